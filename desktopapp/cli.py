@@ -1,0 +1,286 @@
+"""The command line: ``desktopapp [--db PATH] [filters]``, ``build-db``, ``list``, ``export``,
+``generate``.
+
+Every failure a person can cause (a missing file, an unknown company, an unreadable date, an
+unwritable target) ends with one line on stderr and exit status 2; never a traceback. Qt
+widgets are imported only when a window or a rendering is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktopapp import __version__
+from desktopapp.domain.filter import EventFilter, FilterError, parse_user_date
+
+EXIT_USAGE = 2
+
+
+class UserError(Exception):
+    """A problem to report in one line, without a traceback."""
+
+
+@dataclass(frozen=True)
+class LaunchOptions:
+    """What the window is asked to open with."""
+
+    database: str | None
+    event_filter: EventFilter
+    screenshot: Path | None = None
+    size: tuple[int, int] | None = None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _use_utf8_output()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_window)
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("desktopapp: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except (UserError, FilterError) as error:
+        print(f"desktopapp: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:  # the known failures of lower layers, reported in one line
+        message = _known_failure(error)
+        if message is None:
+            raise
+        print(f"desktopapp: {message}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _known_failure(error: Exception) -> str | None:
+    from desktopapp.build.annotations import AnnotationError
+    from desktopapp.build.builder import BuildError
+    from desktopapp.db.engine import DatabaseError
+
+    if isinstance(error, AnnotationError | BuildError | DatabaseError):
+        return str(error)
+    try:
+        from desktopapp.export.files import ExportError
+    except ImportError:
+        return None
+    return str(error) if isinstance(error, ExportError) else None
+
+
+def _use_utf8_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+# -- parser -----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="desktopapp",
+        description="A timeline of the events a news article reports, with verbatim quotes "
+        "and sourced dates. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"desktopapp {__version__}")
+    _add_database_argument(parser, top_level=True)
+    _add_filter_arguments(parser)
+    parser.add_argument("--screenshot", type=Path, metavar="FILE",
+                        help="render the window to a PNG file and exit (use with "
+                        "QT_QPA_PLATFORM=offscreen on a machine without a screen)")
+    parser.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1280x720")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    build = commands.add_parser("build-db", help="build the database from article + annotations")
+    build.add_argument("--out", type=Path, metavar="PATH",
+                       help="where to write it (default: the app's own database)")
+    build.add_argument("--annotations", type=Path, metavar="PATH",
+                       help="annotation file (default: the one shipped with the app)")
+    build.set_defaults(handler=run_build)
+
+    listing = commands.add_parser("list", help="print the events that match the filters")
+    _add_database_argument(listing)
+    _add_filter_arguments(listing)
+    listing.add_argument("--json", action="store_true", help="print a JSON array instead")
+    listing.set_defaults(handler=run_list)
+
+    export = commands.add_parser("export", help="export the filtered timeline to files")
+    _add_database_argument(export)
+    _add_filter_arguments(export)
+    export.add_argument("--pdf", type=Path, metavar="FILE", help="a PDF report")
+    export.add_argument("--csv", type=Path, metavar="FILE", help="the events as CSV")
+    export.add_argument("--json", type=Path, metavar="FILE", help="the events as JSON")
+    export.add_argument("--png", type=Path, metavar="FILE", help="the chart as a PNG image")
+    export.add_argument("--svg", type=Path, metavar="FILE", help="the chart as an SVG drawing")
+    export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    export.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
+    export.add_argument("--group-by", choices=("actor", "type", "none"), default="actor")
+    export.set_defaults(handler=run_export)
+
+    generate = commands.add_parser("generate", help="write a synthetic database for benchmarks")
+    generate.add_argument("--events", type=_positive, required=True, metavar="N")
+    generate.add_argument("--out", type=Path, required=True, metavar="PATH")
+    generate.add_argument("--seed", type=int, default=1)
+    generate.set_defaults(handler=run_generate)
+    return parser
+
+
+def _add_database_argument(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH", default=None if top_level else argparse.SUPPRESS,
+        help="database file or SQLAlchemy URL (default: the bundled article database)",
+    )
+
+
+def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters (combine freely)")
+    group.add_argument("--company", action="append", default=[], metavar="NAME",
+                       help="an actor's name or alias (company, government, institution); "
+                       "repeat for any of several")
+    group.add_argument("--type", action="append", default=[], metavar="TYPE",
+                       help="an event type slug or label, e.g. sanction or "
+                       "corporate-withdrawal/sales-halt; a parent includes its children")
+    group.add_argument("--from", dest="date_from", metavar="DATE",
+                       help="events whose (possibly uncertain) span reaches this date or later")
+    group.add_argument("--to", dest="date_to", metavar="DATE",
+                       help="events whose span starts on or before this date")
+    group.add_argument("--search", default="", metavar="TEXT",
+                       help="words in titles, summaries, quotes or actor names "
+                       "(case, accents and apostrophes ignored)")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1280x720") from None
+    if not (200 <= width <= 10000 and 200 <= height <= 10000):
+        raise argparse.ArgumentTypeError(f"{text!r}: each side must be 200 to 10000 pixels")
+    return width, height
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 20_000_000:
+        raise argparse.ArgumentTypeError("give a number of events from 1 to 20,000,000")
+    return value
+
+
+def filter_from_args(args: argparse.Namespace) -> EventFilter:
+    date_from = parse_user_date(args.date_from) if args.date_from else None
+    date_to = parse_user_date(args.date_to, end_of_period=True) if args.date_to else None
+    if "\x00" in args.search:
+        raise UserError("the search text contains a NUL character")
+    return EventFilter(
+        actors=frozenset(name.strip() for name in args.company if name.strip()),
+        types=frozenset(name.strip() for name in args.type if name.strip()),
+        date_from=date_from,
+        date_to=date_to,
+        text=args.search,
+    )
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def open_repository(location: str | None):  # type: ignore[no-untyped-def]
+    """The repository over ``--db``, or over the bundled database (built if needed)."""
+    from desktopapp.build.bundled import ensure_default_database
+    from desktopapp.db.engine import open_database
+    from desktopapp.db.repository import EventRepository
+
+    path: str | Path = location if location is not None else ensure_default_database()
+    return EventRepository(open_database(path))
+
+
+def run_window(args: argparse.Namespace) -> int:
+    options = LaunchOptions(
+        database=args.db,
+        event_filter=filter_from_args(args),
+        screenshot=args.screenshot,
+        size=args.size,
+    )
+    try:
+        from desktopapp.app import run_app
+    except ImportError as error:
+        if "desktopapp.app" not in str(error) and "desktopapp.ui" not in str(error):
+            raise UserError(f"the window cannot start: {error}") from error
+        print("desktopapp: the window is not available yet; use 'desktopapp list'.")
+        return 0
+    return run_app(options)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from desktopapp.build.annotations import load_annotations
+    from desktopapp.build.builder import build_database
+    from desktopapp.build.bundled import annotations_path, default_database_path
+
+    target = args.out or default_database_path()
+    if args.out is None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    dataset = load_annotations(args.annotations or annotations_path())
+    count = build_database(dataset, target)
+    print(f"Built {target} with {count} events.")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    repository = open_repository(args.db)
+    event_filter = filter_from_args(args)
+    repository.validate(event_filter)
+    events = repository.events(event_filter)
+    if args.json:
+        from desktopapp.export.records import events_json
+
+        sys.stdout.write(events_json(events))
+        return 0
+    from desktopapp.export.table import events_table
+
+    sys.stdout.write(events_table(events, total=repository.total))
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    targets = [args.pdf, args.csv, args.json, args.png, args.svg]
+    if not any(targets):
+        raise UserError("say what to export: --pdf FILE, --csv FILE, --json FILE, --png FILE "
+                        "or --svg FILE")
+    repository = open_repository(args.db)
+    event_filter = filter_from_args(args)
+    repository.validate(event_filter)
+    from desktopapp.export.run import ExportRequest, run_exports
+
+    request = ExportRequest(
+        event_filter=event_filter,
+        pdf=args.pdf, csv=args.csv, json=args.json, png=args.png, svg=args.svg,
+        page_size=args.page_size, orientation=args.orientation, group_by=args.group_by,
+    )
+    for line in run_exports(repository, request):
+        print(line)
+    return 0
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    from desktopapp.build.builder import build_database
+    from desktopapp.build.synthetic import synthetic_dataset
+
+    def progress(done: int) -> None:
+        if done % 100_000 == 0:
+            print(f"  {done:,} events…", file=sys.stderr)
+
+    count = build_database(synthetic_dataset(args.events, seed=args.seed), args.out,
+                           progress=progress)
+    print(f"Wrote {count:,} synthetic events to {args.out}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

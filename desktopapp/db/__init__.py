@@ -1,0 +1,1 @@
+"""SQLAlchemy persistence: schema, engine, and the repository returning domain objects."""

@@ -1,0 +1,159 @@
+"""Opening and creating timeline databases, with one clear message for every way it fails.
+
+Viewing never writes: an existing database is opened read-only (SQLite ``mode=ro``), so
+pointing the app at the wrong file cannot change it, and no file is created by opening.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+
+from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseError(Exception):
+    """A database that cannot be used, with a message meant for the person using the app."""
+
+
+def open_database(location: str | Path) -> Engine:
+    """Open an existing timeline database read-only, or raise DatabaseError saying why not.
+
+    ``location`` is a file path or a SQLAlchemy URL (``sqlite:///path``).
+    """
+    text_location = str(location)
+    if "://" in text_location:
+        engine = _engine_for_url(text_location)
+    else:
+        path = Path(text_location).expanduser()
+        _check_sqlite_file(path)
+        engine = _readonly_sqlite_engine(path)
+    try:
+        check_schema(engine, str(location))
+    except Exception:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if not path.exists():
+        raise DatabaseError(f"{path}: no such file")
+    if path.is_dir():
+        raise DatabaseError(f"{path}: is a folder, not a database file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise DatabaseError(f"{path}: cannot be read ({error.strerror or error})") from error
+    if header != SQLITE_MAGIC:
+        raise DatabaseError(f"{path}: not a timeline database (not an SQLite file)")
+
+
+def _readonly_sqlite_engine(path: Path) -> Engine:
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5.0)
+        connection.execute("PRAGMA query_only = 1")
+        return connection
+
+    engine = create_engine("sqlite://", creator=connect)
+    _tune_sqlite(engine)
+    return engine
+
+
+def _engine_for_url(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise DatabaseError(f"{url}: not a database URL I understand") from error
+    database = parsed.database
+    if parsed.get_backend_name() == "sqlite" and database and database != ":memory:":
+        _check_sqlite_file(Path(database))
+    try:
+        engine = create_engine(parsed)
+    except (NoSuchModuleError, ArgumentError, ImportError) as error:
+        raise DatabaseError(f"{url}: cannot open this kind of database ({error})") from error
+    if engine.dialect.name == "sqlite":
+        _tune_sqlite(engine)
+    return engine
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA cache_size = -65536")
+        cursor.execute("PRAGMA temp_store = MEMORY")
+        cursor.execute("PRAGMA mmap_size = 268435456")
+        cursor.close()
+
+
+def check_schema(engine: Engine, label: str) -> None:
+    """Refuse a database that is not ours or not at our schema version."""
+    try:
+        with engine.connect() as connection:
+            tables = {
+                row[0]
+                for row in connection.execute(
+                    text("SELECT name FROM sqlite_master WHERE type = 'table'")
+                )
+            }
+            if "meta" not in tables or "events" not in tables:
+                raise DatabaseError(
+                    f"{label}: an SQLite database, but not a timeline database "
+                    "(it has no events table)"
+                )
+            meta = dict(connection.execute(text("SELECT key, value FROM meta")).all())
+    except DatabaseError:
+        raise
+    except DBAPIError as error:
+        raise DatabaseError(f"{label}: cannot be read as a database ({_reason(error)})") from error
+    except SQLAlchemyError as error:
+        raise DatabaseError(f"{label}: cannot be read as a database ({error})") from error
+    if meta.get("application") != APPLICATION_ID:
+        raise DatabaseError(f"{label}: an SQLite database of another program")
+    version = meta.get("schema_version", "")
+    if not version.isdigit():
+        raise DatabaseError(f"{label}: has no readable schema version")
+    if int(version) > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{label}: made by a newer version of this app (schema {version}, this app reads "
+            f"{SCHEMA_VERSION}); update the app to open it"
+        )
+    if int(version) < SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{label}: uses an older schema ({version}, this app reads {SCHEMA_VERSION}); "
+            "rebuild it with 'desktopapp build-db'"
+        )
+
+
+def _reason(error: DBAPIError) -> str:
+    original = error.orig
+    return str(original) if original is not None else str(error)
+
+
+def create_writable_engine(path: Path) -> Engine:
+    """An engine on a new database file that the builder fills; tuned for bulk loading."""
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        # The file is a temporary one, moved into place only when complete, so durability
+        # during the build buys nothing; the final commit is still synced before the move.
+        cursor.execute("PRAGMA journal_mode = OFF")
+        cursor.execute("PRAGMA synchronous = OFF")
+        cursor.execute("PRAGMA temp_store = MEMORY")
+        cursor.execute("PRAGMA cache_size = -262144")
+        cursor.close()
+
+    return engine

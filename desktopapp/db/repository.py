@@ -1,0 +1,540 @@
+"""Read access to a timeline database. Returns frozen domain objects, never ORM rows.
+
+Every filtered question (rows, counts, facets, histograms) is answered by SQL built from one
+:class:`EventFilter`, so the window, the command line and exports cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import cached_property
+
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Select,
+    and_,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
+
+from desktopapp.db.schema import (
+    ActorNameRow,
+    ActorRow,
+    CitationRow,
+    EventActorRow,
+    EventRowORM,
+    EventTypeRow,
+    MetaRow,
+    QuoteRow,
+    SourceRow,
+)
+from desktopapp.db.search import fold, fts_query
+from desktopapp.domain.dates import parse_edtf
+from desktopapp.domain.filter import EventFilter, FilterError
+from desktopapp.domain.model import (
+    Actor,
+    ActorKind,
+    Citation,
+    Event,
+    EventRow,
+    EventType,
+    Participant,
+    Quote,
+    Role,
+    Source,
+)
+
+E = EventRowORM.__table__.c
+EA = EventActorRow.__table__.c
+
+
+class SortKey(StrEnum):
+    DATE = "date"
+    TITLE = "title"
+    TYPE = "type"
+    ACTORS = "actors"
+
+
+@dataclass(frozen=True)
+class FacetCounts:
+    """Events per actor and per type under the filter, each facet ignoring its own selection.
+
+    That is the usual faceted-search rule: ticking "Apple" must not make every other company
+    read 0, it shows how many events each would add.
+    """
+
+    actors: dict[int, int]
+    types: dict[str, int]
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    event_id: int
+    start: int
+    end: int
+
+
+class EventRepository:
+    """Queries over one database. Cheap to keep; holds no connection between calls."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- reference data (small tables, read once) --------------------------------------
+
+    @cached_property
+    def meta(self) -> dict[str, str]:
+        with self.engine.connect() as connection:
+            return {row.key: row.value for row in connection.execute(select(MetaRow))}
+
+    @cached_property
+    def actors(self) -> tuple[Actor, ...]:
+        with self.engine.connect() as connection:
+            names: dict[int, list[str]] = {}
+            for row in connection.execute(
+                select(ActorNameRow.actor_id, ActorNameRow.name).where(ActorNameRow.is_alias)
+            ):
+                names.setdefault(row.actor_id, []).append(row.name)
+            rows = connection.execute(
+                select(ActorRow.id, ActorRow.key, ActorRow.name, ActorRow.kind).order_by(
+                    func.lower(ActorRow.name)
+                )
+            )
+            return tuple(
+                Actor(r.id, r.key, r.name, ActorKind(r.kind), tuple(sorted(names.get(r.id, ()))))
+                for r in rows
+            )
+
+    @cached_property
+    def event_types(self) -> tuple[EventType, ...]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(EventTypeRow.id, EventTypeRow.slug, EventTypeRow.label).order_by(
+                    EventTypeRow.slug
+                )
+            )
+            return tuple(EventType(r.id, r.slug, r.label) for r in rows)
+
+    @cached_property
+    def sources(self) -> tuple[Source, ...]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(*_columns(SourceRow, exclude="text")).order_by(SourceRow.id)
+            )
+            return tuple(_source(r) for r in rows)
+
+    def source_text(self, source_key: str) -> str:
+        with self.engine.connect() as connection:
+            value = connection.execute(
+                select(SourceRow.text).where(SourceRow.key == source_key)
+            ).scalar_one_or_none()
+        if value is None:
+            raise KeyError(source_key)
+        return value
+
+    def type_by_slug(self, slug: str) -> EventType:
+        for event_type in self.event_types:
+            if event_type.slug == slug:
+                return event_type
+        raise KeyError(slug)
+
+    def actor_by_id(self, actor_id: int) -> Actor:
+        return self._actors_by_id[actor_id]
+
+    @cached_property
+    def _actors_by_id(self) -> dict[int, Actor]:
+        return {actor.id: actor for actor in self.actors}
+
+    # -- resolving what a person typed ------------------------------------------------------
+
+    def resolve_actor(self, name: str) -> Actor:
+        """The actor answering to this name or alias (case- and accent-insensitive)."""
+        key = fold(name)
+        with self.engine.connect() as connection:
+            ids = set(
+                connection.execute(
+                    select(ActorNameRow.actor_id).where(ActorNameRow.folded == key)
+                ).scalars()
+            )
+        if not ids:
+            known = ", ".join(actor.name for actor in self.actors[:30])
+            more = "…" if len(self.actors) > 30 else ""
+            raise FilterError(f"no actor is called {name!r}; known actors: {known}{more}")
+        if len(ids) > 1:
+            names = ", ".join(sorted(self.actor_by_id(i).name for i in ids))
+            raise FilterError(f"{name!r} could mean several actors: {names}")
+        return self.actor_by_id(ids.pop())
+
+    def resolve_type(self, name: str) -> EventType:
+        """The type with this slug or label (case-insensitive): 'sanction', 'Sales halt'."""
+        key = fold(name).replace(" ", "-")
+        for event_type in self.event_types:
+            if key in (event_type.slug, fold(event_type.label).replace(" ", "-")):
+                return event_type
+        for event_type in self.event_types:  # a child's last part alone: "sales-halt"
+            if event_type.slug.rsplit("/", 1)[-1] == key:
+                return event_type
+        known = ", ".join(t.slug for t in self.event_types)
+        raise FilterError(f"no event type is called {name!r}; known types: {known}")
+
+    def validate(self, event_filter: EventFilter) -> None:
+        """Raise FilterError if the filter names an unknown actor or type."""
+        for name in event_filter.actors:
+            self.resolve_actor(name)
+        for name in event_filter.types:
+            self.resolve_type(name)
+
+    # -- filtered queries -------------------------------------------------------------------
+
+    def count(self, event_filter: EventFilter = EventFilter()) -> int:
+        query = select(func.count()).select_from(EventRowORM.__table__)
+        query = query.where(*self._conditions(event_filter))
+        with self.engine.connect() as connection:
+            return int(connection.execute(query).scalar_one())
+
+    @cached_property
+    def total(self) -> int:
+        return self.count(EventFilter())
+
+    def rows(
+        self,
+        event_filter: EventFilter = EventFilter(),
+        *,
+        offset: int = 0,
+        limit: int | None = None,
+        sort: SortKey = SortKey.DATE,
+        descending: bool = False,
+    ) -> list[EventRow]:
+        """Light rows in the asked order, a page at a time."""
+        query = self._row_select().where(*self._conditions(event_filter))
+        query = query.order_by(*_order(sort, descending)).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as connection:
+            return [_event_row(r) for r in connection.execute(query)]
+
+    def rows_between(
+        self,
+        event_filter: EventFilter,
+        start: date,
+        end: date,
+        *,
+        limit: int | None = None,
+    ) -> list[EventRow]:
+        """Rows whose span overlaps [start, end], in date order: what a timeline window shows."""
+        query = self._row_select().where(
+            *self._conditions(event_filter),
+            E.end_date >= start.isoformat(),
+            E.start_date <= end.isoformat(),
+        )
+        query = query.order_by(E.start_date, E.id)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as connection:
+            return [_event_row(r) for r in connection.execute(query)]
+
+    def position_of(self, event_filter: EventFilter, event_id: int) -> int | None:
+        """Index of the event among the filtered rows in date order, or None."""
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(E.start_date, E.id).where(E.id == event_id, *self._conditions(event_filter))
+            ).first()
+            if row is None:
+                return None
+            before = select(func.count()).where(
+                *self._conditions(event_filter),
+                or_(E.start_date < row.start_date, and_(E.start_date == row.start_date, E.id < row.id)),
+            )
+            return int(connection.execute(before).scalar_one())
+
+    def date_extent(self, event_filter: EventFilter = EventFilter()) -> tuple[date, date] | None:
+        """Earliest start and latest end of the filtered events, or None if there are none."""
+        query = select(func.min(E.start_date), func.max(E.end_date)).where(
+            *self._conditions(event_filter)
+        )
+        with self.engine.connect() as connection:
+            low, high = connection.execute(query).one()
+        if low is None:
+            return None
+        return date.fromisoformat(low), date.fromisoformat(high)
+
+    def histogram(
+        self, event_filter: EventFilter, start: date, end: date, bins: int, *, by_type: bool = False
+    ) -> list[int] | dict[str, list[int]]:
+        """Filtered events per equal-width bin of [start, end], binned by their start day.
+
+        With ``by_type`` the counts are split by top-level type slug.
+        """
+        bins = max(1, bins)
+        first, span = start.toordinal(), max(1, end.toordinal() - start.toordinal() + 1)
+        day = func.julianday(E.start_date) - 1721424.5  # julianday -> proleptic ordinal
+        bucket = func.cast((day - first) * bins / span, _INTEGER).label("bucket")
+        conditions = [
+            *self._conditions(event_filter),
+            E.start_date >= start.isoformat(),
+            E.start_date <= end.isoformat(),
+        ]
+        with self.engine.connect() as connection:
+            if not by_type:
+                query = select(bucket, func.count()).where(*conditions).group_by(bucket)
+                counts = [0] * bins
+                for index, count in connection.execute(query):
+                    counts[min(bins - 1, max(0, int(index)))] += count
+                return counts
+            query = (
+                select(bucket, E.type_id, func.count())
+                .where(*conditions)
+                .group_by(bucket, E.type_id)
+            )
+            by_root: dict[str, list[int]] = {}
+            roots = {t.id: t.root_slug for t in self.event_types}
+            for index, type_id, count in connection.execute(query):
+                series = by_root.setdefault(roots[type_id], [0] * bins)
+                series[min(bins - 1, max(0, int(index)))] += count
+            return by_root
+
+    def facet_counts(self, event_filter: EventFilter = EventFilter()) -> FacetCounts:
+        with self.engine.connect() as connection:
+            actor_query = (
+                select(EA.actor_id, func.count(func.distinct(EA.event_id)))
+                .where(EA.event_id.in_(self._id_select(event_filter.without_actors())))
+                .group_by(EA.actor_id)
+            )
+            if event_filter.without_actors().is_empty:
+                actor_query = select(EA.actor_id, func.count(func.distinct(EA.event_id))).group_by(
+                    EA.actor_id
+                )
+            actor_counts = {row[0]: int(row[1]) for row in connection.execute(actor_query)}
+            type_query = (
+                select(E.type_id, func.count())
+                .where(*self._conditions(event_filter.without_types()))
+                .group_by(E.type_id)
+            )
+            by_type_id = {row[0]: int(row[1]) for row in connection.execute(type_query)}
+        type_counts: dict[str, int] = {t.slug: 0 for t in self.event_types}
+        for event_type in self.event_types:
+            count = by_type_id.get(event_type.id, 0)
+            for candidate in self.event_types:
+                if candidate.includes(event_type.slug):
+                    type_counts[candidate.slug] += count
+        return FacetCounts(actor_counts, type_counts)
+
+    def events(
+        self, event_filter: EventFilter = EventFilter(), *, limit: int | None = None
+    ) -> list[Event]:
+        """Full events in date order (for detail views and exports)."""
+        ids = [row.id for row in self.rows(event_filter, limit=limit)]
+        return self.events_by_id(ids)
+
+    def event(self, event_id: int) -> Event:
+        found = self.events_by_id([event_id])
+        if not found:
+            raise KeyError(event_id)
+        return found[0]
+
+    def events_by_id(self, ids: Sequence[int]) -> list[Event]:
+        """Full events for these ids, in the order given; unknown ids are skipped."""
+        result: list[Event] = []
+        for chunk_start in range(0, len(ids), 500):
+            result.extend(self._load_events(ids[chunk_start : chunk_start + 500]))
+        return result
+
+    def quote_spans(self, source_key: str) -> list[QuoteSpan]:
+        """Every quoted span of a source, for highlighting it in the article."""
+        query = (
+            select(QuoteRow.event_id, QuoteRow.start, QuoteRow.end)
+            .join(SourceRow, SourceRow.id == QuoteRow.source_id)
+            .where(SourceRow.key == source_key)
+            .order_by(QuoteRow.start, QuoteRow.end)
+        )
+        with self.engine.connect() as connection:
+            return [QuoteSpan(*row) for row in connection.execute(query)]
+
+    # -- SQL building -----------------------------------------------------------------------
+
+    def _row_select(self) -> Select:  # type: ignore[type-arg]
+        return select(
+            E.id,
+            E.title,
+            EventTypeRow.slug,
+            E.date_edtf,
+            E.start_date,
+            E.end_date,
+            E.precision,
+            E.approximate,
+            E.uncertain,
+            E.actor_names,
+        ).join(EventTypeRow, EventTypeRow.id == E.type_id)
+
+    def _id_select(self, event_filter: EventFilter) -> Select:  # type: ignore[type-arg]
+        return select(E.id).where(*self._conditions(event_filter))
+
+    def _conditions(self, event_filter: EventFilter) -> list[ColumnElement[bool]]:
+        conditions: list[ColumnElement[bool]] = []
+        if event_filter.actors:
+            actor_ids = {self.resolve_actor(name).id for name in event_filter.actors}
+            conditions.append(
+                E.id.in_(select(EA.event_id).where(EA.actor_id.in_(sorted(actor_ids))))
+            )
+        if event_filter.types:
+            type_ids = self._type_ids(event_filter.types)
+            conditions.append(E.type_id.in_(sorted(type_ids)))
+        if event_filter.date_from:
+            conditions.append(E.end_date >= event_filter.date_from.isoformat())
+        if event_filter.date_to:
+            conditions.append(E.start_date <= event_filter.date_to.isoformat())
+        if event_filter.text.strip():
+            query = fts_query(event_filter.text)
+            if query is None:  # only punctuation typed: nothing can match it
+                conditions.append(false())
+            else:
+                conditions.append(
+                    E.id.in_(
+                        select(literal_column("rowid"))
+                        .select_from(text("events_fts"))
+                        .where(text("events_fts MATCH :fts_query").bindparams(fts_query=query))
+                    )
+                )
+        return conditions
+
+    def _type_ids(self, names: Iterable[str]) -> set[int]:
+        chosen = [self.resolve_type(name) for name in names]
+        return {t.id for t in self.event_types if any(c.includes(t.slug) for c in chosen)}
+
+    def _load_events(self, ids: Sequence[int]) -> list[Event]:
+        if not ids:
+            return []
+        with self.engine.connect() as connection:
+            rows = {
+                r.id: r
+                for r in connection.execute(
+                    select(*_columns(EventRowORM)).where(E.id.in_(ids))
+                )
+            }
+            citations = {
+                r.id: r
+                for r in connection.execute(
+                    select(*_columns(CitationRow)).where(
+                        CitationRow.id.in_({r.citation_id for r in rows.values() if r.citation_id})
+                    )
+                )
+            }
+            participants: dict[int, list[Participant]] = {}
+            for event_id, actor_id, role in connection.execute(
+                select(EA.event_id, EA.actor_id, EA.role)
+                .where(EA.event_id.in_(ids))
+                .order_by(EA.event_id, EA.role, EA.actor_id)
+            ):
+                participants.setdefault(event_id, []).append(
+                    Participant(self.actor_by_id(actor_id), Role(role))
+                )
+            quotes: dict[int, list[Quote]] = {}
+            for q in connection.execute(
+                select(QuoteRow.event_id, QuoteRow.text, QuoteRow.start, QuoteRow.end,
+                       SourceRow.key, SourceRow.title)
+                .join(SourceRow, SourceRow.id == QuoteRow.source_id)
+                .where(QuoteRow.event_id.in_(ids))
+                .order_by(QuoteRow.event_id, QuoteRow.position)
+            ):
+                quotes.setdefault(q.event_id, []).append(Quote(q.text, q.start, q.end, q.key, q.title))
+        types = {t.id: t for t in self.event_types}
+        article = self.sources[0] if self.sources else None
+        result = []
+        for event_id in ids:
+            row = rows.get(event_id)
+            if row is None:
+                continue
+            citation_row = citations.get(row.citation_id) if row.citation_id else None
+            result.append(
+                Event(
+                    id=row.id,
+                    key=row.key,
+                    title=row.title,
+                    summary=row.summary,
+                    type=types[row.type_id],
+                    date=parse_edtf(row.date_edtf),
+                    citation=_citation(row, citation_row, article),
+                    participants=tuple(
+                        sorted(participants.get(row.id, ()), key=lambda p: (p.role != Role.ACTING,))
+                    ),
+                    quotes=tuple(quotes.get(row.id, ())),
+                )
+            )
+        return result
+
+
+_INTEGER = EventRowORM.__table__.c.id.type
+
+
+def _columns(mapped: type, exclude: str = "") -> list[ColumnElement]:  # type: ignore[type-arg]
+    """All columns of a mapped table as Core columns (rows come back as named tuples)."""
+    return [c for c in mapped.__table__.c if c.name != exclude]  # type: ignore[attr-defined]
+
+
+def _order(sort: SortKey, descending: bool) -> list[ColumnElement]:  # type: ignore[type-arg]
+    columns = {
+        SortKey.DATE: [E.start_date, E.end_date],
+        SortKey.TITLE: [func.lower(E.title)],
+        SortKey.TYPE: [EventTypeRow.slug, E.start_date],
+        SortKey.ACTORS: [func.lower(E.actor_names), E.start_date],
+    }[sort]
+    ordered = [c.desc() if descending else c.asc() for c in columns]
+    return [*ordered, E.id.desc() if descending else E.id.asc()]
+
+
+def _event_row(row) -> EventRow:  # type: ignore[no-untyped-def]
+    return EventRow(
+        id=row.id,
+        title=row.title,
+        type_slug=row.slug,
+        edtf=row.date_edtf,
+        start=date.fromisoformat(row.start_date),
+        end=date.fromisoformat(row.end_date),
+        precision=row.precision,
+        approximate=bool(row.approximate),
+        uncertain=bool(row.uncertain),
+        actor_names=row.actor_names,
+    )
+
+
+def _source(row) -> Source:  # type: ignore[no-untyped-def]
+    return Source(
+        key=row.key,
+        title=row.title,
+        outlet=row.outlet,
+        language=row.language,
+        url=row.url,
+        published=parse_edtf(row.published_edtf),
+        published_note=row.published_note,
+        sha256=row.sha256,
+    )
+
+
+def _citation(row, citation, article: Source | None) -> Citation:  # type: ignore[no-untyped-def]
+    if citation is not None:
+        return Citation(
+            outlet=citation.outlet,
+            title=citation.title,
+            url=citation.url,
+            published=citation.published_edtf,
+            quote=row.citation_quote,
+            note=row.citation_note,
+            is_article=False,
+        )
+    return Citation(
+        outlet=article.outlet if article else "",
+        title=article.title if article else "the source article",
+        url=article.url if article else "",
+        published=article.published.edtf() if article else "",
+        quote=row.citation_quote,
+        note=row.citation_note,
+        is_article=True,
+    )

@@ -1,0 +1,141 @@
+"""The database schema (SQLAlchemy 2.0 typed declarative).
+
+Dates are stored three ways on purpose: the EDTF string as the source gives it (the truth),
+and ISO day bounds ``start_date``/``end_date`` (the widest span it may cover), which make
+range filters and ordering plain indexed comparisons. Quote text is stored beside its
+offsets so search and display need no slicing; the build checks both agree.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = "desktopapp-timeline"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class MetaRow(Base):
+    """Key/value facts about the database: schema version, what it was built from."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SourceRow(Base):
+    __tablename__ = "sources"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    outlet: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(16))
+    url: Mapped[str] = mapped_column(Text, default="")
+    published_edtf: Mapped[str] = mapped_column(String(64))
+    published_note: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+
+
+class CitationRow(Base):
+    """A news report cited for a date."""
+
+    __tablename__ = "citations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), unique=True)
+    outlet: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    url: Mapped[str] = mapped_column(Text)
+    published_edtf: Mapped[str] = mapped_column(String(64))
+
+
+class ActorRow(Base):
+    __tablename__ = "actors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))
+
+
+class ActorNameRow(Base):
+    """Every name an actor answers to (its canonical name and aliases), normalised."""
+
+    __tablename__ = "actor_names"
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, primary_key=True)
+    folded: Mapped[str] = mapped_column(Text, index=True)
+    is_alias: Mapped[bool] = mapped_column(Boolean)
+
+
+class EventTypeRow(Base):
+    __tablename__ = "event_types"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(128), unique=True)
+    label: Mapped[str] = mapped_column(Text)
+
+
+class EventRowORM(Base):
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    type_id: Mapped[int] = mapped_column(ForeignKey("event_types.id"), index=True)
+    date_edtf: Mapped[str] = mapped_column(String(64))
+    start_date: Mapped[str] = mapped_column(String(10))
+    end_date: Mapped[str] = mapped_column(String(10))
+    precision: Mapped[str] = mapped_column(String(16))
+    approximate: Mapped[bool] = mapped_column(Boolean)
+    uncertain: Mapped[bool] = mapped_column(Boolean)
+    # The date's citation: a news report (citation_id) or the article itself (NULL).
+    citation_id: Mapped[int | None] = mapped_column(ForeignKey("citations.id"), nullable=True)
+    citation_quote: Mapped[str] = mapped_column(Text)
+    citation_note: Mapped[str] = mapped_column(Text, default="")
+    # Denormalised for lists: "Apple, Russia". Kept in sync by the builder.
+    actor_names: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index("ix_events_start_end", "start_date", "end_date"),
+        Index("ix_events_end", "end_date"),
+    )
+
+
+class EventActorRow(Base):
+    __tablename__ = "event_actors"
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+    __table_args__ = (Index("ix_event_actors_actor", "actor_id", "event_id"),)
+
+
+class QuoteRow(Base):
+    __tablename__ = "quotes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+# Full-text index over what a person may search for. Contentless: it only answers "which
+# event ids match", the text lives in the tables above. unicode61 with remove_diacritics 2
+# folds case and accents, and treats both ' and ’ as separators, so l'Ukraine == l’Ukraine.
+FTS_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5("
+    "title, summary, quotes, actors, content='', "
+    "tokenize = 'unicode61 remove_diacritics 2')"
+)

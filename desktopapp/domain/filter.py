@@ -1,0 +1,99 @@
+"""The one filter used by the window, the command line and every export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from dateutil import parser as date_parser
+
+MAX_SEARCH_LENGTH = 1000
+
+
+class FilterError(ValueError):
+    """A filter value that cannot be understood (an unknown company, an unreadable date...)."""
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What the user asked to see. Empty fields do not restrict.
+
+    - ``actors``: any of these names or aliases (case-insensitive);
+    - ``types``: any of these type slugs, a parent type including its children;
+    - ``date_from`` / ``date_to``: an event matches when its uncertain span overlaps;
+    - ``text``: words that must all appear in the title, summary, quotes or actor names,
+      ignoring case, accents and apostrophe style.
+    """
+
+    actors: frozenset[str] = field(default_factory=frozenset)
+    types: frozenset[str] = field(default_factory=frozenset)
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise FilterError(
+                f"the date range is reversed: {self.date_from.isoformat()} is after "
+                f"{self.date_to.isoformat()}"
+            )
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.actors or self.types or self.date_from or self.date_to or self.text)
+
+    def without_actors(self) -> EventFilter:
+        return replace(self, actors=frozenset())
+
+    def without_types(self) -> EventFilter:
+        return replace(self, types=frozenset())
+
+    def describe(self, type_labels: dict[str, str] | None = None) -> str:
+        """The filter in words, as printed in an export header."""
+        labels = type_labels or {}
+        actors = ", ".join(sorted(self.actors, key=str.casefold)) or "all"
+        types = ", ".join(labels.get(slug, slug) for slug in sorted(self.types)) or "all"
+        parts = [f"Actor: {actors}", f"Type: {types}"]
+        if self.date_from or self.date_to:
+            start = self.date_from.isoformat() if self.date_from else "…"
+            end = self.date_to.isoformat() if self.date_to else "…"
+            parts.append(f"Dates: {start} – {end}")
+        if self.text.strip():
+            parts.append(f"Search: “{self.text.strip()}”")
+        return " · ".join(parts)
+
+
+def parse_user_date(text: str, *, end_of_period: bool = False) -> date:
+    """Read a date typed by a person (``2022-03-01``, ``1 March 2022``, ``March 2022``).
+
+    A date given only to the month or year means its first day, or its last day when
+    ``end_of_period`` is set (for the end of a range), so ``--to 2022-03`` includes March.
+    """
+    cleaned = text.strip()
+    if not cleaned or len(cleaned) > 64 or "\x00" in cleaned:
+        raise FilterError(f"{text[:64]!r} is not a date")
+    try:
+        first = date_parser.parse(cleaned, default=_DEFAULT_LOW, dayfirst=False)
+        if not end_of_period:
+            return first.date()
+        probe = date_parser.parse(cleaned, default=_DEFAULT_PROBE)
+    except (ValueError, OverflowError) as error:
+        raise FilterError(f"{text!r} is not a date I can read (try 2022-03-01)") from error
+    return _end_of_given_period(cleaned, first.date(), probe.date())
+
+
+_DEFAULT_LOW = date_parser.parse("2000-01-01")
+_DEFAULT_PROBE = date_parser.parse("2000-02-02")
+
+
+def _end_of_given_period(text: str, first: date, probe: date) -> date:
+    """Work out which fields the person gave by parsing twice with different defaults."""
+    import calendar
+
+    day_given = first.day == probe.day
+    month_given = first.month == probe.month
+    if day_given:
+        return first
+    if month_given:
+        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return first.replace(month=12, day=31)

@@ -1,0 +1,164 @@
+"""The records the app shows: sources, actors, event types, events, quotes, citations.
+
+These are frozen dataclasses handed out by the repository, so that drawing or exporting an
+event never reaches back into the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from desktopapp.domain.dates import FuzzyDate
+
+
+class ActorKind(StrEnum):
+    COMPANY = "company"
+    GOVERNMENT = "government"
+    INTERNATIONAL_BODY = "international-body"
+    MEDIA = "media"
+    MARKET = "market"
+    PERSON = "person"
+    GROUP = "group"
+
+
+class Role(StrEnum):
+    ACTING = "acting"
+    AFFECTED = "affected"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A text that events are quoted from (the article)."""
+
+    key: str
+    title: str
+    outlet: str
+    language: str
+    url: str
+    published: FuzzyDate
+    published_note: str
+    sha256: str
+
+    def citation_line(self) -> str:
+        parts = [self.outlet, f"« {self.title} »", self.published.describe()]
+        if self.url:
+            parts.append(self.url)
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: int
+    key: str
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventType:
+    """A node of the two-level taxonomy, e.g. ``corporate-withdrawal/sales-halt``."""
+
+    id: int
+    slug: str
+    label: str
+
+    @property
+    def parent_slug(self) -> str | None:
+        return self.slug.rsplit("/", 1)[0] if "/" in self.slug else None
+
+    @property
+    def root_slug(self) -> str:
+        return self.slug.split("/", 1)[0]
+
+    def includes(self, other_slug: str) -> bool:
+        """A type includes itself and its children."""
+        return other_slug == self.slug or other_slug.startswith(self.slug + "/")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a date comes from: the article itself, or a named news report."""
+
+    outlet: str
+    title: str
+    url: str
+    published: str
+    quote: str
+    note: str
+    is_article: bool
+
+    def line(self) -> str:
+        parts = [self.outlet]
+        if self.title:
+            parts.append(f"“{self.title}”")
+        if self.published:
+            parts.append(self.published)
+        if self.url:
+            parts.append(self.url)
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim span of a source: ``text == source_text[start:end]`` (code points)."""
+
+    text: str
+    start: int
+    end: int
+    source_key: str
+    source_title: str
+
+
+@dataclass(frozen=True)
+class Participant:
+    actor: Actor
+    role: Role
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """What lists and the timeline need of an event: cheap to fetch a million of."""
+
+    id: int
+    title: str
+    type_slug: str
+    edtf: str
+    start: date
+    end: date
+    precision: str
+    approximate: bool
+    uncertain: bool
+    actor_names: str = ""
+
+    @property
+    def is_exact_day(self) -> bool:
+        return self.precision == "day" and not (self.approximate or self.uncertain)
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event with everything needed to show and verify it."""
+
+    id: int
+    key: str
+    title: str
+    summary: str
+    type: EventType
+    date: FuzzyDate
+    citation: Citation
+    participants: tuple[Participant, ...]
+    quotes: tuple[Quote, ...] = field(default=())
+
+    @property
+    def start(self) -> date:
+        return self.date.earliest()
+
+    @property
+    def end(self) -> date:
+        return self.date.latest()
+
+    def actors(self, role: Role | None = None) -> tuple[Actor, ...]:
+        return tuple(p.actor for p in self.participants if role is None or p.role is role)

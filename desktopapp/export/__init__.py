@@ -1,0 +1,1 @@
+"""Exports: PDF, print, PNG/SVG chart, CSV and JSON."""

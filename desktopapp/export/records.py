@@ -1,0 +1,80 @@
+"""Events as plain records: the JSON of ``list --json`` and the rows of the CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from desktopapp.domain.model import Event, Role
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    """The documented JSON contract for one event."""
+    citation = event.citation
+    return {
+        "id": event.id,
+        "key": event.key,
+        "title": event.title,
+        "summary": event.summary,
+        "type": event.type.slug,
+        "type_label": event.type.label,
+        "actors": [actor.name for actor in event.actors()],
+        "participants": [
+            {"name": p.actor.name, "kind": p.actor.kind.value, "role": p.role.value}
+            for p in event.participants
+        ],
+        "date": event.date.edtf(),
+        "date_text": event.date.describe(),
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat(),
+        "precision": event.date.precision.value,
+        "approximate": event.date.approximate,
+        "uncertain": event.date.uncertain,
+        "date_source": {
+            "kind": "article" if citation.is_article else "news-report",
+            "outlet": citation.outlet,
+            "title": citation.title,
+            "url": citation.url,
+            "published": citation.published,
+            "quote": citation.quote,
+            "note": citation.note,
+        },
+        "quotes": [
+            {"text": q.text, "start": q.start, "end": q.end, "source": q.source_key,
+             "source_title": q.source_title}
+            for q in event.quotes
+        ],
+    }
+
+
+def events_json(events: Iterable[Event]) -> str:
+    return json.dumps([event_record(e) for e in events], ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ("id", "date", "date_text", "start", "end", "precision", "type", "title",
+               "acting", "affected", "summary", "quotes", "date_source", "date_source_url")
+
+
+def events_csv(events: Iterable[Event]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in events:
+        writer.writerow([
+            event.id, event.date.edtf(), event.date.describe(), event.start.isoformat(),
+            event.end.isoformat(), event.date.precision.value, event.type.slug,
+            _cell(event.title),
+            "; ".join(a.name for a in event.actors(Role.ACTING)),
+            "; ".join(a.name for a in event.actors(Role.AFFECTED)),
+            _cell(event.summary), " | ".join(_cell(q.text) for q in event.quotes),
+            event.citation.line(), event.citation.url,
+        ])
+    return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    """Defuse spreadsheet formulas: a cell starting with = + - @ is data, not a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -1,0 +1,40 @@
+"""The readable table printed by ``desktopapp list``."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+
+from desktopapp.domain.model import Event
+
+
+def events_table(events: Sequence[Event], *, total: int) -> str:
+    width = max(80, shutil.get_terminal_size((120, 24)).columns)
+    rows = [(_short_date(e), e.type.slug, ", ".join(a.name for a in e.actors()), e.title)
+            for e in events]
+    headers = ("Date", "Type", "Actors", "Title")
+    widths = [max([len(headers[i])] + [len(r[i]) for r in rows]) for i in range(3)]
+    widths = [min(widths[0], 25), min(widths[1], 34), min(widths[2], 28)]
+    title_width = max(20, width - sum(widths) - 6)
+    rule = "  ".join("-" * w for w in (*widths, min(title_width, 60)))
+    lines = [_line(headers, widths, title_width), rule]
+    lines.extend(_line(row, widths, title_width) for row in rows)
+    lines.append(f"{len(events)} of {total} events")
+    return "\n".join(lines) + "\n"
+
+
+def _short_date(event: Event) -> str:
+    """EDTF keeps the qualifiers visible (~ approximate, ? uncertain, / interval)."""
+    return event.date.edtf()
+
+
+def _line(cells: Sequence[str], widths: Sequence[int], title_width: int) -> str:
+    parts = [_fit(cell, width) for cell, width in zip(cells[:3], widths, strict=True)]
+    return "  ".join([*parts, _fit(cells[3], title_width).rstrip()])
+
+
+def _fit(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return text.ljust(width)

@@ -1,0 +1,1 @@
+"""QPainter drawing shared by the window, print and PDF export (QtGui only, no widgets)."""
