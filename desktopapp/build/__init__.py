@@ -1,0 +1,1 @@
+"""Building the event database from a source text and its annotations."""

@@ -1,0 +1,258 @@
+"""Writing a :class:`Dataset` to a new SQLite database, atomically.
+
+The database is written to a temporary file beside the target and moved into place only once
+it is complete and checked, so a failure (a bad entry, a full disk, an interrupt) never leaves
+a half-built database or damages the one already there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+
+from sqlalchemy import Connection, insert, text
+
+from desktopapp import __version__
+from desktopapp.build.dataset import Dataset, EventSpec
+from desktopapp.db.engine import create_writable_engine
+from desktopapp.db.schema import (
+    APPLICATION_ID,
+    FTS_DDL,
+    SCHEMA_VERSION,
+    ActorNameRow,
+    ActorRow,
+    Base,
+    CitationRow,
+    EventActorRow,
+    EventRowORM,
+    EventTypeRow,
+    MetaRow,
+    QuoteRow,
+    SourceRow,
+)
+from desktopapp.db.search import fold
+
+BATCH = 5000
+
+
+class BuildError(Exception):
+    """The database could not be built; nothing was changed at the target."""
+
+
+def build_database(
+    dataset: Dataset,
+    target: Path,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the dataset to ``target`` (replacing it only on success). Returns the event count."""
+    target = target.expanduser().resolve()
+    if target.is_dir():
+        raise BuildError(f"{target}: is a folder; give a file name for the database")
+    folder = target.parent
+    if not folder.is_dir():
+        raise BuildError(f"{folder}: no such folder")
+    try:
+        handle, temporary_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                                  dir=folder)
+    except OSError as error:
+        raise BuildError(f"{folder}: cannot write here ({error.strerror or error})") from error
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        count = _write(dataset, temporary, progress)
+        _fsync(temporary)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise BuildError(f"{target}: could not be written ({error.strerror or error}); "
+                         "nothing was changed") from error
+    except Exception as error:
+        if isinstance(error, BuildError | ValueError):
+            raise
+        raise BuildError(f"{target}: could not be built ({error}); nothing was changed") from error
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+    return count
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _write(dataset: Dataset, path: Path, progress: Callable[[int], None] | None) -> int:
+    path.unlink(missing_ok=True)
+    engine = create_writable_engine(path)
+    try:
+        Base.metadata.create_all(engine)
+        with engine.begin() as connection:
+            connection.execute(text(FTS_DDL))
+            ids = _write_reference(connection, dataset)
+            count = _write_events(connection, dataset.events, ids, progress)
+            _write_meta(connection, dataset)
+            _verify_quotes(connection)
+        with engine.connect() as connection:
+            connection.execute(text("ANALYZE"))
+            connection.commit()
+    finally:
+        engine.dispose()
+    return count
+
+
+class _Ids:
+    def __init__(self) -> None:
+        self.sources: dict[str, int] = {}
+        self.source_texts: dict[str, str] = {}
+        self.citations: dict[str, int] = {}
+        self.actors: dict[str, int] = {}
+        self.actor_names: dict[str, str] = {}
+        self.actor_search: dict[str, str] = {}
+        self.types: dict[str, int] = {}
+
+
+def _write_reference(connection: Connection, dataset: Dataset) -> _Ids:
+    ids = _Ids()
+    for number, source in enumerate(dataset.sources, start=1):
+        ids.sources[source.key] = number
+        ids.source_texts[source.key] = source.text
+        connection.execute(insert(SourceRow), [{
+            "id": number, "key": source.key, "title": source.title, "outlet": source.outlet,
+            "language": source.language, "url": source.url,
+            "published_edtf": source.published.edtf(), "published_note": source.published_note,
+            "text": source.text, "sha256": hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
+        }])
+    for number, citation in enumerate(dataset.citations, start=1):
+        ids.citations[citation.key] = number
+    if dataset.citations:
+        connection.execute(insert(CitationRow), [
+            {"id": ids.citations[c.key], "key": c.key, "outlet": c.outlet, "title": c.title,
+             "url": c.url, "published_edtf": c.published.edtf()}
+            for c in dataset.citations
+        ])
+    names = []
+    for number, actor in enumerate(dataset.actors, start=1):
+        ids.actors[actor.key] = number
+        ids.actor_names[actor.key] = actor.name
+        ids.actor_search[actor.key] = " ".join((actor.name, *actor.aliases))
+        names.append({"actor_id": number, "name": actor.name, "folded": fold(actor.name),
+                      "is_alias": False})
+        for alias in dict.fromkeys(actor.aliases):
+            if alias != actor.name:
+                names.append({"actor_id": number, "name": alias, "folded": fold(alias),
+                              "is_alias": True})
+    connection.execute(insert(ActorRow), [
+        {"id": ids.actors[a.key], "key": a.key, "name": a.name, "kind": a.kind.value}
+        for a in dataset.actors
+    ])
+    if names:
+        connection.execute(insert(ActorNameRow), names)
+    for number, event_type in enumerate(dataset.types, start=1):
+        ids.types[event_type.slug] = number
+    connection.execute(insert(EventTypeRow), [
+        {"id": ids.types[t.slug], "slug": t.slug, "label": t.label} for t in dataset.types
+    ])
+    return ids
+
+
+def _batches(items: Iterable[EventSpec]) -> Iterator[list[EventSpec]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, BATCH)):
+        yield batch
+
+
+def _write_events(connection: Connection, events: Iterable[EventSpec], ids: _Ids,
+                  progress: Callable[[int], None] | None) -> int:
+    count = 0
+    fts_insert = text(
+        "INSERT INTO events_fts (rowid, title, summary, quotes, actors) "
+        "VALUES (:id, :title, :summary, :quotes, :actors)"
+    )
+    for batch in _batches(events):
+        event_rows, actor_rows, quote_rows, fts_rows = [], [], [], []
+        for spec in batch:
+            count += 1
+            _check_event(spec, ids)
+            event_rows.append(_event_row(count, spec, ids))
+            actor_rows.extend(
+                {"event_id": count, "actor_id": ids.actors[key], "role": role.value}
+                for key, role in spec.actors
+            )
+            quote_rows.extend(
+                {"event_id": count, "source_id": ids.sources[q.source_key], "position": position,
+                 "start": q.start, "end": q.end, "text": q.text}
+                for position, q in enumerate(spec.quotes)
+            )
+            fts_rows.append({
+                "id": count, "title": spec.title, "summary": spec.summary,
+                "quotes": "\n".join(q.text for q in spec.quotes),
+                "actors": " ".join(ids.actor_search[key] for key, _ in spec.actors),
+            })
+        connection.execute(insert(EventRowORM), event_rows)
+        connection.execute(insert(EventActorRow), actor_rows)
+        connection.execute(insert(QuoteRow), quote_rows)
+        connection.execute(fts_insert, fts_rows)
+        if progress is not None:
+            progress(count)
+    return count
+
+
+def _check_event(spec: EventSpec, ids: _Ids) -> None:
+    where = f"event {spec.key!r}"
+    if spec.type_slug not in ids.types:
+        raise BuildError(f"{where}: unknown type {spec.type_slug!r}")
+    if spec.citation_key is not None and spec.citation_key not in ids.citations:
+        raise BuildError(f"{where}: unknown citation {spec.citation_key!r}")
+    for key, _role in spec.actors:
+        if key not in ids.actors:
+            raise BuildError(f"{where}: unknown actor {key!r}")
+    if not spec.quotes:
+        raise BuildError(f"{where}: has no quote")
+    for quote in spec.quotes:
+        source_text = ids.source_texts.get(quote.source_key)
+        if source_text is None:
+            raise BuildError(f"{where}: quotes unknown source {quote.source_key!r}")
+        if source_text[quote.start : quote.end] != quote.text:
+            raise BuildError(f"{where}: quote at {quote.start}-{quote.end} is not verbatim")
+
+
+def _event_row(number: int, spec: EventSpec, ids: _Ids) -> dict[str, object]:
+    acting_first = sorted(spec.actors, key=lambda pair: pair[1].value)
+    names = list(dict.fromkeys(ids.actor_names[key] for key, _ in acting_first))
+    return {
+        "id": number, "key": spec.key, "title": spec.title, "summary": spec.summary,
+        "type_id": ids.types[spec.type_slug], "date_edtf": spec.date.edtf(),
+        "start_date": spec.date.earliest().isoformat(), "end_date": spec.date.latest().isoformat(),
+        "precision": spec.date.precision.value, "approximate": spec.date.approximate,
+        "uncertain": spec.date.uncertain,
+        "citation_id": ids.citations[spec.citation_key] if spec.citation_key else None,
+        "citation_quote": spec.citation_quote, "citation_note": spec.citation_note,
+        "actor_names": ", ".join(names),
+    }
+
+
+def _write_meta(connection: Connection, dataset: Dataset) -> None:
+    meta = {
+        "application": APPLICATION_ID,
+        "schema_version": str(SCHEMA_VERSION),
+        "app_version": __version__,
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        **dataset.meta,
+    }
+    connection.execute(insert(MetaRow), [{"key": k, "value": v} for k, v in meta.items()])
+
+
+def _verify_quotes(connection: Connection) -> None:
+    """Check every stored quote against its source text, in SQL, after writing."""
+    bad = connection.execute(text(
+        "SELECT q.event_id, q.start, q.\"end\" FROM quotes q JOIN sources s ON s.id = q.source_id "
+        "WHERE substr(s.text, q.start + 1, q.\"end\" - q.start) != q.text LIMIT 1"
+    )).first()
+    if bad is not None:
+        raise BuildError(f"event #{bad[0]}: stored quote {bad[1]}-{bad[2]} is not verbatim")

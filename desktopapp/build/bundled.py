@@ -1,0 +1,68 @@
+"""The database bundled with the app: built from the shipped article and annotations.
+
+It lives in the user's data folder, is built on first use, and is rebuilt whenever the
+shipped annotations (or the schema) change, with nothing for the user to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+from desktopapp.build.annotations import load_annotations
+from desktopapp.build.builder import build_database
+from desktopapp.db.engine import DatabaseError, open_database
+
+APP_NAME = "desktopapp"
+DATA_DIR_VARIABLE = "DESKTOPAPP_DATA_DIR"
+DATABASE_NAME = "timeline.sqlite3"
+
+
+def resource_path(name: str) -> Path:
+    """A file shipped in the package's resources (an installed wheel or the source tree)."""
+    return Path(str(resources.files("desktopapp.resources").joinpath(name)))
+
+
+def annotations_path() -> Path:
+    return resource_path("annotations.toml")
+
+
+def data_dir() -> Path:
+    """Where the app keeps its own database; overridable for tests and portable use."""
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_database_path() -> Path:
+    return data_dir() / DATABASE_NAME
+
+
+def ensure_default_database() -> Path:
+    """Build or rebuild the bundled database if it is missing or stale; return its path."""
+    target = default_database_path()
+    wanted = hashlib.sha256(annotations_path().read_bytes()).hexdigest()
+    if _built_from(target) != wanted:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        build_database(load_annotations(annotations_path()), target)
+    return target
+
+
+def _built_from(path: Path) -> str | None:
+    if not path.exists():
+        return None
+    try:
+        engine = open_database(path)
+    except DatabaseError:
+        return None  # stale schema or damaged: rebuilt from the shipped annotations
+    try:
+        from desktopapp.db.repository import EventRepository
+
+        return EventRepository(engine).meta.get("annotations_sha256")
+    finally:
+        engine.dispose()

@@ -1,0 +1,108 @@
+"""What a database is built from, before it is written: plain records, already checked.
+
+Both the annotation loader (the real article) and the synthetic generator (benchmarks)
+produce a :class:`Dataset`; one builder writes either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from desktopapp.domain.dates import FuzzyDate
+from desktopapp.domain.model import ActorKind, Role
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    key: str
+    title: str
+    outlet: str
+    language: str
+    url: str
+    published: FuzzyDate
+    published_note: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CitationSpec:
+    key: str
+    outlet: str
+    title: str
+    url: str
+    published: FuzzyDate
+
+
+@dataclass(frozen=True)
+class ActorSpec:
+    key: str
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TypeSpec:
+    slug: str
+    label: str
+
+
+@dataclass(frozen=True)
+class QuoteSpec:
+    """A span of a source by code-point offsets; ``text`` must equal the slice."""
+
+    source_key: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    key: str
+    title: str
+    summary: str
+    type_slug: str
+    date: FuzzyDate
+    actors: tuple[tuple[str, Role], ...]
+    citation_key: str | None  # None: the date comes from the article itself
+    citation_quote: str
+    citation_note: str
+    quotes: tuple[QuoteSpec, ...]
+
+
+@dataclass
+class Dataset:
+    sources: list[SourceSpec]
+    citations: list[CitationSpec]
+    actors: list[ActorSpec]
+    types: list[TypeSpec]
+    events: Iterable[EventSpec]
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+# The taxonomy every database starts from. A parent includes its children in filters.
+DEFAULT_TYPES: tuple[TypeSpec, ...] = (
+    TypeSpec("aid", "Aid"),
+    TypeSpec("aid/logistics", "Logistics aid"),
+    TypeSpec("aid/cybersecurity", "Cybersecurity aid"),
+    TypeSpec("aid/donation", "Donation"),
+    TypeSpec("corporate-withdrawal", "Corporate withdrawal"),
+    TypeSpec("corporate-withdrawal/export-halt", "Export halt"),
+    TypeSpec("corporate-withdrawal/sales-halt", "Sales halt"),
+    TypeSpec("corporate-withdrawal/service-restriction", "Service restriction"),
+    TypeSpec("corporate-withdrawal/service-suspension", "Service suspension"),
+    TypeSpec("corporate-withdrawal/office-closure", "Office closure"),
+    TypeSpec("corporate-withdrawal/operations-suspension", "Operations suspension"),
+    TypeSpec("media-restriction", "Media restriction"),
+    TypeSpec("media-restriction/app-removal", "App removal"),
+    TypeSpec("media-restriction/broadcast-ban", "Broadcast ban"),
+    TypeSpec("sanction", "Sanction"),
+    TypeSpec("sanction/banking-exclusion", "Banking exclusion"),
+    TypeSpec("sanction/general", "Sanctions (general)"),
+    TypeSpec("market-move", "Market move"),
+    TypeSpec("market-move/currency-fall", "Currency fall"),
+    TypeSpec("capital-control", "Capital control"),
+    TypeSpec("capital-control/cash-export-limit", "Cash export limit"),
+)
