@@ -90,17 +90,29 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"desktopapp {__version__}")
     _add_database_argument(parser, top_level=True)
     _add_filter_arguments(parser)
-    parser.add_argument("--screenshot", type=Path, metavar="FILE",
-                        help="render the window to a PNG file and exit (use with "
-                        "QT_QPA_PLATFORM=offscreen on a machine without a screen)")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE",
+        help="render the window to a PNG file and exit (use with "
+        "QT_QPA_PLATFORM=offscreen on a machine without a screen)",
+    )
     parser.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1280x720")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     build = commands.add_parser("build-db", help="build the database from article + annotations")
-    build.add_argument("--out", type=Path, metavar="PATH",
-                       help="where to write it (default: the app's own database)")
-    build.add_argument("--annotations", type=Path, metavar="PATH",
-                       help="annotation file (default: the one shipped with the app)")
+    build.add_argument(
+        "--out",
+        type=Path,
+        metavar="PATH",
+        help="where to write it (default: the app's own database)",
+    )
+    build.add_argument(
+        "--annotations",
+        type=Path,
+        metavar="PATH",
+        help="annotation file (default: the one shipped with the app)",
+    )
     build.set_defaults(handler=run_build)
 
     listing = commands.add_parser("list", help="print the events that match the filters")
@@ -132,26 +144,50 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_database_argument(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
     parser.add_argument(
-        "--db", metavar="PATH", default=None if top_level else argparse.SUPPRESS,
+        "--db",
+        metavar="PATH",
+        default=None if top_level else argparse.SUPPRESS,
         help="database file or SQLAlchemy URL (default: the bundled article database)",
     )
 
 
 def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("filters (combine freely)")
-    group.add_argument("--company", action="append", default=[], metavar="NAME",
-                       help="an actor's name or alias (company, government, institution); "
-                       "repeat for any of several")
-    group.add_argument("--type", action="append", default=[], metavar="TYPE",
-                       help="an event type slug or label, e.g. sanction or "
-                       "corporate-withdrawal/sales-halt; a parent includes its children")
-    group.add_argument("--from", dest="date_from", metavar="DATE",
-                       help="events whose (possibly uncertain) span reaches this date or later")
-    group.add_argument("--to", dest="date_to", metavar="DATE",
-                       help="events whose span starts on or before this date")
-    group.add_argument("--search", default="", metavar="TEXT",
-                       help="words in titles, summaries, quotes or actor names "
-                       "(case, accents and apostrophes ignored)")
+    group.add_argument(
+        "--company",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="an actor's name or alias (company, government, institution); "
+        "repeat for any of several",
+    )
+    group.add_argument(
+        "--type",
+        action="append",
+        default=[],
+        metavar="TYPE",
+        help="an event type slug or label, e.g. sanction or "
+        "corporate-withdrawal/sales-halt; a parent includes its children",
+    )
+    group.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="events whose (possibly uncertain) span reaches this date or later",
+    )
+    group.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="DATE",
+        help="events whose span starts on or before this date",
+    )
+    group.add_argument(
+        "--search",
+        default="",
+        metavar="TEXT",
+        help="words in titles, summaries, quotes or actor names "
+        "(case, accents and apostrophes ignored)",
+    )
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -251,8 +287,9 @@ def run_list(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     targets = [args.pdf, args.csv, args.json, args.png, args.svg]
     if not any(targets):
-        raise UserError("say what to export: --pdf FILE, --csv FILE, --json FILE, --png FILE "
-                        "or --svg FILE")
+        raise UserError(
+            "say what to export: --pdf FILE, --csv FILE, --json FILE, --png FILE or --svg FILE"
+        )
     repository = open_repository(args.db)
     event_filter = filter_from_args(args)
     repository.validate(event_filter)
@@ -260,8 +297,14 @@ def run_export(args: argparse.Namespace) -> int:
 
     request = ExportRequest(
         event_filter=event_filter,
-        pdf=args.pdf, csv=args.csv, json=args.json, png=args.png, svg=args.svg,
-        page_size=args.page_size, orientation=args.orientation, group_by=args.group_by,
+        pdf=args.pdf,
+        csv=args.csv,
+        json=args.json,
+        png=args.png,
+        svg=args.svg,
+        page_size=args.page_size,
+        orientation=args.orientation,
+        group_by=args.group_by,
     )
     for line in run_exports(repository, request):
         print(line)
@@ -276,8 +319,9 @@ def run_generate(args: argparse.Namespace) -> int:
         if done % 100_000 == 0:
             print(f"  {done:,} events…", file=sys.stderr)
 
-    count = build_database(synthetic_dataset(args.events, seed=args.seed), args.out,
-                           progress=progress)
+    count = build_database(
+        synthetic_dataset(args.events, seed=args.seed), args.out, progress=progress
+    )
     print(f"Wrote {count:,} synthetic events to {args.out}.")
     return 0
 

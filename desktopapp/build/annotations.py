@@ -101,7 +101,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise AnnotationError(path, f"the file is too large ({size} bytes, at most {MAX_FILE_BYTES})")
+            raise AnnotationError(
+                path, f"the file is too large ({size} bytes, at most {MAX_FILE_BYTES})"
+            )
         raw = path.read_bytes()
     except OSError as error:
         raise AnnotationError(path, f"cannot be read ({error.strerror or error})") from error
@@ -125,8 +127,11 @@ class _Context:
 
 def _source(path: Path, table: dict[str, Any]) -> SourceSpec:
     entry = _Entry(path, "[source]")
-    _only_keys(entry, table, {"id", "file", "title", "outlet", "language", "url", "published",
-                              "published_note"})
+    _only_keys(
+        entry,
+        table,
+        {"id", "file", "title", "outlet", "language", "url", "published", "published_note"},
+    )
     key = _string(entry, table, "id")
     if key != ARTICLE:
         raise entry.fail(f"the source's id must be '{ARTICLE}'", "id")
@@ -176,8 +181,9 @@ def _actor(path: Path, index: int, table: dict[str, Any]) -> ActorSpec:
     aliases = table.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise entry.fail("must be a list of non-empty names", "aliases")
-    return ActorSpec(_slug(entry, table, "id"), _string(entry, table, "name"), actor_kind,
-                     tuple(aliases))
+    return ActorSpec(
+        _slug(entry, table, "id"), _string(entry, table, "name"), actor_kind, tuple(aliases)
+    )
 
 
 def _types(path: Path, tables: list[dict[str, Any]]) -> list[TypeSpec]:
@@ -200,8 +206,11 @@ def _types(path: Path, tables: list[dict[str, Any]]) -> list[TypeSpec]:
 
 def _event(path: Path, index: int, table: dict[str, Any], context: _Context) -> EventSpec:
     entry = _Entry(path, f"event #{index + 1} ({table.get('id', '?')!s:.60})")
-    _only_keys(entry, table, {"id", "title", "summary", "type", "date", "actors",
-                              "date_citation", "quotes"})
+    _only_keys(
+        entry,
+        table,
+        {"id", "title", "summary", "type", "date", "actors", "date_citation", "quotes"},
+    )
     type_slug = _string(entry, table, "type")
     if type_slug not in context.types:
         raise entry.fail(f"unknown event type {type_slug!r}", "type")
@@ -220,8 +229,9 @@ def _event(path: Path, index: int, table: dict[str, Any], context: _Context) -> 
     )
 
 
-def _participants(entry: _Entry, table: dict[str, Any], context: _Context
-                  ) -> tuple[tuple[str, Role], ...]:
+def _participants(
+    entry: _Entry, table: dict[str, Any], context: _Context
+) -> tuple[tuple[str, Role], ...]:
     value = table.get("actors")
     if not isinstance(value, list) or not value:
         raise entry.fail("each event needs at least one actor", "actors")
@@ -229,13 +239,15 @@ def _participants(entry: _Entry, table: dict[str, Any], context: _Context
     for position, item in enumerate(value):
         field = f"actors[{position}]"
         if not isinstance(item, dict) or set(item) != {"id", "role"}:
-            raise entry.fail("must be { id = \"...\", role = \"acting\" | \"affected\" }", field)
+            raise entry.fail('must be { id = "...", role = "acting" | "affected" }', field)
         if item["id"] not in context.actors:
             raise entry.fail(f"unknown actor {item['id']!r}", field)
         try:
             role = Role(item["role"])
         except ValueError:
-            raise entry.fail(f"unknown role {item['role']!r}; use acting or affected", field) from None
+            raise entry.fail(
+                f"unknown role {item['role']!r}; use acting or affected", field
+            ) from None
         if (item["id"], role) in result:
             raise entry.fail(f"actor {item['id']!r} is listed twice with the same role", field)
         result.append((item["id"], role))
@@ -256,8 +268,9 @@ def _date_citation(entry: _Entry, table: dict[str, Any], context: _Context) -> t
         raise entry.fail(f"unknown citation {citation!r}", "date_citation.citation")
     quote = value.get("quote")
     if not isinstance(quote, str) or not quote.strip():
-        raise entry.fail("give the sentence of the source that states the date",
-                         "date_citation.quote")
+        raise entry.fail(
+            "give the sentence of the source that states the date", "date_citation.quote"
+        )
     note = value.get("note", "")
     if not isinstance(note, str):
         raise entry.fail("must be text", "date_citation.note")
@@ -277,8 +290,9 @@ def _quotes(entry: _Entry, table: dict[str, Any], source: SourceSpec) -> tuple[Q
         if start < 0:
             raise entry.fail(f"not found verbatim in the article: {quote[:80]!r}", field)
         if source.text.find(quote, start + 1) >= 0:
-            raise entry.fail(f"occurs more than once in the article; quote a longer span: "
-                             f"{quote[:80]!r}", field)
+            raise entry.fail(
+                f"occurs more than once in the article; quote a longer span: {quote[:80]!r}", field
+            )
         quotes.append(QuoteSpec(source.key, start, start + len(quote), quote))
     return tuple(quotes)
 
@@ -289,7 +303,9 @@ def _quotes(entry: _Entry, table: dict[str, Any], source: SourceSpec) -> tuple[Q
 def _only_keys(entry: _Entry, table: dict[str, Any], allowed: set[str]) -> None:
     unknown = sorted(set(table) - allowed)
     if unknown:
-        raise entry.fail(f"unknown key(s): {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})")
+        raise entry.fail(
+            f"unknown key(s): {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})"
+        )
 
 
 def _table(entry: _Entry, document: dict[str, Any], key: str) -> dict[str, Any]:
@@ -299,8 +315,9 @@ def _table(entry: _Entry, document: dict[str, Any], key: str) -> dict[str, Any]:
     return value
 
 
-def _tables(entry: _Entry, document: dict[str, Any], key: str, *, required: bool = True
-            ) -> list[dict[str, Any]]:
+def _tables(
+    entry: _Entry, document: dict[str, Any], key: str, *, required: bool = True
+) -> list[dict[str, Any]]:
     value = document.get(key, [] if not required else None)
     if value is None:
         raise entry.fail(f"a [[{key}]] list is required", key)

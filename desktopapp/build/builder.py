@@ -59,8 +59,9 @@ def build_database(
     if not folder.is_dir():
         raise BuildError(f"{folder}: no such folder")
     try:
-        handle, temporary_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                                  dir=folder)
+        handle, temporary_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=folder
+        )
     except OSError as error:
         raise BuildError(f"{folder}: cannot write here ({error.strerror or error})") from error
     os.close(handle)
@@ -70,8 +71,9 @@ def build_database(
         _fsync(temporary)
         os.replace(temporary, target)
     except OSError as error:
-        raise BuildError(f"{target}: could not be written ({error.strerror or error}); "
-                         "nothing was changed") from error
+        raise BuildError(
+            f"{target}: could not be written ({error.strerror or error}); nothing was changed"
+        ) from error
     except Exception as error:
         if isinstance(error, BuildError | ValueError):
             raise
@@ -122,42 +124,68 @@ def _write_reference(connection: Connection, dataset: Dataset) -> _Ids:
     for number, source in enumerate(dataset.sources, start=1):
         ids.sources[source.key] = number
         ids.source_texts[source.key] = source.text
-        connection.execute(insert(SourceRow), [{
-            "id": number, "key": source.key, "title": source.title, "outlet": source.outlet,
-            "language": source.language, "url": source.url,
-            "published_edtf": source.published.edtf(), "published_note": source.published_note,
-            "text": source.text, "sha256": hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
-        }])
+        connection.execute(
+            insert(SourceRow),
+            [
+                {
+                    "id": number,
+                    "key": source.key,
+                    "title": source.title,
+                    "outlet": source.outlet,
+                    "language": source.language,
+                    "url": source.url,
+                    "published_edtf": source.published.edtf(),
+                    "published_note": source.published_note,
+                    "text": source.text,
+                    "sha256": hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
+                }
+            ],
+        )
     for number, citation in enumerate(dataset.citations, start=1):
         ids.citations[citation.key] = number
     if dataset.citations:
-        connection.execute(insert(CitationRow), [
-            {"id": ids.citations[c.key], "key": c.key, "outlet": c.outlet, "title": c.title,
-             "url": c.url, "published_edtf": c.published.edtf()}
-            for c in dataset.citations
-        ])
+        connection.execute(
+            insert(CitationRow),
+            [
+                {
+                    "id": ids.citations[c.key],
+                    "key": c.key,
+                    "outlet": c.outlet,
+                    "title": c.title,
+                    "url": c.url,
+                    "published_edtf": c.published.edtf(),
+                }
+                for c in dataset.citations
+            ],
+        )
     names = []
     for number, actor in enumerate(dataset.actors, start=1):
         ids.actors[actor.key] = number
         ids.actor_names[actor.key] = actor.name
         ids.actor_search[actor.key] = " ".join((actor.name, *actor.aliases))
-        names.append({"actor_id": number, "name": actor.name, "folded": fold(actor.name),
-                      "is_alias": False})
+        names.append(
+            {"actor_id": number, "name": actor.name, "folded": fold(actor.name), "is_alias": False}
+        )
         for alias in dict.fromkeys(actor.aliases):
             if alias != actor.name:
-                names.append({"actor_id": number, "name": alias, "folded": fold(alias),
-                              "is_alias": True})
-    connection.execute(insert(ActorRow), [
-        {"id": ids.actors[a.key], "key": a.key, "name": a.name, "kind": a.kind.value}
-        for a in dataset.actors
-    ])
+                names.append(
+                    {"actor_id": number, "name": alias, "folded": fold(alias), "is_alias": True}
+                )
+    connection.execute(
+        insert(ActorRow),
+        [
+            {"id": ids.actors[a.key], "key": a.key, "name": a.name, "kind": a.kind.value}
+            for a in dataset.actors
+        ],
+    )
     if names:
         connection.execute(insert(ActorNameRow), names)
     for number, event_type in enumerate(dataset.types, start=1):
         ids.types[event_type.slug] = number
-    connection.execute(insert(EventTypeRow), [
-        {"id": ids.types[t.slug], "slug": t.slug, "label": t.label} for t in dataset.types
-    ])
+    connection.execute(
+        insert(EventTypeRow),
+        [{"id": ids.types[t.slug], "slug": t.slug, "label": t.label} for t in dataset.types],
+    )
     return ids
 
 
@@ -167,8 +195,12 @@ def _batches(items: Iterable[EventSpec]) -> Iterator[list[EventSpec]]:
         yield batch
 
 
-def _write_events(connection: Connection, events: Iterable[EventSpec], ids: _Ids,
-                  progress: Callable[[int], None] | None) -> int:
+def _write_events(
+    connection: Connection,
+    events: Iterable[EventSpec],
+    ids: _Ids,
+    progress: Callable[[int], None] | None,
+) -> int:
     count = 0
     fts_insert = text(
         "INSERT INTO events_fts (rowid, title, summary, quotes, actors) "
@@ -185,15 +217,25 @@ def _write_events(connection: Connection, events: Iterable[EventSpec], ids: _Ids
                 for key, role in spec.actors
             )
             quote_rows.extend(
-                {"event_id": count, "source_id": ids.sources[q.source_key], "position": position,
-                 "start": q.start, "end": q.end, "text": q.text}
+                {
+                    "event_id": count,
+                    "source_id": ids.sources[q.source_key],
+                    "position": position,
+                    "start": q.start,
+                    "end": q.end,
+                    "text": q.text,
+                }
                 for position, q in enumerate(spec.quotes)
             )
-            fts_rows.append({
-                "id": count, "title": spec.title, "summary": spec.summary,
-                "quotes": "\n".join(q.text for q in spec.quotes),
-                "actors": " ".join(ids.actor_search[key] for key, _ in spec.actors),
-            })
+            fts_rows.append(
+                {
+                    "id": count,
+                    "title": spec.title,
+                    "summary": spec.summary,
+                    "quotes": "\n".join(q.text for q in spec.quotes),
+                    "actors": " ".join(ids.actor_search[key] for key, _ in spec.actors),
+                }
+            )
         connection.execute(insert(EventRowORM), event_rows)
         connection.execute(insert(EventActorRow), actor_rows)
         connection.execute(insert(QuoteRow), quote_rows)
@@ -226,13 +268,20 @@ def _event_row(number: int, spec: EventSpec, ids: _Ids) -> dict[str, object]:
     acting_first = sorted(spec.actors, key=lambda pair: pair[1].value)
     names = list(dict.fromkeys(ids.actor_names[key] for key, _ in acting_first))
     return {
-        "id": number, "key": spec.key, "title": spec.title, "summary": spec.summary,
-        "type_id": ids.types[spec.type_slug], "date_edtf": spec.date.edtf(),
-        "start_date": spec.date.earliest().isoformat(), "end_date": spec.date.latest().isoformat(),
-        "precision": spec.date.precision.value, "approximate": spec.date.approximate,
+        "id": number,
+        "key": spec.key,
+        "title": spec.title,
+        "summary": spec.summary,
+        "type_id": ids.types[spec.type_slug],
+        "date_edtf": spec.date.edtf(),
+        "start_date": spec.date.earliest().isoformat(),
+        "end_date": spec.date.latest().isoformat(),
+        "precision": spec.date.precision.value,
+        "approximate": spec.date.approximate,
         "uncertain": spec.date.uncertain,
         "citation_id": ids.citations[spec.citation_key] if spec.citation_key else None,
-        "citation_quote": spec.citation_quote, "citation_note": spec.citation_note,
+        "citation_quote": spec.citation_quote,
+        "citation_note": spec.citation_note,
         "actor_names": ", ".join(names),
     }
 
@@ -250,9 +299,11 @@ def _write_meta(connection: Connection, dataset: Dataset) -> None:
 
 def _verify_quotes(connection: Connection) -> None:
     """Check every stored quote against its source text, in SQL, after writing."""
-    bad = connection.execute(text(
-        "SELECT q.event_id, q.start, q.\"end\" FROM quotes q JOIN sources s ON s.id = q.source_id "
-        "WHERE substr(s.text, q.start + 1, q.\"end\" - q.start) != q.text LIMIT 1"
-    )).first()
+    bad = connection.execute(
+        text(
+            'SELECT q.event_id, q.start, q."end" FROM quotes q JOIN sources s ON s.id = q.source_id '
+            'WHERE substr(s.text, q.start + 1, q."end" - q.start) != q.text LIMIT 1'
+        )
+    ).first()
     if bad is not None:
         raise BuildError(f"event #{bad[0]}: stored quote {bad[1]}-{bad[2]} is not verbatim")

@@ -251,7 +251,10 @@ class EventRepository:
                 return None
             before = select(func.count()).where(
                 *self._conditions(event_filter),
-                or_(E.start_date < row.start_date, and_(E.start_date == row.start_date, E.id < row.id)),
+                or_(
+                    E.start_date < row.start_date,
+                    and_(E.start_date == row.start_date, E.id < row.id),
+                ),
             )
             return int(connection.execute(before).scalar_one())
 
@@ -415,9 +418,7 @@ class EventRepository:
         with self.engine.connect() as connection:
             rows = {
                 r.id: r
-                for r in connection.execute(
-                    select(*_columns(EventRowORM)).where(E.id.in_(ids))
-                )
+                for r in connection.execute(select(*_columns(EventRowORM)).where(E.id.in_(ids)))
             }
             citations = {
                 r.id: r
@@ -438,13 +439,21 @@ class EventRepository:
                 )
             quotes: dict[int, list[Quote]] = {}
             for q in connection.execute(
-                select(QuoteRow.event_id, QuoteRow.text, QuoteRow.start, QuoteRow.end,
-                       SourceRow.key, SourceRow.title)
+                select(
+                    QuoteRow.event_id,
+                    QuoteRow.text,
+                    QuoteRow.start,
+                    QuoteRow.end,
+                    SourceRow.key,
+                    SourceRow.title,
+                )
                 .join(SourceRow, SourceRow.id == QuoteRow.source_id)
                 .where(QuoteRow.event_id.in_(ids))
                 .order_by(QuoteRow.event_id, QuoteRow.position)
             ):
-                quotes.setdefault(q.event_id, []).append(Quote(q.text, q.start, q.end, q.key, q.title))
+                quotes.setdefault(q.event_id, []).append(
+                    Quote(q.text, q.start, q.end, q.key, q.title)
+                )
         types = {t.id: t for t in self.event_types}
         article = self.sources[0] if self.sources else None
         result = []

@@ -180,7 +180,9 @@ def _describe_interval(start: DatePoint, end: DatePoint) -> str:
     elif both_plain_days and start.year == end.year:
         left = f"{start.day} {MONTH_NAMES[(start.month or 1) - 1]}"
     else:
-        left = _describe_point(DatePoint(start.year, start.month, start.day, False, start.approximate))
+        left = _describe_point(
+            DatePoint(start.year, start.month, start.day, False, start.approximate)
+        )
     right = _describe_point(DatePoint(end.year, end.month, end.day, False, end.approximate))
     text = f"between {left} and {right}"
     if start.uncertain or end.uncertain:

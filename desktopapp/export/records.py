@@ -43,8 +43,13 @@ def event_record(event: Event) -> dict[str, Any]:
             "note": citation.note,
         },
         "quotes": [
-            {"text": q.text, "start": q.start, "end": q.end, "source": q.source_key,
-             "source_title": q.source_title}
+            {
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "source": q.source_key,
+                "source_title": q.source_title,
+            }
             for q in event.quotes
         ],
     }
@@ -54,8 +59,22 @@ def events_json(events: Iterable[Event]) -> str:
     return json.dumps([event_record(e) for e in events], ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ("id", "date", "date_text", "start", "end", "precision", "type", "title",
-               "acting", "affected", "summary", "quotes", "date_source", "date_source_url")
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "date_text",
+    "start",
+    "end",
+    "precision",
+    "type",
+    "title",
+    "acting",
+    "affected",
+    "summary",
+    "quotes",
+    "date_source",
+    "date_source_url",
+)
 
 
 def events_csv(events: Iterable[Event]) -> str:
@@ -63,15 +82,24 @@ def events_csv(events: Iterable[Event]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for event in events:
-        writer.writerow([
-            event.id, event.date.edtf(), event.date.describe(), event.start.isoformat(),
-            event.end.isoformat(), event.date.precision.value, event.type.slug,
-            _cell(event.title),
-            "; ".join(a.name for a in event.actors(Role.ACTING)),
-            "; ".join(a.name for a in event.actors(Role.AFFECTED)),
-            _cell(event.summary), " | ".join(_cell(q.text) for q in event.quotes),
-            event.citation.line(), event.citation.url,
-        ])
+        writer.writerow(
+            [
+                event.id,
+                event.date.edtf(),
+                event.date.describe(),
+                event.start.isoformat(),
+                event.end.isoformat(),
+                event.date.precision.value,
+                event.type.slug,
+                _cell(event.title),
+                "; ".join(a.name for a in event.actors(Role.ACTING)),
+                "; ".join(a.name for a in event.actors(Role.AFFECTED)),
+                _cell(event.summary),
+                " | ".join(_cell(q.text) for q in event.quotes),
+                event.citation.line(),
+                event.citation.url,
+            ]
+        )
     return buffer.getvalue()
 
 

@@ -10,8 +10,10 @@ from desktopapp.domain.model import Event
 
 def events_table(events: Sequence[Event], *, total: int) -> str:
     width = max(80, shutil.get_terminal_size((120, 24)).columns)
-    rows = [(_short_date(e), e.type.slug, ", ".join(a.name for a in e.actors()), e.title)
-            for e in events]
+    rows = [
+        (_short_date(e), e.type.slug, ", ".join(a.name for a in e.actors()), e.title)
+        for e in events
+    ]
     headers = ("Date", "Type", "Actors", "Title")
     widths = [max([len(headers[i])] + [len(r[i]) for r in rows]) for i in range(3)]
     widths = [min(widths[0], 25), min(widths[1], 34), min(widths[2], 28)]

@@ -1,0 +1,51 @@
+"""Shared fixtures: every test runs with its own data folder and offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktopapp.build.annotations import load_annotations  # noqa: E402
+from desktopapp.build.builder import build_database  # noqa: E402
+from desktopapp.build.bundled import annotations_path  # noqa: E402
+from desktopapp.db.engine import open_database  # noqa: E402
+from desktopapp.db.repository import EventRepository  # noqa: E402
+
+ARTICLE_PATH = Path(__file__).resolve().parent.parent / "resources" / "source-article.fr.txt"
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Point the app's data folder and Qt's settings at a fresh temporary folder."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("DESKTOPAPP_DATA_DIR", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder / "share"))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def article_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The article's database, built once per test session from the shipped annotations."""
+    path = tmp_path_factory.mktemp("article") / "article.sqlite3"
+    build_database(load_annotations(annotations_path()), path)
+    return path
+
+
+@pytest.fixture
+def repository(article_db: Path) -> Iterator[EventRepository]:
+    engine = open_database(article_db)
+    yield EventRepository(engine)
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def article_text() -> str:
+    return ARTICLE_PATH.read_text(encoding="utf-8")
