@@ -227,7 +227,7 @@ def filter_from_args(args: argparse.Namespace) -> EventFilter:
 # -- commands ---------------------------------------------------------------------------------
 
 
-def open_repository(location: str | None):  # type: ignore[no-untyped-def]
+def open_repository(location: str | None):
     """The repository over ``--db``, or over the bundled database (built if needed)."""
     from desktopapp.build.bundled import ensure_default_database
     from desktopapp.db.engine import open_database

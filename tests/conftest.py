@@ -10,11 +10,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktopapp.build.annotations import load_annotations  # noqa: E402
-from desktopapp.build.builder import build_database  # noqa: E402
-from desktopapp.build.bundled import annotations_path  # noqa: E402
-from desktopapp.db.engine import open_database  # noqa: E402
-from desktopapp.db.repository import EventRepository  # noqa: E402
+from desktopapp.build.annotations import load_annotations
+from desktopapp.build.builder import build_database
+from desktopapp.build.bundled import annotations_path
+from desktopapp.db.engine import open_database
+from desktopapp.db.repository import EventRepository
 
 ARTICLE_PATH = Path(__file__).resolve().parent.parent / "resources" / "source-article.fr.txt"
 

@@ -207,7 +207,10 @@ def _write_events(
         "VALUES (:id, :title, :summary, :quotes, :actors)"
     )
     for batch in _batches(events):
-        event_rows, actor_rows, quote_rows, fts_rows = [], [], [], []
+        event_rows: list[dict[str, object]] = []
+        actor_rows: list[dict[str, object]] = []
+        quote_rows: list[dict[str, object]] = []
+        fts_rows: list[dict[str, object]] = []
         for spec in batch:
             count += 1
             _check_event(spec, ids)
@@ -301,7 +304,8 @@ def _verify_quotes(connection: Connection) -> None:
     """Check every stored quote against its source text, in SQL, after writing."""
     bad = connection.execute(
         text(
-            'SELECT q.event_id, q.start, q."end" FROM quotes q JOIN sources s ON s.id = q.source_id '
+            'SELECT q.event_id, q.start, q."end" FROM quotes q '
+            "JOIN sources s ON s.id = q.source_id "
             'WHERE substr(s.text, q.start + 1, q."end" - q.start) != q.text LIMIT 1'
         )
     ).first()

@@ -89,7 +89,7 @@ def _engine_for_url(url: str) -> Engine:
 
 def _tune_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection, _record):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA cache_size = -65536")
         cursor.execute("PRAGMA temp_store = MEMORY")
@@ -112,7 +112,9 @@ def check_schema(engine: Engine, label: str) -> None:
                     f"{label}: an SQLite database, but not a timeline database "
                     "(it has no events table)"
                 )
-            meta = dict(connection.execute(text("SELECT key, value FROM meta")).all())
+            meta: dict[str, str] = dict(
+                connection.execute(text("SELECT key, value FROM meta")).all()
+            )
     except DatabaseError:
         raise
     except DBAPIError as error:
@@ -146,7 +148,7 @@ def create_writable_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection, _record):
         cursor = dbapi_connection.cursor()
         # The file is a temporary one, moved into place only when complete, so durability
         # during the build buys nothing; the final commit is still synced before the move.

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -28,6 +29,7 @@ from sqlalchemy import (
 from desktopapp.db.schema import (
     ActorNameRow,
     ActorRow,
+    Base,
     CitationRow,
     EventActorRow,
     EventRowORM,
@@ -363,7 +365,7 @@ class EventRepository:
 
     # -- SQL building -----------------------------------------------------------------------
 
-    def _row_select(self) -> Select:  # type: ignore[type-arg]
+    def _row_select(self) -> Select:
         return select(
             E.id,
             E.title,
@@ -377,7 +379,7 @@ class EventRepository:
             E.actor_names,
         ).join(EventTypeRow, EventTypeRow.id == E.type_id)
 
-    def _id_select(self, event_filter: EventFilter) -> Select:  # type: ignore[type-arg]
+    def _id_select(self, event_filter: EventFilter) -> Select:
         return select(E.id).where(*self._conditions(event_filter))
 
     def _conditions(self, event_filter: EventFilter) -> list[ColumnElement[bool]]:
@@ -483,23 +485,24 @@ class EventRepository:
 _INTEGER = EventRowORM.__table__.c.id.type
 
 
-def _columns(mapped: type, exclude: str = "") -> list[ColumnElement]:  # type: ignore[type-arg]
+def _columns(mapped: type[Base], exclude: str = "") -> list[ColumnElement[Any]]:
     """All columns of a mapped table as Core columns (rows come back as named tuples)."""
-    return [c for c in mapped.__table__.c if c.name != exclude]  # type: ignore[attr-defined]
+    return [c for c in mapped.__table__.c if c.name != exclude]
 
 
-def _order(sort: SortKey, descending: bool) -> list[ColumnElement]:  # type: ignore[type-arg]
-    columns = {
+def _order(sort: SortKey, descending: bool) -> list[ColumnElement]:
+    order_columns: dict[SortKey, list[ColumnElement[Any]]] = {
         SortKey.DATE: [E.start_date, E.end_date],
         SortKey.TITLE: [func.lower(E.title)],
-        SortKey.TYPE: [EventTypeRow.slug, E.start_date],
+        SortKey.TYPE: [EventTypeRow.__table__.c.slug, E.start_date],
         SortKey.ACTORS: [func.lower(E.actor_names), E.start_date],
-    }[sort]
+    }
+    columns = order_columns[sort]
     ordered = [c.desc() if descending else c.asc() for c in columns]
     return [*ordered, E.id.desc() if descending else E.id.asc()]
 
 
-def _event_row(row) -> EventRow:  # type: ignore[no-untyped-def]
+def _event_row(row) -> EventRow:
     return EventRow(
         id=row.id,
         title=row.title,
@@ -514,7 +517,7 @@ def _event_row(row) -> EventRow:  # type: ignore[no-untyped-def]
     )
 
 
-def _source(row) -> Source:  # type: ignore[no-untyped-def]
+def _source(row) -> Source:
     return Source(
         key=row.key,
         title=row.title,
@@ -527,7 +530,7 @@ def _source(row) -> Source:  # type: ignore[no-untyped-def]
     )
 
 
-def _citation(row, citation, article: Source | None) -> Citation:  # type: ignore[no-untyped-def]
+def _citation(row, citation, article: Source | None) -> Citation:
     if citation is not None:
         return Citation(
             outlet=citation.outlet,

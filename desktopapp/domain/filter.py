@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -88,8 +89,6 @@ _DEFAULT_PROBE = date_parser.parse("2000-02-02")
 
 def _end_of_given_period(text: str, first: date, probe: date) -> date:
     """Work out which fields the person gave by parsing twice with different defaults."""
-    import calendar
-
     day_given = first.day == probe.day
     month_given = first.month == probe.month
     if day_given:

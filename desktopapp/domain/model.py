@@ -6,8 +6,8 @@ event never reaches back into the database.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date
 from enum import StrEnum
 
 from desktopapp.domain.dates import FuzzyDate
@@ -126,8 +126,8 @@ class EventRow:
     title: str
     type_slug: str
     edtf: str
-    start: date
-    end: date
+    start: dt.date
+    end: dt.date
     precision: str
     approximate: bool
     uncertain: bool
@@ -153,11 +153,11 @@ class Event:
     quotes: tuple[Quote, ...] = field(default=())
 
     @property
-    def start(self) -> date:
+    def start(self) -> dt.date:
         return self.date.earliest()
 
     @property
-    def end(self) -> date:
+    def end(self) -> dt.date:
         return self.date.latest()
 
     def actors(self, role: Role | None = None) -> tuple[Actor, ...]:
