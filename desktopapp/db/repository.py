@@ -247,15 +247,23 @@ class EventRepository:
         """Index of the event among the filtered rows in date order, or None."""
         with self.engine.connect() as connection:
             row = connection.execute(
-                select(E.start_date, E.id).where(E.id == event_id, *self._conditions(event_filter))
+                select(E.start_date, E.end_date, E.id).where(
+                    E.id == event_id, *self._conditions(event_filter)
+                )
             ).first()
             if row is None:
                 return None
+            # The same order as rows(sort=DATE): start, then end, then id.
             before = select(func.count()).where(
                 *self._conditions(event_filter),
                 or_(
                     E.start_date < row.start_date,
-                    and_(E.start_date == row.start_date, E.id < row.id),
+                    and_(E.start_date == row.start_date, E.end_date < row.end_date),
+                    and_(
+                        E.start_date == row.start_date,
+                        E.end_date == row.end_date,
+                        E.id < row.id,
+                    ),
                 ),
             )
             return int(connection.execute(before).scalar_one())

@@ -55,7 +55,9 @@ MONTH_NAMES = [
     "December",
 ]
 
-_POINT = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<q>[?~%])?$")
+_POINT = re.compile(
+    r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<q>[?~%])?$"
+)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,228 @@
+"""The shipped annotations are complete and truthful; broken annotations are refused clearly."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktopapp.build.annotations import AnnotationError, load_annotations
+from desktopapp.build.builder import BuildError, build_database
+from desktopapp.build.bundled import annotations_path, resource_path
+from desktopapp.db.engine import open_database
+from desktopapp.db.repository import EventRepository
+from desktopapp.domain.dates import Precision
+
+SHARED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source-article.fr.txt"
+
+# Every organisation, company or country the article names, by the name it uses.
+NAMED_IN_ARTICLE = [
+    "Amazon", "Andy Jassy", "Apple", "RT News", "Sputnik", "Netflix", "Spotify", "H&M", "SAP",
+    "GM", "Maersk", "Volvo", "Google", "Swift", "Russia", "Ukrainian government",
+]  # fmt: skip
+
+
+ARTICLE_SHA256 = "aabfd22803046d0ac163b43b782dbe5960f175e90d0f8d8ffa5c72ba8655bbf8"
+
+
+def test_shipped_article_is_the_source_byte_for_byte() -> None:
+    shipped = resource_path("source-article.fr.txt").read_bytes()
+    assert hashlib.sha256(shipped).hexdigest() == ARTICLE_SHA256
+    if SHARED_ARTICLE.exists():  # beside the repository on developer and CI machines
+        assert shipped == SHARED_ARTICLE.read_bytes()
+
+
+def test_every_quote_is_a_verbatim_unique_span(article_text: str) -> None:
+    dataset = load_annotations(annotations_path())
+    for event in dataset.events:
+        assert event.quotes, event.key
+        for quote in event.quotes:
+            assert article_text[quote.start : quote.end] == quote.text
+            assert article_text.count(quote.text) == 1
+
+
+def test_every_event_is_dated_cited_and_typed() -> None:
+    dataset = load_annotations(annotations_path())
+    citations = {c.key: c for c in dataset.citations}
+    type_slugs = {t.slug for t in dataset.types}
+    events = list(dataset.events)
+    assert len(events) >= 18
+    for event in events:
+        assert event.type_slug in type_slugs
+        assert event.date.earliest() <= event.date.latest()
+        assert event.citation_quote.strip(), event.key
+        if event.citation_key is not None:
+            assert citations[event.citation_key].url.startswith("https://")
+        # The invasion began on 24 February 2022 after weeks of build-up; the article is of early
+        # March 2022. No event it reports can fall outside February-March 2022.
+        assert event.date.earliest().isoformat() >= "2022-02-01", event.key
+        assert event.date.latest().isoformat() <= "2022-03-31", event.key
+
+
+def test_imprecise_dates_explain_themselves() -> None:
+    """An interval or qualified date must say in its note why no exact day is given."""
+    for event in load_annotations(annotations_path()).events:
+        if event.date.precision is not Precision.DAY or event.date.approximate:
+            assert len(event.citation_note) > 40, event.key
+
+
+def test_every_named_actor_of_the_article_is_present(repository: EventRepository) -> None:
+    for name in NAMED_IN_ARTICLE:
+        actor = repository.resolve_actor(name)
+        assert repository.count(_actor_filter(actor.name)) >= 1, name
+
+
+def test_article_coverage(repository: EventRepository) -> None:
+    titles = " | ".join(e.title for e in repository.events())
+    for expected in [
+        r"logistics", r"cybersecurity", r"donation", r"exports to Russia", r"Apple Pay",
+        r"RT News and Sputnik", r"Netflix", r"Spotify", r"H&M", r"SAP", r"GM", r"Maersk",
+        r"Volvo", r"Google", r"SWIFT", r"Rouble", r"\$10,000", r"sanctions",
+    ]:  # fmt: skip
+        assert re.search(expected, titles), expected
+
+
+def _actor_filter(name: str):  # type: ignore[no-untyped-def]
+    from desktopapp.domain.filter import EventFilter
+
+    return EventFilter(actors=frozenset({name}))
+
+
+# -- broken annotations -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def annotation_copy(tmp_path: Path) -> Path:
+    shutil.copy(resource_path("source-article.fr.txt"), tmp_path / "source-article.fr.txt")
+    target = tmp_path / "annotations.toml"
+    shutil.copy(annotations_path(), target)
+    return target
+
+
+def _replace(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'quotes = [ "Apple, par exemple, a arrêté toutes les exportations vers la Russie" ]',
+            'quotes = [ "Apple a arrêté toutes les exportations vers la Russie" ]',
+            r"event #\d+ \(apple-export-halt\), field 'quotes\[0\]': not found verbatim",
+        ),
+        (
+            '{ id = "apple", role = "acting" }, { id = "russia", role = "affected" } ]\n'
+            'date_citation = { citation = "sixcolors',
+            '{ id = "apple-inc", role = "acting" } ]\ndate_citation = { citation = "sixcolors',
+            r"\(apple-export-halt\), field 'actors\[0\]': unknown actor 'apple-inc'",
+        ),
+        (
+            'type = "corporate-withdrawal/export-halt"\ndate = "2022-02-21/2022-02-27"',
+            'type = "corporate-withdrawal/exports"\ndate = "2022-02-21/2022-02-27"',
+            r"\(apple-export-halt\), field 'type': unknown event type",
+        ),
+        (
+            'date = "2022-02-21/2022-02-27"',
+            'date = "2022-02-30"',
+            r"\(apple-export-halt\), field 'date': .*February 2022 has no day 30",
+        ),
+        (
+            'date = "2022-02-21/2022-02-27"',
+            'date = "2022-02-27/2022-02-21"',
+            r"\(apple-export-halt\), field 'date': .*ends before it starts",
+        ),
+        (
+            'date_citation = { citation = "sixcolors-2022-03-01-apple", quote = "We have paused',
+            'date_citation = { citation = "nowhere", quote = "We have paused',
+            r"\(apple-export-halt\), field 'date_citation.citation': unknown citation 'nowhere'",
+        ),
+        (
+            'type = "corporate-withdrawal/export-halt"\ndate = "2022-02-21/2022-02-27"',
+            'type = "corporate-withdrawal/export-halt"\ndates = "2022-02-21/2022-02-27"',
+            r"\(apple-export-halt\): unknown key\(s\): dates",
+        ),
+        ("schema = 1", "schema = 2", r"'schema' must be 1"),
+        ('[source]\nid = "article"', '[source\nid = "article"', r"is not valid TOML"),
+    ],
+)
+def test_broken_annotations_are_refused_naming_entry_and_field(
+    annotation_copy: Path, tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    _replace(annotation_copy, old, new)
+    with pytest.raises(AnnotationError, match=message) as error:
+        load_annotations(annotation_copy)
+    assert str(error.value).startswith("annotations.toml")
+
+
+def test_missing_citation_is_refused(annotation_copy: Path) -> None:
+    text = annotation_copy.read_text(encoding="utf-8")
+    start = text.index('date_citation = { citation = "sixcolors')
+    end = text.index("\n", start)
+    annotation_copy.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"apple-export-halt.*'date_citation'"):
+        load_annotations(annotation_copy)
+
+
+def test_deeply_nested_or_huge_files_are_refused(tmp_path: Path) -> None:
+    nested = tmp_path / "nested.toml"
+    nested.write_text("x = " + "[" * 5000 + "]" * 5000, encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"nested\.toml"):
+        load_annotations(nested)
+    huge = tmp_path / "huge.toml"
+    huge.write_bytes(b"# " + b"x" * (6 * 1024 * 1024))
+    with pytest.raises(AnnotationError, match="too large"):
+        load_annotations(huge)
+
+
+def test_not_utf8_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes("title = 'é'".encode("latin-1"))
+    with pytest.raises(AnnotationError, match="not UTF-8"):
+        load_annotations(path)
+
+
+# -- the build ----------------------------------------------------------------------------------
+
+
+def test_build_records_source_hash_and_schema(article_db: Path, article_text: str) -> None:
+    repository = EventRepository(open_database(article_db))
+    source = repository.sources[0]
+    assert source.sha256 == hashlib.sha256(article_text.encode("utf-8")).hexdigest()
+    assert repository.source_text("article") == article_text
+    assert repository.meta["schema_version"] == "1"
+    assert (
+        repository.meta["annotations_sha256"]
+        == hashlib.sha256(annotations_path().read_bytes()).hexdigest()
+    )
+    for event in repository.events():
+        for quote in event.quotes:
+            assert article_text[quote.start : quote.end] == quote.text
+
+
+def test_failed_build_leaves_existing_database_untouched(
+    annotation_copy: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "existing.sqlite3"
+    build_database(load_annotations(annotation_copy), target)
+    before = hashlib.sha256(target.read_bytes()).hexdigest()
+    dataset = load_annotations(annotation_copy)
+    events = list(dataset.events)
+    broken = events[0].__class__(**{**events[0].__dict__, "type_slug": "no-such-type"})
+    dataset.events = [*events, broken]
+    with pytest.raises(BuildError, match="unknown type 'no-such-type'"):
+        build_database(dataset, target)
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".existing")) == []
+
+
+def test_build_into_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    dataset = load_annotations(annotations_path())
+    with pytest.raises(BuildError, match="no such folder"):
+        build_database(dataset, tmp_path / "nope" / "db.sqlite3")
+    assert not (tmp_path / "nope").exists()
