@@ -64,6 +64,13 @@ def _known_failure(error: Exception) -> str | None:
 
     if isinstance(error, AnnotationError | BuildError | DatabaseError):
         return str(error)
+    from sqlalchemy.exc import OperationalError
+
+    if isinstance(error, OperationalError):
+        reason = str(error.orig) if error.orig is not None else "unknown error"
+        if "locked" in reason or "busy" in reason:
+            return "the database is busy (another program is writing to it); try again shortly"
+        return f"the database could not be read ({reason})"
     try:
         from desktopapp.export.files import ExportError
     except ImportError:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
+from urllib.parse import quote as url_quote
 
 from sqlalchemy import Connection, insert, text
 
@@ -58,6 +60,7 @@ def build_database(
     folder = target.parent
     if not folder.is_dir():
         raise BuildError(f"{folder}: no such folder")
+    _refuse_to_replace_foreign_file(target)
     try:
         handle, temporary_name = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".tmp", dir=folder
@@ -82,6 +85,35 @@ def build_database(
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
     return count
+
+
+def _refuse_to_replace_foreign_file(target: Path) -> None:
+    """Only an existing timeline database (of any schema version) may be replaced by a build:
+    a typo in --out must not destroy somebody's document or another program's database."""
+    if not target.exists():
+        return
+    if target.stat().st_size == 0:
+        return
+    try:
+        with target.open("rb") as handle:
+            header = handle.read(16)
+    except OSError as error:
+        raise BuildError(f"{target}: cannot be read ({error.strerror or error})") from error
+    if header != b"SQLite format 3\x00" or not _is_timeline_database(target):
+        raise BuildError(
+            f"{target}: exists and is not a timeline database; refusing to overwrite it "
+            "(choose another file name or remove it first)"
+        )
+
+
+def _is_timeline_database(path: Path) -> bool:
+    try:
+        uri = f"file:{url_quote(str(path))}?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=5.0)) as connection:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'application'").fetchone()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] == APPLICATION_ID
 
 
 def _fsync(path: Path) -> None:

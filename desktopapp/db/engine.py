@@ -118,7 +118,13 @@ def check_schema(engine: Engine, label: str) -> None:
     except DatabaseError:
         raise
     except DBAPIError as error:
-        raise DatabaseError(f"{label}: cannot be read as a database ({_reason(error)})") from error
+        reason = _reason(error)
+        if "locked" in reason or "busy" in reason:
+            raise DatabaseError(
+                f"{label}: the database is busy (another program is writing to it); "
+                "try again shortly"
+            ) from error
+        raise DatabaseError(f"{label}: cannot be read as a database ({reason})") from error
     except SQLAlchemyError as error:
         raise DatabaseError(f"{label}: cannot be read as a database ({error})") from error
     if meta.get("application") != APPLICATION_ID:
