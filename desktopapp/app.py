@@ -1,0 +1,183 @@
+"""The composition root: the one place where the application, the database, the settings and
+the window are created and wired together. Nothing here is global; everything is handed in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktopapp import __version__
+from desktopapp.cli import EXIT_USAGE, LaunchOptions
+from desktopapp.db.repository import EventRepository
+
+APP_NAME = "desktopapp"
+ORGANIZATION = "desktopapp"
+DOMAIN = "desktopapp.github.io"
+DEFAULT_SCREENSHOT_SIZE = (1440, 900)
+# Rounds of "run every event and every due zero-delay timer" before a screenshot is taken:
+# each round lets one more chain of deferred work (layout, debounced filters, scene updates)
+# finish. Far more than the window needs, and each idle round costs microseconds.
+SETTLE_ROUNDS = 20
+
+
+def run_app(options: LaunchOptions) -> int:
+    """Open the window (or render it to ``options.screenshot``) and return the exit status."""
+    app = _application()
+    try:
+        repository = _open_repository(options)
+    except Exception as error:
+        message = _failure_message(error)
+        if message is None:
+            raise
+        return _fail(message, headless=options.screenshot is not None)
+
+    from desktopapp.ui.main_window import MainWindow
+    from desktopapp.ui.settings import Settings
+
+    try:
+        if options.screenshot is not None:
+            # A screenshot shows exactly what the command line asks for, not the last session.
+            with tempfile.TemporaryDirectory() as folder:
+                store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+                window = MainWindow(repository, Settings(store), options.event_filter)
+                return _screenshot(app, window, options)
+        initial = None if options.event_filter.is_empty else options.event_filter
+        window = MainWindow(repository, Settings(QSettings()), initial)
+        window.show()
+        return app.exec()
+    finally:
+        repository.engine.dispose()
+
+
+def _application() -> QApplication:
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setOrganizationDomain(DOMAIN)
+    QCoreApplication.setApplicationVersion(__version__)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    QGuiApplication.setApplicationDisplayName("News Timeline")
+    QGuiApplication.setDesktopFileName(APP_NAME)
+    icon = _window_icon()
+    if icon is not None:
+        QGuiApplication.setWindowIcon(icon)
+    return app
+
+
+def _window_icon() -> QIcon | None:
+    from desktopapp.build.bundled import resource_path
+
+    folder = resource_path("icons")
+    if not folder.is_dir():
+        return None
+    icon = QIcon()
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in (".svg", ".png"):
+            icon.addFile(str(path))
+    return None if icon.isNull() else icon
+
+
+def _open_repository(options: LaunchOptions) -> EventRepository:
+    """The repository over ``--db`` or the bundled database; the initial filter checked
+    against it (an unknown company is an error, not an empty timeline)."""
+    from desktopapp.build.bundled import ensure_default_database
+    from desktopapp.db.engine import open_database
+
+    location: str | Path = (
+        options.database if options.database is not None else ensure_default_database()
+    )
+    repository = EventRepository(open_database(location))
+    try:
+        repository.validate(options.event_filter)
+    except Exception:
+        repository.engine.dispose()
+        raise
+    return repository
+
+
+def _failure_message(error: Exception) -> str | None:
+    from desktopapp.build.annotations import AnnotationError
+    from desktopapp.build.builder import BuildError
+    from desktopapp.db.engine import DatabaseError
+    from desktopapp.domain.filter import FilterError
+
+    if isinstance(error, DatabaseError | FilterError | BuildError | AnnotationError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"{error.filename or 'a file'}: {error.strerror or error}"
+    return None
+
+
+def _fail(message: str, *, headless: bool) -> int:
+    if headless:
+        print(f"desktopapp: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    box = QMessageBox()
+    box.setWindowTitle("desktopapp")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText("The timeline cannot be opened.")
+    box.setInformativeText(message)
+    box.exec()
+    return EXIT_USAGE
+
+
+# -- screenshots ------------------------------------------------------------------------------
+
+
+def _screenshot(app: QApplication, window: object, options: LaunchOptions) -> int:
+    from desktopapp.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow) and options.screenshot is not None
+    target = options.screenshot.expanduser()
+    if not target.parent.is_dir():
+        return _fail(f"{target.parent}: no such folder", headless=True)
+    width, height = options.size or DEFAULT_SCREENSHOT_SIZE
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    window.resize(QSize(width, height))
+    window.show()
+    settle(app)
+    window.settle()
+    window.timeline.fit_all()
+    settle(app)
+    pixmap = window.grab()
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".png", dir=target.parent
+        )
+    except OSError as error:
+        return _fail(
+            f"{target.parent}: cannot write here ({error.strerror or error})", headless=True
+        )
+    os.close(handle)
+    try:
+        if not pixmap.save(temporary, "PNG"):
+            return _fail(f"{target}: the image could not be written", headless=True)
+        os.replace(temporary, target)
+    except OSError as error:
+        return _fail(f"{target}: could not be written ({error.strerror or error})", headless=True)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+    window.close()
+    window.deleteLater()
+    return 0
+
+
+def settle(app: QApplication) -> None:
+    """Run posted events and due zero-delay timers until nothing more happens, so layouts,
+    deferred scene updates and queued signals are finished before the window is grabbed."""
+    for _ in range(SETTLE_ROUNDS):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+        loop = QEventLoop()
+        QTimer.singleShot(0, loop.quit)
+        loop.exec()
+        app.sendPostedEvents()

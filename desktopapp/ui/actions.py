@@ -1,0 +1,144 @@
+"""The window's commands, created once in a registry keyed by :class:`ActionId`.
+
+Menus and the toolbar take their actions from here, so a command has one text, one shortcut
+and one enabled state wherever it appears. Shortcuts are the platform's standard ones where
+Qt defines one (``QKeySequence.StandardKey``), so they follow each desktop's conventions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum, auto
+
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+from desktopapp.domain.grouping import Grouping
+
+StandardKey = QKeySequence.StandardKey
+
+
+class ActionId(Enum):
+    OPEN_DATABASE = auto()
+    QUIT = auto()
+    FIND = auto()
+    CLEAR_FILTERS = auto()
+    GROUP_BY_ACTOR = auto()
+    GROUP_BY_TYPE = auto()
+    GROUP_BY_NONE = auto()
+    ZOOM_IN = auto()
+    ZOOM_OUT = auto()
+    FIT_ALL = auto()
+    GO_TO_SELECTION = auto()
+    ABOUT = auto()
+
+
+GROUPING_ACTIONS = {
+    Grouping.ACTOR: ActionId.GROUP_BY_ACTOR,
+    Grouping.TYPE: ActionId.GROUP_BY_TYPE,
+    Grouping.NONE: ActionId.GROUP_BY_NONE,
+}
+
+
+@dataclass(frozen=True)
+class _Spec:
+    text: str
+    tip: str
+    shortcuts: tuple[StandardKey | str, ...] = ()
+    icon: str = ""  # a freedesktop theme icon name
+    fallback: QStyle.StandardPixmap | None = None
+    checkable: bool = False
+
+
+_SPECS: dict[ActionId, _Spec] = {
+    ActionId.OPEN_DATABASE: _Spec(
+        "&Open Database…",
+        "Open another timeline database",
+        (StandardKey.Open,),
+        "document-open",
+        QStyle.StandardPixmap.SP_DialogOpenButton,
+    ),
+    ActionId.QUIT: _Spec(
+        "&Quit", "Quit the application", (StandardKey.Quit, "Ctrl+Q"), "application-exit"
+    ),
+    ActionId.FIND: _Spec(
+        "&Find…", "Search titles, summaries, quotes and actors", (StandardKey.Find,), "edit-find"
+    ),
+    ActionId.CLEAR_FILTERS: _Spec(
+        "&Clear Filters", "Show every event again", ("Ctrl+Shift+L",), "edit-clear"
+    ),
+    ActionId.GROUP_BY_ACTOR: _Spec(
+        "&Actor", "Group the timeline into one lane per acting actor", ("Ctrl+1",), checkable=True
+    ),
+    ActionId.GROUP_BY_TYPE: _Spec(
+        "&Type", "Group the timeline into one lane per event type", ("Ctrl+2",), checkable=True
+    ),
+    ActionId.GROUP_BY_NONE: _Spec(
+        "&None", "Show all events in one timeline lane", ("Ctrl+3",), checkable=True
+    ),
+    ActionId.ZOOM_IN: _Spec(
+        "Zoom &In", "Zoom in on the timeline", (StandardKey.ZoomIn, "Ctrl+="), "zoom-in"
+    ),
+    ActionId.ZOOM_OUT: _Spec(
+        "Zoom &Out", "Zoom out of the timeline", (StandardKey.ZoomOut,), "zoom-out"
+    ),
+    ActionId.FIT_ALL: _Spec("&Fit All", "Show the whole timeline", ("Ctrl+0",), "zoom-fit-best"),
+    ActionId.GO_TO_SELECTION: _Spec(
+        "&Go to Selection",
+        "Scroll the timeline and the list to the selected event",
+        ("Ctrl+G",),
+        "go-jump",
+    ),
+    ActionId.ABOUT: _Spec(
+        "&About desktopapp",
+        "About this application and its data",
+        (StandardKey.HelpContents, "F1"),
+        "help-about",
+    ),
+}
+
+
+class ActionRegistry:
+    """Every QAction of one window, created with the window as their parent."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._actions: dict[ActionId, QAction] = {}
+        for action_id, spec in _SPECS.items():
+            self._actions[action_id] = _make(parent, action_id, spec)
+        self.grouping_group = QActionGroup(parent)
+        self.grouping_group.setExclusive(True)
+        for action_id in GROUPING_ACTIONS.values():
+            self.grouping_group.addAction(self._actions[action_id])
+
+    def __getitem__(self, action_id: ActionId) -> QAction:
+        return self._actions[action_id]
+
+    def __iter__(self) -> Iterator[tuple[ActionId, QAction]]:
+        return iter(self._actions.items())
+
+    def grouping_action(self, grouping: Grouping) -> QAction:
+        return self._actions[GROUPING_ACTIONS[grouping]]
+
+
+def _make(parent: QWidget, action_id: ActionId, spec: _Spec) -> QAction:
+    action = QAction(spec.text, parent)
+    action.setObjectName(action_id.name.lower())
+    action.setToolTip(spec.tip)
+    action.setStatusTip(spec.tip)
+    action.setCheckable(spec.checkable)
+    if spec.icon:
+        icon = QIcon.fromTheme(spec.icon)
+        if icon.isNull() and spec.fallback is not None:
+            icon = parent.style().standardIcon(spec.fallback)
+        action.setIcon(icon)
+    shortcuts: list[QKeySequence] = []
+    for shortcut in spec.shortcuts:
+        if isinstance(shortcut, str):
+            sequence = QKeySequence(shortcut)
+            if sequence not in shortcuts:
+                shortcuts.append(sequence)
+        else:
+            shortcuts.extend(s for s in QKeySequence.keyBindings(shortcut) if s not in shortcuts)
+    action.setShortcuts(shortcuts)
+    return action

@@ -1,0 +1,179 @@
+"""The article pane: the full source text with every quoted passage highlighted.
+
+The text is set with ``setPlainText`` and highlighted with extra selections, so nothing in it
+is ever read as markup. Clicking inside a passage selects its event; selecting an event
+scrolls to its passages and marks them more strongly. Colours come from the palette.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from desktopapp.db.repository import EventRepository, QuoteSpan
+
+ARTICLE_KEY = "article"
+
+
+def utf16_offsets(text: str) -> list[int] | None:
+    """Qt counts text positions in UTF-16 units, the database in code points. Returns the
+    UTF-16 offset of every code point (plus the end), or None when they are the same."""
+    if all(ord(char) <= 0xFFFF for char in text):
+        return None
+    offsets, position = [], 0
+    for char in text:
+        offsets.append(position)
+        position += 2 if ord(char) > 0xFFFF else 1
+    offsets.append(position)
+    return offsets
+
+
+class _ArticleText(QPlainTextEdit):
+    """Read-only text that reports where it was clicked (a click, not a drag-selection)."""
+
+    clickedAt = Signal(int)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clickedAt.emit(self.cursorForPosition(event.position().toPoint()).position())
+
+
+class ArticlePane(QWidget):
+    """The source article; emits :attr:`eventActivated` when a quoted passage is clicked."""
+
+    eventActivated = Signal(int)
+
+    def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articlePane")
+        self.citation = QLabel()
+        self.citation.setObjectName("articleCitation")
+        self.citation.setTextFormat(Qt.TextFormat.PlainText)
+        self.citation.setWordWrap(True)
+        self.citation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.citation.setAccessibleName("Source of the article")
+        self.citation.setContentsMargins(4, 2, 4, 2)
+        self.text = _ArticleText()
+        self.text.setObjectName("articleText")
+        self.text.setAccessibleName("Article text")
+        self.text.setReadOnly(True)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.text.document().setDocumentMargin(8)
+        self.text.clickedAt.connect(self._clicked_at)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.citation)
+        layout.addWidget(self.text, 1)
+        self._spans: list[QuoteSpan] = []
+        self._offsets: list[int] | None = None
+        self._selected: int | None = None
+        self.set_repository(repository)
+
+    def set_repository(self, repository: EventRepository) -> None:
+        sources = repository.sources
+        article = next((s for s in sources if s.key == ARTICLE_KEY), None)
+        if article is None:
+            self.citation.setText("This database has no source article.")
+            self.citation.setToolTip("")
+            self.text.setPlainText("")
+            self._spans, self._offsets = [], None
+        else:
+            line = article.citation_line()
+            self.citation.setText(f"Source: {line}")
+            self.citation.setToolTip(article.published_note)
+            source_text = repository.source_text(ARTICLE_KEY)
+            self.text.setPlainText(source_text)
+            self._offsets = utf16_offsets(source_text)
+            self._spans = repository.quote_spans(ARTICLE_KEY)
+        self._selected = None
+        self._apply_highlights()
+        self.text.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def select_event(self, event_id: int | None) -> None:
+        """Emphasise this event's passages and scroll to the first; does not emit."""
+        self._selected = event_id
+        self._apply_highlights()
+        spans = self.spans_of(event_id)
+        if spans:
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(self._qt_position(spans[-1].end))
+            self.text.setTextCursor(cursor)
+            cursor.setPosition(self._qt_position(spans[0].start))
+            self.text.setTextCursor(cursor)
+            self.text.centerCursor()
+
+    def selected_event(self) -> int | None:
+        return self._selected
+
+    def spans_of(self, event_id: int | None) -> list[QuoteSpan]:
+        return [span for span in self._spans if span.event_id == event_id]
+
+    def emphasised_text(self) -> list[str]:
+        """The passages now emphasised (for tests and accessibility checks)."""
+        return [s.cursor.selectedText() for s in self.text.extraSelections() if _is_strong(s)]
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
+            self._apply_highlights()
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _qt_position(self, code_point: int) -> int:
+        if self._offsets is None:
+            return code_point
+        return self._offsets[min(code_point, len(self._offsets) - 1)]
+
+    def _apply_highlights(self) -> None:
+        palette = self.text.palette()
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        base = palette.color(QPalette.ColorRole.Base)
+        soft = _blend(highlight, base, 0.22)
+        normal = QTextCharFormat()
+        normal.setBackground(soft)
+        strong = QTextCharFormat()
+        strong.setBackground(highlight)
+        strong.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+        strong.setProperty(QTextFormat.Property.UserProperty, True)
+        selections = []
+        document = self.text.document()
+        for span in self._spans:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(self._qt_position(span.start))
+            cursor.setPosition(self._qt_position(span.end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = strong if span.event_id == self._selected else normal
+            selections.append(selection)
+        # Strong ones last, so they are drawn over an overlapping soft one.
+        selections.sort(key=_is_strong)
+        self.text.setExtraSelections(selections)
+
+    def _clicked_at(self, position: int) -> None:
+        inside = [
+            span
+            for span in self._spans
+            if self._qt_position(span.start) <= position < self._qt_position(span.end)
+        ]
+        if inside:
+            innermost = min(inside, key=lambda span: span.end - span.start)
+            self.eventActivated.emit(innermost.event_id)
+
+
+def _is_strong(selection: QTextEdit.ExtraSelection) -> bool:
+    return bool(selection.format.property(QTextFormat.Property.UserProperty))
+
+
+def _blend(colour: QColor, base: QColor, amount: float) -> QColor:
+    return QColor(
+        round(base.red() + (colour.red() - base.red()) * amount),
+        round(base.green() + (colour.green() - base.green()) * amount),
+        round(base.blue() + (colour.blue() - base.blue()) * amount),
+    )

@@ -1,0 +1,183 @@
+"""The detail pane: one event with everything needed to check it against its sources.
+
+The page is built as HTML only so that it can have headings and quotations; every value
+taken from the database goes through ``html.escape`` first, so a title such as ``<b>x</b>``
+shows its angle brackets. Links open only for http(s) addresses, in the system browser.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from desktopapp.domain.dates import MONTH_NAMES, DateError, parse_edtf
+from desktopapp.domain.model import Event, EventType, Role
+
+SAFE_SCHEMES = ("http", "https")
+
+
+def is_safe_link(url: str) -> bool:
+    return QUrl(url).scheme().lower() in SAFE_SCHEMES and QUrl(url).isValid()
+
+
+def _e(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+class DetailPane(QWidget):
+    """Shows one event; :meth:`show_event` with None shows a hint instead."""
+
+    linkOpened = Signal(QUrl)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("detailText")
+        self.browser.setAccessibleName("Event details")
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.anchorClicked.connect(self._open_link)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        self._event: Event | None = None
+        self._type_labels: dict[str, str] = {}
+        self._render()
+
+    def set_type_labels(self, labels: dict[str, str]) -> None:
+        """Labels of every type slug, to name a child type with its parent."""
+        self._type_labels = labels
+        self._render()
+
+    def show_event(self, event: Event | None) -> None:
+        self._event = event
+        self._render()
+        self.browser.verticalScrollBar().setValue(0)
+
+    def event_shown(self) -> Event | None:
+        return self._event
+
+    def plain_text(self) -> str:
+        return self.browser.toPlainText()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
+            self._render()
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        dim = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        if self._event is None:
+            self.browser.setHtml(
+                f"<p style='color:{dim}'>Select an event on the timeline or in the list to see "
+                "its date, its sources and the article's own words.</p>"
+            )
+            return
+        self.browser.setHtml(self._page(self._event, dim))
+
+    def _page(self, event: Event, dim: str) -> str:
+        link = self.palette().color(QPalette.ColorRole.Link).name()
+        parts = [f"<h3 style='margin-bottom:4px'>{_e(event.title)}</h3>"]
+        parts.append(
+            f"<p style='margin-top:0'><span style='color:{dim}'>{_e(self._type_path(event.type))}"
+            "</span></p>"
+        )
+        parts.append(_section("When", dim))
+        date_line = _e(_capitalised(event.date.describe()))
+        if not event.date.is_exact_day:
+            date_line += (
+                f" <span style='color:{dim}'>(the timeline spans {_e(_day(event.start))} – "
+                f"{_e(_day(event.end))})</span>"
+            )
+        parts.append(f"<p>{date_line}</p>")
+        parts.append(self._citation(event, dim, link))
+        acting = event.actors(Role.ACTING)
+        affected = event.actors(Role.AFFECTED)
+        if acting or affected:
+            parts.append(_section("Who", dim))
+            rows = []
+            if acting:
+                rows.append(f"<b>Acting:</b> {_e(', '.join(a.name for a in acting))}")
+            if affected:
+                rows.append(f"<b>Affected:</b> {_e(', '.join(a.name for a in affected))}")
+            parts.append("<p>" + "<br>".join(rows) + "</p>")
+        if event.summary:
+            parts.append(_section("What", dim))
+            parts.append(f"<p>{_e(event.summary)}</p>")
+        if event.quotes:
+            parts.append(_section("In the article's words", dim))
+            for quote in event.quotes:
+                parts.append(
+                    f"<blockquote style='margin-left:12px'><i>« {_e(quote.text)} »</i><br>"
+                    f"<span style='color:{dim}'>— {_e(quote.source_title)}</span></blockquote>"
+                )
+        return "\n".join(parts)
+
+    def _citation(self, event: Event, dim: str, link: str) -> str:
+        citation = event.citation
+        source = "the article itself" if citation.is_article else citation.outlet
+        parts = [f"<p><b>Dated from {_e(source)}</b>"]
+        details = []
+        if citation.title:
+            details.append(f"“{_e(citation.title)}”")
+        if citation.published:
+            details.append(_e(_published(citation.published)))
+        if not citation.is_article and citation.outlet and details:
+            parts.append(": " + ", ".join(details))
+        elif citation.is_article and citation.outlet:
+            parts.append(f"<br><span style='color:{dim}'>{_e(citation.outlet)}</span>")
+        if citation.url:
+            if is_safe_link(citation.url):
+                parts.append(
+                    f"<br><a href='{_e(citation.url)}' style='color:{link}'>{_e(citation.url)}</a>"
+                )
+            else:
+                parts.append(f"<br>{_e(citation.url)}")
+        parts.append("</p>")
+        if citation.quote:
+            parts.append(
+                f"<blockquote style='margin-left:12px'><i>“{_e(citation.quote)}”</i></blockquote>"
+            )
+        if citation.note:
+            parts.append(f"<p style='color:{dim}'><b>Note:</b> {_e(citation.note)}</p>")
+        return "".join(parts)
+
+    def _type_path(self, event_type: EventType) -> str:
+        parent = event_type.parent_slug
+        if parent and parent in self._type_labels:
+            return f"{self._type_labels[parent]} › {event_type.label}"
+        return event_type.label
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme().lower() in SAFE_SCHEMES:
+            QDesktopServices.openUrl(url)
+            self.linkOpened.emit(url)
+
+
+def _section(title: str, dim: str) -> str:
+    return (
+        f"<p style='margin-top:10px; margin-bottom:2px; color:{dim}'>"
+        f"<small><b>{_e(title.upper())}</b></small></p>"
+    )
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
+
+
+def _published(edtf: str) -> str:
+    try:
+        return "published " + parse_edtf(edtf).describe()
+    except DateError:
+        return edtf

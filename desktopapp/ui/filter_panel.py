@@ -1,0 +1,579 @@
+"""The filter panel: search, actors, event types and a date range, with live counts.
+
+The panel owns no query logic: it turns what the person ticks and types into one
+:class:`EventFilter` (emitted as :attr:`FilterPanel.filterChanged`) and shows the counts the
+window hands back from ``repository.facet_counts``. The actor list is a ``QListView`` over a
+model, so only the visible rows are ever painted, however many actors there are.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktopapp.db.repository import EventRepository, FacetCounts
+from desktopapp.db.search import fold
+from desktopapp.domain.filter import EventFilter, FilterError
+from desktopapp.domain.model import Actor, ActorKind
+
+SEARCH_DELAY_MS = 150
+
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 1
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2  # secondary text after the name (an actor's kind)
+KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # the value the filter uses (actor name, type slug)
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4  # folded name and aliases, for the find line
+
+_AnyIndex = QModelIndex | QPersistentModelIndex
+
+KIND_LABELS = {
+    ActorKind.COMPANY: "company",
+    ActorKind.GOVERNMENT: "government",
+    ActorKind.INTERNATIONAL_BODY: "institution",
+    ActorKind.MEDIA: "media",
+    ActorKind.MARKET: "market",
+    ActorKind.PERSON: "person",
+    ActorKind.GROUP: "group",
+}
+
+
+# -- models -----------------------------------------------------------------------------------
+
+
+class ActorListModel(QAbstractListModel):
+    """Every actor, checkable, with its kind and its event count under the other filters."""
+
+    checkedChanged = Signal()
+
+    def __init__(self, actors: tuple[Actor, ...] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._actors = actors
+        self._checked: set[int] = set()
+        self._counts: dict[int, int] = {}
+        self._search_keys = [self._search_key(a) for a in actors]
+
+    @staticmethod
+    def _search_key(actor: Actor) -> str:
+        return fold(" ".join((actor.name, *actor.aliases)))
+
+    def set_actors(self, actors: tuple[Actor, ...]) -> None:
+        self.beginResetModel()
+        self._actors = actors
+        self._search_keys = [self._search_key(a) for a in actors]
+        self._checked = set()
+        self._counts = {}
+        self.endResetModel()
+
+    def checked_names(self) -> frozenset[str]:
+        return frozenset(a.name for a in self._actors if a.id in self._checked)
+
+    def set_checked_ids(self, ids: set[int]) -> None:
+        if ids == self._checked:
+            return
+        self._checked = set(ids)
+        self._changed_all(Qt.ItemDataRole.CheckStateRole)
+
+    def set_counts(self, counts: dict[int, int]) -> None:
+        self._counts = counts
+        self._changed_all(COUNT_ROLE, Qt.ItemDataRole.ToolTipRole)
+
+    def _changed_all(self, *roles: int) -> None:
+        if self._actors:
+            self.dataChanged.emit(self.index(0), self.index(len(self._actors) - 1), list(roles))
+
+    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._actors)
+
+    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._actors):
+            return None
+        actor = self._actors[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, KEY_ROLE):
+            return actor.name
+        if role == Qt.ItemDataRole.CheckStateRole:
+            checked = actor.id in self._checked
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        if role == COUNT_ROLE:
+            return self._counts.get(actor.id, 0)
+        if role == DETAIL_ROLE:
+            return KIND_LABELS.get(actor.kind, actor.kind.value)
+        if role == SEARCH_ROLE:
+            return self._search_keys[index.row()]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            count = self._counts.get(actor.id, 0)
+            also = f"; also called {', '.join(actor.aliases)}" if actor.aliases else ""
+            kind = KIND_LABELS.get(actor.kind, actor.kind.value)
+            return f"{actor.name} ({kind}{also}): {_events(count)}"
+        return None
+
+    def setData(self, index: _AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        actor = self._actors[index.row()]
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self._checked.add(actor.id)
+        else:
+            self._checked.discard(actor.id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.checkedChanged.emit()
+        return True
+
+    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+class ActorFinder(QSortFilterProxyModel):
+    """Narrows the actor list to names or aliases containing what was typed (accents,
+    case and apostrophes ignored). This filters the actors, never the events."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_needle(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = fold(text)
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _AnyIndex) -> bool:
+        if not self._needle:
+            return True
+        key = self.sourceModel().index(source_row, 0, source_parent).data(SEARCH_ROLE)
+        return self._needle in (key or "")
+
+
+def _events(count: int) -> str:
+    return "1 event" if count == 1 else f"{count} events"
+
+
+# -- drawing a name with a count --------------------------------------------------------------
+
+
+class CountDelegate(QStyledItemDelegate):
+    """Draws an item as usual, with its secondary text dimmed after the name and its count
+    right-aligned; an item that would match nothing is dimmed. Colours come from the palette,
+    so it follows light and dark themes."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        count = index.data(COUNT_ROLE)
+        detail = index.data(DETAIL_ROLE) or ""
+        count_text = "" if count is None else str(count)
+        metrics = opt.fontMetrics
+        count_width = metrics.horizontalAdvance("00000") if count_text else 0
+        name = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is None:
+            return
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        text_rect = text_rect.adjusted(2, 0, -count_width - 6, 0)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Normal
+            if opt.state & QStyle.StateFlag.State_Active
+            else QPalette.ColorGroup.Inactive
+        )
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        main = opt.palette.color(group, text_role)
+        dim = opt.palette.color(group, QPalette.ColorRole.PlaceholderText)
+        if selected:
+            dim = main
+        empty = count == 0
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(dim if empty else main)
+        elided = metrics.elidedText(name, Qt.TextElideMode.ElideRight, text_rect.width())
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided
+        )
+        used = metrics.horizontalAdvance(elided)
+        if detail and used + 12 < text_rect.width() and elided == name:
+            detail_rect = QRect(text_rect)
+            detail_rect.setLeft(text_rect.left() + used + 6)
+            painter.setPen(dim)
+            small = opt.font
+            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.9))
+            painter.setFont(small)
+            painter.drawText(
+                detail_rect,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                painter.fontMetrics().elidedText(
+                    detail, Qt.TextElideMode.ElideRight, detail_rect.width()
+                ),
+            )
+            painter.setFont(opt.font)
+        if count_text:
+            count_rect = QRect(opt.rect)
+            count_rect.setLeft(opt.rect.right() - count_width - 6)
+            count_rect.setRight(opt.rect.right() - 6)
+            painter.setPen(dim if empty or not selected else main)
+            painter.drawText(
+                count_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, count_text
+            )
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _AnyIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(
+            size.width() + option.fontMetrics.horizontalAdvance("  00000"), size.height() + 2
+        )
+
+
+# -- the panel --------------------------------------------------------------------------------
+
+
+class FilterPanel(QWidget):
+    """Search, actors, event types and dates, turned into one EventFilter."""
+
+    filterChanged = Signal(object)  # EventFilter
+
+    def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterPanel")
+        self.setAccessibleName("Filters")
+        self._repository = repository
+        self._quiet = 0  # > 0 while the panel itself sets values: no filterChanged then
+        self._emit_timer = QTimer(self)
+        self._emit_timer.setSingleShot(True)
+        self._emit_timer.timeout.connect(self._emit_filter)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search events, quotes, actors…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search")
+        self.search.setToolTip(
+            "Words in titles, summaries, quotes or actor names; case, accents and apostrophes "
+            "are ignored"
+        )
+        self.search.textEdited.connect(lambda _text: self._schedule(SEARCH_DELAY_MS))
+        self.search.textChanged.connect(self._search_cleared)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label.setAccessibleName("Events shown")
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.setObjectName("clearFilters")
+        self.clear_button.setAccessibleName("Clear filters")
+        self.clear_button.setToolTip("Show every event again")
+        self.clear_button.clicked.connect(self.clear)
+
+        # actors
+        self.actor_model = ActorListModel(repository.actors, self)
+        self.actor_finder = ActorFinder(self)
+        self.actor_finder.setSourceModel(self.actor_model)
+        self.actor_find = QLineEdit()
+        self.actor_find.setObjectName("actorFind")
+        self.actor_find.setPlaceholderText("Find an actor…")
+        self.actor_find.setClearButtonEnabled(True)
+        self.actor_find.setAccessibleName("Find an actor")
+        self.actor_find.textChanged.connect(self.actor_finder.set_needle)
+        self.actor_list = QListView()
+        self.actor_list.setObjectName("actorList")
+        self.actor_list.setAccessibleName("Actors")
+        self.actor_list.setModel(self.actor_finder)
+        self.actor_list.setUniformItemSizes(True)
+        self.actor_list.setItemDelegate(CountDelegate(self.actor_list))
+        self.actor_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.actor_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.actor_model.checkedChanged.connect(lambda: self._schedule(0))
+
+        # event types
+        self.type_model = QStandardItemModel(self)
+        self.type_tree = QTreeView()
+        self.type_tree.setObjectName("typeTree")
+        self.type_tree.setAccessibleName("Event types")
+        self.type_tree.setModel(self.type_model)
+        self.type_tree.setHeaderHidden(True)
+        self.type_tree.setUniformRowHeights(True)
+        self.type_tree.setItemDelegate(CountDelegate(self.type_tree))
+        self.type_tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.type_tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.type_model.itemChanged.connect(self._type_item_changed)
+        self._type_items: dict[str, QStandardItem] = {}
+        self._build_type_tree()
+
+        # dates
+        self.from_check = QCheckBox("From")
+        self.from_check.setObjectName("fromCheck")
+        self.from_check.setAccessibleName("Limit start date")
+        self.to_check = QCheckBox("To")
+        self.to_check.setObjectName("toCheck")
+        self.to_check.setAccessibleName("Limit end date")
+        self.from_edit = _date_edit("fromDate", "From date")
+        self.to_edit = _date_edit("toDate", "To date")
+        for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
+            check.setToolTip("Events whose (possibly uncertain) dates reach into the range")
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(lambda _on: self._schedule(0))
+            edit.dateChanged.connect(lambda _date: self._schedule(0))
+        self._reset_date_edits()
+
+        self._build_layout()
+        self.set_counts(None, repository.total, repository.total)
+
+    def _build_layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        summary = QHBoxLayout()
+        summary.addWidget(self.count_label, 1)
+        summary.addWidget(self.clear_button)
+        layout.addLayout(summary)
+
+        layout.addWidget(_heading("Actors", self.actor_list))
+        layout.addWidget(self.actor_find)
+        layout.addWidget(self.actor_list, 3)
+        layout.addWidget(_heading("Event types", self.type_tree))
+        layout.addWidget(self.type_tree, 3)
+        layout.addWidget(_heading("Dates", self.from_edit))
+        dates = QGridLayout()
+        dates.setColumnStretch(1, 1)
+        dates.addWidget(self.from_check, 0, 0)
+        dates.addWidget(self.from_edit, 0, 1)
+        dates.addWidget(self.to_check, 1, 0)
+        dates.addWidget(self.to_edit, 1, 1)
+        layout.addLayout(dates)
+
+        QWidget.setTabOrder(self.search, self.clear_button)
+        QWidget.setTabOrder(self.clear_button, self.actor_find)
+        QWidget.setTabOrder(self.actor_find, self.actor_list)
+        QWidget.setTabOrder(self.actor_list, self.type_tree)
+        QWidget.setTabOrder(self.type_tree, self.from_check)
+        QWidget.setTabOrder(self.from_check, self.from_edit)
+        QWidget.setTabOrder(self.from_edit, self.to_check)
+        QWidget.setTabOrder(self.to_check, self.to_edit)
+
+    def _build_type_tree(self) -> None:
+        self._quiet += 1
+        try:
+            self.type_model.clear()
+            self._type_items = {}
+            root = self.type_model.invisibleRootItem()
+            for event_type in self._repository.event_types:
+                item = QStandardItem(event_type.label)
+                item.setData(event_type.slug, KEY_ROLE)
+                item.setToolTip(event_type.slug)
+                item.setEditable(False)
+                item.setCheckable(True)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                parent = self._type_items.get(event_type.parent_slug or "", None)
+                if parent is None:
+                    item.setAutoTristate(True)
+                    root.appendRow(item)
+                else:
+                    parent.appendRow(item)
+                self._type_items[event_type.slug] = item
+        finally:
+            self._quiet -= 1
+        self.type_tree.expandAll()
+
+    def _reset_date_edits(self) -> None:
+        extent = self._repository.date_extent()
+        low, high = extent if extent else (date.today(), date.today())
+        for edit, value in ((self.from_edit, low), (self.to_edit, high)):
+            blocked = edit.blockSignals(True)
+            edit.setDate(QDate(value.year, value.month, value.day))
+            edit.blockSignals(blocked)
+
+    # -- public API ------------------------------------------------------------------------
+
+    def set_repository(self, repository: EventRepository) -> None:
+        """Show another database's actors and types, with nothing selected."""
+        self._repository = repository
+        self._quiet += 1
+        try:
+            self.actor_model.set_actors(repository.actors)
+            self._build_type_tree()
+            self.search.clear()
+            self.from_check.setChecked(False)
+            self.to_check.setChecked(False)
+            self._reset_date_edits()
+        finally:
+            self._quiet -= 1
+        self._emit_timer.stop()
+
+    def event_filter(self) -> EventFilter:
+        """The filter the panel shows now. A reversed date range is read as its two ends
+        swapped, so the person never sees an error for it."""
+        date_from = _py_date(self.from_edit.date()) if self.from_check.isChecked() else None
+        date_to = _py_date(self.to_edit.date()) if self.to_check.isChecked() else None
+        if date_from and date_to and date_from > date_to:
+            date_from, date_to = date_to, date_from
+        return EventFilter(
+            actors=self.actor_model.checked_names(),
+            types=self._checked_types(),
+            date_from=date_from,
+            date_to=date_to,
+            text=self.search.text(),
+        )
+
+    def set_filter(self, event_filter: EventFilter) -> None:
+        """Show this filter (names and aliases resolved against the repository) without
+        emitting filterChanged. Raises FilterError for an unknown actor or type."""
+        actor_ids = {self._repository.resolve_actor(name).id for name in event_filter.actors}
+        type_slugs = {self._repository.resolve_type(name).slug for name in event_filter.types}
+        self._quiet += 1
+        try:
+            self.actor_model.set_checked_ids(actor_ids)
+            self._set_checked_types(type_slugs)
+            if self.search.text() != event_filter.text:
+                self.search.setText(event_filter.text)
+            for check, edit, value in (
+                (self.from_check, self.from_edit, event_filter.date_from),
+                (self.to_check, self.to_edit, event_filter.date_to),
+            ):
+                check.setChecked(value is not None)
+                if value is not None:
+                    edit.setDate(QDate(value.year, value.month, value.day))
+        finally:
+            self._quiet -= 1
+        self._emit_timer.stop()
+
+    def set_counts(self, facets: FacetCounts | None, shown: int, total: int) -> None:
+        """Show the live counts: per actor and type (from facet_counts) and 'N of M events'."""
+        if facets is not None:
+            self.actor_model.set_counts(facets.actors)
+            self._quiet += 1
+            try:
+                for slug, item in self._type_items.items():
+                    item.setData(facets.types.get(slug, 0), COUNT_ROLE)
+            finally:
+                self._quiet -= 1
+        self.count_label.setText(f"{shown:,} of {total:,} events")
+        self.clear_button.setEnabled(not self.event_filter().is_empty)
+
+    def clear(self) -> None:
+        """Clear every filter and say so at once."""
+        self.set_filter(EventFilter())
+        self.actor_find.clear()
+        self._emit_filter()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def flush(self) -> None:
+        """Emit a pending change now (the debounced search), e.g. before a screenshot."""
+        if self._emit_timer.isActive():
+            self._emit_timer.stop()
+            self._emit_filter()
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _checked_types(self) -> frozenset[str]:
+        slugs: set[str] = set()
+        for row in range(self.type_model.rowCount()):
+            parent = self.type_model.item(row)
+            if parent.checkState() == Qt.CheckState.Checked:
+                slugs.add(parent.data(KEY_ROLE))
+                continue
+            for child_row in range(parent.rowCount()):
+                child = parent.child(child_row)
+                if child.checkState() == Qt.CheckState.Checked:
+                    slugs.add(child.data(KEY_ROLE))
+        return frozenset(slugs)
+
+    def _set_checked_types(self, slugs: set[str]) -> None:
+        for row in range(self.type_model.rowCount()):
+            parent = self.type_model.item(row)
+            whole = parent.data(KEY_ROLE) in slugs
+            # Children first: the parent's state then follows them (auto-tristate).
+            for child_row in range(parent.rowCount()):
+                child = parent.child(child_row)
+                on = whole or child.data(KEY_ROLE) in slugs
+                child.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            if parent.rowCount() == 0 or whole:
+                parent.setCheckState(Qt.CheckState.Checked if whole else Qt.CheckState.Unchecked)
+
+    def _type_item_changed(self, _item: QStandardItem) -> None:
+        if not self._quiet:
+            self._schedule(0)
+
+    def _search_cleared(self, text: str) -> None:
+        # The clear button and setText() do not emit textEdited: react to an emptied field too.
+        if not text and not self._quiet:
+            self._schedule(0)
+
+    def _schedule(self, delay_ms: int) -> None:
+        if self._quiet:
+            return
+        self._emit_timer.start(delay_ms)
+
+    def _emit_filter(self) -> None:
+        self._emit_timer.stop()
+        try:
+            event_filter = self.event_filter()
+        except FilterError:
+            return
+        self.clear_button.setEnabled(not event_filter.is_empty)
+        self.filterChanged.emit(event_filter)
+
+
+def _date_edit(name: str, accessible: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setObjectName(name)
+    edit.setAccessibleName(accessible)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    edit.setMinimumDate(QDate(1, 1, 1))
+    return edit
+
+
+def _heading(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setBuddy(buddy)
+    label.setContentsMargins(0, 6, 0, 0)
+    return label
+
+
+def _py_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

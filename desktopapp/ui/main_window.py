@@ -1,0 +1,464 @@
+"""The main window: filters on the left, the timeline over the event list in the centre, the
+event's details over the article on the right.
+
+The window holds no logic of its own. It keeps the current filter, grouping and selected
+event, asks the repository for what to show, and keeps the views in step: every filter change
+updates the timeline, the list and the counts at once; selecting an event anywhere selects it
+everywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGraphicsView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktopapp import __version__
+from desktopapp.db.engine import DatabaseError, open_database
+from desktopapp.db.repository import EventRepository
+from desktopapp.domain.filter import EventFilter, FilterError
+from desktopapp.domain.grouping import Grouping
+from desktopapp.ui.actions import GROUPING_ACTIONS, ActionId, ActionRegistry
+from desktopapp.ui.article_pane import ArticlePane
+from desktopapp.ui.detail_pane import DetailPane
+from desktopapp.ui.event_table import EventTableModel, EventTableView
+from desktopapp.ui.filter_panel import FilterPanel
+from desktopapp.ui.settings import LAST_FOLDER, RemembersLayout, Settings
+
+try:
+    from desktopapp.ui.timeline_view import TimelineView
+except ImportError:  # TEMPORARY: until the timeline widget is committed
+
+    class TimelineView(QGraphicsView):  # type: ignore[no-redef]
+        eventActivated = Signal(int)
+
+        def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
+            super().__init__(parent)
+            self._grouping = Grouping.ACTOR
+
+        def set_repository(self, repository: EventRepository) -> None: ...
+        def set_filter(self, event_filter: EventFilter) -> None: ...
+        def set_grouping(self, grouping: Grouping) -> None:
+            self._grouping = grouping
+
+        def grouping(self) -> Grouping:
+            return self._grouping
+
+        def select_event(self, event_id: int | None) -> None: ...
+        def fit_all(self) -> None: ...
+        def zoom_in(self) -> None: ...
+        def zoom_out(self) -> None: ...
+        def go_to_selection(self) -> None: ...
+
+
+DEFAULT_SIZE = QSize(1440, 900)
+
+
+class MainWindow(QMainWindow, RemembersLayout):
+    """The application window over one repository at a time."""
+
+    filterApplied = Signal(object)  # EventFilter, after every view shows it
+    eventSelected = Signal(object)  # event id or None, after every view shows it
+    databaseOpened = Signal(str)
+
+    def __init__(
+        self,
+        repository: EventRepository,
+        settings: Settings,
+        initial_filter: EventFilter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``initial_filter`` (from the command line) wins over the filter saved last time;
+        without it, the saved filter is restored, minus names this database does not know."""
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._repository = repository
+        self._settings = settings
+        self._filter = EventFilter()
+        self._grouping = settings.grouping()
+        self._selected: int | None = None
+        self._database_label = ""
+        self.last_update_seconds = 0.0
+
+        self.registry = ActionRegistry(self)
+        self._build_views()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._connect()
+        self._show_repository_details()
+
+        self.resize(DEFAULT_SIZE)
+        self.restore_layout(settings)
+        self.set_grouping(self._grouping)
+        wanted = (
+            initial_filter if initial_filter is not None else self._usable(settings.event_filter())
+        )
+        self.set_filter(wanted)
+
+    # -- public API ------------------------------------------------------------------------
+
+    def repository(self) -> EventRepository:
+        return self._repository
+
+    def event_filter(self) -> EventFilter:
+        return self._filter
+
+    def grouping(self) -> Grouping:
+        return self._grouping
+
+    def selected_event_id(self) -> int | None:
+        return self._selected
+
+    def set_filter(self, event_filter: EventFilter) -> None:
+        """Show this filter in the panel and apply it everywhere. Raises FilterError for a
+        name this database does not know."""
+        self.filter_panel.set_filter(event_filter)
+        self._apply_filter(self.filter_panel.event_filter())
+
+    def set_grouping(self, grouping: Grouping) -> None:
+        self._grouping = grouping
+        self.registry.grouping_action(grouping).setChecked(True)
+        if self.timeline.grouping() != grouping:
+            self.timeline.set_grouping(grouping)
+
+    def select_event(self, event_id: int | None) -> None:
+        """Select an event in every view (the list, the timeline, the panes)."""
+        if event_id is not None and not self.table.select_event(event_id):
+            event_id = None
+        if event_id is None:
+            self.table.select_event(None)
+        self._show_event(event_id)
+
+    def open_database(self, path: str | Path) -> bool:
+        """Switch to another database. On failure, say why and keep the current one."""
+        try:
+            repository = EventRepository(open_database(path))
+            repository.total  # noqa: B018 - read now, so a broken file fails here, not later
+        except (DatabaseError, OSError, ValueError) as error:
+            self._error("The database could not be opened", str(error))
+            return False
+        except Exception as error:  # SQLAlchemy's own errors on a damaged file
+            self._error("The database could not be opened", f"{path}: {error}")
+            return False
+        old = self._repository
+        self._repository = repository
+        self._selected = None
+        self.filter_panel.set_repository(repository)
+        self.table_model.set_repository(repository)
+        self.timeline.set_repository(repository)
+        self.article.set_repository(repository)
+        self._show_repository_details(Path(str(path)).name)
+        self._apply_filter(EventFilter())
+        self._show_event(None)
+        if old is not repository:
+            old.engine.dispose()
+        self.databaseOpened.emit(str(path))
+        self.statusBar().showMessage(f"Opened {path}", 5000)
+        return True
+
+    def settle(self) -> None:
+        """Apply any change still waiting for its debounce timer (e.g. before a screenshot)."""
+        self.filter_panel.flush()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_views(self) -> None:
+        self.filter_panel = FilterPanel(self._repository)
+        self.filter_panel.setMinimumWidth(220)
+        self.timeline = TimelineView(self._repository, self)
+        self.timeline.setObjectName("timeline")
+        self.timeline.setAccessibleName("Timeline")
+        self.timeline.setMinimumHeight(160)
+        self.table_model = EventTableModel(self._repository, self)
+        self.table = EventTableView(self.table_model)
+        self.table.setMinimumHeight(120)
+        self.detail = DetailPane()
+        self.article = ArticlePane(self._repository)
+
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.setObjectName("centreSplitter")
+        centre.addWidget(self.timeline)
+        centre.addWidget(self.table)
+        centre.setStretchFactor(0, 3)
+        centre.setStretchFactor(1, 2)
+        centre.setChildrenCollapsible(False)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("rightSplitter")
+        right.addWidget(_titled("Event", self.detail))
+        right.addWidget(_titled("Article", self.article))
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+        right.setChildrenCollapsible(False)
+
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.setObjectName("mainSplitter")
+        main.addWidget(self.filter_panel)
+        main.addWidget(centre)
+        main.addWidget(right)
+        main.setStretchFactor(0, 0)
+        main.setStretchFactor(1, 3)
+        main.setStretchFactor(2, 2)
+        main.setCollapsible(1, False)
+        main.setSizes([270, 760, 410])
+        centre.setSizes([480, 320])
+        right.setSizes([420, 380])
+        self.setCentralWidget(main)
+        self.splitters = {s.objectName(): s for s in (main, centre, right)}
+
+        QWidget.setTabOrder(self.filter_panel.to_edit, self.timeline)
+        QWidget.setTabOrder(self.timeline, self.table)
+        QWidget.setTabOrder(self.table, self.detail.browser)
+        QWidget.setTabOrder(self.detail.browser, self.article.text)
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.setObjectName("fileMenu")
+        file_menu.addAction(self.registry[ActionId.OPEN_DATABASE])
+        file_menu.addSeparator()
+        from desktopapp.ui.export_actions import install_export_actions
+
+        self.export_actions = install_export_actions(
+            file_menu, self, self.repository, self.event_filter, self.grouping
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self.registry[ActionId.QUIT])
+
+        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.setObjectName("editMenu")
+        edit_menu.addAction(self.registry[ActionId.FIND])
+        edit_menu.addAction(self.registry[ActionId.CLEAR_FILTERS])
+
+        view_menu = menu_bar.addMenu("&View")
+        view_menu.setObjectName("viewMenu")
+        group_menu = view_menu.addMenu("&Group By")
+        for action_id in GROUPING_ACTIONS.values():
+            group_menu.addAction(self.registry[action_id])
+        view_menu.addSeparator()
+        for action_id in (ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.FIT_ALL):
+            view_menu.addAction(self.registry[action_id])
+        view_menu.addSeparator()
+        view_menu.addAction(self.registry[ActionId.GO_TO_SELECTION])
+
+        help_menu = menu_bar.addMenu("&Help")
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.registry[ActionId.ABOUT])
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Timeline")
+        toolbar.setObjectName("timelineToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        label = QLabel("Group by ")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setContentsMargins(6, 0, 0, 0)
+        toolbar.addWidget(label)
+        for grouping, action_id in GROUPING_ACTIONS.items():
+            button = QToolButton()
+            button.setDefaultAction(self.registry[action_id])
+            button.setAccessibleName(f"Group by {grouping.value}")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setAutoRaise(True)
+            toolbar.addWidget(button)
+        toolbar.addSeparator()
+        for action_id in (
+            ActionId.ZOOM_IN,
+            ActionId.ZOOM_OUT,
+            ActionId.FIT_ALL,
+            ActionId.GO_TO_SELECTION,
+        ):
+            toolbar.addAction(self.registry[action_id])
+        for action in toolbar.actions():
+            widget = toolbar.widgetForAction(action)
+            if widget is not None and not widget.accessibleName():
+                widget.setAccessibleName(action.text().replace("&", ""))
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _build_status_bar(self) -> None:
+        self.status_count = QLabel()
+        self.status_count.setObjectName("statusCount")
+        self.status_count.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_count.setAccessibleName("Events shown")
+        self.status_count.setContentsMargins(0, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.status_count)
+
+    def _connect(self) -> None:
+        a = self.registry
+        a[ActionId.OPEN_DATABASE].triggered.connect(self._ask_database)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.FIND].triggered.connect(self.filter_panel.focus_search)
+        a[ActionId.CLEAR_FILTERS].triggered.connect(self.filter_panel.clear)
+        for grouping, action_id in GROUPING_ACTIONS.items():
+            a[action_id].triggered.connect(lambda _on=False, g=grouping: self.set_grouping(g))
+        a[ActionId.ZOOM_IN].triggered.connect(self.timeline.zoom_in)
+        a[ActionId.ZOOM_OUT].triggered.connect(self.timeline.zoom_out)
+        a[ActionId.FIT_ALL].triggered.connect(self.timeline.fit_all)
+        a[ActionId.GO_TO_SELECTION].triggered.connect(self._go_to_selection)
+        a[ActionId.ABOUT].triggered.connect(self.show_about)
+
+        self.filter_panel.filterChanged.connect(self._apply_filter)
+        self.table.eventSelected.connect(self._show_event)
+        self.timeline.eventActivated.connect(self.select_event)
+        self.article.eventActivated.connect(self.select_event)
+
+    def _show_repository_details(self, database_name: str = "") -> None:
+        self._database_label = database_name
+        title = "News Timeline"
+        self.setWindowTitle(f"{database_name} — {title}" if database_name else title)
+        self.detail.set_type_labels({t.slug: t.label for t in self._repository.event_types})
+
+    # -- reacting --------------------------------------------------------------------------
+
+    def _apply_filter(self, event_filter: EventFilter) -> None:
+        started = time.perf_counter()
+        self._filter = event_filter
+        self.timeline.set_filter(event_filter)
+        self.table_model.set_filter(event_filter)  # keeps the selected row, or reports it gone
+        facets = self._repository.facet_counts(event_filter)
+        shown, total = self.table_model.matching, self._repository.total
+        self.filter_panel.set_counts(facets, shown, total)
+        self.status_count.setText(f"{shown:,} of {total:,} events")
+        self.registry[ActionId.CLEAR_FILTERS].setEnabled(not event_filter.is_empty)
+        if self._selected is not None:
+            self.timeline.select_event(self._selected)
+        self.last_update_seconds = time.perf_counter() - started
+        self.filterApplied.emit(event_filter)
+
+    def _show_event(self, event_id: int | None) -> None:
+        self._selected = event_id
+        self.timeline.select_event(event_id)
+        event = None
+        if event_id is not None:
+            try:
+                event = self._repository.event(event_id)
+            except KeyError:
+                event = None
+        self.detail.show_event(event)
+        self.article.select_event(event_id)
+        self.registry[ActionId.GO_TO_SELECTION].setEnabled(event_id is not None)
+        self.eventSelected.emit(event_id)
+
+    def _go_to_selection(self) -> None:
+        if self._selected is None:
+            return
+        self.timeline.go_to_selection()
+        self.table.select_event(self._selected)
+
+    def _ask_database(self) -> None:
+        folder = self._settings.value(LAST_FOLDER) or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open Timeline Database",
+            folder,
+            "Timeline databases (*.sqlite3 *.sqlite *.db);;All files (*)",
+        )
+        if not path:
+            return
+        self._settings.set_value(LAST_FOLDER, str(Path(path).parent))
+        self.open_database(path)
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About desktopapp")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(f"desktopapp {__version__}")
+        box.setInformativeText(self.about_text())
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    def about_text(self) -> str:
+        sources = self._repository.sources
+        source = sources[0].citation_line() if sources else "(no source article)"
+        return (
+            "A timeline of the events one news article reports, each checkable against the "
+            "article's own words.\n\n"
+            f"Data: {source}\n\n"
+            "Dates: the article rarely dates what it reports, so each event's date was "
+            "looked up in a cited source (the article itself or a named news report, shown "
+            "with the sentence that dates it). Its precision is kept as found: a day, a "
+            "month, a span of days, or a date marked approximate (~) or uncertain (?). Only "
+            "an exact day is drawn as a single point.\n\n"
+            f"{self._repository.total:,} events in this database."
+        )
+
+    def _error(self, title: str, message: str) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(title)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(title + ".")
+        box.setInformativeText(message + "\n\nThe current database stays open.")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    def _usable(self, event_filter: EventFilter) -> EventFilter:
+        """A saved filter without the names this database does not know."""
+        actors, types = set(), set()
+        for name in event_filter.actors:
+            with contextlib.suppress(FilterError):
+                actors.add(self._repository.resolve_actor(name).name)
+        for name in event_filter.types:
+            with contextlib.suppress(FilterError):
+                types.add(self._repository.resolve_type(name).slug)
+        return EventFilter(
+            frozenset(actors),
+            frozenset(types),
+            event_filter.date_from,
+            event_filter.date_to,
+            event_filter.text,
+        )
+
+    # -- Qt events -------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def save_state(self) -> None:
+        """Remember the layout, grouping and filters for the next launch."""
+        self.save_layout(self._settings)
+        self._settings.set_grouping(self._grouping)
+        self._settings.set_event_filter(self._filter)
+        self._settings.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
+            with QSignalBlocker(self):
+                self.timeline.viewport().update()
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    """A pane with a small heading above it."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(4, 4, 4, 0)
+    layout.setSpacing(2)
+    label = QLabel(title)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setBuddy(widget)
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return box
