@@ -17,13 +17,17 @@ from sqlalchemy import (
     ColumnElement,
     Engine,
     Select,
+    SQLColumnExpression,
+    Subquery,
     and_,
     false,
     func,
+    literal,
     literal_column,
     or_,
     select,
     text,
+    union_all,
 )
 
 from desktopapp.db.schema import (
@@ -41,6 +45,7 @@ from desktopapp.db.schema import (
 from desktopapp.db.search import fold, fts_query
 from desktopapp.domain.dates import parse_edtf
 from desktopapp.domain.filter import EventFilter, FilterError
+from desktopapp.domain.grouping import NO_ACTOR_LANE, SINGLE_LANE, Grouping, LaneCount
 from desktopapp.domain.model import (
     Actor,
     ActorKind,
@@ -487,6 +492,212 @@ class EventRepository:
                     quotes=tuple(quotes.get(row.id, ())),
                 )
             )
+        return result
+
+    # -- timeline lanes ---------------------------------------------------------------------
+    # Lanes group events by acting actor (each acting actor gets the event; with none, its
+    # first affected actor does), by top-level type, or in one lane. Every query is bounded
+    # by a time window, so the timeline never asks for work proportional to the database.
+
+    @cached_property
+    def _longest_span_days(self) -> int:
+        """Length of the longest event, so window scans can start from a bounded start date."""
+        query = select(func.max(func.julianday(E.end_date) - func.julianday(E.start_date)))
+        with self.engine.connect() as connection:
+            value = connection.execute(query).scalar_one()
+        return int(value or 0) + 1
+
+    def _window_conditions(
+        self, event_filter: EventFilter, start: date, end: date
+    ) -> list[ColumnElement[bool]]:
+        # start_date >= start - longest span lets SQLite scan only the window's slice of the
+        # (start_date, end_date) index instead of every event that starts before `end`.
+        earliest = date.fromordinal(max(1, start.toordinal() - self._longest_span_days))
+        return [
+            *self._conditions(event_filter),
+            E.start_date >= earliest.isoformat(),
+            E.start_date <= end.isoformat(),
+            E.end_date >= start.isoformat(),
+        ]
+
+    def _lane_subquery(
+        self,
+        grouping: Grouping,
+        conditions: Sequence[ColumnElement[bool]],
+        columns: Sequence[ColumnElement[Any] | SQLColumnExpression[Any]],
+        *,
+        with_type: bool = False,
+    ) -> Subquery:
+        """(lane, *columns) for each event under the conditions and each lane it belongs to.
+
+        The lane is an actor id (NULL for an event without actors), a type id (mapped to its
+        top-level type by the caller), or the constant 'all'.
+        """
+
+        def base(lane: ColumnElement[Any]) -> Select[Any]:
+            query = select(lane.label("lane"), *columns).select_from(EventRowORM.__table__)
+            if with_type:
+                query = query.join(EventTypeRow, EventTypeRow.id == E.type_id)
+            return query
+
+        if grouping is Grouping.ACTOR:
+            acting_alias = EventActorRow.__table__.alias("acting")
+            acting = (
+                base(acting_alias.c.actor_id)
+                .join(
+                    acting_alias,
+                    and_(acting_alias.c.event_id == E.id, acting_alias.c.role == Role.ACTING.value),
+                )
+                .where(*conditions)
+            )
+            first_affected = (
+                select(func.min(EA.actor_id))
+                .where(EA.event_id == E.id, EA.role == Role.AFFECTED.value)
+                .scalar_subquery()
+            )
+            has_acting = (
+                select(EA.event_id)
+                .where(EA.event_id == E.id, EA.role == Role.ACTING.value)
+                .exists()
+            )
+            fallback = base(first_affected).where(*conditions, ~has_acting)
+            return union_all(acting, fallback).subquery("lanes")
+        if grouping is Grouping.TYPE:
+            return base(E.type_id).where(*conditions).subquery("lanes")
+        return base(literal(SINGLE_LANE)).where(*conditions).subquery("lanes")
+
+    def _lane_key(self, grouping: Grouping, value: object) -> str:
+        if grouping is Grouping.ACTOR:
+            return NO_ACTOR_LANE if value is None else str(value)
+        if grouping is Grouping.TYPE:
+            return self._root_by_type_id[int(value)]  # type: ignore[call-overload]
+        return SINGLE_LANE
+
+    @cached_property
+    def _root_by_type_id(self) -> dict[int, str]:
+        return {t.id: t.root_slug for t in self.event_types}
+
+    def lane_label(self, grouping: Grouping, key: str) -> str:
+        """What a lane is called: an actor's name, a type's label, 'All events'."""
+        if grouping is Grouping.ACTOR:
+            if key == NO_ACTOR_LANE:
+                return "(no actor)"
+            actor = self._actors_by_id.get(int(key))
+            return actor.name if actor else f"actor {key}"
+        if grouping is Grouping.TYPE:
+            try:
+                return self.type_by_slug(key).label
+            except KeyError:
+                return key
+        return "All events"
+
+    def _lane_restriction(
+        self, grouping: Grouping, lanes: Subquery, lane_keys: Iterable[str] | None
+    ) -> list[ColumnElement[bool]]:
+        if lane_keys is None or grouping is Grouping.NONE:
+            return []
+        keys = set(lane_keys)
+        if grouping is Grouping.TYPE:
+            ids = sorted(i for i, root in self._root_by_type_id.items() if root in keys)
+            return [lanes.c.lane.in_(ids)]
+        ids = sorted(int(k) for k in keys if k != NO_ACTOR_LANE)
+        allowed = lanes.c.lane.in_(ids)
+        return [or_(allowed, lanes.c.lane.is_(None)) if NO_ACTOR_LANE in keys else allowed]
+
+    def lane_sort_key(self, grouping: Grouping, lane: LaneCount) -> tuple[int, str, str]:
+        """Lanes in reading order: by name, the events without an actor last."""
+        last = grouping is Grouping.ACTOR and lane.key == NO_ACTOR_LANE
+        return (1 if last else 0, lane.label.casefold(), lane.key)
+
+    def lane_counts(
+        self, event_filter: EventFilter, grouping: Grouping, start: date, end: date
+    ) -> list[LaneCount]:
+        """The lanes holding filtered events that overlap [start, end], with their counts."""
+        lanes = self._lane_subquery(
+            grouping, self._window_conditions(event_filter, start, end), [E.id]
+        )
+        query = select(lanes.c.lane, func.count()).group_by(lanes.c.lane)
+        counts: dict[str, int] = {}
+        with self.engine.connect() as connection:
+            for value, count in connection.execute(query):
+                key = self._lane_key(grouping, value)
+                counts[key] = counts.get(key, 0) + int(count)
+        result = [LaneCount(k, self.lane_label(grouping, k), n) for k, n in counts.items()]
+        return sorted(result, key=lambda lane: self.lane_sort_key(grouping, lane))
+
+    def lane_rows(
+        self,
+        event_filter: EventFilter,
+        grouping: Grouping,
+        start: date,
+        end: date,
+        *,
+        lanes: Iterable[str] | None = None,
+        limit: int | None = None,
+    ) -> list[tuple[str, EventRow]]:
+        """(lane key, row) for filtered events overlapping [start, end], in date order.
+
+        An event is listed once per lane it belongs to; ``lanes`` keeps only those lanes.
+        """
+        columns = [
+            E.id,
+            E.title,
+            EventTypeRow.slug,
+            E.date_edtf,
+            E.start_date,
+            E.end_date,
+            E.precision,
+            E.approximate,
+            E.uncertain,
+            E.actor_names,
+        ]
+        sub = self._lane_subquery(
+            grouping, self._window_conditions(event_filter, start, end), columns, with_type=True
+        )
+        query = (
+            select(sub)
+            .where(*self._lane_restriction(grouping, sub, lanes))
+            .order_by(sub.c.start_date, sub.c.id, sub.c.lane)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as connection:
+            return [
+                (self._lane_key(grouping, r.lane), _event_row(r)) for r in connection.execute(query)
+            ]
+
+    def lane_histogram(
+        self,
+        event_filter: EventFilter,
+        grouping: Grouping,
+        first: date,
+        bin_days: int,
+        bins: int,
+        *,
+        lanes: Iterable[str] | None = None,
+    ) -> dict[str, list[int]]:
+        """Filtered events per lane and per bin of ``bin_days`` days from ``first``, each
+        event counted in the bin of its start day (as :meth:`histogram` does)."""
+        bin_days, bins = max(1, bin_days), max(1, bins)
+        last = date.fromordinal(min(date.max.toordinal(), first.toordinal() + bin_days * bins - 1))
+        day = func.julianday(E.start_date) - 1721424.5  # julianday -> proleptic ordinal
+        bucket = func.cast((day - first.toordinal()) / bin_days, _INTEGER)
+        conditions = [
+            *self._conditions(event_filter),
+            E.start_date >= first.isoformat(),
+            E.start_date <= last.isoformat(),
+        ]
+        sub = self._lane_subquery(grouping, conditions, [bucket.label("bucket")])
+        query = (
+            select(sub.c.lane, sub.c.bucket, func.count())
+            .where(*self._lane_restriction(grouping, sub, lanes))
+            .group_by(sub.c.lane, sub.c.bucket)
+        )
+        result: dict[str, list[int]] = {}
+        with self.engine.connect() as connection:
+            for value, index, count in connection.execute(query):
+                series = result.setdefault(self._lane_key(grouping, value), [0] * bins)
+                series[min(bins - 1, max(0, int(index)))] += int(count)
         return result
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -15,3 +16,20 @@ class Grouping(StrEnum):
     @property
     def label(self) -> str:
         return {"actor": "Actor", "type": "Event type", "none": "No grouping"}[self.value]
+
+
+NO_ACTOR_LANE = ""
+SINGLE_LANE = "all"
+
+
+@dataclass(frozen=True)
+class LaneCount:
+    """A lane of the timeline and how many events it holds in the window asked about.
+
+    ``key`` is the actor id as text (``NO_ACTOR_LANE`` for events without any actor) when
+    grouping by actor, the top-level type slug when grouping by type, ``SINGLE_LANE`` else.
+    """
+
+    key: str
+    label: str
+    count: int

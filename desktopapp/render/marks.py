@@ -1,0 +1,216 @@
+"""How one event looks on a timeline: shape by what its date says, colour by its type.
+
+The date's honesty must show at a glance, so each kind of date has its own shape:
+
+- an exact day: a solid dot;
+- an interval known to the day: a solid bar from its first to its last day;
+- a month or year without a day ("March 2022"): a hatched bar over the whole period, because
+  the event happened on one unknown day of it, not all along;
+- an approximate date (``~``): a bar that fades out at both ends over the span it may cover,
+  followed by a "~" sign;
+- an uncertain date (``?``): the shape drawn with a dashed outline and a pale fill, followed by
+  a "?" sign.
+
+Approximate and uncertain combine (``%``): fading fill, dashed outline, "~?".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainter, QPen
+
+from desktopapp.domain.model import EventRow
+from desktopapp.domain.timescale import TimeScale
+
+MARK_HEIGHT = 10.0
+DOT_RADIUS = 5.5
+MIN_BAR_WIDTH = 9.0
+GLYPH_GAP = 2.0
+
+
+class MarkShape(Enum):
+    DOT = "dot"
+    BAR = "bar"
+    PERIOD = "period"  # a month or a year: one unknown day in it
+
+
+@dataclass(frozen=True)
+class MarkStyle:
+    shape: MarkShape
+    approximate: bool = False
+    uncertain: bool = False
+
+    @classmethod
+    def of(cls, row: EventRow) -> MarkStyle:
+        if row.precision == "day" and not row.approximate:
+            shape = MarkShape.DOT
+        elif row.precision in ("month", "year") and not row.approximate:
+            shape = MarkShape.PERIOD
+        else:
+            shape = MarkShape.BAR
+        return cls(shape, row.approximate, row.uncertain)
+
+    @property
+    def glyph(self) -> str:
+        """The sign written after the mark: '~', '?' or '~?' (empty for a sure date)."""
+        return ("~" if self.approximate else "") + ("?" if self.uncertain else "")
+
+    @property
+    def description(self) -> str:
+        if self.approximate and self.uncertain:
+            return "Approximate and uncertain date"
+        if self.approximate:
+            return "Approximate date (~)"
+        if self.uncertain:
+            return "Uncertain date (?)"
+        return {
+            MarkShape.DOT: "Exact day",
+            MarkShape.BAR: "Interval (first to last day)",
+            MarkShape.PERIOD: "Month or year only (day unknown)",
+        }[self.shape]
+
+
+LEGEND_STYLES: tuple[MarkStyle, ...] = (
+    MarkStyle(MarkShape.DOT),
+    MarkStyle(MarkShape.BAR),
+    MarkStyle(MarkShape.PERIOD),
+    MarkStyle(MarkShape.BAR, approximate=True),
+    MarkStyle(MarkShape.DOT, uncertain=True),
+)
+
+
+def mark_span(row: EventRow, style: MarkStyle, scale: TimeScale) -> tuple[float, float]:
+    """Left and right x of the drawn shape (not counting its "~"/"?" sign)."""
+    if style.shape is MarkShape.DOT:
+        centre = (scale.x(row.start) + scale.x_end(row.end)) / 2
+        return centre - DOT_RADIUS, centre + DOT_RADIUS
+    left, right = scale.x(row.start), scale.x_end(row.end)
+    if right - left < MIN_BAR_WIDTH:
+        centre = (left + right) / 2
+        left, right = centre - MIN_BAR_WIDTH / 2, centre + MIN_BAR_WIDTH / 2
+    return left, right
+
+
+def glyph_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setBold(True)
+    return font
+
+
+def paint_mark(
+    painter: QPainter,
+    style: MarkStyle,
+    x0: float,
+    x1: float,
+    cy: float,
+    colour: QColor,
+    *,
+    background: QColor,
+    glyph_font: QFont | None = None,
+    glyph_width: float = 0.0,
+) -> None:
+    """Paint one mark whose shape spans [x0, x1] centred on ``cy``, then its sign if any."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    rect = QRectF(x0, cy - MARK_HEIGHT / 2, max(1.0, x1 - x0), MARK_HEIGHT)
+    if style.shape is MarkShape.DOT:
+        _paint_dot(painter, style, QPointF((x0 + x1) / 2, cy), colour, background)
+    else:
+        _paint_bar(painter, style, rect, colour, background)
+    if style.glyph and glyph_font is not None:
+        painter.setFont(glyph_font)
+        painter.setPen(QPen(_ink(colour, background)))
+        text_rect = QRectF(x1 + GLYPH_GAP, cy - 9, max(glyph_width, 12.0), 18)
+        painter.drawText(
+            text_rect,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            style.glyph,
+        )
+    painter.restore()
+
+
+def _ink(colour: QColor, background: QColor) -> QColor:
+    """The colour darkened (or lightened on dark) enough for thin strokes and text."""
+    return colour.lighter(115) if background.lightness() < 128 else colour.darker(135)
+
+
+def _paint_dot(
+    painter: QPainter, style: MarkStyle, centre: QPointF, colour: QColor, background: QColor
+) -> None:
+    if style.uncertain:
+        pale = QColor(colour)
+        pale.setAlpha(50)
+        painter.setBrush(QBrush(pale))
+        pen = QPen(_ink(colour, background), 1.6, Qt.PenStyle.CustomDashLine)
+        pen.setDashPattern([2.0, 1.6])
+        painter.setPen(pen)
+        painter.drawEllipse(centre, DOT_RADIUS, DOT_RADIUS)
+        return
+    painter.setBrush(QBrush(colour))
+    painter.setPen(QPen(background, 1.2))  # a halo separates dots that touch
+    painter.drawEllipse(centre, DOT_RADIUS, DOT_RADIUS)
+
+
+def _paint_bar(
+    painter: QPainter, style: MarkStyle, rect: QRectF, colour: QColor, background: QColor
+) -> None:
+    ink = _ink(colour, background)
+    if style.approximate:
+        gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
+        edge, solid = QColor(colour), QColor(colour)
+        edge.setAlpha(0)
+        solid.setAlpha(90 if style.uncertain else 230)
+        ramp = min(0.45, max(0.15, 24.0 / max(1.0, rect.width())))
+        gradient.setColorAt(0.0, edge)
+        gradient.setColorAt(ramp, solid)
+        gradient.setColorAt(1.0 - ramp, solid)
+        gradient.setColorAt(1.0, edge)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(gradient))
+        painter.drawRoundedRect(rect, 3, 3)
+        # The nominal middle, so a reader sees where the estimate is centred.
+        painter.setPen(QPen(ink, 2.0))
+        middle = rect.center().x()
+        painter.drawLine(QPointF(middle, rect.top() - 2), QPointF(middle, rect.bottom() + 2))
+    elif style.shape is MarkShape.PERIOD:
+        pale = QColor(colour)
+        pale.setAlpha(45)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(pale))
+        painter.drawRect(rect)
+        painter.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
+        painter.drawRect(rect)
+        if not style.uncertain:
+            painter.setPen(QPen(ink, 1.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect)
+    elif style.uncertain:
+        pale = QColor(colour)
+        pale.setAlpha(50)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(pale))
+        painter.drawRoundedRect(rect, 3, 3)
+    else:
+        painter.setPen(QPen(background, 1.0))
+        painter.setBrush(QBrush(colour))
+        painter.drawRoundedRect(rect, 3, 3)
+    if style.uncertain:
+        pen = QPen(ink, 1.6, Qt.PenStyle.CustomDashLine)
+        pen.setDashPattern([3.0, 2.0])
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(rect, 3, 3)
+
+
+def paint_selection(painter: QPainter, x0: float, x1: float, cy: float, colour: QColor) -> None:
+    """A ring around a selected mark."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(colour, 2.0))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    ring = QRectF(x0 - 4, cy - MARK_HEIGHT / 2 - 4, x1 - x0 + 8, MARK_HEIGHT + 8)
+    painter.drawRoundedRect(ring, 5, 5)
+    painter.restore()
