@@ -9,6 +9,7 @@ widgets are imported only when a window or a rendering is asked for.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -287,7 +288,9 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     from desktopapp.export.table import events_table
 
-    sys.stdout.write(events_table(events, total=repository.total))
+    # On a terminal, fit its width; piped into a file or another program, cut nothing.
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    sys.stdout.write(events_table(events, total=repository.total, width=width))
     return 0
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Sequence
 
 from desktopapp.domain.model import Event
 
 
-def events_table(events: Sequence[Event], *, total: int) -> str:
-    width = max(80, shutil.get_terminal_size((120, 24)).columns)
+def events_table(events: Sequence[Event], *, total: int, width: int | None = None) -> str:
+    """A fixed-width table; titles are cut to ``width`` columns (None: never cut)."""
+    width = 10_000 if width is None else max(80, width)
     rows = [
         (_short_date(e), e.type.slug, ", ".join(a.name for a in e.actors()), e.title)
         for e in events
