@@ -1,0 +1,417 @@
+"""The whole timeline as a static chart: axis, lanes, marks, labels and a legend.
+
+One paint routine for every static output (PDF, PNG, SVG, print): the exporter asks
+:func:`build_chart` for the data, :func:`chart_height` for the room it needs at a width, and
+:func:`paint_chart` paints it into any QPainter. Sizes are in the painter's logical units
+(pixels on screen, points in a PDF whose painter is scaled to points); fonts are sized in
+pixels so a chart measures the same on every device.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen
+
+from desktopapp.db.repository import EventRepository
+from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.model import EventRow
+from desktopapp.domain.timescale import TimeScale, aligned_bins, bin_days_for
+from desktopapp.render.lanes import (
+    AXIS_HEIGHT,
+    Fonts,
+    LaneBins,
+    LaneLayout,
+    TextMeasure,
+    layout_bins,
+    layout_marks,
+    make_axis,
+    paint_axis,
+    paint_grid,
+    paint_lane,
+    paint_lane_band,
+    paint_lane_header,
+)
+from desktopapp.render.marks import LEGEND_STYLES, MarkShape, MarkStyle, paint_mark
+from desktopapp.render.palette import ChartColours, type_colour
+
+MAX_CHART_LANES = 60
+MAX_CHART_BINS = 160
+FONT_PIXELS = 11
+LABEL_ROOM = 0.25  # share of the plot kept right of the last date, for labels
+_LEGEND_ROW = 20.0
+_SWATCH = 34.0
+
+
+@dataclass(frozen=True)
+class ChartLane:
+    """A lane of the chart: its events (one mark each) or, when aggregated, its counts."""
+
+    key: str
+    name: str
+    count: int
+    events: tuple[EventRow, ...] = ()
+    bins: LaneBins | None = None
+    colour_slug: str | None = None
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One legend item: a date style (``style``) or an event type (``type_slug``)."""
+
+    label: str
+    style: MarkStyle | None = None
+    type_slug: str | None = None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Everything needed to paint the chart; built once, painted anywhere without SQL."""
+
+    start: date
+    end: date
+    grouping: Grouping
+    lanes: tuple[ChartLane, ...]
+    legend: tuple[LegendEntry, ...]
+    total: int
+    aggregated: bool = False
+    bin_days: int = 0
+    hidden_lanes: int = 0
+    note: str = ""
+
+    @property
+    def event_ids(self) -> frozenset[int]:
+        return frozenset(row.id for lane in self.lanes for row in lane.events)
+
+
+def build_chart(
+    repository: EventRepository,
+    event_filter: EventFilter,
+    grouping: Grouping,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    max_events: int = 2000,
+    max_lanes: int = MAX_CHART_LANES,
+) -> Chart:
+    """The chart of the filtered events between ``start`` and ``end`` (default: all of them).
+
+    Beyond ``max_events`` events, lanes show counts per time bin instead of one mark per
+    event, and the chart's note says so. Beyond ``max_lanes`` lanes, the busiest are kept.
+    """
+    extent = repository.date_extent(event_filter)
+    if start is None or end is None:
+        low, high = extent if extent else (date.today(), date.today())
+        start = start or low
+        end = end or high
+    if end < start:
+        start, end = end, start
+    margin = timedelta(days=max(1, (end - start).days // 30))
+    shown_from, shown_to = start - margin, end + margin
+    count_from = max(start, event_filter.date_from or start)
+    count_to = min(end, event_filter.date_to or end)
+    total = (
+        repository.count(replace(event_filter, date_from=count_from, date_to=count_to))
+        if count_from <= count_to
+        else 0
+    )
+    lanes = repository.lane_counts(event_filter, grouping, start, end)
+    hidden = 0
+    if len(lanes) > max_lanes:
+        busiest = sorted(lanes, key=lambda lane: -lane.count)[:max_lanes]
+        kept = {lane.key for lane in busiest}
+        hidden = len(lanes) - len(kept)
+        lanes = [lane for lane in lanes if lane.key in kept]
+    keys = [lane.key for lane in lanes]
+    colour_of = (lambda key: key) if grouping is Grouping.TYPE else (lambda key: None)
+    aggregated = total > max_events
+    notes = []
+    chart_lanes: list[ChartLane] = []
+    bin_days = 0
+    if aggregated:
+        span_days = (shown_to - shown_from).days + 1
+        bin_days = bin_days_for(1.0, target_pixels=span_days / MAX_CHART_BINS)
+        first, count = aligned_bins(shown_from, shown_to, bin_days)
+        histogram = repository.lane_histogram(
+            event_filter, grouping, first, bin_days, count, lanes=keys
+        )
+        for lane in lanes:
+            bins = LaneBins(first, bin_days, tuple(histogram.get(lane.key, [0] * count)))
+            chart_lanes.append(
+                ChartLane(
+                    lane.key, lane.label, lane.count, bins=bins, colour_slug=colour_of(lane.key)
+                )
+            )
+        notes.append(
+            f"{total:,} events: more than {max_events:,}, so each lane shows how many events "
+            f"start in each {_bin_words(bin_days)} instead of one mark per event."
+        )
+    else:
+        by_lane: dict[str, list[EventRow]] = {key: [] for key in keys}
+        for key, row in repository.lane_rows(event_filter, grouping, start, end, lanes=keys):
+            by_lane.setdefault(key, []).append(row)
+        for lane in lanes:
+            chart_lanes.append(
+                ChartLane(
+                    lane.key,
+                    lane.label,
+                    lane.count,
+                    events=tuple(by_lane.get(lane.key, ())),
+                    colour_slug=colour_of(lane.key),
+                )
+            )
+    if hidden:
+        notes.append(f"{hidden:,} quieter lanes are not shown; narrow the filter to see them.")
+    if not lanes:
+        notes.append("No events match the filter in this period.")
+    return Chart(
+        start=shown_from,
+        end=shown_to,
+        grouping=grouping,
+        lanes=tuple(chart_lanes),
+        legend=_legend(repository, chart_lanes, aggregated),
+        total=total,
+        aggregated=aggregated,
+        bin_days=bin_days,
+        hidden_lanes=hidden,
+        note=" ".join(notes),
+    )
+
+
+_GROUPING_TITLES = {
+    Grouping.ACTOR: "Acting actor",
+    Grouping.TYPE: "Event type",
+    Grouping.NONE: "Events",
+}
+
+
+def _bin_words(days: int) -> str:
+    named = {1: "day", 7: "week", 14: "fortnight", 30: "month", 91: "quarter", 365: "year"}
+    return named.get(days, f"{days}-day period")
+
+
+def _legend(
+    repository: EventRepository, lanes: list[ChartLane], aggregated: bool
+) -> tuple[LegendEntry, ...]:
+    entries: list[LegendEntry] = []
+    if not aggregated:
+        entries.extend(LegendEntry(style.description, style=style) for style in LEGEND_STYLES)
+    roots = {row.type_slug.split("/", 1)[0] for lane in lanes for row in lane.events}
+    roots |= {lane.colour_slug for lane in lanes if lane.colour_slug}
+    labels = {t.slug: t.label for t in repository.event_types}
+    for root in sorted(roots, key=lambda slug: labels.get(slug, slug).casefold()):
+        entries.append(LegendEntry(labels.get(root, root), type_slug=root))
+    return tuple(entries)
+
+
+# -- layout ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Layout:
+    width: float
+    header_width: float
+    scale: TimeScale
+    lanes: tuple[LaneLayout, ...]
+    note_lines: tuple[str, ...]
+    legend: tuple[tuple[LegendEntry, float, float], ...]  # entry, x, y (relative to legend)
+    legend_top: float
+    height: float
+
+
+def _fonts() -> Fonts:
+    return Fonts.sized(pixel_size=FONT_PIXELS)
+
+
+def _layout(chart: Chart, width: float, fonts: Fonts) -> _Layout:
+    width = max(200.0, width)
+    header_metrics = QFontMetricsF(fonts.header)
+    widest = max((header_metrics.horizontalAdvance(lane.name) for lane in chart.lanes), default=60)
+    header_width = min(max(100.0, widest + 56.0), width * 0.22)
+    plot_left, plot_right = header_width + 10.0, width - 12.0
+    if not chart.aggregated:
+        # Labels run to the right of their marks: leave the last events room for theirs.
+        plot_right -= (plot_right - plot_left) * LABEL_ROOM
+    scale = TimeScale.fit(chart.start, chart.end, plot_left, plot_right)
+    measure, glyphs = TextMeasure(fonts.label), TextMeasure(fonts.glyph)
+    top = AXIS_HEIGHT
+    lanes: list[LaneLayout] = []
+    for lane in chart.lanes:
+        if lane.bins is not None:
+            placed = layout_bins(
+                lane.key, lane.name, lane.count, lane.bins, top=top, colour_slug=lane.colour_slug
+            )
+        else:
+            placed = layout_marks(
+                lane.key,
+                lane.name,
+                lane.events,
+                scale,
+                measure,
+                glyphs,
+                top=top,
+                count=lane.count,
+                colour_slug=lane.colour_slug,
+                x_limit=width - 4.0,
+            )
+        lanes.append(placed)
+        top = placed.bottom
+    note_lines = _wrap(chart.note, QFontMetricsF(fonts.small), width - 20) if chart.note else []
+    note_top = top + 8
+    legend_top = note_top + len(note_lines) * 15 + (6 if note_lines else 0)
+    legend, legend_height = _legend_flow(chart.legend, width, fonts)
+    height = legend_top + legend_height + 8
+    return _Layout(
+        width,
+        header_width,
+        scale,
+        tuple(lanes),
+        tuple(note_lines),
+        tuple(legend),
+        legend_top,
+        height,
+    )
+
+
+def _wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if current and metrics.horizontalAdvance(candidate) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _legend_flow(
+    entries: tuple[LegendEntry, ...], width: float, fonts: Fonts
+) -> tuple[list[tuple[LegendEntry, float, float]], float]:
+    metrics = QFontMetricsF(fonts.small)
+    placed: list[tuple[LegendEntry, float, float]] = []
+    x, y = 10.0, 0.0
+    previous_kind = None
+    for entry in entries:
+        kind = entry.style is not None
+        if previous_kind is not None and kind != previous_kind:
+            x, y = 10.0, y + _LEGEND_ROW  # date styles on their own row(s), then types
+        previous_kind = kind
+        item_width = (_SWATCH if kind else 16.0) + 6 + metrics.horizontalAdvance(entry.label) + 18
+        if x > 10.0 and x + item_width > width - 10:
+            x, y = 10.0, y + _LEGEND_ROW
+        placed.append((entry, x, y))
+        x += item_width
+    height = y + _LEGEND_ROW if entries else 0.0
+    return placed, height
+
+
+def chart_height(chart: Chart, width: float) -> float:
+    """The height the chart needs when painted ``width`` wide (same units as the width)."""
+    return _layout(chart, width, _fonts()).height
+
+
+def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, *, dark: bool = False) -> None:
+    """Paint the chart into ``rect``: axis on top, a header column of lane names, the lanes,
+    then any note (aggregation, hidden lanes) and the legend. Content below ``rect`` is
+    clipped, so give it at least :func:`chart_height`."""
+    fonts = _fonts()
+    colours = ChartColours.for_background(dark=dark)
+    layout = _layout(chart, rect.width(), fonts)
+    painter.save()
+    painter.setClipRect(rect)
+    painter.translate(rect.topLeft())
+    width = layout.width
+    painter.fillRect(QRectF(0, 0, width, max(rect.height(), layout.height)), colours.background)
+    plot_left = layout.header_width
+    lanes_bottom = layout.lanes[-1].bottom if layout.lanes else AXIS_HEIGHT
+    axis = make_axis(layout.scale, plot_left, width, fonts)
+    for index, lane in enumerate(layout.lanes):
+        paint_lane_band(painter, lane, index, 0, width, colours)
+    painter.save()
+    painter.setClipRect(QRectF(plot_left, 0, width - plot_left, lanes_bottom))
+    paint_grid(painter, axis, AXIS_HEIGHT, lanes_bottom, colours)
+    bins_max = max(
+        (max(lane.bins.counts, default=0) for lane in layout.lanes if lane.bins), default=0
+    )
+    for lane in layout.lanes:
+        paint_lane(
+            painter,
+            lane,
+            layout.scale,
+            fonts,
+            colours,
+            x_from=plot_left,
+            x_to=width,
+            dark=dark,
+            bins_max=bins_max,
+        )
+    painter.restore()
+    paint_axis(painter, axis, QRectF(plot_left, 0, width - plot_left, AXIS_HEIGHT), fonts, colours)
+    painter.fillRect(QRectF(0, 0, plot_left, AXIS_HEIGHT), colours.axis_background)
+    painter.setFont(fonts.context)
+    painter.setPen(QPen(colours.muted_text))
+    painter.drawText(
+        QRectF(10, 0, plot_left - 14, AXIS_HEIGHT),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        _GROUPING_TITLES[chart.grouping],
+    )
+    painter.setPen(QPen(colours.grid, 1.0))
+    painter.drawLine(QPointF(0, AXIS_HEIGHT), QPointF(plot_left, AXIS_HEIGHT))
+    for lane in layout.lanes:
+        header = QRectF(0, lane.top, plot_left, lane.height)
+        paint_lane_header(painter, header, lane, fonts, colours, dark=dark)
+    painter.setPen(QPen(colours.grid, 1.0))
+    painter.drawLine(QPointF(plot_left, AXIS_HEIGHT), QPointF(plot_left, lanes_bottom))
+    if layout.note_lines:
+        painter.setFont(fonts.small)
+        painter.setPen(QPen(colours.muted_text))
+        for number, line in enumerate(layout.note_lines):
+            painter.drawText(QPointF(10, lanes_bottom + 20 + number * 15), line)
+    _paint_legend(painter, layout, fonts, colours, dark)
+    painter.restore()
+
+
+def _paint_legend(
+    painter: QPainter, layout: _Layout, fonts: Fonts, colours: ChartColours, dark: bool
+) -> None:
+    metrics = QFontMetricsF(fonts.small)
+    painter.setFont(fonts.small)
+    for entry, x, y in layout.legend:
+        cy = layout.legend_top + y + _LEGEND_ROW / 2
+        if entry.style is not None:
+            colour = type_colour("", dark=dark)
+            if entry.style.shape is MarkShape.DOT:
+                x0, x1 = x + _SWATCH / 2 - 5.5, x + _SWATCH / 2 + 5.5
+            else:
+                x0, x1 = x + 2, x + _SWATCH - 12 if entry.style.glyph else x + _SWATCH - 2
+            paint_mark(
+                painter,
+                entry.style,
+                x0,
+                x1,
+                cy,
+                colour,
+                background=colours.background,
+                glyph_font=fonts.glyph,
+                glyph_width=10,
+            )
+            text_x = x + _SWATCH + 6
+        else:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(type_colour(entry.type_slug or "", dark=dark))
+            painter.drawEllipse(QPointF(x + 8, cy), 5.5, 5.5)
+            painter.restore()
+            text_x = x + 22
+        painter.setFont(fonts.small)
+        painter.setPen(QPen(colours.text))
+        baseline = cy + (metrics.ascent() - metrics.descent()) / 2
+        painter.drawText(QPointF(text_x, baseline), entry.label)
