@@ -403,7 +403,6 @@ class FilterPanel(QWidget):
                 item.setCheckState(Qt.CheckState.Unchecked)
                 parent = self._type_items.get(event_type.parent_slug or "", None)
                 if parent is None:
-                    item.setAutoTristate(True)
                     root.appendRow(item)
                 else:
                     parent.appendRow(item)
@@ -522,17 +521,34 @@ class FilterPanel(QWidget):
         for row in range(self.type_model.rowCount()):
             parent = self.type_model.item(row)
             whole = parent.data(KEY_ROLE) in slugs
-            # Children first: the parent's state then follows them (auto-tristate).
+            # Children first: the parent's state then follows them.
             for child_row in range(parent.rowCount()):
                 child = parent.child(child_row)
                 on = whole or child.data(KEY_ROLE) in slugs
                 child.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             if parent.rowCount() == 0 or whole:
                 parent.setCheckState(Qt.CheckState.Checked if whole else Qt.CheckState.Unchecked)
+            else:
+                _follow_children(parent)
 
-    def _type_item_changed(self, _item: QStandardItem) -> None:
-        if not self._quiet:
-            self._schedule(0)
+    def _type_item_changed(self, item: QStandardItem) -> None:
+        """A parent ticks or unticks all its children; children decide whether their parent
+        reads ticked, unticked or partly ticked."""
+        if self._quiet:
+            return
+        self._quiet += 1
+        try:
+            parent = item.parent()
+            if parent is None:
+                state = item.checkState()
+                if state != Qt.CheckState.PartiallyChecked:
+                    for row in range(item.rowCount()):
+                        item.child(row).setCheckState(state)
+            else:
+                _follow_children(parent)
+        finally:
+            self._quiet -= 1
+        self._schedule(0)
 
     def _search_cleared(self, text: str) -> None:
         # The clear button and setText() do not emit textEdited: react to an emptied field too.
@@ -552,6 +568,16 @@ class FilterPanel(QWidget):
             return
         self.clear_button.setEnabled(not event_filter.is_empty)
         self.filterChanged.emit(event_filter)
+
+
+def _follow_children(parent: QStandardItem) -> None:
+    states = {parent.child(row).checkState() for row in range(parent.rowCount())}
+    if states == {Qt.CheckState.Checked}:
+        parent.setCheckState(Qt.CheckState.Checked)
+    elif states == {Qt.CheckState.Unchecked}:
+        parent.setCheckState(Qt.CheckState.Unchecked)
+    else:
+        parent.setCheckState(Qt.CheckState.PartiallyChecked)
 
 
 def _date_edit(name: str, accessible: str) -> QDateEdit:

@@ -103,7 +103,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._connect()
         self._show_repository_details()
 
-        self.resize(DEFAULT_SIZE)
+        self.resize(_default_size(self))
         self.restore_layout(settings)
         self.set_grouping(self._grouping)
         wanted = (
@@ -445,6 +445,15 @@ class MainWindow(QMainWindow, RemembersLayout):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
             with QSignalBlocker(self):
                 self.timeline.viewport().update()
+
+
+def _default_size(window: QWidget) -> QSize:
+    """The default size, or nine tenths of a smaller screen."""
+    screen = window.screen()
+    if screen is None:
+        return DEFAULT_SIZE
+    available = screen.availableSize()
+    return DEFAULT_SIZE.boundedTo(QSize(available.width() * 9 // 10, available.height() * 9 // 10))
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:
