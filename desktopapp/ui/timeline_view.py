@@ -1,0 +1,868 @@
+"""The interactive timeline: lanes of events along a zoomable, pannable time axis.
+
+Why one painting item instead of a QGraphicsItem per event: the scene must stay fast with a
+million events in the database. Items are only ever made for what is loaded, but even a
+loaded window can hold thousands of marks, and a Python QGraphicsItem per mark costs a
+wrapper, a BSP-index entry and a Python ``paint`` call each. So the scene holds one item
+(:class:`LanesItem`) that paints the lanes intersecting the exposed rectangle, finding their
+marks by bisection in the layout computed by :mod:`desktopapp.render.lanes` (the code that
+also paints exported charts). Hit-testing and tooltips use the same layout.
+
+What is loaded: only the visible time window plus one window's width on each side, asked
+from the repository (``lane_counts``, ``lane_rows``, ``lane_histogram``) 40 ms after the view
+stops moving. A lane whose window holds more than one event per 6 pixels, or a window with
+more marks than :data:`MARK_BUDGET`, is drawn as counts per time bin instead. Nothing done
+per frame depends on the size of the database.
+
+The axis and the lane headers are painted in ``drawForeground`` in viewport coordinates, so
+they stay put while the lanes scroll under them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QGesture,
+    QGestureEvent,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QPinchGesture,
+    QStyleOptionGraphicsItem,
+    QToolTip,
+    QWidget,
+)
+
+from desktopapp.db.repository import EventRepository
+from desktopapp.domain.dates import DateError, parse_edtf
+from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.grouping import Grouping, LaneCount
+from desktopapp.domain.model import EventRow
+from desktopapp.domain.timescale import (
+    MAX_PIXELS_PER_DAY,
+    MIN_PIXELS_PER_DAY,
+    SHORT_MONTHS,
+    TimeScale,
+    aligned_bins,
+    bin_days_for,
+)
+from desktopapp.render.lanes import (
+    AXIS_HEIGHT,
+    Fonts,
+    LaneBins,
+    LaneLayout,
+    PlacedMark,
+    TextMeasure,
+    layout_bins,
+    layout_marks,
+    make_axis,
+    paint_axis,
+    paint_grid,
+    paint_lane,
+    paint_lane_band,
+    paint_lane_header,
+)
+from desktopapp.render.palette import ChartColours
+
+HEADER_WIDTH = 176.0
+MIN_PIXELS_PER_EVENT = 6.0  # denser than this, a lane shows counts per bin
+MARK_BUDGET = 4000  # most marks laid out at once; beyond, the busiest lanes are binned
+REFRESH_DELAY_MS = 40
+ZOOM_STEP = 1.25
+RIGHT_ROOM = 260.0  # room right of the last event for its label
+_GROUPING_TITLES = {
+    Grouping.ACTOR: "Acting actor",
+    Grouping.TYPE: "Event type",
+    Grouping.NONE: "Events",
+}
+
+
+@dataclass(frozen=True)
+class _LoadedLane:
+    lane: LaneCount
+    rows: tuple[EventRow, ...] | None
+    bins: LaneBins | None
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """What was last read from the database: a window, at a zoom, for a filter."""
+
+    start: date
+    end: date
+    pixels_per_day: float
+    lanes: tuple[_LoadedLane, ...]
+
+
+class LanesItem(QGraphicsItem):
+    """The one scene item: paints the lanes the view has laid out, in the exposed area."""
+
+    def __init__(self, view: TimelineView) -> None:
+        super().__init__()
+        self._view = view
+        self._rect = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+    def set_rect(self, rect: QRectF) -> None:
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QRectF(rect)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        self._view.paint_lanes(painter, option.exposedRect)  # type: ignore[attr-defined]
+
+
+class TimelineView(QGraphicsView):
+    """Events along time, in lanes by actor, by type, or in one lane."""
+
+    eventActivated = Signal(int)
+    layoutChanged = Signal()  # after each re-layout (new data, zoom, pan past the loaded window)
+
+    def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._repository = repository
+        self._filter = EventFilter()
+        self._grouping = Grouping.ACTOR
+        self._selected: int | None = None
+        self._selected_dates: tuple[date, date] | None = None
+        self._reveal_selection = False
+        self._extent: tuple[date, date] | None = None
+        self._origin = date.today()
+        self._pixels_per_day = 20.0
+        self._loaded: _Loaded | None = None
+        self._lanes: tuple[LaneLayout, ...] = ()
+        self._lane_tops: list[float] = []
+        self._fitted = False
+        self._press_pos: QPoint | None = None
+        self._fonts = Fonts.sized(self.font(), max(11, QFontMetricsF(self.font()).height() - 3))
+        self._measure = TextMeasure(self._fonts.label)
+        self._glyph_measure = TextMeasure(self._fonts.glyph)
+
+        self.setScene(QGraphicsScene(self))
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self._item = LanesItem(self)
+        self.scene().addItem(self._item)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        # Axis and headers are painted over the viewport: scrolling must repaint it whole.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.setAccessibleName("Timeline")
+        self.setMinimumSize(320, 160)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self._refresh)
+        self.horizontalScrollBar().valueChanged.connect(self._schedule_refresh)
+        self._reset_extent()
+
+    # -- public API -----------------------------------------------------------------------
+
+    def set_repository(self, repository: EventRepository) -> None:
+        """Show another database: forget everything loaded and fit its events."""
+        self._repository = repository
+        self._filter = EventFilter()
+        self._selected = None
+        self._selected_dates = None
+        self._reset_extent()
+        self.fit_all()
+
+    def set_filter(self, event_filter: EventFilter) -> None:
+        """Show only the events matching the filter, keeping the view where it is when some
+        of them are in sight, fitting them all otherwise."""
+        if event_filter == self._filter:
+            return
+        self._filter = event_filter
+        self._reset_extent()
+        if self._extent is None or not self._fitted:
+            self.fit_all()
+            return
+        shown_from, shown_to = self.visible_range()
+        if self._extent[1] < shown_from or self._extent[0] > shown_to:
+            self.fit_all()
+        else:
+            self._reload()
+
+    def set_grouping(self, grouping: Grouping) -> None:
+        grouping = Grouping(grouping)
+        if grouping is self._grouping:
+            return
+        self._grouping = grouping
+        self._loaded = None
+        self._reload()
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+
+    def grouping(self) -> Grouping:
+        return self._grouping
+
+    def event_filter(self) -> EventFilter:
+        return self._filter
+
+    def selected_event(self) -> int | None:
+        return self._selected
+
+    def select_event(self, event_id: int | None) -> None:
+        """Highlight an event and bring it into view. Does not emit eventActivated."""
+        self._selected = event_id
+        self._selected_dates = None
+        if event_id is None:
+            self._item.update()
+            self.viewport().update()
+            return
+        mark = self._find_mark(event_id)
+        if mark is not None:
+            self._selected_dates = (mark[1].row.start, mark[1].row.end)
+            self._ensure_mark_visible(*mark)
+            self._item.update()
+            return
+        dates = self._event_dates(event_id)
+        if dates is None:
+            self._item.update()
+            return
+        self._selected_dates = dates
+        shown_from, shown_to = self.visible_range()
+        if dates[1] < shown_from or dates[0] > shown_to:
+            self._centre_on(dates)
+        self._reveal_selection = True
+        self._reload()
+
+    def go_to_selection(self) -> None:
+        """Centre the selected event, zooming in if it is hidden in a count bin."""
+        if self._selected is None:
+            return
+        dates = self._selected_dates or self._event_dates(self._selected)
+        if dates is None:
+            return
+        self._selected_dates = dates
+        self._centre_on(dates)
+        self._reveal_selection = True
+        self._reload()
+        if self._find_mark(self._selected) is None:
+            # Too dense to draw one mark per event here: zoom to about a month around it.
+            days = max(30, (dates[1] - dates[0]).days + 8)
+            self._set_pixels_per_day((self._plot_width()) / days)
+            self._centre_on(dates)
+            self._reveal_selection = True
+            self._reload()
+
+    def fit_all(self) -> None:
+        """Zoom and scroll so that every filtered event is in view."""
+        self._fitted = True
+        if self._extent is None:
+            self._reload()
+            return
+        start, end = self._extent
+        days = max(1, (end - start).days + 1)
+        width = max(40.0, self._plot_width() - RIGHT_ROOM)
+        self._set_pixels_per_day(width / days)
+        self._scroll_left_to(self._scale().x(start) - HEADER_WIDTH - 16)
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+        self._reload()
+
+    def zoom_in(self) -> None:
+        self._zoom(ZOOM_STEP, self._plot_centre_x())
+
+    def zoom_out(self) -> None:
+        self._zoom(1 / ZOOM_STEP, self._plot_centre_x())
+
+    def visible_range(self) -> tuple[date, date]:
+        """First and last day visible right of the lane headers."""
+        scale = self._scale()
+        left = self.mapToScene(QPoint(int(HEADER_WIDTH), 0)).x()
+        right = self.mapToScene(QPoint(self.viewport().width(), 0)).x()
+        return scale.date_at(left), scale.date_at(right)
+
+    # -- introspection (tests, accessibility, the window's status bar) ---------------------
+
+    def pixels_per_day(self) -> float:
+        return self._pixels_per_day
+
+    def time_scale(self) -> TimeScale:
+        """The scene's time scale: scene x of a date is ``time_scale().x(date)``."""
+        return self._scale()
+
+    def lane_names(self) -> list[str]:
+        return [lane.name for lane in self._lanes]
+
+    def shown_event_ids(self) -> frozenset[int]:
+        """Events with a mark in the loaded window (binned lanes count none)."""
+        return frozenset(mark.row.id for lane in self._lanes for mark in lane.marks)
+
+    def visible_event_ids(self) -> frozenset[int]:
+        """Events whose mark is at least partly in the visible time range."""
+        left = self.mapToScene(QPoint(int(HEADER_WIDTH), 0)).x()
+        right = self.mapToScene(QPoint(self.viewport().width(), 0)).x()
+        return frozenset(
+            mark.row.id
+            for lane in self._lanes
+            for mark in lane.marks
+            if mark.x1 >= left and mark.x0 <= right
+        )
+
+    def is_aggregated(self) -> bool:
+        return any(lane.bins is not None for lane in self._lanes)
+
+    def mark_rects(self, event_id: int) -> list[QRectF]:
+        """Scene rectangles of the event's marks (one per lane it is in)."""
+        rects = []
+        for lane in self._lanes:
+            mark = lane.mark_of(event_id)
+            if mark is not None:
+                cy = lane.line_y(mark.line)
+                rects.append(QRectF(mark.x0, cy - 5, mark.x1 - mark.x0, 10))
+        return rects
+
+    def event_at(self, viewport_pos: QPoint) -> int | None:
+        found = self._mark_at(viewport_pos)
+        return found[1].row.id if found else None
+
+    # -- painting ----------------------------------------------------------------------------
+
+    def _dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+    def _colours(self) -> ChartColours:
+        return ChartColours.for_background(dark=self._dark())
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, self._colours().background)
+
+    def paint_lanes(self, painter: QPainter, exposed: QRectF) -> None:
+        """Paint the lanes crossing ``exposed`` (scene coordinates); called by LanesItem."""
+        colours = self._colours()
+        dark = self._dark()
+        scale = self._scale()
+        first = max(0, bisect.bisect_right(self._lane_tops, exposed.top()) - 1)
+        bins_max = max((max(lane.bins.counts) for lane in self._lanes if lane.bins), default=0)
+        for index in range(first, len(self._lanes)):
+            lane = self._lanes[index]
+            if lane.top > exposed.bottom():
+                break
+            paint_lane_band(painter, lane, index, exposed.left(), exposed.right(), colours)
+        axis = make_axis(scale, exposed.left(), exposed.right(), self._fonts)
+        paint_grid(painter, axis, exposed.top(), exposed.bottom(), colours)
+        for index in range(first, len(self._lanes)):
+            lane = self._lanes[index]
+            if lane.top > exposed.bottom():
+                break
+            paint_lane(
+                painter,
+                lane,
+                scale,
+                self._fonts,
+                colours,
+                x_from=exposed.left(),
+                x_to=exposed.right(),
+                dark=dark,
+                selected=self._selected,
+                bins_max=bins_max,
+            )
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        colours = self._colours()
+        dark = self._dark()
+        painter.save()
+        painter.resetTransform()  # viewport coordinates: these parts do not scroll
+        width, height = self.viewport().width(), self.viewport().height()
+        top_y = self.mapToScene(QPoint(0, 0)).y()
+        left_x = self.mapToScene(QPoint(0, 0)).x()
+        # Lane headers.
+        painter.fillRect(QRectF(0, AXIS_HEIGHT, HEADER_WIDTH, height), colours.header_background)
+        first = max(0, bisect.bisect_right(self._lane_tops, top_y + AXIS_HEIGHT) - 1)
+        painter.setClipRect(QRectF(0, AXIS_HEIGHT, HEADER_WIDTH, height))
+        for lane in self._lanes[first:]:
+            lane_top = lane.top - top_y
+            if lane_top > height:
+                break
+            # Sticky: a tall lane keeps its name in sight while it is scrolled through.
+            name_top = min(max(lane_top, AXIS_HEIGHT), lane_top + lane.height - 26)
+            header = QRectF(0, name_top, HEADER_WIDTH, 26)
+            paint_lane_header(painter, header, lane, self._fonts, colours, dark=dark)
+            painter.setPen(QPen(colours.lane_separator, 1.0))
+            bottom = lane_top + lane.height
+            painter.drawLine(QPointF(0, bottom), QPointF(HEADER_WIDTH, bottom))
+        painter.setClipping(False)
+        painter.setPen(QPen(colours.grid, 1.0))
+        painter.drawLine(QPointF(HEADER_WIDTH, AXIS_HEIGHT), QPointF(HEADER_WIDTH, height))
+        # The axis, in viewport coordinates.
+        scale = self._scale()
+        view_scale = TimeScale(scale.origin, scale.pixels_per_day, scale.x0 - left_x)
+        axis = make_axis(view_scale, HEADER_WIDTH, width, self._fonts)
+        paint_axis(
+            painter,
+            axis,
+            QRectF(HEADER_WIDTH, 0, width - HEADER_WIDTH, AXIS_HEIGHT),
+            self._fonts,
+            colours,
+        )
+        painter.fillRect(QRectF(0, 0, HEADER_WIDTH, AXIS_HEIGHT), colours.axis_background)
+        painter.setPen(QPen(colours.grid, 1.0))
+        painter.drawLine(QPointF(0, AXIS_HEIGHT), QPointF(HEADER_WIDTH, AXIS_HEIGHT))
+        painter.setFont(self._fonts.context)
+        painter.setPen(QPen(colours.muted_text))
+        painter.drawText(
+            QRectF(10, 0, HEADER_WIDTH - 14, AXIS_HEIGHT),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            _GROUPING_TITLES[self._grouping],
+        )
+        self._paint_note(painter, colours, width, height)
+        painter.restore()
+
+    def _paint_note(
+        self, painter: QPainter, colours: ChartColours, width: int, height: int
+    ) -> None:
+        if self._extent is None:
+            text = "No events match the current filter."
+        elif not self._lanes and self._loaded is not None:
+            text = "No events in this period. Fit all (or zoom out) to find them."
+        elif self.is_aggregated():
+            binned = next(lane.bins for lane in self._lanes if lane.bins is not None)
+            assert binned is not None
+            text = (
+                f"Too many events to draw one by one: bars count events per "
+                f"{_bin_words(binned.bin_days)}. Zoom in to see them."
+            )
+        else:
+            return
+        metrics = QFontMetricsF(self._fonts.label)
+        text_width = min(metrics.horizontalAdvance(text) + 24, width - HEADER_WIDTH - 24)
+        box = QRectF(width - text_width - 12, height - 34, text_width, 24)
+        if self._extent is None or not self._lanes:
+            box.moveCenter(QPointF(HEADER_WIDTH + (width - HEADER_WIDTH) / 2, height / 2))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(colours.grid, 1.0))
+        painter.setBrush(colours.note_background)
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setFont(self._fonts.label)
+        painter.setPen(QPen(colours.text))
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, box.width() - 16)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), elided)
+
+    # -- interaction -------------------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if abs(delta.x()) > abs(delta.y()):
+            super().wheelEvent(event)  # horizontal wheel or swipe: pan through time
+            return
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() - delta.y())  # Shift+wheel: scroll through lanes
+            event.accept()
+            return
+        if delta.y():
+            self._zoom(1.0015 ** delta.y(), event.position().x())
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            self._show_tooltip(event)
+            return True
+        if kind == QEvent.Type.NativeGesture:
+            assert isinstance(event, QNativeGestureEvent)
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self._zoom(1.0 + event.value(), event.position().x())
+                return True
+        if kind == QEvent.Type.Gesture:
+            assert isinstance(event, QGestureEvent)
+            gesture: QGesture | None = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(gesture, QPinchGesture):
+                centre = self.viewport().mapFromGlobal(gesture.centerPoint().toPoint())
+                self._zoom(gesture.scaleFactor(), float(centre.x()))
+                return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press_pos = self._press_pos, None
+        if event.button() != Qt.MouseButton.LeftButton or press is None:
+            return
+        release = event.position().toPoint()
+        if (release - press).manhattanLength() >= QApplication.startDragDistance():
+            return  # that was a drag (pan), not a click
+        found = self._mark_at(release)
+        if found is None:
+            return
+        event_id = found[1].row.id
+        self._selected = event_id
+        self._selected_dates = (found[1].row.start, found[1].row.end)
+        self._item.update()
+        self.eventActivated.emit(event_id)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            over_mark = self._mark_at(event.position().toPoint()) is not None
+            self.viewport().setCursor(
+                Qt.CursorShape.PointingHandCursor if over_mark else Qt.CursorShape.OpenHandCursor
+            )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        step = self._plot_width() / (
+            2 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 8
+        )
+        if key == Qt.Key.Key_Left:
+            self._pan(-step)
+        elif key == Qt.Key.Key_Right:
+            self._pan(step)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected is not None:
+            self.eventActivated.emit(self._selected)
+        elif key == Qt.Key.Key_Home:
+            self.fit_all()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self._update_scene_rect()
+            self._schedule_refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self.fit_all()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            if event.type() == QEvent.Type.FontChange:
+                size = max(11, QFontMetricsF(self.font()).height() - 3)
+                self._fonts = Fonts.sized(self.font(), size)
+                self._measure = TextMeasure(self._fonts.label)
+                self._glyph_measure = TextMeasure(self._fonts.glyph)
+                self._relayout()
+            self.viewport().update()
+
+    # -- tooltips ----------------------------------------------------------------------------
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        text = self._tooltip_at(event.pos())
+        if text:
+            QToolTip.showText(event.globalPos(), text, self.viewport())
+        else:
+            QToolTip.hideText()
+            event.ignore()
+
+    def _tooltip_at(self, pos: QPoint) -> str:
+        if pos.y() < AXIS_HEIGHT:
+            return ""
+        scene = self.mapToScene(pos)
+        lane = self._lane_at(scene.y())
+        if lane is None:
+            return ""
+        if pos.x() < HEADER_WIDTH:
+            return _paragraphs(
+                [lane.name, f"{lane.count:,} events in the loaded period"], bold_first=True
+            )
+        found = self._mark_at(pos)
+        if found is not None:
+            return event_tooltip(found[1].row)
+        index = lane.bin_at(scene.x(), self._scale())
+        if index is not None and lane.bins is not None:
+            first, last = lane.bins.span(index)
+            count = lane.bins.counts[index]
+            noun = "event starts" if count == 1 else "events start"
+            return _paragraphs(
+                [lane.name, f"{count:,} {noun} between {_day(first)} and {_day(last)}"],
+                bold_first=True,
+            )
+        return ""
+
+    # -- geometry ----------------------------------------------------------------------------
+
+    def _scale(self) -> TimeScale:
+        return TimeScale(self._origin, self._pixels_per_day, 0.0)
+
+    def _plot_width(self) -> float:
+        return max(40.0, self.viewport().width() - HEADER_WIDTH)
+
+    def _plot_centre_x(self) -> float:
+        return HEADER_WIDTH + self._plot_width() / 2
+
+    def _left_x(self) -> float:
+        return self.mapToScene(QPoint(0, 0)).x()
+
+    def _scroll_left_to(self, scene_x: float) -> None:
+        self._update_scene_rect()
+        bar = self.horizontalScrollBar()
+        bar.setValue(bar.value() + round(scene_x - self._left_x()))
+
+    def _pan(self, dx: float) -> None:
+        self._scroll_left_to(self._left_x() + dx)
+
+    def _centre_on(self, dates: tuple[date, date]) -> None:
+        scale = self._scale()
+        middle = (scale.x(dates[0]) + scale.x_end(dates[1])) / 2
+        self._scroll_left_to(middle - self._plot_centre_x())
+
+    def _set_pixels_per_day(self, value: float) -> None:
+        low = MIN_PIXELS_PER_DAY
+        if self._extent is not None:
+            days = (self._extent[1] - self._extent[0]).days + 1
+            low = max(low, min(1.0, self._plot_width() / 8 / days))
+        self._pixels_per_day = min(MAX_PIXELS_PER_DAY, max(low, value))
+        self._update_scene_rect()
+
+    def _zoom(self, factor: float, anchor_x: float) -> None:
+        """Zoom by ``factor`` keeping the instant under viewport x ``anchor_x`` in place."""
+        anchor_x = max(HEADER_WIDTH, anchor_x)
+        ordinal = self._scale().ordinal_at(self._left_x() + anchor_x)
+        before = self._pixels_per_day
+        self._set_pixels_per_day(before * factor)
+        if self._pixels_per_day == before:
+            return
+        self._scroll_left_to(self._scale().x_of_ordinal(ordinal) - anchor_x)
+        self._relayout()
+        self._schedule_refresh()
+
+    def _update_scene_rect(self) -> None:
+        scale = self._scale()
+        if self._extent is not None:
+            start, end = self._extent
+        else:
+            start = end = self._origin
+        viewport_days = self._plot_width() / self._pixels_per_day
+        pad = timedelta(days=int(min(2_000_000, max(30, viewport_days * 1.5))))
+        left = scale.x(_clamp_date(start, -pad)) - HEADER_WIDTH
+        right = scale.x_end(_clamp_date(end, pad)) + RIGHT_ROOM
+        bottom = self._lanes[-1].bottom + 24 if self._lanes else AXIS_HEIGHT + 24
+        rect = QRectF(left, 0, right - left, max(bottom, float(self.viewport().height())))
+        self.setSceneRect(rect)
+        self._item.set_rect(rect)
+
+    def _lane_at(self, scene_y: float) -> LaneLayout | None:
+        index = bisect.bisect_right(self._lane_tops, scene_y) - 1
+        if 0 <= index < len(self._lanes) and scene_y <= self._lanes[index].bottom:
+            return self._lanes[index]
+        return None
+
+    def _mark_at(self, pos: QPoint) -> tuple[LaneLayout, PlacedMark] | None:
+        if pos.x() < HEADER_WIDTH or pos.y() < AXIS_HEIGHT:
+            return None
+        scene = self.mapToScene(pos)
+        lane = self._lane_at(scene.y())
+        if lane is None:
+            return None
+        mark = lane.mark_at(scene.x(), scene.y())
+        return (lane, mark) if mark is not None else None
+
+    def _find_mark(self, event_id: int) -> tuple[LaneLayout, PlacedMark] | None:
+        for lane in self._lanes:
+            mark = lane.mark_of(event_id)
+            if mark is not None:
+                return lane, mark
+        return None
+
+    def _ensure_mark_visible(self, lane: LaneLayout, mark: PlacedMark) -> None:
+        cy = lane.line_y(mark.line)
+        left = self._left_x()
+        top = self.mapToScene(QPoint(0, 0)).y()
+        if mark.x1 < left + HEADER_WIDTH + 20 or mark.x0 > left + self.viewport().width() - 40:
+            self._scroll_left_to((mark.x0 + mark.x1) / 2 - self._plot_centre_x())
+        bar = self.verticalScrollBar()
+        if cy - 20 < top + AXIS_HEIGHT:
+            bar.setValue(bar.value() + round(cy - 20 - top - AXIS_HEIGHT))
+        elif cy + 20 > top + self.viewport().height():
+            bar.setValue(bar.value() + round(cy + 20 - top - self.viewport().height()))
+
+    def _event_dates(self, event_id: int) -> tuple[date, date] | None:
+        try:
+            event = self._repository.event(event_id)
+        except KeyError:
+            return None
+        return event.start, event.end
+
+    # -- loading and layout ------------------------------------------------------------------
+
+    def _reset_extent(self) -> None:
+        self._extent = self._repository.date_extent(self._filter)
+        self._loaded = None
+        if self._extent is not None:
+            # Scene x = 0 on a fixed day near the data, so coordinates stay small and exact.
+            self._origin = self._extent[0]
+        self._update_scene_rect()
+
+    def _schedule_refresh(self) -> None:
+        self._timer.start()
+
+    def _reload(self) -> None:
+        """Forget what was loaded and load the current window now."""
+        self._loaded = None
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Load the window around the visible range if it is not loaded, then lay it out."""
+        self._timer.stop()
+        if self._needs_loading():
+            self._load()
+        self._relayout()
+
+    def _needs_loading(self) -> bool:
+        loaded = self._loaded
+        if loaded is None:
+            return True
+        shown_from, shown_to = self.visible_range()
+        margin = timedelta(days=(shown_to - shown_from).days // 4)
+        if shown_from - margin < loaded.start or shown_to + margin > loaded.end:
+            return True
+        ratio = self._pixels_per_day / loaded.pixels_per_day
+        return not 0.67 <= ratio <= 1.5  # density and bin width were decided for that zoom
+
+    def _load(self) -> None:
+        if self._extent is None:
+            self._loaded = _Loaded(self._origin, self._origin, self._pixels_per_day, ())
+            return
+        shown_from, shown_to = self.visible_range()
+        span = timedelta(days=max(1, (shown_to - shown_from).days + 1))
+        start = max(_clamp_date(shown_from, -span), _clamp_date(self._extent[0], -span))
+        end = min(_clamp_date(shown_to, span), _clamp_date(self._extent[1], span))
+        if start > end:
+            self._loaded = _Loaded(start, end, self._pixels_per_day, ())
+            return
+        repository, event_filter, grouping = self._repository, self._filter, self._grouping
+        counts = repository.lane_counts(event_filter, grouping, start, end)
+        window_pixels = ((end - start).days + 1) * self._pixels_per_day
+        dense = {lane.key for lane in counts if lane.count * MIN_PIXELS_PER_EVENT > window_pixels}
+        budget = sum(lane.count for lane in counts if lane.key not in dense)
+        for lane in sorted(counts, key=lambda lane: -lane.count):
+            if budget <= MARK_BUDGET:
+                break
+            if lane.key not in dense:
+                dense.add(lane.key)
+                budget -= lane.count
+        rows: dict[str, list[EventRow]] = {}
+        sparse = [lane.key for lane in counts if lane.key not in dense]
+        if sparse:
+            for key, row in repository.lane_rows(event_filter, grouping, start, end, lanes=sparse):
+                rows.setdefault(key, []).append(row)
+        histogram: dict[str, list[int]] = {}
+        bin_days = bin_days_for(self._pixels_per_day, target_pixels=8.0)
+        first, bin_count = aligned_bins(start, end, bin_days)
+        if dense:
+            histogram = repository.lane_histogram(
+                event_filter, grouping, first, bin_days, bin_count, lanes=dense
+            )
+        lanes = []
+        for lane in counts:
+            if lane.key in dense:
+                counts_of = tuple(histogram.get(lane.key, [0] * bin_count))
+                lanes.append(_LoadedLane(lane, None, LaneBins(first, bin_days, counts_of)))
+            else:
+                lanes.append(_LoadedLane(lane, tuple(rows.get(lane.key, ())), None))
+        self._loaded = _Loaded(start, end, self._pixels_per_day, tuple(lanes))
+
+    def _relayout(self) -> None:
+        loaded = self._loaded
+        scale = self._scale()
+        top = AXIS_HEIGHT
+        lanes: list[LaneLayout] = []
+        colour_slug = self._grouping is Grouping.TYPE
+        for entry in loaded.lanes if loaded else ():
+            key, name, count = entry.lane.key, entry.lane.label, entry.lane.count
+            slug = key if colour_slug else None
+            if entry.bins is not None:
+                lane = layout_bins(key, name, count, entry.bins, top=top, colour_slug=slug)
+            else:
+                lane = layout_marks(
+                    key,
+                    name,
+                    entry.rows or (),
+                    scale,
+                    self._measure,
+                    self._glyph_measure,
+                    top=top,
+                    count=count,
+                    colour_slug=slug,
+                )
+            lanes.append(lane)
+            top = lane.bottom
+        self._lanes = tuple(lanes)
+        self._lane_tops = [lane.top for lane in lanes]
+        self._update_scene_rect()
+        if self._reveal_selection and self._selected is not None:
+            found = self._find_mark(self._selected)
+            if found is not None:
+                self._reveal_selection = False
+                self._ensure_mark_visible(*found)
+        self._item.update()
+        self.viewport().update()
+        self.layoutChanged.emit()
+
+
+def event_tooltip(row: EventRow) -> str:
+    """Title, date in words and actors of an event, as escaped rich text."""
+    try:
+        when = parse_edtf(row.edtf).describe()
+    except DateError:
+        when = row.edtf
+    lines = [row.title, when]
+    if row.actor_names:
+        lines.append(row.actor_names)
+    return _paragraphs(lines, bold_first=True)
+
+
+def _paragraphs(lines: list[str], *, bold_first: bool = False) -> str:
+    escaped = [html.escape(line) for line in lines]
+    if bold_first and escaped:
+        escaped[0] = f"<b>{escaped[0]}</b>"
+    return "<p style='white-space:pre-wrap'>" + "<br>".join(escaped) + "</p>"
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {SHORT_MONTHS[day.month - 1]} {day.year}"
+
+
+def _bin_words(days: int) -> str:
+    named = {1: "day", 7: "week", 14: "fortnight", 30: "month", 91: "quarter", 365: "year"}
+    return named.get(days, f"{days} days")
+
+
+def _clamp_date(day: date, delta: timedelta) -> date:
+    ordinal = min(date.max.toordinal(), max(1, day.toordinal() + delta.days))
+    return date.fromordinal(ordinal)
