@@ -65,7 +65,9 @@ def _application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     QGuiApplication.setApplicationDisplayName("News Timeline")
-    QGuiApplication.setDesktopFileName(APP_NAME)
+    from desktopapp.ui.icon import DESKTOP_FILE_NAME
+
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     icon = _window_icon()
     if icon is not None:
         QGuiApplication.setWindowIcon(icon)
@@ -73,15 +75,11 @@ def _application() -> QApplication:
 
 
 def _window_icon() -> QIcon | None:
-    from desktopapp.build.bundled import resource_path
+    from desktopapp.ui.icon import app_icon, icon_file
 
-    folder = resource_path("icons")
-    if not folder.is_dir():
+    if not icon_file("").is_dir():
         return None
-    icon = QIcon()
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() in (".svg", ".png"):
-            icon.addFile(str(path))
+    icon = app_icon()
     return None if icon.isNull() else icon
 
 
@@ -146,6 +144,11 @@ def _screenshot(app: QApplication, window: object, options: LaunchOptions) -> in
     window.show()
     settle(app)
     window.settle()
+    # A picture of the app shows it in use: the first listed event selected, with its
+    # details and its passages in the article.
+    first = window.table_model.event_id(0)
+    if first is not None:
+        window.select_event(first)
     window.timeline.fit_all()
     settle(app)
     pixmap = window.grab()

@@ -201,9 +201,6 @@ def test_selecting_in_the_list_selects_everywhere(
     event_id = window.table_model.event_id(row)
     assert event_id is not None
     event = repository.event(event_id)
-    selected_on_timeline: list[int | None] = []
-    original = window.timeline.select_event
-    window.timeline.select_event = lambda i: (selected_on_timeline.append(i), original(i))  # type: ignore[method-assign]
     with qtbot.waitSignal(window.eventSelected, timeout=2000) as blocker:
         qtbot.mouseClick(
             window.table.viewport(),
@@ -211,23 +208,30 @@ def test_selecting_in_the_list_selects_everywhere(
             pos=window.table.visualRect(window.table_model.index(row, Column.TITLE)).center(),
         )
     assert blocker.args == [event_id]
-    assert selected_on_timeline[-1] == event_id
+    assert window.timeline.selected_event() == event_id
     assert window.detail.event_shown() == event
     assert event.title in window.detail.plain_text()
     assert window.article.selected_event() == event_id
     assert window.article.emphasised_text() == [q.text for q in event.quotes]
 
 
-def test_activating_a_timeline_mark_selects_the_row(
+def test_clicking_a_timeline_mark_selects_the_row(
     qtbot, window: MainWindow, repository: EventRepository
 ) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.timeline.fit_all()
     last = repository.rows()[-1]
+    window.timeline.select_event(last.id)  # scrolls its mark into view
+    (rect, *_) = window.timeline.mark_rects(last.id)
+    point = window.timeline.mapFromScene(rect.center())
     with qtbot.waitSignal(window.eventSelected, timeout=2000):
-        window.timeline.eventActivated.emit(last.id)
+        qtbot.mouseClick(window.timeline.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.table.selected_event_id() == last.id
     assert window.table_model.event_id(window.table.currentIndex().row()) == last.id
     assert window.detail.event_shown() == repository.event(last.id)
     assert window.article.selected_event() == last.id
+    assert window.timeline.selected_event() == last.id
 
 
 def test_clicking_a_quote_in_the_article_selects_its_event(
@@ -246,6 +250,7 @@ def test_clicking_a_quote_in_the_article_selects_its_event(
         qtbot.mouseClick(article.text.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert blocker.args == [span.event_id]
     assert window.table.selected_event_id() == span.event_id
+    assert window.timeline.selected_event() == span.event_id
     assert window.detail.event_shown() == repository.event(span.event_id)
 
 
@@ -261,6 +266,7 @@ def test_filtering_out_the_selected_event_clears_the_panes(
     with qtbot.waitSignal(window.eventSelected, timeout=2000) as blocker:
         window.set_filter(EventFilter(actors=frozenset({"SAP"})))
     assert blocker.args == [None]
+    assert window.timeline.selected_event() is None
     assert window.detail.event_shown() is None
     assert window.article.selected_event() is None
 

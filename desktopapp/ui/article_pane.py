@@ -8,8 +8,17 @@ scrolls to its passages and marks them more strongly. Colours come from the pale
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from desktopapp.db.repository import EventRepository, QuoteSpan
 
@@ -29,7 +38,7 @@ def utf16_offsets(text: str) -> list[int] | None:
     return offsets
 
 
-class _ArticleText(QPlainTextEdit):
+class _ArticleText(QTextEdit):
     """Read-only text that reports where it was clicked (a click, not a drag-selection)."""
 
     clickedAt = Signal(int)
@@ -40,6 +49,37 @@ class _ArticleText(QPlainTextEdit):
             self.clickedAt.emit(self.cursorForPosition(event.position().toPoint()).position())
 
 
+class _CitationLabel(QLabel):
+    """A long citation cut to a few lines (with an ellipsis); the whole of it in the tooltip."""
+
+    MAX_LINES = 3
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+
+    def set_citation(self, text: str, note: str = "") -> None:
+        self._full = text
+        self.setToolTip(f"{text}\n\n{note}" if note else text)
+        self._fit()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = max(50, self.contentsRect().width())
+        # Wrapped lines waste part of their width at the break; 0.85 keeps the cut text
+        # within MAX_LINES in practice.
+        budget = int(width * self.MAX_LINES * 0.85)
+        text = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, budget)
+        if text != self.text():
+            self.setText(text)
+
+
 class ArticlePane(QWidget):
     """The source article; emits :attr:`eventActivated` when a quoted passage is clicked."""
 
@@ -48,13 +88,17 @@ class ArticlePane(QWidget):
     def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articlePane")
-        self.citation = QLabel()
+        self.citation = _CitationLabel()
         self.citation.setObjectName("articleCitation")
         self.citation.setTextFormat(Qt.TextFormat.PlainText)
         self.citation.setWordWrap(True)
         self.citation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.citation.setAccessibleName("Source of the article")
-        self.citation.setContentsMargins(4, 2, 4, 2)
+        self.citation.setContentsMargins(4, 2, 4, 4)
+        self.citation.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        small = self.citation.font()
+        small.setPointSizeF(small.pointSizeF() * 0.88)
+        self.citation.setFont(small)
         self.text = _ArticleText()
         self.text.setObjectName("articleText")
         self.text.setAccessibleName("Article text")
@@ -63,8 +107,9 @@ class ArticlePane(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.text.document().setDocumentMargin(8)
+        self.text.setAcceptRichText(False)
+        self.text.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.text.document().setDocumentMargin(10)
         self.text.clickedAt.connect(self._clicked_at)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -80,16 +125,14 @@ class ArticlePane(QWidget):
         sources = repository.sources
         article = next((s for s in sources if s.key == ARTICLE_KEY), None)
         if article is None:
-            self.citation.setText("This database has no source article.")
-            self.citation.setToolTip("")
+            self.citation.set_citation("This database has no source article.")
             self.text.setPlainText("")
             self._spans, self._offsets = [], None
         else:
-            line = article.citation_line()
-            self.citation.setText(f"Source: {line}")
-            self.citation.setToolTip(article.published_note)
+            self.citation.set_citation(f"Source: {article.citation_line()}", article.published_note)
             source_text = repository.source_text(ARTICLE_KEY)
             self.text.setPlainText(source_text)
+            _space_paragraphs(self.text)
             self._offsets = utf16_offsets(source_text)
             self._spans = repository.quote_spans(ARTICLE_KEY)
         self._selected = None
@@ -107,7 +150,7 @@ class ArticlePane(QWidget):
             self.text.setTextCursor(cursor)
             cursor.setPosition(self._qt_position(spans[0].start))
             self.text.setTextCursor(cursor)
-            self.text.centerCursor()
+            self._centre_on(cursor)
 
     def selected_event(self) -> int | None:
         return self._selected
@@ -125,6 +168,11 @@ class ArticlePane(QWidget):
             self._apply_highlights()
 
     # -- internals -------------------------------------------------------------------------
+
+    def _centre_on(self, cursor: QTextCursor) -> None:
+        bar = self.text.verticalScrollBar()
+        rect = self.text.cursorRect(cursor)
+        bar.setValue(bar.value() + rect.center().y() - self.text.viewport().height() // 3)
 
     def _qt_position(self, code_point: int) -> int:
         if self._offsets is None:
@@ -165,6 +213,17 @@ class ArticlePane(QWidget):
         if inside:
             innermost = min(inside, key=lambda span: span.end - span.start)
             self.eventActivated.emit(innermost.event_id)
+
+
+def _space_paragraphs(text: QTextEdit) -> None:
+    """A little space after each paragraph, as in print; positions in the text are unchanged."""
+    cursor = QTextCursor(text.document())
+    cursor.select(QTextCursor.SelectionType.Document)
+    block = QTextBlockFormat()
+    block.setBottomMargin(text.fontMetrics().height() * 0.5)
+    block.setLineHeight(112, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    cursor.mergeBlockFormat(block)
+    text.document().setModified(False)
 
 
 def _is_strong(selection: QTextEdit.ExtraSelection) -> bool:

@@ -91,7 +91,7 @@ class DetailPane(QWidget):
         )
         parts.append(_section("When", dim))
         date_line = _e(_capitalised(event.date.describe()))
-        if not event.date.is_exact_day:
+        if event.date.approximate:  # widened by a margin: say how far the timeline draws it
             date_line += (
                 f" <span style='color:{dim}'>(the timeline spans {_e(_day(event.start))} – "
                 f"{_e(_day(event.end))})</span>"

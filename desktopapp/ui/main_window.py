@@ -13,11 +13,10 @@ import contextlib
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGraphicsView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -39,32 +38,7 @@ from desktopapp.ui.detail_pane import DetailPane
 from desktopapp.ui.event_table import EventTableModel, EventTableView
 from desktopapp.ui.filter_panel import FilterPanel
 from desktopapp.ui.settings import LAST_FOLDER, RemembersLayout, Settings
-
-try:
-    from desktopapp.ui.timeline_view import TimelineView
-except ImportError:  # TEMPORARY: until the timeline widget is committed
-
-    class TimelineView(QGraphicsView):  # type: ignore[no-redef]
-        eventActivated = Signal(int)
-
-        def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
-            super().__init__(parent)
-            self._grouping = Grouping.ACTOR
-
-        def set_repository(self, repository: EventRepository) -> None: ...
-        def set_filter(self, event_filter: EventFilter) -> None: ...
-        def set_grouping(self, grouping: Grouping) -> None:
-            self._grouping = grouping
-
-        def grouping(self) -> Grouping:
-            return self._grouping
-
-        def select_event(self, event_id: int | None) -> None: ...
-        def fit_all(self) -> None: ...
-        def zoom_in(self) -> None: ...
-        def zoom_out(self) -> None: ...
-        def go_to_selection(self) -> None: ...
-
+from desktopapp.ui.timeline_view import TimelineView
 
 DEFAULT_SIZE = QSize(1440, 900)
 
@@ -439,12 +413,6 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._settings.set_grouping(self._grouping)
         self._settings.set_event_filter(self._filter)
         self._settings.sync()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
-            with QSignalBlocker(self):
-                self.timeline.viewport().update()
 
 
 def _default_size(window: QWidget) -> QSize:
