@@ -330,39 +330,44 @@ def stack_labels(
     order = sorted(range(len(boxes)), key=lambda i: (boxes[i].x0, boxes[i].x1, boxes[i].key))
     placed: list[Placement | None] = [None] * len(boxes)
     last_in_row: list[int] = []  # index (into boxes) of the last box placed in each row
+    mark_end: list[float] = []  # rightmost mark edge in each row (a long bar may pass later marks)
+
+    def free_from(row: int) -> float:
+        last = placed[last_in_row[row]]
+        assert last is not None
+        return max(mark_end[row], last.right)
+
     for index in order:
         box = boxes[index]
-        row = -1
-        for candidate, last in enumerate(last_in_row):
-            previous = placed[last]
-            assert previous is not None
-            if previous.right + gap <= box.x0:
-                row = candidate
-                break
+        label_width = max(0.0, box.label_width)
+        row = next((r for r in range(len(last_in_row)) if free_from(r) + gap <= box.x0), -1)
         if row < 0 and len(last_in_row) < max_rows:
             row = len(last_in_row)
             last_in_row.append(index)
+            mark_end.append(box.x1)
         elif row < 0:
-            # Every row is busy: take the one whose last mark ends first, shortening its label.
-            row = min(
-                range(len(last_in_row)),
-                key=lambda r: (_mark_end(placed[last_in_row[r]]), r),
-            )
+            # Every row is busy: take the one whose marks end first and shorten its last label
+            # to end before this mark. If a mark of that row still reaches past this one's
+            # label, this label is dropped (the tooltip still has the title).
+            row = min(range(len(last_in_row)), key=lambda r: (mark_end[r], r))
             previous = placed[last_in_row[row]]
             assert previous is not None
             room = box.x0 - gap - previous.label_x
             placed[last_in_row[row]] = _shorten(previous, room, min_label_width)
+            if mark_end[row] > box.x1 + gap and label_width > 0:
+                label_width = -1.0  # marks overlap: no room for a label that reads right
         last_in_row[row] = index
-        label_x = box.x1 + gap
+        mark_end[row] = max(mark_end[row], box.x1)
         placed[index] = Placement(
-            box.key, row, box.x0, box.x1, label_x, max(0.0, box.label_width), False
+            box.key,
+            row,
+            box.x0,
+            box.x1,
+            box.x1 + gap,
+            max(0.0, label_width),
+            label_width < 0,
         )
     return [p for p in placed if p is not None]
-
-
-def _mark_end(placement: Placement | None) -> float:
-    assert placement is not None
-    return placement.x1
 
 
 def _shorten(placement: Placement, room: float, min_label_width: float) -> Placement:

@@ -199,11 +199,12 @@ def _legend(
     entries: list[LegendEntry] = []
     if not aggregated:
         entries.extend(LegendEntry(style.description, style=style) for style in LEGEND_STYLES)
-    roots = {row.type_slug.split("/", 1)[0] for lane in lanes for row in lane.events}
-    roots |= {lane.colour_slug for lane in lanes if lane.colour_slug}
+    roots: set[str] = {row.type_slug.split("/", 1)[0] for lane in lanes for row in lane.events}
+    roots.update(lane.colour_slug for lane in lanes if lane.colour_slug is not None)
     labels = {t.slug: t.label for t in repository.event_types}
-    for root in sorted(roots, key=lambda slug: labels.get(slug, slug).casefold()):
-        entries.append(LegendEntry(labels.get(root, root), type_slug=root))
+    named = sorted((labels.get(root, root), root) for root in roots)
+    for label, root in sorted(named, key=lambda pair: pair[0].casefold()):
+        entries.append(LegendEntry(label, type_slug=root))
     return tuple(entries)
 
 

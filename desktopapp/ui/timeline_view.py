@@ -25,7 +25,7 @@ import html
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFontMetricsF,
     QHelpEvent,
@@ -137,7 +137,7 @@ class LanesItem(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        self._view.paint_lanes(painter, option.exposedRect)  # type: ignore[attr-defined]
+        self._view.paint_lanes(painter, option.exposedRect)
 
 
 class TimelineView(QGraphicsView):
@@ -162,7 +162,7 @@ class TimelineView(QGraphicsView):
         self._lane_tops: list[float] = []
         self._fitted = False
         self._press_pos: QPoint | None = None
-        self._fonts = Fonts.sized(self.font(), max(11, QFontMetricsF(self.font()).height() - 3))
+        self._fonts = Fonts.sized(self.font(), _font_pixels(self))
         self._measure = TextMeasure(self._fonts.label)
         self._glyph_measure = TextMeasure(self._fonts.glyph)
 
@@ -359,7 +359,7 @@ class TimelineView(QGraphicsView):
     def _colours(self) -> ChartColours:
         return ChartColours.for_background(dark=self._dark())
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         painter.fillRect(rect, self._colours().background)
 
     def paint_lanes(self, painter: QPainter, exposed: QRectF) -> None:
@@ -393,7 +393,7 @@ class TimelineView(QGraphicsView):
                 bins_max=bins_max,
             )
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         colours = self._colours()
         dark = self._dark()
         painter.save()
@@ -572,7 +572,7 @@ class TimelineView(QGraphicsView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             if event.type() == QEvent.Type.FontChange:
-                size = max(11, QFontMetricsF(self.font()).height() - 3)
+                size = _font_pixels(self)
                 self._fonts = Fonts.sized(self.font(), size)
                 self._measure = TextMeasure(self._fonts.label)
                 self._glyph_measure = TextMeasure(self._fonts.glyph)
@@ -833,6 +833,11 @@ class TimelineView(QGraphicsView):
         self._item.update()
         self.viewport().update()
         self.layoutChanged.emit()
+
+
+def _font_pixels(widget: QWidget) -> int:
+    """Label size in pixels from the widget's font, so the timeline follows the desktop."""
+    return max(11, round(QFontMetricsF(widget.font()).height()) - 3)
 
 
 def event_tooltip(row: EventRow) -> str:
