@@ -361,7 +361,9 @@ def _paint_bins(
     bins = lane.bins
     assert bins is not None
     colour = type_colour(lane.colour_slug, dark=dark) if lane.colour_slug else colours.bins
-    peak = max(1, bins_max or max(bins.counts, default=1))
+    # Heights are relative to the lane's own busiest bin (its header gives the total),
+    # so a quiet lane's rhythm stays visible beside a busy one.
+    peak = max(1, max(bins.counts, default=1))
     base = lane.bottom - LANE_PADDING
     room = lane.height - 2 * LANE_PADDING
     first = max(0, int((scale.ordinal_at(x_from) - bins.first.toordinal()) // bins.bin_days))
@@ -381,11 +383,10 @@ def _paint_bins(
         start, _ = bins.span(index)
         left = scale.x(start)
         width = max(1.0, bins.bin_days * scale.pixels_per_day - 1.0)
-        # Square-root height: a bin of 1 stays visible beside a bin of 1000.
-        height = max(2.0, room * (count / peak) ** 0.5)
+        height = max(2.0, room * count / peak)
         painter.drawRect(QRectF(left, base - height, width, height))
         text = str(count)
-        if label_metrics.horizontalAdvance(text) + 2 <= width:
+        if width >= 22 and label_metrics.horizontalAdvance(text) + 4 <= width:
             labels.append((QRectF(left, base - height - 13, width, 12), text))
     painter.setFont(fonts.small)
     painter.setPen(QPen(colours.muted_text))

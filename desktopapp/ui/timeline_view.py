@@ -65,6 +65,7 @@ from desktopapp.domain.timescale import (
     aligned_bins,
     bin_days_for,
 )
+from desktopapp.export.refcount import protect_none
 from desktopapp.render.lanes import (
     AXIS_HEIGHT,
     Fonts,
@@ -84,7 +85,7 @@ from desktopapp.render.lanes import (
 from desktopapp.render.palette import ChartColours
 
 HEADER_WIDTH = 176.0
-MIN_PIXELS_PER_EVENT = 6.0  # denser than this, a lane shows counts per bin
+MIN_PIXELS_PER_EVENT = 8.0  # denser than this, a lane shows counts per bin
 MARK_BUDGET = 4000  # most marks laid out at once; beyond, the busiest lanes are binned
 REFRESH_DELAY_MS = 40
 ZOOM_STEP = 1.25
@@ -148,6 +149,7 @@ class TimelineView(QGraphicsView):
 
     def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        protect_none()  # painting makes millions of void Qt calls; see export.refcount
         self._repository = repository
         self._filter = EventFilter()
         self._grouping = Grouping.ACTOR
