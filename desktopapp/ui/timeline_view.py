@@ -518,6 +518,7 @@ class TimelineView(QGraphicsView):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        event.accept()  # the view itself handles clicks (the scene's item takes no events)
         press, self._press_pos = self._press_pos, None
         if event.button() != Qt.MouseButton.LeftButton or press is None:
             return
