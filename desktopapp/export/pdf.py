@@ -16,7 +16,8 @@ fits on a page is never split; a taller one splits only between two lines of tex
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -233,6 +234,16 @@ def _write_pdf(
         painter.end()
 
 
+@contextmanager
+def saved(painter: QPainter) -> Iterator[QPainter]:
+    """painter.save() ... restore(), also when painting fails half-way."""
+    painter.save()
+    try:
+        yield painter
+    finally:
+        painter.restore()
+
+
 # -- pagination --------------------------------------------------------------------------------
 
 
@@ -418,6 +429,10 @@ class Styles:
         font.setBold(bold)
         font.setItalic(italic)
         font.setStyleHint(QFont.StyleHint.Serif if family == SERIF else QFont.StyleHint.SansSerif)
+        # Without ligatures: Qt maps a ligature glyph to one character (U+FB00 for "ff"), so
+        # "différents" would not be found, copied or read aloud as typed.
+        for tag in ("liga", "clig", "dlig"):
+            font.setFeature(QFont.Tag(tag), 0)
         return font
 
     def chars(
@@ -532,14 +547,13 @@ class RichText:
         """Paint the document's band [start, end) with its top at (x, y)."""
         if end <= start:
             return
-        painter.save()
-        painter.translate(x, y - start)
-        # A hair inside the band: a line starting exactly at ``end`` belongs to the next page.
-        eps = 0.25
-        self.document.drawContents(
-            painter, QRectF(0, start + eps, self.document.textWidth(), end - start - 2 * eps)
-        )
-        painter.restore()
+        with saved(painter):
+            painter.translate(x, y - start)
+            # A hair inside the band: a line starting exactly at ``end`` belongs to the next page.
+            eps = 0.25
+            self.document.drawContents(
+                painter, QRectF(0, start + eps, self.document.textWidth(), end - start - 2 * eps)
+            )
 
 
 @dataclass
@@ -778,10 +792,9 @@ class EventLaidOut:
         page = self.styles.page
         y0 = top - start  # where the block's own y = 0 lands on the page
         if start == 0:
-            painter.save()
-            painter.setPen(QPen(FAINT, page.pt(0.5)))
-            painter.drawLine(QPointF(0, top), QPointF(page.width, top))
-            painter.restore()
+            with saved(painter):
+                painter.setPen(QPen(FAINT, page.pt(0.5)))
+                painter.drawLine(QPointF(0, top), QPointF(page.width, top))
             _paint_precision_mark(painter, self.event, QPointF(0, y0 + self.pad), page)
         self._paint_quote_bars(painter, y0, start, end)
         # In document coordinates (the documents start ``pad`` below the block's top).
@@ -792,19 +805,18 @@ class EventLaidOut:
 
     def _paint_quote_bars(self, painter: QPainter, y0: float, start: float, end: float) -> None:
         page = self.styles.page
-        painter.save()
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(QUOTE_BAR))
-        for number in self.body.quote_blocks:
-            rect = self.body.block_rect(number)
-            top = rect.top() + self.pad + page.pt(2)
-            bottom = rect.bottom() + self.pad
-            top, bottom = max(top, start), min(bottom, end)
-            if bottom > top:
-                painter.drawRect(
-                    QRectF(self.body_x + page.pt(2), y0 + top, page.pt(1.6), bottom - top)
-                )
-        painter.restore()
+        with saved(painter):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(QUOTE_BAR))
+            for number in self.body.quote_blocks:
+                rect = self.body.block_rect(number)
+                top = rect.top() + self.pad + page.pt(2)
+                bottom = rect.bottom() + self.pad
+                top, bottom = max(top, start), min(bottom, end)
+                if bottom > top:
+                    painter.drawRect(
+                        QRectF(self.body_x + page.pt(2), y0 + top, page.pt(1.6), bottom - top)
+                    )
 
 
 def _paint_precision_mark(painter: QPainter, event: Event, origin: QPointF, page: Page) -> None:
@@ -822,51 +834,53 @@ def _paint_precision_mark(painter: QPainter, event: Event, origin: QPointF, page
         uncertain=event.date.uncertain,
     )
     style = MarkStyle.of(row)
-    painter.save()
-    # The chart draws in 96-dpi pixels; so does this mark.
-    scale = page.dpi / 96.0
-    painter.translate(origin)
-    painter.scale(scale, scale)
-    width = 7.0 if style.shape is MarkShape.DOT else 14.0
-    font = QFont(SANS)
-    font.setPixelSize(9)
-    paint_mark(
-        painter,
-        style,
-        0.0,
-        width,
-        7.0,
-        type_colour(event.type.slug),
-        background=QColor(Qt.GlobalColor.white),
-        glyph_font=glyph_font(font),
-        glyph_width=10.0,
-    )
-    painter.restore()
+    with saved(painter):
+        # The chart draws in 96-dpi pixels; so does this mark.
+        scale = page.dpi / 96.0
+        painter.translate(origin)
+        painter.scale(scale, scale)
+        width = 7.0 if style.shape is MarkShape.DOT else 14.0
+        font = QFont(SANS)
+        font.setPixelSize(9)
+        paint_mark(
+            painter,
+            style,
+            0.0,
+            width,
+            7.0,
+            type_colour(event.type.slug),
+            background=QColor(Qt.GlobalColor.white),
+            glyph_font=glyph_font(font),
+            glyph_width=10.0,
+        )
 
 
 def _paint_footer(
     painter: QPainter, styles: Styles, report: Report, number: int, pages: int
 ) -> None:
     page = styles.page
-    painter.save()
-    y = page.height - page.pt(11)
-    painter.setPen(QPen(FAINT, page.pt(0.5)))
-    painter.drawLine(QPointF(0, y - page.pt(3)), QPointF(page.width, y - page.pt(3)))
-    font = styles.font(SANS, 7.5)
-    painter.setFont(font)
-    painter.setPen(MUTED)
-    right = f"Page {number} of {pages}"
-    metrics = QFontMetricsF(font, styles.device)
-    right_width = metrics.horizontalAdvance(right) + page.pt(2)
-    left = metrics.elidedText(
-        f"{report.title} · {report.filter_text}",
-        Qt.TextElideMode.ElideRight,
-        page.width - right_width - page.pt(24),
-    )
-    band = QRectF(0, y, page.width, page.pt(11))
-    painter.drawText(band, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
-    painter.drawText(band, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), right)
-    painter.restore()
+    with saved(painter):
+        y = page.height - page.pt(11)
+        painter.setPen(QPen(FAINT, page.pt(0.5)))
+        painter.drawLine(QPointF(0, y - page.pt(3)), QPointF(page.width, y - page.pt(3)))
+        font = styles.font(SANS, 7.5)
+        painter.setFont(font)
+        painter.setPen(MUTED)
+        right = f"Page {number} of {pages}"
+        metrics = QFontMetricsF(font, styles.device)
+        right_width = metrics.horizontalAdvance(right) + page.pt(2)
+        left = metrics.elidedText(
+            f"{report.title} · {report.filter_text}",
+            Qt.TextElideMode.ElideRight,
+            page.width - right_width - page.pt(24),
+        )
+        band = QRectF(0, y, page.width, page.pt(11))
+        painter.drawText(
+            band, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left
+        )
+        painter.drawText(
+            band, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), right
+        )
 
 
 # -- the chart ---------------------------------------------------------------------------------
@@ -919,12 +933,11 @@ class ChartLaidOut:
         self.breaks: Sequence[float] = [self.height]
 
     def paint(self, painter: QPainter, top: float, start: float, end: float) -> None:
-        painter.save()
-        painter.translate(0, top)
-        painter.scale(self.scale, self.scale)
-        logical = QRectF(0, 0, self.logical_width, self.height / self.scale)
-        paint_chart(painter, logical, self.chart)
-        painter.restore()
+        with saved(painter):
+            painter.translate(0, top)
+            painter.scale(self.scale, self.scale)
+            logical = QRectF(0, 0, self.logical_width, self.height / self.scale)
+            paint_chart(painter, logical, self.chart)
 
 
 # -- words ---------------------------------------------------------------------------------------

@@ -1,0 +1,287 @@
+"""The PDF report, read back as a reader (pypdf, poppler, qpdf) would read it."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from desktopapp.db.repository import EventRepository
+from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.grouping import Grouping
+from desktopapp.export import pdf
+from desktopapp.export.files import TEMP_PREFIX, ExportCancelled
+from desktopapp.export.pdf import Page, Placement, export_pdf, paginate
+
+
+def words(text: str) -> str:
+    """Text with every run of whitespace (line breaks, non-breaking spaces) as one space."""
+    return " ".join(text.split())
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace: a line may wrap after a hyphen ("quelques-/unes")."""
+    return "".join(text.split())
+
+
+@dataclass
+class Pdf:
+    path: Path
+    reader: PdfReader
+    pages: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.pages)
+
+
+def read(path: Path) -> Pdf:
+    reader = PdfReader(path)
+    return Pdf(path, reader, [words(page.extract_text()) for page in reader.pages])
+
+
+@pytest.fixture
+def export(
+    qapp: object, repository: EventRepository, tmp_path: Path
+) -> Callable[..., tuple[int, Pdf]]:
+    def run(event_filter: EventFilter = EventFilter(), **options: object) -> tuple[int, Pdf]:
+        target = tmp_path / "report.pdf"
+        pages = export_pdf(repository, event_filter, target, **options)  # type: ignore[arg-type]
+        return pages, read(target)
+
+    return run
+
+
+def test_whole_article_report(export: Callable[..., tuple[int, Pdf]], repository) -> None:
+    pages, document = export()
+    events = repository.events()
+    assert len(events) == 18
+    assert pages == len(document.reader.pages) >= 2
+    for event in events:
+        assert words(event.title) in document.text
+        for quote in event.quotes:
+            assert squash(quote.text) in squash(document.text)
+        assert words(event.date.describe()).lower() in document.text.lower()
+    assert "Actor: all · Type: all · 18 of 18 events" in document.pages[0]
+    for number, text in enumerate(document.pages, start=1):
+        assert f"Page {number} of {pages}" in text
+    # French typography survives: guillemets, typographic apostrophe, accents.
+    assert "« Apple, par exemple, a arrêté toutes les exportations vers la Russie »" in (
+        document.text
+    )
+    assert "l’invasion" in document.text
+
+
+def test_metadata(export: Callable[..., tuple[int, Pdf]]) -> None:
+    _, document = export(EventFilter(actors=frozenset({"Apple"})))
+    info = document.reader.metadata
+    assert info is not None
+    assert info.title == "Timeline of reported events — Actor: Apple · Type: all · 3 of 18 events"
+    assert info.creator is not None and info.creator.startswith("desktopapp")
+    assert info.author == "desktopapp"
+    assert info.subject is not None and "cybersécurité" in info.subject
+    assert info.get("/Keywords", "").startswith("timeline, Apple")
+
+
+def test_filter_shows_exactly_the_matching_events(
+    export: Callable[..., tuple[int, Pdf]], repository: EventRepository
+) -> None:
+    apple = EventFilter(actors=frozenset({"Apple"}))
+    _, document = export(apple)
+    wanted = repository.events(apple)
+    assert len(wanted) == 3
+    wanted_ids = {event.id for event in wanted}
+    assert "Actor: Apple · Type: all · 3 of 18 events" in document.pages[0]
+    for event in repository.events():
+        shown = words(event.title) in document.text
+        assert shown == (event.id in wanted_ids), event.title
+    for event in wanted:
+        for quote in event.quotes:
+            assert squash(quote.text) in squash(document.text)
+
+
+def test_an_event_is_never_cut_across_pages(export: Callable[..., tuple[int, Pdf]], repository):
+    _, document = export(orientation="portrait")
+    for event in repository.events():
+        # The title followed by the type label: the event's own block (the chart shows titles too).
+        heading = words(f"{event.title} {event.type.label}")
+        title_pages = [i for i, text in enumerate(document.pages) if heading in text]
+        assert len(title_pages) == 1, event.title
+        page = document.pages[title_pages[0]]
+        for quote in event.quotes:
+            assert squash(quote.text) in squash(page), f"{event.title!r}: quote on another page"
+
+
+def test_zero_events_is_a_valid_pdf_saying_so(export: Callable[..., tuple[int, Pdf]]) -> None:
+    pages, document = export(EventFilter(text="zzzunfindable"))
+    assert pages == 1 == len(document.reader.pages)
+    assert "No event matches this filter." in document.text
+    assert "0 of 18 events" in document.text
+    assert "Page 1 of 1" in document.text
+    _qpdf_check(document.path)
+
+
+def test_pdf_is_valid_with_embedded_fonts_and_links(
+    export: Callable[..., tuple[int, Pdf]], repository: EventRepository
+) -> None:
+    _, document = export()
+    _qpdf_check(document.path)
+    fonts = subprocess.run(
+        ["pdffonts", str(document.path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert fonts, "no font at all"
+    for line in fonts:
+        assert line.split()[-5] == "yes", f"font not embedded: {line}"
+    uris = {
+        annotation.get_object()["/A"]["/URI"]
+        for page in document.reader.pages
+        for annotation in page.get("/Annots") or []
+        if "/A" in annotation.get_object()
+    }
+    assert repository.sources[0].url in uris
+    for event in repository.events():
+        if event.citation.url:
+            assert event.citation.url in uris
+
+
+@pytest.mark.parametrize(
+    ("page_size", "orientation", "width_mm", "height_mm"),
+    [("A4", "landscape", 297, 210), ("A4", "portrait", 210, 297), ("Letter", "portrait", 216, 279)],
+)
+def test_page_size_and_orientation(
+    export: Callable[..., tuple[int, Pdf]],
+    page_size: str,
+    orientation: str,
+    width_mm: int,
+    height_mm: int,
+) -> None:
+    _, document = export(
+        EventFilter(actors=frozenset({"Apple"})), page_size=page_size, orientation=orientation
+    )
+    box = document.reader.pages[0].mediabox
+    assert round(float(box.width) * 25.4 / 72) == width_mm
+    assert round(float(box.height) * 25.4 / 72) == height_mm
+
+
+@pytest.mark.parametrize("grouping", list(Grouping))
+def test_every_grouping_exports(export: Callable[..., tuple[int, Pdf]], grouping) -> None:
+    pages, document = export(grouping=grouping)
+    assert pages == len(document.reader.pages)
+
+
+def test_failure_while_painting_leaves_the_old_file(
+    qapp: object, repository: EventRepository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"%PDF-1.4 the editor's previous version")
+    before = hashlib.sha256(target.read_bytes()).hexdigest()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("injected failure while painting the chart")
+
+    monkeypatch.setattr(pdf, "paint_chart", broken)
+    with pytest.raises(RuntimeError, match="injected"):
+        export_pdf(repository, EventFilter(), target)
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+
+
+def test_cancel_leaves_no_file(qapp: object, repository: EventRepository, tmp_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(ExportCancelled):
+        export_pdf(
+            repository,
+            EventFilter(),
+            target,
+            progress=lambda done, total: seen.append((done, total)),
+            cancelled=lambda: len(seen) >= 25,
+        )
+    assert len(seen) == 25
+    assert not target.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
+
+
+def test_progress_reaches_its_total(qapp: object, repository: EventRepository, tmp_path: Path):
+    seen: list[tuple[int, int]] = []
+    export_pdf(repository, EventFilter(), tmp_path / "r.pdf", progress=lambda *a: seen.append(a))
+    assert seen[-1][0] == seen[-1][1]
+    assert [done for done, _ in seen] == list(range(1, len(seen) + 1))
+
+
+# -- pagination, with blocks of known size ------------------------------------------------
+
+
+@dataclass
+class FakeLaidOut:
+    height: float
+    breaks: Sequence[float]
+
+    def paint(self, painter: object, top: float, start: float, end: float) -> None:
+        raise AssertionError("not painted in these tests")
+
+
+@dataclass
+class FakeBlock:
+    height: float
+    line: float = 10.0
+    keep_with_next: bool = False
+    space_before: float = 0.0
+    floats: bool = False
+
+    def lay_out(self, room: float) -> FakeLaidOut:
+        count = int(self.height // self.line)
+        return FakeLaidOut(self.height, [i * self.line for i in range(1, count)] + [self.height])
+
+
+PAGE = Page(width=500.0, height=120.0, body_height=100.0, dpi=72.0)
+
+
+def plan(blocks: Sequence[FakeBlock]) -> list[list[Placement]]:
+    return paginate(blocks, PAGE, lambda: None)[0]
+
+
+def test_blocks_that_fit_are_kept_whole() -> None:
+    result = plan([FakeBlock(60), FakeBlock(50), FakeBlock(30)])
+    assert [[(p.page, p.y, p.start, p.end) for p in ps] for ps in result] == [
+        [(0, 0.0, 0.0, 60.0)],
+        [(1, 0.0, 0.0, 50.0)],
+        [(1, 50.0, 0.0, 30.0)],
+    ]
+
+
+def test_tall_block_splits_only_between_lines() -> None:
+    result = plan([FakeBlock(45), FakeBlock(255, line=20)])
+    slices = result[1]
+    assert len(slices) >= 3
+    assert slices[0].start == 0 and slices[-1].end == 255
+    for previous, following in zip(slices, slices[1:], strict=False):
+        assert previous.end == following.start
+        assert previous.end % 20 == 0, "cut inside a line"
+        assert following.page == previous.page + 1
+    for placement in slices:
+        assert placement.y + placement.end - placement.start <= PAGE.body_height
+
+
+def test_heading_is_not_left_alone_at_the_bottom() -> None:
+    result = plan([FakeBlock(85), FakeBlock(10, keep_with_next=True), FakeBlock(40)])
+    assert result[1][0].page == 1
+
+
+def test_a_float_waits_for_the_next_page_while_text_fills_this_one() -> None:
+    result = plan([FakeBlock(40), FakeBlock(90, floats=True), FakeBlock(30), FakeBlock(50)])
+    assert result[1][0].page == 1 and result[1][0].y == 0
+    assert result[2][0].page == 0  # the text goes on under the header
+    assert result[3][0].page == 2
+
+
+def _qpdf_check(path: Path) -> None:
+    assert shutil.which("qpdf"), "qpdf is needed (apt-get install qpdf)"
+    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
