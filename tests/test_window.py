@@ -494,3 +494,27 @@ def test_standard_shortcuts_and_accessible_names(qtbot, window: MainWindow) -> N
                 widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
             )
             assert name, f"{type(widget).__name__} {widget.objectName()!r} has no accessible name"
+
+
+def test_follows_a_dark_palette(qtbot, window: MainWindow, repository: EventRepository) -> None:
+    from PySide6.QtGui import QColor, QPalette, QTextFormat
+
+    window.select_event(repository.rows()[0].id)
+    dark = QPalette(window.palette())
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202020"),
+        (QPalette.ColorRole.Base, "#181818"),
+        (QPalette.ColorRole.Text, "#eeeeee"),
+        (QPalette.ColorRole.WindowText, "#eeeeee"),
+        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
+        (QPalette.ColorRole.Highlight, "#3070b0"),
+    ):
+        dark.setColor(role, QColor(colour))
+    window.setPalette(dark)
+    soft = [
+        s.format.background().color()
+        for s in window.article.text.extraSelections()
+        if not s.format.property(QTextFormat.Property.UserProperty)  # not the selected event's
+    ]
+    assert soft and all(colour.lightness() < 100 for colour in soft)
+    assert "#9a9a9a" in window.detail.browser.toHtml().lower()

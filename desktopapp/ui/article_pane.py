@@ -180,7 +180,7 @@ class ArticlePane(QWidget):
         return self._offsets[min(code_point, len(self._offsets) - 1)]
 
     def _apply_highlights(self) -> None:
-        palette = self.text.palette()
+        palette = self.palette()  # the pane's own: its children may not have changed yet
         highlight = palette.color(QPalette.ColorRole.Highlight)
         base = palette.color(QPalette.ColorRole.Base)
         soft = _blend(highlight, base, 0.22)
