@@ -11,7 +11,6 @@
 # Needs desktop-file-utils and appstream (apt-get install desktop-file-utils appstream).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
 APP_ID="io.github.desktopapp.Timeline"
 started=$(date +%s)
 step() { echo; echo "== $* ($(( $(date +%s) - started )) s)"; }
@@ -28,11 +27,7 @@ appstreamcli validate --no-net "$here/linux/$APP_ID.metainfo.xml"
 step "PyInstaller bundle"
 "$here/build-bundle.sh"
 bundle="$here/dist/desktopapp"
-if [ -f "$root/desktopapp/app.py" ]; then
-    "$here/smoke-test.sh" "$bundle"
-else
-    "$here/smoke-test.sh" --no-screenshot "$bundle"
-fi
+"$here/smoke-test.sh" "$bundle"
 
 step "Regular install, used from outside the source tree"
 venv="$here/build/venv"
