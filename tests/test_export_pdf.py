@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import shutil
 import subprocess
 from collections.abc import Callable, Sequence
@@ -261,7 +262,7 @@ def test_tall_block_splits_only_between_lines() -> None:
     slices = result[1]
     assert len(slices) >= 3
     assert slices[0].start == 0 and slices[-1].end == 255
-    for previous, following in zip(slices, slices[1:], strict=False):
+    for previous, following in itertools.pairwise(slices):
         assert previous.end == following.start
         assert previous.end % 20 == 0, "cut inside a line"
         assert following.page == previous.page + 1

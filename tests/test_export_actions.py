@@ -1,0 +1,144 @@
+"""File › Export and Print actions, driven as a person would (dialogs answered by the test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+from pypdf import PdfReader
+
+from desktopapp.db.repository import EventRepository
+from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.grouping import Grouping
+from desktopapp.export import pdf
+from desktopapp.export.files import TEMP_PREFIX
+from desktopapp.ui.export_actions import ExportActions, install_export_actions
+
+APPLE = EventFilter(actors=frozenset({"Apple"}))
+
+
+@pytest.fixture
+def window(qtbot, repository: EventRepository) -> tuple[QWidget, QMenu, ExportActions]:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    menu = QMenu("File", parent)
+    actions = install_export_actions(
+        menu, parent, lambda: repository, lambda: APPLE, lambda: Grouping.TYPE
+    )
+    return parent, menu, actions
+
+
+def answer_save_dialog(monkeypatch: pytest.MonkeyPatch, path: Path | str) -> list[str]:
+    asked: list[str] = []
+
+    def fake(parent, caption, directory, file_filter):  # type: ignore[no-untyped-def]
+        asked.append(directory)
+        return str(path), file_filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    return asked
+
+
+def record_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    return shown
+
+
+def test_menu_has_the_actions_with_shortcuts(window) -> None:
+    _, menu, _ = window
+    texts = {action.text(): action for action in menu.actions() if action.text()}
+    assert list(texts) == [
+        "Export PDF…",
+        "Print…",
+        "Print preview…",
+        "Export chart as PNG…",
+        "Export chart as SVG…",
+        "Export events as CSV…",
+        "Export events as JSON…",
+    ]
+    assert texts["Export PDF…"].shortcut() == QKeySequence("Ctrl+E")
+    assert texts["Print…"].shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+
+
+def test_export_pdf_from_the_menu(window, monkeypatch, tmp_path: Path) -> None:
+    _, menu, _ = window
+    asked = answer_save_dialog(monkeypatch, tmp_path / "mine")  # no extension typed
+    errors = record_errors(monkeypatch)
+    action = next(a for a in menu.actions() if a.text() == "Export PDF…")
+    action.trigger()
+    assert errors == []
+    assert Path(asked[0]).name.startswith("timeline-apple-") and asked[0].endswith(".pdf")
+    reader = PdfReader(tmp_path / "mine.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Actor: Apple · Type: all · 3 of 18 events" in text
+    assert "lanes by event type" in text
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix", "magic"),
+    [
+        ("export_png", "png", b"\x89PNG"),
+        ("export_svg", "svg", b"<?xml"),
+        ("export_csv", "csv", b"id,date"),
+        ("export_json", "json", b"[\n  {"),
+    ],
+)
+def test_other_exports(window, monkeypatch, tmp_path: Path, method, suffix, magic) -> None:
+    _, _, actions = window
+    target = tmp_path / f"out.{suffix}"
+    answer_save_dialog(monkeypatch, target)
+    errors = record_errors(monkeypatch)
+    assert getattr(actions, method)() == target
+    assert errors == []
+    assert target.read_bytes().startswith(magic)
+
+
+def test_error_is_one_line_in_a_message_box(window, monkeypatch, tmp_path: Path) -> None:
+    _, _, actions = window
+    (tmp_path / "taken.pdf").mkdir()
+    answer_save_dialog(monkeypatch, tmp_path / "taken.pdf")
+    errors = record_errors(monkeypatch)
+    assert actions.export_pdf() is None
+    assert len(errors) == 1 and "is a folder" in errors[0] and "\n" not in errors[0]
+
+
+def test_cancel_in_the_progress_dialog_leaves_the_old_file(
+    window, monkeypatch, tmp_path: Path
+) -> None:
+    parent, _, actions = window
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"the previous report")
+    answer_save_dialog(monkeypatch, target)
+    errors = record_errors(monkeypatch)
+    real_export = pdf.export_pdf
+
+    def export_then_cancel(*args, progress, cancelled, **kwargs):  # type: ignore[no-untyped-def]
+        def press_cancel(done: int, total: int) -> None:
+            progress(done, total)
+            parent.findChildren(QProgressDialog)[0].cancel()
+
+        return real_export(*args, progress=press_cancel, cancelled=cancelled, **kwargs)
+
+    monkeypatch.setattr(pdf, "export_pdf", export_then_cancel)
+    assert actions.export_pdf() is None
+    assert errors == []  # a cancel is not an error
+    assert target.read_bytes() == b"the previous report"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
+
+
+def test_print_paints_the_same_report(window, tmp_path: Path) -> None:
+    """Printing goes through print_report: here to a PDF printer, read back."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    _, _, actions = window
+    printer = actions._printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    actions._paint_on_printer(printer)
+    reader = PdfReader(tmp_path / "printed.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Apple halts all exports to Russia" in text
+    assert f"Page 1 of {len(reader.pages)}" in text
