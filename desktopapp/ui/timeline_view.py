@@ -21,7 +21,9 @@ they stay put while the lanes scroll under them.
 from __future__ import annotations
 
 import bisect
+import ctypes
 import html
+import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -65,7 +67,7 @@ from desktopapp.domain.timescale import (
     aligned_bins,
     bin_days_for,
 )
-from desktopapp.export.refcount import protect_none
+from desktopapp.export.refcount import HEADROOM, protect_none
 from desktopapp.render.lanes import (
     AXIS_HEIGHT,
     Fonts,
@@ -149,7 +151,7 @@ class TimelineView(QGraphicsView):
 
     def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        protect_none()  # painting makes millions of void Qt calls; see export.refcount
+        _protect_singletons()  # painting makes millions of Qt calls; see export.refcount
         self._repository = repository
         self._filter = EventFilter()
         self._grouping = Grouping.ACTOR
@@ -836,6 +838,19 @@ class TimelineView(QGraphicsView):
         self._item.update()
         self.viewport().update()
         self.layoutChanged.emit()
+
+
+def _protect_singletons() -> None:
+    """export.refcount.protect_none, extended to True and False: with PySide6 6.12 on
+    CPython 3.11 a long timeline session also ran the count of a bool down to zero
+    ("bool_dealloc"). The same headroom, on the same condition, makes them unreachable."""
+    protect_none()
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    for value in (True, False):
+        refcount = ctypes.c_ssize_t.from_address(id(value))
+        if refcount.value < HEADROOM:
+            refcount.value += HEADROOM
 
 
 def _font_pixels(widget: QWidget) -> int:
