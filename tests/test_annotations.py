@@ -195,7 +195,7 @@ def test_build_records_source_hash_and_schema(article_db: Path, article_text: st
     source = repository.sources[0]
     assert source.sha256 == hashlib.sha256(article_text.encode("utf-8")).hexdigest()
     assert repository.source_text("article") == article_text
-    assert repository.meta["schema_version"] == "1"
+    assert repository.meta["schema_version"] == "2"
     assert (
         repository.meta["annotations_sha256"]
         == hashlib.sha256(annotations_path().read_bytes()).hexdigest()

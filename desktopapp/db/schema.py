@@ -4,21 +4,34 @@ Dates are stored three ways on purpose: the EDTF string as the source gives it (
 and ISO day bounds ``start_date``/``end_date`` (the widest span it may cover), which make
 range filters and ordering plain indexed comparisons. Quote text is stored beside its
 offsets so search and display need no slicing; the build checks both agree.
+
+Built for a million events: every interactive question is an index range scan or a lookup in
+a small table of counts. The counts for the unfiltered view (events per start day and type,
+events per actor and type) are kept by triggers as the builder inserts rows, so they are
+complete whichever builder wrote the file, and cost nothing to read.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
+    DDL,
     Boolean,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
+    event,
+    func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Events spanning more than this many days are also listed in a small partial index, so that a
+# time window asks the main date index only for [window start - LONG_SPAN_DAYS, window end].
+LONG_SPAN_DAYS = 100
+LONG_SPAN_SQL = f"julianday(end_date) - julianday(start_date) > {LONG_SPAN_DAYS}"
 APPLICATION_ID = "desktopapp-timeline"
 
 
@@ -91,7 +104,7 @@ class EventRowORM(Base):
     key: Mapped[str] = mapped_column(String(128), unique=True)
     title: Mapped[str] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text)
-    type_id: Mapped[int] = mapped_column(ForeignKey("event_types.id"), index=True)
+    type_id: Mapped[int] = mapped_column(ForeignKey("event_types.id"))
     date_edtf: Mapped[str] = mapped_column(String(64))
     start_date: Mapped[str] = mapped_column(String(10))
     end_date: Mapped[str] = mapped_column(String(10))
@@ -106,8 +119,20 @@ class EventRowORM(Base):
     actor_names: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (
-        Index("ix_events_start_end", "start_date", "end_date"),
-        Index("ix_events_end", "end_date"),
+        # Date order, time windows, histograms and per-type counts over a date range read
+        # this index alone (covering), never the wide rows.
+        Index("ix_events_start_end", "start_date", "end_date", "type_id"),
+        Index("ix_events_end", "end_date", "start_date"),
+        Index("ix_events_type_start", "type_id", "start_date"),
+        # The other sort orders of the list, so that a first page is an index walk.
+        Index("ix_events_title", func.lower(text("title"))),
+        Index("ix_events_actor_names", func.lower(text("actor_names")), "start_date"),
+        Index(
+            "ix_events_long_span",
+            "end_date",
+            "start_date",
+            sqlite_where=text(LONG_SPAN_SQL),
+        ),
     )
 
 
@@ -117,7 +142,51 @@ class EventActorRow(Base):
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), primary_key=True)
     role: Mapped[str] = mapped_column(String(16), primary_key=True)
 
-    __table_args__ = (Index("ix_event_actors_actor", "actor_id", "event_id"),)
+    # Clustered by event (no rowid): an event's actors sit together, and the actor index
+    # carries the whole key, so "events of actor X" never reads the table.
+    __table_args__ = (
+        Index("ix_event_actors_actor", "actor_id", "event_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+
+class DayTypeCountRow(Base):
+    """Events per start day and type: the unfiltered histogram and type totals, precomputed."""
+
+    __tablename__ = "day_type_counts"
+    start_date: Mapped[str] = mapped_column(String(10), primary_key=True)
+    type_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    events: Mapped[int] = mapped_column(Integer)
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
+class ActorTypeCountRow(Base):
+    """Distinct events per actor and type: actor facets without a filter or by type only."""
+
+    __tablename__ = "actor_type_counts"
+    actor_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    events: Mapped[int] = mapped_column(Integer)
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
+# The counts above follow inserts (the database is written once, then only read). An actor
+# listed twice in one event (acting and affected) counts once. Events are inserted before
+# their actors, which the builder does batch by batch.
+_COUNT_TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS count_event_day_type AFTER INSERT ON events BEGIN "
+    "INSERT INTO day_type_counts (start_date, type_id, events) "
+    "VALUES (NEW.start_date, NEW.type_id, 1) "
+    "ON CONFLICT (start_date, type_id) DO UPDATE SET events = events + 1; END",
+    "CREATE TRIGGER IF NOT EXISTS count_event_actor_type AFTER INSERT ON event_actors "
+    "WHEN NOT EXISTS (SELECT 1 FROM event_actors WHERE event_id = NEW.event_id "
+    "AND actor_id = NEW.actor_id AND role <> NEW.role) BEGIN "
+    "INSERT INTO actor_type_counts (actor_id, type_id, events) "
+    "SELECT NEW.actor_id, type_id, 1 FROM events WHERE id = NEW.event_id "
+    "ON CONFLICT (actor_id, type_id) DO UPDATE SET events = events + 1; END",
+)
+for _trigger in _COUNT_TRIGGERS:
+    event.listen(Base.metadata, "after_create", DDL(_trigger).execute_if(dialect="sqlite"))
 
 
 class QuoteRow(Base):
