@@ -11,11 +11,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
-from desktopapp.export.refcount import protect_none
 from desktopapp.render.chart import Chart, build_chart, chart_height, paint_chart
 from desktopapp.render.marks import MarkShape, MarkStyle
-
-protect_none()
 
 
 def _paint(chart: Chart, width: int = 1000, *, dark: bool = False) -> QImage:

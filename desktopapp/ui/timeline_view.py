@@ -21,9 +21,7 @@ they stay put while the lanes scroll under them.
 from __future__ import annotations
 
 import bisect
-import ctypes
 import html
-import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -67,7 +65,6 @@ from desktopapp.domain.timescale import (
     aligned_bins,
     bin_days_for,
 )
-from desktopapp.export.refcount import HEADROOM, protect_none
 from desktopapp.render.lanes import (
     AXIS_HEIGHT,
     Fonts,
@@ -151,7 +148,6 @@ class TimelineView(QGraphicsView):
 
     def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        _protect_singletons()  # painting makes millions of Qt calls; see export.refcount
         self._repository = repository
         self._filter = EventFilter()
         self._grouping = Grouping.ACTOR
@@ -838,19 +834,6 @@ class TimelineView(QGraphicsView):
         self._item.update()
         self.viewport().update()
         self.layoutChanged.emit()
-
-
-def _protect_singletons() -> None:
-    """export.refcount.protect_none, extended to True and False: with PySide6 6.12 on
-    CPython 3.11 a long timeline session also ran the count of a bool down to zero
-    ("bool_dealloc"). The same headroom, on the same condition, makes them unreachable."""
-    protect_none()
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    for value in (True, False):
-        refcount = ctypes.c_ssize_t.from_address(id(value))
-        if refcount.value < HEADROOM:
-            refcount.value += HEADROOM
 
 
 def _font_pixels(widget: QWidget) -> int:
