@@ -312,3 +312,12 @@ def test_install_refuses_a_missing_executable_and_writes_nothing(tmp_path: Path)
     assert result.returncode == 1
     assert "is not an executable desktopapp" in result.stderr
     assert list(home.iterdir()) == []
+
+
+def test_metainfo_screenshot_is_the_committed_one_with_its_size() -> None:
+    """The screenshot URL points at a file of this repository, of the size the metainfo says."""
+    image = _metainfo().find("screenshots/screenshot/image")
+    assert image is not None and image.text
+    relative = image.text.split("/main/", 1)[1]
+    data = (ROOT / relative).read_bytes()
+    assert _png_size(data) == (int(image.get("width", 0)), int(image.get("height", 0)))
