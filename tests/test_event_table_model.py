@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QTextDocument
 
 from desktopapp.db.repository import EventRepository, SortKey
 from desktopapp.domain.dates import parse_edtf
@@ -12,6 +13,13 @@ from desktopapp.ui import event_table
 from desktopapp.ui.event_table import Column, EventTableModel, EventTableView, short_date
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def shown_text(rich: str) -> str:
+    """What a tooltip reads as on screen (tooltips are shown as rich text)."""
+    document = QTextDocument()
+    document.setHtml(rich)
+    return document.toPlainText()
 
 
 def _ids(model: EventTableModel) -> list[int]:
@@ -97,7 +105,7 @@ def test_columns_show_date_actors_type_label_and_title(repository: EventReposito
         first.title,
     ]
     tooltip = model.data(model.index(0, Column.DATE), Qt.ItemDataRole.ToolTipRole)
-    assert tooltip == parse_edtf(first.edtf).describe()
+    assert shown_text(tooltip) == parse_edtf(first.edtf).describe()
 
 
 def test_only_exact_days_look_exact(repository: EventRepository) -> None:

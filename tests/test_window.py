@@ -45,6 +45,7 @@ def make_window(qtbot, repository: EventRepository, settings_file: Path) -> Iter
         store = QSettings(str(settings_file), QSettings.Format.IniFormat)
         window = MainWindow(repo or repository, Settings(store), initial_filter)
         qtbot.addWidget(window)
+        wait_until_shown(qtbot, window)
         return window
 
     yield make
@@ -53,6 +54,17 @@ def make_window(qtbot, repository: EventRepository, settings_file: Path) -> Iter
 @pytest.fixture
 def window(make_window: MakeWindow) -> MainWindow:
     return make_window()
+
+
+def wait_until_shown(qtbot, window: MainWindow) -> None:
+    """Wait (on the event loop, not a sleep) until the window shows its filter's answer."""
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
+
+
+def apply(qtbot, window: MainWindow, event_filter: EventFilter) -> None:
+    """Set a filter and wait until every view shows it."""
+    with qtbot.waitSignal(window.filterApplied, timeout=5000):
+        window.set_filter(event_filter)
 
 
 def listed_ids(window: MainWindow) -> list[int]:
@@ -284,8 +296,10 @@ def test_grouping_filters_and_splitters_come_back(
     first.registry[ActionId.GROUP_BY_TYPE].trigger()
     assert first.grouping() is Grouping.TYPE
     check_actor(qtbot, first, "Apple")
-    first.set_filter(
-        EventFilter(actors=frozenset({"Apple"}), date_from=date(2022, 2, 1), text="russie")
+    apply(
+        qtbot,
+        first,
+        EventFilter(actors=frozenset({"Apple"}), date_from=date(2022, 2, 1), text="russie"),
     )
     splitter = first.splitters["mainSplitter"]
     splitter.setSizes([240, 300, 200])
@@ -430,7 +444,7 @@ def test_opening_another_database_switches_and_resets(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kwargs: (str(markup_db), ""))
     )
-    with qtbot.waitSignal(window.databaseOpened, timeout=2000):
+    with qtbot.waitSignal(window.filterApplied, timeout=5000):
         window.registry[ActionId.OPEN_DATABASE].trigger()
     assert captured_boxes == []
     assert window.event_filter() == EventFilter()

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from desktopapp.db.repository import EventRepository, QuoteSpan
+from desktopapp.ui.plain import tooltip
 
 ARTICLE_KEY = "article"
 
@@ -60,7 +61,7 @@ class _CitationLabel(QLabel):
 
     def set_citation(self, text: str, note: str = "") -> None:
         self._full = text
-        self.setToolTip(f"{text}\n\n{note}" if note else text)
+        self.setToolTip(tooltip(f"{text}\n\n{note}" if note else text))
         self._fit()
 
     def full_text(self) -> str:

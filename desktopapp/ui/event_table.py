@@ -7,6 +7,7 @@ sorting by a header is an ``ORDER BY`` in the repository, never a proxy over eve
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntEnum
 from functools import lru_cache
 from typing import Any
@@ -19,13 +20,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktopapp.db.repository import EventRepository, SortKey
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, Precision, parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import EventRow
+from desktopapp.ui.plain import tooltip
+from desktopapp.ui.query_runner import QUERY_ERRORS, describe_error
 
 PAGE_SIZE = 200
 # Beyond this many rows, finding an event in a non-date sort order is not worth a scan.
@@ -124,7 +127,13 @@ def row_date_description(row: EventRow) -> str:
 class EventTableModel(QAbstractTableModel):
     """Filtered events, a page at a time, in the order the repository sorts them."""
 
-    def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
+    queryFailed = Signal(str)  # a page could not be read: the reason, in one line
+
+    def __init__(
+        self, repository: EventRepository, parent: QWidget | None = None, *, load: bool = True
+    ) -> None:
+        """With ``load=False`` the list starts empty until :meth:`show_results` (the window
+        asks its first page on a worker thread)."""
         super().__init__(parent)
         self._repository = repository
         self._filter = EventFilter()
@@ -133,8 +142,10 @@ class EventTableModel(QAbstractTableModel):
         self._rows: list[EventRow] = []
         self._row_of: dict[int, int] = {}
         self._total = 0
+        self._loaded = False
         self._type_labels: dict[str, str] = {}
-        self._reload()
+        if load:
+            self._reload()
 
     # -- what the window asks --------------------------------------------------------------
 
@@ -146,14 +157,54 @@ class EventTableModel(QAbstractTableModel):
     def event_filter(self) -> EventFilter:
         return self._filter
 
-    def set_repository(self, repository: EventRepository) -> None:
+    @property
+    def loaded(self) -> bool:
+        """False until the first rows were asked (then the list is the filter's answer)."""
+        return self._loaded
+
+    def set_repository(self, repository: EventRepository, *, load: bool = True) -> None:
+        """Another database; with ``load=False`` the list is empty until show_results."""
         self._repository = repository
         self._filter = EventFilter()
-        self._reload()
+        if load:
+            self._reload()
+        else:
+            self.beginResetModel()
+            self._rows, self._row_of, self._total, self._loaded = [], {}, 0, False
+            self._type_labels = {}
+            self.endResetModel()
 
     def set_filter(self, event_filter: EventFilter) -> None:
+        """Show this filter, asking the repository now (on the calling thread)."""
         self._filter = event_filter
         self._reload()
+
+    def sort_order(self) -> tuple[SortKey, bool]:
+        """The repository order the list is in: (key, descending)."""
+        return self._sort, self._descending
+
+    def show_results(
+        self,
+        event_filter: EventFilter,
+        matching: int,
+        first_page: Sequence[EventRow],
+        sort: SortKey,
+        descending: bool,
+    ) -> None:
+        """Show a filter whose count and first page were already asked (by a worker thread).
+        The rest is paged in as the view scrolls. A page asked in another order is asked
+        again in the list's order."""
+        self.beginResetModel()
+        self._filter = event_filter
+        self._type_labels = {}
+        self._total = matching
+        if (sort, descending) == (self._sort, self._descending):
+            self._rows = list(first_page)
+        else:
+            self._rows = self._first_page()
+        self._row_of = {row.id: number for number, row in enumerate(self._rows)}
+        self._loaded = True
+        self.endResetModel()
 
     def event_id(self, row: int) -> int | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
@@ -166,7 +217,11 @@ class EventTableModel(QAbstractTableModel):
         if event_id in self._row_of:
             return self._row_of[event_id]
         if self._sort is SortKey.DATE:
-            position = self._repository.position_of(self._filter, event_id)
+            try:
+                position = self._repository.position_of(self._filter, event_id)
+            except QUERY_ERRORS as error:
+                self.queryFailed.emit(describe_error(error))
+                return None
             if position is None:
                 return None
             if self._descending:
@@ -191,15 +246,23 @@ class EventTableModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: _AnyIndex) -> None:
-        if parent.isValid():
+        if not parent.isValid():
+            self._fetch(PAGE_SIZE)
+
+    def _fetch(self, count: int) -> None:
+        """Append the next ``count`` rows (fewer at the end) in one query."""
+        try:
+            page = self._repository.rows(
+                self._filter,
+                offset=len(self._rows),
+                limit=count,
+                sort=self._sort,
+                descending=self._descending,
+            )
+        except QUERY_ERRORS as error:
+            self._total = len(self._rows)  # stop asking until the next filter change
+            self.queryFailed.emit(describe_error(error))
             return
-        page = self._repository.rows(
-            self._filter,
-            offset=len(self._rows),
-            limit=PAGE_SIZE,
-            sort=self._sort,
-            descending=self._descending,
-        )
         if not page:
             self._total = len(self._rows)  # the data shrank under us; stop asking
             return
@@ -219,10 +282,10 @@ class EventTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.DATE:
-                return row_date_description(row)
+                return tooltip(row_date_description(row))
             if column is Column.TYPE:
-                return row.type_slug
-            return self._display(row, column)
+                return tooltip(row.type_slug)
+            return tooltip(self._display(row, column))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column is Column.DATE:
                 return row_date_description(row)
@@ -263,7 +326,7 @@ class EventTableModel(QAbstractTableModel):
         if (sort, descending) == (self._sort, self._descending):
             return
         self._sort, self._descending = sort, descending
-        self._reload()
+        self._reload(recount=False)  # the same events in another order: one page to ask
 
     # -- internals -------------------------------------------------------------------------
 
@@ -286,19 +349,31 @@ class EventTableModel(QAbstractTableModel):
             self._type_labels[slug] = label
         return label
 
-    def _reload(self) -> None:
-        self.beginResetModel()
-        self._type_labels = {}
-        self._total = self._repository.count(self._filter)
-        self._rows = self._repository.rows(
+    def _first_page(self) -> list[EventRow]:
+        return self._repository.rows(
             self._filter, limit=PAGE_SIZE, sort=self._sort, descending=self._descending
         )
+
+    def _reload(self, *, recount: bool = True) -> None:
+        self.beginResetModel()
+        self._type_labels = {}
+        try:
+            if recount:
+                self._total = self._repository.count(self._filter)
+            self._rows = self._first_page()
+        except QUERY_ERRORS as error:
+            self._total, self._rows = 0, []
+            self.queryFailed.emit(describe_error(error))
         self._row_of = {row.id: number for number, row in enumerate(self._rows)}
+        self._loaded = True
         self.endResetModel()
 
     def _load_until(self, row: int) -> None:
-        while len(self._rows) <= row and self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+        """Load every row up to ``row``, and a page after it, in one query (not a page at a
+        time: an event far down a 100k list would take hundreds of queries)."""
+        if len(self._rows) <= row and self.canFetchMore(QModelIndex()):
+            wanted = row + 1 - len(self._rows)
+            self._fetch(-(-wanted // PAGE_SIZE) * PAGE_SIZE)
 
 
 # -- the view ---------------------------------------------------------------------------------
@@ -341,6 +416,29 @@ class EventTableView(QTableView):
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         model.modelReset.connect(self._on_model_reset)
+
+    def empty_text(self) -> str:
+        """What the empty list says instead of showing nothing ("" when it has rows)."""
+        model = self.table_model()
+        if model.rowCount() > 0 or not model.loaded:
+            return ""
+        if model.event_filter().is_empty:
+            return "This database has no events."
+        return "No events match the filters."
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        text = self.empty_text()
+        if not text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            self.viewport().rect().adjusted(12, 16, -12, -12),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+            text,
+        )
+        painter.end()
 
     def table_model(self) -> EventTableModel:
         model = self.model()

@@ -44,8 +44,9 @@ from PySide6.QtWidgets import (
 
 from desktopapp.db.repository import EventRepository, FacetCounts
 from desktopapp.db.search import fold
-from desktopapp.domain.filter import EventFilter, FilterError
+from desktopapp.domain.filter import MAX_SEARCH_LENGTH, EventFilter, FilterError
 from desktopapp.domain.model import Actor, ActorKind
+from desktopapp.ui.plain import tooltip
 
 SEARCH_DELAY_MS = 150
 
@@ -133,7 +134,8 @@ class ActorListModel(QAbstractListModel):
             count = self._counts.get(actor.id, 0)
             also = f"; also called {', '.join(actor.aliases)}" if actor.aliases else ""
             kind = KIND_LABELS.get(actor.kind, actor.kind.value)
-            return f"{actor.name} ({kind}{also}): {_events(count)}"
+            text = f"{actor.name} ({kind}{also}): {_events(count)}"
+            return tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
 
     def setData(self, index: _AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -282,6 +284,8 @@ class FilterPanel(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search events, quotes, actors…")
         self.search.setClearButtonEnabled(True)
+        # A pasted book is cut: only the first words are searched anyway (db.search).
+        self.search.setMaxLength(MAX_SEARCH_LENGTH)
         self.search.setAccessibleName("Search")
         self.search.setToolTip(
             "Words in titles, summaries, quotes or actor names; case, accents and apostrophes "
@@ -397,7 +401,7 @@ class FilterPanel(QWidget):
             for event_type in self._repository.event_types:
                 item = QStandardItem(event_type.label)
                 item.setData(event_type.slug, KEY_ROLE)
-                item.setToolTip(event_type.slug)
+                item.setToolTip(tooltip(event_type.slug))
                 item.setEditable(False)
                 item.setCheckable(True)
                 item.setCheckState(Qt.CheckState.Unchecked)
@@ -485,6 +489,10 @@ class FilterPanel(QWidget):
                 self._quiet -= 1
         self.count_label.setText(f"{shown:,} of {total:,} events")
         self.clear_button.setEnabled(not self.event_filter().is_empty)
+
+    def show_busy(self, text: str) -> None:
+        """Say that the counts are being worked out (or could not be), instead of a number."""
+        self.count_label.setText(text)
 
     def clear(self) -> None:
         """Clear every filter and say so at once."""

@@ -5,6 +5,12 @@ The window holds no logic of its own. It keeps the current filter, grouping and 
 event, asks the repository for what to show, and keeps the views in step: every filter change
 updates the timeline, the list and the counts at once; selecting an event anywhere selects it
 everywhere.
+
+A filter change never waits on SQL on the UI thread: its count, facet counts and first page
+are asked by a :class:`QueryRunner` on a worker thread; the views change together when the
+answer comes back (an answer to a filter already replaced is dropped), and the counts read
+"Counting…" if it takes a moment. A database error becomes a line in the status bar; the
+window keeps showing what it showed and stays usable.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import contextlib
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -35,12 +41,22 @@ from desktopapp.domain.grouping import Grouping
 from desktopapp.ui.actions import GROUPING_ACTIONS, ActionId, ActionRegistry
 from desktopapp.ui.article_pane import ArticlePane
 from desktopapp.ui.detail_pane import DetailPane
-from desktopapp.ui.event_table import EventTableModel, EventTableView
+from desktopapp.ui.event_table import PAGE_SIZE, EventTableModel, EventTableView
 from desktopapp.ui.filter_panel import FilterPanel
+from desktopapp.ui.query_runner import (
+    QUERY_ERRORS,
+    FilterFailure,
+    FilterResults,
+    QueryRunner,
+    describe_error,
+)
 from desktopapp.ui.settings import LAST_FOLDER, RemembersLayout, Settings
 from desktopapp.ui.timeline_view import TimelineView
 
 DEFAULT_SIZE = QSize(1440, 900)
+# A filter answered sooner than this never shows "Counting…" (no flicker on every key).
+BUSY_DELAY_MS = 150
+COUNTING = "Counting…"
 
 
 class MainWindow(QMainWindow, RemembersLayout):
@@ -49,6 +65,7 @@ class MainWindow(QMainWindow, RemembersLayout):
     filterApplied = Signal(object)  # EventFilter, after every view shows it
     eventSelected = Signal(object)  # event id or None, after every view shows it
     databaseOpened = Signal(str)
+    queryFailed = Signal(str)  # a database error, in one line, after the status bar says it
 
     def __init__(
         self,
@@ -67,7 +84,18 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._grouping = settings.grouping()
         self._selected: int | None = None
         self._database_label = ""
+        # Figures of the last filter change, for benchmarks: time on the worker thread, time
+        # the UI thread spent showing the answer, and time from the change to the answer shown.
+        self.last_query_seconds = 0.0
         self.last_update_seconds = 0.0
+        self.last_wait_seconds = 0.0
+        self._asked_at = 0.0
+
+        self._runner = QueryRunner(self)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
 
         self.registry = ActionRegistry(self)
         self._build_views()
@@ -99,9 +127,14 @@ class MainWindow(QMainWindow, RemembersLayout):
     def selected_event_id(self) -> int | None:
         return self._selected
 
+    def is_busy(self) -> bool:
+        """True while a filter change is being answered (the views show the previous one)."""
+        return self._runner.is_busy()
+
     def set_filter(self, event_filter: EventFilter) -> None:
-        """Show this filter in the panel and apply it everywhere. Raises FilterError for a
-        name this database does not know."""
+        """Show this filter in the panel and apply it everywhere (when the answer arrives:
+        see :attr:`filterApplied`). Raises FilterError for a name this database does not
+        know."""
         self.filter_panel.set_filter(event_filter)
         self._apply_filter(self.filter_panel.event_filter())
 
@@ -123,20 +156,30 @@ class MainWindow(QMainWindow, RemembersLayout):
         """Switch to another database. On failure, say why and keep the current one."""
         try:
             repository = EventRepository(open_database(path))
-            repository.total  # noqa: B018 - read now, so a broken file fails here, not later
         except (DatabaseError, OSError, ValueError) as error:
             self._error("The database could not be opened", str(error))
             return False
-        except Exception as error:  # SQLAlchemy's own errors on a damaged file
-            self._error("The database could not be opened", f"{path}: {error}")
+        try:
+            # Read now what the window reads first, so a broken file fails here, not later.
+            repository.total  # noqa: B018
+            repository.actors  # noqa: B018
+            repository.event_types  # noqa: B018
+            repository.sources  # noqa: B018
+        except QUERY_ERRORS as error:
+            repository.engine.dispose()
+            self._error("The database could not be opened", f"{path}: {describe_error(error)}")
             return False
         old = self._repository
+        self._runner.wait()  # no query of the old database may still be running
         self._repository = repository
         self._selected = None
-        self.filter_panel.set_repository(repository)
-        self.table_model.set_repository(repository)
-        self.timeline.set_repository(repository)
-        self.article.set_repository(repository)
+        try:
+            self.filter_panel.set_repository(repository)
+            self.table_model.set_repository(repository, load=False)
+            self.timeline.set_repository(repository)
+            self.article.set_repository(repository)
+        except QUERY_ERRORS as error:
+            self.report_database_error(describe_error(error))
         self._show_repository_details(Path(str(path)).name)
         self._apply_filter(EventFilter())
         self._show_event(None)
@@ -146,9 +189,18 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
 
-    def settle(self) -> None:
-        """Apply any change still waiting for its debounce timer (e.g. before a screenshot)."""
+    def settle(self, timeout_ms: int = 60_000) -> bool:
+        """Apply any change still waiting for its debounce timer and wait (running the event
+        loop) until its answer is shown, e.g. before a screenshot. False on timeout."""
         self.filter_panel.flush()
+        deadline = time.perf_counter() + timeout_ms / 1000
+        while self.is_busy():
+            left_ms = int((deadline - time.perf_counter()) * 1000)
+            if left_ms <= 0:
+                return False
+            # Sleeps until an event arrives (the worker's answer is one), not for a set time.
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, left_ms)
+        return True
 
     # -- building --------------------------------------------------------------------------
 
@@ -159,7 +211,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.timeline.setObjectName("timeline")
         self.timeline.setAccessibleName("Timeline")
         self.timeline.setMinimumHeight(160)
-        self.table_model = EventTableModel(self._repository, self)
+        self.table_model = EventTableModel(self._repository, self, load=False)
         self.table = EventTableView(self.table_model)
         self.table.setMinimumHeight(120)
         self.detail = DetailPane()
@@ -289,6 +341,9 @@ class MainWindow(QMainWindow, RemembersLayout):
         a[ActionId.ABOUT].triggered.connect(self.show_about)
 
         self.filter_panel.filterChanged.connect(self._apply_filter)
+        self._runner.finished.connect(self._show_results)
+        self._runner.failed.connect(self._show_failure)
+        self.table_model.queryFailed.connect(self.report_database_error)
         self.table.eventSelected.connect(self._show_event)
         self.timeline.eventActivated.connect(self.select_event)
         self.article.eventActivated.connect(self.select_event)
@@ -302,29 +357,76 @@ class MainWindow(QMainWindow, RemembersLayout):
     # -- reacting --------------------------------------------------------------------------
 
     def _apply_filter(self, event_filter: EventFilter) -> None:
-        started = time.perf_counter()
+        """Ask for this filter's answers on the worker; the views change when they come."""
         self._filter = event_filter
-        self.timeline.set_filter(event_filter)
-        self.table_model.set_filter(event_filter)  # keeps the selected row, or reports it gone
-        facets = self._repository.facet_counts(event_filter)
-        shown, total = self.table_model.matching, self._repository.total
-        self.filter_panel.set_counts(facets, shown, total)
-        self.status_count.setText(f"{shown:,} of {total:,} events")
+        self._asked_at = time.perf_counter()
+        sort, descending = self.table_model.sort_order()
+        self._runner.submit(
+            self._repository, event_filter, sort=sort, descending=descending, page_size=PAGE_SIZE
+        )
         self.registry[ActionId.CLEAR_FILTERS].setEnabled(not event_filter.is_empty)
-        if self._selected is not None:
-            self.timeline.select_event(self._selected)
-        self.last_update_seconds = time.perf_counter() - started
+        if not self._busy_timer.isActive():
+            self._busy_timer.start()
+
+    def _show_busy(self) -> None:
+        if self.is_busy():
+            self.status_count.setText(COUNTING)
+            self.filter_panel.show_busy(COUNTING)
+
+    def _show_results(self, results: FilterResults) -> None:
+        if results.request.repository is not self._repository:
+            return  # asked of a database that has been closed since
+        started = time.perf_counter()
+        self._busy_timer.stop()
+        event_filter = results.event_filter
+        sort, descending = results.request.sort, results.request.descending
+        # Keeps the selected row, or reports it gone (eventSelected(None)).
+        self.table_model.show_results(
+            event_filter, results.matching, results.first_page, sort, descending
+        )
+        shown, total = results.matching, self._repository.total
+        self.filter_panel.set_counts(results.facets, shown, total)
+        self.status_count.setText(f"{shown:,} of {total:,} events")
+        try:
+            self.timeline.set_filter(event_filter)
+            if self._selected is not None:
+                self.timeline.select_event(self._selected)
+        except QUERY_ERRORS as error:
+            self.report_database_error(describe_error(error))
+        now = time.perf_counter()
+        self.last_query_seconds = results.seconds
+        self.last_update_seconds = now - started
+        self.last_wait_seconds = now - self._asked_at
         self.filterApplied.emit(event_filter)
+
+    def _show_failure(self, failure: FilterFailure) -> None:
+        self._busy_timer.stop()
+        self.status_count.setText("Events not counted")
+        self.filter_panel.show_busy("Events not counted")
+        self.report_database_error(
+            f"{failure.reason}. The list still shows the previous filter's events"
+        )
+
+    def report_database_error(self, reason: str) -> None:
+        """Say in the status bar (not in a modal box) that the database failed us."""
+        message = f"Database error: {reason}"
+        self.statusBar().showMessage(message)
+        self.queryFailed.emit(message)
 
     def _show_event(self, event_id: int | None) -> None:
         self._selected = event_id
-        self.timeline.select_event(event_id)
+        try:
+            self.timeline.select_event(event_id)
+        except QUERY_ERRORS as error:
+            self.report_database_error(describe_error(error))
         event = None
         if event_id is not None:
             try:
                 event = self._repository.event(event_id)
             except KeyError:
                 event = None
+            except QUERY_ERRORS as error:
+                self.report_database_error(describe_error(error))
         self.detail.show_event(event)
         self.article.select_event(event_id)
         self.registry[ActionId.GO_TO_SELECTION].setEnabled(event_id is not None)
@@ -404,6 +506,7 @@ class MainWindow(QMainWindow, RemembersLayout):
     # -- Qt events -------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._runner.wait()  # the database is closed after the window: no query may outlive it
         self.save_state()
         super().closeEvent(event)
 

@@ -1,0 +1,194 @@
+"""The window's filter queries, run on a worker thread so that the window never waits on SQL.
+
+One filter change needs three answers from the repository: how many events match, the facet
+counts, and the first page of the list. :class:`QueryRunner` asks them on one pooled worker
+thread and hands the answer back to the UI thread through a queued signal.
+
+Every request gets a generation number. At most one request runs and at most one waits: a
+newer request replaces the waiting one (typing fast never queues up stale work), and the
+answer of any request that is no longer the newest is dropped instead of being shown.
+
+The repository is safe to use from the worker: the SQLite engine is created with
+``check_same_thread=False`` and its pool gives each thread its own connection.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from sqlalchemy.exc import SQLAlchemyError
+
+from desktopapp.db.engine import DatabaseError
+from desktopapp.db.repository import EventRepository, FacetCounts, SortKey
+from desktopapp.domain.filter import EventFilter, FilterError
+from desktopapp.domain.model import EventRow
+
+# Errors a query can meet that say something about the database, not about our code; they
+# become a message for the person. Anything else is a bug and reaches sys.excepthook.
+QUERY_ERRORS: tuple[type[BaseException], ...] = (
+    SQLAlchemyError,
+    sqlite3.Error,
+    DatabaseError,
+    FilterError,
+    OSError,
+)
+
+
+@dataclass(frozen=True)
+class FilterRequest:
+    """What to ask the repository for one filter change."""
+
+    generation: int
+    repository: EventRepository
+    event_filter: EventFilter
+    sort: SortKey
+    descending: bool
+    page_size: int
+
+
+@dataclass(frozen=True)
+class FilterResults:
+    """The answers to one :class:`FilterRequest`."""
+
+    request: FilterRequest
+    matching: int
+    facets: FacetCounts
+    first_page: tuple[EventRow, ...]
+    seconds: float
+
+    @property
+    def event_filter(self) -> EventFilter:
+        return self.request.event_filter
+
+
+@dataclass(frozen=True)
+class FilterFailure:
+    """A request that failed, with a one-line reason meant for the person."""
+
+    request: FilterRequest
+    reason: str
+
+
+def run_request(request: FilterRequest) -> FilterResults | FilterFailure:
+    """Ask the repository the three questions of a filter change (any thread)."""
+    started = time.perf_counter()
+    repository, event_filter = request.repository, request.event_filter
+    try:
+        matching = repository.count(event_filter)
+        facets = repository.facet_counts(event_filter)
+        page = repository.rows(
+            event_filter,
+            limit=request.page_size,
+            sort=request.sort,
+            descending=request.descending,
+        )
+    except QUERY_ERRORS as error:
+        return FilterFailure(request, describe_error(error))
+    return FilterResults(request, matching, facets, tuple(page), time.perf_counter() - started)
+
+
+def describe_error(error: BaseException) -> str:
+    """One line saying what went wrong with the database, without a traceback."""
+    original = getattr(error, "orig", None)  # SQLAlchemy's DBAPIError wraps sqlite3's error
+    reason = str(original if original is not None else error).strip()
+    reason = reason.splitlines()[0] if reason else type(error).__name__
+    lowered = reason.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return f"the database is busy (another program is writing to it): {reason}"
+    if "unable to open" in lowered or isinstance(error, FileNotFoundError):
+        return f"the database file cannot be read any more (moved or deleted?): {reason}"
+    if "not a database" in lowered or "malformed" in lowered:
+        return f"the database file is damaged: {reason}"
+    return reason
+
+
+class _Job(QRunnable):
+    """One request, run on the pool; reports back through the runner's queued signal."""
+
+    def __init__(self, request: FilterRequest, deliver: Signal) -> None:
+        super().__init__()
+        self._request = request
+        self._deliver = deliver
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self._deliver.emit(run_request(self._request))  # type: ignore[attr-defined]
+
+
+class QueryRunner(QObject):
+    """Runs filter requests off the UI thread; emits only the newest request's outcome."""
+
+    finished = Signal(object)  # FilterResults of the newest request
+    failed = Signal(object)  # FilterFailure of the newest request
+    busyChanged = Signal(bool)
+
+    _delivered = Signal(object)  # from the worker: FilterResults | FilterFailure
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # A pool of its own with one thread: requests never run side by side, and waiting
+        # for this pool never waits for anyone else's work.
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
+        self._generation = 0
+        self._running: FilterRequest | None = None
+        self._waiting: FilterRequest | None = None
+        self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def generation(self) -> int:
+        """The newest request's generation number."""
+        return self._generation
+
+    def is_busy(self) -> bool:
+        return self._running is not None
+
+    def submit(
+        self,
+        repository: EventRepository,
+        event_filter: EventFilter,
+        *,
+        sort: SortKey = SortKey.DATE,
+        descending: bool = False,
+        page_size: int = 200,
+    ) -> int:
+        """Ask for this filter's answers; returns the request's generation number."""
+        self._generation += 1
+        request = FilterRequest(
+            self._generation, repository, event_filter, sort, descending, page_size
+        )
+        if self._running is None:
+            self._start(request)
+            self.busyChanged.emit(True)
+        else:
+            self._waiting = request  # replaces (drops) any older waiting request
+        return request.generation
+
+    def wait(self, timeout_ms: int = -1) -> bool:
+        """Block until no request runs (before closing a database or the window)."""
+        self._waiting = None
+        return self._pool.waitForDone(timeout_ms)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _start(self, request: FilterRequest) -> None:
+        self._running = request
+        self._pool.start(_Job(request, self._delivered))
+
+    @Slot(object)
+    def _on_delivered(self, outcome: FilterResults | FilterFailure) -> None:
+        self._running = None
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            self._start(waiting)  # the outcome in hand is stale: drop it
+            return
+        self.busyChanged.emit(False)
+        if outcome.request.generation != self._generation:
+            return
+        if isinstance(outcome, FilterFailure):
+            self.failed.emit(outcome)
+        else:
+            self.finished.emit(outcome)
