@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
-from pypdf import PdfReader
 
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter

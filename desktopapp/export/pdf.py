@@ -420,6 +420,8 @@ class Styles:
     def __init__(self, device: QPagedPaintDevice, page: Page) -> None:
         self.device = device
         self.page = page
+        # A report uses a dozen formats tens of thousands of times: make each once.
+        self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
 
     def font(
         self, family: str, points: float, *, bold: bool = False, italic: bool = False
@@ -444,9 +446,13 @@ class Styles:
         italic: bool = False,
         color: QColor = INK,
     ) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        fmt.setFont(self.font(family, points, bold=bold, italic=italic))
-        fmt.setForeground(QBrush(color))
+        key = (family, points, bold, italic, color.rgba())
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            fmt.setFont(self.font(family, points, bold=bold, italic=italic))
+            fmt.setForeground(QBrush(color))
+            self._formats[key] = fmt
         return fmt
 
     def link(self, base: QTextCharFormat, url: str) -> QTextCharFormat:
@@ -472,8 +478,18 @@ class RichText:
         self.document.setDefaultFont(styles.font(SERIF, 9.5))
         self.document.setTextWidth(width)
         self.cursor = QTextCursor(self.document)
+        # One edit block for the whole build: the layout runs once at the end, not after
+        # every insertion (several times faster for a long report).
+        self.cursor.beginEditBlock()
+        self._editing = True
         self._empty = True
         self.quote_blocks: list[int] = []
+
+    def _finished(self) -> QTextDocument:
+        if self._editing:
+            self.cursor.endEditBlock()
+            self._editing = False
+        return self.document
 
     def paragraph(
         self,
@@ -523,12 +539,12 @@ class RichText:
 
     @property
     def height(self) -> float:
-        return float(self.document.size().height())
+        return float(self._finished().size().height())
 
     def line_boxes(self) -> list[tuple[float, float]]:
         """(top, bottom) of every line, in document coordinates."""
         boxes: list[tuple[float, float]] = []
-        layout = self.document.documentLayout()
+        layout = self._finished().documentLayout()
         block = self.document.begin()
         while block.isValid():
             top = layout.blockBoundingRect(block).top()
@@ -540,13 +556,14 @@ class RichText:
         return boxes
 
     def block_rect(self, number: int) -> QRectF:
-        block = self.document.findBlockByNumber(number)
+        block = self._finished().findBlockByNumber(number)
         return self.document.documentLayout().blockBoundingRect(block)
 
     def paint(self, painter: QPainter, x: float, y: float, start: float, end: float) -> None:
         """Paint the document's band [start, end) with its top at (x, y)."""
         if end <= start:
             return
+        self._finished()
         with saved(painter):
             painter.translate(x, y - start)
             # A hair inside the band: a line starting exactly at ``end`` belongs to the next page.
