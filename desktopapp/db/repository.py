@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cached_property
+from itertools import accumulate, pairwise
 from typing import Any
 
 from sqlalchemy import (
@@ -210,6 +211,11 @@ class EventRepository:
     def count(self, event_filter: EventFilter = EventFilter()) -> int:
         query = select(func.count()).select_from(EventRowORM.__table__)
         query = query.where(*self._conditions(event_filter))
+        if len(event_filter.actors) == 1 and event_filter.without_actors().is_empty:
+            # One actor alone: its total, kept by the build (no walk over its events).
+            A = ActorTypeCountRow.__table__.c
+            actor = self.resolve_actor(next(iter(event_filter.actors)))
+            query = select(func.coalesce(func.sum(A.events), 0)).where(A.actor_id == actor.id)
         with self.engine.connect() as connection:
             return int(connection.execute(query).scalar_one())
 
@@ -296,15 +302,19 @@ class EventRepository:
         """
         bins = max(1, bins)
         first, span = start.toordinal(), max(1, end.toordinal() - start.toordinal() + 1)
+        if _types_only(event_filter):
+            return self._precomputed_histogram(event_filter, first, span, bins, by_type=by_type)
         with self.engine.connect() as connection:
             day_counts = connection.execute(
                 self._day_type_counts(event_filter, start, end, by_type=by_type)
             ).all()
+        ordinals: dict[str, int] = {}
 
         def bucket(day: str) -> int:
-            return min(
-                bins - 1, max(0, (date.fromisoformat(day).toordinal() - first) * bins // span)
-            )
+            ordinal = ordinals.get(day)
+            if ordinal is None:
+                ordinal = ordinals[day] = date.fromisoformat(day).toordinal()
+            return min(bins - 1, max(0, (ordinal - first) * bins // span))
 
         if not by_type:
             counts = [0] * bins
@@ -320,25 +330,65 @@ class EventRepository:
             series[bucket(day)] += count
         return by_root
 
+    def _precomputed_histogram(
+        self, event_filter: EventFilter, first: int, span: int, bins: int, *, by_type: bool
+    ) -> list[int] | dict[str, list[int]]:
+        """The histogram of a type-only filter from running totals: bins x types lookups."""
+        origin, running = self._running_totals_by_type
+        wanted = self._type_ids(event_filter.types) if event_filter.types else set(running)
+        # Bin i holds the days d with (d - first) * bins // span == i.
+        edges = [first + (i * span + bins - 1) // bins for i in range(bins)] + [first + span]
+
+        def series(totals: list[int]) -> list[int]:
+            before = [
+                totals[min(edge - origin, len(totals)) - 1] if edge > origin else 0
+                for edge in edges
+            ]
+            return [high - low for low, high in pairwise(before)]
+
+        if not by_type:
+            counts = [0] * bins
+            for type_id in wanted & set(running):
+                counts = [a + b for a, b in zip(counts, series(running[type_id]), strict=True)]
+            return counts
+        by_root: dict[str, list[int]] = {}
+        for type_id in sorted(wanted & set(running)):
+            values = series(running[type_id])
+            if any(values):
+                root = by_root.setdefault(self._root_by_type_id[type_id], [0] * bins)
+                by_root[self._root_by_type_id[type_id]] = [
+                    a + b for a, b in zip(root, values, strict=True)
+                ]
+        return by_root
+
+    @cached_property
+    def _running_totals_by_type(self) -> tuple[int, dict[int, list[int]]]:
+        """(first start day, {type id: events starting on or before each day since then}).
+
+        Read once from the counts the build keeps (a few thousand days x types); the database
+        is read-only while viewed, so they stay true.
+        """
+        D = DayTypeCountRow.__table__.c
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(D.start_date, D.type_id, D.events)).all()
+        if not rows:
+            return 0, {}
+        ordinals = {day: date.fromisoformat(day).toordinal() for day in {r[0] for r in rows}}
+        origin = min(ordinals.values())
+        length = max(ordinals.values()) - origin + 1
+        per_type: dict[int, list[int]] = {}
+        for day, type_id, events in rows:
+            per_type.setdefault(type_id, [0] * length)[ordinals[day] - origin] += events
+        return origin, {type_id: list(accumulate(c)) for type_id, c in per_type.items()}
+
     def _day_type_counts(
         self, event_filter: EventFilter, start: date, end: date, *, by_type: bool
     ) -> Select[Any]:
         """(start day, [type id,] events) under the filter, for days in [start, end].
 
         Grouped by day rather than by bin: a few thousand groups read in index order, binned
-        in Python. Without a filter (or with types only) the build's precomputed counts answer.
+        in Python.
         """
-        if not (event_filter.actors or event_filter.date_from or event_filter.date_to) and (
-            not event_filter.text.strip()
-        ):
-            D = DayTypeCountRow.__table__.c
-            keys = [D.start_date, D.type_id] if by_type else [D.start_date]
-            query = select(*keys, func.sum(D.events)).where(
-                D.start_date >= start.isoformat(), D.start_date <= end.isoformat()
-            )
-            if event_filter.types:
-                query = query.where(D.type_id.in_(sorted(self._type_ids(event_filter.types))))
-            return query.group_by(*keys)
         keys = [E.start_date, E.type_id] if by_type else [E.start_date]
         return (
             select(*keys, func.count())
@@ -358,10 +408,11 @@ class EventRepository:
                     self._actor_facet_query(event_filter.without_actors())
                 )
             }
+            type_query = self._type_facet_query(event_filter.without_types())
             by_type_id = {
                 type_id: int(count)
-                for type_id, count in connection.execute(
-                    self._type_facet_query(event_filter.without_types())
+                for type_id, count in (
+                    type_query if isinstance(type_query, list) else connection.execute(type_query)
                 )
             }
         type_counts: dict[str, int] = {t.slug: 0 for t in self.event_types}
@@ -391,11 +442,11 @@ class EventRepository:
         )
         return select(pairs.c.actor_id, func.count()).group_by(pairs.c.actor_id)
 
-    def _type_facet_query(self, event_filter: EventFilter) -> Select[Any]:
+    def _type_facet_query(self, event_filter: EventFilter) -> Select[Any] | list[tuple[int, int]]:
         """(type id, events) under a filter that has no type in it."""
-        if event_filter.is_empty:
-            D = DayTypeCountRow.__table__.c
-            return select(D.type_id, func.sum(D.events)).group_by(D.type_id)
+        if event_filter.is_empty:  # the running totals' last values, without SQL
+            totals = self._running_totals_by_type[1]
+            return [(type_id, running[-1]) for type_id, running in totals.items()]
         if len(event_filter.actors) == 1 and event_filter.without_actors().is_empty:
             A = ActorTypeCountRow.__table__.c
             actor = self.resolve_actor(next(iter(event_filter.actors)))
@@ -780,6 +831,11 @@ def _order(sort: SortKey, descending: bool) -> list[ColumnElement]:
     columns = order_columns[sort]
     ordered = [c.desc() if descending else c.asc() for c in columns]
     return [*ordered, E.id.desc() if descending else E.id.asc()]
+
+
+def _types_only(event_filter: EventFilter) -> bool:
+    """True for no filter or a filter on types alone: precomputed counts can answer it."""
+    return event_filter.without_types().is_empty
 
 
 def _overlapping(start: date, end: date) -> list[ColumnElement[bool]]:
