@@ -503,7 +503,8 @@ class RichText:
         quote: bool = False,
     ) -> RichText:
         # QTextDocumentLayout scales top and bottom margins from 96-dpi pixels to the paint
-        # device, but takes left margins and indents in device pixels (measured, Qt 6.12).
+        # device (tab positions too), but takes left margins and indents in device pixels
+        # (measured, Qt 6.12).
         def px(points: float) -> float:
             return points * 96.0 / 72.0
 
@@ -516,7 +517,7 @@ class RichText:
         fmt.setAlignment(align)
         fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         if hanging:
-            fmt.setTabPositions([QTextOption.Tab(page.pt(hanging), QTextOption.TabType.LeftTab)])
+            fmt.setTabPositions([QTextOption.Tab(px(hanging), QTextOption.TabType.LeftTab)])
         if self._empty:
             self.cursor.setBlockFormat(fmt)
             self._empty = False
