@@ -22,6 +22,7 @@ from sqlalchemy import (
     Subquery,
     and_,
     bindparam,
+    case,
     false,
     func,
     literal,
@@ -52,7 +53,13 @@ from desktopapp.db.schema import (
 from desktopapp.db.search import fold, fts_query
 from desktopapp.domain.dates import parse_edtf
 from desktopapp.domain.filter import EventFilter, FilterError
-from desktopapp.domain.grouping import NO_ACTOR_LANE, SINGLE_LANE, Grouping, LaneCount
+from desktopapp.domain.grouping import (
+    NO_ACTOR_LANE,
+    SINGLE_LANE,
+    Grouping,
+    LaneCount,
+    LaneTally,
+)
 from desktopapp.domain.model import (
     Actor,
     ActorKind,
@@ -614,23 +621,30 @@ class EventRepository:
     @cached_property
     def _longest_span_days(self) -> int:
         """Length of the longest event, so window scans can start from a bounded start date."""
-        query = select(func.max(func.julianday(E.end_date) - func.julianday(E.start_date)))
+        # Only events longer than LONG_SPAN_DAYS can be the longest, and they have their own
+        # small partial index: this reads a few percent of the events, not all of them.
+        query = select(func.max(func.julianday(E.end_date) - func.julianday(E.start_date))).where(
+            text(LONG_SPAN_SQL)
+        )
         with self.engine.connect() as connection:
             value = connection.execute(query).scalar_one()
-        return int(value or 0) + 1
+        return int(value or LONG_SPAN_DAYS) + 1
+
+    @cached_property
+    def _full_extent(self) -> tuple[date, date] | None:
+        return self.date_extent(EventFilter())
 
     def _window_conditions(
         self, event_filter: EventFilter, start: date, end: date
     ) -> list[ColumnElement[bool]]:
-        # start_date >= start - longest span lets SQLite scan only the window's slice of the
-        # (start_date, end_date) index instead of every event that starts before `end`.
-        earliest = date.fromordinal(max(1, start.toordinal() - self._longest_span_days))
-        return [
-            *self._conditions(event_filter),
-            E.start_date >= earliest.isoformat(),
-            E.start_date <= end.isoformat(),
-            E.end_date >= start.isoformat(),
-        ]
+        full = self._full_extent
+        if full is not None and start <= full[0] and end >= full[1]:
+            # The window holds every event: date conditions would only cost index reads.
+            return self._conditions(event_filter)
+        # The main date index is read from (start - LONG_SPAN_DAYS) on and the few long
+        # events from their partial index; not from (start - the longest event), which can be
+        # years of events for a window of days.
+        return [*self._conditions(event_filter), *_overlapping(start, end)]
 
     def _lane_subquery(
         self,
@@ -639,12 +653,15 @@ class EventRepository:
         columns: Sequence[ColumnElement[Any] | SQLColumnExpression[Any]],
         *,
         with_type: bool = False,
+        lane_keys: Iterable[str] | None = None,
     ) -> Subquery:
         """(lane, *columns) for each event under the conditions and each lane it belongs to.
 
         The lane is an actor id (NULL for an event without actors), a type id (mapped to its
-        top-level type by the caller), or the constant 'all'.
+        top-level type by the caller), or the constant 'all'. ``lane_keys`` keeps only those
+        lanes, inside each part of the query, so SQLite can start from the lanes' index.
         """
+        keys = None if lane_keys is None else set(lane_keys)
 
         def base(lane: ColumnElement[Any]) -> Select[Any]:
             query = select(lane.label("lane"), *columns).select_from(EventRowORM.__table__)
@@ -660,7 +677,7 @@ class EventRepository:
                     acting_alias,
                     and_(acting_alias.c.event_id == E.id, acting_alias.c.role == Role.ACTING.value),
                 )
-                .where(*conditions)
+                .where(*conditions, *_lane_in(acting_alias.c.actor_id, keys))
             )
             first_affected = (
                 select(func.min(EA.actor_id))
@@ -672,10 +689,17 @@ class EventRepository:
                 .where(EA.event_id == E.id, EA.role == Role.ACTING.value)
                 .exists()
             )
-            fallback = base(first_affected).where(*conditions, ~has_acting)
+            fallback = base(first_affected).where(
+                *conditions, ~has_acting, *_lane_in(first_affected, keys)
+            )
             return union_all(acting, fallback).subquery("lanes")
         if grouping is Grouping.TYPE:
-            return base(E.type_id).where(*conditions).subquery("lanes")
+            type_ids = None
+            if keys is not None:
+                type_ids = {str(i) for i, root in self._root_by_type_id.items() if root in keys}
+            return base(E.type_id).where(*conditions, *_lane_in(E.type_id, type_ids)).subquery(
+                "lanes"
+            )
         return base(literal(SINGLE_LANE)).where(*conditions).subquery("lanes")
 
     def _lane_key(self, grouping: Grouping, value: object) -> str:
@@ -702,19 +726,6 @@ class EventRepository:
             except KeyError:
                 return key
         return "All events"
-
-    def _lane_restriction(
-        self, grouping: Grouping, lanes: Subquery, lane_keys: Iterable[str] | None
-    ) -> list[ColumnElement[bool]]:
-        if lane_keys is None or grouping is Grouping.NONE:
-            return []
-        keys = set(lane_keys)
-        if grouping is Grouping.TYPE:
-            ids = sorted(i for i, root in self._root_by_type_id.items() if root in keys)
-            return [lanes.c.lane.in_(ids)]
-        ids = sorted(int(k) for k in keys if k != NO_ACTOR_LANE)
-        allowed = lanes.c.lane.in_(ids)
-        return [or_(allowed, lanes.c.lane.is_(None)) if NO_ACTOR_LANE in keys else allowed]
 
     def lane_sort_key(self, grouping: Grouping, lane: LaneCount) -> tuple[int, str, str]:
         """Lanes in reading order: by name, the events without an actor last."""
@@ -764,13 +775,13 @@ class EventRepository:
             E.actor_names,
         ]
         sub = self._lane_subquery(
-            grouping, self._window_conditions(event_filter, start, end), columns, with_type=True
+            grouping,
+            self._window_conditions(event_filter, start, end),
+            columns,
+            with_type=True,
+            lane_keys=lanes,
         )
-        query = (
-            select(sub)
-            .where(*self._lane_restriction(grouping, sub, lanes))
-            .order_by(sub.c.start_date, sub.c.id, sub.c.lane)
-        )
+        query = select(sub).order_by(sub.c.start_date, sub.c.id, sub.c.lane)
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as connection:
@@ -799,12 +810,8 @@ class EventRepository:
             E.start_date >= first.isoformat(),
             E.start_date <= last.isoformat(),
         ]
-        sub = self._lane_subquery(grouping, conditions, [bucket.label("bucket")])
-        query = (
-            select(sub.c.lane, sub.c.bucket, func.count())
-            .where(*self._lane_restriction(grouping, sub, lanes))
-            .group_by(sub.c.lane, sub.c.bucket)
-        )
+        sub = self._lane_subquery(grouping, conditions, [bucket.label("bucket")], lane_keys=lanes)
+        query = select(sub.c.lane, sub.c.bucket, func.count()).group_by(sub.c.lane, sub.c.bucket)
         result: dict[str, list[int]] = {}
         with self.engine.connect() as connection:
             for value, index, count in connection.execute(query):
@@ -812,8 +819,58 @@ class EventRepository:
                 series[min(bins - 1, max(0, int(index)))] += int(count)
         return result
 
+    def lane_overview(
+        self,
+        event_filter: EventFilter,
+        grouping: Grouping,
+        start: date,
+        end: date,
+        first: date,
+        bin_days: int,
+        bins: int,
+    ) -> list[LaneTally]:
+        """Every lane holding filtered events that overlap [start, end], with its count and its
+        events per bin of ``bin_days`` days from ``first`` (by start day; an event starting
+        before ``first`` counts in its lane, in no bin). One grouped query answers both, so a
+        window is read once however many lanes it holds."""
+        bin_days, bins = max(1, bin_days), max(1, bins)
+        day = func.julianday(E.start_date) - 1721424.5  # julianday -> proleptic ordinal
+        bucket = case(
+            (E.start_date < first.isoformat(), -1),
+            else_=func.cast((day - first.toordinal()) / bin_days, _INTEGER),
+        )
+        sub = self._lane_subquery(
+            grouping, self._window_conditions(event_filter, start, end), [bucket.label("bucket")]
+        )
+        query = select(sub.c.lane, sub.c.bucket, func.count()).group_by(sub.c.lane, sub.c.bucket)
+        counts: dict[str, int] = {}
+        series: dict[str, list[int]] = {}
+        with self.engine.connect() as connection:
+            for value, index, count in connection.execute(query):
+                key = self._lane_key(grouping, value)
+                counts[key] = counts.get(key, 0) + int(count)
+                lane_bins = series.setdefault(key, [0] * bins)
+                if index is not None and int(index) >= 0:
+                    lane_bins[min(bins - 1, int(index))] += int(count)
+        result = [
+            LaneTally(key, self.lane_label(grouping, key), n, tuple(series[key]))
+            for key, n in counts.items()
+        ]
+        return sorted(result, key=lambda lane: self.lane_sort_key(grouping, lane.lane_count))
+
 
 _INTEGER = EventRowORM.__table__.c.id.type
+
+
+def _lane_in(
+    lane: ColumnElement[Any] | SQLColumnExpression[Any], keys: set[str] | None
+) -> list[ColumnElement[bool]]:
+    """The condition keeping only these lanes (actor or type ids as text; '' for no actor)."""
+    if keys is None:
+        return []
+    ids = sorted(int(k) for k in keys if k != NO_ACTOR_LANE)
+    allowed = lane.in_(ids)
+    return [or_(allowed, lane.is_(None)) if NO_ACTOR_LANE in keys else allowed]
 
 
 def _columns(mapped: type[Base], exclude: str = "") -> list[ColumnElement[Any]]:
