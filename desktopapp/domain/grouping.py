@@ -33,3 +33,17 @@ class LaneCount:
     key: str
     label: str
     count: int
+
+
+@dataclass(frozen=True)
+class LaneTally:
+    """A lane's events in a window: how many, and how many start in each time bin."""
+
+    key: str
+    label: str
+    count: int
+    bins: tuple[int, ...]
+
+    @property
+    def lane_count(self) -> LaneCount:
+        return LaneCount(self.key, self.label, self.count)
