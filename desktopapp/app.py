@@ -8,11 +8,14 @@ import contextlib
 import os
 import sys
 import tempfile
+import traceback
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktopapp import __version__
 from desktopapp.cli import EXIT_USAGE, LaunchOptions
@@ -31,6 +34,15 @@ SETTLE_ROUNDS = 20
 def run_app(options: LaunchOptions) -> int:
     """Open the window (or render it to ``options.screenshot``) and return the exit status."""
     app = _application()
+    reporter = CrashReporter(headless=options.screenshot is not None)
+    previous_hook = reporter.install()
+    try:
+        return _run(app, options)
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _run(app: QApplication, options: LaunchOptions) -> int:
     try:
         repository = _open_repository(options)
     except Exception as error:
@@ -126,6 +138,90 @@ def _fail(message: str, *, headless: bool) -> int:
     box.setInformativeText(message)
     box.exec()
     return EXIT_USAGE
+
+
+# -- the last resort ----------------------------------------------------------------------------
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+class CrashReporter:
+    """A ``sys.excepthook`` for bugs nobody caught (most often in a Qt slot, where Python
+    would print the traceback and carry on, or in PySide6 abort): the traceback goes to
+    stderr, and the person sees one dialog with the one-line reason instead of a window that
+    silently stopped doing something. Only one dialog is shown at a time; more errors while
+    it is open only add to stderr and to its count."""
+
+    def __init__(self, *, headless: bool = False) -> None:
+        self._headless = headless
+        self._box: QMessageBox | None = None
+        self._more = 0
+
+    def install(self) -> ExceptHook:
+        """Become ``sys.excepthook``; returns the hook it replaces (to restore it later)."""
+        previous = sys.excepthook
+        sys.excepthook = self
+        return previous
+
+    def __call__(
+        self,
+        kind: type[BaseException],
+        error: BaseException,
+        trace: TracebackType | None,
+    ) -> None:
+        print("desktopapp: unexpected error", file=sys.stderr)
+        traceback.print_exception(kind, error, trace, file=sys.stderr)
+        if issubclass(kind, KeyboardInterrupt):
+            QCoreApplication.quit()
+            return
+        if self._headless or QApplication.instance() is None:
+            return
+        self.show(one_line_reason(error))
+
+    def dialog(self) -> QMessageBox | None:
+        """The dialog now on screen, if any."""
+        return self._box if self._box is not None and self._box.isVisible() else None
+
+    def show(self, reason: str) -> None:
+        box = self.dialog()
+        if box is not None:
+            self._more += 1
+            box.setInformativeText(self._informative(box.property("reason"), self._more))
+            return
+        self._more = 0
+        parent = QApplication.activeWindow()
+        box = QMessageBox(parent if isinstance(parent, QWidget) else None)
+        box.setWindowTitle("desktopapp")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText("Something went wrong inside desktopapp.")
+        box.setProperty("reason", reason)
+        box.setInformativeText(self._informative(reason, 0))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.finished.connect(self._forget)
+        self._box = box
+        box.show()
+
+    def _forget(self, _result: int = 0) -> None:
+        self._box = None
+
+    @staticmethod
+    def _informative(reason: str, more: int) -> str:
+        also = f"\n\n({more} more error{'s' if more > 1 else ''} since.)" if more else ""
+        return (
+            f"{reason}\n\nThe details were written to the error output. You can go on "
+            f"working; if something looks wrong, reopen the database.{also}"
+        )
+
+
+def one_line_reason(error: BaseException) -> str:
+    """'ValueError: the first line of its message'."""
+    text = str(error).strip()
+    first = text.splitlines()[0] if text else ""
+    name = type(error).__name__
+    return f"{name}: {first}" if first else name
 
 
 # -- screenshots ------------------------------------------------------------------------------

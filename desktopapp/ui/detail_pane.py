@@ -136,7 +136,8 @@ class DetailPane(QWidget):
         if citation.url:
             if is_safe_link(citation.url):
                 parts.append(
-                    f"<br><a href='{_e(citation.url)}' style='color:{link}'>{_e(citation.url)}</a>"
+                    f'<br><a href="{_href(citation.url)}" style="color:{link}">'
+                    f"{_e(citation.url)}</a>"
                 )
             else:
                 parts.append(f"<br>{_e(citation.url)}")
@@ -159,6 +160,14 @@ class DetailPane(QWidget):
         if url.scheme().lower() in SAFE_SCHEMES:
             QDesktopServices.openUrl(url)
             self.linkOpened.emit(url)
+
+
+def _href(url: str) -> str:
+    """A link target for an href attribute: percent-encoded, so it has no quote or angle
+    bracket to break out of the attribute (Qt does not decode entities in attributes, so
+    html.escape there would change the address that opens)."""
+    encoded = QUrl(url).toString(QUrl.ComponentFormattingOption.FullyEncoded)
+    return encoded.replace("'", "%27").replace('"', "%22").replace("<", "%3C").replace(">", "%3E")
 
 
 def _section(title: str, dim: str) -> str:

@@ -179,6 +179,11 @@ class EventTableModel(QAbstractTableModel):
         self._filter = event_filter
         self._reload()
 
+    @staticmethod
+    def page_size() -> int:
+        """Rows per page: what the window asks for the first page on its worker."""
+        return PAGE_SIZE
+
     def sort_order(self) -> tuple[SortKey, bool]:
         """The repository order the list is in: (key, descending)."""
         return self._sort, self._descending

@@ -41,7 +41,7 @@ from desktopapp.domain.grouping import Grouping
 from desktopapp.ui.actions import GROUPING_ACTIONS, ActionId, ActionRegistry
 from desktopapp.ui.article_pane import ArticlePane
 from desktopapp.ui.detail_pane import DetailPane
-from desktopapp.ui.event_table import PAGE_SIZE, EventTableModel, EventTableView
+from desktopapp.ui.event_table import EventTableModel, EventTableView
 from desktopapp.ui.filter_panel import FilterPanel
 from desktopapp.ui.query_runner import (
     QUERY_ERRORS,
@@ -362,7 +362,11 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._asked_at = time.perf_counter()
         sort, descending = self.table_model.sort_order()
         self._runner.submit(
-            self._repository, event_filter, sort=sort, descending=descending, page_size=PAGE_SIZE
+            self._repository,
+            event_filter,
+            sort=sort,
+            descending=descending,
+            page_size=self.table_model.page_size(),
         )
         self.registry[ActionId.CLEAR_FILTERS].setEnabled(not event_filter.is_empty)
         if not self._busy_timer.isActive():

@@ -18,7 +18,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance, Slot
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktopapp.db.engine import DatabaseError
@@ -108,14 +108,14 @@ def describe_error(error: BaseException) -> str:
 class _Job(QRunnable):
     """One request, run on the pool; reports back through the runner's queued signal."""
 
-    def __init__(self, request: FilterRequest, deliver: Signal) -> None:
+    def __init__(self, request: FilterRequest, deliver: SignalInstance) -> None:
         super().__init__()
         self._request = request
         self._deliver = deliver
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        self._deliver.emit(run_request(self._request))  # type: ignore[attr-defined]
+        self._deliver.emit(run_request(self._request))
 
 
 class QueryRunner(QObject):
