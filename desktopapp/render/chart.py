@@ -35,15 +35,13 @@ from desktopapp.render.lanes import (
     paint_lane_band,
     paint_lane_header,
 )
-from desktopapp.render.marks import LEGEND_STYLES, MarkShape, MarkStyle, paint_mark
-from desktopapp.render.palette import ChartColours, type_colour
+from desktopapp.render.legend import LegendEntry, legend_entries, legend_flow, paint_legend
+from desktopapp.render.palette import ChartColours
 
 MAX_CHART_LANES = 60
 MAX_CHART_BINS = 160
 FONT_PIXELS = 11
 LABEL_ROOM = 0.25  # share of the plot kept right of the last date, for labels
-_LEGEND_ROW = 20.0
-_SWATCH = 34.0
 
 
 @dataclass(frozen=True)
@@ -56,15 +54,6 @@ class ChartLane:
     events: tuple[EventRow, ...] = ()
     bins: LaneBins | None = None
     colour_slug: str | None = None
-
-
-@dataclass(frozen=True)
-class LegendEntry:
-    """One legend item: a date style (``style``) or an event type (``type_slug``)."""
-
-    label: str
-    style: MarkStyle | None = None
-    type_slug: str | None = None
 
 
 @dataclass(frozen=True)
@@ -196,16 +185,10 @@ def _bin_words(days: int) -> str:
 def _legend(
     repository: EventRepository, lanes: list[ChartLane], aggregated: bool
 ) -> tuple[LegendEntry, ...]:
-    entries: list[LegendEntry] = []
-    if not aggregated:
-        entries.extend(LegendEntry(style.description, style=style) for style in LEGEND_STYLES)
     roots: set[str] = {row.type_slug.split("/", 1)[0] for lane in lanes for row in lane.events}
     roots.update(lane.colour_slug for lane in lanes if lane.colour_slug is not None)
     labels = {t.slug: t.label for t in repository.event_types}
-    named = sorted((labels.get(root, root), root) for root in roots)
-    for label, root in sorted(named, key=lambda pair: pair[0].casefold()):
-        entries.append(LegendEntry(label, type_slug=root))
-    return tuple(entries)
+    return legend_entries(labels, roots, with_styles=not aggregated)
 
 
 # -- layout ---------------------------------------------------------------------------------
@@ -263,7 +246,7 @@ def _layout(chart: Chart, width: float, fonts: Fonts) -> _Layout:
     note_lines = _wrap(chart.note, QFontMetricsF(fonts.small), width - 20) if chart.note else []
     note_top = top + 8
     legend_top = note_top + len(note_lines) * 15 + (6 if note_lines else 0)
-    legend, legend_height = _legend_flow(chart.legend, width, fonts)
+    legend, legend_height = legend_flow(chart.legend, width, fonts.small)
     height = legend_top + legend_height + 8
     return _Layout(
         width,
@@ -290,27 +273,6 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
     if current:
         lines.append(current)
     return lines
-
-
-def _legend_flow(
-    entries: tuple[LegendEntry, ...], width: float, fonts: Fonts
-) -> tuple[list[tuple[LegendEntry, float, float]], float]:
-    metrics = QFontMetricsF(fonts.small)
-    placed: list[tuple[LegendEntry, float, float]] = []
-    x, y = 10.0, 0.0
-    previous_kind = None
-    for entry in entries:
-        kind = entry.style is not None
-        if previous_kind is not None and kind != previous_kind:
-            x, y = 10.0, y + _LEGEND_ROW  # date styles on their own row(s), then types
-        previous_kind = kind
-        item_width = (_SWATCH if kind else 16.0) + 6 + metrics.horizontalAdvance(entry.label) + 18
-        if x > 10.0 and x + item_width > width - 10:
-            x, y = 10.0, y + _LEGEND_ROW
-        placed.append((entry, x, y))
-        x += item_width
-    height = y + _LEGEND_ROW if entries else 0.0
-    return placed, height
 
 
 def chart_height(chart: Chart, width: float) -> float:
@@ -375,44 +337,7 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, *, dark: bool = F
         painter.setPen(QPen(colours.muted_text))
         for number, line in enumerate(layout.note_lines):
             painter.drawText(QPointF(10, lanes_bottom + 20 + number * 15), line)
-    _paint_legend(painter, layout, fonts, colours, dark)
+    paint_legend(
+        painter, layout.legend, layout.legend_top, fonts.small, fonts.glyph, colours, dark=dark
+    )
     painter.restore()
-
-
-def _paint_legend(
-    painter: QPainter, layout: _Layout, fonts: Fonts, colours: ChartColours, dark: bool
-) -> None:
-    metrics = QFontMetricsF(fonts.small)
-    painter.setFont(fonts.small)
-    for entry, x, y in layout.legend:
-        cy = layout.legend_top + y + _LEGEND_ROW / 2
-        if entry.style is not None:
-            colour = type_colour("", dark=dark)
-            if entry.style.shape is MarkShape.DOT:
-                x0, x1 = x + _SWATCH / 2 - 5.5, x + _SWATCH / 2 + 5.5
-            else:
-                x0, x1 = x + 2, x + _SWATCH - 12 if entry.style.glyph else x + _SWATCH - 2
-            paint_mark(
-                painter,
-                entry.style,
-                x0,
-                x1,
-                cy,
-                colour,
-                background=colours.background,
-                glyph_font=fonts.glyph,
-                glyph_width=10,
-            )
-            text_x = x + _SWATCH + 6
-        else:
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(type_colour(entry.type_slug or "", dark=dark))
-            painter.drawEllipse(QPointF(x + 8, cy), 5.5, 5.5)
-            painter.restore()
-            text_x = x + 22
-        painter.setFont(fonts.small)
-        painter.setPen(QPen(colours.text))
-        baseline = cy + (metrics.ascent() - metrics.descent()) / 2
-        painter.drawText(QPointF(text_x, baseline), entry.label)

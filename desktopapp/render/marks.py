@@ -3,7 +3,9 @@
 The date's honesty must show at a glance, so each kind of date has its own shape:
 
 - an exact day: a solid dot;
-- an interval known to the day: a solid bar from its first to its last day;
+- an interval (``2022-02-21/2022-02-27``): the range of possible dates, like an error bar: a
+  thin line between two brackets over a faint band, never a solid bar, because sources mostly
+  mean "on some day within these dates", not "all along" (a solid bar reads as duration);
 - a month or year without a day ("March 2022"): a hatched bar over the whole period, because
   the event happened on one unknown day of it, not all along;
 - an approximate date (``~``): a bar that fades out at both ends over the span it may cover,
@@ -68,7 +70,7 @@ class MarkStyle:
             return "Uncertain date (?)"
         return {
             MarkShape.DOT: "Exact day",
-            MarkShape.BAR: "Interval (first to last day)",
+            MarkShape.BAR: "Interval: on some day within these dates",
             MarkShape.PERIOD: "Month or year only (day unknown)",
         }[self.shape]
 
@@ -187,22 +189,42 @@ def _paint_bar(
             painter.setPen(QPen(ink, 1.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
-    elif style.uncertain:
-        pale = QColor(colour)
-        pale.setAlpha(50)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(pale))
-        painter.drawRoundedRect(rect, 3, 3)
     else:
-        painter.setPen(QPen(background, 1.0))
-        painter.setBrush(QBrush(colour))
-        painter.drawRoundedRect(rect, 3, 3)
+        _paint_range(painter, style, rect, colour, ink)
+        return
     if style.uncertain:
         pen = QPen(ink, 1.6, Qt.PenStyle.CustomDashLine)
         pen.setDashPattern([3.0, 2.0])
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect, 3, 3)
+
+
+def _paint_range(
+    painter: QPainter, style: MarkStyle, rect: QRectF, colour: QColor, ink: QColor
+) -> None:
+    """An interval as a range of possible dates: faint band, whisker line, bracket ends."""
+    band = QColor(colour)
+    band.setAlpha(40)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(band))
+    painter.drawRect(rect.adjusted(0, 2, 0, -2))
+    pen = QPen(ink, 1.6)
+    if style.uncertain:
+        pen.setStyle(Qt.PenStyle.CustomDashLine)
+        pen.setDashPattern([2.0, 1.6])
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    cy = rect.center().y()
+    left, right = rect.left() + 0.8, rect.right() - 0.8
+    top, bottom = rect.top() - 1, rect.bottom() + 1
+    serif = min(3.0, max(1.0, (right - left) / 4))
+    painter.drawLine(QPointF(left, cy), QPointF(right, cy))
+    for x, inward in ((left, serif), (right, -serif)):
+        painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+        painter.drawLine(QPointF(x, top), QPointF(x + inward, top))
+        painter.drawLine(QPointF(x, bottom), QPointF(x + inward, bottom))
 
 
 def paint_selection(painter: QPainter, x0: float, x1: float, cy: float, colour: QColor) -> None:
