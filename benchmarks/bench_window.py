@@ -1,196 +1,188 @@
-"""Time what a person waits for in the main window, on synthetic databases of several sizes.
+"""Time what a person waits for in the window, and how long the window stops responding.
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/bench_window.py           # 1k and 100k events
-    QT_QPA_PLATFORM=offscreen python benchmarks/bench_window.py 1k 1m     # other sizes
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_window.py           # the article
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_window.py 1000 100k # also synthetic sizes
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_window.py some.sqlite3   # any database
 
-Databases are cached under /tmp/desktopapp-bench/ (built when missing). Each database is
-measured in its own process, so the peak memory printed is its own. A 1440x900 MainWindow is
-shown offscreen, and the script prints, in milliseconds (median over the runs, and in
-brackets the first run):
+For each database it prints, in milliseconds:
 
-- ``first paint``: from creating the window to its first complete picture (every view has
-  its answer and the window was painted);
-- ``filter: ...``: from ``set_filter`` (a search text, ticking an actor, ticking a type,
-  clearing) until every view shows the answer and the window is repainted;
-  ``call`` is the part spent inside ``set_filter`` itself, i.e. the UI thread blocked;
-- ``pan`` / ``zoom``: one Right-arrow pan step (an eighth of the plot) or one zoom-in step
-  on the timeline, until the timeline has reloaded what it needs and repainted;
-- ``peak RSS``: peak resident memory of the process.
+- ``first paint``: from creating the window to its first complete paint on screen;
+- ``first results``: from creating the window until its filter's answer is shown;
 
-Prints figures, asserts nothing.
+and for each filter change (median over the runs, the first run in brackets):
+
+- ``blocked``: the longest time the UI thread's event loop could not turn (a 1 ms heartbeat
+  timer measures the gaps) from the change until every view shows it; this is what a person
+  feels as a frozen window;
+- ``shown``: from the change until every view shows it (``filterApplied``);
+- ``worker``: time the queries took on the worker thread;
+- ``ui``: time the UI thread spent showing the answer (list reset, counts, timeline).
+
+And the process's peak resident memory after each database. Prints figures, asserts nothing.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import cached_database, label, peak_rss_mb, print_table, sizes_from_argv
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktopapp.build.bundled import ensure_default_database
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.ui.main_window import MainWindow
 from desktopapp.ui.settings import Settings
 
-RUNS = 5
-DEFAULT_SIZES = ("1k", "100k")
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))  # runs per change (after a first one)
 TIMEOUT_S = 120.0
 
 
-def settle(app: QApplication, window: MainWindow) -> None:
-    """Until the window's queries are answered and the timeline has nothing left to load."""
-    deadline = time.perf_counter() + TIMEOUT_S
-    if not window.settle(int(TIMEOUT_S * 1000)):
-        raise TimeoutError("the window did not settle")
-    view = window.timeline
-    while time.perf_counter() < deadline:
-        loop = QEventLoop()
-        QTimer.singleShot(0, loop.quit)  # due zero-delay timers (deferred reloads) run too
-        loop.exec()
-        app.processEvents()
-        busy = [getattr(view, name, None) for name in ("is_loading", "refresh_pending")]
-        if not any(check() for check in busy if callable(check)) and not window.is_busy():
-            return
-        time.sleep(0.001)
-    raise TimeoutError("the timeline did not settle")
+class Heartbeat:
+    """A 1 ms timer on the UI thread; the longest gap between its ticks is the longest time
+    the event loop was blocked."""
 
+    def __init__(self) -> None:
+        self._timer = QTimer()
+        self._timer.setInterval(1)
+        self._timer.timeout.connect(self._tick)
+        self._last = 0.0
+        self.longest = 0.0
 
-def timed(app: QApplication, window: MainWindow, change: Callable[[], None]) -> tuple[float, float]:
-    """(ms inside the call, ms until every view shows the answer and the window is painted)."""
-    started = time.perf_counter()
-    change()
-    call = (time.perf_counter() - started) * 1000
-    settle(app, window)
-    window.repaint()
-    return call, (time.perf_counter() - started) * 1000
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self.longest = 0.0
+        self._timer.start()
+
+    def stop(self) -> float:
+        self._tick()
+        self._timer.stop()
+        return self.longest
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
 
 
 def changes(repository: EventRepository) -> list[tuple[str, EventFilter]]:
-    facets = repository.facet_counts()
-    popular = max(facets.actors, key=lambda actor_id: facets.actors[actor_id])
-    actor = repository.actor_by_id(popular).name
+    extent = repository.date_extent()
+    middle = extent[0] + (extent[1] - extent[0]) / 2 if extent else date(2022, 3, 1)
+    actor = next(
+        (a.name for a in repository.actors if a.name == "Apple"), repository.actors[0].name
+    )
+    root = next(t.slug for t in repository.event_types if t.parent_slug is None)
     return [
-        ("filter: search 'sécurité'", EventFilter(text="sécurité")),
-        ("filter: tick actor (most frequent)", EventFilter(actors=frozenset({actor}))),
-        ("filter: tick type 'sanction'", EventFilter(types=frozenset({"sanction"}))),
-        (
-            "filter: actor + type + search",
-            EventFilter(actors=frozenset({actor}), types=frozenset({"sanction"}), text="gouv"),
-        ),
-        ("filter: clear", EventFilter()),
+        (f"actor {actor}", EventFilter(actors=frozenset({actor}))),
+        (f"type {root}", EventFilter(types=frozenset({root}))),
+        ("search 'systeme bancaire'", EventFilter(text="systeme bancaire")),
+        ("search 'russie'", EventFilter(text="russie")),
+        (f"from {middle.isoformat()}", EventFilter(date_from=middle)),
+        ("clear", EventFilter()),
     ]
 
 
-def measure(path: Path) -> dict[str, object]:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    results: dict[str, tuple[float, float, float]] = {}
+def run_until_shown(window: MainWindow) -> None:
+    """Run the event loop until the window shows its filter's answer."""
+    deadline = time.perf_counter() + TIMEOUT_S
+    while window.is_busy() and time.perf_counter() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    QCoreApplication.processEvents()
+
+
+def timed_change(window: MainWindow, beat: Heartbeat, event_filter: EventFilter) -> list[float]:
+    """[blocked, shown, worker, ui] in ms for one filter change, painted."""
+    beat.start()
+    started = time.perf_counter()
+    window.set_filter(event_filter)
+    run_until_shown(window)
+    window.repaint()
+    shown = time.perf_counter() - started
+    blocked = beat.stop()
+    return [
+        blocked * 1000,
+        shown * 1000,
+        window.last_query_seconds * 1000,
+        window.last_update_seconds * 1000,
+    ]
+
+
+def measure(app: QApplication, path: Path, name: str) -> tuple[list[str], list[list[str]]]:
+    repository = EventRepository(open_database(path))
     with tempfile.TemporaryDirectory() as folder:
-        repository = EventRepository(open_database(path))
-        store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-
-        window: MainWindow | None = None
-
-        def open_window() -> None:
-            nonlocal window
-            window = MainWindow(repository, Settings(store))
-            window.resize(1440, 900)
-            window.show()
-
+        store = QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
         started = time.perf_counter()
-        open_window()
-        assert window is not None
-        settle(app, window)
+        window = MainWindow(repository, Settings(store))
+        window.resize(1440, 900)
+        window.show()
         window.repaint()
         first_paint = (time.perf_counter() - started) * 1000
-        results["first paint"] = (first_paint, first_paint, first_paint)
-
-        for name, event_filter in changes(repository):
-            calls, totals = [], []
+        run_until_shown(window)
+        window.repaint()
+        first_results = (time.perf_counter() - started) * 1000
+        startup = [
+            name,
+            f"{repository.total:,}",
+            f"{first_paint:.0f}",
+            f"{first_results:.0f}",
+        ]
+        beat = Heartbeat()
+        rows = []
+        for what, event_filter in changes(repository):
+            runs = []
             for _ in range(RUNS + 1):
-                window.set_filter(EventFilter(text="zzzzunmatched"))  # a real change each run
-                settle(app, window)
-                call, total = timed(app, window, lambda f=event_filter: window.set_filter(f))
-                calls.append(call)
-                totals.append(total)
-            results[name] = (totals[0], statistics.median(totals[1:]), max(calls))
-
-        view = window.timeline
-        view.setFocus()
-        view.fit_all()
-        settle(app, window)
-        for _ in range(4):  # from the whole range down to a few months: a typical reading zoom
-            view.zoom_in()
-        settle(app, window)
-        steps = {
-            "timeline: pan step": lambda: QTest.keyClick(view, Qt.Key.Key_Right),
-            "timeline: zoom-in step": view.zoom_in,
-            "timeline: zoom-out step": view.zoom_out,
-        }
-        for name, step in steps.items():
-            calls, totals = [], []
-            for _ in range(RUNS + 1):
-                call, total = timed(app, window, step)
-                calls.append(call)
-                totals.append(total)
-            results[name] = (totals[0], statistics.median(totals[1:]), max(calls))
+                timed_change(window, beat, EventFilter(text="zzzz-reset"))  # a real change
+                runs.append(timed_change(window, beat, event_filter))
+            columns = list(zip(*runs, strict=True))
+            rows.append(
+                [
+                    name,
+                    what,
+                    f"{window.table_model.matching:,}",
+                    *(f"{statistics.median(c[1:]):.0f} ({c[0]:.0f})" for c in columns),
+                ]
+            )
         window.close()
         window.deleteLater()
         app.processEvents()
-        repository.engine.dispose()
-    return {"results": results, "peak_rss_mb": peak_rss_mb(), "events": repository.total}
+    repository.engine.dispose()
+    startup.append(f"{peak_rss_mb():.0f}")
+    return startup, rows
 
 
-def main(argv: list[str]) -> None:
-    if argv[:1] == ["--one"]:
-        print(json.dumps(measure(Path(argv[1]))))
-        return
-    files = [arg for arg in argv if Path(arg).is_file()]
-    sizes = [arg for arg in argv if arg not in files] or list(DEFAULT_SIZES)
-    targets = [(label(size), cached_database(size)) for size in sizes_from_argv(sizes)]
+def main() -> None:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    targets = [("article", ensure_default_database())]
+    files = [arg for arg in sys.argv[1:] if Path(arg).is_file()]
+    sizes = [arg for arg in sys.argv[1:] if arg not in files]
+    if sizes:
+        targets += [(label(size), cached_database(size)) for size in sizes_from_argv(sizes)]
     targets += [(Path(name).name, Path(name)) for name in files]
-    measured = []
+    startups, rows = [], []
     for name, path in targets:
-        output = subprocess.run(
-            [sys.executable, __file__, "--one", str(path)],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        measured.append((name, json.loads(output.strip().splitlines()[-1])))
-    names = list(measured[0][1]["results"])
-    headers = ["ms: median [first] (longest UI block in the call)"]
-    headers += [f"{name} ({m['events']:,} events)" for name, m in measured]
-    rows = []
-    for what in names:
-        cells = []
-        for _, m in measured:
-            first, median, call = m["results"][what]
-            cells.append(
-                f"{median:.0f}"
-                if what == "first paint"
-                else f"{median:.1f} [{first:.0f}] ({call:.0f})"
-            )
-        rows.append([what, *cells])
-    rows.append(["peak RSS (MB)", *[f"{m['peak_rss_mb']:.0f}" for _, m in measured]])
-    print(f"{RUNS} runs per change after a first one; window 1440x900, offscreen\n")
-    print_table(headers, rows)
+        startup, changed = measure(app, path, name)
+        startups.append(startup)
+        rows += changed
+    print_table(
+        ["database", "events", "first paint ms", "first results ms", "peak RSS MB"], startups
+    )
+    print()
+    print_table(
+        ["database", "change", "events", "blocked ms", "shown ms", "worker ms", "ui ms"], rows
+    )
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()
