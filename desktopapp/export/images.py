@@ -16,7 +16,6 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.export.files import ExportError, atomic_path
-from desktopapp.export.refcount import protect_none
 from desktopapp.render.chart import Chart, build_chart, chart_height, paint_chart
 
 DEFAULT_WIDTH = 1400
@@ -34,7 +33,6 @@ def export_png(
     dark: bool = False,
 ) -> tuple[int, int]:
     """Write the chart as a PNG ``width`` logical pixels wide at 2x; return its pixel size."""
-    protect_none()
     chart = _chart(repository, event_filter, grouping)
     height = max(1.0, chart_height(chart, width))
     size = QSize(round(width * PNG_SCALE), round(height * PNG_SCALE))
@@ -70,7 +68,6 @@ def export_svg(
     width: int = DEFAULT_WIDTH,
 ) -> tuple[int, int]:
     """Write the chart as an SVG drawing; return its size in SVG user units."""
-    protect_none()
     chart = _chart(repository, event_filter, grouping)
     height = max(1.0, chart_height(chart, width))
     with atomic_path(Path(target), suffix=".svg") as temporary:

@@ -50,7 +50,6 @@ from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import Citation, Event, EventRow, Source
 from desktopapp.export.files import ExportCancelled, ExportError, atomic_path
 from desktopapp.export.pdfinfo import add_document_info
-from desktopapp.export.refcount import protect_none
 from desktopapp.render.chart import build_chart, chart_height, paint_chart
 from desktopapp.render.marks import MarkShape, MarkStyle, glyph_font, paint_mark
 from desktopapp.render.palette import type_colour
@@ -177,7 +176,6 @@ def export_pdf(
     The file appears only when complete: a failure or a cancel leaves no partial file and an
     existing ``target`` untouched.
     """
-    protect_none()
     report = collect_report(repository, event_filter, grouping)
     with atomic_path(Path(target), suffix=".pdf") as temporary:
         pages = _write_pdf(
@@ -197,7 +195,6 @@ def print_report(
     cancelled: Cancelled | None = None,
 ) -> int:
     """Paint the same report on a printer (or a print preview); return its page count."""
-    protect_none()
     report = collect_report(repository, event_filter, grouping)
     painter = QPainter()
     if not painter.begin(printer):

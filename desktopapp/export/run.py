@@ -112,9 +112,6 @@ def ensure_gui_application() -> QCoreApplication:
 
     from PySide6.QtGui import QGuiApplication
 
-    from desktopapp.export.refcount import protect_none
-
-    protect_none()
     existing = QGuiApplication.instance()
     if existing is not None:
         return existing
