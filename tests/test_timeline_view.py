@@ -8,26 +8,46 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import EventRow
-from desktopapp.ui import timeline_view as timeline_module
-from desktopapp.ui.timeline_view import HEADER_WIDTH, TimelineView, event_tooltip
+from desktopapp.ui import timeline_loader as loader_module
+from desktopapp.ui.timeline_view import HEADER_WIDTH, INLINE_EVENTS, TimelineView, event_tooltip
 
 
-@pytest.fixture
-def view(qtbot: QtBot, repository: EventRepository) -> Iterator[TimelineView]:
-    widget = TimelineView(repository)
+def settle(qtbot: QtBot, view: TimelineView) -> None:
+    """Wait, on layoutChanged, until the view shows everything asked of it."""
+    while view.is_loading() or view.refresh_pending():
+        with qtbot.waitSignal(view.layoutChanged, timeout=10_000):
+            pass
+
+
+def _make_view(
+    qtbot: QtBot, repository: EventRepository, mode: str, width: int = 1400
+) -> TimelineView:
+    # "worker": every load and layout runs on the loader's thread, as with a big database.
+    widget = TimelineView(repository, inline_events=INLINE_EVENTS if mode == "inline" else -1)
     qtbot.add_widget(widget)
-    widget.resize(1400, 600)
+    widget.resize(width, 600)
     widget.show()
     qtbot.waitExposed(widget)
+    settle(qtbot, widget)
     widget.fit_all()
+    settle(qtbot, widget)
+    return widget
+
+
+@pytest.fixture(params=["inline", "worker"])
+def view(
+    request: pytest.FixtureRequest, qtbot: QtBot, repository: EventRepository
+) -> Iterator[TimelineView]:
+    widget = _make_view(qtbot, repository, request.param)
     yield widget
+    widget.wait_for_load()
 
 
 def _all_ids(repository: EventRepository, event_filter: EventFilter = EventFilter()) -> set[int]:
@@ -100,27 +120,32 @@ def test_zoom_slots_change_the_scale_around_the_centre(view: TimelineView) -> No
 
 
 def test_set_filter_changes_exactly_the_events_shown(
-    view: TimelineView, repository: EventRepository
+    view: TimelineView, qtbot: QtBot, repository: EventRepository
 ) -> None:
     apple = EventFilter(actors=frozenset({"Apple"}))
     view.set_filter(apple)
+    settle(qtbot, view)
     assert view.shown_event_ids() == _all_ids(repository, apple)
     sanctions = EventFilter(types=frozenset({"sanction"}))
     view.set_filter(sanctions)
+    settle(qtbot, view)
     assert view.shown_event_ids() == _all_ids(repository, sanctions)
     nothing = EventFilter(text="zzzzunfindable")
     view.set_filter(nothing)
+    settle(qtbot, view)
     assert view.shown_event_ids() == frozenset()
     view.set_filter(EventFilter())
+    settle(qtbot, view)
     assert view.shown_event_ids() == _all_ids(repository)
 
 
-def test_set_grouping_changes_the_lanes(view: TimelineView) -> None:
+def test_set_grouping_changes_the_lanes(view: TimelineView, qtbot: QtBot) -> None:
     assert view.grouping() is Grouping.ACTOR
     actor_lanes = view.lane_names()
     assert "Apple" in actor_lanes and "SWIFT" in actor_lanes
     assert "Russian rouble" not in actor_lanes  # only acting actors, or a first affected one
     view.set_grouping(Grouping.TYPE)
+    settle(qtbot, view)
     assert view.grouping() is Grouping.TYPE
     assert view.lane_names() == [
         "Aid",
@@ -131,6 +156,7 @@ def test_set_grouping_changes_the_lanes(view: TimelineView) -> None:
         "Sanction",
     ]
     view.set_grouping(Grouping.NONE)
+    settle(qtbot, view)
     assert view.lane_names() == ["All events"]
     assert len(view.shown_event_ids()) == 18
 
@@ -139,6 +165,7 @@ def test_clicking_a_mark_activates_that_event(
     view: TimelineView, qtbot: QtBot, repository: EventRepository
 ) -> None:
     view.set_grouping(Grouping.TYPE)
+    settle(qtbot, view)
     target = next(row for row in repository.rows() if row.title.startswith("Maersk"))
     point = _viewport_point(view, target.id)
     with qtbot.waitSignal(view.eventActivated, timeout=1000) as signal:
@@ -160,10 +187,10 @@ def test_select_event_highlights_without_emitting(
     target = next(row for row in repository.rows() if row.title.startswith("H&M"))
     for _ in range(6):
         view.zoom_in()  # far in, so the selected event starts out of sight
-    view._refresh()
+    settle(qtbot, view)
     with qtbot.assertNotEmitted(view.eventActivated, wait=50):
         view.select_event(target.id)
-        view._refresh()
+        settle(qtbot, view)
     assert view.selected_event() == target.id
     first, last = view.visible_range()
     assert first <= target.start <= last
@@ -175,13 +202,16 @@ def test_select_event_highlights_without_emitting(
 
 
 def test_go_to_selection_centres_the_selected_event(
-    view: TimelineView, repository: EventRepository
+    view: TimelineView, qtbot: QtBot, repository: EventRepository
 ) -> None:
     target = next(row for row in repository.rows() if row.title.startswith("Apple halts"))
     view.select_event(target.id)
+    settle(qtbot, view)
     for _ in range(8):
         view.zoom_in()
+    settle(qtbot, view)
     view.go_to_selection()
+    settle(qtbot, view)
     first, last = view.visible_range()
     middle = target.start + (target.end - target.start) / 2
     assert first <= middle <= last
@@ -193,6 +223,7 @@ def test_go_to_selection_centres_the_selected_event(
 def test_arrow_keys_pan_through_time(view: TimelineView, qtbot: QtBot) -> None:
     view.zoom_in()
     view.zoom_in()
+    settle(qtbot, view)
     first, _ = view.visible_range()
     qtbot.keyClick(view, Qt.Key.Key_Right)
     after_right, _ = view.visible_range()
@@ -201,17 +232,23 @@ def test_arrow_keys_pan_through_time(view: TimelineView, qtbot: QtBot) -> None:
     qtbot.keyClick(view, Qt.Key.Key_Left)
     after_left, _ = view.visible_range()
     assert after_left < after_right
+    settle(qtbot, view)
 
 
 def test_dense_lanes_become_count_bins(
-    view: TimelineView, repository: EventRepository, monkeypatch: pytest.MonkeyPatch
+    view: TimelineView,
+    qtbot: QtBot,
+    repository: EventRepository,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(timeline_module, "MIN_PIXELS_PER_EVENT", 10_000.0)
+    monkeypatch.setattr(loader_module, "MIN_PIXELS_PER_EVENT", 10_000.0)
     view.set_grouping(Grouping.TYPE)
+    settle(qtbot, view)
     assert view.is_aggregated()
     assert view.shown_event_ids() == frozenset()
-    monkeypatch.setattr(timeline_module, "MIN_PIXELS_PER_EVENT", 8.0)
+    monkeypatch.setattr(loader_module, "MIN_PIXELS_PER_EVENT", 8.0)
     view.set_grouping(Grouping.NONE)
+    settle(qtbot, view)
     assert not view.is_aggregated()
     assert view.shown_event_ids() == _all_ids(repository)
 
@@ -238,8 +275,69 @@ def test_tooltip_is_escaped_plain_text_with_date_in_words() -> None:
 
 
 def test_set_repository_resets_to_the_new_database(
-    view: TimelineView, repository: EventRepository
+    view: TimelineView, qtbot: QtBot, repository: EventRepository
 ) -> None:
     view.set_filter(EventFilter(actors=frozenset({"Apple"})))
+    settle(qtbot, view)
     view.set_repository(repository)
+    settle(qtbot, view)
     assert view.shown_event_ids() == _all_ids(repository)
+
+
+def test_a_load_keeps_the_old_picture_and_a_stale_answer_is_dropped(
+    qtbot: QtBot, repository: EventRepository
+) -> None:
+    view = _make_view(qtbot, repository, "worker")
+    everything = view.shown_event_ids()
+    shown_after_each_layout: list[frozenset[int]] = []
+    view.layoutChanged.connect(lambda: shown_after_each_layout.append(view.shown_event_ids()))
+    apple = EventFilter(actors=frozenset({"Apple"}))
+    sanctions = EventFilter(types=frozenset({"sanction"}))
+    view.set_filter(apple)
+    view.set_filter(sanctions)  # before the first answer: it is dropped, never shown
+    # No answer can arrive before the event loop runs: the old picture is still there.
+    assert view.is_loading()
+    assert view.shown_event_ids() == everything
+    settle(qtbot, view)
+    assert shown_after_each_layout[0] == _all_ids(repository, sanctions)
+    assert all(ids != _all_ids(repository, apple) for ids in shown_after_each_layout)
+    assert view.shown_event_ids() == _all_ids(repository, sanctions)
+    assert not view.is_loading()
+
+
+def test_the_legend_explains_marks_and_colours_without_hiding_any(
+    view: TimelineView, qtbot: QtBot, repository: EventRepository
+) -> None:
+    entries = view.legend_entries()
+    descriptions = {entry.label for entry in entries if entry.style is not None}
+    assert "Exact day" in descriptions
+    assert "Interval: on some day within these dates" in descriptions
+    assert any(entry.style and entry.style.uncertain for entry in entries)
+    assert any(entry.style and entry.style.approximate for entry in entries)
+    roots = {t.root_slug for t in repository.event_types}
+    assert {entry.type_slug for entry in entries if entry.type_slug} == roots
+    assert view.legend_visible()
+    strip = next(w for w in view.findChildren(QWidget) if w.accessibleName() == "Timeline legend")
+    viewport = view.viewport().geometry()
+    assert strip.isVisible() and strip.height() >= 20
+    assert strip.geometry().top() > viewport.bottom()  # below the lanes, not over them
+    view.set_legend_visible(False)
+    assert not strip.isVisible()
+    assert view.viewport().geometry().height() > viewport.height()
+    view.set_legend_visible(True)
+    assert strip.isVisible()
+
+
+@pytest.mark.parametrize("mode", ["inline", "worker"])
+@pytest.mark.parametrize("width", [700, 1000])
+def test_fit_all_leaves_room_for_the_last_labels(
+    qtbot: QtBot, repository: EventRepository, mode: str, width: int
+) -> None:
+    view = _make_view(qtbot, repository, mode, width)
+    left = view.mapToScene(QPoint(int(HEADER_WIDTH), 0)).x()
+    right = view.mapToScene(QPoint(view.viewport().width(), 0)).x()
+    laid_out = [mark for lane in view._lanes for mark in lane.marks]
+    assert len({mark.row.id for mark in laid_out}) == 18
+    for mark in laid_out:
+        assert mark.x0 >= left
+        assert mark.right <= right, (mark.row.title, mark.right, right)

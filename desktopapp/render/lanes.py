@@ -26,6 +26,8 @@ from desktopapp.domain.timescale import (
 )
 from desktopapp.render.marks import (
     GLYPH_GAP,
+    MIN_BAR_WIDTH,
+    MarkShape,
     MarkStyle,
     glyph_font,
     mark_span,
@@ -308,8 +310,14 @@ def paint_lane(
     dark: bool = False,
     selected: int | None = None,
     bins_max: int = 0,
+    stretch: float = 1.0,
 ) -> None:
-    """Paint a lane's marks and labels (or bins) between two x positions."""
+    """Paint a lane's marks and labels (or bins) between two x positions.
+
+    ``stretch`` paints marks laid out at another zoom (x scaled by it about x = 0) while a new
+    layout is on its way: marks keep their size, and labels are left out when zooming out,
+    where they could overlap.
+    """
     if lane.bins is not None:
         _paint_bins(painter, lane, scale, fonts, colours, x_from, x_to, dark, bins_max)
         return
@@ -317,34 +325,47 @@ def paint_lane(
     painter.setFont(fonts.label)
     metrics_ascent = QFontMetricsF(fonts.label).ascent()
     metrics_descent = QFontMetricsF(fonts.label).descent()
-    for mark in lane.marks_between(x_from, x_to):
+    for mark in lane.marks_between(x_from / stretch, x_to / stretch):
+        x0, x1, label_x = stretched(mark, stretch)
         cy = lane.line_y(mark.line)
         colour = type_colour(mark.row.type_slug, dark=dark)
         if mark.row.id == selected:
-            paint_selection(painter, mark.x0, mark.x1 + mark.glyph_width, cy, colours.selection)
+            paint_selection(painter, x0, x1 + mark.glyph_width, cy, colours.selection)
         paint_mark(
             painter,
             mark.style,
-            mark.x0,
-            mark.x1,
+            x0,
+            x1,
             cy,
             colour,
             background=colours.background,
             glyph_font=fonts.glyph,
             glyph_width=mark.glyph_width,
         )
-        if mark.label:
+        if mark.label and stretch >= 1.0:
             baseline = cy + (metrics_ascent - metrics_descent) / 2
             painter.setPen(QPen(colours.text))
             if mark.row.id == selected:
                 bold = QFont(fonts.label)
                 bold.setBold(True)
                 painter.setFont(bold)
-                painter.drawText(QPointF(mark.label_x, baseline), mark.label)
+                painter.drawText(QPointF(label_x, baseline), mark.label)
                 painter.setFont(fonts.label)
             else:
-                painter.drawText(QPointF(mark.label_x, baseline), mark.label)
+                painter.drawText(QPointF(label_x, baseline), mark.label)
     painter.restore()
+
+
+def stretched(mark: PlacedMark, stretch: float) -> tuple[float, float, float]:
+    """A mark's x0, x1 and label x when its layout is shown ``stretch`` times wider."""
+    if stretch == 1.0:
+        return mark.x0, mark.x1, mark.label_x
+    half = (mark.x1 - mark.x0) / 2
+    middle = (mark.x0 + mark.x1) / 2 * stretch
+    if mark.style.shape is not MarkShape.DOT:
+        half = max(MIN_BAR_WIDTH / 2, half * stretch)
+    x0, x1 = middle - half, middle + half
+    return x0, x1, x1 + (mark.label_x - mark.x1)
 
 
 def _paint_bins(

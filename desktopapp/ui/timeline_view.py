@@ -8,11 +8,18 @@ wrapper, a BSP-index entry and a Python ``paint`` call each. So the scene holds 
 marks by bisection in the layout computed by :mod:`desktopapp.render.lanes` (the code that
 also paints exported charts). Hit-testing and tooltips use the same layout.
 
-What is loaded: only the visible time window plus one window's width on each side, asked
-from the repository (``lane_counts``, ``lane_rows``, ``lane_histogram``) 40 ms after the view
-stops moving. A lane whose window holds more than one event per 6 pixels, or a window with
-more marks than :data:`MARK_BUDGET`, is drawn as counts per time bin instead. Nothing done
-per frame depends on the size of the database.
+What is loaded: only the visible time window plus one window's width on each side, 40 ms
+after the view stops moving, and only the busiest lanes of it when there are many (see
+:mod:`desktopapp.ui.timeline_loader`). A dense lane is drawn as counts per time bin. The
+reading *and* the layout run on a worker thread (inline for a small database, where they
+take a few milliseconds): the UI thread only paints. While a new picture is on its way the
+previous one stays, a discreet "Loading…" shows, and a zoom stretches the old marks to the
+new scale until their new layout arrives. Nothing done per frame depends on the size of the
+database.
+
+A legend strip under the lanes (toggled by the "Legend" button beside the scroll bar) says
+what each kind of mark and each colour means; it sits outside the viewport, so it never
+hides a mark.
 
 The axis and the lane headers are painted in ``drawForeground`` in viewport coordinates, so
 they stay put while the lanes scroll under them.
@@ -22,10 +29,20 @@ from __future__ import annotations
 
 import bisect
 import html
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QFontMetricsF,
     QHelpEvent,
@@ -33,6 +50,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QPen,
     QResizeEvent,
@@ -48,6 +66,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QPinchGesture,
     QStyleOptionGraphicsItem,
+    QToolButton,
     QToolTip,
     QWidget,
 )
@@ -55,38 +74,41 @@ from PySide6.QtWidgets import (
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.dates import DateError, parse_edtf
 from desktopapp.domain.filter import EventFilter
-from desktopapp.domain.grouping import Grouping, LaneCount
+from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import EventRow
-from desktopapp.domain.timescale import (
-    MAX_PIXELS_PER_DAY,
-    MIN_PIXELS_PER_DAY,
-    SHORT_MONTHS,
-    TimeScale,
-    aligned_bins,
-    bin_days_for,
-)
+from desktopapp.domain.timescale import MAX_PIXELS_PER_DAY, SHORT_MONTHS, TimeScale
 from desktopapp.render.lanes import (
     AXIS_HEIGHT,
     Fonts,
-    LaneBins,
     LaneLayout,
     PlacedMark,
     TextMeasure,
-    layout_bins,
-    layout_marks,
     make_axis,
     paint_axis,
     paint_grid,
     paint_lane,
     paint_lane_band,
     paint_lane_header,
+    stretched,
 )
+from desktopapp.render.legend import LegendEntry, legend_entries, legend_flow, paint_legend
 from desktopapp.render.palette import ChartColours
+from desktopapp.ui.timeline_loader import (
+    Fit,
+    LoadedData,
+    TimelineLoader,
+    ViewFailure,
+    ViewRequest,
+    ViewResult,
+    clamp_date,
+    lowest_zoom,
+    plan_view,
+)
 
 HEADER_WIDTH = 176.0
-MIN_PIXELS_PER_EVENT = 8.0  # denser than this, a lane shows counts per bin
-MARK_BUDGET = 4000  # most marks laid out at once; beyond, the busiest lanes are binned
 REFRESH_DELAY_MS = 40
+LOADING_NOTE_DELAY_MS = 150  # a load quicker than this shows no "Loading…" at all
+INLINE_EVENTS = 3000  # databases this small are read and laid out on the UI thread
 ZOOM_STEP = 1.25
 RIGHT_ROOM = 260.0  # room right of the last event for its label
 _GROUPING_TITLES = {
@@ -96,21 +118,31 @@ _GROUPING_TITLES = {
 }
 
 
-@dataclass(frozen=True)
-class _LoadedLane:
-    lane: LaneCount
-    rows: tuple[EventRow, ...] | None
-    bins: LaneBins | None
+class _LegendStrip(QWidget):
+    """The legend under the lanes, in the scroll area's bottom margin (never over a mark)."""
 
+    def __init__(self, view: TimelineView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.entries: tuple[LegendEntry, ...] = ()
+        self.setAccessibleName("Timeline legend")
 
-@dataclass(frozen=True)
-class _Loaded:
-    """What was last read from the database: a window, at a zoom, for a filter."""
+    def flow(self, width: float) -> tuple[list[tuple[LegendEntry, float, float]], float]:
+        return legend_flow(self.entries, width, self._view.fonts().small)
 
-    start: date
-    end: date
-    pixels_per_day: float
-    lanes: tuple[_LoadedLane, ...]
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        colours = self._view.colours()
+        painter.fillRect(self.rect(), colours.axis_background)
+        painter.setPen(QPen(colours.grid, 1.0))
+        painter.drawLine(QPointF(0, 0.5), QPointF(self.width(), 0.5))
+        placed, _ = self.flow(self.width())
+        fonts = self._view.fonts()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        paint_legend(
+            painter, placed, 3.0, fonts.small, fonts.glyph, colours, dark=self._view.is_dark()
+        )
+        painter.end()
 
 
 class LanesItem(QGraphicsItem):
@@ -144,23 +176,42 @@ class TimelineView(QGraphicsView):
     """Events along time, in lanes by actor, by type, or in one lane."""
 
     eventActivated = Signal(int)
-    layoutChanged = Signal()  # after each re-layout (new data, zoom, pan past the loaded window)
+    # Emitted once the picture is up to date after a change: new data or a new layout shown,
+    # a load that failed, or a refresh that found nothing to redo.
+    layoutChanged = Signal()
+    loadFailed = Signal(str)  # a one-line reason, when the database could not be read
 
-    def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        repository: EventRepository,
+        parent: QWidget | None = None,
+        *,
+        inline_events: int = INLINE_EVENTS,
+    ) -> None:
         super().__init__(parent)
         self._repository = repository
+        self._inline_events = inline_events
         self._filter = EventFilter()
         self._grouping = Grouping.ACTOR
         self._selected: int | None = None
         self._selected_dates: tuple[date, date] | None = None
         self._reveal_selection = False
+        self._zoom_to_reveal = False
         self._extent: tuple[date, date] | None = None
+        self._extent_known = False
         self._origin = date.today()
         self._pixels_per_day = 20.0
-        self._loaded: _Loaded | None = None
+        self._layout_ppd = 20.0  # the zoom the shown lanes were laid out at
+        self._data: LoadedData | None = None  # reusable for the current filter and grouping
+        self._hidden_lanes = 0
         self._lanes: tuple[LaneLayout, ...] = ()
         self._lane_tops: list[float] = []
+        self._shown_once = False
         self._fitted = False
+        self._failure = ""
+        self._generation = 0
+        self._pending_fit = Fit.KEEP
+        self._pending_extent = True  # the filter's extent is not known yet
         self._press_pos: QPoint | None = None
         self._fonts = Fonts.sized(self.font(), _font_pixels(self))
         self._measure = TextMeasure(self._fonts.label)
@@ -184,47 +235,66 @@ class TimelineView(QGraphicsView):
         self.setAccessibleName("Timeline")
         self.setMinimumSize(320, 160)
 
+        self._legend = _LegendStrip(self)
+        self._legend_button = QToolButton(self)
+        self._legend_button.setText("Legend")
+        self._legend_button.setCheckable(True)
+        self._legend_button.setChecked(True)
+        self._legend_button.setAutoRaise(True)
+        self._legend_button.setToolTip("Show or hide what the marks and colours mean")
+        self._legend_button.toggled.connect(self.set_legend_visible)
+        # Beside the horizontal scroll bar, which is always there (time always scrolls).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.addScrollBarWidget(self._legend_button, Qt.AlignmentFlag.AlignRight)
+        self._update_legend_entries()
+
+        self._loader = TimelineLoader(self)
+        self._loader.finished.connect(self._apply)
+        self._loader.failed.connect(self._apply)
+        self._loading_note = False
+        self._loading_timer = QTimer(self)
+        self._loading_timer.setSingleShot(True)
+        self._loading_timer.setInterval(LOADING_NOTE_DELAY_MS)
+        self._loading_timer.timeout.connect(self._show_loading_note)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self._refresh)
         self.horizontalScrollBar().valueChanged.connect(self._schedule_refresh)
-        self._reset_extent()
+        self._update_scene_rect()
 
     # -- public API -----------------------------------------------------------------------
 
     def set_repository(self, repository: EventRepository) -> None:
         """Show another database: forget everything loaded and fit its events."""
+        self._loader.wait()  # the running load reads the old database: let it finish first
         self._repository = repository
         self._filter = EventFilter()
         self._selected = None
         self._selected_dates = None
-        self._reset_extent()
+        self._forget_data()
+        self._update_legend_entries()
         self.fit_all()
 
     def set_filter(self, event_filter: EventFilter) -> None:
         """Show only the events matching the filter, keeping the view where it is when some
-        of them are in sight, fitting them all otherwise."""
+        of them are in sight, fitting them all otherwise. The previous picture stays until
+        the new one is ready."""
         if event_filter == self._filter:
             return
         self._filter = event_filter
-        self._reset_extent()
-        if self._extent is None or not self._fitted:
-            self.fit_all()
-            return
-        shown_from, shown_to = self.visible_range()
-        if self._extent[1] < shown_from or self._extent[0] > shown_to:
-            self.fit_all()
-        else:
-            self._reload()
+        self._forget_data()
+        fit = Fit.IF_OUT_OF_SIGHT if self._fitted else Fit.ALWAYS
+        self._fitted = True
+        self._submit(fit=fit)
 
     def set_grouping(self, grouping: Grouping) -> None:
         grouping = Grouping(grouping)
         if grouping is self._grouping:
             return
         self._grouping = grouping
-        self._loaded = None
-        self._reload()
+        self._data = None
+        self._submit()
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
     def grouping(self) -> Grouping:
@@ -259,7 +329,7 @@ class TimelineView(QGraphicsView):
         if dates[1] < shown_from or dates[0] > shown_to:
             self._centre_on(dates)
         self._reveal_selection = True
-        self._reload()
+        self._submit()
 
     def go_to_selection(self) -> None:
         """Centre the selected event, zooming in if it is hidden in a count bin."""
@@ -271,28 +341,56 @@ class TimelineView(QGraphicsView):
         self._selected_dates = dates
         self._centre_on(dates)
         self._reveal_selection = True
-        self._reload()
-        if self._find_mark(self._selected) is None:
-            # Too dense to draw one mark per event here: zoom to about a month around it.
-            days = max(30, (dates[1] - dates[0]).days + 8)
-            self._set_pixels_per_day((self._plot_width()) / days)
-            self._centre_on(dates)
-            self._reveal_selection = True
-            self._reload()
+        self._zoom_to_reveal = True
+        self._submit()
 
     def fit_all(self) -> None:
-        """Zoom and scroll so that every filtered event is in view."""
+        """Zoom and scroll so that every filtered event, and the labels of the last ones, are
+        in view."""
         self._fitted = True
-        if self._extent is None:
-            self._reload()
-            return
-        start, end = self._extent
-        days = max(1, (end - start).days + 1)
-        width = max(40.0, self._plot_width() - RIGHT_ROOM)
-        self._set_pixels_per_day(width / days)
-        self._scroll_left_to(self._scale().x(start) - HEADER_WIDTH - 16)
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
-        self._reload()
+        self._submit(fit=Fit.ALWAYS)
+
+    def is_loading(self) -> bool:
+        """True while a new picture is being worked out on the worker thread."""
+        return self._loader.is_busy()
+
+    def refresh_pending(self) -> bool:
+        """True while a refresh waits for the view to stop moving."""
+        return self._timer.isActive()
+
+    def wait_for_load(self, timeout_ms: int = 30_000) -> bool:
+        """Block until the picture in the works is shown (screenshots, exports, closing).
+        False if it took longer than ``timeout_ms``."""
+        if self._timer.isActive():
+            self._refresh()
+        deadline = QDeadlineTimer(timeout_ms)
+        while self._loader.is_busy():
+            if not self._loader.wait(max(0, deadline.remainingTime())):
+                return False
+            QCoreApplication.sendPostedEvents(self._loader, QEvent.Type.MetaCall.value)
+        return True
+
+    def pan_by(self, fraction: float) -> None:
+        """Scroll through time by this fraction of the plot's width (negative: back)."""
+        self._pan(self._plot_width() * fraction)
+
+    def legend_visible(self) -> bool:
+        return not self._legend.isHidden()
+
+    def set_legend_visible(self, visible: bool) -> None:
+        """Show or hide the legend strip under the lanes (shown by default)."""
+        self._legend.setVisible(visible)
+        if self._legend_button.isChecked() != visible:
+            self._legend_button.setChecked(visible)
+        self._place_legend()
+
+    def legend_entries(self) -> tuple[LegendEntry, ...]:
+        return self._legend.entries
+
+    def hidden_lane_count(self) -> int:
+        """Quieter lanes of the loaded window that are counted but not drawn."""
+        return self._hidden_lanes
 
     def zoom_in(self) -> None:
         self._zoom(ZOOM_STEP, self._plot_centre_x())
@@ -327,11 +425,12 @@ class TimelineView(QGraphicsView):
         """Events whose mark is at least partly in the visible time range."""
         left = self.mapToScene(QPoint(int(HEADER_WIDTH), 0)).x()
         right = self.mapToScene(QPoint(self.viewport().width(), 0)).x()
+        stretch = self._stretch()
         return frozenset(
             mark.row.id
             for lane in self._lanes
             for mark in lane.marks
-            if mark.x1 >= left and mark.x0 <= right
+            if (span := stretched(mark, stretch))[1] >= left and span[0] <= right
         )
 
     def is_aggregated(self) -> bool:
@@ -344,7 +443,8 @@ class TimelineView(QGraphicsView):
             mark = lane.mark_of(event_id)
             if mark is not None:
                 cy = lane.line_y(mark.line)
-                rects.append(QRectF(mark.x0, cy - 5, mark.x1 - mark.x0, 10))
+                x0, x1, _ = stretched(mark, self._stretch())
+                rects.append(QRectF(x0, cy - 5, x1 - x0, 10))
         return rects
 
     def event_at(self, viewport_pos: QPoint) -> int | None:
@@ -353,11 +453,24 @@ class TimelineView(QGraphicsView):
 
     # -- painting ----------------------------------------------------------------------------
 
-    def _dark(self) -> bool:
+    def is_dark(self) -> bool:
         return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
+    def colours(self) -> ChartColours:
+        return ChartColours.for_background(dark=self.is_dark())
+
+    def fonts(self) -> Fonts:
+        return self._fonts
+
+    def _dark(self) -> bool:
+        return self.is_dark()
+
     def _colours(self) -> ChartColours:
-        return ChartColours.for_background(dark=self._dark())
+        return self.colours()
+
+    def _stretch(self) -> float:
+        """How much wider the view is than the zoom its lanes were laid out at."""
+        return self._pixels_per_day / self._layout_ppd
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         painter.fillRect(rect, self._colours().background)
@@ -391,6 +504,7 @@ class TimelineView(QGraphicsView):
                 dark=dark,
                 selected=self._selected,
                 bins_max=bins_max,
+                stretch=self._stretch(),
             )
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
@@ -441,14 +555,32 @@ class TimelineView(QGraphicsView):
             _GROUPING_TITLES[self._grouping],
         )
         self._paint_note(painter, colours, width, height)
+        if self._loading_note:
+            self._paint_loading(painter, colours, width)
         painter.restore()
+
+    def _paint_loading(self, painter: QPainter, colours: ChartColours, width: int) -> None:
+        """A discreet "Loading…" in the axis corner; the previous picture stays below it."""
+        text = "Loading…"
+        metrics = QFontMetricsF(self._fonts.small)
+        box = QRectF(0, 0, metrics.horizontalAdvance(text) + 16, 18)
+        box.moveTopRight(QPointF(width - 6, 3))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(colours.grid, 1.0))
+        painter.setBrush(colours.background)
+        painter.drawRoundedRect(box, 9, 9)
+        painter.setFont(self._fonts.small)
+        painter.setPen(QPen(colours.muted_text))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def _paint_note(
         self, painter: QPainter, colours: ChartColours, width: int, height: int
     ) -> None:
-        if self._extent is None:
+        if self._failure:
+            text = f"The timeline could not be read: {self._failure}"
+        elif self._extent is None and self._extent_known:
             text = "No events match the current filter."
-        elif not self._lanes and self._loaded is not None:
+        elif not self._lanes and self._data is not None:
             text = "No events in this period. Fit all (or zoom out) to find them."
         elif self.is_aggregated():
             binned = next(lane.bins for lane in self._lanes if lane.bins is not None)
@@ -457,12 +589,16 @@ class TimelineView(QGraphicsView):
                 f"Too many events to draw one by one: bars count events per "
                 f"{_bin_words(binned.bin_days)}. Zoom in to see them."
             )
+        elif self._hidden_lanes:
+            text = f"{self._hidden_lanes:,} quieter lanes not shown: filter to see them."
         else:
             return
+        if self._hidden_lanes and self.is_aggregated():
+            text += f" {self._hidden_lanes:,} quieter lanes not shown."
         metrics = QFontMetricsF(self._fonts.label)
         text_width = min(metrics.horizontalAdvance(text) + 24, width - HEADER_WIDTH - 24)
         box = QRectF(width - text_width - 12, height - 34, text_width, 24)
-        if self._extent is None or not self._lanes:
+        if not self._lanes:
             box.moveCenter(QPointF(HEADER_WIDTH + (width - HEADER_WIDTH) / 2, height / 2))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(QPen(colours.grid, 1.0))
@@ -560,9 +696,28 @@ class TimelineView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._place_legend()
         if self._fitted:
             self._update_scene_rect()
             self._schedule_refresh()
+
+    def _place_legend(self) -> None:
+        """Keep the legend strip in the bottom margin of the scroll area, sized to its rows."""
+        height = 0
+        if not self._legend.isHidden():
+            _, flowed = self._legend.flow(self.viewport().width())
+            height = int(flowed) + 6
+        if self.viewportMargins().bottom() != height:
+            self.setViewportMargins(0, 0, 0, height)
+        viewport = self.viewport().geometry()
+        self._legend.setGeometry(viewport.left(), viewport.bottom() + 1, viewport.width(), height)
+        self._legend.update()
+
+    def _update_legend_entries(self) -> None:
+        labels = {t.slug: t.label for t in self._repository.event_types}
+        roots = {t.root_slug for t in self._repository.event_types}
+        self._legend.entries = legend_entries(labels, roots)
+        self._place_legend()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -577,7 +732,9 @@ class TimelineView(QGraphicsView):
                 self._fonts = Fonts.sized(self.font(), size)
                 self._measure = TextMeasure(self._fonts.label)
                 self._glyph_measure = TextMeasure(self._fonts.glyph)
-                self._relayout()
+                self._place_legend()
+                self._submit()
+            self._legend.update()
             self.viewport().update()
 
     # -- tooltips ----------------------------------------------------------------------------
@@ -643,10 +800,7 @@ class TimelineView(QGraphicsView):
         self._scroll_left_to(middle - self._plot_centre_x())
 
     def _set_pixels_per_day(self, value: float) -> None:
-        low = MIN_PIXELS_PER_DAY
-        if self._extent is not None:
-            days = (self._extent[1] - self._extent[0]).days + 1
-            low = max(low, min(1.0, self._plot_width() / 8 / days))
+        low = lowest_zoom(self._extent, self._plot_width())
         self._pixels_per_day = min(MAX_PIXELS_PER_DAY, max(low, value))
         self._update_scene_rect()
 
@@ -659,7 +813,14 @@ class TimelineView(QGraphicsView):
         if self._pixels_per_day == before:
             return
         self._scroll_left_to(self._scale().x_of_ordinal(ordinal) - anchor_x)
-        self._relayout()
+        if self._inline():
+            self._submit()
+            return
+        # The shown lanes are stretched to the new zoom until their new layout arrives; an
+        # answer on its way for the old zoom is no longer wanted.
+        self._generation += 1
+        self._item.update()
+        self.viewport().update()
         self._schedule_refresh()
 
     def _update_scene_rect(self) -> None:
@@ -669,9 +830,9 @@ class TimelineView(QGraphicsView):
         else:
             start = end = self._origin
         viewport_days = self._plot_width() / self._pixels_per_day
-        pad = timedelta(days=int(min(2_000_000, max(30, viewport_days * 1.5))))
-        left = scale.x(_clamp_date(start, -pad)) - HEADER_WIDTH
-        right = scale.x_end(_clamp_date(end, pad)) + RIGHT_ROOM
+        pad = int(min(2_000_000, max(30, viewport_days * 1.5)))
+        left = scale.x(clamp_date(start, -pad)) - HEADER_WIDTH
+        right = scale.x_end(clamp_date(end, pad)) + RIGHT_ROOM
         bottom = self._lanes[-1].bottom + 24 if self._lanes else AXIS_HEIGHT + 24
         rect = QRectF(left, 0, right - left, max(bottom, float(self.viewport().height())))
         self.setSceneRect(rect)
@@ -690,7 +851,7 @@ class TimelineView(QGraphicsView):
         lane = self._lane_at(scene.y())
         if lane is None:
             return None
-        mark = lane.mark_at(scene.x(), scene.y())
+        mark = lane.mark_at(scene.x() / self._stretch(), scene.y())
         return (lane, mark) if mark is not None else None
 
     def _find_mark(self, event_id: int) -> tuple[LaneLayout, PlacedMark] | None:
@@ -704,8 +865,9 @@ class TimelineView(QGraphicsView):
         cy = lane.line_y(mark.line)
         left = self._left_x()
         top = self.mapToScene(QPoint(0, 0)).y()
-        if mark.x1 < left + HEADER_WIDTH + 20 or mark.x0 > left + self.viewport().width() - 40:
-            self._scroll_left_to((mark.x0 + mark.x1) / 2 - self._plot_centre_x())
+        x0, x1, _ = stretched(mark, self._stretch())
+        if x1 < left + HEADER_WIDTH + 20 or x0 > left + self.viewport().width() - 40:
+            self._scroll_left_to((x0 + x1) / 2 - self._plot_centre_x())
         bar = self.verticalScrollBar()
         if cy - 20 < top + AXIS_HEIGHT:
             bar.setValue(bar.value() + round(cy - 20 - top - AXIS_HEIGHT))
@@ -721,116 +883,112 @@ class TimelineView(QGraphicsView):
 
     # -- loading and layout ------------------------------------------------------------------
 
-    def _reset_extent(self) -> None:
-        self._extent = self._repository.date_extent(self._filter)
-        self._loaded = None
-        if self._extent is not None:
-            # Scene x = 0 on a fixed day near the data, so coordinates stay small and exact.
-            self._origin = self._extent[0]
-        self._update_scene_rect()
+    def _forget_data(self) -> None:
+        """The filter or database changed: nothing loaded can be reused (the picture stays
+        until the new one is ready)."""
+        self._data = None
+        self._extent_known = False
+        self._pending_extent = True
+
+    def _inline(self) -> bool:
+        """Small databases are read and laid out on the UI thread: it takes milliseconds."""
+        return self._repository.total <= self._inline_events
 
     def _schedule_refresh(self) -> None:
         self._timer.start()
 
-    def _reload(self) -> None:
-        """Forget what was loaded and load the current window now."""
-        self._loaded = None
-        self._refresh()
-
     def _refresh(self) -> None:
-        """Load the window around the visible range if it is not loaded, then lay it out."""
+        """After the view stopped moving: load or lay out again what the view now needs."""
         self._timer.stop()
-        if self._needs_loading():
-            self._load()
-        self._relayout()
+        if self._needs_work():
+            self._submit()
+        else:
+            self.layoutChanged.emit()
 
-    def _needs_loading(self) -> bool:
-        loaded = self._loaded
-        if loaded is None:
+    def _needs_work(self) -> bool:
+        if self._loader.is_busy() or self._pending_extent or self._pending_fit is not Fit.KEEP:
             return True
-        shown_from, shown_to = self.visible_range()
-        margin = timedelta(days=(shown_to - shown_from).days // 4)
-        if shown_from - margin < loaded.start or shown_to + margin > loaded.end:
+        data = self._data
+        if data is None or self._layout_ppd != self._pixels_per_day:
             return True
-        ratio = self._pixels_per_day / loaded.pixels_per_day
-        return not 0.67 <= ratio <= 1.5  # density and bin width were decided for that zoom
+        return not data.covers(*self.visible_range(), self._pixels_per_day)
 
-    def _load(self) -> None:
-        if self._extent is None:
-            self._loaded = _Loaded(self._origin, self._origin, self._pixels_per_day, ())
-            return
-        shown_from, shown_to = self.visible_range()
-        span = timedelta(days=max(1, (shown_to - shown_from).days + 1))
-        start = max(_clamp_date(shown_from, -span), _clamp_date(self._extent[0], -span))
-        end = min(_clamp_date(shown_to, span), _clamp_date(self._extent[1], span))
-        if start > end:
-            self._loaded = _Loaded(start, end, self._pixels_per_day, ())
-            return
-        repository, event_filter, grouping = self._repository, self._filter, self._grouping
-        counts = repository.lane_counts(event_filter, grouping, start, end)
-        window_pixels = ((end - start).days + 1) * self._pixels_per_day
-        dense = {lane.key for lane in counts if lane.count * MIN_PIXELS_PER_EVENT > window_pixels}
-        budget = sum(lane.count for lane in counts if lane.key not in dense)
-        for lane in sorted(counts, key=lambda lane: -lane.count):
-            if budget <= MARK_BUDGET:
-                break
-            if lane.key not in dense:
-                dense.add(lane.key)
-                budget -= lane.count
-        rows: dict[str, list[EventRow]] = {}
-        sparse = [lane.key for lane in counts if lane.key not in dense]
-        if sparse:
-            for key, row in repository.lane_rows(event_filter, grouping, start, end, lanes=sparse):
-                rows.setdefault(key, []).append(row)
-        histogram: dict[str, list[int]] = {}
-        bin_days = bin_days_for(self._pixels_per_day, target_pixels=8.0)
-        first, bin_count = aligned_bins(start, end, bin_days)
-        if dense:
-            histogram = repository.lane_histogram(
-                event_filter, grouping, first, bin_days, bin_count, lanes=dense
-            )
-        lanes = []
-        for lane in counts:
-            if lane.key in dense:
-                counts_of = tuple(histogram.get(lane.key, [0] * bin_count))
-                lanes.append(_LoadedLane(lane, None, LaneBins(first, bin_days, counts_of)))
-            else:
-                lanes.append(_LoadedLane(lane, tuple(rows.get(lane.key, ())), None))
-        self._loaded = _Loaded(start, end, self._pixels_per_day, tuple(lanes))
-
-    def _relayout(self) -> None:
-        loaded = self._loaded
+    def _submit(self, fit: Fit = Fit.KEEP) -> None:
+        """Ask for the picture the view needs now: on the worker, or inline when small."""
+        self._timer.stop()
+        if fit is Fit.ALWAYS or (fit is Fit.IF_OUT_OF_SIGHT and self._pending_fit is Fit.KEEP):
+            self._pending_fit = fit
+        self._generation += 1
         scale = self._scale()
-        top = AXIS_HEIGHT
-        lanes: list[LaneLayout] = []
-        colour_slug = self._grouping is Grouping.TYPE
-        for entry in loaded.lanes if loaded else ():
-            key, name, count = entry.lane.key, entry.lane.label, entry.lane.count
-            slug = key if colour_slug else None
-            if entry.bins is not None:
-                lane = layout_bins(key, name, count, entry.bins, top=top, colour_slug=slug)
-            else:
-                lane = layout_marks(
-                    key,
-                    name,
-                    entry.rows or (),
-                    scale,
-                    self._measure,
-                    self._glyph_measure,
-                    top=top,
-                    count=count,
-                    colour_slug=slug,
-                )
-            lanes.append(lane)
-            top = lane.bottom
-        self._lanes = tuple(lanes)
-        self._lane_tops = [lane.top for lane in lanes]
+        data = self._data
+        request = ViewRequest(
+            generation=self._generation,
+            repository=self._repository,
+            event_filter=self._filter,
+            grouping=self._grouping,
+            extent=self._extent,
+            find_extent=self._pending_extent,
+            fit=self._pending_fit,
+            origin=self._origin,
+            pixels_per_day=self._pixels_per_day,
+            left_ordinal=scale.ordinal_at(self._left_x() + HEADER_WIDTH),
+            plot_width=self._plot_width(),
+            measure=self._measure,
+            glyph_measure=self._glyph_measure,
+            data=data,
+        )
+        if self._inline():
+            self._apply(plan_view(request))
+            return
+        self._loader.submit(request)
+        if not self._loading_timer.isActive() and not self._loading_note:
+            self._loading_timer.start()
+
+    def _show_loading_note(self) -> None:
+        if self._loader.is_busy():
+            self._loading_note = True
+            self.viewport().update()
+
+    def _apply(self, outcome: ViewResult | ViewFailure) -> None:
+        """Show the picture a request worked out, unless the view has moved on since."""
+        if outcome.request.generation != self._generation:
+            return
+        self._loading_timer.stop()
+        self._loading_note = False
+        self._pending_fit, self._pending_extent = Fit.KEEP, False
+        if isinstance(outcome, ViewFailure):
+            self._failure = outcome.reason
+            self.viewport().update()
+            self.loadFailed.emit(outcome.reason)
+            self.layoutChanged.emit()
+            return
+        self._failure = ""
+        self._extent, self._extent_known = outcome.extent, True
+        self._origin = outcome.origin
+        self._pixels_per_day = self._layout_ppd = outcome.pixels_per_day
+        self._data = outcome.data
+        self._hidden_lanes = outcome.data.hidden_lanes
+        self._lanes = outcome.lanes
+        self._lane_tops = [lane.top for lane in outcome.lanes]
         self._update_scene_rect()
+        if outcome.moved:
+            self._scroll_left_to(self._scale().x_of_ordinal(outcome.left_ordinal) - HEADER_WIDTH)
+            self._timer.stop()  # that scroll is the answer's own: nothing more to load
         if self._reveal_selection and self._selected is not None:
             found = self._find_mark(self._selected)
             if found is not None:
-                self._reveal_selection = False
+                self._reveal_selection = self._zoom_to_reveal = False
                 self._ensure_mark_visible(*found)
+            elif self._zoom_to_reveal and self._selected_dates is not None:
+                # Too dense to draw one mark per event here: zoom to a month around it.
+                self._zoom_to_reveal = False
+                dates = self._selected_dates
+                self._set_pixels_per_day(
+                    self._plot_width() / max(30, (dates[1] - dates[0]).days + 8)
+                )
+                self._centre_on(dates)
+                self._submit()
+                return
         self._item.update()
         self.viewport().update()
         self.layoutChanged.emit()
@@ -867,8 +1025,3 @@ def _day(day: date) -> str:
 def _bin_words(days: int) -> str:
     named = {1: "day", 7: "week", 14: "fortnight", 30: "month", 91: "quarter", 365: "year"}
     return named.get(days, f"{days} days")
-
-
-def _clamp_date(day: date, delta: timedelta) -> date:
-    ordinal = min(date.max.toordinal(), max(1, day.toordinal() + delta.days))
-    return date.fromordinal(ordinal)
