@@ -229,6 +229,8 @@ def test_icns_holds_png_elements_of_the_right_sizes() -> None:
         position += length
     assert position == len(data)
     assert found == expected
+    reader = QImageReader(str(ICONS / "desktopapp.icns"))
+    assert reader.imageCount() == len(expected)  # Qt's own ICNS reader agrees
 
 
 def test_app_icon_path_is_the_shipped_svg_and_app_icon_has_every_size(qapp) -> None:
