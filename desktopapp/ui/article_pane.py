@@ -128,11 +128,13 @@ class ArticlePane(QWidget):
         if article is None:
             self.citation.set_citation("This database has no source article.")
             self.text.setPlainText("")
+            self.text.hide()  # an empty white box would look like text failed to load
             self._spans, self._offsets = [], None
         else:
             self.citation.set_citation(f"Source: {article.citation_line()}", article.published_note)
             source_text = repository.source_text(ARTICLE_KEY)
             self.text.setPlainText(source_text)
+            self.text.show()
             _space_paragraphs(self.text)
             self._offsets = utf16_offsets(source_text)
             self._spans = repository.quote_spans(ARTICLE_KEY)

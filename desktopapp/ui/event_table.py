@@ -144,6 +144,8 @@ class EventTableModel(QAbstractTableModel):
         self._total = 0
         self._loaded = False
         self._type_labels: dict[str, str] = {}
+        self._italic = QFont()  # one object for every call of data(): see CountDelegate
+        self._italic.setItalic(True)
         if load:
             self._reload()
 
@@ -296,9 +298,7 @@ class EventTableModel(QAbstractTableModel):
                 return row_date_description(row)
             return self._display(row, column)
         if role == Qt.ItemDataRole.FontRole and column is Column.DATE and not row.is_exact_day:
-            font = QFont()
-            font.setItalic(True)
-            return font
+            return self._italic
         if role == EVENT_ID_ROLE:
             return row.id
         return None

@@ -193,14 +193,22 @@ class CountDelegate(QStyledItemDelegate):
     right-aligned; an item that would match nothing is dimmed. Colours come from the palette,
     so it follows light and dark themes."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hints: dict[tuple[int, int], QSize] = {}
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _AnyIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         count = index.data(COUNT_ROLE)
         detail = index.data(DETAIL_ROLE) or ""
-        count_text = "" if count is None else str(count)
+        count_text = "" if count is None else f"{count:,}"
         metrics = opt.fontMetrics
-        count_width = metrics.horizontalAdvance("00000") if count_text else 0
+        count_width = (
+            max(metrics.horizontalAdvance("00000"), metrics.horizontalAdvance(count_text))
+            if count_text
+            else 0
+        )
         name = opt.text
         opt.text = ""
         widget = opt.widget
@@ -257,9 +265,14 @@ class CountDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _AnyIndex) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(
-            size.width() + option.fontMetrics.horizontalAdvance("  00000"), size.height() + 2
-        )
+        key = (size.width() + option.fontMetrics.horizontalAdvance("  00000"), size.height() + 2)
+        # Return an object this delegate keeps alive: with PySide6 6.12 a fresh QSize returned
+        # here was seen freed before Qt read it while the query thread was allocating
+        # ("expected QSize, got CacheKey").
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = self._hints[key] = QSize(*key)
+        return hint
 
 
 # -- the panel --------------------------------------------------------------------------------
