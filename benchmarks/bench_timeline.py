@@ -30,6 +30,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -128,7 +129,7 @@ def measure(path: Path, name: str) -> list[list[str]]:
         for _ in range(RUNS):
             for event_filter in (EventFilter(types=frozenset({root})), EventFilter()):
                 _, block, until = timed_change(
-                    app, view, meter, lambda f=event_filter: view.set_filter(f)
+                    app, view, meter, partial(view.set_filter, event_filter)
                 )
                 blocks.append(block)
                 shown.append(until)
@@ -137,7 +138,8 @@ def measure(path: Path, name: str) -> list[list[str]]:
         for _ in range(3):  # from the whole range into a few months, where marks show
             view.zoom_in()
         run_until_settled(app, view)
-        pans = [timed_change(app, view, meter, lambda: view.pan_by(1 / 8)) for _ in range(PAN_STEPS)]
+        pan = partial(view.pan_by, 1 / 8)
+        pans = [timed_change(app, view, meter, pan) for _ in range(PAN_STEPS)]
         zooms = [timed_change(app, view, meter, view.zoom_in) for _ in range(ZOOM_STEPS)]
         rows.append(
             [

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance, Slot
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktopapp.db.engine import DatabaseError
@@ -114,6 +114,7 @@ class ViewRequest:
     glyph_measure: TextMeasure
     data: LoadedData | None = None  # still valid for this filter and grouping, if any
     lane_limit: int = LANE_LIMIT
+    right_reserve: float = 0.0  # pixels a fit keeps free on the right (a scroll bar to come)
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,8 @@ def _plan(request: ViewRequest) -> ViewResult:
     lanes = _layout(request, data, TimeScale(origin, ppd))
     if fit is not Fit.KEEP and extent is not None:
         # Labels run right of their marks: zoom out until the last events' labels fit too.
-        fitted = _label_room_zoom(lanes, TimeScale(origin, ppd), extent[0], request.plot_width)
+        room = request.plot_width - request.right_reserve
+        fitted = _label_room_zoom(lanes, TimeScale(origin, ppd), extent[0], room)
         fitted = _clamp_zoom(extent, request.plot_width, fitted)
         if fitted < ppd * 0.999:
             ppd = fitted
@@ -203,7 +205,7 @@ def _plan(request: ViewRequest) -> ViewResult:
         # A label too long to fit even so is elided at the plot's right edge (the tooltip
         # has the whole title), rather than cut off by it.
         scale = TimeScale(origin, ppd)
-        right_edge = scale.x_of_ordinal(left) + request.plot_width - 4.0
+        right_edge = scale.x_of_ordinal(left) + room - 4.0
         lanes = _layout(request, data, scale, x_limit=right_edge)
     return ViewResult(request, extent, origin, ppd, left, moved, data, lanes, 0.0)
 
@@ -322,14 +324,14 @@ def _label_room_zoom(
 
 
 class _Job(QRunnable):
-    def __init__(self, request: ViewRequest, deliver: Signal) -> None:
+    def __init__(self, request: ViewRequest, deliver: SignalInstance) -> None:
         super().__init__()
         self._request = request
         self._deliver = deliver
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        self._deliver.emit(plan_view(self._request))  # type: ignore[attr-defined]
+        self._deliver.emit(plan_view(self._request))
 
 
 class TimelineLoader(QObject):

@@ -65,6 +65,7 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
     QPinchGesture,
+    QStyle,
     QStyleOptionGraphicsItem,
     QToolButton,
     QToolTip,
@@ -108,7 +109,7 @@ from desktopapp.ui.timeline_loader import (
 HEADER_WIDTH = 176.0
 REFRESH_DELAY_MS = 40
 LOADING_NOTE_DELAY_MS = 150  # a load quicker than this shows no "Loading…" at all
-INLINE_EVENTS = 3000  # databases this small are read and laid out on the UI thread
+INLINE_EVENTS = 200  # databases this small are read and laid out on the UI thread (~ms)
 ZOOM_STEP = 1.25
 RIGHT_ROOM = 260.0  # room right of the last event for its label
 _GROUPING_TITLES = {
@@ -936,6 +937,10 @@ class TimelineView(QGraphicsView):
             measure=self._measure,
             glyph_measure=self._glyph_measure,
             data=data,
+            # Lanes may not fit yet: the vertical scroll bar would then take this much width.
+            right_reserve=0.0
+            if self.verticalScrollBar().isVisible()
+            else float(self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)),
         )
         if self._inline():
             self._apply(plan_view(request))
