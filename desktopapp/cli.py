@@ -61,9 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _known_failure(error: Exception) -> str | None:
     from desktopapp.build.annotations import AnnotationError
     from desktopapp.build.builder import BuildError
+    from desktopapp.build.upgrade import UpgradeError
     from desktopapp.db.engine import DatabaseError
 
-    if isinstance(error, AnnotationError | BuildError | DatabaseError):
+    if isinstance(error, AnnotationError | BuildError | DatabaseError | UpgradeError):
         return str(error)
     from sqlalchemy.exc import OperationalError
 
@@ -122,6 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="annotation file (default: the one shipped with the app)",
     )
     build.set_defaults(handler=run_build)
+
+    upgrade = commands.add_parser(
+        "upgrade-db", help="upgrade a database of an older schema (after a backup copy)"
+    )
+    upgrade.add_argument("path", type=Path, metavar="PATH")
+    upgrade.set_defaults(handler=run_upgrade)
 
     listing = commands.add_parser("list", help="print the events that match the filters")
     _add_database_argument(listing)
@@ -273,6 +280,14 @@ def run_build(args: argparse.Namespace) -> int:
     dataset = load_annotations(args.annotations or annotations_path())
     count = build_database(dataset, target)
     print(f"Built {target} with {count} events.")
+    return 0
+
+
+def run_upgrade(args: argparse.Namespace) -> int:
+    from desktopapp.build.upgrade import upgrade_database
+
+    backup = upgrade_database(args.path)
+    print(f"Upgraded {args.path}; the previous file is kept as {backup}.")
     return 0
 
 

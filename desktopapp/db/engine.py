@@ -23,6 +23,10 @@ class DatabaseError(Exception):
     """A database that cannot be used, with a message meant for the person using the app."""
 
 
+class OlderSchemaError(DatabaseError):
+    """Our database, written with an older schema: it can be upgraded (after a backup)."""
+
+
 def open_database(location: str | Path) -> Engine:
     """Open an existing timeline database read-only, or raise DatabaseError saying why not.
 
@@ -138,9 +142,9 @@ def check_schema(engine: Engine, label: str) -> None:
             f"{SCHEMA_VERSION}); update the app to open it"
         )
     if int(version) < SCHEMA_VERSION:
-        raise DatabaseError(
+        raise OlderSchemaError(
             f"{label}: uses an older schema ({version}, this app reads {SCHEMA_VERSION}); "
-            "rebuild it with 'desktopapp build-db'"
+            "upgrade it with 'desktopapp upgrade-db' (a backup copy is kept)"
         )
 
 

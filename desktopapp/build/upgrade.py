@@ -1,0 +1,178 @@
+"""Upgrading a timeline database written with an older schema, after a backup copy.
+
+An upgrade reads the facts (sources, citations, actors, types, events, quotes) out of the old
+file and writes them with the current builder, which recomputes every index, count table and
+check. The facts' tables have kept their shape since schema 1; a future change to them adds a
+reader for the older shape here. The old file is first copied beside itself
+(``timeline.sqlite3.schema1.bak``), so nothing is lost even if the upgrade is interrupted;
+the file itself is only replaced once the new one is complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote as url_quote
+
+from desktopapp.build.builder import BuildError, build_database
+from desktopapp.build.dataset import (
+    ActorSpec,
+    CitationSpec,
+    Dataset,
+    EventSpec,
+    QuoteSpec,
+    SourceSpec,
+    TypeSpec,
+)
+from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from desktopapp.domain.dates import parse_edtf
+from desktopapp.domain.model import ActorKind, Role
+
+OLDEST_UPGRADABLE = 1
+
+
+class UpgradeError(Exception):
+    """The database cannot be upgraded; it was left as it was."""
+
+
+def schema_version_of(path: Path) -> int:
+    """The schema version recorded in a timeline database (read-only)."""
+    with _read_only(path) as connection:
+        try:
+            rows = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error as error:
+            raise UpgradeError(f"{path}: not a timeline database ({error})") from error
+    if rows.get("application") != APPLICATION_ID or not str(rows.get("schema_version")).isdigit():
+        raise UpgradeError(f"{path}: not a timeline database")
+    return int(rows["schema_version"])
+
+
+def upgrade_database(path: Path) -> Path:
+    """Upgrade ``path`` in place to the current schema; return the backup copy's path."""
+    path = path.expanduser().resolve()
+    version = schema_version_of(path)
+    if version >= SCHEMA_VERSION:
+        raise UpgradeError(f"{path}: already at schema {version}; nothing to upgrade")
+    if version < OLDEST_UPGRADABLE:
+        raise UpgradeError(
+            f"{path}: schema {version} is too old to upgrade; rebuild it with 'desktopapp build-db'"
+        )
+    backup = _write_backup(path, version)
+    try:
+        # The old file stays open for reading while the new one is written beside it; the
+        # builder replaces it only at the end, so events stream through without piling up.
+        with _read_only(path) as db:
+            build_database(_read_dataset(db, version), path)
+    except (BuildError, sqlite3.Error, ValueError, KeyError) as error:
+        raise UpgradeError(
+            f"{path}: could not be upgraded ({error}); it was left unchanged, and a copy "
+            f"is at {backup}"
+        ) from error
+    return backup
+
+
+def _write_backup(path: Path, version: int) -> Path:
+    backup = path.with_name(f"{path.name}.schema{version}.bak")
+    number = 2
+    while backup.exists():  # never overwrite an earlier backup
+        backup = path.with_name(f"{path.name}.schema{version}.{number}.bak")
+        number += 1
+    try:
+        shutil.copy2(path, backup)
+        with backup.open("rb") as handle:
+            os.fsync(handle.fileno())
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            backup.unlink()
+        raise UpgradeError(
+            f"{path}: no backup copy could be written next to it "
+            f"({error.strerror or error}); not upgraded"
+        ) from error
+    return backup
+
+
+@contextlib.contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    uri = f"file:{url_quote(str(path))}?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=5.0)
+    except sqlite3.Error as error:
+        raise UpgradeError(f"{path}: cannot be read ({error})") from error
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def _read_dataset(db: sqlite3.Connection, version: int) -> Dataset:
+    """The facts of a schema-1 (or later) database, as the builder takes them."""
+    meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    sources = [
+        SourceSpec(key, title, outlet, language, url, parse_edtf(published), note, text)
+        for key, title, outlet, language, url, published, note, text in db.execute(
+            "SELECT key, title, outlet, language, url, published_edtf, published_note, "
+            "text FROM sources ORDER BY id"
+        )
+    ]
+    citations = [
+        CitationSpec(key, outlet, title, url, parse_edtf(published))
+        for key, outlet, title, url, published in db.execute(
+            "SELECT key, outlet, title, url, published_edtf FROM citations ORDER BY id"
+        )
+    ]
+    aliases: dict[int, list[str]] = {}
+    for actor_id, name in db.execute(
+        "SELECT actor_id, name FROM actor_names WHERE is_alias ORDER BY actor_id, name"
+    ):
+        aliases.setdefault(actor_id, []).append(name)
+    actor_rows = db.execute("SELECT id, key, name, kind FROM actors ORDER BY id").fetchall()
+    actors = [
+        ActorSpec(key, name, ActorKind(kind), tuple(aliases.get(actor_id, ())))
+        for actor_id, key, name, kind in actor_rows
+    ]
+    types = [
+        TypeSpec(slug, label)
+        for slug, label in db.execute("SELECT slug, label FROM event_types ORDER BY id")
+    ]
+    events = _read_events(db)
+    kept = {k: v for k, v in meta.items() if k in ("annotations_sha256",)}
+    kept["upgraded_from_schema"] = str(version)
+    return Dataset(sources, citations, actors, types, events, meta=kept)
+
+
+def _read_events(db: sqlite3.Connection) -> Iterator[EventSpec]:
+    participants: dict[int, list[tuple[str, Role]]] = {}
+    for event_id, actor_key, role in db.execute(
+        "SELECT ea.event_id, a.key, ea.role FROM event_actors ea "
+        "JOIN actors a ON a.id = ea.actor_id ORDER BY ea.event_id, ea.role, a.id"
+    ):
+        participants.setdefault(event_id, []).append((actor_key, Role(role)))
+    quotes: dict[int, list[QuoteSpec]] = {}
+    for event_id, source_key, start, end, text in db.execute(
+        'SELECT q.event_id, s.key, q.start, q."end", q.text FROM quotes q '
+        "JOIN sources s ON s.id = q.source_id ORDER BY q.event_id, q.position"
+    ):
+        quotes.setdefault(event_id, []).append(QuoteSpec(source_key, start, end, text))
+    rows = db.execute(
+        "SELECT e.id, e.key, e.title, e.summary, t.slug, e.date_edtf, c.key, "
+        "e.citation_quote, e.citation_note FROM events e "
+        "JOIN event_types t ON t.id = e.type_id "
+        "LEFT JOIN citations c ON c.id = e.citation_id ORDER BY e.id"
+    )
+    for event_id, key, title, summary, slug, edtf, citation, quote, note in rows:
+        yield EventSpec(
+            key=key,
+            title=title,
+            summary=summary,
+            type_slug=slug,
+            date=parse_edtf(edtf),
+            actors=tuple(participants.get(event_id, ())),
+            citation_key=citation,
+            citation_quote=quote,
+            citation_note=note,
+            quotes=tuple(quotes.get(event_id, ())),
+        )

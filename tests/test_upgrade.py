@@ -1,0 +1,111 @@
+"""Older databases are upgraded only after a backup copy; newer ones are refused."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktopapp.build import builder
+from desktopapp.build.upgrade import UpgradeError, schema_version_of, upgrade_database
+from desktopapp.cli import main
+from desktopapp.db.schema import SCHEMA_VERSION
+
+# A real database written by the first release's code (schema 1), kept as a fixture.
+SCHEMA_1 = Path(__file__).parent / "data" / "article-schema1.sqlite3"
+
+
+def _hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def old_db(tmp_path: Path) -> Path:
+    target = tmp_path / "timeline.sqlite3"
+    shutil.copy(SCHEMA_1, target)
+    return target
+
+
+def test_fixture_is_schema_1_and_current_is_newer() -> None:
+    assert schema_version_of(SCHEMA_1) == 1 < SCHEMA_VERSION
+
+
+def test_older_schema_is_refused_with_the_upgrade_command(
+    old_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _hash(old_db)
+    assert main(["list", "--db", str(old_db)]) == 2
+    assert "upgrade it with 'desktopapp upgrade-db'" in capsys.readouterr().err
+    assert _hash(old_db) == before
+
+
+def test_upgrade_keeps_a_backup_and_every_fact(
+    old_db: Path, capsys: pytest.CaptureFixture[str], article_db: Path
+) -> None:
+    original = _hash(old_db)
+    assert main(["upgrade-db", str(old_db)]) == 0
+    out = capsys.readouterr().out
+    backup = old_db.with_name("timeline.sqlite3.schema1.bak")
+    assert str(backup) in out
+    assert _hash(backup) == original
+    assert schema_version_of(old_db) == SCHEMA_VERSION
+    assert main(["list", "--db", str(old_db), "--json"]) == 0
+    upgraded = json.loads(capsys.readouterr().out)
+    assert main(["list", "--db", str(article_db), "--json"]) == 0
+    fresh = json.loads(capsys.readouterr().out)
+    assert len(upgraded) == 18
+    # Same facts as a fresh build from the annotations (ids may differ in order only).
+    by_key = {e["key"]: e for e in fresh}
+    for event in upgraded:
+        twin = by_key[event["key"]]
+        for field in ("title", "date", "start", "end", "type", "actors", "quotes", "summary"):
+            assert event[field] == twin[field], (event["key"], field)
+
+
+def test_second_upgrade_backup_never_overwrites_the_first(old_db: Path) -> None:
+    first = upgrade_database(old_db)
+    shutil.copy(SCHEMA_1, old_db)
+    second = upgrade_database(old_db)
+    assert first != second and first.exists() and second.exists()
+    assert _hash(first) == _hash(second) == _hash(SCHEMA_1)
+
+
+def test_failed_upgrade_leaves_the_file_unchanged(
+    old_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = _hash(old_db)
+
+    def broken(*_args: object, **_kwargs: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(builder, "_write_events", broken)
+    with pytest.raises(UpgradeError, match="left unchanged, and a copy is at"):
+        upgrade_database(old_db)
+    assert _hash(old_db) == original
+    assert sorted(p.name for p in old_db.parent.iterdir()) == [
+        "timeline.sqlite3",
+        "timeline.sqlite3.schema1.bak",
+    ]
+
+
+def test_current_and_newer_are_not_upgraded(
+    tmp_path: Path, article_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    current = tmp_path / "current.sqlite3"
+    shutil.copy(article_db, current)
+    assert main(["upgrade-db", str(current)]) == 2
+    assert "nothing to upgrade" in capsys.readouterr().err
+    newer = tmp_path / "newer.sqlite3"
+    shutil.copy(article_db, newer)
+    with sqlite3.connect(newer) as connection:
+        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    before = _hash(newer)
+    assert main(["list", "--db", str(newer)]) == 2
+    assert "newer version" in capsys.readouterr().err
+    assert main(["upgrade-db", str(newer)]) == 2
+    assert _hash(newer) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["current.sqlite3", "newer.sqlite3"]
