@@ -93,6 +93,7 @@ class ArticlePane(QWidget):
         self.citation.setObjectName("articleCitation")
         self.citation.setTextFormat(Qt.TextFormat.PlainText)
         self.citation.setWordWrap(True)
+        self.citation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.citation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.citation.setAccessibleName("Source of the article")
         self.citation.setContentsMargins(4, 2, 4, 4)
