@@ -16,12 +16,12 @@ fits on a page is never split; a taller one splits only between two lines of tex
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -35,11 +35,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QTextBlockFormat,
     QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextOption,
 )
 
 from desktopapp import __version__
@@ -49,8 +45,19 @@ from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import Citation, Event, EventRow, Source
 from desktopapp.export.files import ExportCancelled, ExportError, atomic_path
+from desktopapp.export.paging import Block, LaidOut, Page, Placement, paginate
 from desktopapp.export.pdfinfo import add_document_info
-from desktopapp.render.chart import build_chart, chart_height, paint_chart
+from desktopapp.export.textframe import LineBox, TextFrame, TextStyles
+from desktopapp.render.chart import (
+    FONT_PIXELS,
+    LABEL_ROOM,
+    Chart,
+    ChartLane,
+    build_chart,
+    chart_height,
+    paint_chart,
+)
+from desktopapp.render.lanes import Fonts
 from desktopapp.render.marks import MarkShape, MarkStyle, glyph_font, paint_mark
 from desktopapp.render.palette import type_colour
 
@@ -241,117 +248,7 @@ def saved(painter: QPainter) -> Iterator[QPainter]:
         painter.restore()
 
 
-# -- pagination --------------------------------------------------------------------------------
-
-
-class LaidOut(Protocol):
-    """A block measured at the page width: its height and where it may split."""
-
-    height: float
-    breaks: Sequence[float]
-
-    def paint(self, painter: QPainter, top: float, start: float, end: float) -> None:
-        """Paint the part [start, end) of the block with its top at page y ``top - start``."""
-
-
-class Block(Protocol):
-    keep_with_next: bool
-    space_before: float
-    floats: bool
-
-    def lay_out(self, room: float) -> LaidOut:
-        """Measure the block; ``room`` is the height left on the page where it would go."""
-        ...
-
-
-@dataclass
-class Placement:
-    page: int
-    y: float
-    start: float
-    end: float
-
-
-@dataclass
-class Page:
-    """The page geometry in device pixels (origin at the top-left of the margins)."""
-
-    width: float
-    height: float
-    body_height: float
-    dpi: float
-
-    def pt(self, points: float) -> float:
-        return points * self.dpi / 72.0
-
-    def mm(self, millimetres: float) -> float:
-        return millimetres * self.dpi / 25.4
-
-
-def paginate(
-    blocks: Sequence[Block], page: Page, tick: Callable[[], None]
-) -> tuple[list[list[Placement]], list[float]]:
-    """Decide where every block goes: placements per block, and the room each was laid in.
-
-    A block that fits in the room left is placed there; one that fits on a page starts a new
-    page; a taller one is split at its last line break that fits. A *floating* block (the
-    chart) that does not fit where it falls waits for the top of the next page while the
-    text goes on filling the current one, as figures do in printed reports.
-    """
-    result: list[list[Placement]] = [[] for _ in blocks]
-    rooms: list[float] = [0.0] * len(blocks)
-    room = page.body_height
-    index, y = 0, 0.0
-    waiting: list[tuple[int, float]] = []  # floats deferred to the next page: (block, height)
-
-    def new_page() -> None:
-        nonlocal index, y
-        index, y = index + 1, 0.0
-        while waiting:
-            number, height = waiting.pop(0)
-            result[number].append(Placement(index, 0.0, 0.0, height))
-            index, y = (index + 1, 0.0) if waiting else (index, height)
-
-    for number, block in enumerate(blocks):
-        tick()
-        gap = block.space_before if y > 0 else 0.0
-        rooms[number] = room - y - gap
-        laid = block.lay_out(rooms[number])
-        height = laid.height
-        needed = height
-        if block.keep_with_next and number + 1 < len(blocks):
-            needed += min(room * 0.18, page.pt(60))
-        if y + gap + needed <= room:
-            result[number].append(Placement(index, y + gap, 0.0, height))
-            y += gap + height
-        elif block.floats and number + 1 < len(blocks):
-            waiting.append((number, height))
-        elif height <= room:
-            new_page()
-            if y > 0 and y + block.space_before + height > room:
-                new_page()
-            gap = block.space_before if y > 0 else 0.0
-            result[number].append(Placement(index, y + gap, 0.0, height))
-            y += gap + height
-        else:
-            if y > 0 and room - y - gap < page.pt(48):
-                new_page()
-                gap = block.space_before if y > 0 else 0.0
-            y += gap
-            start = 0.0
-            while start < height - 0.5:
-                limit = start + room - y
-                cut = max((b for b in laid.breaks if start < b <= limit), default=None)
-                if cut is None:  # a single line taller than a page: cut it anyway
-                    cut = min(height, limit)
-                result[number].append(Placement(index, y, start, cut))
-                y += cut - start
-                start = cut
-                if start < height - 0.5:
-                    new_page()
-    if waiting:
-        new_page()
-    return result, rooms
+# -- the routine shared by PDF, print and preview ---------------------------------------------
 
 
 def render_report(
@@ -362,7 +259,14 @@ def render_report(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> int:
-    """Lay out and paint the whole report on ``device``; return the number of pages."""
+    """Lay out and paint the whole report on ``device``; return the number of pages.
+
+    The page size, orientation and margins are the device's own (a printer's come from the
+    print dialog). Two passes: the first measures every block and keeps only heights and
+    break points (so "Page X of Y" is known before page 1 is painted), the second lays each
+    block out again and paints it. Keeping the laid-out text between passes would cost
+    ~35 KB per event; laying it out twice costs about a second per 1,000 events.
+    """
     page = _page_geometry(device)
     styles = Styles(device, page)
     blocks = _blocks(report, repository, styles)
@@ -383,8 +287,8 @@ def render_report(
     for number, placements in enumerate(plan):
         for placement in placements:
             on_page[placement.page].append((number, placement))
-    # Blocks are laid out again to paint (not kept from the first pass, to keep memory flat);
-    # one split over several pages is kept until its last page is painted.
+    footer = Footer(styles, report)
+    # A block split over several pages is kept until its last part is painted.
     laid_out: dict[int, LaidOut] = {}
     for index, items in enumerate(on_page):
         if index > 0 and not device.newPage():
@@ -397,7 +301,7 @@ def render_report(
             laid.paint(painter, placement.y, placement.start, placement.end)
             if placement is plan[number][-1]:
                 del laid_out[number]
-        _paint_footer(painter, styles, report, index + 1, pages)
+        footer.paint(painter, index + 1, pages)
     return pages
 
 
@@ -408,31 +312,18 @@ def _page_geometry(device: QPagedPaintDevice) -> Page:
     return Page(float(rect.width()), float(rect.height()), float(rect.height()) - footer, dpi)
 
 
-# -- styles and text documents -----------------------------------------------------------------
+# -- styles and text ---------------------------------------------------------------------------
 
 
-class Styles:
-    """Fonts and formats at the device's resolution."""
+class Styles(TextStyles):
+    """Fonts and formats at the device's resolution, each made once."""
 
     def __init__(self, device: QPagedPaintDevice, page: Page) -> None:
-        self.device = device
+        super().__init__(device, page.dpi, LINK)
         self.page = page
-        # A report uses a dozen formats tens of thousands of times: make each once.
-        self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
-
-    def font(
-        self, family: str, points: float, *, bold: bool = False, italic: bool = False
-    ) -> QFont:
-        font = QFont(family)
-        font.setPointSizeF(points)
-        font.setBold(bold)
-        font.setItalic(italic)
-        font.setStyleHint(QFont.StyleHint.Serif if family == SERIF else QFont.StyleHint.SansSerif)
-        # Without ligatures: Qt maps a ligature glyph to one character (U+FB00 for "ff"), so
-        # "différents" would not be found, copied or read aloud as typed.
-        for tag in ("liga", "clig", "dlig"):
-            font.setFeature(QFont.Tag(tag), 0)
-        return font
+        mark_font = QFont(SANS)
+        mark_font.setPixelSize(9)
+        self.mark_glyphs = glyph_font(mark_font)
 
     def chars(
         self,
@@ -443,165 +334,47 @@ class Styles:
         italic: bool = False,
         color: QColor = INK,
     ) -> QTextCharFormat:
-        key = (family, points, bold, italic, color.rgba())
-        fmt = self._formats.get(key)
-        if fmt is None:
-            fmt = QTextCharFormat()
-            fmt.setFont(self.font(family, points, bold=bold, italic=italic))
-            fmt.setForeground(QBrush(color))
-            self._formats[key] = fmt
-        return fmt
+        return super().chars(family, points, bold=bold, italic=italic, color=color)
 
-    def link(self, base: QTextCharFormat, url: str) -> QTextCharFormat:
-        fmt = QTextCharFormat(base)
-        fmt.setAnchor(True)
-        fmt.setAnchorHref(url)
-        fmt.setForeground(QBrush(LINK))
-        fmt.setFontUnderline(True)
-        return fmt
-
-    def document(self, width: float) -> RichText:
-        return RichText(self, width)
+    def document(self, width: float) -> TextFrame:
+        return TextFrame(self, width)
 
 
-class RichText:
-    """A QTextDocument written paragraph by paragraph; every string is inserted as plain text."""
-
-    def __init__(self, styles: Styles, width: float) -> None:
-        self.styles = styles
-        self.document = QTextDocument()
-        self.document.documentLayout().setPaintDevice(styles.device)
-        self.document.setDocumentMargin(0)
-        self.document.setDefaultFont(styles.font(SERIF, 9.5))
-        self.document.setTextWidth(width)
-        self.cursor = QTextCursor(self.document)
-        # One edit block for the whole build: the layout runs once at the end, not after
-        # every insertion (several times faster for a long report).
-        self.cursor.beginEditBlock()
-        self._editing = True
-        self._empty = True
-        self.quote_blocks: list[int] = []
-
-    def _finished(self) -> QTextDocument:
-        if self._editing:
-            self.cursor.endEditBlock()
-            self._editing = False
-        return self.document
-
-    def paragraph(
-        self,
-        *,
-        before: float = 0.0,
-        after: float = 0.0,
-        indent: float = 0.0,
-        hanging: float = 0.0,
-        line_height: int = 118,
-        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
-        quote: bool = False,
-    ) -> RichText:
-        # QTextDocumentLayout scales top and bottom margins from 96-dpi pixels to the paint
-        # device (tab positions too), but takes left margins and indents in device pixels
-        # (measured, Qt 6.12).
-        def px(points: float) -> float:
-            return points * 96.0 / 72.0
-
-        page = self.styles.page
-        fmt = QTextBlockFormat()
-        fmt.setTopMargin(px(before))
-        fmt.setBottomMargin(px(after))
-        fmt.setLeftMargin(page.pt(indent + hanging))
-        fmt.setTextIndent(-page.pt(hanging))
-        fmt.setAlignment(align)
-        fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        if hanging:
-            fmt.setTabPositions([QTextOption.Tab(px(hanging), QTextOption.TabType.LeftTab)])
-        if self._empty:
-            self.cursor.setBlockFormat(fmt)
-            self._empty = False
-        else:
-            self.cursor.insertBlock(fmt)
-        if quote:
-            self.quote_blocks.append(self.cursor.block().blockNumber())
-        return self
-
-    def text(self, value: str, fmt: QTextCharFormat) -> RichText:
-        # Paragraph and line separators from the data would start new blocks: keep one block.
-        clean = " ".join(value.replace("\u2029", "\n").replace("\u2028", "\n").split("\n"))
-        self.cursor.insertText(clean, fmt)
-        return self
-
-    def link(self, value: str, url: str, fmt: QTextCharFormat) -> RichText:
-        if url.startswith(("http://", "https://")):
-            return self.text(value, self.styles.link(fmt, url))
-        return self.text(value, fmt)
-
-    @property
-    def height(self) -> float:
-        return float(self._finished().size().height())
-
-    def line_boxes(self) -> list[tuple[float, float]]:
-        """(top, bottom) of every line, in document coordinates."""
-        boxes: list[tuple[float, float]] = []
-        layout = self._finished().documentLayout()
-        block = self.document.begin()
-        while block.isValid():
-            top = layout.blockBoundingRect(block).top()
-            text_layout = block.layout()
-            for index in range(text_layout.lineCount()):
-                line = text_layout.lineAt(index)
-                boxes.append((top + line.y(), top + line.y() + line.height()))
-            block = block.next()
-        return boxes
-
-    def block_rect(self, number: int) -> QRectF:
-        block = self._finished().findBlockByNumber(number)
-        return self.document.documentLayout().blockBoundingRect(block)
-
-    def paint(self, painter: QPainter, x: float, y: float, start: float, end: float) -> None:
-        """Paint the document's band [start, end) with its top at (x, y)."""
-        if end <= start:
-            return
-        self._finished()
-        with saved(painter):
-            painter.translate(x, y - start)
-            # A hair inside the band: a line starting exactly at ``end`` belongs to the next page.
-            eps = 0.25
-            self.document.drawContents(
-                painter, QRectF(0, start + eps, self.document.textWidth(), end - start - 2 * eps)
-            )
+def _breaks(lines: Sequence[LineBox], first: int, offset: float = 0.0) -> list[float]:
+    """Cuts allowed before line ``first`` or later, never leaving a lone last line."""
+    return [box.top + offset for box in lines[first : len(lines) - 1]]
 
 
 @dataclass
 class DocumentLaidOut:
-    """A single RichText as a block, with optional decorations painted under it."""
+    """A single text frame as a block; it may be cut with two lines or more on each side."""
 
-    rich: RichText
+    frame: TextFrame
     x: float
+    splittable: bool = True
     height: float = 0.0
     breaks: Sequence[float] = ()
-    decorate: Callable[[QPainter, float, float, float], None] | None = None
 
     def __post_init__(self) -> None:
-        self.height = self.rich.height
-        self.breaks = [top for top, _ in self.rich.line_boxes()] + [self.height]
+        self.height = self.frame.height
+        self.breaks = _breaks(self.frame.line_boxes(), 2) if self.splittable else []
 
     def paint(self, painter: QPainter, top: float, start: float, end: float) -> None:
-        if self.decorate is not None:
-            self.decorate(painter, top, start, end)
-        self.rich.paint(painter, self.x, top, start, end)
+        self.frame.paint(painter, self.x, top, start, end)
 
 
 @dataclass
 class TextBlock:
-    """A block made of one RichText built on demand."""
+    """A block made of one text frame built on demand."""
 
-    build: Callable[[], RichText]
+    build: Callable[[], TextFrame]
     keep_with_next: bool = False
     space_before: float = 0.0
     floats: bool = False
+    splittable: bool = True
 
     def lay_out(self, room: float) -> LaidOut:
-        return DocumentLaidOut(self.build(), 0.0)
+        return DocumentLaidOut(self.build(), 0.0, self.splittable)
 
 
 # -- the blocks of the report ------------------------------------------------------------------
@@ -609,7 +382,7 @@ class TextBlock:
 
 def _blocks(report: Report, repository: EventRepository, styles: Styles) -> list[Block]:
     page = styles.page
-    blocks: list[Block] = [TextBlock(lambda: _header(report, styles))]
+    blocks: list[Block] = [TextBlock(lambda: _header(report, styles), splittable=False)]
     if report.events:
         blocks.append(ChartBlock(repository, report, styles, space_before=page.pt(10)))
         blocks.append(
@@ -617,6 +390,7 @@ def _blocks(report: Report, repository: EventRepository, styles: Styles) -> list
                 lambda: _heading(styles, f"Events ({len(report.events)}, in date order)"),
                 keep_with_next=True,
                 space_before=page.pt(14),
+                splittable=False,
             )
         )
         blocks.extend(
@@ -627,6 +401,7 @@ def _blocks(report: Report, repository: EventRepository, styles: Styles) -> list
                 lambda: _heading(styles, "Sources of the dates"),
                 keep_with_next=True,
                 space_before=page.pt(16),
+                splittable=False,
             )
         )
         blocks.extend(
@@ -641,7 +416,7 @@ def _blocks(report: Report, repository: EventRepository, styles: Styles) -> list
     return blocks
 
 
-def _header(report: Report, styles: Styles) -> RichText:
+def _header(report: Report, styles: Styles) -> TextFrame:
     rich = styles.document(styles.page.width)
     rich.paragraph(after=4, line_height=100).text(report.title, styles.chars(SANS, 20, bold=True))
     rich.paragraph(after=9).text(report.filter_text, styles.chars(SANS, 11, color=ACCENT))
@@ -666,13 +441,13 @@ def _header(report: Report, styles: Styles) -> RichText:
     return rich
 
 
-def _heading(styles: Styles, text: str) -> RichText:
+def _heading(styles: Styles, text: str) -> TextFrame:
     rich = styles.document(styles.page.width)
     rich.paragraph(after=3).text(text, styles.chars(SANS, 12.5, bold=True, color=INK))
     return rich
 
 
-def _nothing_matches(report: Report, styles: Styles) -> RichText:
+def _nothing_matches(report: Report, styles: Styles) -> TextFrame:
     rich = styles.document(styles.page.width)
     rich.paragraph(after=4).text(
         "No event matches this filter.", styles.chars(SANS, 14, bold=True, color=ACCENT)
@@ -685,14 +460,16 @@ def _nothing_matches(report: Report, styles: Styles) -> RichText:
     return rich
 
 
-def _source_entry(styles: Styles, number: int, citation: Citation) -> Callable[[], RichText]:
-    def build() -> RichText:
+SOURCE_INDENT_PT = 22.0
+
+
+def _source_entry(styles: Styles, number: int, citation: Citation) -> Callable[[], TextFrame]:
+    def build() -> TextFrame:
         rich = styles.document(styles.page.width)
         small = styles.chars(SERIF, 8.5)
         muted = styles.chars(SANS, 7.5, color=MUTED)
-        rich.paragraph(hanging=22, line_height=115).text(
-            f"[{number}]\t", styles.chars(SANS, 8.5, bold=True, color=ACCENT)
-        )
+        marker = (f"[{number}]", styles.chars(SANS, 8.5, bold=True, color=ACCENT))
+        rich.paragraph(indent=SOURCE_INDENT_PT, line_height=115, marker=marker)
         rich.text(citation.outlet or "Unnamed source", styles.chars(SERIF, 8.5, bold=True))
         if citation.is_article:
             rich.text(" (the source article itself)", small)
@@ -703,20 +480,21 @@ def _source_entry(styles: Styles, number: int, citation: Citation) -> Callable[[
         if citation.url:
             rich.text(", ", small).link(citation.url, citation.url, small)
         if citation.quote:
-            rich.paragraph(indent=22, line_height=115).text("Dating sentence: ", muted)
+            rich.paragraph(indent=SOURCE_INDENT_PT, line_height=115)
+            rich.text("Dating sentence: ", muted)
             rich.text(_guillemets(citation.quote), styles.chars(SERIF, 8.5, italic=True))
         if citation.note:
-            rich.paragraph(indent=22, line_height=115).text("Note: ", muted)
+            rich.paragraph(indent=SOURCE_INDENT_PT, line_height=115).text("Note: ", muted)
             rich.text(citation.note, styles.chars(SERIF, 8, color=QUOTE_INK))
         return rich
 
     return build
 
 
-MIN_CHART_SCALE = 0.6
 DATE_COLUMN_PT = 128.0
 MARK_COLUMN_PT = 24.0
 GUTTER_PT = 14.0
+BODY_LINES_BEFORE_A_BREAK = 3  # an event cut at a page end shows title, meta and 3 lines
 
 
 @dataclass
@@ -742,7 +520,7 @@ class EventBlock:
             self.event,
         )
 
-    def _date_column(self, width: float) -> RichText:
+    def _date_column(self, width: float) -> TextFrame:
         styles, event = self.styles, self.event
         rich = styles.document(width - styles.page.pt(MARK_COLUMN_PT))
         rich.paragraph(line_height=110).text(
@@ -759,7 +537,7 @@ class EventBlock:
             )
         return rich
 
-    def _body(self, width: float) -> RichText:
+    def _body(self, width: float) -> TextFrame:
         styles, event = self.styles, self.event
         rich = styles.document(width)
         rich.paragraph(after=1.5, line_height=112).text(
@@ -784,9 +562,12 @@ class EventBlock:
 
 @dataclass
 class EventLaidOut:
+    """An event measured: it may be cut between two lines of its body once the title, the
+    type line and three more lines are above the cut, and two lines or more are below it."""
+
     styles: Styles
-    date_column: RichText
-    body: RichText
+    date_column: TextFrame
+    body: TextFrame
     body_x: float
     event: Event
     height: float = 0.0
@@ -796,12 +577,15 @@ class EventLaidOut:
         pad = self.styles.page.pt(5)
         self.pad = pad
         self.height = max(self.date_column.height, self.body.height) + 2 * pad
-        date_lines = [(t + pad, b + pad) for t, b in self.date_column.line_boxes()]
-        breaks = [t + pad for t, _ in self.body.line_boxes()]
+        lines = self.body.line_boxes()
+        heading_lines = sum(1 for box in lines if box.paragraph < 2)
+        date_lines = [(box.top + pad, box.bottom + pad) for box in self.date_column.line_boxes()]
         # Never cut through a line of the date column either.
         self.breaks = [
-            b for b in breaks if not any(top < b < bottom for top, bottom in date_lines)
-        ] + [self.height]
+            cut
+            for cut in _breaks(lines, heading_lines + BODY_LINES_BEFORE_A_BREAK, pad)
+            if not any(top < cut < bottom for top, bottom in date_lines)
+        ]
 
     def paint(self, painter: QPainter, top: float, start: float, end: float) -> None:
         page = self.styles.page
@@ -810,31 +594,52 @@ class EventLaidOut:
             with saved(painter):
                 painter.setPen(QPen(FAINT, page.pt(0.5)))
                 painter.drawLine(QPointF(0, top), QPointF(page.width, top))
-            _paint_precision_mark(painter, self.event, QPointF(0, y0 + self.pad), page)
+            _paint_precision_mark(painter, self.event, QPointF(0, y0 + self.pad), self.styles)
+        else:
+            self._paint_continued(painter, top)
         self._paint_quote_bars(painter, y0, start, end)
-        # In document coordinates (the documents start ``pad`` below the block's top).
-        doc_start, doc_end = max(0.0, start - self.pad), max(0.0, end - self.pad)
-        doc_top = y0 + self.pad + doc_start
-        self.date_column.paint(painter, page.pt(MARK_COLUMN_PT), doc_top, doc_start, doc_end)
-        self.body.paint(painter, self.body_x, doc_top, doc_start, doc_end)
+        # In frame coordinates (the frames start ``pad`` below the block's top).
+        frame_start, frame_end = max(0.0, start - self.pad), max(0.0, end - self.pad)
+        frame_top = y0 + self.pad + frame_start
+        mark_x = page.pt(MARK_COLUMN_PT)
+        self.date_column.paint(painter, mark_x, frame_top, frame_start, frame_end)
+        self.body.paint(painter, self.body_x, frame_top, frame_start, frame_end)
+
+    def _paint_continued(self, painter: QPainter, top: float) -> None:
+        """The date again, muted, beside the part of an event continued from the last page."""
+        styles = self.styles
+        font = styles.font(SANS, 7.5, italic=True)
+        with saved(painter):
+            painter.setFont(font)
+            painter.setPen(MUTED)
+            rect = QRectF(
+                styles.page.pt(MARK_COLUMN_PT),
+                top,
+                self.body_x - styles.page.pt(MARK_COLUMN_PT + GUTTER_PT),
+                styles.page.pt(24),
+            )
+            painter.drawText(
+                rect,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                | int(Qt.TextFlag.TextWordWrap),
+                f"{_date_words(self.event)} (continued)",
+            )
 
     def _paint_quote_bars(self, painter: QPainter, y0: float, start: float, end: float) -> None:
         page = self.styles.page
         with saved(painter):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(QUOTE_BAR))
-            for number in self.body.quote_blocks:
-                rect = self.body.block_rect(number)
-                top = rect.top() + self.pad + page.pt(2)
-                bottom = rect.bottom() + self.pad
-                top, bottom = max(top, start), min(bottom, end)
+            for first, last in self.body.quote_spans():
+                top = max(first + self.pad, start)
+                bottom = min(last + self.pad, end)
                 if bottom > top:
                     painter.drawRect(
                         QRectF(self.body_x + page.pt(2), y0 + top, page.pt(1.6), bottom - top)
                     )
 
 
-def _paint_precision_mark(painter: QPainter, event: Event, origin: QPointF, page: Page) -> None:
+def _paint_precision_mark(painter: QPainter, event: Event, origin: QPointF, styles: Styles) -> None:
     """The chart's own mark for this date (dot, bar, hatched period, fading ~, dashed ?), so
     a reader sees the precision at a glance and recognises it from the chart and legend."""
     row = EventRow(
@@ -851,12 +656,10 @@ def _paint_precision_mark(painter: QPainter, event: Event, origin: QPointF, page
     style = MarkStyle.of(row)
     with saved(painter):
         # The chart draws in 96-dpi pixels; so does this mark.
-        scale = page.dpi / 96.0
+        scale = styles.page.dpi / 96.0
         painter.translate(origin)
         painter.scale(scale, scale)
         width = 7.0 if style.shape is MarkShape.DOT else 14.0
-        font = QFont(SANS)
-        font.setPixelSize(9)
         paint_mark(
             painter,
             style,
@@ -865,40 +668,46 @@ def _paint_precision_mark(painter: QPainter, event: Event, origin: QPointF, page
             7.0,
             type_colour(event.type.slug),
             background=QColor(Qt.GlobalColor.white),
-            glyph_font=glyph_font(font),
+            glyph_font=styles.mark_glyphs,
             glyph_width=10.0,
         )
 
 
-def _paint_footer(
-    painter: QPainter, styles: Styles, report: Report, number: int, pages: int
-) -> None:
-    page = styles.page
-    with saved(painter):
-        y = page.height - page.pt(11)
-        painter.setPen(QPen(FAINT, page.pt(0.5)))
-        painter.drawLine(QPointF(0, y - page.pt(3)), QPointF(page.width, y - page.pt(3)))
-        font = styles.font(SANS, 7.5)
-        painter.setFont(font)
-        painter.setPen(MUTED)
-        right = f"Page {number} of {pages}"
-        metrics = QFontMetricsF(font, styles.device)
-        right_width = metrics.horizontalAdvance(right) + page.pt(2)
-        left = metrics.elidedText(
+class Footer:
+    """The rule, the report's title and "Page X of Y" at the bottom of every page."""
+
+    def __init__(self, styles: Styles, report: Report) -> None:
+        page = self.page = styles.page
+        self.font = styles.font(SANS, 7.5)
+        self.metrics = QFontMetricsF(self.font, styles.device)
+        widest = self.metrics.horizontalAdvance("Page 00000 of 00000") + page.pt(2)
+        self.left = self.metrics.elidedText(
             f"{report.title} · {report.filter_text}",
             Qt.TextElideMode.ElideRight,
-            page.width - right_width - page.pt(24),
+            page.width - widest - page.pt(24),
         )
-        band = QRectF(0, y, page.width, page.pt(11))
-        painter.drawText(
-            band, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left
-        )
-        painter.drawText(
-            band, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), right
-        )
+
+    def paint(self, painter: QPainter, number: int, pages: int) -> None:
+        page = self.page
+        with saved(painter):
+            y = page.height - page.pt(11)
+            painter.setPen(QPen(FAINT, page.pt(0.5)))
+            painter.drawLine(QPointF(0, y - page.pt(3)), QPointF(page.width, y - page.pt(3)))
+            painter.setFont(self.font)
+            painter.setPen(MUTED)
+            band = QRectF(0, y, page.width, page.pt(11))
+            middle = int(Qt.AlignmentFlag.AlignVCenter)
+            painter.drawText(band, int(Qt.AlignmentFlag.AlignLeft) | middle, self.left)
+            painter.drawText(
+                band, int(Qt.AlignmentFlag.AlignRight) | middle, f"Page {number} of {pages}"
+            )
 
 
 # -- the chart ---------------------------------------------------------------------------------
+
+CHART_PT_PER_PIXEL = 0.78  # the chart's 11-px labels print at 8.6 pt, its 9-px legend at 7 pt
+CHART_MAX_PAGES = 3
+MIN_FIRST_SLICE = 0.3  # share of a page: with less room left, the chart starts on a new page
 
 
 @dataclass
@@ -909,50 +718,137 @@ class ChartBlock:
     space_before: float = 0.0
     keep_with_next: bool = False
     floats: bool = True
+    _laid: dict[int, ChartLaidOut] = field(default_factory=dict, repr=False)
 
     def lay_out(self, room: float) -> LaidOut:
-        return ChartLaidOut(self.repository, self.report, self.styles, room)
+        # The chart is small and built from SQL: both passes share one layout per room.
+        key = round(room)
+        if key not in self._laid:
+            self._laid[key] = ChartLaidOut(self.repository, self.report, self.styles, room)
+        return self._laid[key]
 
 
 class ChartLaidOut:
-    """The timeline chart, drawn by the window's own painter as vectors, scaled to fit.
+    """The timeline chart at a readable, fixed size, continued over pages when it is tall.
 
-    The chart is designed in 96-dpi pixels. It goes where it falls (right under the header on
-    page 1) shrunk to the room left if that keeps it at least ``MIN_CHART_SCALE`` of its
-    natural size; otherwise on the next page, shrunk only if a whole page is too short.
+    Drawn by the window's own painter as vectors. Each page gets a slice of the lanes with
+    the time axis and the lane header column repeated; the legend and any note (lanes left
+    out, counts per bin) end the last slice. With more lanes than ``CHART_MAX_PAGES`` pages
+    hold, the busiest lanes are kept and the note says how many were left out.
     """
 
     def __init__(
         self, repository: EventRepository, report: Report, styles: Styles, room: float
     ) -> None:
         page = styles.page
-        self.styles = styles
-        self.chart = build_chart(repository, report.event_filter, report.grouping)
-        natural_scale = page.dpi / 96.0
-        natural = chart_height(self.chart, page.width / natural_scale) * natural_scale
-        if natural <= room:
-            target = natural
-        elif room >= natural * MIN_CHART_SCALE:
-            target = room
-        else:
-            target = min(natural, page.body_height * 0.96)
-        self.scale = natural_scale * min(1.0, target / natural)
-        # A wider logical width may need a little less height: settle in two rounds.
-        for _ in range(2):
-            height = chart_height(self.chart, page.width / self.scale) * self.scale
-            if height <= target + 0.5:
-                break
-            self.scale *= target / height
-        self.logical_width = page.width / self.scale
-        self.height = chart_height(self.chart, self.logical_width) * self.scale
-        self.breaks: Sequence[float] = [self.height]
+        self.scale = page.pt(CHART_PT_PER_PIXEL)
+        self.width = page.width / self.scale
+        body = page.body_height / self.scale
+        first = room / self.scale
+        if first < body * MIN_FIRST_SLICE:
+            first = body
+        chart = build_chart(repository, report.event_filter, report.grouping)
+        slices = _chart_slices(chart, self.width, first, body)
+        while len(slices) > CHART_MAX_PAGES and len(chart.lanes) > 1:
+            shown = sum(len(piece.lanes) for piece in slices[:CHART_MAX_PAGES]) - 1
+            chart = build_chart(
+                repository, report.event_filter, report.grouping, max_lanes=max(1, shown)
+            )
+            slices = _chart_slices(chart, self.width, first, body)
+        self.chart = chart
+        self.slices = slices
+        self.heights = [chart_height(piece, self.width) * self.scale for piece in slices]
+        self.height = sum(self.heights)
+        self.breaks = list(itertools.accumulate(self.heights))[:-1]
 
     def paint(self, painter: QPainter, top: float, start: float, end: float) -> None:
-        with saved(painter):
-            painter.translate(0, top)
-            painter.scale(self.scale, self.scale)
-            logical = QRectF(0, 0, self.logical_width, self.height / self.scale)
-            paint_chart(painter, logical, self.chart)
+        offset = 0.0
+        for piece, height in zip(self.slices, self.heights, strict=True):
+            if start - 0.5 <= offset < end - 0.5:
+                with saved(painter):
+                    painter.translate(0, top + offset - start)
+                    painter.scale(self.scale, self.scale)
+                    paint_chart(painter, QRectF(0, 0, self.width, height / self.scale), piece)
+            offset += height
+
+
+def _chart_slices(chart: Chart, width: float, first: float, body: float) -> list[Chart]:
+    """The chart cut into page slices of whole lanes: the first fits in ``first``, the next
+    ones in ``body`` (chart pixels); each repeats the axis and header, the last has the
+    legend and note. Every slice keeps the whole chart's time scale."""
+    header = _header_width(chart.lanes, width)
+    bare = replace(chart, lanes=(), legend=(), note="")
+    base = chart_height(bare, width)
+    tail = chart_height(replace(bare, legend=chart.legend, note=chart.note), width) - base
+    lane_heights = [
+        chart_height(_aligned(replace(bare, lanes=(lane,)), header, width), width) - base
+        for lane in chart.lanes
+    ]
+    groups: list[list[int]] = [[]]
+    used = base
+    for number, height in enumerate(lane_heights):
+        capacity = first if len(groups) == 1 else body
+        if groups[-1] and used + height > capacity:
+            groups.append([])
+            used = base
+        groups[-1].append(number)
+        used += height
+    # The legend and note go with the last lanes: move lanes on until they fit.
+    while len(groups[-1]) > 1:
+        capacity = first if len(groups) == 1 else body
+        if base + sum(lane_heights[n] for n in groups[-1]) + tail <= capacity:
+            break
+        groups.insert(len(groups) - 1, [groups[-1].pop(0)])
+        if len(groups) > 2 and len(groups[-2]) == 1:
+            merged = groups[-3] + groups[-2]
+            capacity = first if len(groups) == 3 else body
+            if base + sum(lane_heights[n] for n in merged) <= capacity:
+                groups[-3:-1] = [merged]
+    slices = []
+    for index, group in enumerate(groups):
+        last = index == len(groups) - 1
+        piece = replace(
+            chart,
+            lanes=tuple(chart.lanes[n] for n in group),
+            legend=chart.legend if last else (),
+            note=chart.note if last else "",
+        )
+        slices.append(_aligned(piece, header, width))
+    return slices
+
+
+def _header_width(lanes: Sequence[ChartLane], width: float) -> float:
+    """The lane header column's width, as render.chart lays it out for these lanes."""
+    metrics = QFontMetricsF(Fonts.sized(pixel_size=FONT_PIXELS).header)
+    widest = max((metrics.horizontalAdvance(lane.name) for lane in lanes), default=60)
+    return min(max(100.0, widest + 56.0), max(200.0, width) * 0.22)
+
+
+def _aligned(piece: Chart, header: float, width: float) -> Chart:
+    """``piece`` with its dates widened so that it maps time to x exactly like the whole
+    chart, whose header column is ``header`` wide (a slice with shorter lane names has a
+    narrower column, so its plot starts further left)."""
+    own = _header_width(piece.lanes, width)
+    if own >= header:
+        return piece
+    right = max(200.0, width) - 12.0
+
+    def plot(header_width: float) -> tuple[float, float]:
+        left = header_width + 10.0
+        if piece.aggregated:
+            return left, right
+        return left, right - (right - left) * LABEL_ROOM
+
+    (left, right_edge), (own_left, own_right) = plot(header), plot(own)
+    days = piece.end.toordinal() - piece.start.toordinal() + 1
+    per_day = (right_edge - left) / days
+    earlier = round((left - own_left) / per_day)
+    sooner = round((right_edge - own_right) / per_day)
+    return replace(
+        piece,
+        start=piece.start - timedelta(days=earlier),
+        end=piece.end - timedelta(days=sooner),
+    )
 
 
 # -- words ---------------------------------------------------------------------------------------
