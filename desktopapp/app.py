@@ -54,6 +54,7 @@ def _run(app: QApplication, options: LaunchOptions) -> int:
     from desktopapp.ui.main_window import MainWindow
     from desktopapp.ui.settings import Settings
 
+    window: MainWindow | None = None
     try:
         if options.screenshot is not None:
             # A screenshot shows exactly what the command line asks for, not the last session.
@@ -66,6 +67,10 @@ def _run(app: QApplication, options: LaunchOptions) -> int:
         window.show()
         return app.exec()
     finally:
+        if window is not None:
+            # Closing the engine under a running query would pull its connection away from
+            # the worker thread (seen as "Set changed size during iteration", once a crash).
+            window.stop_queries()
         repository.engine.dispose()
 
 

@@ -170,7 +170,7 @@ class MainWindow(QMainWindow, RemembersLayout):
             self._error("The database could not be opened", f"{path}: {describe_error(error)}")
             return False
         old = self._repository
-        self._runner.wait()  # no query of the old database may still be running
+        self.stop_queries()  # no query of the old database may still be running
         self._repository = repository
         self._selected = None
         try:
@@ -188,6 +188,11 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.databaseOpened.emit(str(path))
         self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
+
+    def stop_queries(self) -> None:
+        """Wait for a running query to end and start no waiting one (before the database is
+        closed)."""
+        self._runner.wait()
 
     def settle(self, timeout_ms: int = 60_000) -> bool:
         """Apply any change still waiting for its debounce timer and wait (running the event
@@ -510,7 +515,7 @@ class MainWindow(QMainWindow, RemembersLayout):
     # -- Qt events -------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._runner.wait()  # the database is closed after the window: no query may outlive it
+        self.stop_queries()  # the database is closed after the window: no query may outlive it
         self.save_state()
         super().closeEvent(event)
 
