@@ -252,6 +252,8 @@ def _screenshot(app: QApplication, window: object, options: LaunchOptions) -> in
         window.select_event(first)
     window.timeline.fit_all()
     settle(app)
+    window.timeline.wait_for_load()
+    settle(app)
     pixmap = window.grab()
     try:
         handle, temporary = tempfile.mkstemp(

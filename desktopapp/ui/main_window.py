@@ -205,7 +205,9 @@ class MainWindow(QMainWindow, RemembersLayout):
                 return False
             # Sleeps until an event arrives (the worker's answer is one), not for a set time.
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, left_ms)
-        return True
+        # The timeline loads on its own worker once it is given the filter: wait for it too.
+        left_ms = max(0, int((deadline - time.perf_counter()) * 1000))
+        return self.timeline.wait_for_load(left_ms)
 
     # -- building --------------------------------------------------------------------------
 
