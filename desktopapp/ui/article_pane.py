@@ -119,32 +119,52 @@ class ArticlePane(QWidget):
         layout.addWidget(self.citation)
         layout.addWidget(self.text, 1)
         self._spans: list[QuoteSpan] = []
+        self._regions: list[tuple[int, int]] = []
         self._offsets: list[int] | None = None
         self._selected: int | None = None
+        self._source_key: str | None = None
+        self._repository = repository
         self.set_repository(repository)
 
     def set_repository(self, repository: EventRepository) -> None:
-        sources = repository.sources
-        article = next((s for s in sources if s.key == ARTICLE_KEY), None)
-        if article is None:
+        """Show the database's article (or its first source, for databases of many)."""
+        self._repository = repository
+        keys = [source.key for source in repository.sources]
+        self._source_key = None
+        self._show_source(ARTICLE_KEY if ARTICLE_KEY in keys else (keys[0] if keys else None))
+        self._selected = None
+        self._apply_highlights()
+
+    def source_key(self) -> str | None:
+        """The key of the source now shown."""
+        return self._source_key
+
+    def _show_source(self, key: str | None) -> None:
+        source = next((s for s in self._repository.sources if s.key == key), None)
+        self._source_key = key if source is not None else None
+        if source is None:
             self.citation.set_citation("This database has no source article.")
             self.text.setPlainText("")
             self.text.hide()  # an empty white box would look like text failed to load
-            self._spans, self._offsets = [], None
-        else:
-            self.citation.set_citation(f"Source: {article.citation_line()}", article.published_note)
-            source_text = repository.source_text(ARTICLE_KEY)
-            self.text.setPlainText(source_text)
-            self.text.show()
-            _space_paragraphs(self.text)
-            self._offsets = utf16_offsets(source_text)
-            self._spans = repository.quote_spans(ARTICLE_KEY)
-        self._selected = None
-        self._apply_highlights()
+            self._spans, self._offsets, self._regions = [], None, []
+            return
+        self.citation.set_citation(f"Source: {source.citation_line()}", source.published_note)
+        source_text = self._repository.source_text(source.key)
+        self.text.setPlainText(source_text)
+        self.text.show()
+        _space_paragraphs(self.text)
+        self._offsets = utf16_offsets(source_text)
+        self._spans = self._repository.quote_spans(source.key)
+        self._regions = _merged(self._spans)
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def select_event(self, event_id: int | None) -> None:
-        """Emphasise this event's passages and scroll to the first; does not emit."""
+    def select_event(self, event_id: int | None, source_key: str | None = None) -> None:
+        """Emphasise this event's passages and scroll to the first; does not emit.
+
+        ``source_key`` names the source its quotes come from, shown first if it is another.
+        """
+        if source_key is not None and source_key != self._source_key:
+            self._show_source(source_key)
         self._selected = event_id
         self._apply_highlights()
         spans = self.spans_of(event_id)
@@ -196,13 +216,19 @@ class ArticlePane(QWidget):
         strong.setProperty(QTextFormat.Property.UserProperty, True)
         selections = []
         document = self.text.document()
-        for span in self._spans:
+        # Every quoted passage softly (overlapping quotes merged into one region, so a source
+        # quoted thousands of times costs a few hundred highlights), the selected one strongly.
+        strong_spans = [(span.start, span.end) for span in self.spans_of(self._selected)]
+        for (start, end), text_format in [
+            *((region, normal) for region in self._regions),
+            *((region, strong) for region in strong_spans),
+        ]:
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(document)
-            cursor.setPosition(self._qt_position(span.start))
-            cursor.setPosition(self._qt_position(span.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(self._qt_position(start))
+            cursor.setPosition(self._qt_position(end), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
-            selection.format = strong if span.event_id == self._selected else normal
+            selection.format = text_format
             selections.append(selection)
         # Strong ones last, so they are drawn over an overlapping soft one.
         selections.sort(key=_is_strong)
@@ -217,6 +243,17 @@ class ArticlePane(QWidget):
         if inside:
             innermost = min(inside, key=lambda span: span.end - span.start)
             self.eventActivated.emit(innermost.event_id)
+
+
+def _merged(spans: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """The union of the spans as sorted, disjoint (start, end) regions."""
+    regions: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if regions and span.start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(regions[-1][1], span.end))
+        else:
+            regions.append((span.start, span.end))
+    return regions
 
 
 def _space_paragraphs(text: QTextEdit) -> None:

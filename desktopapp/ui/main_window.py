@@ -439,7 +439,8 @@ class MainWindow(QMainWindow, RemembersLayout):
             except QUERY_ERRORS as error:
                 self.report_database_error(describe_error(error))
         self.detail.show_event(event)
-        self.article.select_event(event_id)
+        source_key = event.quotes[0].source_key if event is not None and event.quotes else None
+        self.article.select_event(event_id, source_key)
         self.registry[ActionId.GO_TO_SELECTION].setEnabled(event_id is not None)
         self.eventSelected.emit(event_id)
 

@@ -1,0 +1,44 @@
+"""A database of many sources: the article pane shows the source of the selected event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktopapp.build.builder import build_database
+from desktopapp.build.synthetic import synthetic_dataset
+from desktopapp.db.engine import open_database
+from desktopapp.db.repository import EventRepository
+from desktopapp.ui.main_window import MainWindow
+from desktopapp.ui.settings import Settings
+
+
+@pytest.fixture
+def many_sources(tmp_path: Path) -> EventRepository:
+    path = tmp_path / "synthetic.sqlite3"
+    build_database(synthetic_dataset(300, seed=7), path)
+    return EventRepository(open_database(path))
+
+
+def test_selecting_an_event_shows_its_own_source(
+    qtbot, tmp_path: Path, many_sources: EventRepository
+) -> None:  # type: ignore[no-untyped-def]
+    assert len(many_sources.sources) > 1
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(many_sources, Settings(store))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
+    first_key = many_sources.sources[0].key
+    other = next(
+        event
+        for event in many_sources.events()
+        if event.quotes and event.quotes[0].source_key != first_key
+    )
+    window.select_event(other.id)
+    pane = window.article
+    assert pane.source_key() == other.quotes[0].source_key
+    assert pane.text.toPlainText() == many_sources.source_text(other.quotes[0].source_key)
+    emphasised = [text.replace("\u2029", "\n") for text in pane.emphasised_text()]
+    assert other.quotes[0].text in emphasised
