@@ -190,9 +190,9 @@ def test_the_runner_answers_only_the_newest_request(qtbot, repository: EventRepo
     runner.finished.connect(outcomes.append)
     busy: list[bool] = []
     runner.busyChanged.connect(busy.append)
-    first = runner.submit(repository, EventFilter(text="apple"))
-    second = runner.submit(repository, EventFilter(text="sanction"))
-    third = runner.submit(repository, EventFilter(text="russie"), page_size=2)
+    first = runner.submit_filter(repository, EventFilter(text="apple"))
+    second = runner.submit_filter(repository, EventFilter(text="sanction"))
+    third = runner.submit_filter(repository, EventFilter(text="russie"), page_size=2)
     assert (first, second, third) == (1, 2, 3) and runner.generation == 3
     with qtbot.waitSignal(runner.finished, timeout=5000) as done:
         pass

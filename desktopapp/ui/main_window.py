@@ -368,7 +368,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._filter = event_filter
         self._asked_at = time.perf_counter()
         sort, descending = self.table_model.sort_order()
-        self._runner.submit(
+        self._runner.submit_filter(
             self._repository,
             event_filter,
             sort=sort,

@@ -18,13 +18,14 @@ import sqlite3
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktopapp.db.engine import DatabaseError
 from desktopapp.db.repository import EventRepository, FacetCounts, SortKey
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.model import EventRow
+from desktopapp.ui.latest_worker import LatestOnlyWorker
 
 # Errors a query can meet that say something about the database, not about our code; they
 # become a message for the person. Anything else is a bug and reaches sys.excepthook.
@@ -105,48 +106,19 @@ def describe_error(error: BaseException) -> str:
     return reason
 
 
-class _Job(QRunnable):
-    """One request, run on the pool; reports back through the runner's queued signal."""
-
-    def __init__(self, request: FilterRequest, deliver: SignalInstance) -> None:
-        super().__init__()
-        self._request = request
-        self._deliver = deliver
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self._deliver.emit(run_request(self._request))
-
-
-class QueryRunner(QObject):
-    """Runs filter requests off the UI thread; emits only the newest request's outcome."""
-
-    finished = Signal(object)  # FilterResults of the newest request
-    failed = Signal(object)  # FilterFailure of the newest request
-    busyChanged = Signal(bool)
-
-    _delivered = Signal(object)  # from the worker: FilterResults | FilterFailure
+class QueryRunner(LatestOnlyWorker):
+    """Runs filter requests off the UI thread; emits only the newest request's outcome:
+    ``finished`` with FilterResults, ``failed`` with FilterFailure."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # A pool of its own with one thread: requests never run side by side, and waiting
-        # for this pool never waits for anyone else's work.
-        self._pool = QThreadPool()
-        self._pool.setMaxThreadCount(1)
-        self._generation = 0
-        self._running: FilterRequest | None = None
-        self._waiting: FilterRequest | None = None
-        self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
+        super().__init__(run_request, FilterFailure, parent)
 
     @property
     def generation(self) -> int:
         """The newest request's generation number."""
-        return self._generation
+        return self.newest_generation
 
-    def is_busy(self) -> bool:
-        return self._running is not None
-
-    def submit(
+    def submit_filter(
         self,
         repository: EventRepository,
         event_filter: EventFilter,
@@ -156,39 +128,12 @@ class QueryRunner(QObject):
         page_size: int = 200,
     ) -> int:
         """Ask for this filter's answers; returns the request's generation number."""
-        self._generation += 1
         request = FilterRequest(
-            self._generation, repository, event_filter, sort, descending, page_size
+            self.newest_generation + 1, repository, event_filter, sort, descending, page_size
         )
-        if self._running is None:
-            self._start(request)
-            self.busyChanged.emit(True)
-        else:
-            self._waiting = request  # replaces (drops) any older waiting request
+        self.submit(request)
         return request.generation
 
-    def wait(self, timeout_ms: int = -1) -> bool:
+    def wait(self, timeout_ms: int = -1, *, drop_waiting: bool = True) -> bool:
         """Block until no request runs (before closing a database or the window)."""
-        self._waiting = None
-        return self._pool.waitForDone(timeout_ms)
-
-    # -- internals -------------------------------------------------------------------------
-
-    def _start(self, request: FilterRequest) -> None:
-        self._running = request
-        self._pool.start(_Job(request, self._delivered))
-
-    @Slot(object)
-    def _on_delivered(self, outcome: FilterResults | FilterFailure) -> None:
-        self._running = None
-        waiting, self._waiting = self._waiting, None
-        if waiting is not None:
-            self._start(waiting)  # the outcome in hand is stale: drop it
-            return
-        self.busyChanged.emit(False)
-        if outcome.request.generation != self._generation:
-            return
-        if isinstance(outcome, FilterFailure):
-            self.failed.emit(outcome)
-        else:
-            self.finished.emit(outcome)
+        return super().wait(timeout_ms, drop_waiting=drop_waiting)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktopapp.db.engine import DatabaseError
@@ -45,6 +45,7 @@ from desktopapp.render.lanes import (
     layout_bins,
     layout_marks,
 )
+from desktopapp.ui.latest_worker import LatestOnlyWorker
 
 MIN_PIXELS_PER_EVENT = 8.0  # denser than this, a lane shows counts per bin
 MARK_BUDGET = 3000  # most marks laid out at once; beyond, the busiest lanes are binned
@@ -323,64 +324,9 @@ def _label_room_zoom(
     return best
 
 
-class _Job(QRunnable):
-    def __init__(self, request: ViewRequest, deliver: SignalInstance) -> None:
-        super().__init__()
-        self._request = request
-        self._deliver = deliver
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self._deliver.emit(plan_view(self._request))
-
-
-class TimelineLoader(QObject):
-    """Runs view requests off the UI thread; delivers only the newest request's outcome."""
-
-    finished = Signal(object)  # ViewResult of the newest request
-    failed = Signal(object)  # ViewFailure of the newest request
-
-    _delivered = Signal(object)  # from the worker
+class TimelineLoader(LatestOnlyWorker):
+    """Runs view requests off the UI thread; delivers only the newest request's outcome:
+    ``finished`` with ViewResult, ``failed`` with ViewFailure."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # A pool of its own with one thread: requests never run side by side (they share the
-        # text measures), and waiting for it never waits for anyone else's work.
-        self._pool = QThreadPool()
-        self._pool.setMaxThreadCount(1)
-        self._running: ViewRequest | None = None
-        self._waiting: ViewRequest | None = None
-        self._newest = 0
-        self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
-
-    def is_busy(self) -> bool:
-        return self._running is not None
-
-    def submit(self, request: ViewRequest) -> None:
-        self._newest = request.generation
-        if self._running is None:
-            self._start(request)
-        else:
-            self._waiting = request  # replaces (drops) any older waiting request
-
-    def wait(self, timeout_ms: int = -1) -> bool:
-        """Block until the running request is done (its answer is still delivered later)."""
-        return self._pool.waitForDone(timeout_ms)
-
-    def _start(self, request: ViewRequest) -> None:
-        self._running = request
-        self._pool.start(_Job(request, self._delivered))
-
-    @Slot(object)
-    def _on_delivered(self, outcome: ViewResult | ViewFailure) -> None:
-        self._running = None
-        waiting, self._waiting = self._waiting, None
-        if waiting is not None:
-            self._start(waiting)  # the outcome in hand is stale: drop it
-            return
-        if outcome.request.generation != self._newest:
-            return
-        if isinstance(outcome, ViewFailure):
-            self.failed.emit(outcome)
-        else:
-            self.finished.emit(outcome)
+        super().__init__(plan_view, ViewFailure, parent)
