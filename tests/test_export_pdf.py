@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +20,7 @@ from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.export import pdf
 from desktopapp.export.files import TEMP_PREFIX, ExportCancelled
-from desktopapp.export.pdf import Page, Placement, export_pdf, paginate
+from desktopapp.export.pdf import Page, export_pdf, paginate
 
 
 def words(text: str) -> str:
@@ -107,16 +109,110 @@ def test_filter_shows_exactly_the_matching_events(
             assert squash(quote.text) in squash(document.text)
 
 
-def test_an_event_is_never_cut_across_pages(export: Callable[..., tuple[int, Pdf]], repository):
-    _, document = export(orientation="portrait")
+FOOTER = re.compile(r"Timeline of reported events · .*? Page \d+ of \d+$")
+CONTINUED = re.compile(r"^\S.*? \d{4} \(continued\) ")
+
+
+def body_text(page: str) -> str:
+    """A page's text without its footer."""
+    return FOOTER.sub("", page)
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_events_break_between_lines_with_their_heading_kept(
+    export: Callable[..., tuple[int, Pdf]], repository: EventRepository, orientation: str
+) -> None:
+    _, document = export(orientation=orientation)
+    pages = [body_text(page) for page in document.pages]
     for event in repository.events():
         # The title followed by the type label: the event's own block (the chart shows titles too).
         heading = words(f"{event.title} {event.type.label}")
-        title_pages = [i for i, text in enumerate(document.pages) if heading in text]
+        title_pages = [i for i, text in enumerate(pages) if heading in text]
         assert len(title_pages) == 1, event.title
-        page = document.pages[title_pages[0]]
+        here = title_pages[0]
+        # Never a title (and its type line) alone at the foot of a page: the summary starts
+        # on the same page.
+        assert squash(event.summary[:60]) in squash(pages[here]), event.title
+        # What does not fit goes on at the top of the next page, between two lines.
+        following = pages[here + 1] if here + 1 < len(pages) else ""
+        both = squash(pages[here] + CONTINUED.sub("", following))
+        assert squash(event.summary) in both, event.title
         for quote in event.quotes:
-            assert squash(quote.text) in squash(page), f"{event.title!r}: quote on another page"
+            assert squash(quote.text) in both, f"{event.title!r}: quote cut or lost"
+
+
+def test_page_one_is_filled_by_the_chart(export: Callable[..., tuple[int, Pdf]]) -> None:
+    _, document = export()
+    first = document.pages[0]
+    assert "Acting actor" in first and "Amazon" in first
+    # The chart goes on under the header rather than leaving most of the page blank.
+    assert len(body_text(first)) > 600
+
+
+def test_chart_continues_over_pages_with_every_lane(
+    export: Callable[..., tuple[int, Pdf]], repository: EventRepository
+) -> None:
+    from desktopapp.render.chart import build_chart
+
+    _, document = export()
+    chart = build_chart(repository, EventFilter(), Grouping.ACTOR)
+    assert len(chart.lanes) > 15
+    chart_pages = [i for i, text in enumerate(document.pages) if "Acting actor" in text]
+    assert chart_pages == list(range(len(chart_pages))) and len(chart_pages) >= 2
+    # The chart's fonts (render.lanes.Fonts) keep ligatures: "Netflix" extracts with U+FB02.
+    chart_text = unicodedata.normalize("NFKC", " ".join(document.pages[i] for i in chart_pages))
+    for lane in chart.lanes:
+        assert lane.name in chart_text, lane.name
+    # The legend ends the chart once, on its last page.
+    assert [("Exact day" in document.pages[i]) for i in chart_pages][-1]
+    assert sum("Exact day" in document.pages[i] for i in chart_pages) == 1
+
+
+def test_chart_labels_are_printed_at_a_readable_size(
+    export: Callable[..., tuple[int, Pdf]], repository: EventRepository
+) -> None:
+    _, document = export()
+    sizes: dict[str, float] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+            sizes[text.strip()] = size * scale
+
+    for page in document.reader.pages[:2]:
+        page.extract_text(visitor_text=visit)
+    lane_sizes = [size for text, size in sizes.items() if text in {"Amazon", "Apple", "Volvo"}]
+    assert lane_sizes, sorted(sizes)[:40]
+    assert min(lane_sizes) >= 7.0, lane_sizes
+
+
+def test_a_thousand_events(qapp: object, tmp_path: Path) -> None:
+    from desktopapp.build.builder import build_database
+    from desktopapp.build.synthetic import synthetic_dataset
+    from desktopapp.db.engine import open_database
+
+    database = tmp_path / "1k.sqlite3"
+    build_database(synthetic_dataset(1000, seed=1), database)
+    engine = open_database(database)
+    try:
+        repository = EventRepository(engine)
+        target = tmp_path / "1k.pdf"
+        pages = export_pdf(repository, EventFilter(), target)
+        events = repository.events()
+    finally:
+        engine.dispose()
+    reader = PdfReader(target)
+    assert pages == len(reader.pages) > 150
+    # pypdf reads every page's text back (the first five, in full) ...
+    head = " ".join(words(page.extract_text()) for page in reader.pages[:5])
+    assert head.count("Acting actor") <= 3  # a few chart pages at most
+    # Too many lanes for a readable chart on a few pages: the busiest are kept, and it says so.
+    assert re.search(r"\d+ quieter lanes are not shown", head)
+    # ... and poppler (much faster over 300 pages) finds every title.
+    poppler = ["pdftotext", "-raw", str(target), "-"]
+    text = squash(subprocess.run(poppler, capture_output=True, text=True, check=True).stdout)
+    for event in events:
+        assert squash(event.title) in text, event.title
 
 
 def test_zero_events_is_a_valid_pdf_saying_so(export: Callable[..., tuple[int, Pdf]]) -> None:
@@ -230,56 +326,87 @@ class FakeLaidOut:
 
 @dataclass
 class FakeBlock:
+    """Lines ``line`` high; cut only with ``keep`` lines or more on each side, if at all."""
+
     height: float
     line: float = 10.0
+    keep: int | None = None
     keep_with_next: bool = False
     space_before: float = 0.0
     floats: bool = False
+    cuts: Sequence[float] | None = None
 
     def lay_out(self, room: float) -> FakeLaidOut:
+        if self.cuts is not None:
+            return FakeLaidOut(self.height, self.cuts)
+        if self.keep is None:
+            return FakeLaidOut(self.height, [])
         count = int(self.height // self.line)
-        return FakeLaidOut(self.height, [i * self.line for i in range(1, count)] + [self.height])
+        return FakeLaidOut(self.height, [i * self.line for i in range(self.keep, count - 1)])
 
 
 PAGE = Page(width=500.0, height=120.0, body_height=100.0, dpi=72.0)
 
 
-def plan(blocks: Sequence[FakeBlock]) -> list[list[Placement]]:
-    return paginate(blocks, PAGE, lambda: None)[0]
+def plan(blocks: Sequence[FakeBlock]) -> list[list[tuple[int, float, float, float]]]:
+    return [
+        [(p.page, p.y, p.start, p.end) for p in placements]
+        for placements in paginate(blocks, PAGE, lambda: None)[0]
+    ]
 
 
-def test_blocks_that_fit_are_kept_whole() -> None:
-    result = plan([FakeBlock(60), FakeBlock(50), FakeBlock(30)])
-    assert [[(p.page, p.y, p.start, p.end) for p in ps] for ps in result] == [
+def test_blocks_that_cannot_be_cut_are_kept_whole() -> None:
+    assert plan([FakeBlock(60), FakeBlock(50), FakeBlock(30)]) == [
         [(0, 0.0, 0.0, 60.0)],
         [(1, 0.0, 0.0, 50.0)],
         [(1, 50.0, 0.0, 30.0)],
     ]
 
 
-def test_tall_block_splits_only_between_lines() -> None:
-    result = plan([FakeBlock(45), FakeBlock(255, line=20)])
+def test_a_block_is_cut_between_lines_to_fill_the_page() -> None:
+    result = plan([FakeBlock(45), FakeBlock(255, line=20, keep=2)])
     slices = result[1]
-    assert len(slices) >= 3
-    assert slices[0].start == 0 and slices[-1].end == 255
+    assert slices[0] == (0, 45.0, 0.0, 40.0)  # two lines fit under the first block
+    assert slices[-1][3] == 255
     for previous, following in itertools.pairwise(slices):
-        assert previous.end == following.start
-        assert previous.end % 20 == 0, "cut inside a line"
-        assert following.page == previous.page + 1
-    for placement in slices:
-        assert placement.y + placement.end - placement.start <= PAGE.body_height
+        assert previous[3] == following[2]
+        assert previous[3] % 20 == 0, "cut inside a line"
+        assert following[0] == previous[0] + 1 and following[1] == 0
+    for _, y, start, end in slices:
+        assert y + end - start <= PAGE.body_height
+
+
+def test_no_cut_leaves_too_few_lines_on_either_side() -> None:
+    # 15 left on page 0: one line would fit, but a cut needs two lines above it.
+    result = plan([FakeBlock(85), FakeBlock(60, keep=2)])
+    assert result[1] == [(1, 0.0, 0.0, 60.0)]
+    # 60 high in 45: the cut at 40 would leave 20, two lines: allowed; at 50, one line: not.
+    result = plan([FakeBlock(55), FakeBlock(60, keep=2)])
+    assert result[1] == [(0, 55.0, 0.0, 40.0), (1, 0.0, 40.0, 60.0)]
 
 
 def test_heading_is_not_left_alone_at_the_bottom() -> None:
     result = plan([FakeBlock(85), FakeBlock(10, keep_with_next=True), FakeBlock(40)])
-    assert result[1][0].page == 1
+    assert result[1][0][0] == 1
 
 
 def test_a_float_waits_for_the_next_page_while_text_fills_this_one() -> None:
     result = plan([FakeBlock(40), FakeBlock(90, floats=True), FakeBlock(30), FakeBlock(50)])
-    assert result[1][0].page == 1 and result[1][0].y == 0
-    assert result[2][0].page == 0  # the text goes on under the header
-    assert result[3][0].page == 2
+    assert result[1] == [(1, 0.0, 0.0, 90.0)]
+    assert result[2][0][0] == 0  # the text goes on under the header
+    assert result[3][0][0] == 2
+
+
+def test_a_float_over_several_pages_starts_where_its_first_slice_fits() -> None:
+    chart = FakeBlock(230, floats=True, cuts=[50, 140])
+    result = plan([FakeBlock(40), chart, FakeBlock(30)])
+    assert result[1] == [(0, 40.0, 0.0, 50.0), (1, 0.0, 50.0, 140.0), (2, 0.0, 140.0, 230.0)]
+    assert result[2] == [(3, 0.0, 0.0, 30.0)]
+    # A first slice too tall for the room left: the chart waits, slice by slice after it.
+    late = FakeBlock(270, floats=True, cuts=[90, 180])
+    result = plan([FakeBlock(40), late, FakeBlock(30), FakeBlock(20)])
+    assert result[2] == [(0, 40.0, 0.0, 30.0)] and result[3] == [(0, 70.0, 0.0, 20.0)]
+    assert result[1] == [(1, 0.0, 0.0, 90.0), (2, 0.0, 90.0, 180.0), (3, 0.0, 180.0, 270.0)]
 
 
 def _qpdf_check(path: Path) -> None:

@@ -759,7 +759,7 @@ class ChartLaidOut:
         self.slices = slices
         self.heights = [chart_height(piece, self.width) * self.scale for piece in slices]
         self.height = sum(self.heights)
-        self.breaks = list(itertools.accumulate(self.heights))[:-1]
+        self.breaks: Sequence[float] = list(itertools.accumulate(self.heights))[:-1]
 
     def paint(self, painter: QPainter, top: float, start: float, end: float) -> None:
         offset = 0.0
