@@ -142,3 +142,57 @@ def test_print_paints_the_same_report(window, tmp_path: Path) -> None:
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "Apple halts all exports to Russia" in text
     assert f"Page 1 of {len(reader.pages)}" in text
+
+
+def test_print_uses_the_printers_page_layout(window, tmp_path: Path) -> None:
+    """Paper and orientation chosen in the print dialog are the ones the report is laid for."""
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    _, _, actions = window
+    printer = actions._printer()
+    assert printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+    # What a person would pick in the dialog: US Letter, portrait.
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "letter.pdf"))
+    actions._paint_on_printer(printer)
+    box = PdfReader(tmp_path / "letter.pdf").pages[0].mediabox
+    assert round(float(box.width) * 25.4 / 72) == 216
+    assert round(float(box.height) * 25.4 / 72) == 279
+
+
+def test_print_shows_progress_and_cancel_drops_the_job(window, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    parent, _, actions = window
+    errors = record_errors(monkeypatch)
+    real_print = pdf.print_report
+    seen: list[tuple[int, int]] = []
+    aborted: list[bool] = []
+
+    def print_then_cancel(*args, progress, cancelled, abort, **kwargs):  # type: ignore[no-untyped-def]
+        def press_cancel(done: int, total: int) -> None:
+            seen.append((done, total))
+            progress(done, total)
+            if done == 3:
+                parent.findChildren(QProgressDialog)[0].cancel()
+
+        def record_abort() -> object:
+            aborted.append(True)
+            return abort()
+
+        return real_print(
+            *args, progress=press_cancel, cancelled=cancelled, abort=record_abort, **kwargs
+        )
+
+    monkeypatch.setattr(pdf, "print_report", print_then_cancel)
+    printer = actions._printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "cancelled.pdf"))
+    actions._paint_on_printer(printer)
+    assert errors == []  # a cancel is not an error
+    # QPrinter.abort() was asked for before the painter ended (a PDF printer cannot drop a
+    # job, a real one does).
+    assert seen[-1][0] == 3 and aborted == [True]

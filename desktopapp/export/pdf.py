@@ -200,14 +200,24 @@ def print_report(
     grouping: Grouping = Grouping.ACTOR,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    abort: Callable[[], object] | None = None,
 ) -> int:
-    """Paint the same report on a printer (or a print preview); return its page count."""
+    """Paint the same report on a printer (or a print preview); return its page count.
+
+    Pages are laid out for the printer's own page layout (size, orientation and margins as
+    chosen in the print dialog). On cancel, ``abort`` (``QPrinter.abort``) is called before
+    the painter ends, so a half-painted job is dropped rather than printed.
+    """
     report = collect_report(repository, event_filter, grouping)
     painter = QPainter()
     if not painter.begin(printer):
         raise ExportError("the printer could not be started")
     try:
         return render_report(painter, printer, repository, report, progress, cancelled)
+    except ExportCancelled:
+        if abort is not None:
+            abort()
+        raise
     finally:
         painter.end()
 

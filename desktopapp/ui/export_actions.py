@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
@@ -167,8 +167,25 @@ class ExportActions:
         work: Callable[[Callable[[int, int], None], Callable[[], bool]], object],
     ) -> Path | None:
         """Run one export with a cancellable progress dialog; report failures in one line."""
+        try:
+            self._with_progress("Export", label, work)
+        except ExportCancelled:
+            return None
+        except (ExportError, FilterError) as error:
+            self._show_error(f"The export failed: {error}.")
+            return None
+        return target
+
+    def _with_progress(
+        self,
+        title: str,
+        label: str,
+        work: Callable[[Callable[[int, int], None], Callable[[], bool]], object],
+    ) -> object:
+        """Run ``work(progress, cancelled)`` under a window-modal progress dialog with Cancel
+        (shown only if the work lasts more than a moment)."""
         dialog = QProgressDialog(label, "Cancel", 0, 0, self.parent)
-        dialog.setWindowTitle("Export")
+        dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
@@ -181,22 +198,19 @@ class ExportActions:
             QCoreApplication.processEvents()
 
         try:
-            work(progress, dialog.wasCanceled)
-        except ExportCancelled:
-            return None
-        except (ExportError, FilterError) as error:
-            self._show_error(f"The export failed: {error}.")
-            return None
+            return work(progress, dialog.wasCanceled)
         finally:
             dialog.close()
             dialog.deleteLater()
-        return target
 
     def _printer(self) -> QPrinter:
-        from desktopapp.export.pdf import configure_page
+        """A printer set up as a default only: landscape, the report's margins, the system's
+        paper size; the print dialog and the preview's page setup can change all of them."""
+        from desktopapp.export.pdf import MARGINS_MM
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        configure_page(printer)
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        printer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
         printer.setDocName("Timeline")
         return printer
 
@@ -204,7 +218,21 @@ class ExportActions:
         from desktopapp.export.pdf import print_report
 
         try:
-            print_report(printer, self.repository(), self.event_filter(), grouping=self.grouping())
+            self._with_progress(
+                "Print",
+                "Preparing the pages…",
+                lambda progress, cancelled: print_report(
+                    printer,
+                    self.repository(),
+                    self.event_filter(),
+                    grouping=self.grouping(),
+                    progress=progress,
+                    cancelled=cancelled,
+                    abort=printer.abort,
+                ),
+            )
+        except ExportCancelled:
+            return
         except (ExportError, FilterError) as error:
             self._show_error(f"Printing failed: {error}.")
 
