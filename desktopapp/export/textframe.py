@@ -242,9 +242,6 @@ class TextFrame:
                 spans[box.paragraph] = (top, box.bottom)
         return list(spans.values())
 
-    def paragraph_lines(self, number: int) -> int:
-        return sum(1 for box in self.line_boxes() if box.paragraph == number)
-
     # -- painting --------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, x: float, y: float, start: float, end: float) -> None:
@@ -253,13 +250,10 @@ class TextFrame:
             return
         layouts = self._laid_out()
         origin = QPointF(x, y - start)
-        drawn: set[int] = set()
         for box in self._lines:
             if box.top < start - 0.01 or box.top >= end - 0.01:
                 continue
             layout, marker, marker_y = layouts[box.paragraph]
-            if box.paragraph not in drawn:
-                drawn.add(box.paragraph)
-                if marker is not None and box.line == 0:
-                    marker.lineAt(0).draw(painter, origin + QPointF(0.0, marker_y))
+            if marker is not None and box.line == 0:
+                marker.lineAt(0).draw(painter, origin + QPointF(0.0, marker_y))
             layout.lineAt(box.line).draw(painter, origin)
