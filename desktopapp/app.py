@@ -4,8 +4,6 @@ the window are created and wired together. Nothing here is global; everything is
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
 import tempfile
 import traceback
@@ -255,24 +253,14 @@ def _screenshot(app: QApplication, window: object, options: LaunchOptions) -> in
     window.timeline.wait_for_load()
     settle(app)
     pixmap = window.grab()
+    from desktopapp.export.files import ExportError, atomic_path
+
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".png", dir=target.parent
-        )
-    except OSError as error:
-        return _fail(
-            f"{target.parent}: cannot write here ({error.strerror or error})", headless=True
-        )
-    os.close(handle)
-    try:
-        if not pixmap.save(temporary, "PNG"):
-            return _fail(f"{target}: the image could not be written", headless=True)
-        os.replace(temporary, target)
-    except OSError as error:
-        return _fail(f"{target}: could not be written ({error.strerror or error})", headless=True)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        with atomic_path(target, suffix=".png") as temporary:
+            if not pixmap.save(str(temporary), "PNG"):
+                raise ExportError(f"{target}: the image could not be written")
+    except ExportError as error:
+        return _fail(str(error), headless=True)
     window.close()
     window.deleteLater()
     return 0

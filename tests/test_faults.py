@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -131,3 +132,16 @@ def test_reading_while_a_build_replaces_the_file(
     thread.join()
     assert not errors
     assert set(counts) <= {18}
+
+
+def test_built_database_gets_a_normal_file_mode(tmp_path: Path) -> None:
+    old_umask = os.umask(0o022)
+    try:
+        target = tmp_path / "fresh.sqlite3"
+        build_database(load_annotations(annotations_path()), target)
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o640)
+        build_database(load_annotations(annotations_path()), target)
+        assert target.stat().st_mode & 0o777 == 0o640  # a rebuild keeps the owner's choice
+    finally:
+        os.umask(old_umask)

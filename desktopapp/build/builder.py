@@ -72,6 +72,7 @@ def build_database(
     try:
         count = _write(dataset, temporary, progress)
         _fsync(temporary)
+        _give_normal_mode(target, temporary)
         os.replace(temporary, target)
     except OSError as error:
         raise BuildError(
@@ -114,6 +115,17 @@ def _is_timeline_database(path: Path) -> bool:
     except sqlite3.Error:
         return False
     return row is not None and row[0] == APPLICATION_ID
+
+
+def _give_normal_mode(target: Path, temporary: Path) -> None:
+    """mkstemp makes 0600 files: keep the replaced file's mode, or a new file's usual one."""
+    try:
+        mode = target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temporary, mode)
 
 
 def _fsync(path: Path) -> None:
