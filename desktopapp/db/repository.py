@@ -718,8 +718,8 @@ class EventRepository:
             type_ids = None
             if keys is not None:
                 type_ids = {str(i) for i, root in self._root_by_type_id.items() if root in keys}
-            return base(E.type_id).where(*conditions, *_lane_in(E.type_id, type_ids)).subquery(
-                "lanes"
+            return (
+                base(E.type_id).where(*conditions, *_lane_in(E.type_id, type_ids)).subquery("lanes")
             )
         return base(literal(SINGLE_LANE)).where(*conditions).subquery("lanes")
 

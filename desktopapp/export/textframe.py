@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-NO_LIGATURES = ("liga", "clig", "dlig")
+from desktopapp.render.fonts import without_ligatures
 
 
 class TextStyles:
@@ -58,10 +58,7 @@ class TextStyles:
             font.setItalic(italic)
             hint = QFont.StyleHint.Serif if "Serif" in family else QFont.StyleHint.SansSerif
             font.setStyleHint(hint)
-            # Without ligatures: Qt maps a ligature glyph to one character (U+FB00 for "ff"),
-            # so "différents" would not be found, copied or read aloud as typed.
-            for tag in NO_LIGATURES:
-                font.setFeature(QFont.Tag(tag), 0)
+            without_ligatures(font)  # so the PDF's text is found and copied as typed
             font = self._fonts[key] = QFont(font, self.device)
         return font
 

@@ -24,6 +24,7 @@ from desktopapp.domain.timescale import (
     rows_used,
     stack_labels,
 )
+from desktopapp.render.fonts import without_ligatures
 from desktopapp.render.marks import (
     GLYPH_GAP,
     MIN_BAR_WIDTH,
@@ -66,7 +67,7 @@ class Fonts:
             font.setPixelSize(max(6, size))
             font.setBold(bold)
             font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-            return font
+            return without_ligatures(font)
 
         label = make(pixel_size)
         return cls(
