@@ -20,7 +20,7 @@ import itertools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -49,15 +49,12 @@ from desktopapp.export.paging import Block, LaidOut, Page, Placement, paginate
 from desktopapp.export.pdfinfo import add_document_info
 from desktopapp.export.textframe import LineBox, TextFrame, TextStyles
 from desktopapp.render.chart import (
-    FONT_PIXELS,
-    LABEL_ROOM,
     Chart,
-    ChartLane,
     build_chart,
     chart_height,
+    natural_header_width,
     paint_chart,
 )
-from desktopapp.render.lanes import Fonts
 from desktopapp.render.marks import MarkShape, MarkStyle, glyph_font, paint_mark
 from desktopapp.render.palette import type_colour
 
@@ -786,12 +783,12 @@ def _chart_slices(chart: Chart, width: float, first: float, body: float) -> list
     """The chart cut into page slices of whole lanes: the first fits in ``first``, the next
     ones in ``body`` (chart pixels); each repeats the axis and header, the last has the
     legend and note. Every slice keeps the whole chart's time scale."""
-    header = _header_width(chart.lanes, width)
+    header = natural_header_width(chart, width)
     bare = replace(chart, lanes=(), legend=(), note="")
     base = chart_height(bare, width)
     tail = chart_height(replace(bare, legend=chart.legend, note=chart.note), width) - base
     lane_heights = [
-        chart_height(_aligned(replace(bare, lanes=(lane,)), header, width), width) - base
+        chart_height(replace(bare, lanes=(lane,), header_width=header), width) - base
         for lane in chart.lanes
     ]
     groups: list[list[int]] = [[]]
@@ -823,42 +820,8 @@ def _chart_slices(chart: Chart, width: float, first: float, body: float) -> list
             legend=chart.legend if last else (),
             note=chart.note if last else "",
         )
-        slices.append(_aligned(piece, header, width))
+        slices.append(replace(piece, header_width=header))
     return slices
-
-
-def _header_width(lanes: Sequence[ChartLane], width: float) -> float:
-    """The lane header column's width, as render.chart lays it out for these lanes."""
-    metrics = QFontMetricsF(Fonts.sized(pixel_size=FONT_PIXELS).header)
-    widest = max((metrics.horizontalAdvance(lane.name) for lane in lanes), default=60)
-    return min(max(100.0, widest + 56.0), max(200.0, width) * 0.22)
-
-
-def _aligned(piece: Chart, header: float, width: float) -> Chart:
-    """``piece`` with its dates widened so that it maps time to x exactly like the whole
-    chart, whose header column is ``header`` wide (a slice with shorter lane names has a
-    narrower column, so its plot starts further left)."""
-    own = _header_width(piece.lanes, width)
-    if own >= header:
-        return piece
-    right = max(200.0, width) - 12.0
-
-    def plot(header_width: float) -> tuple[float, float]:
-        left = header_width + 10.0
-        if piece.aggregated:
-            return left, right
-        return left, right - (right - left) * LABEL_ROOM
-
-    (left, right_edge), (own_left, own_right) = plot(header), plot(own)
-    days = piece.end.toordinal() - piece.start.toordinal() + 1
-    per_day = (right_edge - left) / days
-    earlier = round((left - own_left) / per_day)
-    sooner = round((right_edge - own_right) / per_day)
-    return replace(
-        piece,
-        start=piece.start - timedelta(days=earlier),
-        end=piece.end - timedelta(days=sooner),
-    )
 
 
 # -- words ---------------------------------------------------------------------------------------

@@ -70,6 +70,10 @@ class Chart:
     bin_days: int = 0
     hidden_lanes: int = 0
     note: str = ""
+    # Width of the lane-name column; None: as wide as the lane names need. A chart printed in
+    # slices over several pages gives every slice the whole chart's width, so that time maps
+    # to the same x on every page.
+    header_width: float | None = None
 
     @property
     def event_ids(self) -> frozenset[int]:
@@ -212,9 +216,7 @@ def _fonts() -> Fonts:
 
 def _layout(chart: Chart, width: float, fonts: Fonts) -> _Layout:
     width = max(200.0, width)
-    header_metrics = QFontMetricsF(fonts.header)
-    widest = max((header_metrics.horizontalAdvance(lane.name) for lane in chart.lanes), default=60)
-    header_width = min(max(100.0, widest + 56.0), width * 0.22)
+    header_width = chart.header_width or natural_header_width(chart, width)
     plot_left, plot_right = header_width + 10.0, width - 12.0
     if not chart.aggregated:
         # Labels run to the right of their marks: leave the last events room for theirs.
@@ -273,6 +275,13 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
     if current:
         lines.append(current)
     return lines
+
+
+def natural_header_width(chart: Chart, width: float) -> float:
+    """The lane-name column's width for these lanes' names, when painted ``width`` wide."""
+    metrics = QFontMetricsF(_fonts().header)
+    widest = max((metrics.horizontalAdvance(lane.name) for lane in chart.lanes), default=60)
+    return min(max(100.0, widest + 56.0), max(200.0, width) * 0.22)
 
 
 def chart_height(chart: Chart, width: float) -> float:
