@@ -109,3 +109,41 @@ def test_current_and_newer_are_not_upgraded(
     assert main(["upgrade-db", str(newer)]) == 2
     assert _hash(newer) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["current.sqlite3", "newer.sqlite3"]
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, button: object, shown: list[str]) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(f"{box.text()}\n{box.informativeText()}")
+        return button.value if "Upgrade" in box.windowTitle() else 0  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+
+
+def test_window_offers_the_upgrade_and_keeps_a_backup(
+    qtbot, old_db: Path, repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktopapp.ui.main_window import MainWindow
+    from desktopapp.ui.settings import Settings
+
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(repository, Settings(store))
+    qtbot.addWidget(window)
+    original = _hash(old_db)
+    shown: list[str] = []
+
+    _answer(monkeypatch, QMessageBox.StandardButton.Cancel, shown)
+    assert not window.open_database(old_db)
+    assert "older version" in shown[0] and _hash(old_db) == original
+    assert window.repository() is repository
+    assert not old_db.with_name("timeline.sqlite3.schema1.bak").exists()
+
+    _answer(monkeypatch, QMessageBox.StandardButton.Yes, shown)
+    assert window.open_database(old_db)
+    assert window.repository().total == 18
+    assert _hash(old_db.with_name("timeline.sqlite3.schema1.bak")) == original
+    assert schema_version_of(old_db) == SCHEMA_VERSION

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktopapp import __version__
-from desktopapp.db.engine import DatabaseError, open_database
+from desktopapp.build.upgrade import UpgradeError, upgrade_database
+from desktopapp.db.engine import DatabaseError, OlderSchemaError, open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
@@ -156,6 +157,11 @@ class MainWindow(QMainWindow, RemembersLayout):
         """Switch to another database. On failure, say why and keep the current one."""
         try:
             repository = EventRepository(open_database(path))
+        except OlderSchemaError as error:
+            upgraded = self._offer_upgrade(Path(str(path)), str(error))
+            if upgraded is None:
+                return False
+            repository = upgraded
         except (DatabaseError, OSError, ValueError) as error:
             self._error("The database could not be opened", str(error))
             return False
@@ -487,6 +493,32 @@ class MainWindow(QMainWindow, RemembersLayout):
             "an exact day is drawn as a single point.\n\n"
             f"{self._repository.total:,} events in this database."
         )
+
+    def _offer_upgrade(self, path: Path, reason: str) -> EventRepository | None:
+        """Ask before upgrading a database of an older schema; upgrade after a backup copy."""
+        box = QMessageBox(self)
+        box.setWindowTitle("Upgrade the database?")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText("This database was written by an older version of the app.")
+        box.setInformativeText(
+            f"{reason}\n\nUpgrade it now? A copy of the file as it is will be kept next to "
+            "it (…schemaN.bak) before anything is changed."
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            backup = upgrade_database(path)
+            repository = EventRepository(open_database(path))
+        except (UpgradeError, DatabaseError, OSError) as error:
+            self._error("The database could not be upgraded", str(error))
+            return None
+        self.statusBar().showMessage(
+            f"Upgraded {path.name}; the old file is kept as {backup.name}", 10000
+        )
+        return repository
 
     def _error(self, title: str, message: str) -> None:
         box = QMessageBox(self)
