@@ -311,6 +311,8 @@ class FilterPanel(QWidget):
         self.count_label.setObjectName("countLabel")
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label.setAccessibleName("Events shown")
+        # "1,000,000 of 1,000,000 events" must not be cut in a narrow panel: wrap instead.
+        self.count_label.setWordWrap(True)
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.setAccessibleName("Clear filters")
