@@ -197,8 +197,9 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def stop_queries(self) -> None:
         """Wait for a running query to end and start no waiting one (before the database is
-        closed)."""
+        closed); the same for the timeline's loads."""
         self._runner.wait()
+        self.timeline.stop_loading()
 
     def settle(self, timeout_ms: int = 60_000) -> bool:
         """Apply any change still waiting for its debounce timer and wait (running the event

@@ -44,6 +44,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QCloseEvent,
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
@@ -371,6 +372,16 @@ class TimelineView(QGraphicsView):
                 return False
             QCoreApplication.sendPostedEvents(self._loader, QEvent.Type.MetaCall.value)
         return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_loading()  # the database may be closed right after the view
+        super().closeEvent(event)
+
+    def stop_loading(self) -> None:
+        """Start no further load and wait for the running one (before the database closes:
+        a load still reading it from the worker thread would crash the process)."""
+        self._timer.stop()
+        self._loader.wait(drop_waiting=True)
 
     def pan_by(self, fraction: float) -> None:
         """Scroll through time by this fraction of the plot's width (negative: back)."""
