@@ -13,6 +13,7 @@ from urllib.parse import quote
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.pool import QueuePool
 
 from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
 
@@ -69,7 +70,12 @@ def _readonly_sqlite_engine(path: Path) -> Engine:
         connection.execute("PRAGMA query_only = 1")
         return connection
 
-    engine = create_engine("sqlite://", creator=connect)
+    # The URL says "sqlite://" only because the creator makes the connection; left to guess,
+    # SQLAlchemy would pick the pool meant for in-memory databases (SingletonThreadPool), which
+    # closes other threads' connections once more threads than its size have connected —
+    # while they may be running a query on a worker (seen as a segfault). A QueuePool lends
+    # each connection to one thread at a time.
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
     _tune_sqlite(engine)
     return engine
 
