@@ -495,13 +495,21 @@ class FilterPanel(QWidget):
     def set_counts(self, facets: FacetCounts | None, shown: int, total: int) -> None:
         """Show the live counts: per actor and type (from facet_counts) and 'N of M events'."""
         if facets is not None:
-            self.actor_model.set_counts(facets.actors)
-            self._quiet += 1
-            try:
-                for slug, item in self._type_items.items():
-                    item.setData(facets.types.get(slug, 0), COUNT_ROLE)
-            finally:
-                self._quiet -= 1
+            self.set_facets(facets)
+        self.set_matching(shown, total)
+
+    def set_facets(self, facets: FacetCounts) -> None:
+        """Show the live counts beside each actor and type."""
+        self.actor_model.set_counts(facets.actors)
+        self._quiet += 1
+        try:
+            for slug, item in self._type_items.items():
+                item.setData(facets.types.get(slug, 0), COUNT_ROLE)
+        finally:
+            self._quiet -= 1
+
+    def set_matching(self, shown: int, total: int) -> None:
+        """Show 'N of M events'."""
         self.count_label.setText(f"{shown:,} of {total:,} events")
         self.clear_button.setEnabled(not self.event_filter().is_empty)
 

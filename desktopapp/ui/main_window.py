@@ -46,6 +46,9 @@ from desktopapp.ui.event_table import EventTableModel, EventTableView
 from desktopapp.ui.filter_panel import FilterPanel
 from desktopapp.ui.query_runner import (
     QUERY_ERRORS,
+    FacetFailure,
+    FacetResults,
+    FacetRunner,
     FilterFailure,
     FilterResults,
     QueryRunner,
@@ -93,6 +96,9 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._asked_at = 0.0
 
         self._runner = QueryRunner(self)
+        self._facet_runner = FacetRunner(self)
+        self._rows_shown = self._facets_shown = False
+        self.last_facet_seconds = 0.0
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_DELAY_MS)
@@ -130,7 +136,7 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def is_busy(self) -> bool:
         """True while a filter change is being answered (the views show the previous one)."""
-        return self._runner.is_busy()
+        return self._runner.is_busy() or self._facet_runner.is_busy()
 
     def set_filter(self, event_filter: EventFilter) -> None:
         """Show this filter in the panel and apply it everywhere (when the answer arrives:
@@ -199,6 +205,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         """Wait for a running query to end and start no waiting one (before the database is
         closed); the same for the timeline's loads."""
         self._runner.wait()
+        self._facet_runner.wait()
         self.timeline.stop_loading()
 
     def settle(self, timeout_ms: int = 60_000) -> bool:
@@ -357,6 +364,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.filter_panel.filterChanged.connect(self._apply_filter)
         self._runner.finished.connect(self._show_results)
         self._runner.failed.connect(self._show_failure)
+        self._facet_runner.finished.connect(self._show_facets)
+        self._facet_runner.failed.connect(self._show_facet_failure)
         self.table_model.queryFailed.connect(self.report_database_error)
         self.table.eventSelected.connect(self._show_event)
         self.timeline.eventActivated.connect(self.select_event)
@@ -382,6 +391,8 @@ class MainWindow(QMainWindow, RemembersLayout):
             descending=descending,
             page_size=self.table_model.page_size(),
         )
+        self._facet_runner.submit_filter(self._repository, event_filter)
+        self._rows_shown = self._facets_shown = False
         self.registry[ActionId.CLEAR_FILTERS].setEnabled(not event_filter.is_empty)
         if not self._busy_timer.isActive():
             self._busy_timer.start()
@@ -403,7 +414,7 @@ class MainWindow(QMainWindow, RemembersLayout):
             event_filter, results.matching, results.first_page, sort, descending
         )
         shown, total = results.matching, self._repository.total
-        self.filter_panel.set_counts(results.facets, shown, total)
+        self.filter_panel.set_matching(shown, total)  # the facet counts follow on their own
         self.status_count.setText(f"{shown:,} of {total:,} events")
         try:
             self.timeline.set_filter(event_filter)
@@ -415,7 +426,28 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.last_query_seconds = results.seconds
         self.last_update_seconds = now - started
         self.last_wait_seconds = now - self._asked_at
-        self.filterApplied.emit(event_filter)
+        self._rows_shown = True
+        self._announce_if_complete(event_filter)
+
+    def _show_facets(self, results: FacetResults) -> None:
+        if results.request.repository is not self._repository:
+            return
+        if results.event_filter != self._filter:
+            return  # a newer filter's counts are on their way
+        self.filter_panel.set_facets(results.facets)
+        self.last_facet_seconds = results.seconds
+        self._facets_shown = True
+        self._announce_if_complete(results.event_filter)
+
+    def _show_facet_failure(self, failure: FacetFailure) -> None:
+        self.report_database_error(f"{failure.reason}. The counts beside the filters are old")
+        self._facets_shown = True
+        self._announce_if_complete(failure.request.event_filter)
+
+    def _announce_if_complete(self, event_filter: EventFilter) -> None:
+        """filterApplied once the list, the timeline and the counts all show this filter."""
+        if self._rows_shown and self._facets_shown and event_filter == self._filter:
+            self.filterApplied.emit(event_filter)
 
     def _show_failure(self, failure: FilterFailure) -> None:
         self._busy_timer.stop()

@@ -56,7 +56,6 @@ class FilterResults:
 
     request: FilterRequest
     matching: int
-    facets: FacetCounts
     first_page: tuple[EventRow, ...]
     seconds: float
 
@@ -74,12 +73,13 @@ class FilterFailure:
 
 
 def run_request(request: FilterRequest) -> FilterResults | FilterFailure:
-    """Ask the repository the three questions of a filter change (any thread)."""
+    """Ask how many events match and for the first page of them (any thread). The facet
+    counts are asked separately (:class:`FacetRunner`): on a large database they can take
+    seconds, and the list and timeline need not wait for them."""
     started = time.perf_counter()
     repository, event_filter = request.repository, request.event_filter
     try:
         matching = repository.count(event_filter)
-        facets = repository.facet_counts(event_filter)
         page = repository.rows(
             event_filter,
             limit=request.page_size,
@@ -88,7 +88,43 @@ def run_request(request: FilterRequest) -> FilterResults | FilterFailure:
         )
     except QUERY_ERRORS as error:
         return FilterFailure(request, describe_error(error))
-    return FilterResults(request, matching, facets, tuple(page), time.perf_counter() - started)
+    return FilterResults(request, matching, tuple(page), time.perf_counter() - started)
+
+
+@dataclass(frozen=True)
+class FacetRequest:
+    """The live counts per actor and type to work out for one filter."""
+
+    generation: int
+    repository: EventRepository
+    event_filter: EventFilter
+
+
+@dataclass(frozen=True)
+class FacetResults:
+    request: FacetRequest
+    facets: FacetCounts
+    seconds: float
+
+    @property
+    def event_filter(self) -> EventFilter:
+        return self.request.event_filter
+
+
+@dataclass(frozen=True)
+class FacetFailure:
+    request: FacetRequest
+    reason: str
+
+
+def run_facets(request: FacetRequest) -> FacetResults | FacetFailure:
+    """Count events per actor and per type under the filter (any thread)."""
+    started = time.perf_counter()
+    try:
+        facets = request.repository.facet_counts(request.event_filter)
+    except QUERY_ERRORS as error:
+        return FacetFailure(request, describe_error(error))
+    return FacetResults(request, facets, time.perf_counter() - started)
 
 
 def describe_error(error: BaseException) -> str:
@@ -101,7 +137,8 @@ def describe_error(error: BaseException) -> str:
         return f"the database is busy (another program is writing to it): {reason}"
     if "unable to open" in lowered or isinstance(error, FileNotFoundError):
         return f"the database file cannot be read any more (moved or deleted?): {reason}"
-    if "not a database" in lowered or "malformed" in lowered:
+    damaged = ("not a database", "malformed", "vtable constructor failed", "disk i/o error")
+    if any(sign in lowered for sign in damaged):
         return f"the database file is damaged: {reason}"
     return reason
 
@@ -136,4 +173,21 @@ class QueryRunner(LatestOnlyWorker):
 
     def wait(self, timeout_ms: int = -1, *, drop_waiting: bool = True) -> bool:
         """Block until no request runs (before closing a database or the window)."""
+        return super().wait(timeout_ms, drop_waiting=drop_waiting)
+
+
+class FacetRunner(LatestOnlyWorker):
+    """Works out facet counts off the UI thread, on a thread of its own so that the list
+    and the timeline are never queued behind them; emits only the newest request's outcome:
+    ``finished`` with FacetResults, ``failed`` with FacetFailure."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(run_facets, FacetFailure, parent)
+
+    def submit_filter(self, repository: EventRepository, event_filter: EventFilter) -> int:
+        request = FacetRequest(self.newest_generation + 1, repository, event_filter)
+        self.submit(request)
+        return request.generation
+
+    def wait(self, timeout_ms: int = -1, *, drop_waiting: bool = True) -> bool:
         return super().wait(timeout_ms, drop_waiting=drop_waiting)
