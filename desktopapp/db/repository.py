@@ -500,18 +500,7 @@ class EventRepository:
     # -- SQL building -----------------------------------------------------------------------
 
     def _row_select(self) -> Select:
-        return select(
-            E.id,
-            E.title,
-            EventTypeRow.slug,
-            E.date_edtf,
-            E.start_date,
-            E.end_date,
-            E.precision,
-            E.approximate,
-            E.uncertain,
-            E.actor_names,
-        ).join(EventTypeRow, EventTypeRow.id == E.type_id)
+        return select(*_ROW_COLUMNS).join(EventTypeRow, EventTypeRow.id == E.type_id)
 
     def _id_select(self, event_filter: EventFilter) -> Select:
         return select(E.id).where(*self._conditions(event_filter))
@@ -783,18 +772,7 @@ class EventRepository:
 
         An event is listed once per lane it belongs to; ``lanes`` keeps only those lanes.
         """
-        columns = [
-            E.id,
-            E.title,
-            EventTypeRow.slug,
-            E.date_edtf,
-            E.start_date,
-            E.end_date,
-            E.precision,
-            E.approximate,
-            E.uncertain,
-            E.actor_names,
-        ]
+        columns = list(_ROW_COLUMNS)
         sub = self._lane_subquery(
             grouping,
             self._window_conditions(event_filter, start, end),
@@ -933,6 +911,21 @@ def _overlapping(start: date, end: date) -> list[ColumnElement[bool]]:
         E.start_date <= end.isoformat(),
         or_(E.start_date >= lookback, and_(text(LONG_SPAN_SQL), E.start_date < lookback)),
     ]
+
+
+# What an EventRow is read from (see _event_row).
+_ROW_COLUMNS = (
+    E.id,
+    E.title,
+    EventTypeRow.__table__.c.slug,
+    E.date_edtf,
+    E.start_date,
+    E.end_date,
+    E.precision,
+    E.approximate,
+    E.uncertain,
+    E.actor_names,
+)
 
 
 def _event_row(row) -> EventRow:
