@@ -223,9 +223,10 @@ def test_a_locked_database_is_a_status_bar_message_and_the_window_goes_on(
         raise OperationalError("SELECT …", {}, sqlite3.OperationalError("database is locked"))
 
     with monkeypatch.context() as patch:
-        patch.setattr(repository, "facet_counts", locked)
+        patch.setattr(repository, "count", locked)
         with qtbot.waitSignal(window.queryFailed, timeout=5000) as failed:
             window.set_filter(EventFilter(text="russie"))
+        qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
     message = failed.args[0]
     assert "busy" in message and "database is locked" in message
     assert "Traceback" not in message and "\n" not in message
@@ -234,6 +235,23 @@ def test_a_locked_database_is_a_status_bar_message_and_the_window_goes_on(
     assert listed_ids(window) == before  # the previous answer stays on screen
     apply(qtbot, window, EventFilter(text="russie"))  # and the next change works again
     shows_truthfully(window, repository)
+
+
+def test_failing_counts_do_not_hold_back_the_list(
+    qtbot, window: MainWindow, repository: EventRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def locked(*_args: object, **_kwargs: object) -> object:
+        raise OperationalError("SELECT …", {}, sqlite3.OperationalError("database is locked"))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(repository, "facet_counts", locked)
+        with qtbot.waitSignal(window.queryFailed, timeout=5000) as failed:
+            window.set_filter(EventFilter(text="russie"))
+        qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
+    assert "counts beside the filters are old" in failed.args[0]
+    assert sorted(listed_ids(window)) == sorted(
+        row.id for row in repository.rows(EventFilter(text="russie"))
+    )
 
 
 def test_a_database_file_damaged_while_open_is_reported_then_recovers(
@@ -250,6 +268,7 @@ def test_a_database_file_damaged_while_open_is_reported_then_recovers(
             window.set_filter(EventFilter(text="russie"))
         assert "damaged" in failed.args[0] or "not a database" in failed.args[0]
         assert "Database error" in window.statusBar().currentMessage()
+        qtbot.waitUntil(lambda: not window.is_busy(), timeout=10_000)  # both workers done
         path.write_bytes(original)  # the file is put back: the window works again
         apply(qtbot, window, EventFilter(text="apple"))
         shows_truthfully(window, repo)

@@ -440,6 +440,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._announce_if_complete(results.event_filter)
 
     def _show_facet_failure(self, failure: FacetFailure) -> None:
+        if failure.request.event_filter != self._filter:
+            return  # a newer filter's counts are on their way
         self.report_database_error(f"{failure.reason}. The counts beside the filters are old")
         self._facets_shown = True
         self._announce_if_complete(failure.request.event_filter)
