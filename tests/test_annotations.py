@@ -14,6 +14,7 @@ from desktopapp.build.builder import BuildError, build_database
 from desktopapp.build.bundled import annotations_path, resource_path
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
+from desktopapp.db.schema import SCHEMA_VERSION
 from desktopapp.domain.dates import Precision
 
 SHARED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source-article.fr.txt"
@@ -195,7 +196,7 @@ def test_build_records_source_hash_and_schema(article_db: Path, article_text: st
     source = repository.sources[0]
     assert source.sha256 == hashlib.sha256(article_text.encode("utf-8")).hexdigest()
     assert repository.source_text("article") == article_text
-    assert repository.meta["schema_version"] == "2"
+    assert repository.meta["schema_version"] == str(SCHEMA_VERSION)
     assert (
         repository.meta["annotations_sha256"]
         == hashlib.sha256(annotations_path().read_bytes()).hexdigest()

@@ -222,3 +222,25 @@ def test_position_of_and_window_queries(repository: EventRepository) -> None:
     assert repository.date_extent(EventFilter(text="zzzzzz")) is None
     counts = repository.histogram(EventFilter(), date(2022, 2, 21), date(2022, 3, 2), 10)
     assert isinstance(counts, list) and sum(counts) == 18
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "types"),
+    [
+        (date(2022, 2, 27), None, frozenset()),
+        (None, date(2022, 2, 26), frozenset()),
+        (date(2022, 2, 25), date(2022, 2, 28), frozenset()),
+        (date(2022, 3, 1), date(2022, 3, 1), frozenset({"corporate-withdrawal"})),
+    ],
+)
+def test_actor_facets_under_dates_match_a_plain_count(
+    repository: EventRepository, date_from: date | None, date_to: date | None, types: frozenset
+) -> None:  # type: ignore[type-arg]
+    """Date-filtered actor counts come from sorted spans; they must equal counting events."""
+    event_filter = EventFilter(date_from=date_from, date_to=date_to, types=types)
+    expected: dict[int, int] = {}
+    for event in repository.events(event_filter):
+        for actor_id in {actor.id for actor in event.actors()}:
+            expected[actor_id] = expected.get(actor_id, 0) + 1
+    counts = repository.facet_counts(event_filter).actors
+    assert {k: v for k, v in counts.items() if v} == expected

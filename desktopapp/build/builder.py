@@ -12,6 +12,7 @@ import hashlib
 import os
 import sqlite3
 import tempfile
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from itertools import islice
@@ -22,6 +23,7 @@ from sqlalchemy import Connection, insert, text
 
 from desktopapp import __version__
 from desktopapp.build.dataset import Dataset, EventSpec
+from desktopapp.db.actor_spans import day_number, pack_days
 from desktopapp.db.engine import create_writable_engine
 from desktopapp.db.schema import (
     APPLICATION_ID,
@@ -29,6 +31,7 @@ from desktopapp.db.schema import (
     SCHEMA_VERSION,
     ActorNameRow,
     ActorRow,
+    ActorSpanRow,
     Base,
     CitationRow,
     EventActorRow,
@@ -141,7 +144,9 @@ def _write(dataset: Dataset, path: Path, progress: Callable[[int], None] | None)
         with engine.begin() as connection:
             connection.execute(text(FTS_DDL))
             ids = _write_reference(connection, dataset)
-            count = _write_events(connection, dataset.events, ids, progress)
+            spans = _SpanCollector()
+            count = _write_events(connection, dataset.events, ids, progress, spans)
+            spans.write(connection)
             _write_meta(connection, dataset)
             _verify_quotes(connection)
         with engine.connect() as connection:
@@ -244,6 +249,7 @@ def _write_events(
     events: Iterable[EventSpec],
     ids: _Ids,
     progress: Callable[[int], None] | None,
+    spans: _SpanCollector,
 ) -> int:
     count = 0
     fts_insert = text(
@@ -259,6 +265,7 @@ def _write_events(
             count += 1
             _check_event(spec, ids)
             event_rows.append(_event_row(count, spec, ids))
+            spans.add(spec, ids)
             actor_rows.extend(
                 {"event_id": count, "actor_id": ids.actors[key], "role": role.value}
                 for key, role in spec.actors
@@ -290,6 +297,36 @@ def _write_events(
         if progress is not None:
             progress(count)
     return count
+
+
+class _SpanCollector:
+    """Each actor's events' start and end days by type, gathered while events are written
+    and stored packed in ``actor_spans`` (compact arrays: 8 bytes per actor and event)."""
+
+    def __init__(self) -> None:
+        self._starts: dict[tuple[int, int], array[int]] = {}
+        self._ends: dict[tuple[int, int], array[int]] = {}
+
+    def add(self, spec: EventSpec, ids: _Ids) -> None:
+        start, end = day_number(spec.date.earliest()), day_number(spec.date.latest())
+        type_id = ids.types[spec.type_slug]
+        for actor_key in dict.fromkeys(key for key, _role in spec.actors):  # once per actor
+            key = (ids.actors[actor_key], type_id)
+            self._starts.setdefault(key, array("i")).append(start)
+            self._ends.setdefault(key, array("i")).append(end)
+
+    def write(self, connection: Connection) -> None:
+        rows = [
+            {
+                "actor_id": actor_id,
+                "type_id": type_id,
+                "starts": pack_days(self._starts[(actor_id, type_id)]),
+                "ends": pack_days(self._ends[(actor_id, type_id)]),
+            }
+            for actor_id, type_id in sorted(self._starts)
+        ]
+        for first in range(0, len(rows), BATCH):
+            connection.execute(insert(ActorSpanRow), rows[first : first + BATCH])
 
 
 def _check_event(spec: EventSpec, ids: _Ids) -> None:

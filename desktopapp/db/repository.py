@@ -34,6 +34,7 @@ from sqlalchemy import (
     union_all,
 )
 
+from desktopapp.db.actor_spans import ActorSpans
 from desktopapp.db.schema import (
     LONG_SPAN_DAYS,
     LONG_SPAN_SQL,
@@ -371,6 +372,11 @@ class EventRepository:
         return by_root
 
     @cached_property
+    def _actor_spans(self) -> ActorSpans:
+        with self.engine.connect() as connection:
+            return ActorSpans.read(connection)
+
+    @cached_property
     def _running_totals_by_type(self) -> tuple[int, dict[int, list[int]]]:
         """(first start day, {type id: events starting on or before each day since then}).
 
@@ -410,13 +416,21 @@ class EventRepository:
         )
 
     def facet_counts(self, event_filter: EventFilter = EventFilter()) -> FacetCounts:
+        by_actor = event_filter.without_actors()
         with self.engine.connect() as connection:
-            actor_counts = {
-                actor_id: int(count)
-                for actor_id, count in connection.execute(
-                    self._actor_facet_query(event_filter.without_actors())
+            if (by_actor.date_from or by_actor.date_to) and not by_actor.text.strip():
+                # Dates (and types): bisections over each actor's sorted spans, not a pass
+                # over every matching event (seconds at 1M events for a wide range).
+                actor_counts = self._actor_spans.counts(
+                    date_from=by_actor.date_from,
+                    date_to=by_actor.date_to,
+                    type_ids=self._type_ids(by_actor.types) if by_actor.types else None,
                 )
-            }
+            else:
+                actor_counts = {
+                    actor_id: int(count)
+                    for actor_id, count in connection.execute(self._actor_facet_query(by_actor))
+                }
             type_query = self._type_facet_query(event_filter.without_types())
             by_type_id = {
                 type_id: int(count)
