@@ -20,6 +20,7 @@ from sqlalchemy import (
     Select,
     SQLColumnExpression,
     Subquery,
+    TextClause,
     and_,
     bindparam,
     case,
@@ -465,7 +466,9 @@ class EventRepository:
         )
         return select(pairs.c.actor_id, func.count()).group_by(pairs.c.actor_id)
 
-    def _type_facet_query(self, event_filter: EventFilter) -> Select[Any] | list[tuple[int, int]]:
+    def _type_facet_query(
+        self, event_filter: EventFilter
+    ) -> Select[Any] | TextClause | list[tuple[int, int]]:
         """(type id, events) under a filter that has no type in it."""
         if event_filter.is_empty:  # the running totals' last values, without SQL
             totals = self._running_totals_by_type[1]
@@ -474,6 +477,8 @@ class EventRepository:
             A = ActorTypeCountRow.__table__.c
             actor = self.resolve_actor(next(iter(event_filter.actors)))
             return select(A.type_id, A.events).where(A.actor_id == actor.id)
+        if not (event_filter.actors or event_filter.text.strip()):
+            return _type_counts_by_dates(event_filter)
         return (
             select(E.type_id, func.count())
             .where(*self._conditions(event_filter))
@@ -936,6 +941,24 @@ def _overlapping(start: date, end: date) -> list[ColumnElement[bool]]:
         E.start_date <= end.isoformat(),
         or_(E.start_date >= lookback, and_(text(LONG_SPAN_SQL), E.start_date < lookback)),
     ]
+
+
+def _type_counts_by_dates(event_filter: EventFilter) -> TextClause:
+    """Events per type under date bounds alone, read from the covering (start, end, type)
+    index. Left to itself, SQLite groups through the (type, start) index and looks up every
+    row's end date: 3.5 s instead of 0.2 s for a range matching 600k of 1M events. SQLAlchemy
+    cannot say INDEXED BY, so this one query is written out; values are bound, never pasted."""
+    terms, values = [], {}
+    if event_filter.date_from:
+        terms.append("end_date >= :date_from")
+        values["date_from"] = event_filter.date_from.isoformat()
+    if event_filter.date_to:
+        terms.append("start_date <= :date_to")
+        values["date_to"] = event_filter.date_to.isoformat()
+    return text(
+        "SELECT type_id, count(*) FROM events INDEXED BY ix_events_start_end "
+        f"WHERE {' AND '.join(terms)} GROUP BY type_id"
+    ).bindparams(**values)
 
 
 # What an EventRow is read from (see _event_row).
