@@ -244,3 +244,14 @@ def test_actor_facets_under_dates_match_a_plain_count(
             expected[actor_id] = expected.get(actor_id, 0) + 1
     counts = repository.facet_counts(event_filter).actors
     assert {k: v for k, v in counts.items() if v} == expected
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\t\r\n", "\u3000"])
+def test_blank_search_text_is_no_filter(repository: EventRepository, blank: str) -> None:
+    event_filter = EventFilter(text=blank)
+    assert repository.count(event_filter) == 18
+    assert repository.facet_counts(event_filter) == repository.facet_counts()
+    dated = EventFilter(text=blank, date_from=date(2022, 3, 1))
+    assert repository.facet_counts(dated) == repository.facet_counts(
+        EventFilter(date_from=date(2022, 3, 1))
+    )

@@ -477,7 +477,8 @@ class EventRepository:
             A = ActorTypeCountRow.__table__.c
             actor = self.resolve_actor(next(iter(event_filter.actors)))
             return select(A.type_id, A.events).where(A.actor_id == actor.id)
-        if not (event_filter.actors or event_filter.text.strip()):
+        dates_only = not (event_filter.actors or event_filter.text.strip())
+        if dates_only and (event_filter.date_from or event_filter.date_to):
             return _type_counts_by_dates(event_filter)
         return (
             select(E.type_id, func.count())

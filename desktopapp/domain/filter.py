@@ -41,7 +41,9 @@ class EventFilter:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.actors or self.types or self.date_from or self.date_to or self.text)
+        return not (
+            self.actors or self.types or self.date_from or self.date_to or self.text.strip()
+        )
 
     def without_actors(self) -> EventFilter:
         return replace(self, actors=frozenset())
