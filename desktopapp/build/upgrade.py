@@ -14,8 +14,9 @@ import contextlib
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 from urllib.parse import quote as url_quote
 
 from desktopapp.build.builder import BuildError, build_database
@@ -33,6 +34,7 @@ from desktopapp.domain.dates import parse_edtf
 from desktopapp.domain.model import ActorKind, Role
 
 OLDEST_UPGRADABLE = 1
+T = TypeVar("T")
 
 
 class UpgradeError(Exception):
@@ -145,18 +147,22 @@ def _read_dataset(db: sqlite3.Connection, version: int) -> Dataset:
 
 
 def _read_events(db: sqlite3.Connection) -> Iterator[EventSpec]:
-    participants: dict[int, list[tuple[str, Role]]] = {}
-    for event_id, actor_key, role in db.execute(
-        "SELECT ea.event_id, a.key, ea.role FROM event_actors ea "
-        "JOIN actors a ON a.id = ea.actor_id ORDER BY ea.event_id, ea.role, a.id"
-    ):
-        participants.setdefault(event_id, []).append((actor_key, Role(role)))
-    quotes: dict[int, list[QuoteSpec]] = {}
-    for event_id, source_key, start, end, text in db.execute(
-        'SELECT q.event_id, s.key, q.start, q."end", q.text FROM quotes q '
-        "JOIN sources s ON s.id = q.source_id ORDER BY q.event_id, q.position"
-    ):
-        quotes.setdefault(event_id, []).append(QuoteSpec(source_key, start, end, text))
+    """Events with their actors and quotes, read as three cursors advancing together in
+    event order, so a million events stream through without being held in memory."""
+    participants = _ByEvent(
+        db.execute(
+            "SELECT ea.event_id, a.key, ea.role FROM event_actors ea "
+            "JOIN actors a ON a.id = ea.actor_id ORDER BY ea.event_id, ea.role, a.id"
+        ),
+        lambda row: (row[1], Role(row[2])),
+    )
+    quotes = _ByEvent(
+        db.execute(
+            'SELECT q.event_id, s.key, q.start, q."end", q.text FROM quotes q '
+            "JOIN sources s ON s.id = q.source_id ORDER BY q.event_id, q.position"
+        ),
+        lambda row: QuoteSpec(row[1], row[2], row[3], row[4]),
+    )
     rows = db.execute(
         "SELECT e.id, e.key, e.title, e.summary, t.slug, e.date_edtf, c.key, "
         "e.citation_quote, e.citation_note FROM events e "
@@ -170,9 +176,27 @@ def _read_events(db: sqlite3.Connection) -> Iterator[EventSpec]:
             summary=summary,
             type_slug=slug,
             date=parse_edtf(edtf),
-            actors=tuple(participants.get(event_id, ())),
+            actors=tuple(participants.take(event_id)),
             citation_key=citation,
             citation_quote=quote,
             citation_note=note,
-            quotes=tuple(quotes.get(event_id, ())),
+            quotes=tuple(quotes.take(event_id)),
         )
+
+
+class _ByEvent(Generic[T]):
+    """Rows ordered by their first column (an event id), handed out one event at a time."""
+
+    def __init__(self, rows: Iterator[tuple[Any, ...]], make: Callable[[tuple[Any, ...]], T]):
+        self._rows = rows
+        self._make = make
+        self._pending: tuple[Any, ...] | None = next(self._rows, None)
+
+    def take(self, event_id: int) -> list[T]:
+        """The items of this event; rows of earlier (orphan) ids are skipped."""
+        items: list[T] = []
+        while self._pending is not None and self._pending[0] <= event_id:
+            if self._pending[0] == event_id:
+                items.append(self._make(self._pending))
+            self._pending = next(self._rows, None)
+        return items
