@@ -11,7 +11,17 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QMessageLogContext,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -31,6 +41,9 @@ SETTLE_ROUNDS = 20
 
 def run_app(options: LaunchOptions) -> int:
     """Open the window (or render it to ``options.screenshot``) and return the exit status."""
+    previous_handler = None
+    if options.screenshot is not None:
+        previous_handler = qInstallMessageHandler(_quiet_offscreen_noise)
     app = _application()
     reporter = CrashReporter(headless=options.screenshot is not None)
     previous_hook = reporter.install()
@@ -38,6 +51,19 @@ def run_app(options: LaunchOptions) -> int:
         return _run(app, options)
     finally:
         sys.excepthook = previous_hook
+        if options.screenshot is not None:
+            qInstallMessageHandler(previous_handler)
+
+
+# What the offscreen platform says about features it lacks (window hints a headless
+# rendering has no use for): noise on every --screenshot, not something to act on.
+_OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
+def _quiet_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if message in _OFFSCREEN_NOISE:
+        return
+    print(message, file=sys.stderr)
 
 
 def _run(app: QApplication, options: LaunchOptions) -> int:
