@@ -489,7 +489,9 @@ def _source_entry(styles: Styles, number: int, citation: Citation) -> Callable[[
         if citation.quote:
             rich.paragraph(indent=SOURCE_INDENT_PT, line_height=115)
             rich.text("Dating sentence: ", muted)
-            rich.text(_guillemets(citation.quote), styles.chars(SERIF, 8.5, italic=True))
+            # The dating sentence is in the report's language (mostly English): “ ”, as in
+            # the window; the article's own words keep the marks of its language.
+            rich.text(f"“{citation.quote.strip()}”", styles.chars(SERIF, 8.5, italic=True))
         if citation.note:
             rich.paragraph(indent=SOURCE_INDENT_PT, line_height=115).text("Note: ", muted)
             rich.text(citation.note, styles.chars(SERIF, 8, color=QUOTE_INK))
@@ -561,10 +563,16 @@ class EventBlock:
             rich.paragraph(after=2).text(event.summary, styles.chars(SERIF, 9.5))
         for quote in event.quotes:
             rich.paragraph(before=2, indent=10, line_height=120, quote=True).text(
-                _guillemets(quote.text), styles.chars(SERIF, 9.5, italic=True, color=QUOTE_INK)
+                _quoted(quote.text, self._language_of(quote.source_key)),
+                styles.chars(SERIF, 9.5, italic=True, color=QUOTE_INK),
             )
             rich.text(f"  — {_source_name(self.report, quote.source_key)}", meta)
         return rich
+
+    def _language_of(self, source_key: str) -> str:
+        source = self.report.source
+        # Another source's language is not at hand here: neutral marks rather than a guess.
+        return source.language if source is not None and source.key == source_key else ""
 
 
 @dataclass
@@ -827,9 +835,12 @@ def _chart_slices(chart: Chart, width: float, first: float, body: float) -> list
 # -- words ---------------------------------------------------------------------------------------
 
 
-def _guillemets(text: str) -> str:
-    """French quotation marks with non-breaking spaces, unless the text already has them."""
+def _quoted(text: str, language: str) -> str:
+    """The text in the quotation marks of its language: « » with non-breaking spaces for
+    French (unless it already has them), “ ” otherwise."""
     stripped = text.strip()
+    if not language.lower().startswith("fr"):
+        return f"“{stripped}”"
     if stripped.startswith("«") and stripped.endswith("»"):
         return stripped
     return f"«{NBSP}{stripped}{NBSP}»"
