@@ -523,6 +523,15 @@ class EventRepository:
         return select(*_ROW_COLUMNS).join(EventTypeRow, EventTypeRow.id == E.type_id)
 
     def _id_select(self, event_filter: EventFilter) -> Select:
+        query = fts_query(event_filter.text) if event_filter.text.strip() else None
+        words_only = (
+            not (event_filter.actors or event_filter.types or event_filter.date_from)
+            and not event_filter.date_to
+        )
+        if query is not None and words_only:
+            # Words alone: the search index's ids, without a detour through the events table
+            # (a common word at 1M events: 0.2 s instead of 0.56 s for the actor counts).
+            return _fts_ids(query)
         return select(E.id).where(*self._conditions(event_filter))
 
     def _conditions(
@@ -560,13 +569,7 @@ class EventRepository:
             if query is None:  # only punctuation typed: nothing can match it
                 conditions.append(false())
             else:
-                conditions.append(
-                    E.id.in_(
-                        select(literal_column("rowid"))
-                        .select_from(text("events_fts"))
-                        .where(text("events_fts MATCH :fts_query").bindparams(fts_query=query))
-                    )
-                )
+                conditions.append(E.id.in_(_fts_ids(query)))
         return conditions
 
     def _events_of(self, actor_ids: Iterable[int]) -> int:
@@ -942,6 +945,15 @@ def _overlapping(start: date, end: date) -> list[ColumnElement[bool]]:
         E.start_date <= end.isoformat(),
         or_(E.start_date >= lookback, and_(text(LONG_SPAN_SQL), E.start_date < lookback)),
     ]
+
+
+def _fts_ids(query: str) -> Select:
+    """Ids of the events whose indexed text matches an FTS5 query built by fts_query."""
+    return (
+        select(literal_column("rowid"))
+        .select_from(text("events_fts"))
+        .where(text("events_fts MATCH :fts_query").bindparams(fts_query=query))
+    )
 
 
 def _type_counts_by_dates(event_filter: EventFilter) -> TextClause:
