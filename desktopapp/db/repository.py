@@ -663,18 +663,6 @@ class EventRepository:
     # by a time window, so the timeline never asks for work proportional to the database.
 
     @cached_property
-    def _longest_span_days(self) -> int:
-        """Length of the longest event, so window scans can start from a bounded start date."""
-        # Only events longer than LONG_SPAN_DAYS can be the longest, and they have their own
-        # small partial index: this reads a few percent of the events, not all of them.
-        query = select(func.max(func.julianday(E.end_date) - func.julianday(E.start_date))).where(
-            text(LONG_SPAN_SQL)
-        )
-        with self.engine.connect() as connection:
-            value = connection.execute(query).scalar_one()
-        return int(value or LONG_SPAN_DAYS) + 1
-
-    @cached_property
     def _full_extent(self) -> tuple[date, date] | None:
         return self.date_extent(EventFilter())
 

@@ -132,10 +132,6 @@ class FuzzyDate:
     end: DatePoint | None = None
 
     @property
-    def is_interval(self) -> bool:
-        return self.end is not None
-
-    @property
     def precision(self) -> Precision:
         return Precision.INTERVAL if self.end is not None else self.start.precision
 

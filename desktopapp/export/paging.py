@@ -54,9 +54,6 @@ class Page:
     def pt(self, points: float) -> float:
         return points * self.dpi / 72.0
 
-    def mm(self, millimetres: float) -> float:
-        return millimetres * self.dpi / 25.4
-
 
 def paginate(
     blocks: Sequence[Block], page: Page, tick: Callable[[], None]

@@ -23,18 +23,12 @@ _TYPE_COLOURS: dict[str, tuple[str, str]] = {
 }
 _FALLBACK = ("#6E6E6E", "#A8A8A8")
 
-KNOWN_TYPES: tuple[str, ...] = tuple(_TYPE_COLOURS)
-
 
 def type_colour(type_slug: str, *, dark: bool = False) -> QColor:
     """The colour of an event type, decided by its top-level slug ('aid/donation' -> aid)."""
     root = type_slug.split("/", 1)[0]
     light, dark_value = _TYPE_COLOURS.get(root, _FALLBACK)
     return QColor(dark_value if dark else light)
-
-
-def fallback_colour(*, dark: bool = False) -> QColor:
-    return QColor(_FALLBACK[1] if dark else _FALLBACK[0])
 
 
 @dataclass(frozen=True)

@@ -208,7 +208,6 @@ class TimelineView(QGraphicsView):
         self._hidden_lanes = 0
         self._lanes: tuple[LaneLayout, ...] = ()
         self._lane_tops: list[float] = []
-        self._shown_once = False
         self._fitted = False
         self._failure = ""
         self._generation = 0
@@ -399,10 +398,6 @@ class TimelineView(QGraphicsView):
 
     def legend_entries(self) -> tuple[LegendEntry, ...]:
         return self._legend.entries
-
-    def hidden_lane_count(self) -> int:
-        """Quieter lanes of the loaded window that are counted but not drawn."""
-        return self._hidden_lanes
 
     def zoom_in(self) -> None:
         self._zoom(ZOOM_STEP, self._plot_centre_x())
