@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -66,18 +67,16 @@ def _known_failure(error: Exception) -> str | None:
 
     if isinstance(error, AnnotationError | BuildError | DatabaseError | UpgradeError):
         return str(error)
-    from sqlalchemy.exc import OperationalError
+    from desktopapp.db.errors import describe_error
+    from desktopapp.export.files import ExportError
 
-    if isinstance(error, OperationalError):
-        reason = str(error.orig) if error.orig is not None else "unknown error"
-        if "locked" in reason or "busy" in reason:
-            return "the database is busy (another program is writing to it); try again shortly"
-        return f"the database could not be read ({reason})"
-    try:
-        from desktopapp.export.files import ExportError
-    except ImportError:
-        return None
-    return str(error) if isinstance(error, ExportError) else None
+    if isinstance(error, ExportError):
+        return str(error)
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if isinstance(error, SQLAlchemyError | sqlite3.Error):
+        return describe_error(error)
+    return None
 
 
 def _use_utf8_output() -> None:

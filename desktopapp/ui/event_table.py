@@ -23,12 +23,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository, SortKey
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, Precision, parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import EventRow
 from desktopapp.ui.plain import tooltip
-from desktopapp.ui.query_runner import QUERY_ERRORS, describe_error
 
 PAGE_SIZE = 200
 # Beyond this many rows, finding an event in a non-date sort order is not worth a scan.

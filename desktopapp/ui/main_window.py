@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktopapp import __version__
 from desktopapp.build.upgrade import UpgradeError, upgrade_database
 from desktopapp.db.engine import DatabaseError, OlderSchemaError, open_database
+from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
@@ -45,14 +46,12 @@ from desktopapp.ui.detail_pane import DetailPane
 from desktopapp.ui.event_table import EventTableModel, EventTableView
 from desktopapp.ui.filter_panel import FilterPanel
 from desktopapp.ui.query_runner import (
-    QUERY_ERRORS,
     FacetFailure,
     FacetResults,
     FacetRunner,
     FilterFailure,
     FilterResults,
     QueryRunner,
-    describe_error,
 )
 from desktopapp.ui.settings import LAST_FOLDER, RemembersLayout, Settings
 from desktopapp.ui.timeline_view import TimelineView
@@ -87,7 +86,6 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._filter = EventFilter()
         self._grouping = settings.grouping()
         self._selected: int | None = None
-        self._database_label = ""
         # Figures of the last filter change, for benchmarks: time on the worker thread, time
         # the UI thread spent showing the answer, and time from the change to the answer shown.
         self.last_query_seconds = 0.0
@@ -372,7 +370,6 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.article.eventActivated.connect(self.select_event)
 
     def _show_repository_details(self, database_name: str = "") -> None:
-        self._database_label = database_name
         title = "News Timeline"
         self.setWindowTitle(f"{database_name} — {title}" if database_name else title)
         self.detail.set_type_labels({t.slug: t.label for t in self._repository.event_types})

@@ -14,28 +14,16 @@ The repository is safe to use from the worker: the SQLite engine is created with
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
-from sqlalchemy.exc import SQLAlchemyError
 
-from desktopapp.db.engine import DatabaseError
+from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository, FacetCounts, SortKey
-from desktopapp.domain.filter import EventFilter, FilterError
+from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import EventRow
 from desktopapp.ui.latest_worker import LatestOnlyWorker
-
-# Errors a query can meet that say something about the database, not about our code; they
-# become a message for the person. Anything else is a bug and reaches sys.excepthook.
-QUERY_ERRORS: tuple[type[BaseException], ...] = (
-    SQLAlchemyError,
-    sqlite3.Error,
-    DatabaseError,
-    FilterError,
-    OSError,
-)
 
 
 @dataclass(frozen=True)
@@ -125,22 +113,6 @@ def run_facets(request: FacetRequest) -> FacetResults | FacetFailure:
     except QUERY_ERRORS as error:
         return FacetFailure(request, describe_error(error))
     return FacetResults(request, facets, time.perf_counter() - started)
-
-
-def describe_error(error: BaseException) -> str:
-    """One line saying what went wrong with the database, without a traceback."""
-    original = getattr(error, "orig", None)  # SQLAlchemy's DBAPIError wraps sqlite3's error
-    reason = str(original if original is not None else error).strip()
-    reason = reason.splitlines()[0] if reason else type(error).__name__
-    lowered = reason.lower()
-    if "locked" in lowered or "busy" in lowered:
-        return f"the database is busy (another program is writing to it): {reason}"
-    if "unable to open" in lowered or isinstance(error, FileNotFoundError):
-        return f"the database file cannot be read any more (moved or deleted?): {reason}"
-    damaged = ("not a database", "malformed", "vtable constructor failed", "disk i/o error")
-    if any(sign in lowered for sign in damaged):
-        return f"the database file is damaged: {reason}"
-    return reason
 
 
 class QueryRunner(LatestOnlyWorker):

@@ -16,18 +16,16 @@ The repository is safe to use from the worker: the SQLite engine is created with
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
 from PySide6.QtCore import QObject
-from sqlalchemy.exc import SQLAlchemyError
 
-from desktopapp.db.engine import DatabaseError
+from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository
-from desktopapp.domain.filter import EventFilter, FilterError
+from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping, LaneCount
 from desktopapp.domain.model import EventRow
 from desktopapp.domain.timescale import (
@@ -52,14 +50,6 @@ MARK_BUDGET = 3000  # most marks laid out at once; beyond, the busiest lanes are
 LANE_LIMIT = 60  # most lanes loaded at once; the quieter ones are counted, not drawn
 FIT_MARGIN = 16.0  # pixels left free before the first event when fitting
 LABEL_SHARE = 0.6  # a label longer than this share of the plot may run off when fitting
-
-QUERY_ERRORS: tuple[type[BaseException], ...] = (
-    SQLAlchemyError,
-    sqlite3.Error,
-    DatabaseError,
-    FilterError,
-    OSError,
-)
 
 
 class Fit(Enum):
@@ -159,14 +149,8 @@ def plan_view(request: ViewRequest) -> ViewResult | ViewFailure:
     try:
         result = _plan(request)
     except QUERY_ERRORS as error:
-        return ViewFailure(request, _describe(error))
+        return ViewFailure(request, describe_error(error))
     return replace(result, seconds=time.perf_counter() - started)
-
-
-def _describe(error: BaseException) -> str:
-    original = getattr(error, "orig", None)
-    reason = str(original if original is not None else error).strip()
-    return reason.splitlines()[0] if reason else type(error).__name__
 
 
 def _plan(request: ViewRequest) -> ViewResult:

@@ -1,0 +1,44 @@
+"""What a failed database question means for the person asking it, in one line.
+
+The window's workers, the list's lazy pages, the timeline's loads and the command line all
+meet the same failures (a database locked by another program, a file moved or damaged while
+open); they all say them the same way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from desktopapp.db.engine import DatabaseError
+from desktopapp.domain.filter import FilterError
+
+# Errors a query can meet that say something about the database, not about our code; they
+# become a message for the person. Anything else is a bug and reaches sys.excepthook.
+QUERY_ERRORS: tuple[type[BaseException], ...] = (
+    SQLAlchemyError,
+    sqlite3.Error,
+    DatabaseError,
+    FilterError,
+    OSError,
+)
+
+_DAMAGED = ("not a database", "malformed", "vtable constructor failed", "disk i/o error")
+
+
+def describe_error(error: BaseException) -> str:
+    """One line saying what went wrong with the database, without a traceback."""
+    original = getattr(error, "orig", None)  # SQLAlchemy's DBAPIError wraps sqlite3's error
+    reason = str(original if original is not None else error).strip()
+    reason = reason.splitlines()[0] if reason else type(error).__name__
+    lowered = reason.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return (
+            f"the database is busy (another program is writing to it; try again shortly): {reason}"
+        )
+    if "unable to open" in lowered or isinstance(error, FileNotFoundError):
+        return f"the database file cannot be read any more (moved or deleted?): {reason}"
+    if any(sign in lowered for sign in _DAMAGED):
+        return f"the database file is damaged: {reason}"
+    return reason
