@@ -42,6 +42,7 @@ from desktopapp.db.schema import (
     SourceRow,
 )
 from desktopapp.db.search import fold
+from desktopapp.filemode import give_normal_mode
 
 BATCH = 5000
 
@@ -75,7 +76,7 @@ def build_database(
     try:
         count = _write(dataset, temporary, progress)
         _fsync(temporary)
-        _give_normal_mode(target, temporary)
+        give_normal_mode(target, temporary)
         os.replace(temporary, target)
     except OSError as error:
         raise BuildError(
@@ -118,17 +119,6 @@ def _is_timeline_database(path: Path) -> bool:
     except sqlite3.Error:
         return False
     return row is not None and row[0] == APPLICATION_ID
-
-
-def _give_normal_mode(target: Path, temporary: Path) -> None:
-    """mkstemp makes 0600 files: keep the replaced file's mode, or a new file's usual one."""
-    try:
-        mode = target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(temporary, mode)
 
 
 def _fsync(path: Path) -> None:

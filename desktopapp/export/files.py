@@ -14,6 +14,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from desktopapp.filemode import give_normal_mode
+
 TEMP_PREFIX = ".desktopapp-export-"
 
 
@@ -74,7 +76,7 @@ def atomic_path(target: Path, *, suffix: str = "") -> Iterator[Path]:
         if not temporary.exists() or temporary.stat().st_size == 0:
             raise ExportError(f"cannot write {target}: nothing was produced")
         _fsync(temporary)
-        _keep_mode(target, temporary)
+        give_normal_mode(target, temporary)
         os.replace(temporary, target)
     except OSError as error:
         raise ExportError(f"cannot write {target}: {_reason(error)}") from error
@@ -112,17 +114,6 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(descriptor)
-
-
-def _keep_mode(target: Path, temporary: Path) -> None:
-    """mkstemp creates 0600 files; give the export the mode a normal new file would get."""
-    try:
-        mode = target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(temporary, mode)
 
 
 def _reason(error: OSError) -> str:

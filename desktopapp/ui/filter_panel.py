@@ -46,7 +46,7 @@ from desktopapp.db.repository import EventRepository, FacetCounts
 from desktopapp.db.search import fold
 from desktopapp.domain.filter import MAX_SEARCH_LENGTH, EventFilter, FilterError
 from desktopapp.domain.model import Actor, ActorKind
-from desktopapp.ui.plain import tooltip
+from desktopapp.ui.plain import heading, tooltip
 
 SEARCH_DELAY_MS = 150
 
@@ -622,12 +622,7 @@ def _date_edit(name: str, accessible: str) -> QDateEdit:
 
 
 def _heading(text: str, buddy: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    label.setBuddy(buddy)
+    label = heading(text, buddy)
     label.setContentsMargins(0, 6, 0, 0)
     return label
 

@@ -45,6 +45,7 @@ from desktopapp.ui.article_pane import ArticlePane
 from desktopapp.ui.detail_pane import DetailPane
 from desktopapp.ui.event_table import EventTableModel, EventTableView
 from desktopapp.ui.filter_panel import FilterPanel
+from desktopapp.ui.plain import heading
 from desktopapp.ui.query_runner import (
     FacetFailure,
     FacetResults,
@@ -609,12 +610,6 @@ def _titled(title: str, widget: QWidget) -> QWidget:
     layout = QVBoxLayout(box)
     layout.setContentsMargins(4, 4, 4, 0)
     layout.setSpacing(2)
-    label = QLabel(title)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    label.setBuddy(widget)
-    layout.addWidget(label)
+    layout.addWidget(heading(title, widget))
     layout.addWidget(widget, 1)
     return box

@@ -10,9 +10,23 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
 
 def tooltip(text: str) -> str:
     """Rich text that shows ``text`` literally (line breaks and spaces kept)."""
     if not text:
         return ""
     return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
+
+
+def heading(text: str, buddy: QWidget) -> QLabel:
+    """A bold plain-text heading that names ``buddy`` (its mnemonic and accessible label)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setBuddy(buddy)
+    return label
