@@ -180,13 +180,7 @@ class EventRepository:
 
     def resolve_actor(self, name: str) -> Actor:
         """The actor answering to this name or alias (case- and accent-insensitive)."""
-        key = fold(name)
-        with self.engine.connect() as connection:
-            ids = set(
-                connection.execute(
-                    select(ActorNameRow.actor_id).where(ActorNameRow.folded == key)
-                ).scalars()
-            )
+        ids = set(self._actor_ids_by_name.get(fold(name), ()))
         if not ids:
             known = ", ".join(actor.name for actor in self.actors[:30])
             more = "…" if len(self.actors) > 30 else ""
@@ -195,6 +189,16 @@ class EventRepository:
             names = ", ".join(sorted(self.actor_by_id(i).name for i in ids))
             raise FilterError(f"{name!r} could mean several actors: {names}")
         return self.actor_by_id(ids.pop())
+
+    @cached_property
+    def _actor_ids_by_name(self) -> dict[str, frozenset[int]]:
+        """Every folded name and alias -> actor ids, from the actors already read: resolving
+        a name is asked on every query of a filter, and needs no trip to the database."""
+        index: dict[str, set[int]] = {}
+        for actor in self.actors:
+            for name in (actor.name, *actor.aliases):
+                index.setdefault(fold(name), set()).add(actor.id)
+        return {name: frozenset(ids) for name, ids in index.items()}
 
     def resolve_type(self, name: str) -> EventType:
         """The type with this slug or label (case-insensitive): 'sanction', 'Sales halt'."""
