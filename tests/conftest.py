@@ -49,3 +49,20 @@ def repository(article_db: Path) -> Iterator[EventRepository]:
 @pytest.fixture(scope="session")
 def article_text() -> str:
     return ARTICLE_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def captured_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Modal message boxes record their (plain) text instead of blocking."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        assert box.textFormat() == Qt.TextFormat.PlainText
+        shown.append(f"{box.text()}\n{box.informativeText()}")
+        return QMessageBox.StandardButton.Ok.value
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QAbstractScrollArea, QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QFileDialog, QLabel, QWidget
+from window_helpers import apply, listed_ids
 
 from desktopapp.build.annotations import load_annotations
 from desktopapp.build.builder import build_database
@@ -59,19 +60,6 @@ def window(make_window: MakeWindow) -> MainWindow:
 def wait_until_shown(qtbot, window: MainWindow) -> None:
     """Wait (on the event loop, not a sleep) until the window shows its filter's answer."""
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
-
-
-def apply(qtbot, window: MainWindow, event_filter: EventFilter) -> None:
-    """Set a filter and wait until every view shows it."""
-    with qtbot.waitSignal(window.filterApplied, timeout=5000):
-        window.set_filter(event_filter)
-
-
-def listed_ids(window: MainWindow) -> list[int]:
-    model = window.table_model
-    while model.canFetchMore(model.index(-1, -1)):
-        model.fetchMore(model.index(-1, -1))
-    return [model.event_id(row) for row in range(model.rowCount())]  # type: ignore[misc]
 
 
 def check_actor(qtbot, window: MainWindow, name: str) -> None:
@@ -343,20 +331,6 @@ def test_saved_names_this_database_lacks_are_dropped(
 
 
 # -- files and plain text ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def captured_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Message boxes record their text instead of blocking."""
-    shown: list[str] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        assert box.textFormat() == Qt.TextFormat.PlainText
-        shown.append(f"{box.text()}\n{box.informativeText()}")
-        return QMessageBox.StandardButton.Ok.value
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return shown
 
 
 def test_opening_a_file_that_is_not_a_database_keeps_the_current_one(

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QHelpEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QToolTip
 from sqlalchemy.exc import OperationalError
+from window_helpers import apply, listed_ids
 
 from desktopapp.app import CrashReporter, one_line_reason
 from desktopapp.db.engine import open_database
@@ -55,32 +56,6 @@ def make_window(qtbot, repository: EventRepository, tmp_path: Path) -> MakeWindo
 @pytest.fixture
 def window(make_window: MakeWindow) -> MainWindow:
     return make_window()
-
-
-@pytest.fixture
-def captured_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Modal message boxes record their text instead of blocking."""
-    shown: list[str] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        assert box.textFormat() == Qt.TextFormat.PlainText
-        shown.append(f"{box.text()}\n{box.informativeText()}")
-        return QMessageBox.StandardButton.Ok.value
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return shown
-
-
-def apply(qtbot, window: MainWindow, event_filter: EventFilter) -> None:
-    with qtbot.waitSignal(window.filterApplied, timeout=5000):
-        window.set_filter(event_filter)
-
-
-def listed_ids(window: MainWindow) -> list[int]:
-    model = window.table_model
-    while model.canFetchMore(model.index(-1, -1)):
-        model.fetchMore(model.index(-1, -1))
-    return [model.event_id(row) for row in range(model.rowCount())]  # type: ignore[misc]
 
 
 def shows_truthfully(window: MainWindow, repository: EventRepository) -> None:
