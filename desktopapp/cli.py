@@ -260,11 +260,8 @@ def run_window(args: argparse.Namespace) -> int:
     )
     try:
         from desktopapp.app import run_app
-    except ImportError as error:
-        if "desktopapp.app" not in str(error) and "desktopapp.ui" not in str(error):
-            raise UserError(f"the window cannot start: {error}") from error
-        print("desktopapp: the window is not available yet; use 'desktopapp list'.")
-        return 0
+    except ImportError as error:  # Qt's system libraries missing (libEGL, libxkbcommon…)
+        raise UserError(f"the window cannot start: {error}") from error
     return run_app(options)
 
 
