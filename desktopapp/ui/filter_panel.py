@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -27,7 +26,6 @@ from PySide6.QtGui import QPainter, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -46,6 +44,7 @@ from desktopapp.db.repository import EventRepository, FacetCounts
 from desktopapp.db.search import fold
 from desktopapp.domain.filter import MAX_SEARCH_LENGTH, EventFilter, FilterError
 from desktopapp.domain.model import Actor, ActorKind
+from desktopapp.ui.date_field import DateField
 from desktopapp.ui.plain import heading, tooltip
 
 SEARCH_DELAY_MS = 150
@@ -361,14 +360,23 @@ class FilterPanel(QWidget):
         self.to_check = QCheckBox("To")
         self.to_check.setObjectName("toCheck")
         self.to_check.setAccessibleName("Limit end date")
-        self.from_edit = _date_edit("fromDate", "From date")
-        self.to_edit = _date_edit("toDate", "To date")
+        self.from_edit = _date_field("fromDate", "From date", end_of_period=False)
+        self.to_edit = _date_field("toDate", "To date", end_of_period=True)
+        # Says, by the fields, that a typed date could not be read (and what is used instead).
+        self.date_problem = QLabel()
+        self.date_problem.setObjectName("dateProblem")
+        self.date_problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_problem.setWordWrap(True)
+        self.date_problem.setAccessibleName("Date problem")
+        self.date_problem.hide()
         for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
             check.setToolTip("Events whose (possibly uncertain) dates reach into the range")
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(lambda on, e=edit: on or e.revert())
             check.toggled.connect(lambda _on: self._schedule(0))
             edit.dateChanged.connect(lambda _date: self._schedule(0))
+            edit.problemChanged.connect(lambda _text: self._show_date_problems())
         self._reset_date_edits()
 
         self._build_layout()
@@ -397,6 +405,7 @@ class FilterPanel(QWidget):
         dates.addWidget(self.to_check, 1, 0)
         dates.addWidget(self.to_edit, 1, 1)
         layout.addLayout(dates)
+        layout.addWidget(self.date_problem)
 
         QWidget.setTabOrder(self.search, self.clear_button)
         QWidget.setTabOrder(self.clear_button, self.actor_find)
@@ -435,8 +444,9 @@ class FilterPanel(QWidget):
         low, high = extent if extent else (date.today(), date.today())
         for edit, value in ((self.from_edit, low), (self.to_edit, high)):
             blocked = edit.blockSignals(True)
-            edit.setDate(QDate(value.year, value.month, value.day))
+            edit.setDate(value)
             edit.blockSignals(blocked)
+        self._show_date_problems()
 
     # -- public API ------------------------------------------------------------------------
 
@@ -458,8 +468,8 @@ class FilterPanel(QWidget):
     def event_filter(self) -> EventFilter:
         """The filter the panel shows now. A reversed date range is read as its two ends
         swapped, so the person never sees an error for it."""
-        date_from = _py_date(self.from_edit.date()) if self.from_check.isChecked() else None
-        date_to = _py_date(self.to_edit.date()) if self.to_check.isChecked() else None
+        date_from = self.from_edit.date() if self.from_check.isChecked() else None
+        date_to = self.to_edit.date() if self.to_check.isChecked() else None
         if date_from and date_to and date_from > date_to:
             date_from, date_to = date_to, date_from
         return EventFilter(
@@ -487,7 +497,7 @@ class FilterPanel(QWidget):
             ):
                 check.setChecked(value is not None)
                 if value is not None:
-                    edit.setDate(QDate(value.year, value.month, value.day))
+                    edit.setDate(value)
         finally:
             self._quiet -= 1
         self._emit_timer.stop()
@@ -581,6 +591,15 @@ class FilterPanel(QWidget):
             self._quiet -= 1
         self._schedule(0)
 
+    def _show_date_problems(self) -> None:
+        problems = [
+            f"{name}: {edit.problem()}"
+            for name, edit in (("From", self.from_edit), ("To", self.to_edit))
+            if edit.problem()
+        ]
+        self.date_problem.setText("\n".join(f"⚠ {problem}" for problem in problems))
+        self.date_problem.setVisible(bool(problems))
+
     def _search_cleared(self, text: str) -> None:
         # The clear button and setText() do not emit textEdited: react to an emptied field too.
         if not text and not self._quiet:
@@ -611,21 +630,14 @@ def _follow_children(parent: QStandardItem) -> None:
         parent.setCheckState(Qt.CheckState.PartiallyChecked)
 
 
-def _date_edit(name: str, accessible: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setObjectName(name)
-    edit.setAccessibleName(accessible)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    edit.setMinimumDate(QDate(1, 1, 1))
-    return edit
+def _date_field(name: str, accessible: str, *, end_of_period: bool) -> DateField:
+    field = DateField(date.today(), end_of_period=end_of_period)
+    field.setObjectName(name)
+    field.setAccessibleName(accessible)
+    return field
 
 
 def _heading(text: str, buddy: QWidget) -> QLabel:
     label = heading(text, buddy)
     label.setContentsMargins(0, 6, 0, 0)
     return label
-
-
-def _py_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
