@@ -183,3 +183,29 @@ def test_user_dates_read_as_typed(text: str, end: bool, expected: date) -> None:
 def test_user_dates_without_a_year_or_unreadable_are_refused(text: str) -> None:
     with pytest.raises(FilterError):
         parse_user_date(text)
+
+
+# -- the actor finder ----------------------------------------------------------------------------
+
+
+def test_the_actor_finder_says_when_no_actor_matches(qtbot, window: MainWindow) -> None:
+    panel = window.filter_panel
+    blank = panel.actor_list.viewport().grab().toImage()
+    panel.actor_find.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: focused() is panel.actor_find)
+    qtbot.keyClicks(panel.actor_find, "xyz")
+    assert panel.actor_finder.rowCount() == 0
+    assert panel.actor_list.empty_text() == "No actor matches “xyz”"
+    assert panel.actor_list.accessibleDescription() == "No actor matches “xyz”"
+    panel.actor_list.repaint()
+    said = panel.actor_list.viewport().grab().toImage()
+    qtbot.keyClick(panel.actor_find, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(panel.actor_find, Qt.Key.Key_Delete)
+    panel.actor_list.repaint()
+    assert panel.actor_list.viewport().grab().toImage() == blank  # every actor again
+    assert panel.actor_list.empty_text() == ""
+    # The empty list drew something (its message), not only its background.
+    colours = {said.pixel(x, y) for x in range(0, said.width(), 2) for y in range(0, 40)}
+    assert len(colours) > 1
+    qtbot.keyClicks(panel.actor_find, "appl")
+    assert panel.actor_finder.rowCount() == 1 and panel.actor_list.empty_text() == ""

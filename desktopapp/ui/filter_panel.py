@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -180,6 +180,43 @@ class ActorFinder(QSortFilterProxyModel):
         return self._needle in (key or "")
 
 
+class ActorListView(QListView):
+    """The actor list; when the find line leaves no actor, it says so instead of going blank."""
+
+    def __init__(self, find: QLineEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._find = find
+        find.textChanged.connect(self._find_changed)
+
+    def empty_text(self) -> str:
+        """What the list says instead of showing nothing ("" when it lists actors)."""
+        model = self.model()
+        typed = " ".join(self._find.text().split())
+        if model is None or model.rowCount() > 0 or not typed:
+            return ""
+        shown = typed if len(typed) <= 40 else typed[:39] + "…"
+        return f"No actor matches “{shown}”"
+
+    def _find_changed(self, _text: str) -> None:
+        # Connected after the finder's own filter: the rows are already narrowed here.
+        self.setAccessibleDescription(self.empty_text())
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        text = self.empty_text()
+        if not text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            self.viewport().rect().adjusted(8, 8, -8, -8),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+            text,
+        )
+        painter.end()
+
+
 def _events(count: int) -> str:
     return "1 event" if count == 1 else f"{count} events"
 
@@ -328,7 +365,7 @@ class FilterPanel(QWidget):
         self.actor_find.setClearButtonEnabled(True)
         self.actor_find.setAccessibleName("Find an actor")
         self.actor_find.textChanged.connect(self.actor_finder.set_needle)
-        self.actor_list = QListView()
+        self.actor_list = ActorListView(self.actor_find)
         self.actor_list.setObjectName("actorList")
         self.actor_list.setAccessibleName("Actors")
         self.actor_list.setModel(self.actor_finder)
