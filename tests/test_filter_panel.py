@@ -209,3 +209,50 @@ def test_the_actor_finder_says_when_no_actor_matches(qtbot, window: MainWindow) 
     assert len(colours) > 1
     qtbot.keyClicks(panel.actor_find, "appl")
     assert panel.actor_finder.rowCount() == 1 and panel.actor_list.empty_text() == ""
+
+
+# -- a filter from the last session that matches nothing -----------------------------------------
+
+
+def _window_with_saved_filter(
+    qtbot, repository: EventRepository, tmp_path: Path, saved: EventFilter
+) -> MainWindow:  # type: ignore[no-untyped-def]
+    path = str(tmp_path / "restored.ini")
+    Settings(QSettings(path, QSettings.Format.IniFormat)).set_event_filter(saved)
+    window = MainWindow(repository, Settings(QSettings(path, QSettings.Format.IniFormat)))
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
+    return window
+
+
+def test_a_restored_filter_that_matches_nothing_says_so_and_offers_to_clear(
+    qtbot, repository: EventRepository, tmp_path: Path
+) -> None:
+    typed_by_mistake = EventFilter(text="/home/me/Timeline.pdf")
+    window = _window_with_saved_filter(qtbot, repository, tmp_path, typed_by_mistake)
+    table = window.table
+    assert window.event_filter() == typed_by_mistake and table.table_model().rowCount() == 0
+    assert table.empty_text().startswith("The filter from your last session matches no event")
+    assert "/home/me/Timeline.pdf" in table.empty_text()
+    assert table.clear_button.isVisible()
+    with qtbot.waitSignal(window.filterApplied, timeout=3000):
+        qtbot.mouseClick(table.clear_button, Qt.MouseButton.LeftButton)
+    assert window.event_filter() == EventFilter()
+    assert table.table_model().rowCount() == repository.total
+    assert not table.clear_button.isVisible() and table.empty_text() == ""
+    # The same filter typed again now is this session's: the usual words.
+    with qtbot.waitSignal(window.filterApplied, timeout=3000):
+        window.set_filter(typed_by_mistake)
+    assert table.empty_text() == "No events match the filters."
+    assert table.clear_button.isVisible()
+
+
+def test_a_restored_filter_that_matches_events_is_shown_without_comment(
+    qtbot, repository: EventRepository, tmp_path: Path
+) -> None:
+    window = _window_with_saved_filter(qtbot, repository, tmp_path, EventFilter(text="spotify"))
+    assert window.table_model.rowCount() > 0
+    assert window.table.empty_text() == "" and not window.table.clear_button.isVisible()

@@ -51,12 +51,15 @@ class EventFilter:
     def without_types(self) -> EventFilter:
         return replace(self, types=frozenset())
 
-    def describe(self, type_labels: dict[str, str] | None = None) -> str:
-        """The filter in words, as printed in an export header."""
+    def describe(self, type_labels: dict[str, str] | None = None, *, brief: bool = False) -> str:
+        """The filter in words, as printed in an export header; ``brief`` leaves out what
+        does not restrict ("Actor: all")."""
         labels = type_labels or {}
         actors = ", ".join(sorted(self.actors, key=str.casefold)) or "all"
         types = ", ".join(labels.get(slug, slug) for slug in sorted(self.types)) or "all"
         parts = [f"Actor: {actors}", f"Type: {types}"]
+        if brief:
+            parts = [part for part in parts if not part.endswith(": all")]
         if self.date_from or self.date_to:
             start = self.date_from.isoformat() if self.date_from else "…"
             end = self.date_to.isoformat() if self.date_to else "…"

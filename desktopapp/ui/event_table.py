@@ -18,11 +18,18 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository, ListPage, SeekKey, SortKey
@@ -317,10 +324,10 @@ class EventTableModel(QAbstractTableModel):
         if column is Column.ACTORS:
             return row.actor_names
         if column is Column.TYPE:
-            return self._type_label(row.type_slug)
+            return self.type_label(row.type_slug)
         return row.title
 
-    def _type_label(self, slug: str) -> str:
+    def type_label(self, slug: str) -> str:
         label = self._type_labels.get(slug)
         if label is None:
             try:
@@ -468,6 +475,9 @@ class _PageCache:
 
 
 _NO_PAGE = ListPage((), None, None)
+_EMPTY_TEXT_FLAGS = (
+    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+)
 
 
 # -- the view ---------------------------------------------------------------------------------
@@ -477,6 +487,7 @@ class EventTableView(QTableView):
     """The event list. Emits :attr:`eventSelected` with the id of the current row (or None)."""
 
     eventSelected = Signal(object)
+    clearFiltersRequested = Signal()  # the "Clear filters" button of an empty list
 
     def __init__(self, model: EventTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -507,6 +518,13 @@ class EventTableView(QTableView):
         header.setSortIndicator(Column.DATE, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         self._kept_id: int | None = None
+        self._restored: EventFilter | None = None
+        # Shown under the empty list's text when filters hide every event.
+        self.clear_button = QPushButton("Clear filters", self.viewport())
+        self.clear_button.setObjectName("emptyListClearFilters")
+        self.clear_button.setToolTip("Show every event again")
+        self.clear_button.clicked.connect(self.clearFiltersRequested)
+        self.clear_button.hide()
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         model.modelReset.connect(self._on_model_reset)
@@ -516,9 +534,21 @@ class EventTableView(QTableView):
         model = self.table_model()
         if model.rowCount() > 0 or not model.loaded:
             return ""
-        if model.event_filter().is_empty:
+        shown = model.event_filter()
+        if shown.is_empty:
             return "This database has no events."
+        if shown == self._restored:
+            return (
+                "The filter from your last session matches no event: "
+                f"{shown.describe(self._type_labels(), brief=True)}."
+            )
         return "No events match the filters."
+
+    def set_restored_filter(self, event_filter: EventFilter) -> None:
+        """Say, if this filter (restored from the last session) matches nothing, that it is
+        the last session's: nobody should wonder why a freshly opened list is empty."""
+        self._restored = event_filter
+        self._place_clear_button()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -527,12 +557,33 @@ class EventTableView(QTableView):
             return
         painter = QPainter(self.viewport())
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(
-            self.viewport().rect().adjusted(12, 16, -12, -12),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            text,
-        )
+        painter.drawText(self._empty_text_rect(), _EMPTY_TEXT_FLAGS, text)
         painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_clear_button()
+
+    def _empty_text_rect(self) -> QRect:
+        return self.viewport().rect().adjusted(12, 16, -12, -12)
+
+    def _place_clear_button(self) -> None:
+        """The button under the empty list's text, when filters are what empties it."""
+        text = self.empty_text()
+        wanted = bool(text) and not self.table_model().event_filter().is_empty
+        if wanted:
+            area = self._empty_text_rect()
+            used = self.fontMetrics().boundingRect(area, _EMPTY_TEXT_FLAGS, text)
+            self.clear_button.adjustSize()
+            self.clear_button.move(
+                area.center().x() - self.clear_button.width() // 2, used.bottom() + 10
+            )
+        self.clear_button.setVisible(wanted)
+        self.viewport().update()
+
+    def _type_labels(self) -> dict[str, str]:
+        model = self.table_model()
+        return {slug: model.type_label(slug) for slug in model.event_filter().types}
 
     def table_model(self) -> EventTableModel:
         model = self.model()
@@ -576,10 +627,18 @@ class EventTableView(QTableView):
     def _on_model_about_to_be_reset(self) -> None:
         self._kept_id = self.selected_event_id()
 
+    def _forget_restored(self) -> None:
+        # Once another filter is shown, the last session's is no longer what the list shows.
+        if self._restored is not None and self.table_model().event_filter() != self._restored:
+            self._restored = None
+
     def _on_model_reset(self) -> None:
         """Keep the selected event selected across a new filter or sort order, if it is still
         listed; otherwise say that nothing is selected any more."""
         kept, self._kept_id = self._kept_id, None
+        if self.table_model().loaded:
+            self._forget_restored()
+        self._place_clear_button()
         self.scrollToTop()
         if kept is not None and not self.select_event(kept):
             self.eventSelected.emit(None)

@@ -118,6 +118,8 @@ class MainWindow(QMainWindow, RemembersLayout):
             initial_filter if initial_filter is not None else self._usable(settings.event_filter())
         )
         self.set_filter(wanted)
+        if initial_filter is None:
+            self.table.set_restored_filter(self._filter)
 
     # -- public API ------------------------------------------------------------------------
 
@@ -367,6 +369,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._facet_runner.failed.connect(self._show_facet_failure)
         self.table_model.queryFailed.connect(self.report_database_error)
         self.table.eventSelected.connect(self._show_event)
+        self.table.clearFiltersRequested.connect(self.filter_panel.clear)
         self.timeline.eventActivated.connect(self.select_event)
         self.article.eventActivated.connect(self.select_event)
 
