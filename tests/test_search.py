@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QTextDocument
 
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.search import fts_query
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import Event
 from desktopapp.domain.search import SearchTerm, match_spans, parse_search
+from desktopapp.ui.event_table import Column
+from desktopapp.ui.main_window import MainWindow
+from desktopapp.ui.search_marks import MATCH_BACKGROUND, MATCH_ROLE
+from desktopapp.ui.settings import Settings
 
 
 def keys(repository: EventRepository, text: str) -> set[int]:
@@ -110,3 +118,85 @@ def test_parsed_terms_hold_only_words(text: str) -> None:
     for term in parse_search(text).terms:
         assert isinstance(term, SearchTerm) and term.words
         assert all(word.isalnum() or word == "OR" for word in term.words)
+
+
+# -- the window marks what matched ---------------------------------------------------------------
+
+
+@pytest.fixture
+def window(qtbot, repository: EventRepository, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(repository, Settings(store))
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
+    return window
+
+
+def search_for(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+    search = window.filter_panel.search
+    search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    qtbot.waitUntil(search.hasFocus)
+    with qtbot.waitSignal(window.filterApplied, timeout=3000):
+        qtbot.keyClicks(search, text)
+
+
+def marked_fragments(document: QTextDocument) -> list[str]:
+    """Text drawn on the match colour in a rich-text document."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.charFormat().background().color() == QColor(MATCH_BACKGROUND):
+                found.append(fragment.text())
+            iterator += 1
+        block = block.next()
+    return found
+
+
+def test_the_list_marks_the_matched_words(qtbot, window: MainWindow) -> None:
+    search_for(qtbot, window, "spotify OR netflix")
+    model, view = window.table_model, window.table
+    titles = [model.index(r, Column.TITLE) for r in range(model.rowCount())]
+    spotify = next(i for i in titles if i.data().startswith("Spotify"))
+    assert [spotify.data()[a:b] for a, b in spotify.data(MATCH_ROLE)] == ["Spotify"]
+    maersk = next(i for i in titles if i.data().startswith("Maersk"))
+    assert maersk.data(MATCH_ROLE) is None  # matched in a quote, not in its title
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    cell = view.visualRect(spotify)
+    amber = QColor(MATCH_BACKGROUND).rgb()
+    painted = {
+        image.pixel(x, y)
+        for x in range(cell.left(), cell.right(), 2)
+        for y in range(cell.top(), cell.bottom())
+    }
+    assert amber in painted
+    other = view.visualRect(maersk)
+    assert amber not in {
+        image.pixel(x, y)
+        for x in range(other.left(), other.right(), 2)
+        for y in range(other.top(), other.bottom())
+    }
+
+
+def test_the_detail_and_article_panes_mark_the_matched_words(
+    qtbot, window: MainWindow, repository: EventRepository
+) -> None:
+    search_for(qtbot, window, "spotify")
+    maersk = next(r.id for r in repository.rows(EventFilter(text="spotify")) if "Maersk" in r.title)
+    window.select_event(maersk)
+    # The Maersk event matched through its quote: that is where the mark is.
+    assert marked_fragments(window.detail.browser.document()) == ["Spotify"]
+    assert set(window.article.matched_text()) == {"Spotify"}
+    search_for(qtbot, window, " OR swift")
+    assert set(window.article.matched_text()) == {"Spotify", "Swift"}
+
+
+def test_the_search_box_says_its_syntax(window: MainWindow) -> None:
+    tip = window.filter_panel.search.toolTip()
+    assert "OR" in tip and "Quoted words" in tip and "every word is required" in tip

@@ -36,7 +36,9 @@ from desktopapp.db.repository import EventRepository, ListPage, SeekKey, SortKey
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, Precision, parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import EventRow
+from desktopapp.domain.search import SearchQuery, match_spans, parse_search
 from desktopapp.ui.plain import tooltip
+from desktopapp.ui.search_marks import MATCH_ROLE, MatchDelegate
 
 PAGE_SIZE = 200
 # Pages kept in memory: a few screens around each place the person has looked at.
@@ -153,6 +155,7 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._repository = repository
         self._filter = EventFilter()
+        self._search = SearchQuery(())  # the filter's search, to mark what it matched
         self._sort = SortKey.DATE
         self._descending = False
         self._pages = _PageCache(repository)
@@ -284,6 +287,8 @@ class EventTableModel(QAbstractTableModel):
             return self._italic
         if role == EVENT_ID_ROLE:
             return row.id
+        if role == MATCH_ROLE and column in (Column.TITLE, Column.ACTORS) and self._search:
+            return match_spans(self._search, self._display(row, column)) or None
         return None
 
     def headerData(
@@ -338,6 +343,7 @@ class EventTableModel(QAbstractTableModel):
         return label
 
     def _new_cache(self) -> _PageCache:
+        self._search = parse_search(self._filter.text)
         return _PageCache(self._repository, self._filter, self._sort, self._descending, self._total)
 
     def _report(self, error: BaseException) -> None:
@@ -372,6 +378,7 @@ _ROLES_SHOWN = frozenset(
         Qt.ItemDataRole.AccessibleTextRole,
         Qt.ItemDataRole.FontRole,
         EVENT_ID_ROLE,
+        MATCH_ROLE,
     }
 )
 
@@ -516,6 +523,9 @@ class EventTableView(QTableView):
         header.resizeSection(Column.ACTORS, self.fontMetrics().horizontalAdvance("M" * 14))
         header.resizeSection(Column.TYPE, self.fontMetrics().horizontalAdvance("M" * 11))
         header.setSortIndicator(Column.DATE, Qt.SortOrder.AscendingOrder)
+        marks = MatchDelegate(self)  # the words a search matched, in titles and actor names
+        self.setItemDelegateForColumn(Column.TITLE, marks)
+        self.setItemDelegateForColumn(Column.ACTORS, marks)
         self.setSortingEnabled(True)
         self._kept_id: int | None = None
         self._restored: EventFilter | None = None

@@ -44,6 +44,7 @@ from desktopapp.db.repository import EventRepository, FacetCounts
 from desktopapp.db.search import fold
 from desktopapp.domain.filter import MAX_SEARCH_LENGTH, EventFilter, FilterError
 from desktopapp.domain.model import Actor, ActorKind
+from desktopapp.domain.search import SYNTAX_HELP
 from desktopapp.ui.date_field import DateField
 from desktopapp.ui.plain import heading, tooltip
 
@@ -336,10 +337,7 @@ class FilterPanel(QWidget):
         # A pasted book is cut: only the first words are searched anyway (db.search).
         self.search.setMaxLength(MAX_SEARCH_LENGTH)
         self.search.setAccessibleName("Search")
-        self.search.setToolTip(
-            "Words in titles, summaries, quotes or actor names; case, accents and apostrophes "
-            "are ignored"
-        )
+        self.search.setToolTip(tooltip(SYNTAX_HELP))
         self.search.textEdited.connect(lambda _text: self._schedule(SEARCH_DELAY_MS))
         self.search.textChanged.connect(self._search_cleared)
 

@@ -416,6 +416,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         )
         shown, total = results.matching, self._repository.total
         self.filter_panel.set_matching(shown, total)  # the facet counts follow on their own
+        self.detail.set_search(event_filter.text)  # mark why each event matched
+        self.article.set_search(event_filter.text)
         self.status_count.setText(f"{shown:,} of {total:,} events")
         try:
             self.timeline.set_filter(event_filter)
