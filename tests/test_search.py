@@ -200,3 +200,17 @@ def test_the_detail_and_article_panes_mark_the_matched_words(
 def test_the_search_box_says_its_syntax(window: MainWindow) -> None:
     tip = window.filter_panel.search.toolTip()
     assert "OR" in tip and "Quoted words" in tip and "every word is required" in tip
+
+
+def test_the_list_tooltip_says_where_a_search_found_the_event(qtbot, window: MainWindow) -> None:
+    search_for(qtbot, window, "spotify")
+    model = window.table_model
+    titles = [model.index(r, Column.TITLE) for r in range(model.rowCount())]
+    maersk = next(i for i in titles if i.data().startswith("Maersk"))
+    tip = QTextDocument()
+    tip.setHtml(maersk.data(Qt.ItemDataRole.ToolTipRole))
+    assert tip.toPlainText().startswith(maersk.data())
+    assert "Found in a quote: «" in tip.toPlainText() and "Spotify" in tip.toPlainText()
+    own = next(i for i in titles if i.data().startswith("Spotify"))
+    tip.setHtml(own.data(Qt.ItemDataRole.ToolTipRole))
+    assert "Found in the title" in tip.toPlainText()

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from desktopapp.domain.model import Event
+
 MAX_TERMS = 16
 MAX_WORD_LENGTH = 64
 SYNTAX_HELP = (
@@ -148,3 +150,29 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def why_matched(query: SearchQuery, event: Event) -> str:
+    """Where the search found the event, in words, with the first passage: "Found in a quote:
+    «… Netflix, Spotify, H&M …»" ("" if the search is empty or found nothing)."""
+    if not query:
+        return ""
+    fields = [
+        ("the title", event.title),
+        ("the summary", event.summary),
+        *(("a quote", quote.text) for quote in event.quotes),
+        *(("an actor's names", ", ".join((a.name, *a.aliases))) for a in event.actors()),
+    ]
+    found = [(place, text, spans) for place, text in fields if (spans := match_spans(query, text))]
+    if not found:
+        return ""
+    places = list(dict.fromkeys(place for place, _, _ in found))
+    where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
+    _, text, spans = found[0]
+    return f"Found in {where}: «{_passage(text, spans[0])}»"
+
+
+def _passage(text: str, span: tuple[int, int], context: int = 40) -> str:
+    start, end = max(0, span[0] - context), min(len(text), span[1] + context)
+    passage = " ".join(text[start:end].split())
+    return ("… " if start > 0 else "") + passage + (" …" if end < len(text) else "")

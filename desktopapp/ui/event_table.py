@@ -36,7 +36,7 @@ from desktopapp.db.repository import EventRepository, ListPage, SeekKey, SortKey
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, Precision, parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import EventRow
-from desktopapp.domain.search import SearchQuery, match_spans, parse_search
+from desktopapp.domain.search import SearchQuery, match_spans, parse_search, why_matched
 from desktopapp.ui.plain import tooltip
 from desktopapp.ui.search_marks import MATCH_ROLE, MatchDelegate
 
@@ -278,6 +278,8 @@ class EventTableModel(QAbstractTableModel):
                 return tooltip(row_date_description(row))
             if column is Column.TYPE:
                 return tooltip(row.type_slug)
+            if column is Column.TITLE and self._search:
+                return tooltip(f"{row.title}\n\n{self._why_matched(row)}".strip())
             return tooltip(self._display(row, column))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column is Column.DATE:
@@ -341,6 +343,16 @@ class EventTableModel(QAbstractTableModel):
                 label = slug
             self._type_labels[slug] = label
         return label
+
+    def _why_matched(self, row: EventRow) -> str:
+        """Where the search found this event (read on hover only: one event, one query)."""
+        try:
+            event = self._repository.event(row.id)
+        except KeyError:  # gone since the page was read
+            return ""
+        except QUERY_ERRORS:
+            return ""  # a tooltip is no place for a database error; the next page says it
+        return why_matched(self._search, event)
 
     def _new_cache(self) -> _PageCache:
         self._search = parse_search(self._filter.text)
