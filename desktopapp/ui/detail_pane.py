@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from desktopapp.domain.dates import MONTH_NAMES, DateError, parse_edtf
 from desktopapp.domain.links import link_target
 from desktopapp.domain.model import Event, EventType, Role
+from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 
 SAFE_SCHEMES = ("http", "https")
 
@@ -145,10 +146,13 @@ class DetailPane(QWidget):
         parts.append("</p>")
         if citation.quote:
             parts.append(
-                f"<blockquote style='margin-left:12px'><i>“{_e(citation.quote)}”</i></blockquote>"
+                f"<blockquote style='margin-left:12px'><i>{_e(quoted(citation.quote))}</i>"
+                "</blockquote>"
             )
         if citation.note:
             parts.append(f"<p style='color:{dim}'><b>Note:</b> {_e(citation.note)}</p>")
+        if is_supplied_title(citation.title):
+            parts.append(f"<p style='color:{dim}'><small>{_e(SUPPLIED_TITLE_NOTE)}</small></p>")
         return "".join(parts)
 
     def _type_path(self, event_type: EventType) -> str:
