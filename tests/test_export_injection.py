@@ -17,6 +17,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given
@@ -25,7 +26,9 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
 from desktopapp.cli import main
+from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.links import MAX_LINK_LENGTH, link_target
+from desktopapp.export.pdf import export_pdf
 from desktopapp.export.plaintext import csv_cell, visible_controls
 from desktopapp.export.records import CSV_COLUMNS
 from desktopapp.ui.detail_pane import DetailPane
@@ -300,3 +303,26 @@ def test_detail_pane_links_through_the_same_function(qtbot, repository) -> None:
     assert (
         hrefs == [link_target(url)] == ["https://a.example/x%22%29%27%3Cb%3E%28app.alert%281%29%29"]
     )
+
+
+def test_hostile_search_words_in_the_pdf_title(qapp: object, repository, tmp_path: Path) -> None:
+    """The document title (written by Qt) holds the filter, typed by whoever exports."""
+    target = tmp_path / "search.pdf"
+    export_pdf(repository, EventFilter(text=HOSTILE_TEXT), target)
+    info = PdfReader(target, strict=True).metadata
+    assert info is not None and info.title is not None
+    assert HOSTILE_TEXT in info.title
+    checked = subprocess.run(["qpdf", "--check", str(target)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_hostile_text_in_an_svg_caption_stays_text(
+    qapp: object, hostile_db: Path, tmp_path: Path
+) -> None:
+    """The caption puts the source's title and outlet into the SVG: as escaped text."""
+    target = tmp_path / "chart.svg"
+    assert main(["export", "--db", str(hostile_db), "--svg", str(target)]) == 0
+    root = ElementTree.parse(target).getroot()
+    tags = {element.tag.rsplit("}", 1)[-1] for element in root.iter()}
+    assert not tags & {"script", "b", "a", "foreignObject"}
+    assert HOSTILE_TEXT in " ".join(root.itertext())
