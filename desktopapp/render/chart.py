@@ -224,11 +224,17 @@ class _Layout:
     note_lines: tuple[str, ...]
     legend: tuple[tuple[LegendEntry, float, float], ...]  # entry, x, y (relative to legend)
     legend_top: float
-    height: float
+    height: float  # the chart itself; total_height adds the caption
     # Caption (images only): title and filter lines above the chart, credit lines below.
     title_lines: tuple[str, ...] = ()
     filter_lines: tuple[str, ...] = ()
     credit_lines: tuple[str, ...] = ()
+
+    @property
+    def total_height(self) -> float:
+        """The chart's height with its caption above and below."""
+        credit = len(self.credit_lines) * CREDIT_LINE + 8 if self.credit_lines else 0.0
+        return self.head_height + self.height + credit
 
     @property
     def head_height(self) -> float:
@@ -344,9 +350,7 @@ def natural_header_width(chart: Chart, width: float) -> float:
 def chart_height(chart: Chart, width: float) -> float:
     """The height the chart needs when painted ``width`` wide (same units as the width),
     its caption included."""
-    layout = _layout(chart, width, _fonts())
-    credit = len(layout.credit_lines) * CREDIT_LINE + 8 if layout.credit_lines else 0.0
-    return layout.head_height + layout.height + credit
+    return _layout(chart, width, _fonts()).total_height
 
 
 def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, *, dark: bool = False) -> None:
@@ -362,7 +366,7 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, *, dark: bool = F
     painter.translate(rect.topLeft())
     width = layout.width
     painter.fillRect(
-        QRectF(0, 0, width, max(rect.height(), chart_height(chart, width))), colours.background
+        QRectF(0, 0, width, max(rect.height(), layout.total_height)), colours.background
     )
     if layout.head_height:
         _paint_head(painter, layout, fonts, colours)
