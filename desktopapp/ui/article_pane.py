@@ -135,7 +135,7 @@ class ArticlePane(QWidget):
         search = parse_search(text)
         if search != self._search:
             self._search = search
-            self._matches = match_spans(search, self.text.toPlainText())
+            self._matches = _marks(search, self.text.toPlainText())
             self._apply_highlights()
 
     def matched_text(self) -> list[str]:
@@ -170,7 +170,7 @@ class ArticlePane(QWidget):
         self.text.show()
         _space_paragraphs(self.text)
         self._offsets = utf16_offsets(source_text)
-        self._matches = match_spans(self._search, source_text)
+        self._matches = _marks(self._search, source_text)
         self._spans = self._repository.quote_spans(source.key)
         self._regions = _merged(self._spans)
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
@@ -289,6 +289,15 @@ def _space_paragraphs(text: QTextEdit) -> None:
 
 def _is_strong(selection: QTextEdit.ExtraSelection) -> bool:
     return bool(selection.format.property(QTextFormat.Property.UserProperty))
+
+
+# A one-letter word ("d") is a prefix of thousands of words in a long source: mark the first
+# ones only, so that typing stays quick.
+MAX_MARKS = 1000
+
+
+def _marks(search: SearchQuery, text: str) -> list[tuple[int, int]]:
+    return match_spans(search, text)[:MAX_MARKS]
 
 
 def _is_match(selection: QTextEdit.ExtraSelection) -> bool:
