@@ -133,3 +133,11 @@ def _forms(password: str | None) -> tuple[str, ...]:
 def _masked_query(url: URL) -> URL:
     hidden = {k: MASK for k in url.query if k.lower() in _PASSWORD_PARAMETERS}
     return url.update_query_dict(hidden) if hidden else url
+
+
+def shown_location(location: str | Path) -> str:
+    """How to name a database location in a message or a status line: never its password."""
+    try:
+        return parse_location(location).label
+    except DatabaseError:
+        return _secrets_in(str(location)).scrub(str(location))
