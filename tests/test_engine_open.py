@@ -15,8 +15,11 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import text
 from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
@@ -30,7 +33,7 @@ from desktopapp.db.engine import (
     open_database,
     snapshot_engine,
 )
-from desktopapp.db.locations import Secrets
+from desktopapp.db.locations import Secrets, shown_location
 from desktopapp.db.readonly import choose_opening
 from desktopapp.db.repository import EventRepository
 
@@ -93,6 +96,32 @@ def test_a_password_repeated_by_the_driver_is_scrubbed(
     assert code == 2 and err.count("\n") == 1
     assert "authentication failed" in err  # the driver's reason is kept…
     assert "s3cr@t" not in err and "s3cr%40t" not in err  # …without the password
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    password=st.text(min_size=1, max_size=20).map(lambda tail: "Zq9" + tail),
+    shape=st.sampled_from(
+        [
+            "postgresql://u:{}@127.0.0.1:1/db",
+            "nosuchdialect://u:{}@h/db",
+            "postgresql://u:{}@h:port/db",
+            "mysql://u@h/db?password={}",
+            "sqlite://u:{}@/nowhere.db",
+            "sqlite:///x.db?pwd={}&mode=rw",
+        ]
+    ),
+)
+def test_no_password_survives_in_any_message(password: str, shape: str) -> None:
+    url = shape.format(quote(password, safe=""))
+    try:
+        open_database(url)
+    except DatabaseError as error:
+        message = str(error)
+    else:  # pragma: no cover - none of these URLs names a timeline
+        raise AssertionError(f"{url} opened")
+    assert password not in message and quote(password, safe="") not in message
+    assert password not in shown_location(url)
 
 
 def test_secrets_scrub_every_form() -> None:
