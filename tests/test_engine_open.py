@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
+from sqlalchemy.exc import StatementError
 
 from desktopapp.build.builder import build_database
 from desktopapp.build.synthetic import synthetic_dataset
@@ -33,6 +34,7 @@ from desktopapp.db.engine import (
     open_database,
     snapshot_engine,
 )
+from desktopapp.db.errors import describe_error
 from desktopapp.db.locations import Secrets, shown_location
 from desktopapp.db.readonly import choose_opening
 from desktopapp.db.repository import EventRepository
@@ -306,6 +308,27 @@ def test_a_wal_database_written_while_viewed_is_reported(tmp_path: Path, article
             writer.close()
     finally:
         engine.dispose()
+
+
+def test_a_command_on_a_wal_file_written_meanwhile_stops(tmp_path: Path, article_db: Path) -> None:
+    target = _wal_copy(article_db, tmp_path / "db")
+    snapshot = open_database(target, snapshot=True)
+    try:
+        repository = EventRepository(snapshot)
+        assert repository.count() == 18
+        writer = sqlite3.connect(target)
+        writer.execute("DELETE FROM events WHERE id = (SELECT min(id) FROM events)")
+        writer.commit()
+        try:
+            # SQLAlchemy wraps what the connection raised; the message is ours.
+            with pytest.raises(StatementError) as raised:
+                repository.events()
+            assert isinstance(raised.value.orig, DatabaseChangedError)
+            assert "changed the file while it was being read" in describe_error(raised.value)
+        finally:
+            writer.close()
+    finally:
+        snapshot.dispose()
 
 
 # -- 5. a file replaced while open ------------------------------------------------------------

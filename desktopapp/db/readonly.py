@@ -33,6 +33,7 @@ from desktopapp.db.errors import DatabaseChangedError, DatabaseError
 
 _HEADER_SIZE = 100
 _CONNECT_ATTEMPTS = 3
+_WATCH = "desktopapp.watch"
 _WAL_VERSION = 2  # header bytes 18 and 19: 1 for a rollback journal, 2 for WAL
 
 
@@ -95,6 +96,10 @@ def readonly_sqlite_engine(path: Path, label: str, *, timeout: float = 5.0) -> E
     # each connection to one thread at a time.
     engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
     _tune_sqlite(engine)
+
+    @event.listens_for(engine, "connect")
+    def _remember_the_watch(_dbapi_connection, record):
+        record.info[_WATCH] = watch  # for a snapshot taken on this connection
 
     @event.listens_for(engine, "checkout")
     def _still_the_same_file(_dbapi_connection, _record, _proxy):
@@ -181,6 +186,18 @@ class _Watch:
             )
         return None
 
+    def changed_in_place(self) -> str | None:
+        """For an immutable open: whether the very file being read (not a new one renamed
+        over it, which leaves it whole) is being written, which SQLite would not notice."""
+        now = _FileState.of(self.path)
+        if not self.immutable or now is None or self.opened is None:
+            return None
+        if _same_file(now, self.opened) and (now != self.opened or self._being_written()):
+            return (
+                f"{self.label}: another program changed the file while it was being read; try again"
+            )
+        return None
+
     def _replaced(self) -> str:
         return (
             f"{self.label}: the file was replaced by another one while open (rebuilt or "
@@ -233,7 +250,7 @@ def snapshot_engine(engine: Engine) -> Engine:
         except BaseException:
             lent.invalidate()
             raise
-        return _PinnedConnection(connection, lent, engine)
+        return _PinnedConnection(connection, lent, engine, lent.info.get(_WATCH))
 
     snapshot = create_engine(
         "sqlite://",
@@ -252,13 +269,23 @@ class _PinnedConnection:
     do nothing until the snapshot itself is closed.
     """
 
-    def __init__(self, connection: sqlite3.Connection, lent, owner: Engine) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, lent, owner: Engine, watch: _Watch | None
+    ) -> None:
         self._connection = connection
         self._lent = lent
         self._owner = owner
+        self._watch = watch
 
     def __getattr__(self, name: str):
         return getattr(self._connection, name)
+
+    def cursor(self, *args, **kwargs) -> sqlite3.Cursor:
+        # An immutable open takes no lock, so its snapshot holds only while nobody writes.
+        problem = self._watch.changed_in_place() if self._watch is not None else None
+        if problem is not None:
+            raise DatabaseChangedError(problem)
+        return self._connection.cursor(*args, **kwargs)
 
     def commit(self) -> None:
         pass
