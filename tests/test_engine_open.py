@@ -274,6 +274,18 @@ def test_a_wal_database_in_a_read_only_folder_opens(
     assert len(json.loads(out)) == 18
 
 
+def test_a_wal_database_with_an_empty_wal_left_beside_it_opens_unchanged(
+    tmp_path: Path, article_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = _wal_copy(article_db, tmp_path / "db")
+    target.with_name(target.name + "-wal").write_bytes(b"")  # as a crash can leave it
+    before = _digest(target.parent)
+    code, out, err = _run(capsys, "list", "--json", "--db", str(target))
+    assert code == 0, err
+    assert len(json.loads(out)) == 18
+    assert _digest(target.parent) == before
+
+
 def test_how_a_wal_file_is_opened(tmp_path: Path, article_db: Path) -> None:
     rollback = tmp_path / "rollback.sqlite3"
     shutil.copyfile(article_db, rollback)
@@ -284,6 +296,8 @@ def test_how_a_wal_file_is_opened(tmp_path: Path, article_db: Path) -> None:
     assert choose_opening(target, "x", place_writable=False).immutable
     # A -wal beside it holds changes (or a writer has it open): read through its -shm index.
     wal = target.with_name(target.name + "-wal")
+    wal.write_bytes(b"")
+    assert choose_opening(target, "x", place_writable=False).immutable  # nothing in it
     wal.write_bytes(b"\x00" * 32)
     assert not choose_opening(target, "x", place_writable=True).immutable
     with pytest.raises(DatabaseError, match=r"Copy .*wal\.sqlite3-wal into a writable folder"):

@@ -34,6 +34,7 @@ from desktopapp.db.errors import DatabaseChangedError, DatabaseError
 _HEADER_SIZE = 100
 _CONNECT_ATTEMPTS = 3
 _WATCH = "desktopapp.watch"
+_JUST_CHECKED = "desktopapp.just_checked"
 _WAL_VERSION = 2  # header bytes 18 and 19: 1 for a rollback journal, 2 for WAL
 
 
@@ -56,10 +57,13 @@ def choose_opening(path: Path, label: str, *, place_writable: bool) -> Opening:
     wal, shm = _beside(path, "-wal"), _beside(path, "-shm")
     if not wal.exists():
         return Opening(True, "WAL file with every change in it: read it alone")
-    if shm.exists() or place_writable:
-        return Opening(False, "WAL in use or holding changes: read it through its index")
+    if shm.exists():
+        return Opening(False, "WAL in use, or left with changes: read it through its index")
+    # No -shm: nobody has it open (every connection to a WAL file shares that index).
     if wal.stat().st_size == 0:
-        return Opening(True, "empty WAL in a read-only place: nothing to read but the file")
+        return Opening(True, "an empty -wal left behind: nothing to read but the file")
+    if place_writable:
+        return Opening(False, "changes left in the -wal: SQLite makes the index to read them")
     raise DatabaseError(
         f"{label}: a WAL-mode database whose latest changes are still in {wal.name}, in a "
         f"read-only folder: SQLite needs to create {shm.name} beside it to read them. Copy "
@@ -100,9 +104,12 @@ def readonly_sqlite_engine(path: Path, label: str, *, timeout: float = 5.0) -> E
     @event.listens_for(engine, "connect")
     def _remember_the_watch(_dbapi_connection, record):
         record.info[_WATCH] = watch  # for a snapshot taken on this connection
+        record.info[_JUST_CHECKED] = True  # by the creator: the first lending needs no look
 
     @event.listens_for(engine, "checkout")
-    def _still_the_same_file(_dbapi_connection, _record, _proxy):
+    def _still_the_same_file(_dbapi_connection, record, _proxy):
+        if record.info.pop(_JUST_CHECKED, False):
+            return
         problem = watch.problem()
         if problem is not None:
             # The pool drops this connection and makes a new one, whose creator reports it.
@@ -146,6 +153,7 @@ class _Watch:
     def __init__(self, path: Path, label: str, *, immutable: bool) -> None:
         self.path, self.label, self.immutable = path, label, immutable
         self.opened: _FileState | None = None
+        self._sidecars = self._sidecar_states()  # an immutable open sees any change of them
         self._lock = threading.Lock()
 
     def connect(self, uri: str, timeout: float) -> sqlite3.Connection:
@@ -205,7 +213,10 @@ class _Watch:
         )
 
     def _being_written(self) -> bool:
-        return any(_beside(self.path, end).exists() for end in ("-wal", "-journal"))
+        return self._sidecar_states() != self._sidecars
+
+    def _sidecar_states(self) -> tuple[_FileState | None, ...]:
+        return tuple(_FileState.of(_beside(self.path, end)) for end in ("-wal", "-journal"))
 
 
 def _same_file(one: _FileState, other: _FileState) -> bool:
