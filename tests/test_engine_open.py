@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -441,3 +442,29 @@ def test_export_of_two_formats_during_rebuilds_reads_one_snapshot(
         stop.set()
         thread.join()
     assert not errors
+
+
+def test_a_list_during_rebuilds_counts_and_rows_from_one_file(
+    tmp_path: Path, article_db: Path, other_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "shared.sqlite3"
+    shutil.copyfile(article_db, target)
+    stop = threading.Event()
+
+    def rebuild() -> None:
+        while not stop.is_set():
+            for source in (other_db, article_db):
+                _replace(source, target)
+
+    thread = threading.Thread(target=rebuild)
+    thread.start()
+    try:
+        for _ in range(25):
+            code, out, err = _run(capsys, "list", "--db", str(target))
+            assert code == 0, err
+            *rows, summary = out.splitlines()
+            shown, total = re.fullmatch(r"([\d,]+) of ([\d,]+) events", summary).groups()  # type: ignore[union-attr]
+            assert int(shown) == int(total) == len(rows) - 2  # a heading and a rule
+    finally:
+        stop.set()
+        thread.join()
