@@ -37,6 +37,7 @@ from desktopapp import __version__
 from desktopapp.build.upgrade import UpgradeError, upgrade_database
 from desktopapp.db.engine import DatabaseError, OlderSchemaError, open_database
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
+from desktopapp.db.locations import shown_location
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
@@ -180,7 +181,8 @@ class MainWindow(QMainWindow, RemembersLayout):
             repository.sources  # noqa: B018
         except QUERY_ERRORS as error:
             repository.engine.dispose()
-            self._error("The database could not be opened", f"{path}: {describe_error(error)}")
+            shown = shown_location(path)
+            self._error("The database could not be opened", f"{shown}: {describe_error(error)}")
             return False
         old = self._repository
         self.stop_queries()  # no query of the old database may still be running
@@ -199,7 +201,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         if old is not repository:
             old.engine.dispose()
         self.databaseOpened.emit(str(path))
-        self.statusBar().showMessage(f"Opened {path}", 5000)
+        self.statusBar().showMessage(f"Opened {shown_location(path)}", 5000)
         return True
 
     def stop_queries(self) -> None:
