@@ -9,10 +9,16 @@ widgets are imported only when a window or a rendering is asked for.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import io
+import os
 import shutil
+import signal
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,21 +48,89 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_window)
     try:
-        return handler(args)
+        # The window's event loop runs no Python code to receive them: it keeps the defaults.
+        with contextlib.nullcontext() if handler is run_window else _signals_as_interrupts():
+            return handler(args)
+    except _Stopped as stopped:
+        _report(f"stopped by {signal.Signals(stopped.signum).name}")
+        return 128 + stopped.signum
     except KeyboardInterrupt:
-        print("desktopapp: interrupted", file=sys.stderr)
+        _report("interrupted")
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except OSError as error:
+        if error.errno != errno.EBADF:
+            _report(f"{error.filename or 'a file'}: {error.strerror or error}")
+        else:
+            _report("cannot print the output: standard output is closed")
+        return EXIT_USAGE
     except (UserError, FilterError) as error:
-        print(f"desktopapp: {error}", file=sys.stderr)
+        _report(str(error))
         return EXIT_USAGE
     except Exception as error:  # the known failures of lower layers, reported in one line
         message = _known_failure(error)
         if message is None:
             raise
-        print(f"desktopapp: {message}", file=sys.stderr)
+        _report(message)
         return EXIT_USAGE
+
+
+def _report(message: str) -> None:
+    """One line on stderr, whatever the message's origin held (a driver's multi-line text)."""
+    line = " ".join(part.strip() for part in message.splitlines() if part.strip())
+    with contextlib.suppress(OSError, ValueError):  # stderr gone too (SIGHUP): nothing to do
+        print(f"desktopapp: {line}", file=sys.stderr)
+
+
+def _say(line: str) -> None:
+    """A command's closing summary; the work is done, so a closed stdout is no failure."""
+    with contextlib.suppress(OSError):
+        print(line)
+
+
+class _Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised like Ctrl+C so that every ``finally`` cleans up."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_as_interrupts() -> Iterator[None]:
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        for number in wanted:  # a second signal must not cut the clean-up short
+            signal.signal(number, signal.SIG_IGN)
+        raise _Stopped(signum)
+
+    previous = {number: signal.signal(number, stop) for number in wanted}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Stands for stdout when the process was started with it closed (``>&-``)."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the exit-time flush stays quiet."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        descriptor = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(descriptor, sys.stdout.fileno())
+        os.close(descriptor)
 
 
 def _known_failure(error: Exception) -> str | None:
@@ -69,8 +143,9 @@ def _known_failure(error: Exception) -> str | None:
         return str(error)
     from desktopapp.db.errors import describe_error
     from desktopapp.export.files import ExportError
+    from desktopapp.safe_files import FileProblem
 
-    if isinstance(error, ExportError):
+    if isinstance(error, ExportError | FileProblem):
         return str(error)
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -80,6 +155,8 @@ def _known_failure(error: Exception) -> str | None:
 
 
 def _use_utf8_output() -> None:
+    if sys.stdout is None:  # started with stdout closed
+        sys.stdout = _ClosedOutput()
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
         if encoding != "utf8" and hasattr(stream, "reconfigure"):
@@ -252,6 +329,10 @@ def open_repository(location: str | None):
 
 
 def run_window(args: argparse.Namespace) -> int:
+    if args.screenshot is not None:  # a FIFO, a device, a too-long name: refused before drawing
+        from desktopapp.export.files import check_target
+
+        check_target(args.screenshot)
     options = LaunchOptions(
         database=args.db,
         event_filter=filter_from_args(args),
@@ -268,14 +349,14 @@ def run_window(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from desktopapp.build.annotations import load_annotations
     from desktopapp.build.builder import build_database
-    from desktopapp.build.bundled import annotations_path, default_database_path
+    from desktopapp.build.bundled import annotations_path, default_database_path, ensure_data_dir
 
     target = args.out or default_database_path()
     if args.out is None:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        ensure_data_dir()
     dataset = load_annotations(args.annotations or annotations_path())
     count = build_database(dataset, target)
-    print(f"Built {target} with {count} events.")
+    _say(f"Built {target} with {count} events.")
     return 0
 
 
@@ -283,7 +364,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
     from desktopapp.build.upgrade import upgrade_database
 
     backup = upgrade_database(args.path)
-    print(f"Upgraded {args.path}; the previous file is kept as {backup}.")
+    _say(f"Upgraded {args.path}; the previous file is kept as {backup}.")
     return 0
 
 
@@ -328,7 +409,7 @@ def run_export(args: argparse.Namespace) -> int:
         group_by=args.group_by,
     )
     for line in run_exports(repository, request):
-        print(line)
+        _say(line)
     return 0
 
 
@@ -343,7 +424,7 @@ def run_generate(args: argparse.Namespace) -> int:
     count = build_database(
         synthetic_dataset(args.events, seed=args.seed), args.out, progress=progress
     )
-    print(f"Wrote {count:,} synthetic events to {args.out}.")
+    _say(f"Wrote {count:,} synthetic events to {args.out}.")
     return 0
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from sqlalchemy.pool import QueuePool
 
 from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from desktopapp.safe_files import read_regular_file
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -54,8 +55,8 @@ def _check_sqlite_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseError(f"{path}: is a folder, not a database file")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+        # A FIFO or a device would hang or feed SQLite endless bytes: regular files only.
+        header = read_regular_file(path, limit=None, length=len(SQLITE_MAGIC))
     except OSError as error:
         raise DatabaseError(f"{path}: cannot be read ({error.strerror or error})") from error
     if header != SQLITE_MAGIC:
