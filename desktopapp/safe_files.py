@@ -186,7 +186,8 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     """
     removed: list[Path] = []
     try:
-        entries = list(os.scandir(folder))
+        with os.scandir(folder) as listing:
+            entries = list(listing)
     except OSError:
         return removed
     now = time.time()
