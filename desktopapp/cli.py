@@ -12,7 +12,6 @@ import argparse
 import contextlib
 import errno
 import io
-import os
 import shutil
 import signal
 import sqlite3
@@ -58,7 +57,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report("interrupted")
         return 130
     except BrokenPipeError:
-        _silence_stdout()
         return 0
     except OSError as error:
         if error.errno != errno.EBADF:
@@ -123,14 +121,6 @@ class _ClosedOutput(io.TextIOBase):
 
     def write(self, text: str) -> int:
         raise OSError(errno.EBADF, "standard output is closed")
-
-
-def _silence_stdout() -> None:
-    """After a broken pipe, point stdout at /dev/null so the exit-time flush stays quiet."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        descriptor = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(descriptor, sys.stdout.fileno())
-        os.close(descriptor)
 
 
 def _known_failure(error: Exception) -> str | None:

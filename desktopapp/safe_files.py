@@ -128,7 +128,7 @@ def _kind(mode: int) -> str:
     if stat.S_ISBLK(mode):
         return "a block device"
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return "a named pipe"
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "not a regular file"
@@ -282,7 +282,7 @@ def read_regular_file(path: Path, limit: int | None, *, length: int | None = Non
         data = stream.read(limit + 1)
     if len(data) > limit:
         raise InputFileError(
-            errno.EFBIG, f"larger than {_megabytes(limit)} MB, the most read", str(path)
+            errno.EFBIG, f"larger than {_megabytes(limit)} MB, the most this app reads", str(path)
         )
     return data
 
