@@ -16,13 +16,13 @@ import shutil
 import signal
 import sqlite3
 import sys
-import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktopapp import __version__
 from desktopapp.domain.filter import EventFilter, FilterError, parse_user_date
+from desktopapp.interrupts import Stopped, check, deferred, signals_as_interrupts
 
 EXIT_USAGE = 2
 
@@ -48,12 +48,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_window)
     try:
         # The window's event loop runs no Python code to receive them: it keeps the defaults.
-        with contextlib.nullcontext() if handler is run_window else _signals_as_interrupts():
+        with contextlib.nullcontext() if handler is run_window else signals_as_interrupts():
             return handler(args)
-    except _Stopped as stopped:
+    except Stopped as stopped:
+        _remove_unfinished_files()
         _report(f"stopped by {signal.Signals(stopped.signum).name}")
         return 128 + stopped.signum
     except KeyboardInterrupt:
+        _remove_unfinished_files()
         _report("interrupted")
         return 130
     except BrokenPipeError:
@@ -75,6 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def _remove_unfinished_files() -> None:
+    from desktopapp.safe_files import remove_unfinished_temporaries
+
+    remove_unfinished_temporaries()
+
+
 def _report(message: str) -> None:
     """One line on stderr, whatever the message's origin held (a driver's multi-line text)."""
     line = " ".join(part.strip() for part in message.splitlines() if part.strip())
@@ -86,34 +94,6 @@ def _say(line: str) -> None:
     """A command's closing summary; the work is done, so a closed stdout is no failure."""
     with contextlib.suppress(OSError):
         print(line)
-
-
-class _Stopped(KeyboardInterrupt):
-    """SIGTERM or SIGHUP, raised like Ctrl+C so that every ``finally`` cleans up."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-@contextlib.contextmanager
-def _signals_as_interrupts() -> Iterator[None]:
-    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, _frame: object) -> None:
-        for number in wanted:  # a second signal must not cut the clean-up short
-            signal.signal(number, signal.SIG_IGN)
-        raise _Stopped(signum)
-
-    previous = {number: signal.signal(number, stop) for number in wanted}
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
 
 
 class _ClosedOutput(io.TextIOBase):
@@ -398,8 +378,12 @@ def run_export(args: argparse.Namespace) -> int:
         orientation=args.orientation,
         group_by=args.group_by,
     )
-    for line in run_exports(repository, request):
-        _say(line)
+    painted = any(path is not None for path in (args.pdf, args.png, args.svg))
+    # Signals wait for a safe point while Qt paints (see desktopapp.interrupts).
+    with deferred() if painted else contextlib.nullcontext():
+        for line in run_exports(repository, request):
+            _say(line)
+            check()
     return 0
 
 

@@ -138,25 +138,26 @@ def _kind(mode: int) -> str:
 
 
 @contextlib.contextmanager
-def replacing(target: Path, *, suffix: str = "") -> Iterator[Path]:
+def replacing(target: Path, *, suffix: str = "", normal_mode: bool = True) -> Iterator[Path]:
     """Yield a new temporary file beside ``target``; when the block ends normally it replaces
     ``target`` (synced, with a normal file mode). On any exception, an interrupt included,
     the temporary file is removed and ``target`` is untouched.
 
     ``target`` must come from :func:`writable_target`. Stale temporary files of ours in the
     same folder are removed first. OSError from writing, syncing or renaming goes on to the
-    caller, who words it (:func:`write_failure`).
+    caller, who words it (:func:`write_failure`). With ``normal_mode=False`` the block sets
+    the file's mode itself (a copy keeps its original's).
     """
     remove_stale_temporaries(target.parent)
     temporary = new_temporary(target, suffix=suffix)
     try:
         yield temporary
         sync_file(temporary)
-        give_normal_mode(target, temporary)
+        if normal_mode:
+            give_normal_mode(target, temporary)
         os.replace(temporary, target)
     finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+        discard_temporary(temporary)
     sync_folder(target.parent)
 
 
@@ -169,12 +170,36 @@ def new_temporary(target: Path, *, suffix: str = "") -> Path:
         suffix = ""
     for _ in range(100):
         path = folder / f"{TEMP_PREFIX}{_HOST}-{os.getpid()}-{secrets.token_hex(4)}-{name}{suffix}"
+        # Registered before it exists: an interrupt landing between the creation and the
+        # caller's ``try`` still finds it (remove_unfinished_temporaries).
+        _unfinished.add(path)
         try:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except FileExistsError:
+            _unfinished.discard(path)
             continue
+        except OSError:  # not created (no permission, a full disk)
+            _unfinished.discard(path)
+            raise
         return path
     raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))
+
+
+_unfinished: set[Path] = set()
+
+
+def discard_temporary(path: Path) -> None:
+    """Remove one of our temporary files (if it is still there) and forget it."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+    _unfinished.discard(path)
+
+
+def remove_unfinished_temporaries() -> None:
+    """Remove every temporary file this process made and has not finished with: called when
+    a command is interrupted, whatever it was doing at that instant."""
+    for path in list(_unfinished):
+        discard_temporary(path)
 
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:
@@ -211,6 +236,8 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
 
 
 def _process_alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill(pid, 0) would send Ctrl+C there: trust the age alone
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -228,9 +255,11 @@ _HOST = _host_tag()
 
 
 def copy_atomically(source: Path, target: Path) -> None:
-    """Copy ``source`` to a new ``target`` through a synced temporary file (all or nothing)."""
-    with replacing(target) as temporary:
+    """Copy ``source`` to a new ``target`` through a synced temporary file (all or nothing),
+    with the original's mode and times (a private database keeps a private backup)."""
+    with replacing(target, normal_mode=False) as temporary:
         shutil.copyfile(source, temporary)
+        shutil.copystat(source, temporary)
 
 
 def sync_file(path: Path) -> None:
@@ -266,9 +295,11 @@ def read_regular_file(path: Path, limit: int | None, *, length: int | None = Non
     """The bytes of a regular file (its first ``length`` bytes if given), or InputFileError
     when it is not a regular file or larger than ``limit`` bytes.
 
-    Opened non-blocking, so that a FIFO given by mistake is refused instead of waiting for a
-    writer forever; the kind is checked on the open file, and the size bounded while reading.
+    The kind is checked before opening (opening some devices has effects of its own), and
+    again on the open file, opened non-blocking so that a FIFO swapped in meanwhile is refused
+    rather than waited on forever; the size is bounded while reading.
     """
+    check_regular_input(path)
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(descriptor, "rb") as stream:
         info = os.fstat(stream.fileno())

@@ -462,6 +462,42 @@ def test_an_upgrade_killed_while_copying_its_backup_leaves_no_truncated_backup(
     assert _hash(backup) == original
 
 
+def test_the_backup_keeps_the_mode_of_a_private_database(tmp_path: Path) -> None:
+    database = tmp_path / "timeline.sqlite3"
+    shutil.copy(SCHEMA_1, database)
+    database.chmod(0o600)
+    backup = upgrade_database(database)
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+
+def test_nohup_is_respected(tmp_path: Path, events_db: Path) -> None:
+    """A command started with SIGHUP ignored (nohup) goes on when the terminal hangs up."""
+    target = tmp_path / "events.csv"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "desktopapp",
+            "export",
+            "--db",
+            str(events_db),
+            "--pdf",
+            str(tmp_path / "r.pdf"),
+            "--csv",
+            str(target),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),
+    )
+    _wait_for_temporary(tmp_path, process)
+    process.send_signal(signal.SIGHUP)
+    out, err = process.communicate(timeout=TIMEOUT)
+    assert process.returncode == 0, err
+    assert target.exists() and "Wrote" in out
+
+
 # -- the process's surroundings ---------------------------------------------------------------
 
 

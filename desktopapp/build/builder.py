@@ -41,6 +41,7 @@ from desktopapp.db.schema import (
     SourceRow,
 )
 from desktopapp.db.search import fold
+from desktopapp.interrupts import check as check_interrupt
 from desktopapp.safe_files import (
     FileProblem,
     first_line,
@@ -293,6 +294,7 @@ def _write_events(
         connection.execute(insert(EventActorRow), actor_rows)
         connection.execute(insert(QuoteRow), quote_rows)
         connection.execute(fts_insert, fts_rows)
+        check_interrupt()  # a signal whose exception Python swallowed still stops the build
         if progress is not None:
             progress(count)
     return count

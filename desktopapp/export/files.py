@@ -17,6 +17,7 @@ from pathlib import Path
 from desktopapp.safe_files import TEMP_PREFIX as TEMP_PREFIX
 from desktopapp.safe_files import (
     FileProblem,
+    discard_temporary,
     new_temporary,
     reason,
     replacing,
@@ -53,8 +54,7 @@ def check_target(target: Path) -> Path:
         probe = new_temporary(target)
     except OSError as error:
         raise ExportError(f"cannot write in {target.parent}: {reason(error)}") from error
-    with contextlib.suppress(OSError):
-        probe.unlink()
+    discard_temporary(probe)
     return target
 
 
