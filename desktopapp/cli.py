@@ -86,6 +86,8 @@ def _remove_unfinished_files() -> None:
 def _report(message: str) -> None:
     """One line on stderr, whatever the message's origin held (a driver's multi-line text)."""
     line = " ".join(part.strip() for part in message.splitlines() if part.strip())
+    if sys.stderr is None:  # started with stderr closed: print(file=None) would use stdout
+        return
     with contextlib.suppress(OSError, ValueError):  # stderr gone too (SIGHUP): nothing to do
         print(f"desktopapp: {line}", file=sys.stderr)
 
