@@ -37,6 +37,8 @@ TEMP_PREFIX = ".desktopapp-tmp-"
 STALE_AFTER_SECONDS = 24 * 3600  # any machine's temporary file untouched this long is stale
 _NAME_MAX_FALLBACK = 255
 _TEMP_NAME = re.compile(r"^\.desktopapp-tmp-([0-9a-f]{6})-(\d+)-[0-9a-f]{8}-")
+_MKSTEMP_PART = re.compile(r"[a-z0-9_]{8}")  # what tempfile.mkstemp put in earlier names
+_LEGACY_EXPORT = re.compile(r"^\.desktopapp-export-[a-z0-9_]{8}(\.[a-z]{3,4})?$")
 
 
 class FileProblem(Exception):
@@ -148,7 +150,7 @@ def replacing(target: Path, *, suffix: str = "", normal_mode: bool = True) -> It
     caller, who words it (:func:`write_failure`). With ``normal_mode=False`` the block sets
     the file's mode itself (a copy keeps its original's).
     """
-    remove_stale_temporaries(target.parent)
+    remove_stale_temporaries(target.parent, target.name)
     temporary = new_temporary(target, suffix=suffix)
     try:
         yield temporary
@@ -202,12 +204,14 @@ def remove_unfinished_temporaries() -> None:
         discard_temporary(path)
 
 
-def remove_stale_temporaries(folder: Path) -> list[Path]:
+def remove_stale_temporaries(folder: Path, target_name: str = "") -> list[Path]:
     """Remove our temporary files in ``folder`` whose writer is gone; return what was removed.
 
     A file is ours by its name. It is stale if the process that made it (on this machine) no
     longer runs, or if it has not been touched for a day (its writer on another machine, or a
     reused process id). Anything else, and anything not a regular file, is left alone.
+    Earlier versions named theirs without a process id (``.desktopapp-export-XXXXXXXX.pdf``,
+    and ``.NAME.XXXXXXXX.tmp`` beside a database ``NAME``): those go after a day untouched.
     """
     removed: list[Path] = []
     try:
@@ -218,7 +222,7 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     now = time.time()
     for entry in entries:
         match = _TEMP_NAME.match(entry.name)
-        if match is None:
+        if match is None and not _is_legacy_temporary(entry.name, target_name):
             continue
         try:
             info = entry.stat(follow_symlinks=False)
@@ -226,13 +230,27 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
             continue
         if not stat.S_ISREG(info.st_mode):
             continue
-        host, pid = match.group(1), int(match.group(2))
-        writer_gone = host == _HOST and pid != os.getpid() and not _process_alive(pid)
+        writer_gone = False
+        if match is not None:
+            host, pid = match.group(1), int(match.group(2))
+            writer_gone = host == _HOST and pid != os.getpid() and not _process_alive(pid)
         if writer_gone or now - info.st_mtime > STALE_AFTER_SECONDS:
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
+
+
+def _is_legacy_temporary(name: str, target_name: str) -> bool:
+    if _LEGACY_EXPORT.match(name):
+        return True
+    legacy_build = f".{target_name}."
+    return bool(
+        target_name
+        and name.startswith(legacy_build)
+        and name.endswith(".tmp")
+        and _MKSTEMP_PART.fullmatch(name[len(legacy_build) : -len(".tmp")])
+    )
 
 
 def _process_alive(pid: int) -> bool:

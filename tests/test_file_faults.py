@@ -358,6 +358,21 @@ def test_only_stale_temporary_files_of_ours_are_removed(tmp_path: Path) -> None:
     assert {p.name for p in tmp_path.iterdir()} == left
 
 
+def test_temporary_files_of_earlier_versions_go_after_a_day(tmp_path: Path) -> None:
+    old = [".desktopapp-export-k2j_x9q1.pdf", ".timeline.sqlite3.ab12_xyz.tmp"]
+    fresh = [".desktopapp-export-zz99aa11.csv", ".timeline.sqlite3.qq12_xyz.tmp"]
+    others = [".other.sqlite3.ab12_xyz.tmp", ".timeline.sqlite3.notours.tmp"]
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for name in old + fresh + others:
+        (tmp_path / name).write_bytes(b"partial")
+        if name not in fresh:
+            os.utime(tmp_path / name, (two_days_ago, two_days_ago))
+    build_database(synthetic_dataset(5), tmp_path / "timeline.sqlite3")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [*fresh, *others, "timeline.sqlite3"]
+    )
+
+
 def test_every_writer_names_its_temporary_file_as_ours(tmp_path: Path) -> None:
     seen: list[str] = []
     original = safe_files.sync_file
