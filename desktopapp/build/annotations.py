@@ -31,8 +31,10 @@ from desktopapp.build.dataset import (
 )
 from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf
 from desktopapp.domain.model import ActorKind, Role
+from desktopapp.safe_files import read_regular_file
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024  # an article is well under 1 MB; /dev/zero is endless
 SUPPORTED_SCHEMA = 1
 ARTICLE = "article"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -113,7 +115,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
             raise AnnotationError(
                 path, f"the file is too large ({size} bytes, at most {MAX_FILE_BYTES})"
             )
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_FILE_BYTES)
     except OSError as error:
         raise AnnotationError(path, f"cannot be read ({error.strerror or error})") from error
     return _parse_toml(path, raw)
@@ -192,7 +194,7 @@ def _source(path: Path, table: dict[str, Any]) -> SourceSpec:
     if Path(file_name).name != file_name:
         raise entry.fail("must be a file name next to the annotation file", "file")
     try:
-        text = text_path.read_bytes().decode("utf-8")
+        text = read_regular_file(text_path, MAX_ARTICLE_BYTES).decode("utf-8")
     except OSError as error:
         raise entry.fail(f"cannot read {text_path} ({error.strerror or error})", "file") from error
     except UnicodeDecodeError as error:

@@ -15,6 +15,7 @@ from desktopapp.db.errors import DatabaseChangedError, DatabaseError, OlderSchem
 from desktopapp.db.locations import Location, parse_location
 from desktopapp.db.readonly import readonly_sqlite_engine, snapshot_engine
 from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from desktopapp.safe_files import read_regular_file
 
 __all__ = [
     "DatabaseChangedError",
@@ -92,8 +93,8 @@ def _check_sqlite_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseError(f"{path}: is a folder, not a database file")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+        # A FIFO or a device would hang or feed SQLite endless bytes: regular files only.
+        header = read_regular_file(path, limit=None, length=len(SQLITE_MAGIC))
     except OSError as error:
         raise DatabaseError(f"{path}: cannot be read ({error.strerror or error})") from error
     if header != SQLITE_MAGIC:
