@@ -35,7 +35,9 @@ from sqlalchemy import (
     union_all,
 )
 
+from desktopapp.db import reading
 from desktopapp.db.actor_spans import ActorSpans
+from desktopapp.db.engine import DatabaseError
 from desktopapp.db.schema import (
     LONG_SPAN_DAYS,
     LONG_SPAN_SQL,
@@ -53,7 +55,7 @@ from desktopapp.db.schema import (
     SourceRow,
 )
 from desktopapp.db.search import fold, fts_query
-from desktopapp.domain.dates import parse_edtf
+from desktopapp.domain.dates import DateError, parse_iso_day, shifted
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import (
     NO_ACTOR_LANE,
@@ -64,8 +66,6 @@ from desktopapp.domain.grouping import (
 )
 from desktopapp.domain.model import (
     Actor,
-    ActorKind,
-    Citation,
     Event,
     EventRow,
     EventType,
@@ -77,6 +77,8 @@ from desktopapp.domain.model import (
 
 E = EventRowORM.__table__.c
 EA = EventActorRow.__table__.c
+# The type lane (and histogram series) of events whose type id names no type: a damaged file.
+UNKNOWN_TYPE_LANE = "(unknown type)"
 
 
 class SortKey(StrEnum):
@@ -131,10 +133,7 @@ class EventRepository:
                     func.lower(ActorRow.name)
                 )
             )
-            return tuple(
-                Actor(r.id, r.key, r.name, ActorKind(r.kind), tuple(sorted(names.get(r.id, ()))))
-                for r in rows
-            )
+            return tuple(reading.actor(r, names.get(r.id, ())) for r in rows)
 
     @cached_property
     def event_types(self) -> tuple[EventType, ...]:
@@ -144,7 +143,8 @@ class EventRepository:
                     EventTypeRow.slug
                 )
             )
-            return tuple(EventType(r.id, r.slug, r.label) for r in rows)
+            # A type row whose slug is not text names no type: its events show as such.
+            return tuple(t for t in map(reading.event_type, rows) if t is not None)
 
     @cached_property
     def sources(self) -> tuple[Source, ...]:
@@ -152,7 +152,7 @@ class EventRepository:
             rows = connection.execute(
                 select(*_columns(SourceRow, exclude="text")).order_by(SourceRow.id)
             )
-            return tuple(_source(r) for r in rows)
+            return tuple(reading.source(r) for r in rows)
 
     def source_text(self, source_key: str) -> str:
         with self.engine.connect() as connection:
@@ -161,6 +161,8 @@ class EventRepository:
             ).scalar_one_or_none()
         if value is None:
             raise KeyError(source_key)
+        if not isinstance(value, str):
+            raise DatabaseError(f"sources {source_key!r}: text holds {type(value).__name__}")
         return value
 
     def type_by_slug(self, slug: str) -> EventType:
@@ -251,7 +253,7 @@ class EventRepository:
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as connection:
-            return [_event_row(r) for r in connection.execute(query)]
+            return [reading.event_row(r) for r in connection.execute(query)]
 
     def rows_between(
         self,
@@ -269,7 +271,7 @@ class EventRepository:
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as connection:
-            return [_event_row(r) for r in connection.execute(query)]
+            return [reading.event_row(r) for r in connection.execute(query)]
 
     def position_of(self, event_filter: EventFilter, event_id: int) -> int | None:
         """Index of the event among the filtered rows in date order, or None."""
@@ -298,15 +300,27 @@ class EventRepository:
         """Earliest start and latest end of the filtered events, or None if there are none."""
         # Two ordered LIMIT 1 lookups: each walks one index from its end (min and max in one
         # SELECT would scan every row).
+        # Stored days that are no ISO day (a damaged file) sort outside every real one;
+        # they are passed over, so that one bad row does not stretch the extent to year 9999.
         conditions = self._conditions(event_filter, ordered=True)
-        first = select(E.start_date).where(*conditions).order_by(E.start_date).limit(1)
-        last = select(E.end_date).where(*conditions).order_by(E.end_date.desc()).limit(1)
+        first = (
+            select(E.start_date)
+            .where(*conditions, E.start_date.op("GLOB")(_ISO_DAY_GLOB))
+            .order_by(E.start_date)
+            .limit(1)
+        )
+        last = (
+            select(E.end_date)
+            .where(*conditions, E.end_date.op("GLOB")(_ISO_DAY_GLOB))
+            .order_by(E.end_date.desc())
+            .limit(1)
+        )
         query = select(first.scalar_subquery(), last.scalar_subquery())
         with self.engine.connect() as connection:
             low, high = connection.execute(query).one()
         if low is None:
             return None
-        return date.fromisoformat(low), date.fromisoformat(high)
+        return _extent_day(low, date.min), _extent_day(high, date.max)
 
     def histogram(
         self, event_filter: EventFilter, start: date, end: date, bins: int, *, by_type: bool = False
@@ -328,7 +342,7 @@ class EventRepository:
         def bucket(day: str) -> int:
             ordinal = ordinals.get(day)
             if ordinal is None:
-                ordinal = ordinals[day] = date.fromisoformat(day).toordinal()
+                ordinal = ordinals[day] = _ordinal_or_first(day, first)
             return min(bins - 1, max(0, (ordinal - first) * bins // span))
 
         if not by_type:
@@ -339,9 +353,10 @@ class EventRepository:
         by_root: dict[str, list[int]] = {}
         roots = self._root_by_type_id
         for day, type_id, count in day_counts:
-            series = by_root.get(roots[type_id])
+            root = roots.get(type_id, UNKNOWN_TYPE_LANE)
+            series = by_root.get(root)
             if series is None:
-                series = by_root[roots[type_id]] = [0] * bins
+                series = by_root[root] = [0] * bins
             series[bucket(day)] += count
         return by_root
 
@@ -370,10 +385,9 @@ class EventRepository:
         for type_id in sorted(wanted & set(running)):
             values = series(running[type_id])
             if any(values):
-                root = by_root.setdefault(self._root_by_type_id[type_id], [0] * bins)
-                by_root[self._root_by_type_id[type_id]] = [
-                    a + b for a, b in zip(root, values, strict=True)
-                ]
+                name = self._root_by_type_id.get(type_id, UNKNOWN_TYPE_LANE)
+                root = by_root.setdefault(name, [0] * bins)
+                by_root[name] = [a + b for a, b in zip(root, values, strict=True)]
         return by_root
 
     @cached_property
@@ -391,9 +405,12 @@ class EventRepository:
         D = DayTypeCountRow.__table__.c
         with self.engine.connect() as connection:
             rows = connection.execute(select(D.start_date, D.type_id, D.events)).all()
+        # A day that is no ISO day (a damaged file) is left out of these precomputed counts;
+        # `desktopapp check` lists the events it comes from.
+        ordinals = {day: o for day in {r[0] for r in rows} if (o := _ordinal(day)) is not None}
+        rows = [r for r in rows if r[0] in ordinals]
         if not rows:
             return 0, {}
-        ordinals = {day: date.fromisoformat(day).toordinal() for day in {r[0] for r in rows}}
         origin = min(ordinals.values())
         length = max(ordinals.values()) - origin + 1
         per_type: dict[int, list[int]] = {}
@@ -511,11 +528,15 @@ class EventRepository:
         return result
 
     def quote_spans(self, source_key: str) -> list[QuoteSpan]:
-        """Every quoted span of a source, for highlighting it in the article."""
+        """Every verified quoted span of a source, for highlighting it in the article.
+
+        A quote whose text is not the source's text at its offsets is left out: highlighting
+        it would show a passage it does not quote (the event says it is not verified).
+        """
         query = (
             select(QuoteRow.event_id, QuoteRow.start, QuoteRow.end)
             .join(SourceRow, SourceRow.id == QuoteRow.source_id)
-            .where(SourceRow.key == source_key)
+            .where(SourceRow.key == source_key, reading.quote_verbatim())
             .order_by(QuoteRow.start, QuoteRow.end)
         )
         with self.engine.connect() as connection:
@@ -524,7 +545,8 @@ class EventRepository:
     # -- SQL building -----------------------------------------------------------------------
 
     def _row_select(self) -> Select:
-        return select(*_ROW_COLUMNS).join(EventTypeRow, EventTypeRow.id == E.type_id)
+        # Outer: an event whose type id names no type is listed (marked), not dropped.
+        return select(*_ROW_COLUMNS).outerjoin(EventTypeRow, EventTypeRow.id == E.type_id)
 
     def _id_select(self, event_filter: EventFilter) -> Select:
         query = fts_query(event_filter.text) if event_filter.text.strip() else None
@@ -595,6 +617,8 @@ class EventRepository:
         return {t.id for t in self.event_types if any(c.includes(t.slug) for c in chosen)}
 
     def _load_events(self, ids: Sequence[int]) -> list[Event]:
+        """Full events, each checked as it is read (see db/reading.py): a damaged value is
+        listed in the event's problems, and every quote is re-verified against its source."""
         if not ids:
             return []
         with self.engine.connect() as connection:
@@ -611,14 +635,17 @@ class EventRepository:
                 )
             }
             participants: dict[int, list[Participant]] = {}
+            problems: dict[int, list[str]] = {}
             for event_id, actor_id, role in connection.execute(
                 select(EA.event_id, EA.actor_id, EA.role)
                 .where(EA.event_id.in_(ids))
                 .order_by(EA.event_id, EA.role, EA.actor_id)
             ):
-                participants.setdefault(event_id, []).append(
-                    Participant(self.actor_by_id(actor_id), Role(role))
+                found = reading.participant(
+                    actor_id, role, self._actors_by_id, problems.setdefault(event_id, [])
                 )
+                if found is not None:
+                    participants.setdefault(event_id, []).append(found)
             quotes: dict[int, list[Quote]] = {}
             for q in connection.execute(
                 select(
@@ -628,14 +655,13 @@ class EventRepository:
                     QuoteRow.end,
                     SourceRow.key,
                     SourceRow.title,
+                    *reading.quote_check_columns(),
                 )
                 .join(SourceRow, SourceRow.id == QuoteRow.source_id)
                 .where(QuoteRow.event_id.in_(ids))
                 .order_by(QuoteRow.event_id, QuoteRow.position)
             ):
-                quotes.setdefault(q.event_id, []).append(
-                    Quote(q.text, q.start, q.end, q.key, q.title)
-                )
+                quotes.setdefault(q.event_id, []).append(reading.quote(q))
         types = {t.id: t for t in self.event_types}
         article = self.sources[0] if self.sources else None
         result = []
@@ -643,22 +669,17 @@ class EventRepository:
             row = rows.get(event_id)
             if row is None:
                 continue
-            citation_row = citations.get(row.citation_id) if row.citation_id else None
-            result.append(
-                Event(
-                    id=row.id,
-                    key=row.key,
-                    title=row.title,
-                    summary=row.summary,
-                    type=types[row.type_id],
-                    date=parse_edtf(row.date_edtf),
-                    citation=_citation(row, citation_row, article),
-                    participants=tuple(
-                        sorted(participants.get(row.id, ()), key=lambda p: (p.role != Role.ACTING,))
-                    ),
-                    quotes=tuple(quotes.get(row.id, ())),
-                )
+            citation, citation_problems = reading.citation(
+                row, citations.get(row.citation_id) if row.citation_id else None, article
             )
+            parts = reading.EventParts(
+                event_type=types.get(row.type_id),
+                citation=citation,
+                participants=participants.get(event_id, ()),
+                quotes=quotes.get(event_id, ()),
+                problems=[*problems.get(event_id, ()), *citation_problems],
+            )
+            result.append(reading.event(row, parts))
         return result
 
     # -- timeline lanes ---------------------------------------------------------------------
@@ -702,7 +723,7 @@ class EventRepository:
         def base(lane: ColumnElement[Any]) -> Select[Any]:
             query = select(lane.label("lane"), *columns).select_from(EventRowORM.__table__)
             if with_type:
-                query = query.join(EventTypeRow, EventTypeRow.id == E.type_id)
+                query = query.outerjoin(EventTypeRow, EventTypeRow.id == E.type_id)
             return query
 
         if grouping is Grouping.ACTOR:
@@ -742,7 +763,8 @@ class EventRepository:
         if grouping is Grouping.ACTOR:
             return NO_ACTOR_LANE if value is None else str(value)
         if grouping is Grouping.TYPE:
-            return self._root_by_type_id[int(value)]  # type: ignore[call-overload]
+            type_id = value if isinstance(value, int) else -1
+            return self._root_by_type_id.get(type_id, UNKNOWN_TYPE_LANE)
         return SINGLE_LANE
 
     @cached_property
@@ -811,7 +833,8 @@ class EventRepository:
             query = query.limit(limit)
         with self.engine.connect() as connection:
             return [
-                (self._lane_key(grouping, r.lane), _event_row(r)) for r in connection.execute(query)
+                (self._lane_key(grouping, r.lane), reading.event_row(r))
+                for r in connection.execute(query)
             ]
 
     def lane_histogram(
@@ -885,6 +908,7 @@ class EventRepository:
 
 
 _INTEGER = EventRowORM.__table__.c.id.type
+_ISO_DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]"
 
 
 def _lane_in(
@@ -931,7 +955,7 @@ def _overlapping(start: date, end: date) -> list[ColumnElement[bool]]:
     long, and long events have their own small partial index; so the main date index is
     read only from ``start - LONG_SPAN_DAYS`` to ``end`` instead of from the beginning.
     """
-    lookback = (start - timedelta(days=LONG_SPAN_DAYS)).isoformat()
+    lookback = shifted(start, -timedelta(days=LONG_SPAN_DAYS)).isoformat()
     return [
         E.end_date >= start.isoformat(),
         E.start_date <= end.isoformat(),
@@ -981,51 +1005,22 @@ _ROW_COLUMNS = (
 )
 
 
-def _event_row(row) -> EventRow:
-    return EventRow(
-        id=row.id,
-        title=row.title,
-        type_slug=row.slug,
-        edtf=row.date_edtf,
-        start=date.fromisoformat(row.start_date),
-        end=date.fromisoformat(row.end_date),
-        precision=row.precision,
-        approximate=bool(row.approximate),
-        uncertain=bool(row.uncertain),
-        actor_names=row.actor_names,
-    )
+def _ordinal(day: object) -> int | None:
+    """A stored ISO day as an ordinal, or None for a damaged value."""
+    try:
+        return parse_iso_day(day).toordinal()
+    except DateError:
+        return None
 
 
-def _source(row) -> Source:
-    return Source(
-        key=row.key,
-        title=row.title,
-        outlet=row.outlet,
-        language=row.language,
-        url=row.url,
-        published=parse_edtf(row.published_edtf),
-        published_note=row.published_note,
-        sha256=row.sha256,
-    )
+def _ordinal_or_first(day: object, first: int) -> int:
+    """For binning: a damaged day counts in the first bin rather than stopping the count."""
+    ordinal = _ordinal(day)
+    return first if ordinal is None else ordinal
 
 
-def _citation(row, citation, article: Source | None) -> Citation:
-    if citation is not None:
-        return Citation(
-            outlet=citation.outlet,
-            title=citation.title,
-            url=citation.url,
-            published=citation.published_edtf,
-            quote=row.citation_quote,
-            note=row.citation_note,
-            is_article=False,
-        )
-    return Citation(
-        outlet=article.outlet if article else "",
-        title=article.title if article else "the source article",
-        url=article.url if article else "",
-        published=article.published.edtf() if article else "",
-        quote=row.citation_quote,
-        note=row.citation_note,
-        is_article=True,
-    )
+def _extent_day(day: object, fallback: date) -> date:
+    """An extent's end; a damaged stored day (which sorts outside every real one) stands
+    for the calendar's end, which the time scale clamps."""
+    ordinal = _ordinal(day)
+    return fallback if ordinal is None else date.fromordinal(ordinal)

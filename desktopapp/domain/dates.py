@@ -91,11 +91,11 @@ class DatePoint:
 
     def earliest(self) -> date:
         margin = APPROXIMATE_MARGIN[self.precision] if self.approximate else timedelta()
-        return self.first_day() - margin
+        return shifted(self.first_day(), -margin)
 
     def latest(self) -> date:
         margin = APPROXIMATE_MARGIN[self.precision] if self.approximate else timedelta()
-        return self.last_day() + margin
+        return shifted(self.last_day(), margin)
 
     def edtf(self) -> str:
         text = f"{self.year:04d}"
@@ -112,6 +112,27 @@ class DatePoint:
         if self.month is not None:
             return f"{MONTH_NAMES[self.month - 1]} {self.year}"
         return str(self.year)
+
+
+def shifted(day: date, delta: timedelta) -> date:
+    """``day + delta``, saturating at date.min and date.max: an approximate date of year 1
+    or 9999 is widened as far as the calendar goes, instead of raising OverflowError."""
+    ordinal = day.toordinal() + delta.days
+    return date.fromordinal(min(date.max.toordinal(), max(date.min.toordinal(), ordinal)))
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_iso_day(value: object) -> date:
+    """A stored ISO day ``YYYY-MM-DD``; raise DateError for anything else (other types,
+    other layouts such as ``20220301`` that ``date.fromisoformat`` would also accept)."""
+    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+        raise DateError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DateError(f"{value!r} names no real day") from None
 
 
 def _qualifier(uncertain: bool, approximate: bool) -> str:
@@ -222,7 +243,7 @@ def parse_edtf(text: str) -> FuzzyDate:
 
 
 def _parse_point(part: str, whole: str) -> DatePoint:
-    match = _POINT.match(part)
+    match = _POINT.fullmatch(part)
     if not match:
         raise DateError(
             f"{whole!r} is not a supported date; use YYYY, YYYY-MM or YYYY-MM-DD, "

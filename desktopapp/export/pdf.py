@@ -432,7 +432,7 @@ def _header(report: Report, styles: Styles) -> TextFrame:
     if report.source is not None:
         source = report.source
         rich.paragraph(after=3, line_height=125).text("Source article  ", label)
-        rich.text(f"{source.outlet}, « {source.title} », {source.published.describe()}", value)
+        rich.text(f"{source.outlet}, « {source.title} », {source.published_text()}", value)
         if source.url:
             rich.text(", ", value).link(source.url, source.url, styles.chars(SERIF, 9))
     grouped = {

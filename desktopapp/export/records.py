@@ -23,7 +23,11 @@ def event_record(event: Event) -> dict[str, Any]:
         "type_label": event.type.label,
         "actors": [actor.name for actor in event.actors()],
         "participants": [
-            {"name": p.actor.name, "kind": p.actor.kind.value, "role": p.role.value}
+            {
+                "name": p.actor.name,
+                "kind": p.actor.kind and p.actor.kind.value,
+                "role": p.role.value,
+            }
             for p in event.participants
         ],
         "date": event.date.edtf(),
@@ -49,9 +53,13 @@ def event_record(event: Event) -> dict[str, Any]:
                 "end": q.end,
                 "source": q.source_key,
                 "source_title": q.source_title,
+                "verified": q.verified,
+                "problem": q.problem,
             }
             for q in event.quotes
         ],
+        # What is wrong with this event in the file (empty when it is sound).
+        "problems": list(event.problems),
     }
 
 
