@@ -382,7 +382,9 @@ def quote(row: Any) -> Quote:
     start = row.start if _is_int(row.start) else None
     end = row.end if _is_int(row.end) else None
     problem = ""
-    if start is None or end is None:
+    if row.key is None:
+        problem = f"quotes.source_id: names no source; not verified ({row.start}–{row.end})"
+    elif start is None or end is None:
         problem = (
             f"quotes.start/end: {_shown(row.start)}–{_shown(row.end)} are not whole numbers; "
             "not verified"
@@ -398,7 +400,9 @@ def quote(row: Any) -> Quote:
     text = text_value(row.text, "quotes.text", problems)
     if problems and not problem:
         problem = f"{problems[0]}; not verified"
-    return Quote(text, start, end, row.key, row.title, problem)
+    source_key = row.key if isinstance(row.key, str) else ""
+    source_title = row.title if isinstance(row.title, str) else ""
+    return Quote(text, start, end, source_key, source_title, problem)
 
 
 def _is_int(value: object) -> bool:

@@ -657,7 +657,8 @@ class EventRepository:
                     SourceRow.title,
                     *reading.quote_check_columns(),
                 )
-                .join(SourceRow, SourceRow.id == QuoteRow.source_id)
+                # Outer: a quote whose source id names no source is shown, as unverified.
+                .outerjoin(SourceRow, SourceRow.id == QuoteRow.source_id)
                 .where(QuoteRow.event_id.in_(ids))
                 .order_by(QuoteRow.event_id, QuoteRow.position)
             ):

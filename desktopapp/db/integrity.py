@@ -1,0 +1,145 @@
+"""Re-verify a whole timeline file: every row read as the app reads it, every quote checked.
+
+``desktopapp check FILE`` runs this. It uses the same readers as viewing (db/reading.py),
+so what it lists is exactly what the window and the exports mark as damaged, plus what
+viewing never reads: rows that belong to no event, and SQLite's own structural check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, text
+
+from desktopapp.db.engine import DatabaseError
+from desktopapp.db.reading import row_label
+from desktopapp.db.repository import EventRepository
+from desktopapp.db.schema import (
+    EventActorRow,
+    EventRowORM,
+    EventTypeRow,
+    QuoteRow,
+)
+
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Damage:
+    """One thing wrong in the file: which row (table, id and key), and what."""
+
+    row: str
+    problem: str
+
+    def line(self) -> str:
+        return f"{self.row}: {self.problem}" if self.row else self.problem
+
+
+@dataclass
+class IntegrityReport:
+    events: int = 0
+    quotes: int = 0
+    damages: list[Damage] = field(default_factory=list)
+
+    @property
+    def is_clean(self) -> bool:
+        return not self.damages
+
+    def summary(self) -> str:
+        if self.is_clean:
+            return f"{self.events} events, {self.quotes} quotes: all verified"
+        rows = len({d.row or d.problem for d in self.damages})
+        return (
+            f"{_count(len(self.damages), 'problem')} in {_count(rows, 'row')} "
+            f"({self.events} events, {self.quotes} quotes checked)"
+        )
+
+
+def check_database(repository: EventRepository) -> IntegrityReport:
+    """Every damaged row of the repository's file, with what is wrong."""
+    report = IntegrityReport()
+    report.damages.extend(_structure(repository))
+    report.damages.extend(_reference_rows(repository))
+    for damages, quotes in _events(repository):
+        report.events += 1
+        report.quotes += quotes
+        report.damages.extend(damages)
+    report.damages.extend(_orphans(repository))
+    return report
+
+
+def _structure(repository: EventRepository) -> Iterator[Damage]:
+    """SQLite's own check of pages and indexes (a damaged index answers filters wrongly)."""
+    with repository.engine.connect() as connection:
+        results = [row[0] for row in connection.execute(text("PRAGMA quick_check(20)"))]
+    if results != ["ok"]:
+        for result in results:
+            yield Damage("file", f"SQLite structure: {result}")
+
+
+def _reference_rows(repository: EventRepository) -> Iterator[Damage]:
+    for source in repository.sources:
+        for problem in source.problems:
+            yield Damage(f"sources {source.key!r}", problem)
+    for actor in repository.actors:
+        for problem in actor.problems:
+            yield Damage(row_label("actors", actor.id, actor.key), problem)
+    known = {t.id for t in repository.event_types}
+    with repository.engine.connect() as connection:
+        for row in connection.execute(select(EventTypeRow.id, EventTypeRow.slug)):
+            if row.id not in known:
+                yield Damage(
+                    row_label("event_types", row.id, row.slug), "slug or label is not text"
+                )
+
+
+def _events(repository: EventRepository) -> Iterator[tuple[list[Damage], int]]:
+    """(its damages, its quote count) for every event, read in chunks of ids."""
+    with repository.engine.connect() as connection:
+        ids = [row[0] for row in connection.execute(select(EventRowORM.id).order_by("id"))]
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        try:
+            events = repository.events_by_id(chunk)
+        except DatabaseError:  # a row no event can be made of: find it, one at a time
+            yield from _one_by_one(repository, chunk)
+            continue
+        for event in events:
+            label = row_label("events", event.id, event.key)
+            yield [Damage(label, p) for p in event.problems], len(event.quotes)
+
+
+def _one_by_one(repository: EventRepository, ids: list[int]) -> Iterator[tuple[list[Damage], int]]:
+    for event_id in ids:
+        try:
+            events = repository.events_by_id([event_id])
+        except DatabaseError as error:
+            yield [Damage("", str(error))], 0  # the message names the row
+            continue
+        for event in events:
+            label = row_label("events", event.id, event.key)
+            yield [Damage(label, p) for p in event.problems], len(event.quotes)
+
+
+def _orphans(repository: EventRepository) -> Iterator[Damage]:
+    """Rows that belong to no event, which no view of the file ever shows."""
+    events = select(EventRowORM.id)
+    with repository.engine.connect() as connection:
+        for row in connection.execute(
+            select(QuoteRow.id, QuoteRow.event_id).where(QuoteRow.event_id.not_in(events))
+        ):
+            yield Damage(f"quotes #{row.id}", f"event_id {row.event_id!r} names no event")
+        for row in connection.execute(
+            select(EventActorRow.event_id, EventActorRow.actor_id).where(
+                EventActorRow.event_id.not_in(events)
+            )
+        ):
+            yield Damage(
+                f"event_actors (event_id {row.event_id!r}, actor_id {row.actor_id!r})",
+                "names no event",
+            )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
