@@ -151,8 +151,13 @@ CASES = [
         events=(),
     ),
     Case(
-        "no-date-at-all",
+        "edtf-and-start",
         "UPDATE events SET date_edtf = 'x', start_date = 'y' WHERE id = 1",
+        "placed by its stored bounds 2022-03-02 – 2022-03-02",
+    ),
+    Case(
+        "no-date-at-all",
+        "UPDATE events SET date_edtf = 'x', start_date = 'y', end_date = 'z' WHERE id = 1",
         "date_edtf 'x' is not a date",
         stops=True,
         drawn=True,

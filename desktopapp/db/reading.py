@@ -14,16 +14,14 @@ Nothing else escapes: no ValueError, KeyError or OverflowError from a hostile ro
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Integer, and_, case, func, type_coerce
-from sqlalchemy.sql.elements import ColumnElement
-
 from desktopapp.db.engine import DatabaseError
-from desktopapp.db.schema import QuoteRow, SourceRow
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, parse_edtf, parse_iso_day
 from desktopapp.domain.model import (
     NOT_VERIFIED,
@@ -70,60 +68,96 @@ def row_label(table: str, row_id: object, key: object) -> str:
 
 @dataclass(frozen=True)
 class StoredDate:
-    """An event's date as read: the honest date, and what is wrong with its columns."""
+    """An event's date as read: the honest date (None when nothing in the row is a date),
+    what is wrong with its columns, and the values a light row is made of."""
 
-    date: FuzzyDate
+    date: FuzzyDate | None
     problems: tuple[str, ...]
-    from_bounds: bool = False  # the EDTF is damaged; the date stands for the stored bounds
+    edtf: str = ""
+    start: dt.date = dt.date.min
+    end: dt.date = dt.date.min
+    precision: str = ""
+    approximate: bool = False
+    uncertain: bool = False
 
 
-def stored_date(row: Any, label: str) -> StoredDate:
+def stored_date(row: Any, key: object = None) -> StoredDate:
     """The date of an events row from ``date_edtf`` (the truth) and its ISO bounds.
 
-    A damaged EDTF with sound bounds is shown by its bounds, marked uncertain; damaged bounds
-    with a sound EDTF are noted (filters and order use the bounds). Neither readable: no date
-    can be shown, and the open stops naming the row.
+    A damaged EDTF with a sound bound is shown by its stored bounds, marked uncertain;
+    damaged bounds or flags with a sound EDTF are noted (filters and order use the bounds).
+    Nothing readable: no date can be shown, and the open stops naming the row.
     """
+    read = _read_date(
+        row.date_edtf, row.start_date, row.end_date, row.precision, row.approximate, row.uncertain
+    )
+    if read.date is None:
+        raise DatabaseError(f"{row_label('events', row.id, key)}: {read.problems[0]}")
+    return read
+
+
+# Dates repeat across events (thousands of distinct values in a million rows), and reading
+# one is a pure function of the six stored values: a list page or a timeline window pays
+# for the check once per distinct date, not once per row.
+@lru_cache(maxsize=65536)
+def _read_date(
+    edtf: object, start: object, end: object, precision: object, approx: object, uncertain: object
+) -> StoredDate:
     problems: list[str] = []
-    bounds = _bounds(row.start_date, row.end_date, problems)
+    days = _days(start, end, problems)
     try:
-        honest = parse_edtf(row.date_edtf)
+        honest = parse_edtf(edtf)  # type: ignore[arg-type]  # anything: it refuses non-text
     except DateError as error:
-        if bounds is None:
-            raise DatabaseError(
-                f"{label}: date_edtf {_shown(row.date_edtf)} is not a date ({error}), and "
-                f"start_date/end_date {_shown(row.start_date)}/{_shown(row.end_date)} are not "
-                "ISO days either: the file is damaged"
-            ) from None
+        if not days:
+            return StoredDate(
+                None,
+                (
+                    f"date_edtf {_shown(edtf)} is not a date ({error}), and start_date/end_date "
+                    f"{_shown(start)}/{_shown(end)} are not ISO days either: the file is damaged",
+                ),
+            )
+        first, last = days[0], days[-1]
         problems.insert(
             0,
             f"date_edtf: {error}; the event is placed by its stored bounds "
-            f"{bounds[0].isoformat()} – {bounds[1].isoformat()}",
+            f"{first.isoformat()} – {last.isoformat()}",
         )
-        return StoredDate(_date_of_bounds(*bounds), tuple(problems), from_bounds=True)
-    problems.extend(_flag_problems(row, honest))
-    if bounds is not None and bounds != (honest.earliest(), honest.latest()):
+        return _made(_date_of_bounds(first, last), problems)
+    problems.extend(_flag_problems(precision, approx, uncertain, honest))
+    if len(days) == 2 and (days[0], days[1]) != (honest.earliest(), honest.latest()):
         problems.append(
-            f"start_date/end_date: {bounds[0].isoformat()} – {bounds[1].isoformat()} do not "
+            f"start_date/end_date: {days[0].isoformat()} – {days[1].isoformat()} do not "
             f"match the date {honest.edtf()} ({honest.earliest().isoformat()} – "
             f"{honest.latest().isoformat()}); filters and order use the stored bounds"
         )
-    return StoredDate(honest, tuple(problems))
+    return _made(honest, problems)
 
 
-def _bounds(start: object, end: object, problems: list[str]) -> tuple[date, date] | None:
+def _made(honest: FuzzyDate, problems: list[str]) -> StoredDate:
+    return StoredDate(
+        honest,
+        tuple(problems),
+        honest.edtf(),
+        honest.earliest(),
+        honest.latest(),
+        honest.precision.value,
+        honest.approximate,
+        honest.uncertain,
+    )
+
+
+def _days(start: object, end: object, problems: list[str]) -> list[date]:
+    """The readable ones of the stored bounds, in order (both, one, or none)."""
     found = []
     for field, value in (("start_date", start), ("end_date", end)):
         try:
             found.append(parse_iso_day(value))
         except DateError as error:
             problems.append(f"{field}: {error}")
-    if len(found) < 2:
-        return None
-    if found[0] > found[1]:
+    if len(found) == 2 and found[0] > found[1]:
         problems.append(f"start_date/end_date: {found[0]} is after {found[1]}")
-        return None
-    return found[0], found[1]
+        found.sort()
+    return found
 
 
 def _date_of_bounds(first: date, last: date) -> FuzzyDate:
@@ -134,15 +168,19 @@ def _date_of_bounds(first: date, last: date) -> FuzzyDate:
     return FuzzyDate(start, DatePoint(last.year, last.month, last.day, uncertain=True))
 
 
-def _flag_problems(row: Any, honest: FuzzyDate) -> list[str]:
+def _flag_problems(
+    precision: object, approximate: object, uncertain: object, honest: FuzzyDate
+) -> list[str]:
     """The stored precision and qualifier flags against the date they were derived from."""
     problems = []
-    if row.precision != honest.precision.value:
+    if precision != honest.precision.value:
         problems.append(
-            f"precision: {_shown(row.precision)} does not match the date ({honest.precision})"
+            f"precision: {_shown(precision)} does not match the date ({honest.precision})"
         )
-    for field, expected in (("approximate", honest.approximate), ("uncertain", honest.uncertain)):
-        stored = getattr(row, field)
+    for field, stored, expected in (
+        ("approximate", approximate, honest.approximate),
+        ("uncertain", uncertain, honest.uncertain),
+    ):
         if stored not in (0, 1) or bool(stored) != expected:
             problems.append(f"{field}: {_shown(stored)} does not match the date ({expected})")
     return problems
@@ -153,23 +191,25 @@ def _flag_problems(row: Any, honest: FuzzyDate) -> list[str]:
 
 def event_row(row: Any) -> EventRow:
     """A light row for lists and the timeline (columns of repository._ROW_COLUMNS)."""
-    problems: list[str] = []
-    read = stored_date(row, row_label("events", row.id, getattr(row, "key", None)))
-    problems.extend(read.problems)
-    honest = read.date
+    read = stored_date(row)
+    problems = list(read.problems)
     if row.slug is None:
         problems.append("type_id: names no event type")
+    title, names = row.title, row.actor_names
+    if not (isinstance(title, str) and isinstance(names, str)):
+        title = text_value(title, "title", problems)
+        names = text_value(names, "actor_names", problems)
     return EventRow(
         id=row.id,
-        title=text_value(row.title, "title", problems),
+        title=title,
         type_slug=row.slug if isinstance(row.slug, str) else "",
-        edtf=honest.edtf(),
-        start=honest.earliest(),
-        end=honest.latest(),
-        precision=honest.precision.value,
-        approximate=honest.approximate,
-        uncertain=honest.uncertain,
-        actor_names=text_value(row.actor_names, "actor_names", problems),
+        edtf=read.edtf,
+        start=read.start,
+        end=read.end,
+        precision=read.precision,
+        approximate=read.approximate,
+        uncertain=read.uncertain,
+        actor_names=names,
         problems=tuple(problems),
     )
 
@@ -194,7 +234,8 @@ def unknown_type(type_id: object) -> EventType:
 def event(row: Any, parts: EventParts) -> Event:
     """A full event from an events row (all columns) and its parts."""
     problems: list[str] = []
-    read = stored_date(row, row_label("events", row.id, row.key))
+    read = stored_date(row, row.key)
+    assert read.date is not None  # stored_date raises otherwise
     problems.extend(read.problems)
     if parts.event_type is None:
         problems.append(f"type_id: {_shown(row.type_id)} names no event type")
@@ -335,74 +376,47 @@ def event_type(row: Any) -> EventType | None:
 
 # -- quotes -----------------------------------------------------------------------------------
 
-_Q = QuoteRow.__table__.c
-_S = SourceRow.__table__.c
 
+def quote(row: Any, source_text: str | None) -> Quote:
+    """A quotes row (with its source's key and title), verified against the source's text:
+    ``text == source_text[start:end]`` in code points, offsets integers inside the text.
+    An unverified quote keeps its text and says why; it must not be highlighted.
 
-def _offsets_are_integers() -> ColumnElement[bool]:
-    return and_(func.typeof(_Q.start) == "integer", func.typeof(_Q.end) == "integer")
-
-
-def quote_in_range() -> ColumnElement[bool]:
-    """Offsets that are integers inside the source text, start before end (code points)."""
-    return and_(
-        _offsets_are_integers(),
-        func.typeof(_S.text) == "text",
-        _Q.start >= 0,
-        _Q.end > _Q.start,
-        _Q.end <= func.length(_S.text),
-    )
-
-
-def quote_verbatim() -> ColumnElement[bool]:
-    """The SQL test that a quote is exactly its source's text at its offsets.
-
-    SQLite's substr and length count characters of a text, so this is Python's
-    ``source_text[start:end] == text`` in code points. Run per quote read (a page of events
-    or one source's spans), never over the whole file at open.
+    Python, not SQL, compares: slicing a str is direct, where SQLite's substr walks the UTF-8
+    text from its start for every quote (20x slower for one source's spans).
     """
-    return and_(
-        quote_in_range(),
-        func.typeof(_Q.text) == "text",
-        func.substr(_S.text, _Q.start + 1, _Q.end - _Q.start) == _Q.text,
-    )
-
-
-def quote_check_columns() -> list[ColumnElement[Any]]:
-    """Columns to select beside a quote so that :func:`quote` can say what is wrong."""
-    return [
-        type_coerce(case((quote_verbatim(), 1), else_=0), Integer).label("verbatim"),
-        type_coerce(case((quote_in_range(), 1), else_=0), Integer).label("in_range"),
-        func.length(_S.text).label("source_length"),
-    ]
-
-
-def quote(row: Any) -> Quote:
-    """A quote read with :func:`quote_check_columns`: unverified ones say why."""
     start = row.start if _is_int(row.start) else None
     end = row.end if _is_int(row.end) else None
+    problems: list[str] = []
+    text = text_value(row.text, "quotes.text", problems)
     problem = ""
-    if row.key is None:
+    if source_text is None:
         problem = f"quotes.source_id: names no source; not verified ({row.start}–{row.end})"
     elif start is None or end is None:
         problem = (
             f"quotes.start/end: {_shown(row.start)}–{_shown(row.end)} are not whole numbers; "
             "not verified"
         )
-    elif not row.in_range:
+    elif not 0 <= start < end <= len(source_text):
         problem = (
             f"quotes.start/end: {start}–{end} are outside the source text "
-            f"({row.source_length} characters); not verified"
+            f"({len(source_text)} characters); not verified"
         )
-    elif not row.verbatim:
-        problem = f"quotes.text: {NOT_VERIFIED} ({start}–{end})"
-    problems: list[str] = []
-    text = text_value(row.text, "quotes.text", problems)
-    if problems and not problem:
+    elif problems:
         problem = f"{problems[0]}; not verified"
+    elif source_text[start:end] != text:
+        problem = f"quotes.text: {NOT_VERIFIED} ({start}–{end})"
     source_key = row.key if isinstance(row.key, str) else ""
     source_title = row.title if isinstance(row.title, str) else ""
     return Quote(text, start, end, source_key, source_title, problem)
+
+
+def is_verbatim(source_text: str, start: object, end: object, text: object) -> bool:
+    """The same test, for a span alone (what the article highlights)."""
+    if not (_is_int(start) and _is_int(end)):
+        return False
+    assert isinstance(start, int) and isinstance(end, int)
+    return 0 <= start < end <= len(source_text) and source_text[start:end] == text
 
 
 def _is_int(value: object) -> bool:

@@ -165,6 +165,21 @@ class EventRepository:
             raise DatabaseError(f"sources {source_key!r}: text holds {type(value).__name__}")
         return value
 
+    def _source_text_by_id(self, source_id: object) -> str | None:
+        """A source's text, read once (quotes are verified against it), or None if the id
+        names no source with a text. The file is read-only while viewed: it stays true."""
+        if source_id not in self._source_texts:
+            with self.engine.connect() as connection:
+                value = connection.execute(
+                    select(SourceRow.text).where(SourceRow.id == source_id)
+                ).scalar_one_or_none()
+            self._source_texts[source_id] = value if isinstance(value, str) else None
+        return self._source_texts[source_id]
+
+    @cached_property
+    def _source_texts(self) -> dict[object, str | None]:
+        return {}
+
     def type_by_slug(self, slug: str) -> EventType:
         for event_type in self.event_types:
             if event_type.slug == slug:
@@ -533,14 +548,19 @@ class EventRepository:
         A quote whose text is not the source's text at its offsets is left out: highlighting
         it would show a passage it does not quote (the event says it is not verified).
         """
+        source_text = self.source_text(source_key)
         query = (
-            select(QuoteRow.event_id, QuoteRow.start, QuoteRow.end)
+            select(QuoteRow.event_id, QuoteRow.start, QuoteRow.end, QuoteRow.text)
             .join(SourceRow, SourceRow.id == QuoteRow.source_id)
-            .where(SourceRow.key == source_key, reading.quote_verbatim())
+            .where(SourceRow.key == source_key)
             .order_by(QuoteRow.start, QuoteRow.end)
         )
         with self.engine.connect() as connection:
-            return [QuoteSpan(*row) for row in connection.execute(query)]
+            return [
+                QuoteSpan(event_id, start, end)
+                for event_id, start, end, text in connection.execute(query)
+                if reading.is_verbatim(source_text, start, end, text)
+            ]
 
     # -- SQL building -----------------------------------------------------------------------
 
@@ -653,16 +673,17 @@ class EventRepository:
                     QuoteRow.text,
                     QuoteRow.start,
                     QuoteRow.end,
+                    QuoteRow.source_id,
                     SourceRow.key,
                     SourceRow.title,
-                    *reading.quote_check_columns(),
                 )
                 # Outer: a quote whose source id names no source is shown, as unverified.
                 .outerjoin(SourceRow, SourceRow.id == QuoteRow.source_id)
                 .where(QuoteRow.event_id.in_(ids))
                 .order_by(QuoteRow.event_id, QuoteRow.position)
             ):
-                quotes.setdefault(q.event_id, []).append(reading.quote(q))
+                source_text = self._source_text_by_id(q.source_id) if q.key is not None else None
+                quotes.setdefault(q.event_id, []).append(reading.quote(q, source_text))
         types = {t.id: t for t in self.event_types}
         article = self.sources[0] if self.sources else None
         result = []
