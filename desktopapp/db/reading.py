@@ -191,7 +191,7 @@ def _flag_problems(
 
 def event_row(row: Any) -> EventRow:
     """A light row for lists and the timeline (columns of repository._ROW_COLUMNS)."""
-    read = stored_date(row)
+    read = stored_date(row, row.key)
     problems = list(read.problems)
     if row.slug is None:
         problems.append("type_id: names no event type")

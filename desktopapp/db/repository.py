@@ -798,7 +798,8 @@ class EventRepository:
         if grouping is Grouping.ACTOR:
             if key == NO_ACTOR_LANE:
                 return "(no actor)"
-            actor = self._actors_by_id.get(int(key))
+            # A key that is no id comes from a damaged event_actors row (check lists it).
+            actor = self._actors_by_id.get(int(key)) if _is_id(key) else None
             return actor.name if actor else f"actor {key}"
         if grouping is Grouping.TYPE:
             try:
@@ -939,9 +940,14 @@ def _lane_in(
     """The condition keeping only these lanes (actor or type ids as text; '' for no actor)."""
     if keys is None:
         return []
-    ids = sorted(int(k) for k in keys if k != NO_ACTOR_LANE)
+    ids = sorted(int(k) for k in keys if _is_id(k))
     allowed = lane.in_(ids)
     return [or_(allowed, lane.is_(None)) if NO_ACTOR_LANE in keys else allowed]
+
+
+def _is_id(key: str) -> bool:
+    """True for a lane key that is an actor or type id (not '' nor a damaged row's value)."""
+    return key.isascii() and key.lstrip("-").isdigit()
 
 
 def _columns(mapped: type[Base], exclude: str = "") -> list[ColumnElement[Any]]:
@@ -1015,6 +1021,7 @@ def _type_counts_by_dates(event_filter: EventFilter) -> TextClause:
 # What an EventRow is read from (see _event_row).
 _ROW_COLUMNS = (
     E.id,
+    E.key,  # named by the message when a row cannot be read
     E.title,
     EventTypeRow.__table__.c.slug,
     E.date_edtf,
