@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -103,10 +104,15 @@ def test_an_event_with_no_readable_date_names_its_row(damaged) -> None:
     )
     with pytest.raises(DatabaseError, match=r"events #1 'amazon-logistics-aid': date_edtf ''"):
         repository.rows()
-    report = check_database(repository)
-    assert [d.line() for d in report.damages] == [
+    first, *counts = [d.line() for d in check_database(repository).damages]
+    assert first == (
         "events #1 'amazon-logistics-aid': date_edtf '' is not a date (the date is empty), and "
         "start_date/end_date 'a'/'b' are not ISO days either: the file is damaged"
+    )
+    # The per-day counts kept by the build still hold the event's old day.
+    assert counts == [
+        "day_type_counts (start_date '2022-03-02', type_id 2): events: 1 kept, 0 counted",
+        "day_type_counts (start_date 'a', type_id 2): events: 0 kept, 1 counted",
     ]
 
 
@@ -116,6 +122,29 @@ def test_check_lists_damage_viewing_never_reads(damaged) -> None:
     )
     lines = [d.line() for d in check_database(repository).damages]
     assert lines == ["event_actors (event_id 404, actor_id 1): names no event"]
+
+
+def test_check_finds_kept_counts_that_disagree_with_the_events(damaged) -> None:
+    repository = damaged("UPDATE actor_type_counts SET events = 7 WHERE actor_id = 1")
+    lines = [d.line() for d in check_database(repository).damages]
+    assert lines
+    assert all(
+        re.fullmatch(
+            r"actor_type_counts \(actor_id 1, type_id \d+\): events: 7 kept, 1 counted", line
+        )
+        for line in lines
+    )
+
+
+def test_a_source_text_that_is_no_text(damaged) -> None:
+    repository = damaged("UPDATE sources SET text = x'00ff'")
+    with pytest.raises(DatabaseError, match="sources 'article': text holds bytes, not text"):
+        repository.source_text("article")
+    quote = repository.event(1).quotes[0]
+    assert not quote.verified and "text is unreadable" in quote.problem
+    assert "sources 'article': text holds blob, not text" in [
+        d.line() for d in check_database(repository).damages
+    ]
 
 
 def test_packed_day_counts_that_are_not_packed_days_name_their_row(damaged) -> None:

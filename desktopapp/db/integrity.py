@@ -66,6 +66,7 @@ def check_database(repository: EventRepository) -> IntegrityReport:
         report.quotes += quotes
         report.damages.extend(damages)
     report.damages.extend(_orphans(repository))
+    report.damages.extend(_kept_counts(repository))
     return report
 
 
@@ -87,6 +88,10 @@ def _reference_rows(repository: EventRepository) -> Iterator[Damage]:
             yield Damage(row_label("actors", actor.id, actor.key), problem)
     known = {t.id for t in repository.event_types}
     with repository.engine.connect() as connection:
+        for key, kind in connection.execute(
+            text("SELECT key, typeof(text) FROM sources WHERE typeof(text) <> 'text'")
+        ):
+            yield Damage(f"sources {key!r}", f"text holds {kind}, not text")
         for row in connection.execute(select(EventTypeRow.id, EventTypeRow.slug)):
             if row.id not in known:
                 yield Damage(
@@ -143,3 +148,43 @@ def _orphans(repository: EventRepository) -> Iterator[Damage]:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+# Counts the build keeps beside the events (facets, histograms), and the same counted afresh.
+_KEPT_COUNTS = {
+    "day_type_counts": (
+        "SELECT start_date, type_id, events FROM day_type_counts",
+        "SELECT start_date, type_id, count(*) FROM events GROUP BY start_date, type_id",
+        ("start_date", "type_id"),
+    ),
+    "actor_type_counts": (
+        "SELECT actor_id, type_id, events FROM actor_type_counts",
+        "SELECT ea.actor_id, e.type_id, count(DISTINCT e.id) FROM event_actors ea "
+        "JOIN events e ON e.id = ea.event_id GROUP BY ea.actor_id, e.type_id",
+        ("actor_id", "type_id"),
+    ),
+}
+MAX_COUNT_LINES = 20
+
+
+def _kept_counts(repository: EventRepository) -> Iterator[Damage]:
+    """Kept counts that disagree with the events: every facet and histogram using them
+    would answer wrongly, while each event looks sound."""
+    with repository.engine.connect() as connection:
+        for table, (kept_sql, fresh_sql, names) in _KEPT_COUNTS.items():
+            kept = {(a, b): n for a, b, n in connection.execute(text(kept_sql))}
+            fresh = {(a, b): n for a, b, n in connection.execute(text(fresh_sql))}
+            wrong = sorted(
+                (k for k in kept.keys() | fresh.keys() if kept.get(k, 0) != fresh.get(k, 0)),
+                key=repr,
+            )
+            for key in wrong[:MAX_COUNT_LINES]:
+                where = ", ".join(
+                    f"{name} {value!r}" for name, value in zip(names, key, strict=True)
+                )
+                yield Damage(
+                    f"{table} ({where})",
+                    f"events: {kept.get(key, 0)!r} kept, {fresh.get(key, 0)} counted",
+                )
+            if len(wrong) > MAX_COUNT_LINES:
+                yield Damage(table, f"{len(wrong) - MAX_COUNT_LINES} more counts disagree")

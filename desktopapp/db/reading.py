@@ -390,8 +390,10 @@ def quote(row: Any, source_text: str | None) -> Quote:
     problems: list[str] = []
     text = text_value(row.text, "quotes.text", problems)
     problem = ""
-    if source_text is None:
+    if row.key is None:
         problem = f"quotes.source_id: names no source; not verified ({row.start}–{row.end})"
+    elif source_text is None:
+        problem = "sources.text: the quoted source's text is unreadable; not verified"
     elif start is None or end is None:
         problem = (
             f"quotes.start/end: {_shown(row.start)}–{_shown(row.end)} are not whole numbers; "

@@ -162,7 +162,10 @@ class EventRepository:
         if value is None:
             raise KeyError(source_key)
         if not isinstance(value, str):
-            raise DatabaseError(f"sources {source_key!r}: text holds {type(value).__name__}")
+            raise DatabaseError(
+                f"sources {source_key!r}: text holds {type(value).__name__}, not text: "
+                "the file is damaged"
+            )
         return value
 
     def _source_text_by_id(self, source_id: object) -> str | None:
@@ -682,7 +685,7 @@ class EventRepository:
                 .where(QuoteRow.event_id.in_(ids))
                 .order_by(QuoteRow.event_id, QuoteRow.position)
             ):
-                source_text = self._source_text_by_id(q.source_id) if q.key is not None else None
+                source_text = self._source_text_by_id(q.source_id)
                 quotes.setdefault(q.event_id, []).append(reading.quote(q, source_text))
         types = {t.id: t for t in self.event_types}
         article = self.sources[0] if self.sources else None
