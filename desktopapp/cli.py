@@ -18,6 +18,7 @@ from pathlib import Path
 
 from desktopapp import __version__
 from desktopapp.domain.filter import EventFilter, FilterError, parse_user_date
+from desktopapp.domain.model import Event
 
 EXIT_USAGE = 2
 
@@ -302,13 +303,27 @@ def run_list(args: argparse.Namespace) -> int:
         from desktopapp.export.records import events_json
 
         sys.stdout.write(events_json(events))
-        return 0
-    from desktopapp.export.table import events_table
+    else:
+        from desktopapp.export.table import events_table
 
-    # On a terminal, fit its width; piped into a file or another program, cut nothing.
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-    sys.stdout.write(events_table(events, total=repository.total, width=width))
+        # On a terminal, fit its width; piped into a file or another program, cut nothing.
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        sys.stdout.write(events_table(events, total=repository.total, width=width))
+    _note_damage(events)
     return 0
+
+
+def _note_damage(events: Sequence[Event]) -> None:
+    """A damaged event is listed as it can be read; say so, where the listing cannot."""
+    damaged = [event for event in events if event.problems]
+    if damaged:
+        ids = ", ".join(f"#{event.id}" for event in damaged[:10])
+        more = ", …" if len(damaged) > 10 else ""
+        print(
+            f"desktopapp: {len(damaged)} of these events are damaged in the file ({ids}{more}); "
+            "'desktopapp check FILE' lists what is wrong",
+            file=sys.stderr,
+        )
 
 
 def run_export(args: argparse.Namespace) -> int:

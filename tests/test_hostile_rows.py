@@ -255,6 +255,8 @@ def test_hostile_row(
         assert results["window"][0] == 0, results["window"][2]
     else:
         _assert_marked(case, results["list"][1])
+        noted = f"{len(case.events)} of these events are damaged in the file"
+        assert (noted in results["list"][2]) == bool(case.events), results["list"][2]
         assert results["export"][0] == 0, results["export"][2]
         _assert_marked(case, exported.read_text(encoding="utf-8"))
         assert csv.stat().st_size > 0

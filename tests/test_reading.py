@@ -276,3 +276,19 @@ def test_window_marks_a_damaged_event_and_highlights_only_verified_quotes(
     # The shifted quote would highlight "zon offrira…"; only the verified one is emphasised.
     assert window.article.emphasised_text() == [second.text]
     assert not any(text.startswith("zon offrira") for text in window.article.emphasised_text())
+
+
+def test_the_list_marks_a_damaged_row(damaged) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktopapp.ui.event_table import Column, EventTableModel
+
+    repository = damaged("UPDATE events SET date_edtf = 'soon' WHERE id = 1")
+    model = EventTableModel(repository)  # loads its first page at once
+    assert model.rowCount() == 18
+    titles = {model.event_id(row): model.index(row, Column.TITLE).data() for row in range(18)}
+    assert titles[1].startswith("⚠ Amazon offers")
+    assert [i for i, title in titles.items() if title.startswith("⚠")] == [1]
+    row = next(r for r in range(18) if model.event_id(r) == 1)
+    tip = model.index(row, Column.TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "\n⚠ date_edtf: 'soon' is not a supported date" in tip

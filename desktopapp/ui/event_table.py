@@ -292,6 +292,8 @@ class EventTableModel(QAbstractTableModel):
                 return tooltip(row_date_description(row))
             if column is Column.TYPE:
                 return tooltip(row.type_slug)
+            if column is Column.TITLE and row.problems:
+                return tooltip("\n⚠ ".join((row.title, *row.problems)))
             return tooltip(self._display(row, column))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column is Column.DATE:
@@ -342,6 +344,8 @@ class EventTableModel(QAbstractTableModel):
             return row.actor_names
         if column is Column.TYPE:
             return self._type_label(row.type_slug)
+        if row.problems:  # damaged in the file: marked here, said in the tooltip and details
+            return f"⚠ {row.title}"
         return row.title
 
     def _type_label(self, slug: str) -> str:
