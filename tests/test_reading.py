@@ -177,6 +177,12 @@ COLUMNS = [
     ("sources", "published_edtf", "id = 1"),
     ("citations", "published_edtf", "id = 1"),
     ("event_types", "slug", "id = 2"),
+    ("event_types", "label", "id = 3"),
+    ("day_type_counts", "events", "type_id = 2"),
+    ("day_type_counts", "start_date", "type_id = 3"),
+    ("actor_type_counts", "events", "actor_id = 1"),
+    ("actor_spans", "starts", "actor_id = 2"),
+    ("meta", "value", "key = 'built_at'"),
 ]
 
 VALUES = st.one_of(
@@ -196,7 +202,7 @@ VALUES = st.one_of(
 
 
 @settings(
-    max_examples=60,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

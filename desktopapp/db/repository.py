@@ -6,6 +6,8 @@ Every filtered question (rows, counts, facets, histograms) is answered by SQL bu
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -250,7 +252,7 @@ class EventRepository:
             actor = self.resolve_actor(next(iter(event_filter.actors)))
             query = select(func.coalesce(func.sum(A.events), 0)).where(A.actor_id == actor.id)
         with self.engine.connect() as connection:
-            return int(connection.execute(query).scalar_one())
+            return _stored_count(connection.execute(query).scalar_one())
 
     @cached_property
     def total(self) -> int:
@@ -382,16 +384,13 @@ class EventRepository:
         self, event_filter: EventFilter, first: int, span: int, bins: int, *, by_type: bool
     ) -> list[int] | dict[str, list[int]]:
         """The histogram of a type-only filter from running totals: bins x types lookups."""
-        origin, running = self._running_totals_by_type
+        running = self._running_totals_by_type
         wanted = self._type_ids(event_filter.types) if event_filter.types else set(running)
         # Bin i holds the days d with (d - first) * bins // span == i.
         edges = [first + (i * span + bins - 1) // bins for i in range(bins)] + [first + span]
 
-        def series(totals: list[int]) -> list[int]:
-            before = [
-                totals[min(edge - origin, len(totals)) - 1] if edge > origin else 0
-                for edge in edges
-            ]
+        def series(totals: RunningTotal) -> list[int]:
+            before = [totals.before(edge) for edge in edges]
             return [high - low for low, high in pairwise(before)]
 
         if not by_type:
@@ -414,27 +413,24 @@ class EventRepository:
             return ActorSpans.read(connection)
 
     @cached_property
-    def _running_totals_by_type(self) -> tuple[int, dict[int, list[int]]]:
-        """(first start day, {type id: events starting on or before each day since then}).
+    def _running_totals_by_type(self) -> dict[int, RunningTotal]:
+        """{type id: its events starting on or before each day that has any}.
 
         Read once from the counts the build keeps (a few thousand days x types); the database
-        is read-only while viewed, so they stay true.
+        is read-only while viewed, so they stay true. Only days with events are held, so an
+        event in year 1 beside the others in 2022 costs one entry, not 740,000 days per type.
         """
         D = DayTypeCountRow.__table__.c
+        query = select(D.type_id, D.start_date, D.events).order_by(D.type_id, D.start_date)
+        per_type: dict[int, list[tuple[int, int]]] = {}
         with self.engine.connect() as connection:
-            rows = connection.execute(select(D.start_date, D.type_id, D.events)).all()
-        # A day that is no ISO day (a damaged file) is left out of these precomputed counts;
-        # `desktopapp check` lists the events it comes from.
-        ordinals = {day: o for day in {r[0] for r in rows} if (o := _ordinal(day)) is not None}
-        rows = [r for r in rows if r[0] in ordinals]
-        if not rows:
-            return 0, {}
-        origin = min(ordinals.values())
-        length = max(ordinals.values()) - origin + 1
-        per_type: dict[int, list[int]] = {}
-        for day, type_id, events in rows:
-            per_type.setdefault(type_id, [0] * length)[ordinals[day] - origin] += events
-        return origin, {type_id: list(accumulate(c)) for type_id, c in per_type.items()}
+            for type_id, day, events in connection.execute(query):
+                # A day that is no ISO day, or a count that is no count (a damaged file), is
+                # left out of these precomputed counts; `desktopapp check` lists them.
+                ordinal = _ordinal(day)
+                if ordinal is not None and isinstance(type_id, int):
+                    per_type.setdefault(type_id, []).append((ordinal, _stored_count(events)))
+        return {type_id: RunningTotal.of(days) for type_id, days in per_type.items()}
 
     def _day_type_counts(
         self, event_filter: EventFilter, start: date, end: date, *, by_type: bool
@@ -468,12 +464,12 @@ class EventRepository:
                 )
             else:
                 actor_counts = {
-                    actor_id: int(count)
+                    actor_id: _stored_count(count)
                     for actor_id, count in connection.execute(self._actor_facet_query(by_actor))
                 }
             type_query = self._type_facet_query(event_filter.without_types())
             by_type_id = {
-                type_id: int(count)
+                type_id: _stored_count(count)
                 for type_id, count in (
                     type_query if isinstance(type_query, list) else connection.execute(type_query)
                 )
@@ -510,8 +506,8 @@ class EventRepository:
     ) -> Select[Any] | TextClause | list[tuple[int, int]]:
         """(type id, events) under a filter that has no type in it."""
         if event_filter.is_empty:  # the running totals' last values, without SQL
-            totals = self._running_totals_by_type[1]
-            return [(type_id, running[-1]) for type_id, running in totals.items()]
+            totals = self._running_totals_by_type
+            return [(type_id, running.total) for type_id, running in totals.items()]
         if len(event_filter.actors) == 1 and event_filter.without_actors().is_empty:
             A = ActorTypeCountRow.__table__.c
             actor = self.resolve_actor(next(iter(event_filter.actors)))
@@ -628,12 +624,12 @@ class EventRepository:
             A.actor_id.in_(sorted(actor_ids))
         )
         with self.engine.connect() as connection:
-            return int(connection.execute(query).scalar_one())
+            return _stored_count(connection.execute(query).scalar_one())
 
     def _events_of_types(self, type_ids: Iterable[int]) -> int:
         """How many events have these types, from the build's running totals (no scan)."""
-        totals = self._running_totals_by_type[1]
-        return sum(totals[type_id][-1] for type_id in type_ids if totals.get(type_id))
+        totals = self._running_totals_by_type
+        return sum(totals[type_id].total for type_id in type_ids if type_id in totals)
 
     def _type_ids(self, names: Iterable[str]) -> set[int]:
         chosen = [self.resolve_type(name) for name in names]
@@ -889,6 +885,8 @@ class EventRepository:
         result: dict[str, list[int]] = {}
         with self.engine.connect() as connection:
             for value, index, count in connection.execute(query):
+                if index is None:  # a start day SQLite cannot read (a damaged row)
+                    continue
                 series = result.setdefault(self._lane_key(grouping, value), [0] * bins)
                 series[min(bins - 1, max(0, int(index)))] += int(count)
         return result
@@ -1035,6 +1033,37 @@ _ROW_COLUMNS = (
     E.uncertain,
     E.actor_names,
 )
+
+
+@dataclass(frozen=True)
+class RunningTotal:
+    """One type's events by start day: the days that have any, ascending, and the events
+    starting on or before each."""
+
+    days: list[int]
+    totals: list[int]
+
+    @classmethod
+    def of(cls, counts: Sequence[tuple[int, int]]) -> RunningTotal:
+        """From (ordinal, events) pairs in day order."""
+        return cls([day for day, _ in counts], list(accumulate(n for _, n in counts)))
+
+    def before(self, ordinal: int) -> int:
+        """Events starting before this day."""
+        index = bisect_left(self.days, ordinal)
+        return self.totals[index - 1] if index else 0
+
+    @property
+    def total(self) -> int:
+        return self.totals[-1] if self.totals else 0
+
+
+def _stored_count(value: object) -> int:
+    """A count kept by the build (or summed from them); a damaged one (text, a blob, a
+    negative or endless number) counts as none rather than stopping every facet."""
+    if isinstance(value, float) and math.isfinite(value):
+        value = int(value)
+    return value if isinstance(value, int) and value > 0 else 0
 
 
 def _ordinal(day: object) -> int | None:
