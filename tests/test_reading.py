@@ -147,6 +147,25 @@ def test_a_source_text_that_is_no_text(damaged) -> None:
     ]
 
 
+def test_check_flags_a_type_outside_the_taxonomy(damaged) -> None:
+    repository = damaged("UPDATE event_types SET slug = 'nonexistent/child' WHERE id = 2")
+    assert [d.line() for d in check_database(repository).damages] == [
+        "event_types #2 'nonexistent/child': slug: its parent type 'nonexistent' does not exist"
+    ]
+
+
+def test_a_missing_table_is_named_at_open(article_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "missing.sqlite3"
+    shutil.copyfile(article_db, path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TABLE actor_spans")
+    connection.close()
+    with pytest.raises(
+        DatabaseError, match=r"a damaged timeline database \(no actor_spans table\)"
+    ):
+        open_database(path)
+
+
 def test_packed_day_counts_that_are_not_packed_days_name_their_row(damaged) -> None:
     repository = damaged("UPDATE actor_spans SET starts = x'010203' WHERE actor_id = 1")
     with pytest.raises(DatabaseError, match=r"actor_spans \(actor_id 1, type_id \d+\): starts"):

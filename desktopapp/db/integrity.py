@@ -7,6 +7,7 @@ viewing never reads: rows that belong to no event, and SQLite's own structural c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -97,6 +98,23 @@ def _reference_rows(repository: EventRepository) -> Iterator[Damage]:
                 yield Damage(
                     row_label("event_types", row.id, row.slug), "slug or label is not text"
                 )
+    yield from _taxonomy(repository)
+
+
+# What the annotation loader accepts: 'parent' or 'parent/child', lower-case with dashes.
+_TYPE_SLUG = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)?")
+
+
+def _taxonomy(repository: EventRepository) -> Iterator[Damage]:
+    """Types the builder never writes: another shape of slug, a child without its parent
+    (the filter would list it under nothing, and '--type parent' would not include it)."""
+    slugs = {t.slug for t in repository.event_types}
+    for event_type in repository.event_types:
+        label = row_label("event_types", event_type.id, event_type.slug)
+        if not _TYPE_SLUG.fullmatch(event_type.slug):
+            yield Damage(label, "slug: not 'parent' or 'parent/child' in lower-case-with-dashes")
+        elif event_type.parent_slug is not None and event_type.parent_slug not in slugs:
+            yield Damage(label, f"slug: its parent type {event_type.parent_slug!r} does not exist")
 
 
 def _events(repository: EventRepository) -> Iterator[tuple[list[Damage], int]]:
