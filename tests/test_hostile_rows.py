@@ -134,6 +134,7 @@ CASES = [
         drawn=True,
     ),
     Case("citation-nowhere", "UPDATE events SET citation_id = 999 WHERE id = 1", "no citation"),
+    Case("actor-names", "UPDATE events SET actor_names = 'Apple' WHERE id = 1", "actor_names"),
     Case("uncited", "UPDATE events SET citation_quote = '' WHERE id = 1", "not cited"),
     Case("title-bytes", "UPDATE events SET title = x'00ff41' WHERE id = 1", "title", drawn=True),
     Case(

@@ -240,6 +240,8 @@ def event(row: Any, parts: EventParts) -> Event:
     if parts.event_type is None:
         problems.append(f"type_id: {_shown(row.type_id)} names no event type")
     problems.extend(parts.problems)
+    if not parts.problems:  # with every participant readable, the list must name them
+        problems.extend(_listed_names_problems(row.actor_names, parts.participants))
     if not parts.quotes:
         problems.append("quotes: the event has no quote of its source")
     problems.extend(q.problem for q in parts.quotes if q.problem)
@@ -256,6 +258,15 @@ def event(row: Any, parts: EventParts) -> Event:
         quotes=tuple(parts.quotes),
         problems=tuple(problems),
     )
+
+
+def _listed_names_problems(listed: object, participants: Sequence[Participant]) -> list[str]:
+    """The names the list and the timeline show (kept beside the event) against its
+    participants: the list must not name actors the event does not have."""
+    names = ", ".join(dict.fromkeys(p.actor.name for p in participants))
+    if not isinstance(listed, str) or sorted(listed.split(", ")) != sorted(names.split(", ")):
+        return [f"actor_names: {_shown(listed)} (shown in the list) are not its actors ({names})"]
+    return []
 
 
 def participant(
