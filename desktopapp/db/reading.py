@@ -14,7 +14,6 @@ Nothing else escapes: no ValueError, KeyError or OverflowError from a hostile ro
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -71,11 +70,11 @@ class StoredDate:
     """An event's date as read: the honest date (None when nothing in the row is a date),
     what is wrong with its columns, and the values a light row is made of."""
 
-    date: FuzzyDate | None
+    fuzzy: FuzzyDate | None
     problems: tuple[str, ...]
     edtf: str = ""
-    start: dt.date = dt.date.min
-    end: dt.date = dt.date.min
+    start: date = date.min
+    end: date = date.min
     precision: str = ""
     approximate: bool = False
     uncertain: bool = False
@@ -91,7 +90,7 @@ def stored_date(row: Any, key: object = None) -> StoredDate:
     read = _read_date(
         row.date_edtf, row.start_date, row.end_date, row.precision, row.approximate, row.uncertain
     )
-    if read.date is None:
+    if read.fuzzy is None:
         raise DatabaseError(f"{row_label('events', row.id, key)}: {read.problems[0]}")
     return read
 
@@ -235,7 +234,7 @@ def event(row: Any, parts: EventParts) -> Event:
     """A full event from an events row (all columns) and its parts."""
     problems: list[str] = []
     read = stored_date(row, row.key)
-    assert read.date is not None  # stored_date raises otherwise
+    assert read.fuzzy is not None  # stored_date raises otherwise
     problems.extend(read.problems)
     if parts.event_type is None:
         problems.append(f"type_id: {_shown(row.type_id)} names no event type")
@@ -252,7 +251,7 @@ def event(row: Any, parts: EventParts) -> Event:
         title=title,
         summary=text_value(row.summary, "summary", problems),
         type=parts.event_type or unknown_type(row.type_id),
-        date=read.date,
+        date=read.fuzzy,
         citation=parts.citation,
         participants=tuple(sorted(parts.participants, key=lambda p: p.role != Role.ACTING)),
         quotes=tuple(parts.quotes),

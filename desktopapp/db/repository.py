@@ -114,6 +114,7 @@ class EventRepository:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._source_texts: dict[object, str | None] = {}  # by source id, read on first use
 
     # -- reference data (small tables, read once) --------------------------------------
 
@@ -180,10 +181,6 @@ class EventRepository:
                 ).scalar_one_or_none()
             self._source_texts[source_id] = value if isinstance(value, str) else None
         return self._source_texts[source_id]
-
-    @cached_property
-    def _source_texts(self) -> dict[object, str | None]:
-        return {}
 
     def type_by_slug(self, slug: str) -> EventType:
         for event_type in self.event_types:
@@ -665,8 +662,7 @@ class EventRepository:
                 )
                 if found is not None:
                     participants.setdefault(event_id, []).append(found)
-            quotes: dict[int, list[Quote]] = {}
-            for q in connection.execute(
+            quote_rows = connection.execute(
                 select(
                     QuoteRow.event_id,
                     QuoteRow.text,
@@ -680,9 +676,11 @@ class EventRepository:
                 .outerjoin(SourceRow, SourceRow.id == QuoteRow.source_id)
                 .where(QuoteRow.event_id.in_(ids))
                 .order_by(QuoteRow.event_id, QuoteRow.position)
-            ):
-                source_text = self._source_text_by_id(q.source_id)
-                quotes.setdefault(q.event_id, []).append(reading.quote(q, source_text))
+            ).all()
+        quotes: dict[int, list[Quote]] = {}
+        for q in quote_rows:  # verified against their source's text, read once per source
+            quote = reading.quote(q, self._source_text_by_id(q.source_id))
+            quotes.setdefault(q.event_id, []).append(quote)
         types = {t.id: t for t in self.event_types}
         article = self.sources[0] if self.sources else None
         result = []
