@@ -147,6 +147,14 @@ def test_a_source_text_that_is_no_text(damaged) -> None:
     ]
 
 
+def test_check_flags_a_source_text_changed_since_the_build(damaged) -> None:
+    repository = damaged("UPDATE sources SET text = text || ' '")  # every quote still matches
+    assert [d.line() for d in check_database(repository).damages] == [
+        "sources 'article': text: its SHA-256 is not the one recorded when the file was built "
+        "(sha256); the text was changed since"
+    ]
+
+
 def test_check_flags_a_type_outside_the_taxonomy(damaged) -> None:
     repository = damaged("UPDATE event_types SET slug = 'nonexistent/child' WHERE id = 2")
     assert [d.line() for d in check_database(repository).damages] == [

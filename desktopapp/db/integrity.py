@@ -7,6 +7,7 @@ viewing never reads: rows that belong to no event, and SQLite's own structural c
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -89,16 +90,29 @@ def _reference_rows(repository: EventRepository) -> Iterator[Damage]:
             yield Damage(row_label("actors", actor.id, actor.key), problem)
     known = {t.id for t in repository.event_types}
     with repository.engine.connect() as connection:
-        for key, kind in connection.execute(
-            text("SELECT key, typeof(text) FROM sources WHERE typeof(text) <> 'text'")
+        for key, source_text, sha256 in connection.execute(
+            text("SELECT key, text, sha256 FROM sources ORDER BY id")
         ):
-            yield Damage(f"sources {key!r}", f"text holds {kind}, not text")
+            yield from _source_text(key, source_text, sha256)
         for row in connection.execute(select(EventTypeRow.id, EventTypeRow.slug)):
             if row.id not in known:
                 yield Damage(
                     row_label("event_types", row.id, row.slug), "slug or label is not text"
                 )
     yield from _taxonomy(repository)
+
+
+def _source_text(key: object, source_text: object, sha256: object) -> Iterator[Damage]:
+    """A source's text against the digest the build recorded of it: quotes that still match
+    a changed text are verbatim of that text, not of the article that was annotated."""
+    if not isinstance(source_text, str):
+        yield Damage(f"sources {key!r}", f"text holds {type(source_text).__name__}, not text")
+    elif hashlib.sha256(source_text.encode("utf-8", "surrogatepass")).hexdigest() != sha256:
+        yield Damage(
+            f"sources {key!r}",
+            "text: its SHA-256 is not the one recorded when the file was built (sha256); "
+            "the text was changed since",
+        )
 
 
 # What the annotation loader accepts: 'parent' or 'parent/child', lower-case with dashes.
