@@ -142,7 +142,7 @@ def test_a_source_text_that_is_no_text(damaged) -> None:
         repository.source_text("article")
     quote = repository.event(1).quotes[0]
     assert not quote.verified and "text is unreadable" in quote.problem
-    assert "sources 'article': text holds blob, not text" in [
+    assert "sources 'article': text holds bytes, not text" in [
         d.line() for d in check_database(repository).damages
     ]
 
