@@ -91,7 +91,10 @@ def stored_date(row: Any, key: object = None) -> StoredDate:
         row.date_edtf, row.start_date, row.end_date, row.precision, row.approximate, row.uncertain
     )
     if read.fuzzy is None:
-        raise DatabaseError(f"{row_label('events', row.id, key)}: {read.problems[0]}")
+        raise DatabaseError(
+            f"{row_label('events', row.id, key)}: {read.problems[0]} "
+            "('desktopapp check FILE' lists every damaged row)"
+        )
     return read
 
 
