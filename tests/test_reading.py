@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from desktopapp.db.engine import DatabaseError, open_database
 from desktopapp.db.integrity import check_database
-from desktopapp.db.repository import EventRepository
+from desktopapp.db.repository import UNKNOWN_TYPE_LANE, EventRepository
 from desktopapp.domain.dates import parse_edtf, shifted
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
@@ -75,8 +75,12 @@ def test_an_event_of_no_type_is_listed_marked_not_dropped(damaged) -> None:
     row = next(r for r in rows if r.id == 1)
     assert row.type_slug == "" and row.problems
     assert "names no event type" in repository.event(1).problems[0]
-    lanes = repository.lane_counts(EventFilter(), Grouping.TYPE, date(2022, 1, 1), date(2023, 1, 1))
+    start, end = date(2022, 1, 1), date(2023, 1, 1)
+    lanes = repository.lane_counts(EventFilter(), Grouping.TYPE, start, end)
     assert sum(lane.count for lane in lanes) == 18
+    assert lanes[-1].key == UNKNOWN_TYPE_LANE and lanes[-1].count == 1  # listed last
+    rows = repository.lane_rows(EventFilter(), Grouping.TYPE, start, end, lanes=[lanes[-1].key])
+    assert [(lane, row.id) for lane, row in rows] == [(UNKNOWN_TYPE_LANE, 1)]
 
 
 def test_dates_at_the_ends_of_the_calendar_saturate() -> None:

@@ -773,9 +773,10 @@ class EventRepository:
             type_ids = None
             if keys is not None:
                 type_ids = {str(i) for i, root in self._root_by_type_id.items() if root in keys}
-            return (
-                base(E.type_id).where(*conditions, *_lane_in(E.type_id, type_ids)).subquery("lanes")
-            )
+            lane_terms = _lane_in(E.type_id, type_ids)
+            if keys is not None and UNKNOWN_TYPE_LANE in keys:  # type ids that name no type
+                lane_terms = [or_(*lane_terms, E.type_id.not_in(sorted(self._root_by_type_id)))]
+            return base(E.type_id).where(*conditions, *lane_terms).subquery("lanes")
         return base(literal(SINGLE_LANE)).where(*conditions).subquery("lanes")
 
     def _lane_key(self, grouping: Grouping, value: object) -> str:
@@ -806,8 +807,11 @@ class EventRepository:
         return "All events"
 
     def lane_sort_key(self, grouping: Grouping, lane: LaneCount) -> tuple[int, str, str]:
-        """Lanes in reading order: by name, the events without an actor last."""
-        last = grouping is Grouping.ACTOR and lane.key == NO_ACTOR_LANE
+        """Lanes in reading order: by name, the events without an actor (or a known type)
+        last."""
+        last = (grouping is Grouping.ACTOR and lane.key == NO_ACTOR_LANE) or (
+            grouping is Grouping.TYPE and lane.key == UNKNOWN_TYPE_LANE
+        )
         return (1 if last else 0, lane.label.casefold(), lane.key)
 
     def lane_counts(
