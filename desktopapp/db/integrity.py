@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
 
-from desktopapp.db.engine import DatabaseError
-from desktopapp.db.reading import row_label
+from desktopapp.db.reading import DamagedRowError, row_label
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.schema import (
     EventActorRow,
@@ -35,7 +34,7 @@ class Damage:
     problem: str
 
     def line(self) -> str:
-        return f"{self.row}: {self.problem}" if self.row else self.problem
+        return f"{self.row}: {self.problem}"
 
 
 @dataclass
@@ -51,7 +50,7 @@ class IntegrityReport:
     def summary(self) -> str:
         if self.is_clean:
             return f"{self.events} events, {self.quotes} quotes: all verified"
-        rows = len({d.row or d.problem for d in self.damages})
+        rows = len({d.row for d in self.damages})
         return (
             f"{_count(len(self.damages), 'problem')} in {_count(rows, 'row')} "
             f"({self.events} events, {self.quotes} quotes checked)"
@@ -139,7 +138,7 @@ def _events(repository: EventRepository) -> Iterator[tuple[list[Damage], int]]:
         chunk = ids[start : start + CHUNK]
         try:
             events = repository.events_by_id(chunk)
-        except DatabaseError:  # a row no event can be made of: find it, one at a time
+        except DamagedRowError:  # a row no event can be made of: find it, one at a time
             yield from _one_by_one(repository, chunk)
             continue
         for event in events:
@@ -151,8 +150,8 @@ def _one_by_one(repository: EventRepository, ids: list[int]) -> Iterator[tuple[l
     for event_id in ids:
         try:
             events = repository.events_by_id([event_id])
-        except DatabaseError as error:
-            yield [Damage("", str(error))], 0  # the message names the row
+        except DamagedRowError as error:
+            yield [Damage(error.row, error.problem)], 0
             continue
         for event in events:
             label = row_label("events", event.id, event.key)

@@ -36,6 +36,16 @@ from desktopapp.domain.model import (
     Source,
 )
 
+
+class DamagedRowError(DatabaseError):
+    """A row with nothing sound left to show: the open stops, naming the row and why."""
+
+    def __init__(self, row: str, problem: str) -> None:
+        super().__init__(f"{row}: {problem} ('desktopapp check FILE' lists every damaged row)")
+        self.row = row
+        self.problem = problem
+
+
 # -- plain values -----------------------------------------------------------------------------
 
 
@@ -91,10 +101,7 @@ def stored_date(row: Any, key: object = None) -> StoredDate:
         row.date_edtf, row.start_date, row.end_date, row.precision, row.approximate, row.uncertain
     )
     if read.fuzzy is None:
-        raise DatabaseError(
-            f"{row_label('events', row.id, key)}: {read.problems[0]} "
-            "('desktopapp check FILE' lists every damaged row)"
-        )
+        raise DamagedRowError(row_label("events", row.id, key), read.problems[0])
     return read
 
 
