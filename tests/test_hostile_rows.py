@@ -10,6 +10,7 @@ unchanged by viewing, and a message or marker that names what is wrong.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -226,16 +227,16 @@ def test_hostile_row(
     before = _hash(db)
     out = tmp_path / "out"
     out.mkdir()
-    pdf, csv, exported, shot = (out / n for n in ("a.pdf", "a.csv", "a.json", "a.png"))
+    pdf, table, exported, shot = (out / n for n in ("a.pdf", "a.csv", "a.json", "a.png"))
     # Started together, waited on together, while list and check run here.
     running = {}
     if not case.drawn:
         running["export"] = _start(
-            command, "export", "--db", str(db), "--csv", str(csv), "--json", str(exported)
+            command, "export", "--db", str(db), "--csv", str(table), "--json", str(exported)
         )
     else:
         running["export"] = _start(
-            command, "export", "--db", str(db), "--pdf", str(pdf), "--csv", str(csv),
+            command, "export", "--db", str(db), "--pdf", str(pdf), "--csv", str(table),
             "--json", str(exported), "--group-by", "type",
         )  # fmt: skip
         running["window"] = _start(command, "--db", str(db), "--screenshot", str(shot))
@@ -260,7 +261,7 @@ def test_hostile_row(
         assert (noted in results["list"][2]) == bool(case.events), results["list"][2]
         assert results["export"][0] == 0, results["export"][2]
         _assert_marked(case, exported.read_text(encoding="utf-8"))
-        assert csv.stat().st_size > 0
+        _assert_csv_marked(case, table)
         if case.drawn:
             _assert_pdf_marked(case, pdf)
             assert results["window"][0] == 0, results["window"][2]
@@ -281,6 +282,15 @@ def _assert_marked(case: Case, json_text: str) -> None:
     if case.name.startswith("quote-"):
         assert verified.pop(1) == [False, True]  # the event's first quote, not its second
     assert all(all(flags) for flags in verified.values())
+
+
+def _assert_csv_marked(case: Case, path: Path) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 18
+    damaged = sorted(int(row["id"]) for row in rows if row["problems"])
+    assert damaged == sorted(case.events)
+    assert all(case.marker in row["problems"] for row in rows if row["problems"])
 
 
 def _assert_pdf_marked(case: Case, pdf: Path) -> None:

@@ -83,6 +83,7 @@ CSV_COLUMNS = (
     "quotes",
     "date_source",
     "date_source_url",
+    "problems",  # what is wrong with the event in the file; empty when sound
 )
 
 
@@ -117,4 +118,5 @@ def _csv_row(event: Event) -> list[object]:
         " | ".join(q.text for q in event.quotes),
         event.citation.line(),
         event.citation.url,
+        "; ".join(event.problems),
     ]
