@@ -329,3 +329,63 @@ def test_the_list_marks_a_damaged_row(damaged) -> None:
     row = next(r for r in range(18) if model.event_id(r) == 1)
     tip = model.index(row, Column.TITLE).data(Qt.ItemDataRole.ToolTipRole)
     assert "\n⚠ date_edtf: 'soon' is not a supported date" in tip
+
+
+# -- the readers alone, over many more rows than a database copy allows ---------------------
+
+ANY = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.integers(),
+    st.floats(),
+    st.binary(max_size=6),
+    st.booleans(),
+    st.dates().map(date.isoformat),
+    st.sampled_from(["2022-03-01", "2022-03", "2022~", "2022-02-21/2022-02-27", "day", "acting"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(values=st.fixed_dictionaries({name: ANY for name in (
+    "id", "key", "title", "slug", "date_edtf", "start_date", "end_date", "precision",
+    "approximate", "uncertain", "actor_names",
+)}))  # fmt: skip
+def test_any_light_row_is_read_or_refused_in_one_line(values: dict[str, object]) -> None:
+    from types import SimpleNamespace
+
+    from desktopapp.db import reading
+
+    try:
+        row = reading.event_row(SimpleNamespace(**values))
+    except DatabaseError as error:
+        assert "\n" not in str(error)
+        return
+    assert row.start <= row.end
+    assert isinstance(row.title, str) and isinstance(row.actor_names, str)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    source_text=st.text(max_size=40),
+    start=ANY,
+    end=ANY,
+    text=ANY,
+    key=st.one_of(st.none(), st.just("article")),
+)
+def test_any_quote_row_is_verified_only_when_verbatim(
+    source_text: str, start: object, end: object, text: object, key: object
+) -> None:
+    from types import SimpleNamespace
+
+    from desktopapp.db import reading
+
+    row = SimpleNamespace(start=start, end=end, text=text, key=key, title="t")
+    quote = reading.quote(row, source_text if key else None)
+    in_text = (
+        type(start) is int
+        and type(end) is int
+        and 0 <= start < end <= len(source_text)
+        and source_text[start:end] == text
+    )
+    assert quote.verified == (key is not None and in_text)
+    assert reading.is_verbatim(source_text, start, end, text) == in_text
