@@ -69,7 +69,8 @@ def _shown(value: object, limit: int = 60) -> str:
 
 def row_label(table: str, row_id: object, key: object) -> str:
     """How a message names a row: ``events #12 'apple-halts-exports'``."""
-    return f"{table} #{row_id} {_shown(key)}" if key not in (None, "") else f"{table} #{row_id}"
+    number = row_id if isinstance(row_id, int) else _shown(row_id)
+    return f"{table} #{number} {_shown(key)}" if key not in (None, "") else f"{table} #{number}"
 
 
 # -- dates ------------------------------------------------------------------------------------

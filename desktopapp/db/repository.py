@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     Engine,
     Select,
     SQLColumnExpression,
@@ -650,33 +651,8 @@ class EventRepository:
                     )
                 )
             }
-            participants: dict[int, list[Participant]] = {}
-            problems: dict[int, list[str]] = {}
-            for event_id, actor_id, role in connection.execute(
-                select(EA.event_id, EA.actor_id, EA.role)
-                .where(EA.event_id.in_(ids))
-                .order_by(EA.event_id, EA.role, EA.actor_id)
-            ):
-                found = reading.participant(
-                    actor_id, role, self._actors_by_id, problems.setdefault(event_id, [])
-                )
-                if found is not None:
-                    participants.setdefault(event_id, []).append(found)
-            quote_rows = connection.execute(
-                select(
-                    QuoteRow.event_id,
-                    QuoteRow.text,
-                    QuoteRow.start,
-                    QuoteRow.end,
-                    QuoteRow.source_id,
-                    SourceRow.key,
-                    SourceRow.title,
-                )
-                # Outer: a quote whose source id names no source is shown, as unverified.
-                .outerjoin(SourceRow, SourceRow.id == QuoteRow.source_id)
-                .where(QuoteRow.event_id.in_(ids))
-                .order_by(QuoteRow.event_id, QuoteRow.position)
-            ).all()
+            participants, problems = self._participants(connection, ids)
+            quote_rows = connection.execute(_quote_select(ids)).all()
         quotes: dict[int, list[Quote]] = {}
         for q in quote_rows:  # verified against their source's text, read once per source
             quote = reading.quote(q, self._source_text_by_id(q.source_id))
@@ -700,6 +676,24 @@ class EventRepository:
             )
             result.append(reading.event(row, parts))
         return result
+
+    def _participants(
+        self, connection: Connection, ids: Sequence[int]
+    ) -> tuple[dict[int, list[Participant]], dict[int, list[str]]]:
+        """The events' actors with their roles, and what is wrong with the rows naming them."""
+        participants: dict[int, list[Participant]] = {}
+        problems: dict[int, list[str]] = {}
+        for event_id, actor_id, role in connection.execute(
+            select(EA.event_id, EA.actor_id, EA.role)
+            .where(EA.event_id.in_(ids))
+            .order_by(EA.event_id, EA.role, EA.actor_id)
+        ):
+            found = reading.participant(
+                actor_id, role, self._actors_by_id, problems.setdefault(event_id, [])
+            )
+            if found is not None:
+                participants.setdefault(event_id, []).append(found)
+        return participants, problems
 
     # -- timeline lanes ---------------------------------------------------------------------
     # Lanes group events by acting actor (each acting actor gets the event; with none, its
@@ -1021,7 +1015,26 @@ def _type_counts_by_dates(event_filter: EventFilter) -> TextClause:
     ).bindparams(**values)
 
 
-# What an EventRow is read from (see _event_row).
+def _quote_select(ids: Sequence[int]) -> Select:
+    """The quotes of these events in their order, with their source's key and title."""
+    return (
+        select(
+            QuoteRow.event_id,
+            QuoteRow.text,
+            QuoteRow.start,
+            QuoteRow.end,
+            QuoteRow.source_id,
+            SourceRow.key,
+            SourceRow.title,
+        )
+        # Outer: a quote whose source id names no source is shown, as unverified.
+        .outerjoin(SourceRow, SourceRow.id == QuoteRow.source_id)
+        .where(QuoteRow.event_id.in_(ids))
+        .order_by(QuoteRow.event_id, QuoteRow.position)
+    )
+
+
+# What an EventRow is read from (see reading.event_row).
 _ROW_COLUMNS = (
     E.id,
     E.key,  # named by the message when a row cannot be read
