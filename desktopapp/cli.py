@@ -249,13 +249,17 @@ def filter_from_args(args: argparse.Namespace) -> EventFilter:
 
 
 def open_repository(location: str | None):
-    """The repository over ``--db``, or over the bundled database (built if needed)."""
+    """The repository over ``--db``, or over the bundled database (built if needed).
+
+    It reads one snapshot: every question a command asks is answered from one read
+    transaction, so a file rebuilt or written meanwhile cannot mix two states in one answer.
+    """
     from desktopapp.build.bundled import ensure_default_database
     from desktopapp.db.engine import open_database
     from desktopapp.db.repository import EventRepository
 
     path: str | Path = location if location is not None else ensure_default_database()
-    return EventRepository(open_database(path))
+    return EventRepository(open_database(path, snapshot=True))
 
 
 def run_window(args: argparse.Namespace) -> int:
@@ -296,6 +300,13 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     repository = open_repository(args.db)
+    try:
+        return _print_list(repository, args)
+    finally:
+        repository.engine.dispose()  # ends the command's snapshot
+
+
+def _print_list(repository, args: argparse.Namespace) -> int:
     event_filter = filter_from_args(args)
     repository.validate(event_filter)
     events = repository.events(event_filter)
@@ -332,11 +343,9 @@ def run_export(args: argparse.Namespace) -> int:
         raise UserError(
             "say what to export: --pdf FILE, --csv FILE, --json FILE, --png FILE or --svg FILE"
         )
-    repository = open_repository(args.db)
-    event_filter = filter_from_args(args)
-    repository.validate(event_filter)
     from desktopapp.export.run import ExportRequest, run_exports
 
+    event_filter = filter_from_args(args)
     request = ExportRequest(
         event_filter=event_filter,
         pdf=args.pdf,
@@ -348,8 +357,13 @@ def run_export(args: argparse.Namespace) -> int:
         orientation=args.orientation,
         group_by=args.group_by,
     )
-    for line in run_exports(repository, request):
-        print(line)
+    repository = open_repository(args.db)
+    try:
+        repository.validate(event_filter)
+        for line in run_exports(repository, request):
+            print(line)
+    finally:
+        repository.engine.dispose()  # ends the command's snapshot
     return 0
 
 
