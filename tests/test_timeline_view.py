@@ -143,7 +143,8 @@ def test_set_grouping_changes_the_lanes(view: TimelineView, qtbot: QtBot) -> Non
     assert view.grouping() is Grouping.ACTOR
     actor_lanes = view.lane_names()
     assert "Apple" in actor_lanes and "SWIFT" in actor_lanes
-    assert "Russian rouble" not in actor_lanes  # only acting actors, or a first affected one
+    assert "Russian rouble" not in actor_lanes  # only acting actors
+    assert actor_lanes[-1] == "No acting actor"  # the rouble's fall: no one acts in it
     view.set_grouping(Grouping.TYPE)
     settle(qtbot, view)
     assert view.grouping() is Grouping.TYPE
