@@ -170,7 +170,7 @@ def plan_view(request: ViewRequest) -> ViewResult | ViewFailure:
     return replace(result, seconds=time.perf_counter() - started)
 
 
-def _plan(request: ViewRequest) -> ViewResult:
+def _plan(request: ViewRequest, *, again: bool = False) -> ViewResult:
     repository = request.repository
     extent = request.extent
     origin, ppd, left = request.origin, request.pixels_per_day, request.left_ordinal
@@ -199,6 +199,13 @@ def _plan(request: ViewRequest) -> ViewResult:
     width = plot_width(request.view_width, header)
     moved = moved or header != request.header_width  # keep left_ordinal at the plot's edge
     fitted = fit is not Fit.KEEP and extent is not None
+    if fitted and header != request.header_width and not again:
+        # The fit was worked out for the old column: once more for the plot that is left,
+        # so that a fit is the same whichever lanes were shown before.
+        retry = replace(
+            request, header_width=header, extent=extent, find_extent=False, origin=origin
+        )
+        return replace(_plan(retry, again=True), request=request, moved=True)
     if fitted and extent is not None:
         # Labels run right of their marks: zoom out until the last events' labels fit too.
         room = width - request.right_reserve

@@ -106,6 +106,7 @@ from desktopapp.render.lanes import (
 from desktopapp.render.legend import LegendEntry, legend_entries
 from desktopapp.render.palette import ChartColours
 from desktopapp.ui.timeline_loader import (
+    LANE_LIMIT,
     Fit,
     LoadedData,
     TimelineLoader,
@@ -180,10 +181,12 @@ class TimelineView(QGraphicsView):
         parent: QWidget | None = None,
         *,
         inline_events: int = INLINE_EVENTS,
+        lane_limit: int = LANE_LIMIT,
     ) -> None:
         super().__init__(parent)
         self._repository = repository
         self._inline_events = inline_events
+        self._lane_limit = lane_limit
         self._filter = EventFilter()
         self._grouping = Grouping.ACTOR
         self._selected: int | None = None
@@ -1106,6 +1109,7 @@ class TimelineView(QGraphicsView):
             glyph_measure=self._glyph_measure,
             header_measure=self._header_measure,
             count_measure=self._count_measure,
+            lane_limit=self._lane_limit,
             data=data,
             # Lanes may not fit yet: the vertical scroll bar would then take this much width.
             right_reserve=0.0
