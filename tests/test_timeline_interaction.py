@@ -308,6 +308,7 @@ def test_notes_have_a_row_of_their_own_under_the_lanes(
     strip = next(w for w in view.findChildren(QWidget) if w.accessibleName() == "Timeline note")
     assert strip.isVisible()
     assert strip.geometry().top() > view.viewport().geometry().bottom()  # not over the bars
+    assert strip.toolTip() == ""  # the whole note is written (in two lines if need be)
     legend = next(w for w in view.findChildren(QWidget) if w.accessibleName() == "Timeline legend")
     assert not legend.isVisible() or legend.geometry().top() >= strip.geometry().bottom()
 

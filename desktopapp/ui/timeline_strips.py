@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from desktopapp.render.lanes import AXIS_HEIGHT, Fonts
@@ -21,8 +21,9 @@ from desktopapp.render.palette import ChartColours
 
 LEGEND_SHARE = 0.25  # the legend takes at most this share of the timeline's height
 MIN_LANES_HEIGHT = AXIS_HEIGHT + 2 * 34.0  # the axis and two one-row lanes stay in view
-NOTE_HEIGHT = 22
+NOTE_PADDING = 6  # above and below the note's lines
 POPUP_WIDTH = 460.0
+_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
 
 
 class ChartLook(Protocol):
@@ -100,8 +101,9 @@ class LegendPopup(QFrame):
 
 
 class NoteStrip(QWidget):
-    """One line saying what the picture leaves out (counts per period, quieter lanes), in a
-    row of its own under the lanes; the tooltip has the whole text when it is elided."""
+    """What the picture leaves out (counts per period, quieter lanes), in a row of its own
+    under the lanes: one line, or two when one is too narrow; the tooltip has the whole
+    text if even two lines cut it."""
 
     def __init__(self, look: ChartLook, parent: QWidget) -> None:
         super().__init__(parent)
@@ -119,15 +121,27 @@ class NoteStrip(QWidget):
             self.update()
         self._update_tooltip()
 
-    def resizeEvent(self, event: object) -> None:
+    def height_for(self, width: float) -> int:
+        """The row's height at this width: 0 without a note, else one or two lines."""
+        if not self._text:
+            return 0
+        metrics = QFontMetricsF(self._look.fonts().label)
+        lines = 1 if metrics.horizontalAdvance(self._text) <= width - 20 else 2
+        return int(lines * metrics.lineSpacing() + 2 * NOTE_PADDING)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._update_tooltip()
 
-    def _elided(self) -> str:
+    def _text_rect(self) -> QRectF:
+        return QRectF(10, NOTE_PADDING, self.width() - 20, self.height() - 2 * NOTE_PADDING)
+
+    def _fits(self) -> bool:
         metrics = QFontMetricsF(self._look.fonts().label)
-        return metrics.elidedText(self._text, Qt.TextElideMode.ElideRight, self.width() - 20.0)
+        needed = metrics.boundingRect(self._text_rect(), _WRAP, self._text)
+        return needed.height() <= self._text_rect().height() + 0.5
 
     def _update_tooltip(self) -> None:
-        self.setToolTip(self._text if self._elided() != self._text else "")
+        self.setToolTip("" if self._fits() else self._text)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -137,9 +151,5 @@ class NoteStrip(QWidget):
         painter.drawLine(QPointF(0, 0.5), QPointF(self.width(), 0.5))
         painter.setFont(self._look.fonts().label)
         painter.setPen(QPen(colours.text))
-        painter.drawText(
-            QRectF(10, 0, self.width() - 20, self.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            self._elided(),
-        )
+        painter.drawText(self._text_rect(), _WRAP, self._text)
         painter.end()

@@ -119,7 +119,6 @@ from desktopapp.ui.timeline_loader import (
     plot_width,
 )
 from desktopapp.ui.timeline_strips import (
-    NOTE_HEIGHT,
     LegendPopup,
     LegendStrip,
     NoteStrip,
@@ -840,7 +839,7 @@ class TimelineView(QGraphicsView):
     def _place_strips(self) -> None:
         """The note row and the legend in the bottom margin of the scroll area, the legend
         only when it leaves the lanes their room (else its button opens it as a popup)."""
-        note_height = NOTE_HEIGHT if self._note.text() else 0
+        note_height = self._note.height_for(self.viewport().width())
         _, flowed = self._legend.flow(self.viewport().width())
         legend_height = int(flowed) + 6
         room = legend_fits(legend_height, self.height() - note_height)
