@@ -17,7 +17,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.ui import timeline_loader as loader_module
-from desktopapp.ui.timeline_strips import LegendStrip
+from desktopapp.ui.timeline_strips import LegendStrip, NoteStrip
 from desktopapp.ui.timeline_view import INLINE_EVENTS, TimelineView
 
 
@@ -308,7 +308,7 @@ def test_notes_have_a_row_of_their_own_under_the_lanes(
     strip = next(w for w in view.findChildren(QWidget) if w.accessibleName() == "Timeline note")
     assert strip.isVisible()
     assert strip.geometry().top() > view.viewport().geometry().bottom()  # not over the bars
-    assert strip.toolTip() == ""  # the whole note is written (in two lines if need be)
+    assert isinstance(strip, NoteStrip) and strip.fits()  # whole, in two lines if need be
     legend = next(w for w in view.findChildren(QWidget) if w.accessibleName() == "Timeline legend")
     assert not legend.isVisible() or legend.geometry().top() >= strip.geometry().bottom()
 

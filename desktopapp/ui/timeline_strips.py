@@ -9,11 +9,12 @@ popup instead (see :func:`legend_fits`).
 
 from __future__ import annotations
 
+import math
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QFrame, QToolTip, QVBoxLayout, QWidget
 
 from desktopapp.render.lanes import AXIS_HEIGHT, Fonts
 from desktopapp.render.legend import LegendEntry, legend_flow, paint_legend
@@ -119,29 +120,35 @@ class NoteStrip(QWidget):
             self._text = text
             self.setAccessibleDescription(text)
             self.update()
-        self._update_tooltip()
 
     def height_for(self, width: float) -> int:
-        """The row's height at this width: 0 without a note, else one or two lines."""
+        """The row's height at this width: 0 without a note, else its lines (two at most)."""
         if not self._text:
             return 0
         metrics = QFontMetricsF(self._look.fonts().label)
-        lines = 1 if metrics.horizontalAdvance(self._text) <= width - 20 else 2
-        return int(lines * metrics.lineSpacing() + 2 * NOTE_PADDING)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self._update_tooltip()
+        room = QRectF(0, 0, width - 20, 10_000)
+        needed = metrics.boundingRect(room, _WRAP, self._text).height()
+        line = metrics.boundingRect(room, _WRAP, "X").height()
+        return math.ceil(min(needed, 2 * line)) + 2 * NOTE_PADDING
 
     def _text_rect(self) -> QRectF:
         return QRectF(10, NOTE_PADDING, self.width() - 20, self.height() - 2 * NOTE_PADDING)
 
-    def _fits(self) -> bool:
+    def fits(self) -> bool:
+        """True when the whole note is written in the row (else its tooltip has it)."""
         metrics = QFontMetricsF(self._look.fonts().label)
         needed = metrics.boundingRect(self._text_rect(), _WRAP, self._text)
         return needed.height() <= self._text_rect().height() + 0.5
 
-    def _update_tooltip(self) -> None:
-        self.setToolTip("" if self._fits() else self._text)
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            if self.fits():
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self._text, self)
+            return True
+        return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
