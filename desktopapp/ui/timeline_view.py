@@ -444,7 +444,12 @@ class TimelineView(QGraphicsView):
                 )
             if target is None:
                 return
+            # Hidden in a count bar: zoom in until it has a mark of its own, as Go to
+            # Selection does, so that the step is seen.
+            self._zoom_to_reveal = True
             self.select_event(target)
+            if not self._reveal_selection:
+                self._zoom_to_reveal = False
         except QUERY_ERRORS as error:
             self.loadFailed.emit(describe_error(error))
             return
