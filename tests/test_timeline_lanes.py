@@ -147,7 +147,7 @@ def test_the_lane_names_column_fits_the_names_up_to_a_share_of_the_width(fonts: 
         )
 
     short = header_width([lane("SAP")], header, count, 1200)
-    assert short == MIN_HEADER_WIDTH + 1
+    assert short == MIN_HEADER_WIDTH
     long_name = header_width([lane("Corporate withdrawal")], header, count, 1200)
     assert long_name >= 10 + 16 + header.width("Corporate withdrawal") + 6 + count.width("8") + 8
     huge = header_width([lane("A very long institution name " * 4)], header, count, 1200)

@@ -47,8 +47,9 @@ MAX_LINES = 8
 LABEL_GAP = 4.0
 OFF_LEFT = "‹ "  # starts a label whose mark is off the left edge
 MIN_LABEL_CHARS = 6  # a label keeping fewer of its title's characters says nothing: none
-MIN_HEADER_WIDTH = 110.0
+MIN_HEADER_WIDTH = 112.0
 MAX_HEADER_WIDTH = 320.0
+HEADER_STEP = 16
 HEADER_SHARE = 0.3  # the lane names never take more than this share of a timeline's width
 
 _BOTTOM_CENTRE = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
@@ -534,14 +535,17 @@ def header_width(
     :func:`paint_lane_header` draws them (``header`` measures in the header font, ``count``
     in the small one), within ``MIN_HEADER_WIDTH`` and the smaller of ``MAX_HEADER_WIDTH``
     and ``HEADER_SHARE`` of the timeline's width; a longer name is elided in the middle."""
-    needed = MIN_HEADER_WIDTH
+    needed = 0.0
     for lane in lanes:
         swatch = 16.0 if lane.colour_slug else 0.0
         digits = count.width(f"{lane.count:,}")
         # As paint_lane_header lays it out: 10 left, swatch, name, 6, count, 8 right.
         needed = max(needed, 10 + swatch + header.width(lane.name) + 6 + digits + 8)
     limit = min(MAX_HEADER_WIDTH, max(MIN_HEADER_WIDTH, timeline_width * HEADER_SHARE))
-    return float(math.ceil(min(limit, needed + 1.0)))  # 1: no elision by rounding
+    # In steps of HEADER_STEP, so that the plot does not shift by a few pixels whenever a
+    # count gains a digit; +1: no elision by rounding.
+    stepped = max(MIN_HEADER_WIDTH, math.ceil((needed + 1.0) / HEADER_STEP) * HEADER_STEP)
+    return float(min(math.floor(limit), stepped))
 
 
 def paint_grid(

@@ -51,7 +51,7 @@ MIN_PIXELS_PER_EVENT = 8.0  # denser than this, a lane shows counts per bin
 MARK_BUDGET = 3000  # most marks laid out at once; beyond, the busiest lanes are binned
 LANE_LIMIT = 60  # most lanes loaded at once; the quieter ones are counted, not drawn
 FIT_MARGIN = 16.0  # pixels left free before the first event when fitting
-LABEL_SHARE = 0.6  # a label longer than this share of the plot may run off when fitting
+LABEL_SHARE = 0.3  # a fit gives the last labels at most this share of the plot (elided beyond)
 ONE_LANE_LINES = 24  # rows of labels a lone lane may stack (it has the whole height)
 
 
@@ -202,8 +202,14 @@ def _plan(request: ViewRequest, *, again: bool = False) -> ViewResult:
     if fitted and header != request.header_width and not again:
         # The fit was worked out for the old column: once more for the plot that is left,
         # so that a fit is the same whichever lanes were shown before.
+        # What was read still answers (same filter and grouping): no second query.
         retry = replace(
-            request, header_width=header, extent=extent, find_extent=False, origin=origin
+            request,
+            header_width=header,
+            extent=extent,
+            find_extent=False,
+            origin=origin,
+            data=data,
         )
         return replace(_plan(retry, again=True), request=request, moved=True)
     if fitted and extent is not None:
@@ -331,7 +337,7 @@ def _label_room_zoom(
 
     A mark's middle moves with the zoom while its label keeps its width, so each mark asks
     ``FIT_MARGIN + days * zoom + label room <= plot width``; a label longer than
-    ``LABEL_SHARE`` of the plot is allowed to run off rather than squeeze time to nothing.
+    ``LABEL_SHARE`` of the plot is elided rather than squeeze time to nothing.
     """
     room = plot_width - 8.0
     best = scale.pixels_per_day
