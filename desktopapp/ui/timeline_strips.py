@@ -81,6 +81,8 @@ class LegendPopup(QFrame):
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.strip = LegendStrip(look, self)
+        self.strip.setAccessibleName("Timeline legend (popup)")
+        self.setAccessibleName("Timeline legend")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(1, 1, 1, 1)
         layout.addWidget(self.strip)
