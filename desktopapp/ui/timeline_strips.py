@@ -54,7 +54,7 @@ class LegendStrip(QWidget):
         super().__init__(parent)
         self._look = look
         self.entries: tuple[LegendEntry, ...] = ()
-        self.setAccessibleName("Timeline legend")
+        self.setAccessibleName("Timeline legend popup")
 
     def flow(self, width: float) -> tuple[list[tuple[LegendEntry, float, float]], float]:
         return legend_flow(self.entries, width, self._look.fonts().small)
@@ -82,7 +82,7 @@ class LegendPopup(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.strip = LegendStrip(look, self)
         self.strip.setAccessibleName("Timeline legend (popup)")
-        self.setAccessibleName("Timeline legend")
+        self.setAccessibleName("Timeline legend popup")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(1, 1, 1, 1)
         layout.addWidget(self.strip)
