@@ -54,7 +54,7 @@ class LegendStrip(QWidget):
         super().__init__(parent)
         self._look = look
         self.entries: tuple[LegendEntry, ...] = ()
-        self.setAccessibleName("Timeline legend popup")
+        self.setAccessibleName("Timeline legend")
 
     def flow(self, width: float) -> tuple[list[tuple[LegendEntry, float, float]], float]:
         return legend_flow(self.entries, width, self._look.fonts().small)
