@@ -5,9 +5,10 @@ offscreen, on the article's 18 events)."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QColor, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -17,6 +18,8 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.ui import timeline_loader as loader_module
+from desktopapp.ui.main_window import MainWindow
+from desktopapp.ui.settings import Settings
 from desktopapp.ui.timeline_strips import LegendStrip, NoteStrip
 from desktopapp.ui.timeline_view import INLINE_EVENTS, TimelineView
 
@@ -329,3 +332,30 @@ def test_lane_names_get_the_width_they_need(qtbot: QtBot, repository: EventRepos
     # The plot starts where the names end: its first day is right of the column.
     left = view.mapToScene(QPoint(int(view.header_width()), 0)).x()
     assert all(mark.x0 >= left - 1 for lane in view._lanes for mark in lane.marks)
+
+
+def test_in_the_window_a_key_on_the_timeline_selects_everywhere_as_a_click(
+    qtbot: QtBot, repository: EventRepository, tmp_path: Path
+) -> None:
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(repository, Settings(store))
+    qtbot.add_widget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
+    timeline = window.timeline
+    settle(qtbot, timeline)
+    corner = QPoint(timeline.viewport().width() - 5, timeline.viewport().height() - 5)
+    qtbot.mouseClick(timeline.viewport(), Qt.MouseButton.LeftButton, pos=corner)  # no mark
+    qtbot.waitUntil(timeline.hasFocus)
+    order = _date_order(repository)
+    for expected in order[:3]:
+        with qtbot.waitSignal(window.eventSelected, timeout=2000):
+            _press(qtbot, Qt.Key.Key_N)
+        assert window.table.selected_event_id() == expected
+        assert window.detail.event_shown() == repository.event(expected)
+        assert window.article.selected_event() == expected
+        assert timeline.selected_event() == expected
+    assert timeline.hasFocus()  # the list followed; the keyboard stayed on the timeline
