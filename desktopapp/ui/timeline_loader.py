@@ -51,7 +51,11 @@ MIN_PIXELS_PER_EVENT = 8.0  # denser than this, a lane shows counts per bin
 MARK_BUDGET = 3000  # most marks laid out at once; beyond, the busiest lanes are binned
 LANE_LIMIT = 60  # most lanes loaded at once; the quieter ones are counted, not drawn
 FIT_MARGIN = 16.0  # pixels left free before the first event when fitting
-LABEL_SHARE = 0.3  # a fit gives the last labels at most this share of the plot (elided beyond)
+# A fit leaves the last events' labels room right of their marks: LABEL_ROOM pixels, but no
+# less than LABEL_SHARE and no more than MAX_LABEL_SHARE of the plot; longer ones are elided.
+LABEL_ROOM = 240.0
+LABEL_SHARE = 0.3
+MAX_LABEL_SHARE = 0.6
 ONE_LANE_LINES = 24  # rows of labels a lone lane may stack (it has the whole height)
 
 
@@ -336,16 +340,17 @@ def _label_room_zoom(
     """The largest zoom at which every mark and its label end inside the plot.
 
     A mark's middle moves with the zoom while its label keeps its width, so each mark asks
-    ``FIT_MARGIN + days * zoom + label room <= plot width``; a label longer than
-    ``LABEL_SHARE`` of the plot is elided rather than squeeze time to nothing.
+    ``FIT_MARGIN + days * zoom + label room <= plot width``; a label longer than the label
+    room (see ``LABEL_ROOM``) is elided rather than squeeze time to nothing.
     """
     room = plot_width - 8.0
+    label_room = min(room * MAX_LABEL_SHARE, max(room * LABEL_SHARE, LABEL_ROOM))
     best = scale.pixels_per_day
     for lane in lanes:
         for mark in lane.marks:
             middle = (mark.x0 + mark.x1) / 2
             days = scale.ordinal_at(middle) - first.toordinal()
-            extra = min(mark.right - middle, room * LABEL_SHARE)
+            extra = min(mark.right - middle, label_room)
             if days > 0 and FIT_MARGIN + days * best + extra > room:
                 best = max(1e-6, (room - FIT_MARGIN - extra) / days)
     return best
