@@ -868,8 +868,7 @@ class TimelineView(QGraphicsView):
         )
         self._legend.setGeometry(
             viewport.left(), viewport.bottom() + 1 + note_height, viewport.width(), legend_height
-        )
-        self._legend.update()
+        )  # a new geometry repaints; the same one needs no repaint
 
     def _legend_button_clicked(self) -> None:
         if self._legend_button.isCheckable():
@@ -882,6 +881,7 @@ class TimelineView(QGraphicsView):
         roots = {t.root_slug for t in self._repository.event_types}
         self._legend.entries = legend_entries(labels, roots)
         self._place_strips()
+        self._legend.update()
 
     def _set_measures(self) -> None:
         self._measure = TextMeasure(self._fonts.label)
