@@ -961,32 +961,16 @@ class EventRepository:
     def adjacent_event(
         self, event_filter: EventFilter, event_id: int, *, forward: bool = True
     ) -> int | None:
-        """The filtered event just after (or before) this one in date order (start, end, id:
-        the list's order), for stepping through the timeline; None at either end. One keyset
-        lookup on the date index, however far into the database the event is."""
+        """The filtered event just after (or before) this one in the list's date order, for
+        stepping through the timeline; None at either end. One seek, as for a list page."""
         with self.engine.connect() as connection:
             here = connection.execute(
-                select(E.start_date, E.end_date).where(E.id == event_id)
+                select(*_sort_columns(SortKey.DATE)).where(E.id == event_id)
             ).first()
-            if here is None:
-                return None
-            key = tuple_(E.start_date, E.end_date, E.id)
-            mark = tuple_(
-                bindparam("start", here.start_date),
-                bindparam("end", here.end_date),
-                bindparam("id", event_id),
-            )
-            query = (
-                select(E.id)
-                .where(
-                    *self._conditions(event_filter, ordered=True),
-                    key > mark if forward else key < mark,
-                )
-                .order_by(*_order(SortKey.DATE, not forward))
-                .limit(1)
-            )
-            found = connection.execute(query).scalar()
-        return None if found is None else int(found)
+        if here is None:
+            return None
+        page = self.list_page(event_filter, limit=1, key=tuple(here), backward=not forward)
+        return page.rows[0].id if page.rows else None
 
 
 _INTEGER = EventRowORM.__table__.c.id.type
