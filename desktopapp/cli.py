@@ -107,10 +107,10 @@ class _ClosedOutput(io.TextIOBase):
 
 
 def _known_failure(error: Exception) -> str | None:
-    from desktopapp.build.annotations import AnnotationError
-    from desktopapp.build.builder import BuildError
-    from desktopapp.build.upgrade import UpgradeError
     from desktopapp.db.engine import DatabaseError
+    from desktopapp.ingest.annotations import AnnotationError
+    from desktopapp.ingest.builder import BuildError
+    from desktopapp.ingest.upgrade import UpgradeError
 
     if isinstance(error, AnnotationError | BuildError | DatabaseError | UpgradeError):
         return str(error)
@@ -303,9 +303,9 @@ def open_repository(location: str | None):
     It reads one snapshot: every question a command asks is answered from one read
     transaction, so a file rebuilt or written meanwhile cannot mix two states in one answer.
     """
-    from desktopapp.build.bundled import ensure_default_database
     from desktopapp.db.engine import open_database
     from desktopapp.db.repository import EventRepository
+    from desktopapp.ingest.bundled import ensure_default_database
 
     path: str | Path = location if location is not None else ensure_default_database()
     return EventRepository(open_database(path, snapshot=True))
@@ -330,9 +330,9 @@ def run_window(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from desktopapp.build.annotations import load_annotations
-    from desktopapp.build.builder import build_database
-    from desktopapp.build.bundled import annotations_path, default_database_path, ensure_data_dir
+    from desktopapp.ingest.annotations import load_annotations
+    from desktopapp.ingest.builder import build_database
+    from desktopapp.ingest.bundled import annotations_path, default_database_path, ensure_data_dir
 
     target = args.out or default_database_path()
     if args.out is None:
@@ -344,7 +344,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
-    from desktopapp.build.upgrade import upgrade_database
+    from desktopapp.ingest.upgrade import upgrade_database
 
     backup = upgrade_database(args.path)
     _say(f"Upgraded {args.path}; the previous file is kept as {backup}.")
@@ -436,8 +436,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_generate(args: argparse.Namespace) -> int:
-    from desktopapp.build.builder import build_database
-    from desktopapp.build.synthetic import synthetic_dataset
+    from desktopapp.ingest.builder import build_database
+    from desktopapp.ingest.synthetic import synthetic_dataset
 
     def progress(done: int) -> None:
         if done % 100_000 == 0:

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from desktopapp.build.annotations import AnnotationError, load_annotations
-from desktopapp.build.builder import BuildError, build_database
-from desktopapp.build.bundled import annotations_path, resource_path
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.schema import SCHEMA_VERSION
 from desktopapp.domain.dates import Precision
+from desktopapp.ingest.annotations import AnnotationError, load_annotations
+from desktopapp.ingest.builder import BuildError, build_database
+from desktopapp.ingest.bundled import annotations_path, resource_path
 
 SHARED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source-article.fr.txt"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktopapp.build.bundled import default_database_path, ensure_default_database
 from desktopapp.cli import main
+from desktopapp.ingest.bundled import default_database_path, ensure_default_database
 
 JSON_FIELDS = {"id", "title", "summary", "type", "actors", "date", "start", "end", "precision",
                "date_source", "quotes"}  # fmt: skip

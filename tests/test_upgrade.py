@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from desktopapp.build import builder
-from desktopapp.build.upgrade import UpgradeError, schema_version_of, upgrade_database
 from desktopapp.cli import main
 from desktopapp.db.schema import SCHEMA_VERSION
+from desktopapp.ingest import builder
+from desktopapp.ingest.upgrade import UpgradeError, schema_version_of, upgrade_database
 
 # A real database written by the first release's code (schema 1), kept as a fixture.
 SCHEMA_1 = Path(__file__).parent / "data" / "article-schema1.sqlite3"
