@@ -1,0 +1,111 @@
+"""Say what a deletion would take with it, and ask first.
+
+Use::
+
+    question = source_deletion(repository, source_key)   # or event_deletion(event), ...
+    if confirm_deletion(parent, question):
+        document.execute(question.command)
+
+The question names what goes: "Deleting the source “Le Monde, 1 March” removes 3 quotes from
+2 events: …", and which events are then left with no quote at all. Every text is plain
+(``Qt.TextFormat.PlainText``): titles come from the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktopapp.db.commands import DeleteEvent, DeleteQuote, DeleteSource
+from desktopapp.db.repository import EventRepository
+from desktopapp.domain.model import Event, Quote
+from desktopapp.ui.edit_fields import one_line
+
+LISTED_TITLES = 8  # more titles than this are summed up as "and N more"
+UNDO_LINE = "You can undo this with Edit › Undo."
+
+
+@dataclass(frozen=True)
+class DeletionQuestion:
+    """What to ask before running ``command``."""
+
+    command: DeleteSource | DeleteEvent | DeleteQuote
+    text: str  # the question, one sentence
+    details: str  # what goes with it, and that it can be undone
+    button: str  # the text of the button that deletes
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def titles(events: list[Event]) -> str:
+    """'“A”, “B” and 3 more'."""
+    shown = [f"“{one_line(e.title, 70)}”" for e in events[:LISTED_TITLES]]
+    more = len(events) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
+
+
+def source_deletion(repository: EventRepository, source_key: str) -> DeletionQuestion:
+    """What deleting a source takes: its quotes, from which events."""
+    source = next(s for s in repository.sources if s.key == source_key)
+    name = f"“{one_line(source.title or source.key, 70)}”"
+    event_ids = sorted({span.event_id for span in repository.quote_spans(source_key)})
+    events = repository.events_by_id(event_ids)
+    quotes = sum(1 for e in events for q in e.quotes if q.source_key == source_key)
+    command = DeleteSource(source_key)
+    if not events:
+        return DeletionQuestion(
+            command, f"Delete the source {name}? No event quotes it.", UNDO_LINE, "Delete source"
+        )
+    text = (
+        f"Deleting the source {name} removes {plural(quotes, 'quote')} from "
+        f"{plural(len(events), 'event')}: {titles(events)}."
+    )
+    orphans = [e for e in events if all(q.source_key == source_key for q in e.quotes)]
+    left = (
+        f"{titles(orphans)} would be left with no quote and shown as unsourced. " if orphans else ""
+    )
+    return DeletionQuestion(command, text, left + UNDO_LINE, "Delete source and quotes")
+
+
+def event_deletion(event: Event) -> DeletionQuestion:
+    quotes = f" with its {plural(len(event.quotes), 'quote')}" if event.quotes else ""
+    return DeletionQuestion(
+        DeleteEvent(event.key),
+        f"Delete the event “{one_line(event.title, 70)}”{quotes}?",
+        "Its sources stay. " + UNDO_LINE,
+        "Delete event",
+    )
+
+
+def quote_deletion(event: Event, quote: Quote) -> DeletionQuestion:
+    """Removing one quote; an event left with none is said to become unsourced."""
+    if quote.start is None or quote.end is None:
+        raise ValueError("a quote without offsets cannot be named for deletion")
+    last = len(event.quotes) == 1
+    return DeletionQuestion(
+        DeleteQuote(event.key, quote.source_key, quote.start, quote.end),
+        f"Remove the quote “{one_line(quote.text, 70)}” from “{one_line(event.title, 70)}”?",
+        ("It is the event's only quote: the event will be shown as unsourced. " if last else "")
+        + UNDO_LINE,
+        "Remove quote",
+    )
+
+
+def confirm_deletion(parent: QWidget | None, question: DeletionQuestion) -> bool:
+    """Ask; True when the person chose to delete. Cancel is the default button."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Delete")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(question.text)
+    box.setInformativeText(question.details)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    if ok is not None:
+        ok.setText(question.button)
+    return box.exec() == QMessageBox.StandardButton.Ok.value
