@@ -117,6 +117,7 @@ class NewTypeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.footer)
+        self.footer.ok_button.setDefault(True)  # Enter presses it even after Tab visited Cancel
         self.footer.buttons.accepted.connect(self.accept)
         self.footer.buttons.rejected.connect(self.reject)
         self.label.textChanged.connect(self._update)
@@ -209,6 +210,7 @@ class EventEditorDialog(QDialog):
         note_form.addRow("&Why:", self.note)
         layout.addLayout(note_form)
         layout.addWidget(self.footer)
+        self.footer.ok_button.setDefault(True)  # Enter presses it even after Tab visited Cancel
         self.footer.buttons.accepted.connect(self.accept)
         self.footer.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(720)
@@ -331,10 +333,12 @@ class EventEditorDialog(QDialog):
         note = self.note.text().strip()
         new_actors = self.participants.new_actors()
         used_types = tuple(t for t in self._new_types if t.slug == self.type_box.currentData())
+        if self.problem():
+            raise ValueError(f"the event cannot be saved yet: {self.problem()}")
         fields = self._fields()
         if self._event is None:
             citation = fields["citation"]
-            assert citation is not None, self.problem()
+            assert citation is not None
             quotes = (self._selection,) if self._selection is not None else ()
             command: AddEvent | EditEvent | None = AddEvent(
                 title=fields["title"],

@@ -71,6 +71,7 @@ class NewActorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.footer)
+        self.footer.ok_button.setDefault(True)  # Enter presses it even after Tab visited Cancel
         self.footer.buttons.accepted.connect(self.accept)
         self.footer.buttons.rejected.connect(self.reject)
         self.name.textChanged.connect(self._update)
@@ -217,7 +218,9 @@ class ParticipantsEditor(QWidget):
                 self._say(f"⚠ {error}")
                 return None
         dialog = NewActorDialog(self._repository, name, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.actor_field.setFocus()  # on to the next actor
+        if not accepted:
             return None
         command = dialog.command()
         self._new_actors[command.name] = command

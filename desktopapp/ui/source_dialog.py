@@ -122,6 +122,7 @@ class SourceDialog(QDialog):
             layout.addWidget(plain_label(f"From {self._draft.origin}", dim=True))
         layout.addLayout(form)
         layout.addWidget(self.footer)
+        self.footer.ok_button.setDefault(True)  # Enter presses it even after Tab visited Cancel
         self.footer.buttons.accepted.connect(self.accept)
         self.footer.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(680)
