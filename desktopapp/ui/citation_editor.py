@@ -91,7 +91,7 @@ class CitationEditor(QGroupBox):
         self.occurrence.setMinimum(0)
         self.occurrence.setSpecialValueText("which occurrence?")
         self.occurrence.setPrefix("occurrence ")
-        self.occurrence.setEnabled(False)
+        self.occurrence.setVisible(False)
         self.use_passage = QPushButton("Use the &quoted passage")
         self.use_passage.setVisible(False)
         self.sentence_status = plain_label()
@@ -107,8 +107,8 @@ class CitationEditor(QGroupBox):
         column.addStretch(1)
         form.addRow("Sou&rce:", self.source_box)
         form.addRow("Se&ntence:", self.sentence)
-        form.addRow("", row)
         form.addRow("", self.sentence_status)
+        form.addRow("", row)
         self.source_box.currentIndexChanged.connect(self._update)
         self.sentence.textChanged.connect(self._update)
         self.occurrence.valueChanged.connect(self._update)
@@ -210,14 +210,11 @@ class CitationEditor(QGroupBox):
             return ""
         quote = citation.quote
         text = self._text(quote.source_key)
-        before = one_line(text[max(0, quote.start - 30) : quote.start], 30)
-        after = one_line(text[quote.end : quote.end + 30], 30)
+        before = " ".join(text[max(0, quote.start - 40) : quote.start].split())
         count = len(occurrences(text, quote.exact))
         which = f"occurrence {self.occurrence.value()} of {count}, " if count > 1 else ""
-        return (
-            f"✓ Found verbatim ({which}characters {quote.start}–{quote.end}): "
-            f"…{before}[{one_line(quote.exact, 40)}]{after}…"
-        )
+        after = f", after “…{before}”" if before else ", at the very start"
+        return f"✓ Found verbatim ({which}characters {quote.start}–{quote.end}){after}"
 
     def _source_sentence(self) -> tuple[Citation | None, str]:
         key = self.source_box.currentData()
@@ -225,11 +222,11 @@ class CitationEditor(QGroupBox):
         if key is None:
             return None, "choose a source"
         if not exact:
-            self.occurrence.setEnabled(False)
+            self.occurrence.setVisible(False)
             return None, "paste the source's sentence that states the date"
         text = self._text(key)
         starts = occurrences(text, exact)
-        self.occurrence.setEnabled(len(starts) > 1)
+        self.occurrence.setVisible(len(starts) > 1)  # asked for only where it is needed
         self.occurrence.setMaximum(max(1, len(starts)))
         title = quoted(one_line(self.source_box.currentText(), 50))
         if not starts:

@@ -134,9 +134,12 @@ class DateEntry(QWidget):
         else:
             try:
                 self._reading = read_date(text)
-            except (DateError, ValueError):
+            except (DateError, ValueError) as error:
                 self._problem = f"“{one_line(text, 40)}” is not a date I can read"
-                self.line.setText(f"{WARNING}not a date I can read (try {DATE_EXAMPLES})")
+                detail = str(error)  # read_date's own reason: "a day needs its month"
+                if not detail or "not a date I can read" in detail:
+                    detail = f"try {DATE_EXAMPLES}"
+                self.line.setText(f"{WARNING}not a date I can read: {detail}")
             else:
                 self._problem = ""
                 self.line.setText(reading_line(self._reading))

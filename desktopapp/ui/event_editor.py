@@ -255,6 +255,9 @@ class EventEditorDialog(QDialog):
             )
             new = any(t.slug == slug for t in self._new_types)
             self.type_box.addItem(shown + (" (new)" if new else ""), slug)
+        # No type is chosen for the person: a default would be saved unnoticed.
+        self.type_box.setCurrentIndex(-1)
+        self.type_box.setPlaceholderText("Choose the event's type")
         if current is not None:
             self.select_type(current)
 

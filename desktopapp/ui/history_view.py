@@ -15,6 +15,7 @@ plain text, cut to one line of :data:`SHOWN_CHARACTERS`; the tooltip holds the w
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -48,9 +49,9 @@ class HistoryRecord(Protocol):
     @property
     def field(self) -> str: ...
     @property
-    def old(self) -> str: ...
+    def old(self) -> Any: ...  # decoded from JSON: a text, a number, a list, a record or None
     @property
-    def new(self) -> str: ...
+    def new(self) -> Any: ...
     @property
     def note(self) -> str: ...
 
@@ -68,9 +69,18 @@ def local_time(when: dt.datetime | str) -> str:
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def value_text(value: object) -> str:
+    """A recorded value as text: a text as it is, nothing as "", a list or record as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
 def change_text(entry: HistoryRecord) -> str:
     """'date: 2022-03-01 → 2022-03-02'; an added value has no old side, a removed one no new."""
-    old, new = str(entry.old or ""), str(entry.new or "")
+    old, new = value_text(entry.old), value_text(entry.new)
     if not (old or new):
         return ""
     values = f"{old or '(none)'} → {new or '(removed)'}"
@@ -126,12 +136,12 @@ class HistoryModel(QAbstractTableModel):
         if column == 0:
             return local_time(entry.when)
         if column == 1:
-            return str(entry.author or "")
+            return value_text(entry.author)
         if column == 2:
-            return str(entry.text or "")
+            return value_text(entry.text)
         if column == 3:
             return change_text(entry)
-        return str(entry.note or "")
+        return value_text(entry.note)
 
 
 class HistoryView(QWidget):

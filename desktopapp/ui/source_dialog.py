@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -118,8 +119,10 @@ class SourceDialog(QDialog):
         form.addRow("", self.facts)
         form.addRow("W&hy:", self.note_edit)
         layout = QVBoxLayout(self)
+        self.origin_line: QLabel | None = None
         if self._draft is not None and self._draft.origin:
-            layout.addWidget(plain_label(f"From {self._draft.origin}", dim=True))
+            self.origin_line = plain_label(f"Read from {self._draft.origin}", dim=True)
+            layout.addWidget(self.origin_line)
         layout.addLayout(form)
         layout.addWidget(self.footer)
         self.footer.ok_button.setDefault(True)  # Enter presses it even after Tab visited Cancel

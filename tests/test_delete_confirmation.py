@@ -1,0 +1,50 @@
+"""Deleting says what would go, and asks first."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktopapp.db.commands import DeleteEvent, DeleteQuote, DeleteSource
+from desktopapp.db.repository import EventRepository
+from desktopapp.ui.delete_confirmation import (
+    confirm_deletion,
+    event_deletion,
+    quote_deletion,
+    source_deletion,
+)
+
+
+def test_deleting_a_source_names_its_quotes_and_events(repository: EventRepository) -> None:
+    question = source_deletion(repository, "article")
+    events = [e for e in repository.events() if any(q.source_key == "article" for q in e.quotes)]
+    quotes = sum(1 for e in events for q in e.quotes if q.source_key == "article")
+    assert quotes > len(events) > 1
+    assert question.command == DeleteSource("article")
+    assert f"removes {quotes} quotes from {len(events)} events: “" in question.text
+    assert "and 10 more" in question.text or len(events) <= 8
+    assert "shown as unsourced" in question.details  # each event quotes only this source
+    assert "Undo" in question.details
+
+
+def test_deleting_an_event_or_its_last_quote(repository: EventRepository) -> None:
+    event = next(e for e in repository.events() if len(e.quotes) == 1)
+    question = event_deletion(event)
+    assert question.command == DeleteEvent(event.key)
+    assert event.title in question.text and "its 1 quote" in question.text
+    quote = event.quotes[0]
+    removal = quote_deletion(event, quote)
+    assert removal.command == DeleteQuote(event.key, quote.source_key, quote.start, quote.end)
+    assert "only quote" in removal.details
+
+
+def test_the_question_is_asked_in_plain_text(
+    captured_boxes: list[str], repository: EventRepository
+) -> None:
+    question = source_deletion(repository, "article")
+    assert confirm_deletion(None, question)  # the fixture answers with the delete button
+    assert captured_boxes == [f"{question.text}\n{question.details}"]
+
+
+def test_cancel_deletes_nothing(monkeypatch, repository: EventRepository) -> None:
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Cancel.value)
+    assert not confirm_deletion(None, source_deletion(repository, "article"))
