@@ -107,8 +107,10 @@ class CitationEditor(QGroupBox):
         column.addStretch(1)
         form.addRow("Sou&rce:", self.source_box)
         form.addRow("Se&ntence:", self.sentence)
-        form.addRow("", self.sentence_status)
         form.addRow("", row)
+        # Under the form, not in a row of it: QFormLayout reserves a wrapping label's height
+        # at its narrowest width, which left a gap of three empty lines above it.
+        column.insertWidget(1, self.sentence_status)
         self.source_box.currentIndexChanged.connect(self._update)
         self.sentence.textChanged.connect(self._update)
         self.occurrence.valueChanged.connect(self._update)
@@ -126,14 +128,17 @@ class CitationEditor(QGroupBox):
         self.report_sentence.setPlaceholderText("The report's sentence that states the date")
         self.outside_status = plain_label()
         self.outside_status.setObjectName("outsideStatus")
-        form = QFormLayout(page)
-        form.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addWidget(self.outside_status)  # under the form: see _source_page
+        column.addStretch(1)
         form.addRow("O&utlet:", self.outlet)
         form.addRow("Tit&le:", self.report_title)
         form.addRow("&Web address:", self.url)
         form.addRow("&Published:", self.published)
         form.addRow("S&entence:", self.report_sentence)
-        form.addRow("", self.outside_status)
         for edit in (self.outlet, self.report_title, self.url):
             edit.textChanged.connect(self._update)
         self.report_sentence.textChanged.connect(self._update)

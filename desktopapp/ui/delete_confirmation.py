@@ -23,7 +23,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.model import Event, Quote
 from desktopapp.ui.edit_fields import one_line
 
-LISTED_TITLES = 8  # more titles than this are summed up as "and N more"
+LISTED_TITLES = 5  # more titles than this are summed up as "and N more"
 UNDO_LINE = "You can undo this with Edit › Undo."
 
 
@@ -65,9 +65,16 @@ def source_deletion(repository: EventRepository, source_key: str) -> DeletionQue
         f"{plural(len(events), 'event')}: {titles(events)}."
     )
     orphans = [e for e in events if all(q.source_key == source_key for q in e.quotes)]
-    left = (
-        f"{titles(orphans)} would be left with no quote and shown as unsourced. " if orphans else ""
-    )
+    if not orphans:
+        left = ""
+    elif len(orphans) == len(events):
+        left = (
+            "It would be left with no quote and shown as unsourced. "
+            if len(events) == 1
+            else f"Each of the {len(events)} would be left with no quote and shown as unsourced. "
+        )
+    else:
+        left = f"{titles(orphans)} would be left with no quote and shown as unsourced. "
     return DeletionQuestion(command, text, left + UNDO_LINE, "Delete source and quotes")
 
 
