@@ -238,6 +238,13 @@ def test_actors_are_picked_with_their_roles_or_created(
         ("new-actor:Acme Widgets", "affected"),  # the role chosen last stays chosen
     )
 
+    tab_to(qtbot, editor.participants.list)
+    qtbot.keyClick(focused(), Qt.Key.Key_Up)  # Russia
+    qtbot.keyClick(focused(), Qt.Key.Key_Delete)
+    type_into(qtbot, editor.participants.actor_field, "Russian Federation")  # an alias
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert editor.participants.participants()[-1] == (russia.key, "affected")
+    assert len(editor.participants.participants()) == 3
     fill_in(qtbot, editor, repository)
     result = editor.result_commands()
     assert result.new_actors == (AddActor("Acme Widgets", "company", ("Acme", "Acme Corp")),)
@@ -254,7 +261,7 @@ def test_actors_are_picked_with_their_roles_or_created(
     assert executed[0] == result.new_actors[0]
     final = executed[1]
     assert isinstance(final, AddEvent)
-    assert final.participants[-1] == ("acme-widgets", "affected")
+    assert final.participants[1] == ("acme-widgets", "affected")
 
 
 def test_a_new_actor_that_already_exists_is_refused(qtbot, repository: EventRepository) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -139,6 +139,7 @@ class ParticipantsEditor(QWidget):
         self.add_button = QPushButton("A&dd")
         self.add_button.setAutoDefault(False)
         self.list = QListWidget()
+        self.list.setAccessibleName("Actors of the event (Delete removes one)")
         self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * 5 + 8)
         self.remove_button = QPushButton("&Remove")
         self.remove_button.setAutoDefault(False)
@@ -160,6 +161,9 @@ class ParticipantsEditor(QWidget):
         self.actor_field.entered.connect(self.add_typed)
         self.add_button.clicked.connect(self.add_typed)
         self.remove_button.clicked.connect(self.remove_current)
+        remove_key = QShortcut(QKeySequence.StandardKey.Delete, self.list)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(self.remove_current)
 
     # -- reading ----------------------------------------------------------------------------
 
