@@ -24,6 +24,7 @@ from desktopapp.domain.filter import FilterError, parse_user_date
         ("1er mars 2022", "2022-03-01"),
         ("le 1er mars 2022", "2022-03-01"),
         ("mardi 1er mars 2022", "2022-03-01"),
+        ("Tuesday, 1 March 2022", "2022-03-01"),
         ("1 mars 2022", "2022-03-01"),
         ("1 févr. 2022", "2022-02-01"),
         ("15 aout 2021", "2021-08-15"),
@@ -83,6 +84,9 @@ def test_the_reading_says_how_it_was_understood() -> None:
         ("hello", "not a date I can read"),
         ("du 27 au 21 février 2022", "ends before it starts"),
         ("x" * 500, "too long"),
+        ("mercredi 1er mars 2022", "1 March 2022 was a Tuesday, not a Wednesday"),
+        ("Monday, March 1, 2022", "was a Tuesday, not a Monday"),
+        ("mardi mars 2022", "a weekday needs a full date"),
     ],
 )
 def test_unreadable_or_imprecise_text_is_refused(text: str, message: str) -> None:

@@ -266,12 +266,34 @@ def _fields(text: str, whole: str) -> _Fields:
     year = low.year if low.year == high.year else None
     if year is not None and str(year) not in re.findall(r"[0-9]+", text):
         raise DateError(f"{_echo(whole)}: write the year in full (for example 2022, not 22)")
-    return _Fields(
+    fields = _Fields(
         year,
         low.month if low.month == high.month else None,
         low.day if low.day == high.day else None,
         approximate,
     )
+    _check_weekday(text, fields, whole)
+    return fields
+
+
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _check_weekday(text: str, fields: _Fields, whole: str) -> None:
+    """dateutil reads "mardi 2 mars 2022" and drops the weekday; a weekday that disagrees
+    with the date is a mistake in one of them, so say which day it really was."""
+    named = [PARSER_INFO.weekday(word) for word in re.findall(r"[^\W\d_]+", text)]
+    weekdays = [day for day in named if day is not None]
+    if not weekdays:
+        return
+    if fields.year is None or fields.month is None or fields.day is None:
+        raise DateError(f"{_echo(whole)}: a weekday needs a full date (day, month and year)")
+    actual = datetime(fields.year, fields.month, fields.day).weekday()
+    if weekdays[0] != actual:
+        raise DateError(
+            f"{_echo(whole)}: {fields.day} {_month(fields.month)} {fields.year} was a "
+            f"{_WEEKDAY_NAMES[actual]}, not a {_WEEKDAY_NAMES[weekdays[0]]}"
+        )
 
 
 def french_ordinals_read(text: str) -> str:
