@@ -15,6 +15,9 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from desktopapp.db.repository import EventRepository
+from desktopapp.domain.filter import EventFilter
+from desktopapp.export.pdf import export_pdf
 from desktopapp.ingest.sources import (
     MAX_TEXT_BYTES,
     SourceDraft,
@@ -248,6 +251,20 @@ def test_a_pdf_is_read_page_by_page_with_its_metadata(tmp_path: Path) -> None:
     assert draft.language == "fr"
     assert draft.origin == str(pdf)
     assert "\r" not in draft.text
+
+
+def test_the_apps_own_pdf_report_reads_back_as_quotable_text(
+    qapp: object, repository: EventRepository, tmp_path: Path
+) -> None:
+    # Qt places words one by one; pypdf separates them with tabs, which no typed quote has.
+    report = tmp_path / "report.pdf"
+    export_pdf(repository, EventFilter(), report)
+    draft = draft_from_file(report)
+    assert draft.text.startswith("Timeline of reported events\nActor: all · Type: all")
+    assert "\t" not in draft.text and " \n" not in draft.text
+    assert draft.title.startswith("Timeline of reported events")
+    first = repository.events()[0]
+    assert first.title.split()[0] in draft.text
 
 
 def test_a_pdf_without_metadata_is_named_after_its_file(tmp_path: Path) -> None:

@@ -286,7 +286,7 @@ def _draft_from_pdf(path: Path, data: bytes) -> SourceDraft:
         raise
     except Exception as error:  # pypdf on untrusted bytes raises many kinds: one line for all
         raise SourceError(f"{path.name} is not a readable PDF ({_reason(error)})") from None
-    text = "\n\n".join(page.strip("\n") for page in texts)
+    text = "\n\n".join(_page_text(page) for page in texts)
     if not text.strip():
         raise SourceError(f"{path.name}: no text layer: this PDF is a scan")
     return SourceDraft(
@@ -299,6 +299,17 @@ def _draft_from_pdf(path: Path, data: bytes) -> SourceDraft:
         language=language,
         origin=str(path),
     )
+
+
+def _page_text(extracted: str) -> str:
+    """A page's text as a person would quote it. pypdf marks the gap between words that a PDF
+    places one by one (as Qt's do) with a tab, and leaves spaces at line ends: a quote typed
+    from the page has single spaces, so gaps become one space and line ends lose theirs."""
+    lines = (_WORD_GAP.sub(" ", line).rstrip() for line in extracted.splitlines())
+    return "\n".join(lines).strip("\n")
+
+
+_WORD_GAP = re.compile(r"[ \t]*\t[ \t]*")
 
 
 def _unlock(reader: Any, name: str) -> None:
