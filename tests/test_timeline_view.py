@@ -142,7 +142,7 @@ def test_set_filter_changes_exactly_the_events_shown(
 def test_set_grouping_changes_the_lanes(view: TimelineView, qtbot: QtBot) -> None:
     assert view.grouping() is Grouping.ACTOR
     actor_lanes = view.lane_names()
-    assert "Apple" in actor_lanes and "SWIFT" in actor_lanes
+    assert "Apple" in actor_lanes and "European Union" in actor_lanes
     assert "Russian rouble" not in actor_lanes  # only acting actors, or a first affected one
     view.set_grouping(Grouping.TYPE)
     settle(qtbot, view)
@@ -153,6 +153,7 @@ def test_set_grouping_changes_the_lanes(view: TimelineView, qtbot: QtBot) -> Non
         "Corporate withdrawal",
         "Market move",
         "Media restriction",
+        "Safety measure",
         "Sanction",
     ]
     view.set_grouping(Grouping.NONE)
