@@ -87,6 +87,8 @@ def test_list_table_is_readable(capsys: pytest.CaptureFixture[str], article_db: 
     ("argv", "message"),
     [
         (["--company", "Microsoft"], "no actor is called 'Microsoft'"),
+        # The article's "Volvo" is two companies: the name alone is refused, both are named.
+        (["--company", "Volvo"], "'Volvo' could mean several actors: AB Volvo, Volvo Cars"),
         (["--type", "war"], "no event type is called 'war'"),
         (["--from", "yesterday-ish"], "is not a date I can read"),
         (["--from", "2022-03-05", "--to", "2022-03-01"], "date range is reversed"),
