@@ -22,6 +22,7 @@ from pathlib import Path
 
 from desktopapp import __version__
 from desktopapp.domain.filter import EventFilter, FilterError, parse_user_date
+from desktopapp.domain.model import Event
 from desktopapp.interrupts import Stopped, check, deferred, signals_as_interrupts
 
 EXIT_USAGE = 2
@@ -197,6 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--group-by", choices=("actor", "type", "none"), default="actor")
     export.set_defaults(handler=run_export)
 
+    check = commands.add_parser(
+        "check", help="re-verify a database file and list every damaged row (exit 1 if any)"
+    )
+    check.add_argument("path", metavar="FILE", help="database file or SQLAlchemy URL")
+    check.set_defaults(handler=run_check)
+
     generate = commands.add_parser("generate", help="write a synthetic database for benchmarks")
     generate.add_argument("--events", type=_positive, required=True, metavar="N")
     generate.add_argument("--out", type=Path, required=True, metavar="PATH")
@@ -360,13 +367,27 @@ def _print_list(repository, args: argparse.Namespace) -> int:
         from desktopapp.export.records import events_json
 
         sys.stdout.write(events_json(events))
-        return 0
-    from desktopapp.export.table import events_table
+    else:
+        from desktopapp.export.table import events_table
 
-    # On a terminal, fit its width; piped into a file or another program, cut nothing.
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-    sys.stdout.write(events_table(events, total=repository.total, width=width))
+        # On a terminal, fit its width; piped into a file or another program, cut nothing.
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        sys.stdout.write(events_table(events, total=repository.total, width=width))
+    _note_damage(events)
     return 0
+
+
+def _note_damage(events: Sequence[Event]) -> None:
+    """A damaged event is listed as it can be read; say so, where the listing cannot."""
+    damaged = [event for event in events if event.problems]
+    if damaged:
+        ids = ", ".join(f"#{event.id}" for event in damaged[:10])
+        more = ", …" if len(damaged) > 10 else ""
+        print(
+            f"desktopapp: {len(damaged)} of these events are damaged in the file ({ids}{more}); "
+            "'desktopapp check FILE' lists what is wrong",
+            file=sys.stderr,
+        )
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -401,6 +422,17 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         repository.engine.dispose()  # ends the command's snapshot
     return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Exit 0 for a sound file, 1 with every damaged row listed, 2 if it cannot be opened."""
+    from desktopapp.db.integrity import check_database
+
+    report = check_database(open_repository(args.path))
+    for damage in report.damages:
+        print(damage.line())
+    print(report.summary())
+    return 0 if report.is_clean else 1
 
 
 def run_generate(args: argparse.Namespace) -> int:
