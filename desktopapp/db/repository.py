@@ -30,6 +30,7 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
+    null,
     or_,
     select,
     text,
@@ -60,6 +61,7 @@ from desktopapp.db.search import fold, fts_query
 from desktopapp.domain.dates import DateError, parse_iso_day, shifted
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import (
+    NO_ACTING_ACTOR_LABEL,
     NO_ACTOR_LANE,
     SINGLE_LANE,
     Grouping,
@@ -773,9 +775,10 @@ class EventRepository:
         return participants, problems
 
     # -- timeline lanes ---------------------------------------------------------------------
-    # Lanes group events by acting actor (each acting actor gets the event; with none, its
-    # first affected actor does), by top-level type, or in one lane. Every query is bounded
-    # by a time window, so the timeline never asks for work proportional to the database.
+    # Lanes group events by acting actor (each acting actor gets the event; an event with
+    # none goes to the "No acting actor" lane), by top-level type, or in one lane. Every
+    # query is bounded by a time window, so the timeline never asks for work proportional to
+    # the database.
 
     @cached_property
     def _full_extent(self) -> tuple[date, date] | None:
@@ -804,7 +807,7 @@ class EventRepository:
     ) -> Subquery:
         """(lane, *columns) for each event under the conditions and each lane it belongs to.
 
-        The lane is an actor id (NULL for an event without actors), a type id (mapped to its
+        The lane is an acting actor's id (NULL for an event without one), a type id (mapped to its
         top-level type by the caller), or the constant 'all'. ``lane_keys`` keeps only those
         lanes, inside each part of the query, so SQLite can start from the lanes' index.
         """
@@ -826,20 +829,17 @@ class EventRepository:
                 )
                 .where(*conditions, *_lane_in(acting_alias.c.actor_id, keys))
             )
-            first_affected = (
-                select(func.min(EA.actor_id))
-                .where(EA.event_id == E.id, EA.role == Role.AFFECTED.value)
-                .scalar_subquery()
-            )
+            if keys is not None and NO_ACTOR_LANE not in keys:
+                return acting.subquery("lanes")
+            # An event whose source names no acting actor gets a lane of its own, so it is
+            # never drawn under a header that says "Acting actor" beside an actor it affects.
             has_acting = (
                 select(EA.event_id)
                 .where(EA.event_id == E.id, EA.role == Role.ACTING.value)
                 .exists()
             )
-            fallback = base(first_affected).where(
-                *conditions, ~has_acting, *_lane_in(first_affected, keys)
-            )
-            return union_all(acting, fallback).subquery("lanes")
+            without_acting = base(null()).where(*conditions, ~has_acting)
+            return union_all(acting, without_acting).subquery("lanes")
         if grouping is Grouping.TYPE:
             type_ids = None
             if keys is not None:
@@ -866,7 +866,7 @@ class EventRepository:
         """What a lane is called: an actor's name, a type's label, 'All events'."""
         if grouping is Grouping.ACTOR:
             if key == NO_ACTOR_LANE:
-                return "(no actor)"
+                return NO_ACTING_ACTOR_LABEL
             # A key that is no id comes from a damaged event_actors row (check lists it).
             actor = self._actors_by_id.get(int(key)) if _is_id(key) else None
             return actor.name if actor else f"actor {key}"
@@ -1002,6 +1002,20 @@ class EventRepository:
             for key, n in counts.items()
         ]
         return sorted(result, key=lambda lane: self.lane_sort_key(grouping, lane.lane_count))
+
+    def adjacent_event(
+        self, event_filter: EventFilter, event_id: int, *, forward: bool = True
+    ) -> int | None:
+        """The filtered event just after (or before) this one in the list's date order, for
+        stepping through the timeline; None at either end. One seek, as for a list page."""
+        with self.engine.connect() as connection:
+            here = connection.execute(
+                select(*_sort_columns(SortKey.DATE)).where(E.id == event_id)
+            ).first()
+        if here is None:
+            return None
+        page = self.list_page(event_filter, limit=1, key=tuple(here), backward=not forward)
+        return page.rows[0].id if page.rows else None
 
 
 _INTEGER = EventRowORM.__table__.c.id.type
