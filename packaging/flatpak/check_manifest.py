@@ -5,8 +5,9 @@
 It checks that the YAML parses, that the ids, command and runtimes agree with the rest of the
 packaging, that every Python dependency of pyproject.toml (except PySide6, which the BaseApp
 provides) is pinned as a hashed wheel (a compiled one once per architecture), and that every
-file the build commands install exists in the source tree. When flatpak-builder is installed it also runs ``flatpak-builder
---show-manifest`` on it. It does not download the wheels or build anything.
+file the build commands install exists in the source tree. When flatpak-builder is installed
+it also runs ``flatpak-builder --show-manifest`` on it. It does not download the wheels or
+build anything.
 """
 
 from __future__ import annotations
