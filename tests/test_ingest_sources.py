@@ -426,3 +426,11 @@ def test_too_much_pasted_text_is_refused() -> None:
 
 def test_a_long_first_line_does_not_become_the_title() -> None:
     assert draft_from_text("word " * 200).title == ""
+
+
+def test_a_file_name_with_a_line_break_still_gives_one_line(tmp_path: Path) -> None:
+    odd = tmp_path / "two\nlines.txt"
+    odd.write_bytes(b"\xff")
+    with pytest.raises(SourceError) as raised:
+        draft_from_file(odd)
+    assert "\n" not in str(raised.value) and "two lines.txt is not UTF-8" in str(raised.value)

@@ -60,7 +60,14 @@ class SourceDraft:
 
 def draft_from_file(path: Path) -> SourceDraft:
     """Read a text file, a saved web page or a PDF; raise SourceError saying what is wrong."""
-    path = Path(path)
+    try:
+        return _draft_from_file(Path(path))
+    except SourceError as error:
+        # One line whatever the file is called: a name may hold a line break.
+        raise SourceError(" ".join(str(error).split())) from None
+
+
+def _draft_from_file(path: Path) -> SourceDraft:
     suffix = path.suffix.lower()
     if suffix in ARCHIVE_SUFFIXES:
         raise SourceError(
