@@ -115,7 +115,9 @@ def load_annotations(path: Path) -> Dataset:
         if not sources:
             raise top.fail("the file lists no sources", "sources")
         _limit_texts(top, sources)
-    citations = [_citation(top, i, t) for i, t in enumerate(_tables(top, document, "citations"))]
+    # Schema 2 may leave out an empty list, as the export does: a timeline may cite no report.
+    cited = _tables(top, document, "citations", required=top.schema == 1)
+    citations = [_citation(top, i, t) for i, t in enumerate(cited)]
     actors = [_actor(top, i, t) for i, t in enumerate(_tables(top, document, "actors"))]
     types = _types(top, _tables(top, document, "types", required=False))
     _unique(path, "source", [s.key for s in sources])
