@@ -104,6 +104,12 @@ def annotations_file(
         raise ExportError("the timeline has no source, so it has no annotations to export")
     main = sources[0]
     texts = {s.key: _source_text(repository, s) for s in sources}
+    total = sum(len(t.encode("utf-8")) for t in texts.values())
+    if total > MAX_TOTAL_TEXT_BYTES:
+        raise ExportError(
+            f"the sources' texts add up to {total:,} bytes, more than the "
+            f"{MAX_TOTAL_TEXT_BYTES:,} an annotation file's sources may hold"
+        )
     citations = _CitationKeys({s.key for s in sources})
     events = [_event(e, main.key, texts, citations) for e in _events(repository, event_filter)]
     files = {s.key: f"{text_file_stem}.{s.key}.txt" for s in sources}
@@ -144,7 +150,7 @@ def _source_text(repository: EventRepository, source: Source) -> str:
     if source.problems:
         raise _damaged(where, source.problems[0])
     text = repository.source_text(source.key)
-    writable_text(where, "text", text, nul_allowed=True, blank_allowed=True)
+    writable_text(where, "text", text, blank_allowed=True)
     size = len(text.encode("utf-8"))
     if size > MAX_ARTICLE_BYTES:
         raise ExportError(
@@ -264,7 +270,7 @@ def _quote(
 ) -> str | dict[str, Any]:
     """Plain text for a quote found once in the main source; else a table naming its source
     and, when the text occurs more than once there, which occurrence it is."""
-    text = writable_text(where, field_name, quote.text, nul_allowed=True)
+    text = writable_text(where, field_name, quote.text)
     if not quote.verified or quote.start is None:
         raise _damaged(where, quote.problem or "a quote has no offsets")
     starts = occurrences(texts[quote.source_key], text)
@@ -280,9 +286,7 @@ def _quote(
 # -- values -----------------------------------------------------------------------------------
 
 
-def writable_text(
-    where: str, field_name: str, value: str, *, nul_allowed: bool = False, blank_allowed: bool = False
-) -> str:
+def writable_text(where: str, field_name: str, value: str, *, blank_allowed: bool = False) -> str:
     """A text the annotation format can hold, exactly; else a one-line ExportError."""
     try:
         value.encode("utf-8")
@@ -291,7 +295,7 @@ def writable_text(
             f"{where}, {field_name}: holds a lone surrogate (U+{ord(value[error.start]):04X}), "
             "which is not Unicode text and cannot be written to TOML"
         ) from None
-    if "\x00" in value and not nul_allowed:
+    if "\x00" in value:
         raise ExportError(
             f"{where}, {field_name}: holds a NUL character, which an annotation file refuses"
         )
@@ -373,4 +377,3 @@ def _value(value: object) -> str:
         return "[ " + ", ".join(_value(item) for item in value) + " ]"
     written = tomli_w.dumps({"v": value})
     return written.removeprefix("v = ").removesuffix("\n")
-

@@ -250,6 +250,10 @@ def _source(entry: _Entry, table: dict[str, Any], *, article: bool) -> SourceSpe
     if not article and ("file" in table) == ("text" in table):
         raise entry.fail("give the source's text as either 'file' or 'text', not both", "file")
     text = _inline_text(entry, table) if "text" in table else _text_file(entry, table)
+    if "\x00" in text:
+        # SQLite's text functions stop at a NUL, so the build could not verify the quotes.
+        field = "text" if "text" in table else "file"
+        raise entry.fail(f"the text holds a NUL character (at {text.index(chr(0))})", field)
     optional = not article  # schema 2 may leave these out, as a timeline may leave them empty
     return SourceSpec(
         key=key,
@@ -430,8 +434,7 @@ def _quotes(entry: _Entry, table: dict[str, Any], context: _Context) -> tuple[Qu
     if not isinstance(value, list) or not value:
         raise entry.fail("each event needs at least one verbatim quote of a source", "quotes")
     return tuple(
-        _quote(entry, f"quotes[{position}]", quote, context)
-        for position, quote in enumerate(value)
+        _quote(entry, f"quotes[{position}]", quote, context) for position, quote in enumerate(value)
     )
 
 
@@ -486,7 +489,7 @@ def _find(entry: _Entry, field: str, source: SourceSpec, quote: str, occurrence:
     if len(starts) < occurrence:
         raise entry.fail(
             f"occurs only {len(starts)} time(s) in {where}, not {occurrence}: {quote[:80]!r}",
-            field,
+            field.removesuffix(".text") + ".occurrence",
         )
     return starts[occurrence - 1]
 
