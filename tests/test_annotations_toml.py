@@ -14,7 +14,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.dates import parse_edtf
 from desktopapp.domain.model import ActorKind, Role
 from desktopapp.export.annotations_toml import export_annotations, writable_text
-from desktopapp.export.files import ExportError
+from desktopapp.export.files import ExportCancelled, ExportError
 from desktopapp.ingest.annotations import AnnotationError, load_annotations
 from desktopapp.ingest.builder import build_database
 from desktopapp.ingest.dataset import (
@@ -257,4 +257,17 @@ def test_an_unwritable_target_is_one_line(
     missing = tmp_path / "no" / "such" / "file.toml"
     assert main(["export", "--db", str(article_db), "--annotations", str(missing)]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_window_can_show_progress_and_cancel(article_db: Path, tmp_path: Path) -> None:
+    repository = EventRepository(open_database(article_db))
+    seen: list[tuple[int, int]] = []
+    target = tmp_path / "timeline.toml"
+    count = export_annotations(repository, target, progress=lambda *done: seen.append(done))
+    assert seen[-1] == (count, count) == (repository.total, repository.total)
+    target.unlink()
+    (tmp_path / "timeline.article.txt").unlink()
+    with pytest.raises(ExportCancelled):
+        export_annotations(repository, target, cancelled=lambda: True)
     assert list(tmp_path.iterdir()) == []

@@ -29,7 +29,7 @@ import contextlib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,7 @@ from desktopapp import __version__
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import Citation, Event, Quote, Source
-from desktopapp.export.files import ExportError, atomic_path, check_target
+from desktopapp.export.files import ExportCancelled, ExportError, atomic_path, check_target
 from desktopapp.ingest.annotations import (
     LATEST_SCHEMA,
     MAX_ARTICLE_BYTES,
@@ -52,6 +52,7 @@ from desktopapp.ingest.dataset import DEFAULT_TYPES
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # the loader's rule for ids
 _CHUNK = 500  # events read at a time
+Progress = Callable[[int, int], None]  # (events read, events in all)
 
 
 @dataclass
@@ -64,12 +65,29 @@ class AnnotationsFile:
 
 
 def export_annotations(
-    repository: EventRepository, target: Path, event_filter: EventFilter = EventFilter()
+    repository: EventRepository,
+    target: Path,
+    event_filter: EventFilter = EventFilter(),
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> int:
-    """Write the timeline's annotations to ``target`` and its sources' texts beside it, all
-    or nothing; return the number of events written. Raises ExportError (one line)."""
+    """File › Export › Annotations (TOML) and ``export --annotations``: write the timeline's
+    annotations (its events matching ``event_filter``) to ``target`` and its sources' texts
+    beside it, all or nothing; return the number of events written.
+
+    ``progress(done, total)`` is told after each batch of events read; ``cancelled()`` is
+    asked then, and True stops with ExportCancelled, nothing written. Any other failure is an
+    ExportError of one line, nothing written.
+    """
     target = check_target(Path(target))
-    exported = annotations_file(repository, text_file_stem=target.stem, event_filter=event_filter)
+    exported = annotations_file(
+        repository,
+        text_file_stem=target.stem,
+        event_filter=event_filter,
+        progress=progress,
+        cancelled=cancelled,
+    )
     write_annotations(target, exported)
     return exported.events
 
@@ -97,6 +115,8 @@ def annotations_file(
     *,
     text_file_stem: str,
     event_filter: EventFilter = EventFilter(),
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> AnnotationsFile:
     """The annotation file of a timeline (its events matching ``event_filter``)."""
     sources = list(repository.sources)
@@ -111,7 +131,8 @@ def annotations_file(
             f"{MAX_TOTAL_TEXT_BYTES:,} an annotation file's sources may hold"
         )
     citations = _CitationKeys({s.key for s in sources})
-    events = [_event(e, main.key, texts, citations) for e in _events(repository, event_filter)]
+    read = _events(repository, event_filter, progress, cancelled)
+    events = [_event(e, main.key, texts, citations) for e in read]
     files = {s.key: f"{text_file_stem}.{s.key}.txt" for s in sources}
     document: dict[str, Any] = {
         "schema": LATEST_SCHEMA,
@@ -135,11 +156,20 @@ def annotations_file(
     return AnnotationsFile(toml, {files[k]: t for k, t in texts.items()}, len(events))
 
 
-def _events(repository: EventRepository, event_filter: EventFilter) -> Iterator[Event]:
+def _events(
+    repository: EventRepository,
+    event_filter: EventFilter,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> Iterator[Event]:
     """The events in the order they were added (row order), so a rebuild numbers them alike."""
     ids = sorted(row.id for row in repository.rows(event_filter))
     for first in range(0, len(ids), _CHUNK):
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
         yield from repository.events_by_id(ids[first : first + _CHUNK])
+        if progress is not None:
+            progress(min(first + _CHUNK, len(ids)), len(ids))
 
 
 # -- entries ----------------------------------------------------------------------------------
