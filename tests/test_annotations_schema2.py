@@ -126,6 +126,10 @@ def test_schema_2_keeps_values_exactly_as_written(tmp_path: Path) -> None:
         ),
         (lambda d: d.__setitem__("sources", []), r"field 'sources': the file lists no sources"),
         (
+            lambda d: d.__setitem__("citations", [{"id": "politico", "outlet": "P", "title": "T"}]),
+            r"a citation and a source both have the id 'politico'",
+        ),
+        (
             lambda d: d.__setitem__("source", {"id": "article"}),
             r"field 'source': schema 2 lists its sources as \[\[sources\]\]",
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -221,6 +222,17 @@ def test_a_nul_is_refused_in_one_line_and_nothing_is_written(
     assert len(err.strip().splitlines()) == 1
     assert [p.name for p in out.iterdir()] == ["exported.toml"]
     assert (out / "exported.toml").read_text(encoding="utf-8") == "previous export\n"
+
+
+def test_an_event_the_format_cannot_hold_is_refused_in_one_line(tmp_path: Path) -> None:
+    dataset = _hostile_dataset()
+    events = list(dataset.events)
+    events[1] = replace(events[1], actors=())  # the builder stores it; the loader would not
+    database = tmp_path / "no-actor.sqlite3"
+    build_database(replace(dataset, events=events), database)
+    with pytest.raises(ExportError, match=r"^event 'main-dated': has no actor, and an "):
+        export_annotations(EventRepository(open_database(database)), tmp_path / "a.toml")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["no-actor.sqlite3"]
 
 
 def test_a_nul_in_a_source_text_is_refused_by_the_loader(tmp_path: Path) -> None:

@@ -51,6 +51,7 @@ from desktopapp.ingest.annotations import (
 from desktopapp.ingest.dataset import DEFAULT_TYPES
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # the loader's rule for ids
+_TYPE_SLUG = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)?$")
 _CHUNK = 500  # events read at a time
 Progress = Callable[[int, int], None]  # (events read, events in all)
 
@@ -267,6 +268,10 @@ def _types(repository: EventRepository) -> list[dict[str, Any]]:
                     f"taxonomy's {standard[event_type.slug]!r}, which a build always uses"
                 )
             continue
+        if not _TYPE_SLUG.match(event_type.slug):
+            raise ExportError(
+                f"{where}: is not 'parent' or 'parent/child' in lower-case-with-dashes"
+            )
         label = writable_text(where, "label", event_type.label)
         tables.append({"slug": event_type.slug, "label": label})
     return tables
@@ -283,6 +288,11 @@ def _event(
     table |= _optional(where, summary=event.summary)
     table["type"] = event.type.slug
     table["date"] = event.date.edtf()
+    if not event.participants or not event.quotes:
+        missing = "actor" if not event.participants else "quote"
+        raise ExportError(
+            f"{where}: has no {missing}, and an annotation file's event needs at least one"
+        )
     table["actors"] = [{"id": p.actor.key, "role": p.role.value} for p in event.participants]
     citation = event.citation
     cited = main_key if citation.is_article else citations.key(citation, where)

@@ -121,7 +121,12 @@ def load_annotations(path: Path) -> Dataset:
     actors = [_actor(top, i, t) for i, t in enumerate(_tables(top, document, "actors"))]
     types = _types(top, _tables(top, document, "types", required=False))
     _unique(path, "source", [s.key for s in sources])
-    _unique(path, "citation or source", [c.key for c in citations] + [s.key for s in sources])
+    _unique(path, "citation", [c.key for c in citations])
+    for citation in citations:  # a date's citation names either, so they must differ
+        if citation.key in {s.key for s in sources}:
+            raise AnnotationError(
+                path, f"a citation and a source both have the id {citation.key!r}"
+            )
     _unique(path, "actor", [a.key for a in actors])
     context = _Context(
         sources={s.key: s for s in sources},
