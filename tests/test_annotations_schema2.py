@@ -113,6 +113,10 @@ def test_schema_2_keeps_values_exactly_as_written(tmp_path: Path) -> None:
             r"'date_citation.citation': a date can cite the first source \('main'\)",
         ),
         (
+            lambda d: _event(d)["date_citation"].__setitem__("quote", "Netflix a dit non."),
+            r"'date_citation.quote': not found verbatim in the source 'main'",
+        ),
+        (
             lambda d: d["sources"][1].__setitem__("text", "also inline"),
             r"source #2 \(politico\), field 'file': .*either 'file' or 'text', not both",
         ),

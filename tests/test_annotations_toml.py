@@ -224,15 +224,29 @@ def test_a_nul_is_refused_in_one_line_and_nothing_is_written(
     assert (out / "exported.toml").read_text(encoding="utf-8") == "previous export\n"
 
 
-def test_an_event_the_format_cannot_hold_is_refused_in_one_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"actors": ()}, r"^event 'main-dated': has no actor, and an "),
+        (
+            {"citation_quote": "Not in the text."},
+            r"^event 'main-dated': its date's sentence is not found verbatim in the source 'main'",
+        ),
+        ({"key": "Main_Dated"}, r"^event 'Main_Dated': its id 'Main_Dated' is not lower-case"),
+    ],
+    ids=["no-actor", "date-sentence", "key"],
+)
+def test_an_event_the_format_cannot_hold_is_refused_in_one_line(
+    tmp_path: Path, change: dict[str, Any], message: str
+) -> None:
     dataset = _hostile_dataset()
     events = list(dataset.events)
-    events[1] = replace(events[1], actors=())  # the builder stores it; the loader would not
-    database = tmp_path / "no-actor.sqlite3"
+    events[1] = replace(events[1], **change)  # the builder stores it; the loader would not
+    database = tmp_path / "odd.sqlite3"
     build_database(replace(dataset, events=events), database)
-    with pytest.raises(ExportError, match=r"^event 'main-dated': has no actor, and an "):
+    with pytest.raises(ExportError, match=message):
         export_annotations(EventRepository(open_database(database)), tmp_path / "a.toml")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["no-actor.sqlite3"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["odd.sqlite3"]
 
 
 def test_a_nul_in_a_source_text_is_refused_by_the_loader(tmp_path: Path) -> None:

@@ -298,6 +298,11 @@ def _event(
     cited = main_key if citation.is_article else citations.key(citation, where)
     date_citation: dict[str, Any] = {"citation": cited}
     date_citation["quote"] = writable_text(where, "date_citation.quote", citation.quote)
+    if citation.is_article and citation.quote not in texts[main_key]:
+        raise ExportError(
+            f"{where}: its date's sentence is not found verbatim in the source {main_key!r}, "
+            "which an annotation file requires"
+        )
     table["date_citation"] = date_citation | _optional(where, note=citation.note)
     table["quotes"] = [
         _quote(where, f"quotes[{n}]", q, main_key, texts) for n, q in enumerate(event.quotes)

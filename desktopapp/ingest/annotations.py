@@ -429,9 +429,14 @@ def _date_citation(entry: _Entry, table: dict[str, Any], context: _Context) -> t
         raise entry.fail("must be text", "date_citation.note")
     if "\x00" in quote + note:
         raise entry.fail("must not contain NUL characters", "date_citation")
-    if entry.exact:
-        return citation, quote, note
-    return citation, quote.strip(), note.strip()
+    if not entry.exact:
+        quote, note = quote.strip(), note.strip()
+    if citation == main and quote not in context.main_source.text:
+        # A sentence of a stored source is verified like a quote (its offsets are not kept).
+        raise entry.fail(
+            f"not found verbatim in the source {main!r}: {quote[:80]!r}", "date_citation.quote"
+        )
+    return citation, quote, note
 
 
 def _quotes(entry: _Entry, table: dict[str, Any], context: _Context) -> tuple[QuoteSpec, ...]:
