@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktopapp.cli import main
 from desktopapp.db.engine import open_database
@@ -297,3 +300,49 @@ def test_the_window_can_show_progress_and_cancel(article_db: Path, tmp_path: Pat
     with pytest.raises(ExportCancelled):
         export_annotations(repository, target, cancelled=lambda: True)
     assert list(tmp_path.iterdir()) == []
+
+
+# Any Unicode text but the two the format refuses (NUL, lone surrogates), blank ones aside.
+_TEXTS = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(title=_TEXTS.filter(str.strip), quote=_TEXTS.filter(str.strip), note=_TEXTS)
+def test_any_text_round_trips_exactly(tmp_path: Path, title: str, quote: str, note: str) -> None:
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    text = f"{quote}\n{title}"  # the quote occurs at least once, perhaps more often
+    source = SourceSpec("main", title, note, "", "", parse_edtf("2022"), note, text)
+    event = EventSpec(
+        "e",
+        title,
+        note,
+        "aid",
+        parse_edtf("2022"),
+        (("a", Role.ACTING),),
+        "report",
+        quote,
+        note,
+        (QuoteSpec("main", 0, len(quote), quote),),
+    )
+    dataset = Dataset(
+        [source],
+        [CitationSpec("report", title, title, "", None)],
+        [ActorSpec("a", title, ActorKind.PERSON, (title,))],
+        list(DEFAULT_TYPES),
+        [event],
+    )
+    build_database(dataset, folder / "t.sqlite3")
+    export_annotations(EventRepository(open_database(folder / "t.sqlite3")), folder / "t.toml")
+    loaded = load_annotations(folder / "t.toml")
+    (got,) = loaded.events
+    assert (got.title, got.summary, got.citation_quote, got.citation_note) == (
+        title,
+        note,
+        quote,
+        note,
+    )
+    assert got.quotes == event.quotes
+    assert loaded.sources[0].text == text and loaded.sources[0].title == title
+    assert loaded.actors[0].name == title and loaded.citations[0].outlet == title

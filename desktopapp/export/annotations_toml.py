@@ -351,7 +351,7 @@ def writable_text(where: str, field_name: str, value: str, *, blank_allowed: boo
 
 def _optional(where: str, **fields: str) -> dict[str, str]:
     """The fields that are not empty (an annotation file leaves empty ones out)."""
-    return {k: writable_text(where, k, v) for k, v in fields.items() if v}
+    return {k: writable_text(where, k, v, blank_allowed=True) for k, v in fields.items() if v}
 
 
 def _key(where: str, key: str) -> str:
