@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import tomli_w
 
+from desktopapp.ingest import annotations
 from desktopapp.ingest.annotations import AnnotationError, load_annotations
 from desktopapp.ingest.bundled import annotations_path, resource_path
 
@@ -215,3 +216,11 @@ def test_schema_1_quotes_stay_plain_text(tmp_path: Path) -> None:
     target.write_text(text.replace(old, new), encoding="utf-8")
     with pytest.raises(AnnotationError, match=r"apple-export-halt\), field 'quotes\[0\]': must be"):
         load_annotations(target)
+
+
+def test_the_sources_texts_are_limited_together_as_they_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(annotations, "MAX_TOTAL_TEXT_BYTES", len(MAIN.encode()) + 10)
+    with pytest.raises(AnnotationError, match=r"source #2 \(politico\), field 'file': .*add up"):
+        load_annotations(_write(tmp_path, _document()))

@@ -100,21 +100,7 @@ def load_annotations(path: Path) -> Dataset:
     """Read and check an annotation file and the source texts it names."""
     document = _read_toml(path)
     top = _Entry(path, "", _schema(_Entry(path, ""), document))
-    if top.schema == 1:
-        _only_keys(top, document, _TOP_KEYS | {"source"})
-        sources = [_source(top.at("[source]"), _table(top, document, "source"), article=True)]
-    else:
-        if "source" in document:
-            raise top.fail("schema 2 lists its sources as [[sources]] tables", "source")
-        _only_keys(top, document, _TOP_KEYS | {"sources"})
-        tables = _tables(top, document, "sources")
-        sources = [
-            _source(top.at(f"source #{i + 1} ({_name(t, 'id')})"), t, article=False)
-            for i, t in enumerate(tables)
-        ]
-        if not sources:
-            raise top.fail("the file lists no sources", "sources")
-        _limit_texts(top, sources)
+    sources = _sources(top, document)
     # Schema 2 may leave out an empty list, as the export does: a timeline may cite no report.
     cited = _tables(top, document, "citations", required=top.schema == 1)
     citations = [_citation(top, i, t) for i, t in enumerate(cited)]
@@ -158,13 +144,26 @@ def _schema(top: _Entry, document: dict[str, Any]) -> int:
     return schema
 
 
-def _limit_texts(top: _Entry, sources: list[SourceSpec]) -> None:
-    total = sum(len(s.text.encode("utf-8", "surrogatepass")) for s in sources)
-    if total > MAX_TOTAL_TEXT_BYTES:
-        raise top.fail(
-            f"the sources' texts add up to {total} bytes, more than {MAX_TOTAL_TEXT_BYTES}",
-            "sources",
-        )
+def _sources(top: _Entry, document: dict[str, Any]) -> list[SourceSpec]:
+    """Schema 1's one ``[source]``, or schema 2's ``[[sources]]`` (their texts read)."""
+    if top.schema == 1:
+        _only_keys(top, document, _TOP_KEYS | {"source"})
+        return [_source(top.at("[source]"), _table(top, document, "source"), article=True)]
+    if "source" in document:
+        raise top.fail("schema 2 lists its sources as [[sources]] tables", "source")
+    _only_keys(top, document, _TOP_KEYS | {"sources"})
+    sources, total = [], 0
+    for index, table in enumerate(_tables(top, document, "sources")):
+        entry = top.at(f"source #{index + 1} ({_name(table, 'id')})")
+        sources.append(_source(entry, table, article=False))
+        total += len(sources[-1].text.encode("utf-8", "surrogatepass"))
+        if total > MAX_TOTAL_TEXT_BYTES:  # checked as they are read: each may be 20 MB
+            raise entry.fail(
+                f"the sources' texts add up to more than {MAX_TOTAL_TEXT_BYTES} bytes", "file"
+            )
+    if not sources:
+        raise top.fail("the file lists no sources", "sources")
+    return sources
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
