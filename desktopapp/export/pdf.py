@@ -44,6 +44,7 @@ from desktopapp.domain.dates import MONTH_NAMES, Precision
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import Citation, Event, EventRow, Source
+from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.export.files import ExportCancelled, ExportError, atomic_path
 from desktopapp.export.paging import Block, LaidOut, Page, Placement, paginate
 from desktopapp.export.pdfinfo import add_document_info
@@ -697,7 +698,7 @@ class Footer:
         self.metrics = QFontMetricsF(self.font, styles.device)
         widest = self.metrics.horizontalAdvance("Page 00000 of 00000") + page.pt(2)
         self.left = self.metrics.elidedText(
-            f"{report.title} · {report.filter_text}",
+            for_display(f"{report.title} · {report.filter_text}", LINE_LIMIT),
             Qt.TextElideMode.ElideRight,
             page.width - widest - page.pt(24),
         )

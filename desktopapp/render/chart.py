@@ -19,6 +19,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import EventRow
+from desktopapp.domain.text import HIDDEN_MARK_NOTE, LINE_LIMIT, for_display, has_hidden
 from desktopapp.domain.timescale import TimeScale, aligned_bins, bin_days_for
 from desktopapp.render.lanes import (
     AXIS_HEIGHT,
@@ -158,6 +159,8 @@ def build_chart(
             )
     if hidden:
         notes.append(f"{hidden:,} quieter lanes are not shown; narrow the filter to see them.")
+    if _any_hidden(chart_lanes):
+        notes.append(f"{HIDDEN_MARK_NOTE}.")
     if not lanes:
         notes.append("No events match the filter in this period.")
     return Chart(
@@ -171,6 +174,16 @@ def build_chart(
         bin_days=bin_days,
         hidden_lanes=hidden,
         note=" ".join(notes),
+    )
+
+
+def _any_hidden(lanes: list[ChartLane]) -> bool:
+    """True if a lane name or a title holds an invisible control (the note says what the
+    mark drawn for it means)."""
+    return any(
+        has_hidden(lane.name[:LINE_LIMIT])
+        or any(has_hidden(row.title[:LINE_LIMIT]) for row in lane.events)
+        for lane in lanes
     )
 
 
@@ -280,7 +293,8 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
 def natural_header_width(chart: Chart, width: float) -> float:
     """The lane-name column's width for these lanes' names, when painted ``width`` wide."""
     metrics = QFontMetricsF(_fonts().header)
-    widest = max((metrics.horizontalAdvance(lane.name) for lane in chart.lanes), default=60)
+    names = [for_display(lane.name, LINE_LIMIT) for lane in chart.lanes]
+    widest = max((metrics.horizontalAdvance(name) for name in names), default=60)
     return min(max(100.0, widest + 56.0), max(200.0, width) * 0.22)
 
 

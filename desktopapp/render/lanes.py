@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
 
 from desktopapp.domain.model import EventRow
+from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.domain.timescale import (
     Axis,
     LabelBox,
@@ -221,7 +222,9 @@ def layout_marks(
     glyphs = [
         glyph_measure.width(style.glyph) + GLYPH_GAP if style.glyph else 0.0 for style in styles
     ]
-    widths = [measure.width(row.title) for row in rows]
+    # Titles and names as shown: controls visible, cut long before Qt would choke on them.
+    titles = [for_display(row.title, LINE_LIMIT) for row in rows]
+    widths = [measure.width(title) for title in titles]
     boxes = [
         LabelBox(index, x0, x1 + glyph, _limited(width, x1 + glyph + LABEL_GAP, x_limit))
         for index, ((x0, x1), glyph, width) in enumerate(zip(spans, glyphs, widths, strict=True))
@@ -229,16 +232,16 @@ def layout_marks(
     placements = stack_labels(boxes, max_rows=max_lines, gap=LABEL_GAP) if boxes else []
     marks: list[PlacedMark] = []
     for placement in placements:
-        row = rows[placement.key]
+        row, title = rows[placement.key], titles[placement.key]
         x0, x1 = spans[placement.key]
         if placement.label_width <= 0:
             label = ""
         elif placement.elided or placement.label_width < widths[placement.key] - 0.01:
-            label = measure.elide(row.title, placement.label_width)
+            label = measure.elide(title, placement.label_width)
             if label in ("", "…"):
                 label = ""
         else:
-            label = row.title
+            label = title
         marks.append(
             PlacedMark(
                 row=row,
@@ -461,7 +464,8 @@ def paint_lane_header(
     count_width = small.horizontalAdvance(count_text)
     header = QFontMetricsF(fonts.header)
     name_room = rect.right() - 8 - count_width - 6 - x
-    name = header.elidedText(lane.name, Qt.TextElideMode.ElideRight, max(0.0, name_room))
+    shown = for_display(lane.name, LINE_LIMIT)
+    name = header.elidedText(shown, Qt.TextElideMode.ElideRight, max(0.0, name_room))
     line = QRectF(x, rect.top() + 4, rect.right() - x - 8, 20)
     painter.setFont(fonts.header)
     painter.setPen(QPen(colours.text))

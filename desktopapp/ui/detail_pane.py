@@ -16,6 +16,13 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from desktopapp.domain.dates import MONTH_NAMES, DateError, parse_edtf
 from desktopapp.domain.model import Event, EventType, Role
+from desktopapp.domain.text import (
+    HIDDEN_MARK_NOTE,
+    LINE_LIMIT,
+    PARAGRAPH_LIMIT,
+    for_display,
+    has_hidden,
+)
 
 SAFE_SCHEMES = ("http", "https")
 
@@ -24,8 +31,9 @@ def is_safe_link(url: str) -> bool:
     return QUrl(url).scheme().lower() in SAFE_SCHEMES and QUrl(url).isValid()
 
 
-def _e(value: str) -> str:
-    return html.escape(value, quote=True)
+def _e(value: str, limit: int = PARAGRAPH_LIMIT) -> str:
+    """A value for the page: controls shown, a huge text cut, then escaped."""
+    return html.escape(for_display(value, limit, say_cut=True), quote=True)
 
 
 class DetailPane(QWidget):
@@ -80,11 +88,11 @@ class DetailPane(QWidget):
                 "its date, its sources and the article's own words.</p>"
             )
             return
-        self.browser.setHtml(self._page(self._event, dim))
+        self.browser.setHtml(self._page(self._event, dim) + _hidden_note(self._event, dim))
 
     def _page(self, event: Event, dim: str) -> str:
         link = self.palette().color(QPalette.ColorRole.Link).name()
-        parts = [f"<h3 style='margin-bottom:4px'>{_e(event.title)}</h3>"]
+        parts = [f"<h3 style='margin-bottom:4px'>{_e(event.title, LINE_LIMIT)}</h3>"]
         parts.append(
             f"<p style='margin-top:0'><span style='color:{dim}'>{_e(self._type_path(event.type))}"
             "</span></p>"
@@ -168,6 +176,17 @@ def _href(url: str) -> str:
     html.escape there would change the address that opens)."""
     encoded = QUrl(url).toString(QUrl.ComponentFormattingOption.FullyEncoded)
     return encoded.replace("'", "%27").replace('"', "%22").replace("<", "%3C").replace(">", "%3E")
+
+
+def _hidden_note(event: Event, dim: str) -> str:
+    """What the mark shown for an invisible control means, if the event has one."""
+    citation = event.citation
+    texts = [event.title, event.summary, event.type.label, *(a.name for a in event.actors())]
+    texts += [citation.outlet, citation.title, citation.url, citation.quote, citation.note]
+    texts += [text for quote in event.quotes for text in (quote.text, quote.source_title)]
+    if not any(has_hidden(text[:PARAGRAPH_LIMIT]) for text in texts):
+        return ""
+    return f"<p style='color:{dim}'><small>{_e(HIDDEN_MARK_NOTE)}.</small></p>"
 
 
 def _section(title: str, dim: str) -> str:

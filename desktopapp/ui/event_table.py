@@ -28,6 +28,7 @@ from desktopapp.db.repository import EventRepository, SortKey
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, Precision, parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import EventRow
+from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.ui.plain import tooltip
 
 PAGE_SIZE = 200
@@ -286,7 +287,7 @@ class EventTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return for_display(self._display(row, column), LINE_LIMIT)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.DATE:
                 return tooltip(row_date_description(row))
@@ -296,7 +297,7 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column is Column.DATE:
                 return row_date_description(row)
-            return self._display(row, column)
+            return for_display(self._display(row, column), LINE_LIMIT)
         if role == Qt.ItemDataRole.FontRole and column is Column.DATE and not row.is_exact_day:
             return self._italic
         if role == EVENT_ID_ROLE:

@@ -78,6 +78,7 @@ from desktopapp.domain.dates import DateError, parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import EventRow
+from desktopapp.domain.text import HIDDEN_MARK_NOTE, TOOLTIP_LIMIT, for_display, has_hidden
 from desktopapp.domain.timescale import MAX_PIXELS_PER_DAY, SHORT_MONTHS, TimeScale
 from desktopapp.render.lanes import (
     AXIS_HEIGHT,
@@ -1023,9 +1024,11 @@ def event_tooltip(row: EventRow) -> str:
 
 
 def _paragraphs(lines: list[str], *, bold_first: bool = False) -> str:
-    escaped = [html.escape(line) for line in lines]
+    escaped = [html.escape(for_display(line, TOOLTIP_LIMIT, say_cut=True)) for line in lines]
     if bold_first and escaped:
         escaped[0] = f"<b>{escaped[0]}</b>"
+    if any(has_hidden(line) for line in lines):
+        escaped.append(f"<i>{html.escape(HIDDEN_MARK_NOTE)}</i>")
     return "<p style='white-space:pre-wrap'>" + "<br>".join(escaped) + "</p>"
 
 
