@@ -931,7 +931,7 @@ def _overlapping(start: date, end: date) -> list[ColumnElement[bool]]:
     long, and long events have their own small partial index; so the main date index is
     read only from ``start - LONG_SPAN_DAYS`` to ``end`` instead of from the beginning.
     """
-    lookback = (start - timedelta(days=LONG_SPAN_DAYS)).isoformat()
+    lookback = (start - min(timedelta(days=LONG_SPAN_DAYS), start - date.min)).isoformat()
     return [
         E.end_date >= start.isoformat(),
         E.start_date <= end.isoformat(),

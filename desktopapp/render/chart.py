@@ -10,7 +10,7 @@ pixels so a chart measures the same on every device.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
@@ -20,7 +20,7 @@ from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import EventRow
 from desktopapp.domain.text import HIDDEN_MARK_NOTE, LINE_LIMIT, for_display, has_hidden
-from desktopapp.domain.timescale import TimeScale, aligned_bins, bin_days_for
+from desktopapp.domain.timescale import TimeScale, aligned_bins, bin_days_for, shift_days
 from desktopapp.render.lanes import (
     AXIS_HEIGHT,
     Fonts,
@@ -103,8 +103,8 @@ def build_chart(
         end = end or high
     if end < start:
         start, end = end, start
-    margin = timedelta(days=max(1, (end - start).days // 30))
-    shown_from, shown_to = start - margin, end + margin
+    margin = max(1, (end - start).days // 30)
+    shown_from, shown_to = shift_days(start, -margin), shift_days(end, margin)
     count_from = max(start, event_filter.date_from or start)
     count_to = min(end, event_filter.date_to or end)
     total = (

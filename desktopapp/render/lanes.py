@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
@@ -23,6 +23,7 @@ from desktopapp.domain.timescale import (
     TimeScale,
     axis_ticks,
     rows_used,
+    shift_days,
     stack_labels,
 )
 from desktopapp.render.fonts import without_ligatures
@@ -133,8 +134,8 @@ class LaneBins:
     counts: tuple[int, ...]
 
     def span(self, index: int) -> tuple[date, date]:
-        start = self.first + timedelta(days=index * self.bin_days)
-        return start, start + timedelta(days=self.bin_days - 1)
+        start = shift_days(self.first, index * self.bin_days)
+        return start, shift_days(start, self.bin_days - 1)  # the last bin stops at 9999-12-31
 
 
 @dataclass(frozen=True)

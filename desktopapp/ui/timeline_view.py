@@ -79,7 +79,7 @@ from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import EventRow
 from desktopapp.domain.text import HIDDEN_MARK_NOTE, TOOLTIP_LIMIT, for_display, has_hidden
-from desktopapp.domain.timescale import MAX_PIXELS_PER_DAY, SHORT_MONTHS, TimeScale
+from desktopapp.domain.timescale import MAX_PIXELS_PER_DAY, SHORT_MONTHS, TimeScale, highest_zoom
 from desktopapp.render.lanes import (
     AXIS_HEIGHT,
     Fonts,
@@ -599,6 +599,11 @@ class TimelineView(QGraphicsView):
             )
         elif self._hidden_lanes:
             text = f"{self._hidden_lanes:,} quieter lanes not shown: filter to see them."
+        elif self._zoom_capped():
+            text = (
+                "Zoomed in as far as events spread over centuries allow: "
+                "filter by date to zoom in further."
+            )
         else:
             return
         if self._hidden_lanes and self.is_aggregated():
@@ -809,8 +814,13 @@ class TimelineView(QGraphicsView):
 
     def _set_pixels_per_day(self, value: float) -> None:
         low = lowest_zoom(self._extent, self._plot_width())
-        self._pixels_per_day = min(MAX_PIXELS_PER_DAY, max(low, value))
+        self._pixels_per_day = min(highest_zoom(self._extent), max(low, value))
         self._update_scene_rect()
+
+    def _zoom_capped(self) -> bool:
+        """True at the highest zoom the events' extent allows, if it is below the usual one."""
+        cap = highest_zoom(self._extent)
+        return cap < MAX_PIXELS_PER_DAY and self._pixels_per_day >= cap * 0.999
 
     def _zoom(self, factor: float, anchor_x: float) -> None:
         """Zoom by ``factor`` keeping the instant under viewport x ``anchor_x`` in place."""
