@@ -551,7 +551,7 @@ class EventBlock:
         styles, event = self.styles, self.event
         rich = styles.document(width)
         rich.paragraph(after=1.5, line_height=112).text(
-            event.title, styles.chars(SANS, 10.5, bold=True)
+            for_display(event.title, LINE_LIMIT, say_cut=True), styles.chars(SANS, 10.5, bold=True)
         )
         meta = styles.chars(SANS, 8, color=MUTED)
         rich.paragraph(after=3).text(
