@@ -28,13 +28,14 @@ _CHANGES = {
 
 
 # In the article, before its first quote, two spaces become a right-to-left override and an
-# invisible tag character (outside the Basic Multilingual Plane: two UTF-16 units for Qt).
+# invisible tag character (outside the Basic Multilingual Plane: two UTF-16 units for Qt);
+# a 1 MB word is added at its end.
 ARTICLE_CONTROLS = {6: RLO, 10: TAG_A}
 
 
 def make_hostile_database(article_db: Path, target: Path) -> Path:
-    """Copy ``article_db`` to ``target`` with a bidi title, a 1 MB title, extreme dates and
-    controls in the article's text."""
+    """Copy ``article_db`` to ``target`` with a bidi title, a 1 MB title, extreme dates, and
+    controls and a 1 MB word in the article's text."""
     shutil.copyfile(article_db, target)
     connection = sqlite3.connect(target)
     try:
@@ -62,7 +63,7 @@ def _put_controls_in_article(connection: sqlite3.Connection) -> None:
     for position, control in ARTICLE_CONTROLS.items():
         assert characters[position] == " " and position < first_quote
         characters[position] = control
-    text = "".join(characters)
+    text = "".join(characters) + "\n" + HUGE_TITLE  # after every quote: offsets unchanged
     connection.execute(
         "UPDATE sources SET text = ?, sha256 = ? WHERE key = 'article'",
         (text, hashlib.sha256(text.encode("utf-8")).hexdigest()),

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktopapp.domain.text import HIDDEN_MARK, for_display, has_hidden
+from desktopapp.domain.text import HIDDEN_MARK, LONGEST_WORD, for_display, has_hidden, has_long_word
 
 BIDI_CONTROLS = [
     "\u061c",  # ARABIC LETTER MARK
@@ -103,3 +103,9 @@ def test_one_code_point_in_one_out_so_offsets_stay_valid(text: str) -> None:
     assert len(shown) == len(text)
     assert all(a == b or b == HIDDEN_MARK for a, b in zip(text, shown, strict=True))
     assert not any(char in shown for char in BIDI_CONTROLS)
+
+
+def test_a_word_too_long_to_wrap_at_its_boundaries_is_found() -> None:
+    assert not has_long_word("word " * 100_000)
+    assert not has_long_word("x" * LONGEST_WORD)
+    assert has_long_word("an article ending in " + "x" * (LONGEST_WORD + 1))

@@ -68,3 +68,14 @@ def for_display(text: str, limit: int | None = None, *, say_cut: bool = False) -
 def has_hidden(text: str) -> bool:
     """True if ``text`` holds a character that :func:`for_display` shows as HIDDEN_MARK."""
     return _HIDDEN.search(text) is not None
+
+
+# Qt's word wrap takes time quadratic in the length of a word it cannot break: a one-word
+# line of 80,000 characters takes a second, of a million minutes. Beyond this, wrap anywhere.
+LONGEST_WORD = 1000
+_LONG_WORD = re.compile(rf"\S{{{LONGEST_WORD + 1}}}")
+
+
+def has_long_word(text: str) -> bool:
+    """True if ``text`` holds a run of more than LONGEST_WORD characters without a space."""
+    return _LONG_WORD.search(text) is not None

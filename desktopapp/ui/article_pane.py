@@ -17,11 +17,18 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from desktopapp.db.repository import EventRepository, QuoteSpan
-from desktopapp.domain.text import HIDDEN_MARK_NOTE, PARAGRAPH_LIMIT, for_display, has_hidden
+from desktopapp.domain.text import (
+    HIDDEN_MARK_NOTE,
+    PARAGRAPH_LIMIT,
+    for_display,
+    has_hidden,
+    has_long_word,
+)
 from desktopapp.ui.plain import tooltip
 
 ARTICLE_KEY = "article"
@@ -155,6 +162,11 @@ class ArticlePane(QWidget):
         source_text = self._repository.source_text(source.key)
         # Invisible controls shown one for one, so quote offsets still point at their words.
         shown = for_display(source_text)
+        self.text.setWordWrapMode(
+            QTextOption.WrapMode.WrapAnywhere
+            if has_long_word(shown)
+            else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+        )
         self.text.setPlainText(shown)
         self.text.setToolTip(tooltip(HIDDEN_MARK_NOTE + ".") if has_hidden(source_text) else "")
         self.text.show()
