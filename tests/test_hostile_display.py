@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,27 @@ def test_zooming_into_events_spread_over_the_calendar_stays_drawable(
     assert view.pixels_per_day() == pytest.approx(cap)
     assert view.sceneRect().width() <= MAX_SCENE_WIDTH + 3 * view.width()
     assert view.horizontalScrollBar().maximum() < 2**31 - 1
+
+
+def test_clearing_a_narrow_filter_while_zoomed_in_zooms_out_to_what_stays_drawable(
+    qtbot, hostile: EventRepository
+) -> None:
+    view = TimelineView(hostile)
+    qtbot.add_widget(view)
+    view.resize(1200, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    narrow = EventFilter(date_from=date(2022, 2, 1), date_to=date(2022, 3, 31))
+    view.set_filter(narrow)
+    qtbot.waitUntil(lambda: not view.is_loading() and not view.refresh_pending(), timeout=10_000)
+    for _ in range(40):
+        view.zoom_in()
+    qtbot.waitUntil(lambda: not view.is_loading() and not view.refresh_pending(), timeout=10_000)
+    assert view.pixels_per_day() == MAX_PIXELS_PER_DAY
+    left = view.visible_range()[0]
+    view.set_filter(EventFilter())  # 2022 events stay in sight: the view is kept where it is...
+    qtbot.waitUntil(lambda: not view.is_loading() and not view.refresh_pending(), timeout=10_000)
+    extent = hostile.date_extent()
+    assert view.pixels_per_day() <= highest_zoom(extent)  # ...but not at a zoom Qt can't draw
+    assert view.horizontalScrollBar().maximum() < MAX_SCENE_WIDTH + 3 * view.width()
+    assert abs((view.visible_range()[0] - left).days) <= 1
