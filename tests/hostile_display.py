@@ -33,6 +33,11 @@ _CHANGES = {
 ARTICLE_CONTROLS = {6: RLO, 10: TAG_A}
 
 
+# A zero-width space hidden in the summary of the event of 9999 (its title is plain).
+ZWSP = "\u200b"
+HIDDEN_IN_SUMMARY = "rouble-plunge"
+
+
 def make_hostile_database(article_db: Path, target: Path) -> Path:
     """Copy ``article_db`` to ``target`` with a bidi title, a 1 MB title, extreme dates, and
     controls and a 1 MB word in the article's text."""
@@ -41,6 +46,10 @@ def make_hostile_database(article_db: Path, target: Path) -> Path:
     try:
         with connection:
             _put_controls_in_article(connection)
+            connection.execute(
+                "UPDATE events SET summary = 'The rouble' || ? || ' fell.' WHERE key = ?",
+                (ZWSP, HIDDEN_IN_SUMMARY),
+            )
             for key, (title, dates) in _CHANGES.items():
                 if title is not None:
                     connection.execute("UPDATE events SET title = ? WHERE key = ?", (title, key))

@@ -18,6 +18,7 @@ from hostile_display import (
     HUGE_TITLE,
     RLO,
     TAG_A,
+    ZWSP,
     make_hostile_database,
 )
 from pypdf import PdfReader
@@ -141,6 +142,16 @@ def test_pdf_export_shows_controls_and_cuts_the_huge_title(
     assert "slaed llA" in text  # in the order it is stored, not reordered
     assert f"… ({len(HUGE_TITLE) - LINE_LIMIT:,} characters cut)" in text  # a title: one line
     assert "Abcdefghij" * 600 not in text.replace("\n", "").replace(" ", "")
+
+
+def test_pdf_says_what_the_mark_means_when_only_a_summary_has_a_control(
+    qapp: object, hostile: EventRepository, tmp_path: Path
+) -> None:
+    target = tmp_path / "summary.pdf"
+    export_pdf(hostile, EventFilter(date_from=date(9999, 1, 1)), target)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
+    assert f"The rouble{HIDDEN_MARK} fell." in text and ZWSP not in text
+    assert " ".join(HIDDEN_MARK_NOTE.split()) in text
 
 
 def test_chart_images_show_controls_and_say_what_the_mark_means(

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from desktopapp.domain.model import Event
+
 HIDDEN_MARK = "\ufffd"  # "�": Unicode's own sign for a character that cannot be shown
 HIDDEN_MARK_NOTE = (
     f"{HIDDEN_MARK} stands for an invisible control character in the data (such as a "
@@ -68,6 +70,16 @@ def for_display(text: str, limit: int | None = None, *, say_cut: bool = False) -
 def has_hidden(text: str) -> bool:
     """True if ``text`` holds a character that :func:`for_display` shows as HIDDEN_MARK."""
     return _HIDDEN.search(text) is not None
+
+
+def event_has_hidden(event: Event, limit: int = PARAGRAPH_LIMIT) -> bool:
+    """True if any text shown of ``event`` (its first ``limit`` code points) has a character
+    shown as HIDDEN_MARK: then what the mark means must be said beside it."""
+    citation = event.citation
+    texts = [event.title, event.summary, event.type.label, *(a.name for a in event.actors())]
+    texts += [citation.outlet, citation.title, citation.url, citation.quote, citation.note]
+    texts += [text for quote in event.quotes for text in (quote.text, quote.source_title)]
+    return any(has_hidden(text[:limit]) for text in texts)
 
 
 # Qt's word wrap takes time quadratic in the length of a word it cannot break: a one-word

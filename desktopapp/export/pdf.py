@@ -44,7 +44,7 @@ from desktopapp.domain.dates import MONTH_NAMES, Precision
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import Citation, Event, EventRow, Source
-from desktopapp.domain.text import LINE_LIMIT, for_display
+from desktopapp.domain.text import HIDDEN_MARK_NOTE, LINE_LIMIT, event_has_hidden, for_display
 from desktopapp.export.files import ExportCancelled, ExportError, atomic_path
 from desktopapp.export.paging import Block, LaidOut, Page, Placement, paginate
 from desktopapp.export.pdfinfo import add_document_info
@@ -446,6 +446,8 @@ def _header(report: Report, styles: Styles) -> TextFrame:
         f"{_long_date(report.exported)} with desktopapp {__version__}; chart with {grouped}",
         styles.chars(SANS, 8.5, color=MUTED),
     )
+    if any(event_has_hidden(event) for event in report.events):
+        rich.paragraph(before=3).text(f"{HIDDEN_MARK_NOTE}.", styles.chars(SANS, 8.5, color=MUTED))
     return rich
 
 

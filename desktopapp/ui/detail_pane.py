@@ -20,8 +20,8 @@ from desktopapp.domain.text import (
     HIDDEN_MARK_NOTE,
     LINE_LIMIT,
     PARAGRAPH_LIMIT,
+    event_has_hidden,
     for_display,
-    has_hidden,
 )
 
 SAFE_SCHEMES = ("http", "https")
@@ -180,11 +180,7 @@ def _href(url: str) -> str:
 
 def _hidden_note(event: Event, dim: str) -> str:
     """What the mark shown for an invisible control means, if the event has one."""
-    citation = event.citation
-    texts = [event.title, event.summary, event.type.label, *(a.name for a in event.actors())]
-    texts += [citation.outlet, citation.title, citation.url, citation.quote, citation.note]
-    texts += [text for quote in event.quotes for text in (quote.text, quote.source_title)]
-    if not any(has_hidden(text[:PARAGRAPH_LIMIT]) for text in texts):
+    if not event_has_hidden(event):
         return ""
     return f"<p style='color:{dim}'><small>{_e(HIDDEN_MARK_NOTE)}.</small></p>"
 
