@@ -60,10 +60,19 @@ def test_upgrade_keeps_a_backup_and_every_fact(
     assert len(upgraded) == 18
     # Same facts as a fresh build from the annotations (ids may differ in order only).
     by_key = {e["key"]: e for e in fresh}
+    # The source's title is the old file's own (the shipped annotations have since dropped a
+    # note from it): the upgrade keeps what the file said.
+    with sqlite3.connect(f"file:{SCHEMA_1}?mode=ro", uri=True) as fixture:
+        (old_title,) = fixture.execute("SELECT title FROM sources").fetchone()
+    fixture.close()
     for event in upgraded:
         twin = by_key[event["key"]]
-        for field in ("title", "date", "start", "end", "type", "actors", "quotes", "summary"):
+        for field in ("title", "date", "start", "end", "type", "actors", "summary"):
             assert event[field] == twin[field], (event["key"], field)
+        assert [q["source_title"] for q in event["quotes"]] == [old_title] * len(event["quotes"])
+        assert [{**q, "source_title": ""} for q in event["quotes"]] == [
+            {**q, "source_title": ""} for q in twin["quotes"]
+        ], event["key"]
 
 
 def test_second_upgrade_backup_never_overwrites_the_first(old_db: Path) -> None:

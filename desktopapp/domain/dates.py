@@ -179,6 +179,15 @@ def _describe_point(point: DatePoint) -> str:
 
 
 def _describe_interval(start: DatePoint, end: DatePoint) -> str:
+    if not (start.approximate or end.approximate) and Precision.DAY in (
+        start.precision,
+        end.precision,
+    ):
+        # A day at one end and a month or year at the other: both said as days, so the span
+        # reads "between 2 and 31 March 2022", not "between 2 March 2022 and March 2022".
+        first, last = start.first_day(), end.last_day()
+        start = DatePoint(first.year, first.month, first.day, start.uncertain, False)
+        end = DatePoint(last.year, last.month, last.day, end.uncertain, False)
     both_plain_days = (
         start.precision is Precision.DAY
         and end.precision is Precision.DAY
@@ -194,8 +203,12 @@ def _describe_interval(start: DatePoint, end: DatePoint) -> str:
         )
     right = _describe_point(DatePoint(end.year, end.month, end.day, False, end.approximate))
     text = f"between {left} and {right}"
-    if start.uncertain or end.uncertain:
+    if start.uncertain and end.uncertain:
         text += " (uncertain)"
+    elif start.uncertain:
+        text += " (the start is uncertain)"
+    elif end.uncertain:
+        text += " (the end is uncertain)"
     return text
 
 

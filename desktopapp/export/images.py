@@ -6,6 +6,8 @@ both are written atomically (no partial file; an existing one untouched on failu
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize
@@ -16,7 +18,8 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.export.files import ExportError, atomic_path
-from desktopapp.render.chart import Chart, build_chart, chart_height, paint_chart
+from desktopapp.export.provenance import REPORT_TITLE, filter_line, source_credit
+from desktopapp.render.chart import Chart, ChartCaption, build_chart, chart_height, paint_chart
 
 DEFAULT_WIDTH = 1400
 PNG_SCALE = 2
@@ -50,8 +53,8 @@ def export_png(
         paint_chart(painter, QRectF(0, 0, width, height), chart, dark=dark)
     finally:
         painter.end()
-    image.setText("Title", f"Timeline chart ({chart.total} events)")
-    image.setText("Software", "desktopapp")
+    for key, text in _image_texts(chart).items():
+        image.setText(key, text)
     with atomic_path(Path(target), suffix=".png") as temporary:
         # The format follows the .png suffix of the temporary file.
         if not image.save(str(temporary)):
@@ -76,8 +79,9 @@ def export_svg(
         generator.setSize(QSize(width, round(height)))
         generator.setViewBox(QRectF(0, 0, width, height))
         generator.setResolution(96)
-        generator.setTitle("Timeline chart")
-        generator.setDescription(f"{chart.total} events, drawn by desktopapp")
+        texts = _image_texts(chart)
+        generator.setTitle(texts["Title"])
+        generator.setDescription(texts["Description"])
         painter = QPainter()
         if not painter.begin(generator):
             raise ExportError(f"cannot write {Path(target).name}: the SVG could not be started")
@@ -91,5 +95,22 @@ def export_svg(
 
 
 def _chart(repository: EventRepository, event_filter: EventFilter, grouping: Grouping) -> Chart:
+    """The chart with its caption: title, filter and source credit drawn into the image."""
     repository.validate(event_filter)
-    return build_chart(repository, event_filter, grouping)
+    chart = build_chart(repository, event_filter, grouping)
+    caption = ChartCaption(
+        title=REPORT_TITLE,
+        filter_line=filter_line(repository, event_filter, repository.count(event_filter)),
+        credit=source_credit(repository.sources[0] if repository.sources else None, date.today()),
+    )
+    return replace(chart, caption=caption)
+
+
+def _image_texts(chart: Chart) -> dict[str, str]:
+    """The caption again as the file's own metadata (PNG text chunks, SVG title and desc)."""
+    caption = chart.caption or ChartCaption("Timeline chart", "", "")
+    return {
+        "Title": f"{caption.title} — {caption.filter_line}",
+        "Description": caption.credit,
+        "Software": "desktopapp",
+    }

@@ -15,7 +15,9 @@ from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from desktopapp.domain.dates import MONTH_NAMES, DateError, parse_edtf
+from desktopapp.domain.links import link_target
 from desktopapp.domain.model import Event, EventType, Role
+from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.domain.text import (
     HIDDEN_MARK_NOTE,
     LINE_LIMIT,
@@ -28,7 +30,7 @@ SAFE_SCHEMES = ("http", "https")
 
 
 def is_safe_link(url: str) -> bool:
-    return QUrl(url).scheme().lower() in SAFE_SCHEMES and QUrl(url).isValid()
+    return link_target(url) is not None
 
 
 def _e(value: str, limit: int = PARAGRAPH_LIMIT) -> str:
@@ -152,10 +154,13 @@ class DetailPane(QWidget):
         parts.append("</p>")
         if citation.quote:
             parts.append(
-                f"<blockquote style='margin-left:12px'><i>“{_e(citation.quote)}”</i></blockquote>"
+                f"<blockquote style='margin-left:12px'><i>{_e(quoted(citation.quote))}</i>"
+                "</blockquote>"
             )
         if citation.note:
             parts.append(f"<p style='color:{dim}'><b>Note:</b> {_e(citation.note)}</p>")
+        if is_supplied_title(citation.title):
+            parts.append(f"<p style='color:{dim}'><small>{_e(SUPPLIED_TITLE_NOTE)}</small></p>")
         return "".join(parts)
 
     def _type_path(self, event_type: EventType) -> str:
@@ -171,11 +176,10 @@ class DetailPane(QWidget):
 
 
 def _href(url: str) -> str:
-    """A link target for an href attribute: percent-encoded, so it has no quote or angle
-    bracket to break out of the attribute (Qt does not decode entities in attributes, so
-    html.escape there would change the address that opens)."""
-    encoded = QUrl(url).toString(QUrl.ComponentFormattingOption.FullyEncoded)
-    return encoded.replace("'", "%27").replace('"', "%22").replace("<", "%3C").replace(">", "%3E")
+    """A link target for an href attribute: the same percent-encoded address as the PDF's
+    links, so it has no quote or angle bracket to break out of the attribute (Qt does not
+    decode entities in attributes, so html.escape there would change the address)."""
+    return link_target(url) or ""
 
 
 def _hidden_note(event: Event, dim: str) -> str:
