@@ -279,12 +279,11 @@ def _screenshot(app: QApplication, window: object, options: LaunchOptions) -> in
     window.timeline.wait_for_load()
     settle(app)
     pixmap = window.grab()
-    from desktopapp.export.files import ExportError, atomic_path
+    from desktopapp.export.files import ExportError
+    from desktopapp.export.images import write_png
 
     try:
-        with atomic_path(target, suffix=".png") as temporary:
-            if not pixmap.save(str(temporary), "PNG"):
-                raise ExportError(f"{target}: the image could not be written")
+        write_png(pixmap, target)  # encoded in memory, every write to the file checked
     except ExportError as error:
         return _fail(str(error), headless=True)
     window.close()

@@ -9,7 +9,11 @@ widgets are imported only when a window or a rendering is asked for.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import io
 import shutil
+import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -18,6 +22,7 @@ from pathlib import Path
 
 from desktopapp import __version__
 from desktopapp.domain.filter import EventFilter, FilterError, parse_user_date
+from desktopapp.interrupts import Stopped, check, deferred, signals_as_interrupts
 
 EXIT_USAGE = 2
 
@@ -42,21 +47,62 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_window)
     try:
-        return handler(args)
+        # The window's event loop runs no Python code to receive them: it keeps the defaults.
+        with contextlib.nullcontext() if handler is run_window else signals_as_interrupts():
+            return handler(args)
+    except Stopped as stopped:
+        _remove_unfinished_files()
+        _report(f"stopped by {signal.Signals(stopped.signum).name}")
+        return 128 + stopped.signum
     except KeyboardInterrupt:
-        print("desktopapp: interrupted", file=sys.stderr)
+        _remove_unfinished_files()
+        _report("interrupted")
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:
+        if error.errno != errno.EBADF:
+            _report(f"{error.filename or 'a file'}: {error.strerror or error}")
+        else:
+            _report("cannot print the output: standard output is closed")
+        return EXIT_USAGE
     except (UserError, FilterError) as error:
-        print(f"desktopapp: {error}", file=sys.stderr)
+        _report(str(error))
         return EXIT_USAGE
     except Exception as error:  # the known failures of lower layers, reported in one line
         message = _known_failure(error)
         if message is None:
             raise
-        print(f"desktopapp: {message}", file=sys.stderr)
+        _report(message)
         return EXIT_USAGE
+
+
+def _remove_unfinished_files() -> None:
+    from desktopapp.safe_files import remove_unfinished_temporaries
+
+    remove_unfinished_temporaries()
+
+
+def _report(message: str) -> None:
+    """One line on stderr, whatever the message's origin held (a driver's multi-line text)."""
+    line = " ".join(part.strip() for part in message.splitlines() if part.strip())
+    if sys.stderr is None:  # started with stderr closed: print(file=None) would use stdout
+        return
+    with contextlib.suppress(OSError, ValueError):  # stderr gone too (SIGHUP): nothing to do
+        print(f"desktopapp: {line}", file=sys.stderr)
+
+
+def _say(line: str) -> None:
+    """A command's closing summary; the work is done, so a closed stdout is no failure."""
+    with contextlib.suppress(OSError):
+        print(line)
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Stands for stdout when the process was started with it closed (``>&-``)."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
 
 
 def _known_failure(error: Exception) -> str | None:
@@ -69,8 +115,9 @@ def _known_failure(error: Exception) -> str | None:
         return str(error)
     from desktopapp.db.errors import describe_error
     from desktopapp.export.files import ExportError
+    from desktopapp.safe_files import FileProblem
 
-    if isinstance(error, ExportError):
+    if isinstance(error, ExportError | FileProblem):
         return str(error)
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -80,6 +127,8 @@ def _known_failure(error: Exception) -> str | None:
 
 
 def _use_utf8_output() -> None:
+    if sys.stdout is None:  # started with stdout closed
+        sys.stdout = _ClosedOutput()
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
         if encoding != "utf8" and hasattr(stream, "reconfigure"):
@@ -242,16 +291,24 @@ def filter_from_args(args: argparse.Namespace) -> EventFilter:
 
 
 def open_repository(location: str | None):
-    """The repository over ``--db``, or over the bundled database (built if needed)."""
+    """The repository over ``--db``, or over the bundled database (built if needed).
+
+    It reads one snapshot: every question a command asks is answered from one read
+    transaction, so a file rebuilt or written meanwhile cannot mix two states in one answer.
+    """
     from desktopapp.build.bundled import ensure_default_database
     from desktopapp.db.engine import open_database
     from desktopapp.db.repository import EventRepository
 
     path: str | Path = location if location is not None else ensure_default_database()
-    return EventRepository(open_database(path))
+    return EventRepository(open_database(path, snapshot=True))
 
 
 def run_window(args: argparse.Namespace) -> int:
+    if args.screenshot is not None:  # a FIFO, a device, a too-long name: refused before drawing
+        from desktopapp.export.files import check_target
+
+        check_target(args.screenshot)
     options = LaunchOptions(
         database=args.db,
         event_filter=filter_from_args(args),
@@ -268,14 +325,14 @@ def run_window(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from desktopapp.build.annotations import load_annotations
     from desktopapp.build.builder import build_database
-    from desktopapp.build.bundled import annotations_path, default_database_path
+    from desktopapp.build.bundled import annotations_path, default_database_path, ensure_data_dir
 
     target = args.out or default_database_path()
     if args.out is None:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        ensure_data_dir()
     dataset = load_annotations(args.annotations or annotations_path())
     count = build_database(dataset, target)
-    print(f"Built {target} with {count} events.")
+    _say(f"Built {target} with {count} events.")
     return 0
 
 
@@ -283,12 +340,19 @@ def run_upgrade(args: argparse.Namespace) -> int:
     from desktopapp.build.upgrade import upgrade_database
 
     backup = upgrade_database(args.path)
-    print(f"Upgraded {args.path}; the previous file is kept as {backup}.")
+    _say(f"Upgraded {args.path}; the previous file is kept as {backup}.")
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
     repository = open_repository(args.db)
+    try:
+        return _print_list(repository, args)
+    finally:
+        repository.engine.dispose()  # ends the command's snapshot
+
+
+def _print_list(repository, args: argparse.Namespace) -> int:
     event_filter = filter_from_args(args)
     repository.validate(event_filter)
     events = repository.events(event_filter)
@@ -311,11 +375,9 @@ def run_export(args: argparse.Namespace) -> int:
         raise UserError(
             "say what to export: --pdf FILE, --csv FILE, --json FILE, --png FILE or --svg FILE"
         )
-    repository = open_repository(args.db)
-    event_filter = filter_from_args(args)
-    repository.validate(event_filter)
     from desktopapp.export.run import ExportRequest, run_exports
 
+    event_filter = filter_from_args(args)
     request = ExportRequest(
         event_filter=event_filter,
         pdf=args.pdf,
@@ -327,8 +389,17 @@ def run_export(args: argparse.Namespace) -> int:
         orientation=args.orientation,
         group_by=args.group_by,
     )
-    for line in run_exports(repository, request):
-        print(line)
+    repository = open_repository(args.db)
+    painted = any(path is not None for path in (args.pdf, args.png, args.svg))
+    try:
+        repository.validate(event_filter)
+        # Signals wait for a safe point while Qt paints (see desktopapp.interrupts).
+        with deferred() if painted else contextlib.nullcontext():
+            for line in run_exports(repository, request):
+                _say(line)
+                check()
+    finally:
+        repository.engine.dispose()  # ends the command's snapshot
     return 0
 
 
@@ -343,7 +414,7 @@ def run_generate(args: argparse.Namespace) -> int:
     count = build_database(
         synthetic_dataset(args.events, seed=args.seed), args.out, progress=progress
     )
-    print(f"Wrote {count:,} synthetic events to {args.out}.")
+    _say(f"Wrote {count:,} synthetic events to {args.out}.")
     return 0
 
 

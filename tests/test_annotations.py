@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -186,6 +187,126 @@ def test_not_utf8_is_refused(tmp_path: Path) -> None:
     path.write_bytes("title = 'é'".encode("latin-1"))
     with pytest.raises(AnnotationError, match="not UTF-8"):
         load_annotations(path)
+
+
+def test_a_utf8_byte_order_mark_is_accepted(annotation_copy: Path) -> None:
+    annotation_copy.write_bytes(b"\xef\xbb\xbf" + annotation_copy.read_bytes())
+    marked = load_annotations(annotation_copy)
+    assert [e.key for e in marked.events] == [
+        e.key for e in load_annotations(annotations_path()).events
+    ]
+
+
+@pytest.mark.parametrize("value", ["true", "1.0", '"1"', "[1]", "{ v = 1 }", "2022-03-01"])
+def test_schema_must_be_the_integer_1(annotation_copy: Path, value: str) -> None:
+    _replace(annotation_copy, "schema = 1", f"schema = {value}")
+    with pytest.raises(AnnotationError, match=r"^annotations\.toml, field 'schema': .*must be 1"):
+        load_annotations(annotation_copy)
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        ("a." * 80_000 + "a = 1", 1),  # took 85 s in tomllib before a traceback
+        ("[" + "x." * 80_000 + "x]", 2),
+        (" . ".join(['"q.u"'] * 9) + " = 1", 1),
+    ],
+    ids=["dotted-key", "table-header", "quoted-parts"],
+)
+def test_a_deeply_dotted_key_is_refused_fast_and_located(
+    annotation_copy: Path, line: str, column: int
+) -> None:
+    text = annotation_copy.read_text(encoding="utf-8")
+    lines = text.count("\n")
+    annotation_copy.write_text(text + line + "\n", encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(AnnotationError, match=rf"line {lines + 1}, column {column}: a dotted key"):
+        load_annotations(annotation_copy)
+    assert time.monotonic() - started < 5
+
+
+def test_values_nested_deeper_than_any_entry_are_refused(annotation_copy: Path) -> None:
+    # Shallow enough for tomllib, deep enough to trouble what reads it afterwards.
+    _replace(annotation_copy, "schema = 1", "schema = " + "[" * 20 + "]" * 20)
+    with pytest.raises(AnnotationError, match="nested more than 8 deep"):
+        load_annotations(annotation_copy)
+
+
+_WRONG_TYPES = ['[ "x" ]', "{ a = 1 }", "7", "true", "1.5", "2022-03-01", "[ { id = 1 } ]"]
+# (section header, key, entry named in the message, field named in the message)
+_TYPED_FIELDS = (
+    [
+        ("[source]", key, r"\[source\]", key)
+        for key in (
+            "id",
+            "file",
+            "title",
+            "outlet",
+            "language",
+            "url",
+            "published",
+            "published_note",
+        )
+    ]
+    + [
+        ("[[citations]]", key, r"citation #1", key)
+        for key in ("id", "outlet", "title", "url", "published")
+    ]
+    + [("[[actors]]", key, r"actor #1", key) for key in ("id", "name", "kind", "aliases")]
+    + [
+        ("[[events]]", key, r"event #1", key)
+        for key in ("id", "title", "summary", "type", "date", "actors", "date_citation", "quotes")
+    ]
+)
+
+
+@pytest.mark.parametrize("wrong", _WRONG_TYPES)
+@pytest.mark.parametrize(("header", "key", "entry", "field"), _TYPED_FIELDS)
+def test_every_field_of_the_wrong_type_is_refused_naming_entry_and_field(
+    annotation_copy: Path, header: str, key: str, entry: str, field: str, wrong: str
+) -> None:
+    text = annotation_copy.read_text(encoding="utf-8")
+    start = text.index(f"\n{key} = ", text.index(f"\n{header}\n")) + 1
+    end = text.index("\n", start)
+    annotation_copy.write_text(f"{text[:start]}{key} = {wrong}{text[end:]}", encoding="utf-8")
+    if key == "aliases" and wrong == '[ "x" ]':
+        load_annotations(annotation_copy)  # a list of names: the right type
+        return
+    with pytest.raises(AnnotationError) as error:
+        load_annotations(annotation_copy)
+    message = str(error.value)
+    assert re.match(rf"annotations\.toml: {entry}[ ,]", message), message
+    assert f"field '{field}" in message, message
+
+
+@pytest.mark.parametrize("wrong", _WRONG_TYPES)
+@pytest.mark.parametrize(
+    ("old", "field"),
+    [
+        ('{ id = "amazon", role = "acting" }', "actors[0].id"),
+        ('{ id = "amazon", role = "acting" }', "actors[0].role"),
+        ('citation = "actugeeks-2022-03-04-amazon"', "date_citation.citation"),
+        ('quote = "Le directeur général', "date_citation.quote"),
+        ('note = "Dated by the tweet', "date_citation.note"),
+    ],
+)
+def test_every_inline_field_of_the_wrong_type_is_refused(
+    annotation_copy: Path, old: str, field: str, wrong: str
+) -> None:
+    key = field.rsplit(".", 1)[1]
+    text = annotation_copy.read_text(encoding="utf-8")
+    start = text.index(old) + (old.index(f"{key} = ") if f"{key} = " in old else 0)
+    value_start = start + len(f"{key} = ")
+    # The value ends where the next key or the inline table does.
+    end = min(i for i in (text.find(", ", value_start), text.find(" }", value_start)) if i > 0)
+    if text[value_start] == '"':
+        end = text.index('"', value_start + 1) + 1
+    annotation_copy.write_text(f"{text[:value_start]}{wrong}{text[end:]}", encoding="utf-8")
+    with pytest.raises(AnnotationError) as error:
+        load_annotations(annotation_copy)
+    message = str(error.value)
+    assert message.startswith("annotations.toml: event #1 (amazon-logistics-aid)"), message
+    assert f"field '{field}'" in message, message
 
 
 # -- the build ----------------------------------------------------------------------------------

@@ -22,7 +22,6 @@ from sqlalchemy import (
     Subquery,
     TextClause,
     and_,
-    bindparam,
     case,
     false,
     func,
@@ -96,6 +95,19 @@ class FacetCounts:
 
     actors: dict[int, int]
     types: dict[str, int]
+
+
+# The values of a row's sort key in one order of the list (see _sort_columns), id last.
+SeekKey = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """Consecutive rows of the list, with the sort keys of the first and last row."""
+
+    rows: tuple[EventRow, ...]
+    first_key: SeekKey | None
+    last_key: SeekKey | None
 
 
 @dataclass(frozen=True)
@@ -271,28 +283,91 @@ class EventRepository:
         with self.engine.connect() as connection:
             return [_event_row(r) for r in connection.execute(query)]
 
-    def position_of(self, event_filter: EventFilter, event_id: int) -> int | None:
-        """Index of the event among the filtered rows in date order, or None."""
+    def list_page(
+        self,
+        event_filter: EventFilter,
+        *,
+        limit: int,
+        sort: SortKey = SortKey.DATE,
+        descending: bool = False,
+        key: SeekKey | None = None,
+        inclusive: bool = False,
+        backward: bool = False,
+    ) -> ListPage:
+        """A page of the list by keyset pagination: a seek on the sort key, never an OFFSET.
+
+        Forward, the first ``limit`` rows after ``key`` (from it with ``inclusive``; from the
+        start without a key); backward, the last ``limit`` rows before ``key`` (up to it with
+        ``inclusive``; the end of the list without a key). Rows come in list order either way,
+        with the sort keys of the first and last row to seek the neighbouring pages.
+        """
+        columns = _sort_columns(sort)
+        reading_descending = descending != backward
+        query = self._row_select().add_columns(
+            *(column.label(f"sort_key_{n}") for n, column in enumerate(columns))
+        )
+        conditions = self._conditions(event_filter, ordered=True)
+        if key is not None:
+            conditions.append(
+                _seek(columns, key, greater=not reading_descending, inclusive=inclusive)
+            )
+        query = query.where(*conditions).order_by(*_order(sort, reading_descending)).limit(limit)
         with self.engine.connect() as connection:
-            row = connection.execute(
-                select(E.start_date, E.end_date, E.id).where(
+            found = [(_event_row(r), tuple(r[-len(columns) :])) for r in connection.execute(query)]
+        if backward:
+            found.reverse()
+        if not found:
+            return ListPage((), None, None)
+        return ListPage(tuple(row for row, _ in found), found[0][1], found[-1][1])
+
+    def page_keys(
+        self, event_filter: EventFilter, *, every: int, sort: SortKey, descending: bool
+    ) -> list[SeekKey]:
+        """The sort key of every ``every``-th row of the list (rows 0, every, 2×every…): where
+        each page starts, so that any page is one seek. One pass over the sort index."""
+        columns = _sort_columns(sort)
+        number = func.row_number().over(order_by=_order(sort, descending)).label("number")
+        numbered = self._keyed(
+            select(*(c.label(f"k{n}") for n, c in enumerate(columns)), number), sort
+        )
+        inner = numbered.where(*self._conditions(event_filter)).subquery()
+        keys = [inner.c[f"k{n}"] for n in range(len(columns))]
+        query = select(*keys).where((inner.c.number - 1) % every == 0).order_by(inner.c.number)
+        with self.engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(query)]
+
+    def position_of(
+        self,
+        event_filter: EventFilter,
+        event_id: int,
+        *,
+        sort: SortKey = SortKey.DATE,
+        descending: bool = False,
+    ) -> int | None:
+        """Index of the event among the filtered rows in the list's order, or None."""
+        columns = _sort_columns(sort)
+        with self.engine.connect() as connection:
+            found = connection.execute(
+                self._keyed(select(*columns), sort).where(
                     E.id == event_id, *self._conditions(event_filter)
                 )
             ).first()
-            if row is None:
+            if found is None:
                 return None
-            # The same order as rows(sort=DATE): start, then end, then id.
-            # A row-value comparison is one range of the (start_date, end_date) index.
-            before = select(func.count()).where(
+            # Rows before it in list order: one range of the sort index, counted.
+            before = self._keyed(select(func.count()), sort).where(
                 *self._conditions(event_filter),
-                tuple_(E.start_date, E.end_date, E.id)
-                < tuple_(
-                    bindparam("start", row.start_date),
-                    bindparam("end", row.end_date),
-                    bindparam("id", row.id),
-                ),
+                _seek(columns, tuple(found), greater=descending, inclusive=False),
             )
             return int(connection.execute(before).scalar_one())
+
+    @staticmethod
+    def _keyed(query: Select, sort: SortKey) -> Select:
+        """The query over events, with the event types joined when the sort key needs them."""
+        query = query.select_from(EventRowORM.__table__)
+        if sort is SortKey.TYPE:
+            query = query.join(EventTypeRow, EventTypeRow.id == E.type_id)
+        return query
 
     def date_extent(self, event_filter: EventFilter = EventFilter()) -> tuple[date, date] | None:
         """Earliest start and latest end of the filtered events, or None if there are none."""
@@ -903,16 +978,46 @@ def _columns(mapped: type[Base], exclude: str = "") -> list[ColumnElement[Any]]:
     return [c for c in mapped.__table__.c if c.name != exclude]
 
 
-def _order(sort: SortKey, descending: bool) -> list[ColumnElement]:
-    order_columns: dict[SortKey, list[ColumnElement[Any]]] = {
+def _sort_columns(sort: SortKey) -> list[ColumnElement[Any]]:
+    """What the list is ordered by, the event id last so that every row has its own key."""
+    keys: dict[SortKey, list[ColumnElement[Any]]] = {
         SortKey.DATE: [E.start_date, E.end_date],
         SortKey.TITLE: [func.lower(E.title)],
         SortKey.TYPE: [EventTypeRow.__table__.c.slug, E.start_date],
         SortKey.ACTORS: [func.lower(E.actor_names), E.start_date],
     }
-    columns = order_columns[sort]
-    ordered = [c.desc() if descending else c.asc() for c in columns]
-    return [*ordered, E.id.desc() if descending else E.id.asc()]
+    return [*keys[sort], E.id]
+
+
+def _order(sort: SortKey, descending: bool) -> list[ColumnElement]:
+    return [c.desc() if descending else c.asc() for c in _sort_columns(sort)]
+
+
+def _seek(
+    columns: Sequence[ColumnElement[Any]], key: SeekKey, *, greater: bool, inclusive: bool
+) -> ColumnElement[bool]:
+    """Rows whose sort key comes after ``key`` (``greater``) or before it.
+
+    Written as ``first >= v AND (first > v OR (rest) > (values))`` rather than one row-value
+    comparison: SQLite reads a row value over an expression index (lower(title)) as a scan
+    from the start, but the leading term alone as a range of that index.
+    """
+    first, rest = columns[0], list(columns[1:])
+    value, rest_values = key[0], key[1:]
+
+    def beyond(left: Any, right: Any, *, or_equal: bool) -> ColumnElement[bool]:
+        if greater:
+            return left >= right if or_equal else left > right
+        return left <= right if or_equal else left < right
+
+    if not rest:
+        return beyond(first, value, or_equal=inclusive)
+    if len(rest) == 1:
+        tail = beyond(rest[0], rest_values[0], or_equal=inclusive)
+    else:
+        tail = beyond(tuple_(*rest), tuple_(*rest_values), or_equal=inclusive)
+    strictly = beyond(first, value, or_equal=False)
+    return and_(beyond(first, value, or_equal=True), or_(strictly, tail))
 
 
 # Above this share of all events, an actor filter is tested row by row (see _conditions).

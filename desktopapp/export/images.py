@@ -1,7 +1,10 @@
 """The timeline chart as a picture: PNG (raster, at twice the asked width) and SVG (vectors).
 
 Both are painted by :func:`desktopapp.render.chart.paint_chart`, the routine the PDF uses, and
-both are written atomically (no partial file; an existing one untouched on failure).
+both are written atomically (no partial file; an existing one untouched on failure). Qt's
+image and SVG writers do not report a failed write (QSvgGenerator says nothing, libpng prints
+"Write Error" on stderr), so they write into memory and the bytes are written, checked, by
+:func:`desktopapp.export.files.write_bytes`.
 """
 
 from __future__ import annotations
@@ -10,14 +13,14 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgGenerator
 
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
-from desktopapp.export.files import ExportError, atomic_path
+from desktopapp.export.files import ExportError, write_bytes
 from desktopapp.export.provenance import REPORT_TITLE, filter_line, source_credit
 from desktopapp.render.chart import Chart, ChartCaption, build_chart, chart_height, paint_chart
 
@@ -55,11 +58,22 @@ def export_png(
         painter.end()
     for key, text in _image_texts(chart).items():
         image.setText(key, text)
-    with atomic_path(Path(target), suffix=".png") as temporary:
-        # The format follows the .png suffix of the temporary file.
-        if not image.save(str(temporary)):
-            raise ExportError(f"cannot write {Path(target).name}: the PNG could not be saved")
+    write_png(image, Path(target))
     return size.width(), size.height()
+
+
+def write_png(image: QImage | QPixmap, target: Path) -> None:
+    """Encode ``image`` as PNG in memory, then write it to ``target`` atomically."""
+    if isinstance(image, QPixmap):
+        image = image.toImage()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    # The stubs want the format as bytes; the binding accepts only str for a device.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+        raise ExportError(f"cannot write {target.name}: the PNG could not be encoded")
+    buffer.close()
+    write_bytes(target, bytes(data.data()))
 
 
 def export_svg(
@@ -73,24 +87,27 @@ def export_svg(
     """Write the chart as an SVG drawing; return its size in SVG user units."""
     chart = _chart(repository, event_filter, grouping)
     height = max(1.0, chart_height(chart, width))
-    with atomic_path(Path(target), suffix=".svg") as temporary:
-        generator = QSvgGenerator()
-        generator.setFileName(str(temporary))
-        generator.setSize(QSize(width, round(height)))
-        generator.setViewBox(QRectF(0, 0, width, height))
-        generator.setResolution(96)
-        texts = _image_texts(chart)
-        generator.setTitle(texts["Title"])
-        generator.setDescription(texts["Description"])
-        painter = QPainter()
-        if not painter.begin(generator):
-            raise ExportError(f"cannot write {Path(target).name}: the SVG could not be started")
-        try:
-            painter.fillRect(QRectF(0, 0, width, height), QColor("white"))
-            paint_chart(painter, QRectF(0, 0, width, height), chart)
-        finally:
-            painter.end()
-        del generator  # closes the file before it is moved into place
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(width, round(height)))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setResolution(96)
+    texts = _image_texts(chart)
+    generator.setTitle(texts["Title"])
+    generator.setDescription(texts["Description"])
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise ExportError(f"cannot write {Path(target).name}: the SVG could not be started")
+    try:
+        painter.fillRect(QRectF(0, 0, width, height), QColor("white"))
+        paint_chart(painter, QRectF(0, 0, width, height), chart)
+    finally:
+        painter.end()  # writes the closing </svg>
+    buffer.close()
+    write_bytes(Path(target), bytes(data.data()))
     return width, round(height)
 
 

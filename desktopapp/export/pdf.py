@@ -50,6 +50,7 @@ from desktopapp.export.files import ExportCancelled, ExportError, atomic_path
 from desktopapp.export.paging import Block, LaidOut, Page, Placement, paginate
 from desktopapp.export.pdfinfo import add_document_info
 from desktopapp.export.provenance import REPORT_TITLE, filter_line, long_date, published_words
+from desktopapp.export.qtfile import checked_qfile
 from desktopapp.export.textframe import LineBox, TextFrame, TextStyles
 from desktopapp.render.chart import (
     Chart,
@@ -228,21 +229,23 @@ def _write_pdf(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> int:
-    writer = QPdfWriter(str(path))
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle(f"{report.title} — {report.filter_text}")
-    writer.setCreator(f"desktopapp {__version__}")
-    writer.setAuthor("desktopapp")
-    configure_page(writer, page_size, orientation)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise ExportError(f"cannot write {path.name}: the PDF could not be started")
-    try:
-        return render_report(painter, writer, repository, report, progress, cancelled)
-    finally:
-        # Ending the painter writes the PDF trailer and closes the file, also after an error
-        # (the temporary file is then removed by atomic_path).
-        painter.end()
+    with checked_qfile(path) as device:  # QPdfWriter itself does not report failed writes
+        writer = QPdfWriter(device)
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setTitle(f"{report.title} — {report.filter_text}")
+        writer.setCreator(f"desktopapp {__version__}")
+        writer.setAuthor("desktopapp")
+        configure_page(writer, page_size, orientation)
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise ExportError(f"cannot write {path.name}: the PDF could not be started")
+        try:
+            return render_report(painter, writer, repository, report, progress, cancelled)
+        finally:
+            # Ending the painter writes the PDF trailer, also after an error (the temporary
+            # file is then removed by atomic_path).
+            painter.end()
+            del writer
 
 
 @contextmanager

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from desktopapp.db.repository import EventRepository, QuoteSpan
+from desktopapp.domain.search import SearchQuery, match_spans, parse_search
 from desktopapp.domain.text import (
     HIDDEN_MARK_NOTE,
     PARAGRAPH_LIMIT,
@@ -30,6 +31,7 @@ from desktopapp.domain.text import (
     has_long_word,
 )
 from desktopapp.ui.plain import tooltip
+from desktopapp.ui.search_marks import match_format
 
 ARTICLE_KEY = "article"
 
@@ -133,8 +135,22 @@ class ArticlePane(QWidget):
         self._offsets: list[int] | None = None
         self._selected: int | None = None
         self._source_key: str | None = None
+        self._search = SearchQuery(())
+        self._matches: list[tuple[int, int]] = []
         self._repository = repository
         self.set_repository(repository)
+
+    def set_search(self, text: str) -> None:
+        """Mark the words this search text matches (the filter's search) in the article."""
+        search = parse_search(text)
+        if search != self._search:
+            self._search = search
+            self._matches = _marks(search, self.text.toPlainText())
+            self._apply_highlights()
+
+    def matched_text(self) -> list[str]:
+        """The words now marked as matching the search (for tests and accessibility)."""
+        return [s.cursor.selectedText() for s in self.text.extraSelections() if _is_match(s)]
 
     def set_repository(self, repository: EventRepository) -> None:
         """Show the database's article (or its first source, for databases of many)."""
@@ -172,6 +188,7 @@ class ArticlePane(QWidget):
         self.text.show()
         _space_paragraphs(self.text)
         self._offsets = utf16_offsets(shown)
+        self._matches = _marks(self._search, shown)  # as set_search: the text shown
         self._spans = self._repository.quote_spans(source.key)
         self._regions = _merged(self._spans)
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
@@ -232,6 +249,8 @@ class ArticlePane(QWidget):
         strong.setBackground(highlight)
         strong.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
         strong.setProperty(QTextFormat.Property.UserProperty, True)
+        found = match_format()
+        found.setProperty(QTextFormat.Property.UserProperty + 1, True)
         selections = []
         document = self.text.document()
         # Every quoted passage softly (overlapping quotes merged into one region, so a source
@@ -240,6 +259,7 @@ class ArticlePane(QWidget):
         for (start, end), text_format in [
             *((region, normal) for region in self._regions),
             *((region, strong) for region in strong_spans),
+            *((match, found) for match in self._matches),
         ]:
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(document)
@@ -248,8 +268,8 @@ class ArticlePane(QWidget):
             selection.cursor = cursor
             selection.format = text_format
             selections.append(selection)
-        # Strong ones last, so they are drawn over an overlapping soft one.
-        selections.sort(key=_is_strong)
+        # Strong ones over soft ones, and the search's matches over both.
+        selections.sort(key=lambda selection: (_is_match(selection), _is_strong(selection)))
         self.text.setExtraSelections(selections)
 
     def _clicked_at(self, position: int) -> None:
@@ -287,6 +307,19 @@ def _space_paragraphs(text: QTextEdit) -> None:
 
 def _is_strong(selection: QTextEdit.ExtraSelection) -> bool:
     return bool(selection.format.property(QTextFormat.Property.UserProperty))
+
+
+# A one-letter word ("d") is a prefix of thousands of words in a long source: mark the first
+# ones only, so that typing stays quick.
+MAX_MARKS = 1000
+
+
+def _marks(search: SearchQuery, text: str) -> list[tuple[int, int]]:
+    return match_spans(search, text)[:MAX_MARKS]
+
+
+def _is_match(selection: QTextEdit.ExtraSelection) -> bool:
+    return bool(selection.format.property(QTextFormat.Property.UserProperty + 1))
 
 
 def _blend(colour: QColor, base: QColor, amount: float) -> QColor:

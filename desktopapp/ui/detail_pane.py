@@ -18,6 +18,7 @@ from desktopapp.domain.dates import MONTH_NAMES, DateError, parse_edtf
 from desktopapp.domain.links import link_target
 from desktopapp.domain.model import Event, EventType, Role
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
+from desktopapp.domain.search import SearchQuery, match_spans, parse_search
 from desktopapp.domain.text import (
     HIDDEN_MARK_NOTE,
     LINE_LIMIT,
@@ -25,6 +26,7 @@ from desktopapp.domain.text import (
     event_has_hidden,
     for_display,
 )
+from desktopapp.ui.search_marks import marked_html
 
 SAFE_SCHEMES = ("http", "https")
 
@@ -57,7 +59,21 @@ class DetailPane(QWidget):
         layout.addWidget(self.browser)
         self._event: Event | None = None
         self._type_labels: dict[str, str] = {}
+        self._search = SearchQuery(())
         self._render()
+
+    def set_search(self, text: str) -> None:
+        """Mark the words this search text matches (the filter's search)."""
+        search = parse_search(text)
+        if search != self._search:
+            self._search = search
+            self._render()
+
+    def _m(self, value: str, limit: int = PARAGRAPH_LIMIT) -> str:
+        """``value`` as :func:`_e` shows it, with the search's matches marked (controls are
+        shown one for one, so the matches' offsets hold up to the cut)."""
+        shown = for_display(value, limit, say_cut=True)
+        return marked_html(shown, match_spans(self._search, value[:limit]))
 
     def set_type_labels(self, labels: dict[str, str]) -> None:
         """Labels of every type slug, to name a child type with its parent."""
@@ -94,7 +110,7 @@ class DetailPane(QWidget):
 
     def _page(self, event: Event, dim: str) -> str:
         link = self.palette().color(QPalette.ColorRole.Link).name()
-        parts = [f"<h3 style='margin-bottom:4px'>{_e(event.title, LINE_LIMIT)}</h3>"]
+        parts = [f"<h3 style='margin-bottom:4px'>{self._m(event.title, LINE_LIMIT)}</h3>"]
         parts.append(
             f"<p style='margin-top:0'><span style='color:{dim}'>{_e(self._type_path(event.type))}"
             "</span></p>"
@@ -114,18 +130,18 @@ class DetailPane(QWidget):
             parts.append(_section("Who", dim))
             rows = []
             if acting:
-                rows.append(f"<b>Acting:</b> {_e(', '.join(a.name for a in acting))}")
+                rows.append(f"<b>Acting:</b> {self._m(', '.join(a.name for a in acting))}")
             if affected:
-                rows.append(f"<b>Affected:</b> {_e(', '.join(a.name for a in affected))}")
+                rows.append(f"<b>Affected:</b> {self._m(', '.join(a.name for a in affected))}")
             parts.append("<p>" + "<br>".join(rows) + "</p>")
         if event.summary:
             parts.append(_section("What", dim))
-            parts.append(f"<p>{_e(event.summary)}</p>")
+            parts.append(f"<p>{self._m(event.summary)}</p>")
         if event.quotes:
             parts.append(_section("In the article's words", dim))
             for quote in event.quotes:
                 parts.append(
-                    f"<blockquote style='margin-left:12px'><i>« {_e(quote.text)} »</i><br>"
+                    f"<blockquote style='margin-left:12px'><i>« {self._m(quote.text)} »</i><br>"
                     f"<span style='color:{dim}'>— {_e(quote.source_title)}</span></blockquote>"
                 )
         return "\n".join(parts)
