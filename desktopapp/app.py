@@ -127,8 +127,8 @@ def _window_icon() -> QIcon | None:
 def _open_repository(options: LaunchOptions) -> EventRepository:
     """The repository over ``--db`` or the bundled database; the initial filter checked
     against it (an unknown company is an error, not an empty timeline)."""
-    from desktopapp.build.bundled import ensure_default_database
     from desktopapp.db.engine import open_database
+    from desktopapp.ingest.bundled import ensure_default_database
 
     location: str | Path = (
         options.database if options.database is not None else ensure_default_database()
@@ -143,10 +143,10 @@ def _open_repository(options: LaunchOptions) -> EventRepository:
 
 
 def _failure_message(error: Exception) -> str | None:
-    from desktopapp.build.annotations import AnnotationError
-    from desktopapp.build.builder import BuildError
     from desktopapp.db.engine import DatabaseError
     from desktopapp.domain.filter import FilterError
+    from desktopapp.ingest.annotations import AnnotationError
+    from desktopapp.ingest.builder import BuildError
 
     if isinstance(error, DatabaseError | FilterError | BuildError | AnnotationError):
         return str(error)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from desktopapp import __version__
 from desktopapp.domain.filter import EventFilter, FilterError, parse_user_date
+from desktopapp.domain.model import Event
 from desktopapp.interrupts import Stopped, check, deferred, signals_as_interrupts
 
 EXIT_USAGE = 2
@@ -106,10 +107,10 @@ class _ClosedOutput(io.TextIOBase):
 
 
 def _known_failure(error: Exception) -> str | None:
-    from desktopapp.build.annotations import AnnotationError
-    from desktopapp.build.builder import BuildError
-    from desktopapp.build.upgrade import UpgradeError
     from desktopapp.db.engine import DatabaseError
+    from desktopapp.ingest.annotations import AnnotationError
+    from desktopapp.ingest.builder import BuildError
+    from desktopapp.ingest.upgrade import UpgradeError
 
     if isinstance(error, AnnotationError | BuildError | DatabaseError | UpgradeError):
         return str(error)
@@ -146,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"desktopapp {__version__}")
     _add_database_argument(parser, top_level=True)
-    _add_filter_arguments(parser)
+    _add_filter_arguments(parser, top_level=True)
     parser.add_argument(
         "--screenshot",
         type=Path,
@@ -197,6 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--group-by", choices=("actor", "type", "none"), default="actor")
     export.set_defaults(handler=run_export)
 
+    check = commands.add_parser(
+        "check", help="re-verify a database file and list every damaged row (exit 1 if any)"
+    )
+    check.add_argument("path", metavar="FILE", help="database file or SQLAlchemy URL")
+    check.set_defaults(handler=run_check)
+
     generate = commands.add_parser("generate", help="write a synthetic database for benchmarks")
     generate.add_argument("--events", type=_positive, required=True, metavar="N")
     generate.add_argument("--out", type=Path, required=True, metavar="PATH")
@@ -214,12 +221,19 @@ def _add_database_argument(parser: argparse.ArgumentParser, *, top_level: bool =
     )
 
 
-def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+def _add_filter_arguments(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """The filter flags. A subcommand's own flags default to "not given" (SUPPRESS), so that
+    filters written before the subcommand (``desktopapp --search X export ...``) still apply
+    instead of being silently reset by the subcommand's defaults."""
+
+    def default(value: object) -> object:
+        return value if top_level else argparse.SUPPRESS
+
     group = parser.add_argument_group("filters (combine freely)")
     group.add_argument(
         "--company",
         action="append",
-        default=[],
+        default=default([]),
         metavar="NAME",
         help="an actor's name or alias (company, government, institution); "
         "repeat for any of several",
@@ -227,7 +241,7 @@ def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--type",
         action="append",
-        default=[],
+        default=default([]),
         metavar="TYPE",
         help="an event type slug or label, e.g. sanction or "
         "corporate-withdrawal/sales-halt; a parent includes its children",
@@ -235,18 +249,20 @@ def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--from",
         dest="date_from",
+        default=default(None),
         metavar="DATE",
         help="events whose (possibly uncertain) span reaches this date or later",
     )
     group.add_argument(
         "--to",
         dest="date_to",
+        default=default(None),
         metavar="DATE",
         help="events whose span starts on or before this date",
     )
     group.add_argument(
         "--search",
-        default="",
+        default=default(""),
         metavar="TEXT",
         help="words in titles, summaries, quotes or actor names "
         "(case, accents and apostrophes ignored)",
@@ -296,9 +312,9 @@ def open_repository(location: str | None):
     It reads one snapshot: every question a command asks is answered from one read
     transaction, so a file rebuilt or written meanwhile cannot mix two states in one answer.
     """
-    from desktopapp.build.bundled import ensure_default_database
     from desktopapp.db.engine import open_database
     from desktopapp.db.repository import EventRepository
+    from desktopapp.ingest.bundled import ensure_default_database
 
     path: str | Path = location if location is not None else ensure_default_database()
     return EventRepository(open_database(path, snapshot=True))
@@ -323,9 +339,9 @@ def run_window(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from desktopapp.build.annotations import load_annotations
-    from desktopapp.build.builder import build_database
-    from desktopapp.build.bundled import annotations_path, default_database_path, ensure_data_dir
+    from desktopapp.ingest.annotations import load_annotations
+    from desktopapp.ingest.builder import build_database
+    from desktopapp.ingest.bundled import annotations_path, default_database_path, ensure_data_dir
 
     target = args.out or default_database_path()
     if args.out is None:
@@ -337,7 +353,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
-    from desktopapp.build.upgrade import upgrade_database
+    from desktopapp.ingest.upgrade import upgrade_database
 
     backup = upgrade_database(args.path)
     _say(f"Upgraded {args.path}; the previous file is kept as {backup}.")
@@ -360,13 +376,27 @@ def _print_list(repository, args: argparse.Namespace) -> int:
         from desktopapp.export.records import events_json
 
         sys.stdout.write(events_json(events))
-        return 0
-    from desktopapp.export.table import events_table
+    else:
+        from desktopapp.export.table import events_table
 
-    # On a terminal, fit its width; piped into a file or another program, cut nothing.
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-    sys.stdout.write(events_table(events, total=repository.total, width=width))
+        # On a terminal, fit its width; piped into a file or another program, cut nothing.
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        sys.stdout.write(events_table(events, total=repository.total, width=width))
+    _note_damage(events)
     return 0
+
+
+def _note_damage(events: Sequence[Event]) -> None:
+    """A damaged event is listed as it can be read; say so, where the listing cannot."""
+    damaged = [event for event in events if event.problems]
+    if damaged:
+        ids = ", ".join(f"#{event.id}" for event in damaged[:10])
+        more = ", …" if len(damaged) > 10 else ""
+        print(
+            f"desktopapp: {len(damaged)} of these events are damaged in the file ({ids}{more}); "
+            "'desktopapp check FILE' lists what is wrong",
+            file=sys.stderr,
+        )
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -403,9 +433,20 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_check(args: argparse.Namespace) -> int:
+    """Exit 0 for a sound file, 1 with every damaged row listed, 2 if it cannot be opened."""
+    from desktopapp.db.integrity import check_database
+
+    report = check_database(open_repository(args.path))
+    for damage in report.damages:
+        print(damage.line())
+    print(report.summary())
+    return 0 if report.is_clean else 1
+
+
 def run_generate(args: argparse.Namespace) -> int:
-    from desktopapp.build.builder import build_database
-    from desktopapp.build.synthetic import synthetic_dataset
+    from desktopapp.ingest.builder import build_database
+    from desktopapp.ingest.synthetic import synthetic_dataset
 
     def progress(done: int) -> None:
         if done % 100_000 == 0:

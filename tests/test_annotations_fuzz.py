@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktopapp.build.annotations import AnnotationError, load_annotations
-from desktopapp.build.bundled import annotations_path, resource_path
+from desktopapp.ingest.annotations import AnnotationError, load_annotations
+from desktopapp.ingest.bundled import annotations_path, resource_path
 
 SHIPPED = annotations_path().read_text(encoding="utf-8")
 VALUES = st.one_of(

@@ -26,8 +26,6 @@ from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.exc import StatementError
 
-from desktopapp.build.builder import build_database
-from desktopapp.build.synthetic import synthetic_dataset
 from desktopapp.cli import main
 from desktopapp.db.engine import (
     DatabaseChangedError,
@@ -39,6 +37,8 @@ from desktopapp.db.errors import describe_error
 from desktopapp.db.locations import Secrets, shown_location
 from desktopapp.db.readonly import choose_opening
 from desktopapp.db.repository import EventRepository
+from desktopapp.ingest.builder import build_database
+from desktopapp.ingest.synthetic import synthetic_dataset
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

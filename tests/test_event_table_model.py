@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextDocument
 
-from desktopapp.build.builder import build_database
-from desktopapp.build.synthetic import synthetic_dataset
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository, SortKey
 from desktopapp.domain.dates import parse_edtf
 from desktopapp.domain.filter import EventFilter
+from desktopapp.ingest.builder import build_database
+from desktopapp.ingest.synthetic import synthetic_dataset
 from desktopapp.ui import event_table
 from desktopapp.ui.event_table import Column, EventTableModel, EventTableView, short_date
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from desktopapp import safe_files
-from desktopapp.build import builder
-from desktopapp.build.annotations import load_annotations
-from desktopapp.build.builder import BuildError, build_database
-from desktopapp.build.bundled import annotations_path
 from desktopapp.cli import main
+from desktopapp.ingest import builder
+from desktopapp.ingest.annotations import load_annotations
+from desktopapp.ingest.builder import BuildError, build_database
+from desktopapp.ingest.bundled import annotations_path
 
 
 def _hash(path: Path) -> str:

@@ -25,11 +25,11 @@ from pathlib import Path
 import pytest
 
 from desktopapp import safe_files
-from desktopapp.build.builder import build_database
-from desktopapp.build.synthetic import synthetic_dataset
-from desktopapp.build.upgrade import upgrade_database
 from desktopapp.cli import main
 from desktopapp.export.files import write_text
+from desktopapp.ingest.builder import build_database
+from desktopapp.ingest.synthetic import synthetic_dataset
+from desktopapp.ingest.upgrade import upgrade_database
 from desktopapp.safe_files import TEMP_PREFIX, remove_stale_temporaries
 
 SCHEMA_1 = Path(__file__).parent / "data" / "article-schema1.sqlite3"

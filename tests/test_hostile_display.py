@@ -204,6 +204,7 @@ def test_zooming_into_events_spread_over_the_calendar_stays_drawable(
     assert view.pixels_per_day() == pytest.approx(cap)
     assert view.sceneRect().width() <= MAX_SCENE_WIDTH + 3 * view.width()
     assert view.horizontalScrollBar().maximum() < 2**31 - 1
+    assert "centuries" in view.note_text()  # the view says why it zooms no further
 
 
 def test_clearing_a_narrow_filter_while_zoomed_in_zooms_out_to_what_stays_drawable(

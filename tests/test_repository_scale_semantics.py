@@ -20,11 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from desktopapp.build.builder import build_database
-from desktopapp.build.synthetic import synthetic_dataset
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository, SortKey
 from desktopapp.domain.filter import EventFilter
+from desktopapp.ingest.builder import build_database
+from desktopapp.ingest.synthetic import synthetic_dataset
 
 EVENTS = 3_000
 

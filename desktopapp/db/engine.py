@@ -14,7 +14,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from desktopapp.db.errors import DatabaseChangedError, DatabaseError, OlderSchemaError
 from desktopapp.db.locations import Location, parse_location
 from desktopapp.db.readonly import readonly_sqlite_engine, snapshot_engine
-from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
 from desktopapp.safe_files import read_regular_file
 
 __all__ = [
@@ -114,12 +114,11 @@ def check_schema(engine: Engine, label: str) -> None:
     """Refuse a database that is not ours or not at our schema version."""
     try:
         with engine.connect() as connection:
-            tables = {
-                row[0]
-                for row in connection.execute(
-                    text("SELECT name FROM sqlite_master WHERE type = 'table'")
-                )
-            }
+            kinds: dict[str, str] = dict(
+                connection.execute(text("SELECT name, type FROM sqlite_master")).all()
+            )
+            _check_tables_are_tables(kinds, label)
+            tables = {name for name, kind in kinds.items() if kind == "table"}
             if "meta" not in tables or "events" not in tables:
                 raise DatabaseError(
                     f"{label}: an SQLite database, but not a timeline database "
@@ -155,6 +154,25 @@ def check_schema(engine: Engine, label: str) -> None:
             f"{label}: uses an older schema ({version}, this app reads {SCHEMA_VERSION}); "
             "upgrade it with 'desktopapp upgrade-db' (a backup copy is kept)"
         )
+    missing = sorted(EXPECTED_TABLES - tables)
+    if missing:
+        raise DatabaseError(f"{label}: a damaged timeline database (no {', '.join(missing)} table)")
+
+
+# Every table a timeline database of our schema has (the search index is a virtual table).
+EXPECTED_TABLES = frozenset({*Base.metadata.tables, "events_fts"})
+
+
+def _check_tables_are_tables(kinds: dict[str, str], label: str) -> None:
+    """Refuse a file where a view (or index, or trigger) holds the name of one of our
+    tables: a recursive view standing in for ``events`` would make every query run forever.
+    Names are read from sqlite_master alone, so this cannot hang."""
+    for name in sorted(EXPECTED_TABLES):
+        kind = kinds.get(name)
+        if kind is not None and kind != "table":
+            raise DatabaseError(
+                f"{label}: not a usable timeline database: {name!r} is a {kind}, not a table"
+            )
 
 
 def _reason(error: DBAPIError) -> str:

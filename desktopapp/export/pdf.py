@@ -43,7 +43,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.dates import Precision
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
-from desktopapp.domain.model import Citation, Event, EventRow, Source
+from desktopapp.domain.model import NOT_VERIFIED, Citation, Event, EventRow, Source
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.domain.text import HIDDEN_MARK_NOTE, LINE_LIMIT, event_has_hidden, for_display
 from desktopapp.export.files import ExportCancelled, ExportError, atomic_path
@@ -84,6 +84,7 @@ ACCENT = QColor("#1f5f99")
 QUOTE_INK = QColor("#2a3440")
 QUOTE_BAR = QColor("#8fb3d6")
 LINK = QColor("#1f5f99")
+DAMAGED = QColor("#a3261b")  # what a damaged file says about an event
 
 NBSP = "\u00a0"
 
@@ -582,6 +583,10 @@ class EventBlock:
         people = " · ".join(f"{p.actor.name}{NBSP}({p.role.value})" for p in event.participants)
         if people:
             rich.text(f"   {people}", meta)
+        for problem in event.problems:  # a damaged file: said where the event is read
+            rich.paragraph(after=1).text(
+                f"⚠ Damaged in the file: {problem}", styles.chars(SANS, 8, bold=True, color=DAMAGED)
+            )
         if event.summary:
             rich.paragraph(after=2).text(event.summary, styles.chars(SERIF, 9.5))
         for quote in event.quotes:
@@ -590,6 +595,8 @@ class EventBlock:
                 styles.chars(SERIF, 9.5, italic=True, color=QUOTE_INK),
             )
             rich.text(f"  — {_source_name(self.report, quote.source_key)}", meta)
+            if not quote.verified:
+                rich.text(f"  ({NOT_VERIFIED})", styles.chars(SANS, 8, bold=True, color=DAMAGED))
         return rich
 
     def _language_of(self, source_key: str) -> str:

@@ -28,9 +28,11 @@ def filter_line(repository: EventRepository, event_filter: EventFilter, count: i
     )
 
 
-def published_words(published: FuzzyDate) -> str:
+def published_words(published: FuzzyDate | None) -> str:
     """When a source was published, for a reader: "published between 2 and 31 March 2022
     (the end is uncertain); the exact day is not known"."""
+    if published is None:  # the stored date is unreadable (a damaged file)
+        return "publication date unreadable"
     words = f"published {published.describe()}"
     if published.precision is not Precision.DAY:
         words += "; the exact day is not known"

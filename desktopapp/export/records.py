@@ -24,7 +24,11 @@ def event_record(event: Event) -> dict[str, Any]:
         "type_label": event.type.label,
         "actors": [actor.name for actor in event.actors()],
         "participants": [
-            {"name": p.actor.name, "kind": p.actor.kind.value, "role": p.role.value}
+            {
+                "name": p.actor.name,
+                "kind": p.actor.kind and p.actor.kind.value,
+                "role": p.role.value,
+            }
             for p in event.participants
         ],
         "date": event.date.edtf(),
@@ -50,9 +54,13 @@ def event_record(event: Event) -> dict[str, Any]:
                 "end": q.end,
                 "source": q.source_key,
                 "source_title": q.source_title,
+                "verified": q.verified,
+                "problem": q.problem,
             }
             for q in event.quotes
         ],
+        # What is wrong with this event in the file (empty when it is sound).
+        "problems": list(event.problems),
     }
 
 
@@ -75,6 +83,7 @@ CSV_COLUMNS = (
     "quotes",
     "date_source",
     "date_source_url",
+    "problems",  # what is wrong with the event in the file; empty when sound
 )
 
 
@@ -109,4 +118,5 @@ def _csv_row(event: Event) -> list[object]:
         " | ".join(q.text for q in event.quotes),
         event.citation.line(),
         event.citation.url,
+        "; ".join(event.problems),
     ]

@@ -115,6 +115,8 @@ class DetailPane(QWidget):
             f"<p style='margin-top:0'><span style='color:{dim}'>{_e(self._type_path(event.type))}"
             "</span></p>"
         )
+        if event.problems:  # a damaged file: say what is wrong before anything is believed
+            parts.append(_problems(event.problems))
         parts.append(_section("When", dim))
         date_line = _e(_capitalised(event.date.describe()))
         if event.date.approximate:  # widened by a margin: say how far the timeline draws it
@@ -140,9 +142,11 @@ class DetailPane(QWidget):
         if event.quotes:
             parts.append(_section("In the article's words", dim))
             for quote in event.quotes:
+                unverified = "" if quote.verified else f"<br><b>⚠ {_e(quote.problem)}</b>"
                 parts.append(
                     f"<blockquote style='margin-left:12px'><i>« {self._m(quote.text)} »</i><br>"
-                    f"<span style='color:{dim}'>— {_e(quote.source_title)}</span></blockquote>"
+                    f"<span style='color:{dim}'>— {_e(quote.source_title)}</span>"
+                    f"{unverified}</blockquote>"
                 )
         return "\n".join(parts)
 
@@ -203,6 +207,14 @@ def _hidden_note(event: Event, dim: str) -> str:
     if not event_has_hidden(event):
         return ""
     return f"<p style='color:{dim}'><small>{_e(HIDDEN_MARK_NOTE)}.</small></p>"
+
+
+def _problems(problems: tuple[str, ...]) -> str:
+    items = "".join(f"<li>{_e(problem)}</li>" for problem in problems)
+    return (
+        "<p style='margin-bottom:0'><b>⚠ Damaged in this file</b> (<tt>desktopapp check</tt> "
+        f"lists every damaged row):</p><ul style='margin-top:0'>{items}</ul>"
+    )
 
 
 def _section(title: str, dim: str) -> str:

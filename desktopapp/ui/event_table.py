@@ -279,6 +279,8 @@ class EventTableModel(QAbstractTableModel):
                 return tooltip(row_date_description(row))
             if column is Column.TYPE:
                 return tooltip(row.type_slug)
+            if column is Column.TITLE and row.problems:
+                return tooltip("\n⚠ ".join((row.title, *row.problems)))
             if column is Column.TITLE and self._search:
                 return tooltip(f"{row.title}\n\n{self._why_matched(row)}".strip())
             return tooltip(self._display(row, column))
@@ -334,6 +336,8 @@ class EventTableModel(QAbstractTableModel):
             return row.actor_names
         if column is Column.TYPE:
             return self.type_label(row.type_slug)
+        if row.problems:  # damaged in the file: marked here, said in the tooltip and details
+            return f"⚠ {row.title}"
         return row.title
 
     def type_label(self, slug: str) -> str:

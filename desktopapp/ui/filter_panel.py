@@ -69,6 +69,12 @@ KIND_LABELS = {
 }
 
 
+def _kind_label(actor: Actor) -> str:
+    if actor.kind is None:  # a damaged file: the stored kind is none we know
+        return "unknown kind"
+    return KIND_LABELS.get(actor.kind, actor.kind.value)
+
+
 # -- models -----------------------------------------------------------------------------------
 
 
@@ -130,13 +136,13 @@ class ActorListModel(QAbstractListModel):
         if role == COUNT_ROLE:
             return self._counts.get(actor.id, 0)
         if role == DETAIL_ROLE:
-            return KIND_LABELS.get(actor.kind, actor.kind.value)
+            return _kind_label(actor)
         if role == SEARCH_ROLE:
             return self._search_keys[index.row()]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             count = self._counts.get(actor.id, 0)
             also = f"; also called {', '.join(actor.aliases)}" if actor.aliases else ""
-            kind = KIND_LABELS.get(actor.kind, actor.kind.value)
+            kind = _kind_label(actor)
             text = f"{actor.name} ({kind}{also}): {_events(count)}"
             return tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktopapp import __version__
-from desktopapp.build.upgrade import UpgradeError, upgrade_database
 from desktopapp.db.engine import DatabaseError, OlderSchemaError, open_database
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.locations import shown_location
@@ -42,6 +41,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.text import LINE_LIMIT, for_display
+from desktopapp.ingest.upgrade import UpgradeError, upgrade_database
 from desktopapp.ui.actions import GROUPING_ACTIONS, ActionId, ActionRegistry
 from desktopapp.ui.article_pane import ArticlePane
 from desktopapp.ui.detail_pane import DetailPane

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import platformdirs
 
-from desktopapp.build.annotations import load_annotations
-from desktopapp.build.builder import BuildError, build_database
 from desktopapp.db.engine import DatabaseError, open_database
+from desktopapp.ingest.annotations import load_annotations
+from desktopapp.ingest.builder import BuildError, build_database
 
 APP_NAME = "desktopapp"
 DATA_DIR_VARIABLE = "DESKTOPAPP_DATA_DIR"

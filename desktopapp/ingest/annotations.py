@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktopapp.build.dataset import (
+from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf
+from desktopapp.domain.model import ActorKind, Role
+from desktopapp.ingest.dataset import (
     DEFAULT_TYPES,
     ActorSpec,
     CitationSpec,
@@ -29,8 +31,6 @@ from desktopapp.build.dataset import (
     SourceSpec,
     TypeSpec,
 )
-from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf
-from desktopapp.domain.model import ActorKind, Role
 from desktopapp.safe_files import read_regular_file
 
 MAX_FILE_BYTES = 5 * 1024 * 1024

@@ -21,7 +21,6 @@ from sqlalchemy import Connection, insert, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktopapp import __version__
-from desktopapp.build.dataset import Dataset, EventSpec
 from desktopapp.db.actor_spans import day_number, pack_days
 from desktopapp.db.engine import create_writable_engine
 from desktopapp.db.schema import (
@@ -41,6 +40,7 @@ from desktopapp.db.schema import (
     SourceRow,
 )
 from desktopapp.db.search import fold
+from desktopapp.ingest.dataset import Dataset, EventSpec
 from desktopapp.interrupts import check as check_interrupt
 from desktopapp.safe_files import (
     FileProblem,

@@ -17,8 +17,11 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote as url_quote
 
-from desktopapp.build.builder import BuildError, build_database
-from desktopapp.build.dataset import (
+from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from desktopapp.domain.dates import parse_edtf
+from desktopapp.domain.model import ActorKind, Role
+from desktopapp.ingest.builder import BuildError, build_database
+from desktopapp.ingest.dataset import (
     ActorSpec,
     CitationSpec,
     Dataset,
@@ -27,9 +30,6 @@ from desktopapp.build.dataset import (
     SourceSpec,
     TypeSpec,
 )
-from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
-from desktopapp.domain.dates import parse_edtf
-from desktopapp.domain.model import ActorKind, Role
 from desktopapp.safe_files import check_regular_input, copy_atomically, reason, write_failure
 
 OLDEST_UPGRADABLE = 1
