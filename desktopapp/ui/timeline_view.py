@@ -200,6 +200,7 @@ class TimelineView(QGraphicsView):
         self._layout_ppd = 20.0  # the zoom the shown lanes were laid out at
         self._data: LoadedData | None = None  # reusable for the current filter and grouping
         self._hidden_lanes = 0
+        self._zoom_stopped = False  # a zoom in was stopped by highest_zoom (the note says why)
         self._lanes: tuple[LaneLayout, ...] = ()
         self._lane_tops: list[float] = []
         self._fitted = False  # fitted at least once (the first show fits)
@@ -702,7 +703,7 @@ class TimelineView(QGraphicsView):
             )
         if self._hidden_lanes:
             parts.append(f"{self._hidden_lanes:,} quieter lanes not shown: filter to see them.")
-        if self._zoom_capped():
+        if self._zoom_stopped:
             parts.append(
                 "Zoomed in as far as events spread over centuries allow: "
                 "filter by date to zoom in further."
@@ -992,7 +993,13 @@ class TimelineView(QGraphicsView):
         ordinal = self._scale().ordinal_at(self._left_x() + anchor_x)
         before = self._pixels_per_day
         self._set_pixels_per_day(before * factor)
+        # Said from when a zoom in stops at the cap until a zoom out or an extent without a
+        # cap, not whenever the zoom is at the cap: the note's row changes the view's size (a
+        # scroll bar may come and go), and a resize rescales the zoom.
+        self._zoom_stopped = factor > 1 and self._zoom_capped()
         if self._pixels_per_day == before:
+            self._note.set_text(self._note_text())
+            self._place_strips()
             return
         self._scroll_left_to(self._scale().x_of_ordinal(ordinal) - anchor_x)
         self._relayout_soon()
@@ -1158,6 +1165,8 @@ class TimelineView(QGraphicsView):
             return
         self._failure = ""
         self._extent, self._extent_known = outcome.extent, True
+        if highest_zoom(self._extent) >= MAX_PIXELS_PER_DAY:
+            self._zoom_stopped = False
         self._origin = outcome.origin
         self._pixels_per_day = self._layout_ppd = outcome.pixels_per_day
         self._data = outcome.data
