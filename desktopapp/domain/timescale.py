@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 
-from desktopapp.domain.dates import MONTH_NAMES
+from desktopapp.domain.dates import MONTH_NAMES, shifted
 
 MIN_PIXELS_PER_DAY = 0.00008  # the whole calendar, years 1 to 9999, in under 300 px
 MAX_PIXELS_PER_DAY = 600.0  # one day wider than most windows' quarter
@@ -48,9 +48,9 @@ def highest_zoom(extent: tuple[date, date] | None) -> float:
     return min(MAX_PIXELS_PER_DAY, MAX_SCENE_WIDTH / max(1, days))
 
 
-def shift_days(day: date, days: float) -> date:
+def shift_days(day: date, days: int) -> date:
     """``day`` moved by ``days``, stopping at the first and last day of the calendar."""
-    return _safe_date(day.toordinal() + days)
+    return shifted(day, timedelta(days=days))
 
 
 def _safe_date(ordinal: float) -> date:
