@@ -15,7 +15,10 @@ def show(qtbot, dialog: QDialog) -> QDialog:  # type: ignore[no-untyped-def]
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=3000)
+    qtbot.waitUntil(
+        lambda: dialog.isActiveWindow() and dialog.isAncestorOf(QApplication.focusWidget()),
+        timeout=3000,
+    )
     return dialog
 
 

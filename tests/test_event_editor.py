@@ -306,13 +306,14 @@ def test_editing_gives_only_the_changed_fields(qtbot, repository: EventRepositor
     assert editor.title_edit.text() == event.title
     assert not editor.footer.ok_button.isEnabled()
     assert editor.footer.reason.text() == "⚠ Nothing changed yet"
-    type_into(qtbot, editor.date, "2 March 2022")
+    assert event.date.edtf() != "2022-03-05"
+    type_into(qtbot, editor.date, "5 March 2022")
     type_into(qtbot, editor.note, "SAP's own page dates it")
     assert editor.footer.ok_button.isEnabled(), editor.footer.reason.text()
     with qtbot.waitSignal(editor.accepted, timeout=2000):
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
     result = editor.result_commands()
-    assert result.command == EditEvent(event.key, date_edtf="2022-03-02")
+    assert result.command == EditEvent(event.key, date_edtf="2022-03-05")
     assert result.note == "SAP's own page dates it"
 
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktopapp.db.commands import Citation, OutsideReference, QuoteInput, SourceSentence
 from desktopapp.db.repository import EventRepository
-from desktopapp.domain.anchoring import AnchorError, find_quote
+from desktopapp.domain.anchoring import AnchorError, find_quote, occurrences
 from desktopapp.domain.links import link_target
 from desktopapp.domain.model import Citation as StoredCitation
 from desktopapp.domain.quotation import quoted
@@ -37,16 +37,6 @@ from desktopapp.ui.edit_fields import (
     text_box,
     url_problem,
 )
-
-
-def occurrences(text: str, exact: str) -> list[int]:
-    """Where ``exact`` starts in ``text``, overlapping occurrences included."""
-    starts: list[int] = []
-    index = text.find(exact) if exact else -1
-    while index >= 0:
-        starts.append(index)
-        index = text.find(exact, index + 1)
-    return starts
 
 
 class CitationEditor(QGroupBox):
