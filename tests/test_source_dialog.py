@@ -11,7 +11,7 @@ from desktopapp.db.commands import AddSource, EditSource
 from desktopapp.db.repository import EventRepository
 from desktopapp.ingest.sources import SourceDraft
 from desktopapp.ui.source_dialog import PREVIEW_CHARACTERS, SourceDialog
-from tests.dialog_helpers import focused, show, type_into
+from tests.dialog_helpers import focused, keys_into, show, type_into
 
 TEXT = "Le 1er mars 2022, Apple a suspendu ses ventes en Russie. " * 100
 
@@ -60,9 +60,11 @@ def test_a_pasted_source_needs_a_text_and_a_title(qtbot, repository: EventReposi
     assert focused() is dialog.text_view
     assert not dialog.footer.ok_button.isEnabled()
     assert "paste the source's text" in dialog.footer.reason.text().lower()
-    type_into(qtbot, dialog.text_view, "Netflix refuse de diffuser les chaînes russes.")
+    keys_into(qtbot, focused(), "Netflix refuse de diffuser les chaînes russes.")
     assert "give the source a title" in dialog.footer.reason.text().lower()
-    type_into(qtbot, dialog.title_edit, "Netflix refuse")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # from the pasted text on to its title
+    assert focused() is dialog.title_edit
+    keys_into(qtbot, focused(), "Netflix refuse")
     type_into(qtbot, dialog.published, "1er mars 2022")
     assert "EDTF 2022-03-01" in dialog.published.line.text()
     type_into(qtbot, dialog.url, "javascript:alert(document.cookie)")

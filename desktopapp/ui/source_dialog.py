@@ -108,6 +108,8 @@ class SourceDialog(QDialog):
         self.note_edit.setPlaceholderText("Optional: why, for the history")
         self.footer = OkFooter("Save" if self._source else "Add source")
         form = QFormLayout()
+        if self._pasting:  # the text first: pasted, then Tab goes on to its title
+            self._add_text_rows(form)
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Outlet:", self.outlet)
         if self._source is None:  # the contract's EditSource has no author
@@ -115,8 +117,8 @@ class SourceDialog(QDialog):
         form.addRow("&Web address:", self.url)
         form.addRow("&Language:", self.language)
         form.addRow("&Published:", self.published)
-        form.addRow("Te&xt:" if self._pasting else "Text (fixed):", self.text_view)
-        form.addRow("", self.facts)
+        if not self._pasting:
+            self._add_text_rows(form)
         form.addRow("W&hy:", self.note_edit)
         layout = QVBoxLayout(self)
         self.origin_line: QLabel | None = None
@@ -129,6 +131,10 @@ class SourceDialog(QDialog):
         self.footer.buttons.accepted.connect(self.accept)
         self.footer.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(680)
+
+    def _add_text_rows(self, form: QFormLayout) -> None:
+        form.addRow("Te&xt:" if self._pasting else "Text (fixed):", self.text_view)
+        form.addRow("", self.facts)
 
     def _fill(self) -> None:
         if self._source is not None:
@@ -193,7 +199,8 @@ class SourceDialog(QDialog):
         return ""
 
     def _update(self) -> None:
-        self.facts.setText(text_facts(self.text()))
+        text = self.text()
+        self.facts.setText(text_facts(text) if text else "")
         self.footer.set_problem(self.problem())
 
     def accept(self) -> None:
