@@ -143,7 +143,7 @@ class DateEntry(QWidget):
             else:
                 self._problem = ""
                 self.line.setText(reading_line(self._reading))
-        self.line.setAccessibleDescription(self.line.text())
+        self.edit.setAccessibleDescription(self.line.text())  # read out with the field
         self.changed.emit()
 
 
