@@ -20,6 +20,12 @@ def test_deleting_a_source_names_its_quotes_and_events(repository: EventReposito
     quotes = sum(1 for e in events for q in e.quotes if q.source_key == "article")
     assert quotes > len(events) > 1
     assert question.command == DeleteSource("article")
+    assert set(question.commands[:-1]) == set(  # the store refuses a source still quoted
+        DeleteQuote(e.key, "article", q.start, q.end)
+        for e in events
+        for q in e.quotes
+        if q.source_key == "article"
+    )
     assert f"removes {quotes} quotes from {len(events)} events: “" in question.text
     assert f"and {len(events) - 5} more." in question.text
     assert "shown as unsourced" in question.details  # each event quotes only this source
@@ -48,3 +54,12 @@ def test_the_question_is_asked_in_plain_text(
 def test_cancel_deletes_nothing(qtbot, monkeypatch, repository: EventRepository) -> None:
     monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Cancel.value)
     assert not confirm_deletion(None, source_deletion(repository, "article"))
+
+
+def test_a_source_that_cites_a_date_is_not_deleted(qtbot, captured_boxes, repository) -> None:  # type: ignore[no-untyped-def]
+    question = source_deletion(repository, "article", citing=["sap-pauses-sales"])
+    assert question.blocked
+    assert "cannot be deleted: it cites the date of 1 event" in question.text
+    assert "sap-pauses-sales" in question.details
+    assert not confirm_deletion(None, question)  # explained, never asked
+    assert captured_boxes == [f"{question.text}\n{question.details}"]

@@ -2,17 +2,24 @@
 
 Use::
 
-    question = source_deletion(repository, source_key)   # or event_deletion(event), ...
-    if confirm_deletion(parent, question):
-        document.execute(question.command)
+    citing = store.source_dependents(source_key)[1]   # events whose date the source cites
+    question = source_deletion(repository, source_key, citing=citing)
+    if confirm_deletion(parent, question):             # False, said why, when blocked
+        for command in question.commands:              # in this order, as one undo step
+            document.execute(command)
 
+``event_deletion(event)`` and ``quote_deletion(event, quote)`` ask the same way. The store
+refuses to delete a source that is still quoted or cited, so a source's question holds a
+``DeleteQuote`` for each of its quotes, then the ``DeleteSource``; a source that cites an
+event's date is not deleted at all (``blocked`` says which events to cite otherwise first).
 The question names what goes: "Deleting the source “Le Monde, 1 March” removes 3 quotes from
-2 events: …", and which events are then left with no quote at all. Every text is plain
+2 events: …", and which events are then left with no quote. Every text is plain
 (``Qt.TextFormat.PlainText``): titles come from the file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -29,12 +36,18 @@ UNDO_LINE = "You can undo this with Edit › Undo."
 
 @dataclass(frozen=True)
 class DeletionQuestion:
-    """What to ask before running ``command``."""
+    """What to ask before running ``commands`` (in order), or why it cannot be done."""
 
-    command: DeleteSource | DeleteEvent | DeleteQuote
+    commands: Sequence[DeleteSource | DeleteEvent | DeleteQuote]
     text: str  # the question, one sentence
     details: str  # what goes with it, and that it can be undone
     button: str  # the text of the button that deletes
+    blocked: str = ""  # why nothing can be deleted now ("" when it can)
+
+    @property
+    def command(self) -> DeleteSource | DeleteEvent | DeleteQuote:
+        """The deletion asked for (the last command; the others clear the way for it)."""
+        return self.commands[-1]
 
 
 def plural(count: int, word: str) -> str:
@@ -48,40 +61,63 @@ def titles(events: list[Event]) -> str:
     return ", ".join(shown) + (f" and {more} more" if more else "")
 
 
-def source_deletion(repository: EventRepository, source_key: str) -> DeletionQuestion:
-    """What deleting a source takes: its quotes, from which events."""
+def source_deletion(
+    repository: EventRepository, source_key: str, *, citing: Sequence[str] = ()
+) -> DeletionQuestion:
+    """What deleting a source takes: its quotes, from which events. ``citing`` are the keys
+    of events whose date is cited from a sentence of it (the store's ``source_dependents``)."""
     source = next(s for s in repository.sources if s.key == source_key)
     name = f"“{one_line(source.title or source.key, 70)}”"
     event_ids = sorted({span.event_id for span in repository.quote_spans(source_key)})
     events = repository.events_by_id(event_ids)
-    quotes = sum(1 for e in events for q in e.quotes if q.source_key == source_key)
-    command = DeleteSource(source_key)
+    quotes = [
+        DeleteQuote(e.key, source_key, q.start, q.end)
+        for e in events
+        for q in e.quotes
+        if q.source_key == source_key and q.start is not None and q.end is not None
+    ]
+    commands: tuple[DeleteSource | DeleteQuote, ...] = (*quotes, DeleteSource(source_key))
+    if citing:
+        return DeletionQuestion(
+            commands,
+            f"The source {name} cannot be deleted: it cites the date of "
+            f"{plural(len(citing), 'event')}.",
+            "Cite those dates from another source or an outside report first: "
+            + ", ".join(citing[:LISTED_TITLES])
+            + (f" and {len(citing) - LISTED_TITLES} more" if len(citing) > LISTED_TITLES else "")
+            + ".",
+            "",
+            blocked="its sentences cite events' dates",
+        )
     if not events:
         return DeletionQuestion(
-            command, f"Delete the source {name}? No event quotes it.", UNDO_LINE, "Delete source"
+            commands, f"Delete the source {name}? No event quotes it.", UNDO_LINE, "Delete source"
         )
     text = (
-        f"Deleting the source {name} removes {plural(quotes, 'quote')} from "
+        f"Deleting the source {name} removes {plural(len(quotes), 'quote')} from "
         f"{plural(len(events), 'event')}: {titles(events)}."
     )
+    return DeletionQuestion(
+        commands, text, _left_unsourced(events, source_key) + UNDO_LINE, "Delete source and quotes"
+    )
+
+
+def _left_unsourced(events: list[Event], source_key: str) -> str:
+    """Which of the events would have no quote left."""
     orphans = [e for e in events if all(q.source_key == source_key for q in e.quotes)]
     if not orphans:
-        left = ""
-    elif len(orphans) == len(events):
-        left = (
-            "It would be left with no quote and shown as unsourced. "
-            if len(events) == 1
-            else f"Each of the {len(events)} would be left with no quote and shown as unsourced. "
-        )
-    else:
-        left = f"{titles(orphans)} would be left with no quote and shown as unsourced. "
-    return DeletionQuestion(command, text, left + UNDO_LINE, "Delete source and quotes")
+        return ""
+    if len(orphans) < len(events):
+        return f"{titles(orphans)} would be left with no quote and shown as unsourced. "
+    if len(events) == 1:
+        return "It would be left with no quote and shown as unsourced. "
+    return f"Each of the {len(events)} would be left with no quote and shown as unsourced. "
 
 
 def event_deletion(event: Event) -> DeletionQuestion:
     quotes = f" with its {plural(len(event.quotes), 'quote')}" if event.quotes else ""
     return DeletionQuestion(
-        DeleteEvent(event.key),
+        (DeleteEvent(event.key),),
         f"Delete the event “{one_line(event.title, 70)}”{quotes}?",
         "Its sources stay. " + UNDO_LINE,
         "Delete event",
@@ -94,7 +130,7 @@ def quote_deletion(event: Event, quote: Quote) -> DeletionQuestion:
         raise ValueError("a quote without offsets cannot be named for deletion")
     last = len(event.quotes) == 1
     return DeletionQuestion(
-        DeleteQuote(event.key, quote.source_key, quote.start, quote.end),
+        (DeleteQuote(event.key, quote.source_key, quote.start, quote.end),),
         f"Remove the quote “{one_line(quote.text, 70)}” from “{one_line(event.title, 70)}”?",
         ("It is the event's only quote: the event will be shown as unsourced. " if last else "")
         + UNDO_LINE,
@@ -103,8 +139,18 @@ def quote_deletion(event: Event, quote: Quote) -> DeletionQuestion:
 
 
 def confirm_deletion(parent: QWidget | None, question: DeletionQuestion) -> bool:
-    """Ask; True when the person chose to delete. Cancel is the default button."""
+    """Ask; True when the person chose to delete. Cancel is the default button. A blocked
+    deletion is only explained (False)."""
     box = QMessageBox(parent)
+    if question.blocked:
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Cannot delete")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(question.text)
+        box.setInformativeText(question.details)
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.exec()
+        return False
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Delete")
     box.setTextFormat(Qt.TextFormat.PlainText)
