@@ -42,10 +42,18 @@ def fill_in(qtbot, editor: EventEditorDialog, repository: EventRepository) -> No
     """A title, a date and a verified source sentence: what a new event needs."""
     type_into(qtbot, editor.title_edit, "Apple halts all exports to Russia")
     choose_type(qtbot, editor, "corporate-withdrawal/export-halt")
-    type_into(qtbot, editor.date, "2022-03-01")
     _, passage = unique_sentence(repository.source_text("article"), "Apple, par exemple")
+    quote_from(qtbot, editor, passage)
+    type_into(qtbot, editor.date, "2022-03-01")
     type_into(qtbot, editor.citation.sentence, passage)
     assert not editor.problem()
+
+
+def quote_from(qtbot, editor: EventEditorDialog, passage: str) -> None:  # type: ignore[no-untyped-def]
+    """Paste the passage the new event is quoted from."""
+    assert editor.quote_passage is not None
+    type_into(qtbot, editor.quote_passage.text_box, passage)
+    assert editor.quote_passage.quote() is not None, editor.quote_passage.problem()
 
 
 def choose_type(qtbot, editor: EventEditorDialog, slug: str) -> None:  # type: ignore[no-untyped-def]
@@ -94,6 +102,7 @@ def test_the_date_line_says_how_the_typed_date_was_read(
 def test_an_unreadable_date_is_said_so_and_blocks_ok(qtbot, editor: EventEditorDialog) -> None:
     type_into(qtbot, editor.title_edit, "Apple halts exports")
     choose_type(qtbot, editor, "corporate-withdrawal/export-halt")
+    quote_from(qtbot, editor, "SAP")
     type_into(qtbot, editor.date, "le jour d'après")
     assert editor.date.line.text().startswith("⚠ not a date I can read")
     assert not editor.footer.ok_button.isEnabled()
@@ -110,6 +119,13 @@ def test_ok_waits_for_a_title_a_date_and_a_verified_citation(
     type_into(qtbot, editor.title_edit, "Apple halts all exports to Russia")
     assert "Choose a type" in reason.text()
     choose_type(qtbot, editor, "corporate-withdrawal/export-halt")
+    assert "Quote the event" in reason.text()
+    text = repository.source_text("article")
+    start, passage = unique_sentence(text, "Apple, par exemple")
+    assert editor.quote_passage is not None
+    type_into(qtbot, editor.quote_passage.text_box, "Apple a tout arrêté.")
+    assert "not in" in reason.text()
+    quote_from(qtbot, editor, passage)
     assert "date" in reason.text()
     type_into(qtbot, editor.date, "between 21 and 27 February 2022")
     assert not ok.isEnabled()
@@ -119,8 +135,6 @@ def test_ok_waits_for_a_title_a_date_and_a_verified_citation(
     assert not ok.isEnabled()
     assert "not in" in reason.text()
 
-    text = repository.source_text("article")
-    start, passage = unique_sentence(text, "Apple, par exemple")
     type_into(qtbot, editor.citation.sentence, passage)
     assert ok.isEnabled(), reason.text()
     assert reason.text() == ""
@@ -135,6 +149,7 @@ def test_ok_waits_for_a_title_a_date_and_a_verified_citation(
         date_edtf="2022-02-21/2022-02-27",
         citation=SourceSentence(QuoteInput("article", start, start + len(passage), passage)),
         participants=(),
+        quotes=(QuoteInput("article", start, start + len(passage), passage),),
     )
 
 
@@ -160,6 +175,7 @@ def test_an_outside_report_with_a_javascript_address_is_refused(
 ) -> None:
     type_into(qtbot, editor.title_edit, "SAP stops sales in Russia")
     choose_type(qtbot, editor, "corporate-withdrawal/sales-halt")
+    quote_from(qtbot, editor, "SAP")
     type_into(qtbot, editor.date, "2 March 2022")
     tab_to(qtbot, editor.citation.from_source)
     qtbot.keyClick(focused(), Qt.Key.Key_Right)  # the radio buttons: arrow to the next
@@ -292,8 +308,9 @@ def test_a_new_type_is_added_under_a_top_level_type(
     back_to(qtbot, editor)
     assert editor.type_box.currentData() == "aid/safety-measure"
     type_into(qtbot, editor.title_edit, "Google disables live traffic for safety")
-    type_into(qtbot, editor.date, "2022-02-27")
     _, passage = unique_sentence(repository.source_text("article"), "Apple, par exemple")
+    quote_from(qtbot, editor, passage)
+    type_into(qtbot, editor.date, "2022-02-27")
     type_into(qtbot, editor.citation.sentence, passage)
     assert editor.type_box.currentText() == "Aid › Safety measure (new)"
     assert editor.result_commands().new_types == (AddType("aid/safety-measure", "Safety measure"),)
@@ -333,6 +350,7 @@ def test_text_from_the_file_is_shown_as_plain_text(qtbot, repository: EventRepos
     assert isinstance(editor, EventEditorDialog)
     type_into(qtbot, editor.title_edit, "<i>Apple</i>")
     choose_type(qtbot, editor, "aid")
+    quote_from(qtbot, editor, "SAP")
     type_into(qtbot, editor.date, "<b>bold</b>")
     for label in (editor.date.line, editor.footer.reason, editor.citation.sentence_status):
         assert label.textFormat() == Qt.TextFormat.PlainText

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -51,6 +52,7 @@ from desktopapp.ui.edit_fields import (
     text_box,
 )
 from desktopapp.ui.participants_editor import ParticipantsEditor, new_actor_key
+from desktopapp.ui.source_passage import SourcePassage
 
 TYPE_SEPARATOR = " › "
 
@@ -188,6 +190,14 @@ class EventEditorDialog(QDialog):
         type_row.addWidget(self.type_box, 1)
         type_row.addWidget(self.new_type_button)
         self.participants = ParticipantsEditor(self._repository)
+        # A new event is quoted from a source (the store refuses one without a quote): the
+        # selection it was made from, or a passage pasted here and verified. Made before the
+        # date so that Tab reaches it in the order it is shown.
+        self.quote_passage: SourcePassage | None = None
+        if self._selection is None and self._event is None:
+            self.quote_passage = SourcePassage(
+                self._repository, what="passage this event is from", text_label="Passa&ge:"
+            )
         self.date = DateEntry()
         self.citation = CitationEditor(self._repository)
         self.note = QLineEdit()
@@ -202,6 +212,10 @@ class EventEditorDialog(QDialog):
         type_label.setBuddy(self.type_box)
         form.addRow(type_label, type_row)
         form.addRow("&Actors:", self.participants)
+        if self.quote_passage is not None:
+            quote_box = QGroupBox("The passage the event is quoted from")
+            QVBoxLayout(quote_box).addWidget(self.quote_passage)
+            form.addRow(quote_box)
         form.addRow("&Date:", self.date)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -223,6 +237,8 @@ class EventEditorDialog(QDialog):
         self.participants.changed.connect(self._update)
         self.date.changed.connect(self._update)
         self.citation.changed.connect(self._update)
+        if self.quote_passage is not None:
+            self.quote_passage.changed.connect(self._update)
 
     def _selection_view(self, selection: QuoteInput) -> QWidget:
         titles = {s.key: s.title for s in self._repository.sources}
@@ -309,6 +325,8 @@ class EventEditorDialog(QDialog):
             return "give the event a title"
         if self.type_box.currentData() is None:
             return "choose a type (or add one)"
+        if self.quote_passage is not None and self.quote_passage.quote() is None:
+            return f"quote the event: {self.quote_passage.problem()}"
         if self.date.problem():
             return self.date.problem()
         if self.citation.citation() is None and not self._citation_kept():
@@ -342,7 +360,8 @@ class EventEditorDialog(QDialog):
         if self._event is None:
             citation = fields["citation"]
             assert citation is not None
-            quotes = (self._selection,) if self._selection is not None else ()
+            quote = self._selection or (self.quote_passage and self.quote_passage.quote())
+            quotes = (quote,) if quote else ()
             command: AddEvent | EditEvent | None = AddEvent(
                 title=fields["title"],
                 type_slug=fields["type_slug"],
