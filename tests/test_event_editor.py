@@ -330,7 +330,18 @@ def test_editing_gives_only_the_changed_fields(qtbot, repository: EventRepositor
     with qtbot.waitSignal(editor.accepted, timeout=2000):
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
     result = editor.result_commands()
-    assert result.command == EditEvent(event.key, date_edtf="2022-03-05")
+    stored = event.citation
+    assert result.command == EditEvent(  # a new date goes to the store with its citation
+        event.key,
+        date_edtf="2022-03-05",
+        citation=OutsideReference(
+            outlet=stored.outlet,
+            title=stored.title,
+            url=stored.url,
+            sentence=stored.quote,
+            published=stored.published,
+        ),
+    )
     assert result.note == "SAP's own page dates it"
 
 
@@ -355,3 +366,17 @@ def test_text_from_the_file_is_shown_as_plain_text(qtbot, repository: EventRepos
     for label in (editor.date.line, editor.footer.reason, editor.citation.sentence_status):
         assert label.textFormat() == Qt.TextFormat.PlainText
     assert "<b>bold</b>" in editor.footer.reason.text()
+
+
+def test_editing_the_title_alone_leaves_the_date_and_citation_out(
+    qtbot, repository: EventRepository
+) -> None:
+    event = next(e for e in repository.events() if e.key == "sap-pauses-sales")
+    editor = show(qtbot, EventEditorDialog(repository, event=event))
+    assert isinstance(editor, EventEditorDialog)
+    type_into(qtbot, editor.title_edit, "SAP pauses all sales in Russia")
+    with qtbot.waitSignal(editor.accepted, timeout=2000):
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert editor.result_commands().command == EditEvent(
+        event.key, title="SAP pauses all sales in Russia"
+    )

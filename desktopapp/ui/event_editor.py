@@ -336,9 +336,11 @@ class EventEditorDialog(QDialog):
         return ""
 
     def _citation_kept(self) -> bool:
-        """Editing, a stored citation left as it was still cites the date (even one that the
-        editor cannot rebuild, such as an ambiguous sentence of an older file)."""
-        return self._event is not None and "citation" not in self._changed_fields()
+        """Editing, a stored citation left as it was still cites the date it was given for
+        (even one the editor cannot rebuild, such as an ambiguous sentence of an older
+        file). A changed date needs a citation that the editor can give with it."""
+        changed = self._changed_fields()
+        return self._event is not None and not {"citation", "date_edtf"} & changed.keys()
 
     def _update(self) -> None:
         self.footer.set_problem(self.problem())
@@ -373,5 +375,7 @@ class EventEditorDialog(QDialog):
             )
         else:
             changed = self._changed_fields()
+            if "date_edtf" in changed:  # the store takes a new date only with its citation
+                changed["citation"] = fields["citation"]
             command = EditEvent(self._event.key, **changed) if changed else None
         return EventEditorResult(command, used_types, new_actors, note)
