@@ -70,7 +70,7 @@ def test_rows_say_when_who_what_old_new_and_why() -> None:
     assert cell(model, 1, 2) == "Change date of 'SAP pauses sales'"
     assert cell(model, 1, 3) == "date: 2022-03-01/2022-03-02 → 2022-03-02"
     assert cell(model, 1, 4) == "SAP's own page dates it"
-    assert cell(model, 0, 3) == '(none) → {"title": "SAP pauses sales"}'
+    assert cell(model, 0, 3) == "added"  # the whole record: "What" says which
 
 
 def test_long_values_are_cut_with_the_whole_in_the_tooltip() -> None:

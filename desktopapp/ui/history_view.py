@@ -83,6 +83,8 @@ def change_text(entry: HistoryRecord) -> str:
     old, new = value_text(entry.old), value_text(entry.new)
     if not (old or new):
         return ""
+    if entry.field in ("", "*") and not (old and new):  # a whole record added or removed
+        return "added" if new else "removed"
     values = f"{old or '(none)'} → {new or '(removed)'}"
     return f"{entry.field}: {values}" if entry.field else values
 
