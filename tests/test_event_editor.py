@@ -380,3 +380,25 @@ def test_editing_the_title_alone_leaves_the_date_and_citation_out(
     assert editor.result_commands().command == EditEvent(
         event.key, title="SAP pauses all sales in Russia"
     )
+
+
+def test_a_repeated_selection_cites_its_own_occurrence(qtbot, repository: EventRepository) -> None:
+    text = repository.source_text("article")
+    second = text.index("Apple", text.index("Apple") + 1)
+    selection = QuoteInput("article", second, second + 5, "Apple")
+    editor = show(qtbot, EventEditorDialog(repository, selection=selection))
+    assert isinstance(editor, EventEditorDialog)
+    tab_to(qtbot, editor.citation.use_passage)
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert editor.citation.citation() == SourceSentence(selection)  # not the first "Apple"
+
+
+def test_the_pasted_quote_can_be_the_dating_sentence(qtbot, editor, repository) -> None:  # type: ignore[no-untyped-def]
+    start, passage = unique_sentence(repository.source_text("article"), "Apple, par exemple")
+    quote_from(qtbot, editor, passage)
+    assert editor.citation.use_passage.isVisible()
+    tab_to(qtbot, editor.citation.use_passage)
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert editor.citation.citation() == SourceSentence(
+        QuoteInput("article", start, start + len(passage), passage)
+    )

@@ -8,6 +8,8 @@ there is none yet ("the sentence is not in « … »", "found 3 times: choose wh
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -110,11 +112,19 @@ class CitationEditor(QGroupBox):
 
     # -- filling in -------------------------------------------------------------------------
 
-    def offer_passage(self, selection: QuoteInput) -> None:
-        """Pick the selection's source, and offer its passage as the dating sentence."""
-        self.passage.select_source(selection.source_key)
+    def offer_quote(self, quote: Callable[[], QuoteInput | None], *, source_key: str = "") -> None:
+        """Offer the event's quote (the selection, or the passage pasted for it) as the dating
+        sentence, at its own occurrence; pick ``source_key`` to begin with."""
+        if source_key:
+            self.passage.select_source(source_key)
         self.use_passage.setVisible(True)
-        self.use_passage.clicked.connect(lambda: self.sentence.setPlainText(selection.exact))
+
+        def use() -> None:
+            chosen = quote()
+            if chosen is not None:
+                self.passage.show_span(chosen)
+
+        self.use_passage.clicked.connect(use)
 
     def show_stored(self, citation: StoredCitation, source_keys: list[str]) -> None:
         """Fill in an event's stored citation; an article sentence is looked for in the

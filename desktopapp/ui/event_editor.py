@@ -169,7 +169,10 @@ class EventEditorDialog(QDialog):
         if event is not None:
             self._show_event(event)
         elif self._selection is not None:
-            self.citation.offer_passage(self._selection)
+            selection = self._selection
+            self.citation.offer_quote(lambda: selection, source_key=selection.source_key)
+        elif self.quote_passage is not None:
+            self.citation.offer_quote(self.quote_passage.quote)
         self._initial = self._fields()
         self._connect()
         self._update()

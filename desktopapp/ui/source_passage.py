@@ -92,6 +92,12 @@ class SourcePassage(QWidget):
             self.occurrence.setMaximum(count)
             self.occurrence.setValue(min(occurrence, count))
 
+    def show_span(self, quote: QuoteInput) -> None:
+        """Show a span already verified (a selection): its occurrence is the one it is."""
+        starts = occurrences(self.source_text(quote.source_key), quote.exact)
+        which = starts.index(quote.start) + 1 if quote.start in starts else 1
+        self.show_passage(quote.source_key, quote.exact, which)
+
     def source_text(self, key: str) -> str:
         if key not in self._texts:
             self._texts[key] = self._repository.source_text(key)
