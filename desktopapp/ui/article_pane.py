@@ -110,6 +110,7 @@ class ArticlePane(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.text.setAcceptRichText(False)
+        self.text.setTabChangesFocus(True)  # Tab moves between the window's panes
         self.text.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.text.document().setDocumentMargin(10)
         self.text.clickedAt.connect(self._clicked_at)

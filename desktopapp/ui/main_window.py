@@ -16,6 +16,7 @@ window keeps showing what it showed and stays usable.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import time
 from pathlib import Path
 
@@ -40,7 +41,12 @@ from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
-from desktopapp.ui.actions import GROUPING_ACTIONS, ActionId, ActionRegistry
+from desktopapp.ui.actions import (
+    GROUPING_ACTIONS,
+    ActionId,
+    ActionRegistry,
+    ShortcutsBeforeEditing,
+)
 from desktopapp.ui.article_pane import ArticlePane
 from desktopapp.ui.detail_pane import DetailPane
 from desktopapp.ui.event_table import EventTableModel, EventTableView
@@ -109,6 +115,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._build_toolbar()
         self._build_status_bar()
         self._connect()
+        ShortcutsBeforeEditing(self).install()
         self._show_repository_details()
 
         self.resize(_default_size(self))
@@ -118,6 +125,9 @@ class MainWindow(QMainWindow, RemembersLayout):
             initial_filter if initial_filter is not None else self._usable(settings.event_filter())
         )
         self.set_filter(wanted)
+        # Not the search box: what a person types first (a file name in a dialog that did not
+        # open, say) would filter everything out and be saved for the next launch.
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- public API ------------------------------------------------------------------------
 
@@ -268,10 +278,17 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.setCentralWidget(main)
         self.splitters = {s.objectName(): s for s in (main, centre, right)}
 
-        QWidget.setTabOrder(self.filter_panel.to_edit, self.timeline)
-        QWidget.setTabOrder(self.timeline, self.table)
-        QWidget.setTabOrder(self.table, self.detail.browser)
-        QWidget.setTabOrder(self.detail.browser, self.article.text)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes from pane to pane, round the window: the filters (through their own
+        fields), the timeline, the list, the event, the article; the arrow keys move within
+        a pane. Tab used to move from cell to cell of the list, which it never left."""
+        self.table.setTabKeyNavigation(False)
+        panes = (self.filter_panel, self.timeline, self.table, self.detail, self.article)
+        stops = [stop for pane in panes for stop in _tab_stops(pane)]
+        for first, second in itertools.pairwise(stops):
+            QWidget.setTabOrder(first, second)
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
@@ -322,6 +339,8 @@ class MainWindow(QMainWindow, RemembersLayout):
             button.setAccessibleName(f"Group by {grouping.value}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setAutoRaise(True)
+            # As the toolbar's own buttons: reached with the mouse or Ctrl+1..3, not with Tab.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             toolbar.addWidget(button)
         toolbar.addSeparator()
         for action_id in (
@@ -602,6 +621,22 @@ def _default_size(window: QWidget) -> QSize:
         return DEFAULT_SIZE
     available = screen.availableSize()
     return DEFAULT_SIZE.boundedTo(QSize(available.width() * 9 // 10, available.height() * 9 // 10))
+
+
+def _tab_stops(pane: QWidget) -> list[QWidget]:
+    """The widgets of a pane that Tab stops at, in the pane's own order (a date edit, not the
+    text field inside it that it hands its focus to)."""
+    stops: list[QWidget] = []
+    widget = pane
+    while True:
+        inside = widget is pane or pane.isAncestorOf(widget)
+        parent = widget.parentWidget()
+        proxied = parent is not None and parent.focusProxy() is widget
+        if inside and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not proxied:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is pane:
+            return stops
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

@@ -1,0 +1,124 @@
+"""The window from the keyboard: shortcuts from every widget, Tab from pane to pane, focus at
+startup. Keys are sent to the widget that really has the focus, as a person's keys would be."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktopapp.db.repository import EventRepository
+from desktopapp.ui.main_window import MainWindow
+from desktopapp.ui.settings import Settings
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot, repository: EventRepository, tmp_path: Path) -> Iterator[MainWindow]:
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(repository, Settings(store))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
+    yield window
+
+
+def focus(qtbot, widget: QWidget) -> None:
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=2000)
+
+
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> QWidget:  # type: ignore[no-untyped-def]
+    """Press a key on whatever has the focus; returns what has it afterwards."""
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, key, modifier)
+    return QApplication.focusWidget()
+
+
+class EmacsKeys(QObject):
+    """What a text field does on X11, where Ctrl+E is also "end of line" (the platform's key
+    bindings; the offscreen platform used by the tests has the Windows ones): it claims the
+    key through ShortcutOverride."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+E")
+        ):
+            event.accept()
+        return False
+
+
+def test_focus_starts_in_the_event_list_not_the_search_box(window: MainWindow) -> None:
+    assert QApplication.focusWidget() is window.table
+
+
+def test_export_shortcut_works_from_every_text_field(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        window.export_actions, "_ask_target", lambda caption, *a: asked.append(caption)
+    )
+    panel = window.filter_panel
+    for field in (panel.search, panel.actor_find, window.article.text):
+        # Installed after the window's own filter, so it runs first, as the widget's own
+        # handling of the event would.
+        field.installEventFilter(emacs := EmacsKeys(field))
+        focus(qtbot, field)
+        before = len(asked)
+        assert press(qtbot, Qt.Key.Key_E, CTRL) is field
+        assert len(asked) == before + 1, field.objectName()
+        field.removeEventFilter(emacs)
+    focus(qtbot, window.table)
+    press(qtbot, Qt.Key.Key_E, CTRL)
+    assert asked == ["Export PDF"] * 4
+    assert panel.search.text() == ""
+
+
+def test_text_fields_keep_their_editing_keys(qtbot, window: MainWindow) -> None:
+    search = window.filter_panel.search
+    focus(qtbot, search)
+    qtbot.keyClicks(search, "rouble")
+    press(qtbot, Qt.Key.Key_A, CTRL)  # select all, not a window action
+    assert search.selectedText() == "rouble"
+
+
+def test_tab_moves_from_pane_to_pane_and_back(qtbot, window: MainWindow) -> None:
+    panel = window.filter_panel
+    focus(qtbot, window.table)
+    assert press(qtbot, Qt.Key.Key_Tab) is window.detail.browser
+    assert press(qtbot, Qt.Key.Key_Tab) is window.article.text
+    assert press(qtbot, Qt.Key.Key_Tab) is panel.search
+    seen = []
+    while panel.isAncestorOf(QApplication.focusWidget()) and len(seen) < 20:
+        seen.append(press(qtbot, Qt.Key.Key_Tab))
+    assert seen[-1] is window.timeline
+    assert panel.actor_list in seen[:-1] and panel.type_tree in seen[:-1]
+    after_timeline = press(qtbot, Qt.Key.Key_Tab)
+    while window.timeline.isAncestorOf(after_timeline):  # the legend's own button
+        after_timeline = press(qtbot, Qt.Key.Key_Tab)
+    assert after_timeline is window.table
+    # And back with Shift+Tab.
+    back = Qt.Key.Key_Backtab
+    assert press(qtbot, Qt.Key.Key_Tab) is window.detail.browser
+    assert press(qtbot, back, Qt.KeyboardModifier.ShiftModifier) is window.table
+
+
+def test_tab_in_the_list_does_not_select_the_next_event(qtbot, window: MainWindow) -> None:
+    focus(qtbot, window.table)
+    press(qtbot, Qt.Key.Key_Down)
+    selected = window.selected_event_id()
+    assert selected is not None
+    press(qtbot, Qt.Key.Key_Tab)
+    assert window.selected_event_id() == selected
+    assert QApplication.focusWidget() is not window.table
