@@ -627,8 +627,8 @@ def _tab_stops(pane: QWidget) -> list[QWidget]:
     """The widgets of a pane that Tab stops at, in the pane's own order (a date edit, not the
     text field inside it that it hands its focus to)."""
     stops: list[QWidget] = []
-    widget = pane
-    while True:
+    widget: QWidget | None = pane
+    while widget is not None:
         inside = widget is pane or pane.isAncestorOf(widget)
         parent = widget.parentWidget()
         proxied = parent is not None and parent.focusProxy() is widget
@@ -636,7 +636,8 @@ def _tab_stops(pane: QWidget) -> list[QWidget]:
             stops.append(widget)
         widget = widget.nextInFocusChain()
         if widget is pane:
-            return stops
+            break
+    return stops
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:
