@@ -122,3 +122,8 @@ def test_tab_in_the_list_does_not_select_the_next_event(qtbot, window: MainWindo
     press(qtbot, Qt.Key.Key_Tab)
     assert window.selected_event_id() == selected
     assert QApplication.focusWidget() is not window.table
+
+
+def test_title_names_the_open_timeline(window: MainWindow, article_db: Path) -> None:
+    assert window.windowTitle() == f"{article_db.name} — News Timeline"
+    assert window.windowFilePath() == str(article_db)

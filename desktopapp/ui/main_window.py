@@ -63,6 +63,7 @@ from desktopapp.ui.query_runner import (
 from desktopapp.ui.settings import LAST_FOLDER, RemembersLayout, Settings
 from desktopapp.ui.timeline_view import TimelineView
 
+APP_TITLE = "News Timeline"
 DEFAULT_SIZE = QSize(1440, 900)
 # A filter answered sooner than this never shows "Counting…" (no flicker on every key).
 BUSY_DELAY_MS = 150
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow, RemembersLayout):
             self.article.set_repository(repository)
         except QUERY_ERRORS as error:
             self.report_database_error(describe_error(error))
-        self._show_repository_details(Path(str(path)).name)
+        self._show_repository_details()
         self._apply_filter(EventFilter())
         self._show_event(None)
         if old is not repository:
@@ -389,9 +390,13 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.timeline.eventActivated.connect(self.select_event)
         self.article.eventActivated.connect(self.select_event)
 
-    def _show_repository_details(self, database_name: str = "") -> None:
-        title = "News Timeline"
-        self.setWindowTitle(f"{database_name} — {title}" if database_name else title)
+    def _show_repository_details(self) -> None:
+        """Name the open timeline in the title: 'big.sqlite3 — News Timeline'."""
+        url = self._repository.engine.url
+        path = _sqlite_file(self._repository) if url.get_backend_name() == "sqlite" else None
+        self.setWindowFilePath(path or "")
+        name = Path(path).name if path else (url.database or url.get_backend_name())
+        self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
         self.detail.set_type_labels({t.slug: t.label for t in self._repository.event_types})
 
     # -- reacting --------------------------------------------------------------------------
@@ -621,6 +626,19 @@ def _default_size(window: QWidget) -> QSize:
         return DEFAULT_SIZE
     available = screen.availableSize()
     return DEFAULT_SIZE.boundedTo(QSize(available.width() * 9 // 10, available.height() * 9 // 10))
+
+
+def _sqlite_file(repository: EventRepository) -> str | None:
+    """The file of an SQLite database, asked of SQLite itself: a read-only engine's URL is a
+    bare "sqlite://" (its connections come from a creator)."""
+    try:
+        with repository.engine.connect() as connection:
+            for _seq, name, file in connection.exec_driver_sql("PRAGMA database_list"):
+                if name == "main":
+                    return str(file) or None
+    except QUERY_ERRORS:
+        return None
+    return None
 
 
 def _tab_stops(pane: QWidget) -> list[QWidget]:
