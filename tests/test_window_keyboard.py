@@ -3,31 +3,23 @@ startup. Keys are sent to the widget that really has the focus, as a person's ke
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
+from window_helpers import shown_window
 
 from desktopapp.db.repository import EventRepository
 from desktopapp.ui.main_window import MainWindow
-from desktopapp.ui.settings import Settings
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def window(qtbot, repository: EventRepository, tmp_path: Path) -> Iterator[MainWindow]:
-    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(repository, Settings(store))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
-    yield window
+def window(qtbot, repository: EventRepository, tmp_path: Path) -> MainWindow:
+    return shown_window(qtbot, repository, tmp_path)
 
 
 def focus(qtbot, widget: QWidget) -> None:

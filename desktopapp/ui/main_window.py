@@ -20,12 +20,13 @@ import itertools
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QToolBar,
@@ -49,6 +50,7 @@ from desktopapp.ui.actions import (
 )
 from desktopapp.ui.article_pane import ArticlePane
 from desktopapp.ui.detail_pane import DetailPane
+from desktopapp.ui.event_menu import EventCommands
 from desktopapp.ui.event_table import EventTableModel, EventTableView
 from desktopapp.ui.filter_panel import FilterPanel
 from desktopapp.ui.plain import heading
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._build_toolbar()
         self._build_status_bar()
         self._connect()
+        self._build_context_menus()
         ShortcutsBeforeEditing(self).install()
         self._show_repository_details()
 
@@ -389,6 +392,66 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.table.eventSelected.connect(self._show_event)
         self.timeline.eventActivated.connect(self.select_event)
         self.article.eventActivated.connect(self.select_event)
+
+    def _build_context_menus(self) -> None:
+        """Copy Citation, Copy Quote and Go to Source on the list, the timeline and the
+        article; Ctrl+C in the list copies the whole citation, not the cell's text."""
+        self.event_commands = EventCommands(
+            self.repository, self.go_to_source, self.report_database_error
+        )
+        for view in (self.table, self.timeline, self.article.text):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.timeline.customContextMenuRequested.connect(self._timeline_menu)
+        self.article.text.customContextMenuRequested.connect(self._article_menu)
+        copy = QAction("Copy Citation", self.table)
+        copy.setObjectName("copy_citation")
+        copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.triggered.connect(self._copy_selected_citation)
+        self.table.addAction(copy)
+
+    def go_to_source(self, event_id: int) -> None:
+        """Select the event and show its quoted passage in the article, which takes focus."""
+        self.select_event(event_id)
+        self.article.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _copy_selected_citation(self) -> None:
+        if self._selected is not None:
+            self.event_commands.copy_citation(self._selected)
+
+    def _show_menu(self, menu: QMenu, view: QWidget, pos: QPoint) -> None:
+        self.context_menu = menu  # kept, so tests can use it and it outlives this call
+        if not menu.isEmpty():
+            menu.popup(view.mapToGlobal(pos))
+
+    def _table_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self.table)
+        index = self.table.indexAt(pos)
+        event_id = self.table_model.event_id(index.row()) if index.isValid() else None
+        if event_id is not None:
+            self.select_event(event_id)
+            self.event_commands.add_to(menu, [event_id])
+        self._show_menu(menu, self.table.viewport(), pos)
+
+    def _timeline_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self.timeline)
+        event_id = self.timeline.event_at(pos)
+        if event_id is None:
+            event_id = self._selected
+        elif event_id != self._selected:
+            self.select_event(event_id)
+        if event_id is not None:
+            self.event_commands.add_to(menu, [event_id])
+        self._show_menu(menu, self.timeline.viewport(), pos)
+
+    def _article_menu(self, pos: QPoint) -> None:
+        menu = self.article.text.createStandardContextMenu(pos)
+        event_ids = self.article.events_at(pos)
+        if event_ids:
+            menu.addSeparator()
+            self.event_commands.add_to(menu, event_ids)
+        self._show_menu(menu, self.article.text.viewport(), pos)
 
     def _show_repository_details(self) -> None:
         """Name the open timeline in the title: 'big.sqlite3 — News Timeline'."""
