@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMenu, QTableWidget
 from window_helpers import shown_window
 
 from desktopapp.db.repository import EventRepository
+from desktopapp.ui.actions import ActionId
 from desktopapp.ui.event_table import Column
 from desktopapp.ui.main_window import MainWindow
 
@@ -164,3 +165,43 @@ def test_context_menu_away_from_any_event_offers_nothing_about_one(window: MainW
     window.select_event(None)
     window.timeline.customContextMenuRequested.emit(QPoint(2, 2))
     assert window.context_menu.isEmpty()
+
+
+def help_rows(window: MainWindow) -> dict[str, str]:
+    table = window.help_dialog.findChild(QTableWidget, "helpTable")
+    return {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+
+
+def test_keyboard_shortcuts_are_listed_from_the_actions(window: MainWindow) -> None:
+    window.registry[ActionId.KEYBOARD_SHORTCUTS].trigger()
+    rows = help_rows(window)
+    assert rows["File › Export PDF"] == "Ctrl+E"
+    assert rows["View › Group By › Actor"] == "Ctrl+1"
+    assert rows["Event list › Copy Citation"].startswith("Ctrl+C")
+    assert "Ctrl+F" in rows["Edit › Find"]
+    # Every action with a shortcut, wherever it is, is in the list.
+    listed = set(rows.values())
+    for action in window.findChildren(QAction):
+        if action.shortcuts():
+            assert action.shortcuts()[0].toString() in " ".join(listed), action.text()
+    window.help_dialog.close()
+
+
+def test_marks_guide_uses_the_legend_wording(window: MainWindow) -> None:
+    from desktopapp.render.marks import LEGEND_STYLES
+
+    window.registry[ActionId.MARKS_GUIDE].trigger()
+    rows = help_rows(window)
+    assert list(rows.values()) == [style.description for style in LEGEND_STYLES]
+    assert "A hatched box" in rows and "A dashed mark with ?" in rows
+    window.help_dialog.close()
+
+
+def test_toolbar_tooltips_teach_the_shortcuts(window: MainWindow) -> None:
+    tips = {
+        window.toolbar.widgetForAction(a).toolTip()
+        for a in window.toolbar.actions()
+        if window.toolbar.widgetForAction(a) is not None
+    }
+    assert "Show the whole timeline (Ctrl+0)" in tips
+    assert "Group the timeline into one lane per acting actor (Ctrl+1)" in tips

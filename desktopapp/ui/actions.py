@@ -39,6 +39,8 @@ class ActionId(Enum):
     ZOOM_OUT = auto()
     FIT_ALL = auto()
     GO_TO_SELECTION = auto()
+    KEYBOARD_SHORTCUTS = auto()
+    MARKS_GUIDE = auto()
     ABOUT = auto()
 
 
@@ -97,6 +99,12 @@ _SPECS: dict[ActionId, _Spec] = {
         "Scroll the timeline and the list to the selected event",
         ("Ctrl+G",),
         "go-jump",
+    ),
+    ActionId.KEYBOARD_SHORTCUTS: _Spec(
+        "&Keyboard Shortcuts", "Every command's keys", ("Ctrl+/",), "preferences-desktop-keyboard"
+    ),
+    ActionId.MARKS_GUIDE: _Spec(
+        "What the &Marks Mean", "How the timeline draws precise, vague and uncertain dates"
     ),
     ActionId.ABOUT: _Spec(
         "&About desktopapp",

@@ -18,11 +18,13 @@ from __future__ import annotations
 import contextlib
 import itertools
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -53,6 +55,7 @@ from desktopapp.ui.detail_pane import DetailPane
 from desktopapp.ui.event_menu import EventCommands
 from desktopapp.ui.event_table import EventTableModel, EventTableView
 from desktopapp.ui.filter_panel import FilterPanel
+from desktopapp.ui.help import marks_dialog, shortcuts_dialog
 from desktopapp.ui.plain import heading
 from desktopapp.ui.query_runner import (
     FacetFailure,
@@ -326,6 +329,9 @@ class MainWindow(QMainWindow, RemembersLayout):
 
         help_menu = menu_bar.addMenu("&Help")
         help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.registry[ActionId.KEYBOARD_SHORTCUTS])
+        help_menu.addAction(self.registry[ActionId.MARKS_GUIDE])
+        help_menu.addSeparator()
         help_menu.addAction(self.registry[ActionId.ABOUT])
 
     def _build_toolbar(self) -> None:
@@ -382,6 +388,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         a[ActionId.FIT_ALL].triggered.connect(self.timeline.fit_all)
         a[ActionId.GO_TO_SELECTION].triggered.connect(self._go_to_selection)
         a[ActionId.ABOUT].triggered.connect(self.show_about)
+        a[ActionId.KEYBOARD_SHORTCUTS].triggered.connect(lambda: self._show_help(shortcuts_dialog))
+        a[ActionId.MARKS_GUIDE].triggered.connect(lambda: self._show_help(marks_dialog))
 
         self.filter_panel.filterChanged.connect(self._apply_filter)
         self._runner.finished.connect(self._show_results)
@@ -588,6 +596,12 @@ class MainWindow(QMainWindow, RemembersLayout):
             return
         self._settings.set_value(LAST_FOLDER, str(Path(path).parent))
         self.open_database(path)
+
+    def _show_help(self, make: Callable[[QMainWindow], QDialog]) -> None:
+        """Show a help window beside the main one (not modal: the keys can be tried)."""
+        self.help_dialog = make(self)
+        self.help_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.help_dialog.show()
 
     def show_about(self) -> None:
         box = QMessageBox(self)
