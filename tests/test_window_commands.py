@@ -205,3 +205,28 @@ def test_toolbar_tooltips_teach_the_shortcuts(window: MainWindow) -> None:
     }
     assert "Show the whole timeline (Ctrl+0)" in tips
     assert "Group the timeline into one lane per acting actor (Ctrl+1)" in tips
+
+
+def test_theme_dark_light_and_system_are_remembered(
+    qtbot, window: MainWindow, repository: EventRepository, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QPalette
+
+    from desktopapp.ui.theme import Theme
+
+    base = QPalette.ColorRole.Base
+    system = QApplication.palette().color(base)
+    try:
+        window.registry[ActionId.THEME_DARK].trigger()
+        assert QApplication.palette().color(base).lightness() < 100
+        qtbot.waitUntil(window.timeline.is_dark, timeout=2000)
+        window.close()
+        again = shown_window(qtbot, repository, tmp_path)  # same settings file
+        assert again.theme() is Theme.DARK
+        assert again.registry[ActionId.THEME_DARK].isChecked()
+        again.registry[ActionId.THEME_LIGHT].trigger()
+        assert QApplication.palette().color(base).lightness() > 200
+        qtbot.waitUntil(lambda: not again.timeline.is_dark(), timeout=2000)
+    finally:
+        window.set_theme(Theme.SYSTEM)
+    assert QApplication.palette().color(base) == system

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktopapp.domain.grouping import Grouping
+from desktopapp.ui.theme import Theme
 
 StandardKey = QKeySequence.StandardKey
 
@@ -39,10 +40,19 @@ class ActionId(Enum):
     ZOOM_OUT = auto()
     FIT_ALL = auto()
     GO_TO_SELECTION = auto()
+    THEME_LIGHT = auto()
+    THEME_DARK = auto()
+    THEME_SYSTEM = auto()
     KEYBOARD_SHORTCUTS = auto()
     MARKS_GUIDE = auto()
     ABOUT = auto()
 
+
+THEME_ACTIONS = {
+    Theme.LIGHT: ActionId.THEME_LIGHT,
+    Theme.DARK: ActionId.THEME_DARK,
+    Theme.SYSTEM: ActionId.THEME_SYSTEM,
+}
 
 GROUPING_ACTIONS = {
     Grouping.ACTOR: ActionId.GROUP_BY_ACTOR,
@@ -100,6 +110,11 @@ _SPECS: dict[ActionId, _Spec] = {
         ("Ctrl+G",),
         "go-jump",
     ),
+    ActionId.THEME_LIGHT: _Spec("&Light", "Light colours", checkable=True),
+    ActionId.THEME_DARK: _Spec("&Dark", "Dark colours", checkable=True),
+    ActionId.THEME_SYSTEM: _Spec(
+        "Follow &System", "The desktop's colours, light or dark", checkable=True
+    ),
     ActionId.KEYBOARD_SHORTCUTS: _Spec(
         "&Keyboard Shortcuts", "Every command's keys", ("Ctrl+/",), "preferences-desktop-keyboard"
     ),
@@ -126,6 +141,10 @@ class ActionRegistry:
         self.grouping_group.setExclusive(True)
         for action_id in GROUPING_ACTIONS.values():
             self.grouping_group.addAction(self._actions[action_id])
+        self.theme_group = QActionGroup(parent)
+        self.theme_group.setExclusive(True)
+        for action_id in THEME_ACTIONS.values():
+            self.theme_group.addAction(self._actions[action_id])
 
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]

@@ -24,6 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QLabel,
@@ -46,6 +47,7 @@ from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
 from desktopapp.ui.actions import (
     GROUPING_ACTIONS,
+    THEME_ACTIONS,
     ActionId,
     ActionRegistry,
     ShortcutsBeforeEditing,
@@ -65,7 +67,8 @@ from desktopapp.ui.query_runner import (
     FilterResults,
     QueryRunner,
 )
-from desktopapp.ui.settings import LAST_FOLDER, RemembersLayout, Settings
+from desktopapp.ui.settings import LAST_FOLDER, THEME, RemembersLayout, Settings
+from desktopapp.ui.theme import Theme, ThemeSwitcher
 from desktopapp.ui.timeline_view import TimelineView
 
 APP_TITLE = "News Timeline"
@@ -116,6 +119,9 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._busy_timer.timeout.connect(self._show_busy)
 
         self.registry = ActionRegistry(self)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self._themes = ThemeSwitcher.of(app)
         self._build_views()
         self._build_menus()
         self._build_toolbar()
@@ -127,6 +133,7 @@ class MainWindow(QMainWindow, RemembersLayout):
 
         self.resize(_default_size(self))
         self.restore_layout(settings)
+        self.set_theme(_saved_theme(settings))
         self.set_grouping(self._grouping)
         wanted = (
             initial_filter if initial_filter is not None else self._usable(settings.event_filter())
@@ -166,6 +173,15 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.registry.grouping_action(grouping).setChecked(True)
         if self.timeline.grouping() != grouping:
             self.timeline.set_grouping(grouping)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Light, dark or the desktop's colours, for the whole application; remembered."""
+        self._themes.apply(theme)
+        self.registry[THEME_ACTIONS[theme]].setChecked(True)
+        self._settings.set_value(THEME, theme.value)
+
+    def theme(self) -> Theme:
+        return self._themes.theme()
 
     def select_event(self, event_id: int | None) -> None:
         """Select an event in every view (the list, the timeline, the panes)."""
@@ -326,6 +342,10 @@ class MainWindow(QMainWindow, RemembersLayout):
             view_menu.addAction(self.registry[action_id])
         view_menu.addSeparator()
         view_menu.addAction(self.registry[ActionId.GO_TO_SELECTION])
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("T&heme")
+        for action_id in THEME_ACTIONS.values():
+            theme_menu.addAction(self.registry[action_id])
 
         help_menu = menu_bar.addMenu("&Help")
         help_menu.setObjectName("helpMenu")
@@ -388,6 +408,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         a[ActionId.FIT_ALL].triggered.connect(self.timeline.fit_all)
         a[ActionId.GO_TO_SELECTION].triggered.connect(self._go_to_selection)
         a[ActionId.ABOUT].triggered.connect(self.show_about)
+        for theme, action_id in THEME_ACTIONS.items():
+            a[action_id].triggered.connect(lambda _on=False, t=theme: self.set_theme(t))
         a[ActionId.KEYBOARD_SHORTCUTS].triggered.connect(lambda: self._show_help(shortcuts_dialog))
         a[ActionId.MARKS_GUIDE].triggered.connect(lambda: self._show_help(marks_dialog))
 
@@ -703,6 +725,13 @@ def _default_size(window: QWidget) -> QSize:
         return DEFAULT_SIZE
     available = screen.availableSize()
     return DEFAULT_SIZE.boundedTo(QSize(available.width() * 9 // 10, available.height() * 9 // 10))
+
+
+def _saved_theme(settings: Settings) -> Theme:
+    try:
+        return Theme(settings.value(THEME))
+    except ValueError:
+        return Theme.SYSTEM
 
 
 def _sqlite_file(repository: EventRepository) -> str | None:
