@@ -322,7 +322,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         from desktopapp.ui.export_actions import install_export_actions
 
         self.export_actions = install_export_actions(
-            file_menu, self, self.repository, self.event_filter, self.grouping
+            file_menu, self, self.repository, self.event_filter, self.grouping, self._settings
         )
         file_menu.addSeparator()
         file_menu.addAction(self.registry[ActionId.QUIT])
