@@ -58,8 +58,9 @@ def test_export_shortcut_works_from_every_text_field(
     qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[str] = []
+    # Export PDF's first question (the page setup), answered with Cancel.
     monkeypatch.setattr(
-        window.export_actions, "_ask_target", lambda caption, *a: asked.append(caption)
+        window.export_actions, "ask_page_setup", lambda: asked.append("Export PDF") or False
     )
     panel = window.filter_panel
     for field in (panel.search, panel.actor_find, window.article.text):
