@@ -322,6 +322,12 @@ def run_window(args: argparse.Namespace) -> int:
         size=args.size,
         qt_arguments=tuple(getattr(args, "qt_arguments", ())),
     )
+    if options.screenshot is None:
+        from desktopapp.xcb_check import install_hint, missing_xcb_libraries
+
+        missing = missing_xcb_libraries(options.qt_arguments)
+        if missing:  # Qt would print a misleading hint and abort
+            raise UserError(install_hint(missing))
     try:
         from desktopapp.app import run_app
     except ImportError as error:  # Qt's system libraries missing (libEGL, libxkbcommon…)
