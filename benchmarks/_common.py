@@ -9,8 +9,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktopapp.build.builder import build_database
-from desktopapp.build.synthetic import synthetic_dataset
+from desktopapp.ingest.builder import build_database
+from desktopapp.ingest.synthetic import synthetic_dataset
 
 CACHE = Path("/tmp/desktopapp-bench")
 DEFAULT_SIZES = (1_000, 100_000, 1_000_000)

@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import label, peak_rss_mb, print_table, sizes_from_argv
 
-from desktopapp.build.builder import build_database
-from desktopapp.build.synthetic import synthetic_dataset
+from desktopapp.ingest.builder import build_database
+from desktopapp.ingest.synthetic import synthetic_dataset
 
 
 def measure(size: int) -> dict[str, float]:

@@ -38,10 +38,10 @@ from _common import cached_database, label, peak_rss_mb, print_table, sizes_from
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktopapp.build.bundled import ensure_default_database
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
+from desktopapp.ingest.bundled import ensure_default_database
 from desktopapp.ui.main_window import MainWindow
 from desktopapp.ui.settings import Settings
 

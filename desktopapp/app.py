@@ -132,8 +132,8 @@ def _window_icon() -> QIcon | None:
 def _open_repository(options: LaunchOptions) -> EventRepository:
     """The repository over ``--db`` or the bundled database; the initial filter checked
     against it (an unknown company is an error, not an empty timeline)."""
-    from desktopapp.build.bundled import ensure_default_database
     from desktopapp.db.engine import open_database
+    from desktopapp.ingest.bundled import ensure_default_database
 
     location: str | Path = (
         options.database if options.database is not None else ensure_default_database()
@@ -148,10 +148,10 @@ def _open_repository(options: LaunchOptions) -> EventRepository:
 
 
 def _failure_message(error: Exception) -> str | None:
-    from desktopapp.build.annotations import AnnotationError
-    from desktopapp.build.builder import BuildError
     from desktopapp.db.engine import DatabaseError
     from desktopapp.domain.filter import FilterError
+    from desktopapp.ingest.annotations import AnnotationError
+    from desktopapp.ingest.builder import BuildError
 
     if isinstance(error, DatabaseError | FilterError | BuildError | AnnotationError):
         return str(error)
@@ -284,12 +284,11 @@ def _screenshot(app: QApplication, window: object, options: LaunchOptions) -> in
     window.timeline.wait_for_load()
     settle(app)
     pixmap = window.grab()
-    from desktopapp.export.files import ExportError, atomic_path
+    from desktopapp.export.files import ExportError
+    from desktopapp.export.images import write_png
 
     try:
-        with atomic_path(target, suffix=".png") as temporary:
-            if not pixmap.save(str(temporary), "PNG"):
-                raise ExportError(f"{target}: the image could not be written")
+        write_png(pixmap, target)  # encoded in memory, every write to the file checked
     except ExportError as error:
         return _fail(str(error), headless=True)
     window.close()

@@ -9,7 +9,11 @@ widgets are imported only when a window or a rendering is asked for.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import io
 import shutil
+import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -18,6 +22,8 @@ from pathlib import Path
 
 from desktopapp import __version__
 from desktopapp.domain.filter import EventFilter, FilterError, parse_user_date
+from desktopapp.domain.model import Event
+from desktopapp.interrupts import Stopped, check, deferred, signals_as_interrupts
 
 EXIT_USAGE = 2
 
@@ -105,35 +111,77 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
     try:
-        return handler(args)
+        # The window's event loop runs no Python code to receive them: it keeps the defaults.
+        with contextlib.nullcontext() if handler is run_window else signals_as_interrupts():
+            return handler(args)
+    except Stopped as stopped:
+        _remove_unfinished_files()
+        _report(f"stopped by {signal.Signals(stopped.signum).name}")
+        return 128 + stopped.signum
     except KeyboardInterrupt:
-        print("desktopapp: interrupted", file=sys.stderr)
+        _remove_unfinished_files()
+        _report("interrupted")
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:
+        if error.errno != errno.EBADF:
+            _report(f"{error.filename or 'a file'}: {error.strerror or error}")
+        else:
+            _report("cannot print the output: standard output is closed")
+        return EXIT_USAGE
     except (UserError, FilterError) as error:
-        print(f"desktopapp: {error}", file=sys.stderr)
+        _report(str(error))
         return EXIT_USAGE
     except Exception as error:  # the known failures of lower layers, reported in one line
         message = _known_failure(error)
         if message is None:
             raise
-        print(f"desktopapp: {message}", file=sys.stderr)
+        _report(message)
         return EXIT_USAGE
 
 
+def _remove_unfinished_files() -> None:
+    from desktopapp.safe_files import remove_unfinished_temporaries
+
+    remove_unfinished_temporaries()
+
+
+def _report(message: str) -> None:
+    """One line on stderr, whatever the message's origin held (a driver's multi-line text)."""
+    line = " ".join(part.strip() for part in message.splitlines() if part.strip())
+    if sys.stderr is None:  # started with stderr closed: print(file=None) would use stdout
+        return
+    with contextlib.suppress(OSError, ValueError):  # stderr gone too (SIGHUP): nothing to do
+        print(f"desktopapp: {line}", file=sys.stderr)
+
+
+def _say(line: str) -> None:
+    """A command's closing summary; the work is done, so a closed stdout is no failure."""
+    with contextlib.suppress(OSError):
+        print(line)
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Stands for stdout when the process was started with it closed (``>&-``)."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 def _known_failure(error: Exception) -> str | None:
-    from desktopapp.build.annotations import AnnotationError
-    from desktopapp.build.builder import BuildError
-    from desktopapp.build.upgrade import UpgradeError
     from desktopapp.db.engine import DatabaseError
+    from desktopapp.ingest.annotations import AnnotationError
+    from desktopapp.ingest.builder import BuildError
+    from desktopapp.ingest.upgrade import UpgradeError
 
     if isinstance(error, AnnotationError | BuildError | DatabaseError | UpgradeError):
         return str(error)
     from desktopapp.db.errors import describe_error
     from desktopapp.export.files import ExportError
+    from desktopapp.safe_files import FileProblem
 
-    if isinstance(error, ExportError):
+    if isinstance(error, ExportError | FileProblem):
         return str(error)
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -143,6 +191,8 @@ def _known_failure(error: Exception) -> str | None:
 
 
 def _use_utf8_output() -> None:
+    if sys.stdout is None:  # started with stdout closed
+        sys.stdout = _ClosedOutput()
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
         if encoding != "utf8" and hasattr(stream, "reconfigure"):
@@ -160,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"desktopapp {__version__}")
     _add_database_argument(parser, top_level=True)
-    _add_filter_arguments(parser)
+    _add_filter_arguments(parser, top_level=True)
     parser.add_argument(
         "--screenshot",
         type=Path,
@@ -211,6 +261,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--group-by", choices=("actor", "type", "none"), default="actor")
     export.set_defaults(handler=run_export)
 
+    check = commands.add_parser(
+        "check", help="re-verify a database file and list every damaged row (exit 1 if any)"
+    )
+    check.add_argument("path", metavar="FILE", help="database file or SQLAlchemy URL")
+    check.set_defaults(handler=run_check)
+
     generate = commands.add_parser("generate", help="write a synthetic database for benchmarks")
     generate.add_argument("--events", type=_positive, required=True, metavar="N")
     generate.add_argument("--out", type=Path, required=True, metavar="PATH")
@@ -228,12 +284,19 @@ def _add_database_argument(parser: argparse.ArgumentParser, *, top_level: bool =
     )
 
 
-def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+def _add_filter_arguments(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """The filter flags. A subcommand's own flags default to "not given" (SUPPRESS), so that
+    filters written before the subcommand (``desktopapp --search X export ...``) still apply
+    instead of being silently reset by the subcommand's defaults."""
+
+    def default(value: object) -> object:
+        return value if top_level else argparse.SUPPRESS
+
     group = parser.add_argument_group("filters (combine freely)")
     group.add_argument(
         "--company",
         action="append",
-        default=[],
+        default=default([]),
         metavar="NAME",
         help="an actor's name or alias (company, government, institution); "
         "repeat for any of several",
@@ -241,7 +304,7 @@ def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--type",
         action="append",
-        default=[],
+        default=default([]),
         metavar="TYPE",
         help="an event type slug or label, e.g. sanction or "
         "corporate-withdrawal/sales-halt; a parent includes its children",
@@ -249,18 +312,20 @@ def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--from",
         dest="date_from",
+        default=default(None),
         metavar="DATE",
         help="events whose (possibly uncertain) span reaches this date or later",
     )
     group.add_argument(
         "--to",
         dest="date_to",
+        default=default(None),
         metavar="DATE",
         help="events whose span starts on or before this date",
     )
     group.add_argument(
         "--search",
-        default="",
+        default=default(""),
         metavar="TEXT",
         help="words in titles, summaries, quotes or actor names "
         "(case, accents and apostrophes ignored)",
@@ -305,16 +370,24 @@ def filter_from_args(args: argparse.Namespace) -> EventFilter:
 
 
 def open_repository(location: str | None):
-    """The repository over ``--db``, or over the bundled database (built if needed)."""
-    from desktopapp.build.bundled import ensure_default_database
+    """The repository over ``--db``, or over the bundled database (built if needed).
+
+    It reads one snapshot: every question a command asks is answered from one read
+    transaction, so a file rebuilt or written meanwhile cannot mix two states in one answer.
+    """
     from desktopapp.db.engine import open_database
     from desktopapp.db.repository import EventRepository
+    from desktopapp.ingest.bundled import ensure_default_database
 
     path: str | Path = location if location is not None else ensure_default_database()
-    return EventRepository(open_database(path))
+    return EventRepository(open_database(path, snapshot=True))
 
 
 def run_window(args: argparse.Namespace) -> int:
+    if args.screenshot is not None:  # a FIFO, a device, a too-long name: refused before drawing
+        from desktopapp.export.files import check_target
+
+        check_target(args.screenshot)
     options = LaunchOptions(
         database=args.db,
         event_filter=filter_from_args(args),
@@ -336,29 +409,36 @@ def run_window(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from desktopapp.build.annotations import load_annotations
-    from desktopapp.build.builder import build_database
-    from desktopapp.build.bundled import annotations_path, default_database_path
+    from desktopapp.ingest.annotations import load_annotations
+    from desktopapp.ingest.builder import build_database
+    from desktopapp.ingest.bundled import annotations_path, default_database_path, ensure_data_dir
 
     target = args.out or default_database_path()
     if args.out is None:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        ensure_data_dir()
     dataset = load_annotations(args.annotations or annotations_path())
     count = build_database(dataset, target)
-    print(f"Built {target} with {count} events.")
+    _say(f"Built {target} with {count} events.")
     return 0
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
-    from desktopapp.build.upgrade import upgrade_database
+    from desktopapp.ingest.upgrade import upgrade_database
 
     backup = upgrade_database(args.path)
-    print(f"Upgraded {args.path}; the previous file is kept as {backup}.")
+    _say(f"Upgraded {args.path}; the previous file is kept as {backup}.")
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
     repository = open_repository(args.db)
+    try:
+        return _print_list(repository, args)
+    finally:
+        repository.engine.dispose()  # ends the command's snapshot
+
+
+def _print_list(repository, args: argparse.Namespace) -> int:
     event_filter = filter_from_args(args)
     repository.validate(event_filter)
     events = repository.events(event_filter)
@@ -366,13 +446,27 @@ def run_list(args: argparse.Namespace) -> int:
         from desktopapp.export.records import events_json
 
         sys.stdout.write(events_json(events))
-        return 0
-    from desktopapp.export.table import events_table
+    else:
+        from desktopapp.export.table import events_table
 
-    # On a terminal, fit its width; piped into a file or another program, cut nothing.
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-    sys.stdout.write(events_table(events, total=repository.total, width=width))
+        # On a terminal, fit its width; piped into a file or another program, cut nothing.
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        sys.stdout.write(events_table(events, total=repository.total, width=width))
+    _note_damage(events)
     return 0
+
+
+def _note_damage(events: Sequence[Event]) -> None:
+    """A damaged event is listed as it can be read; say so, where the listing cannot."""
+    damaged = [event for event in events if event.problems]
+    if damaged:
+        ids = ", ".join(f"#{event.id}" for event in damaged[:10])
+        more = ", …" if len(damaged) > 10 else ""
+        print(
+            f"desktopapp: {len(damaged)} of these events are damaged in the file ({ids}{more}); "
+            "'desktopapp check FILE' lists what is wrong",
+            file=sys.stderr,
+        )
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -381,11 +475,9 @@ def run_export(args: argparse.Namespace) -> int:
         raise UserError(
             "say what to export: --pdf FILE, --csv FILE, --json FILE, --png FILE or --svg FILE"
         )
-    repository = open_repository(args.db)
-    event_filter = filter_from_args(args)
-    repository.validate(event_filter)
     from desktopapp.export.run import ExportRequest, run_exports
 
+    event_filter = filter_from_args(args)
     request = ExportRequest(
         event_filter=event_filter,
         pdf=args.pdf,
@@ -397,14 +489,34 @@ def run_export(args: argparse.Namespace) -> int:
         orientation=args.orientation,
         group_by=args.group_by,
     )
-    for line in run_exports(repository, request):
-        print(line)
+    repository = open_repository(args.db)
+    painted = any(path is not None for path in (args.pdf, args.png, args.svg))
+    try:
+        repository.validate(event_filter)
+        # Signals wait for a safe point while Qt paints (see desktopapp.interrupts).
+        with deferred() if painted else contextlib.nullcontext():
+            for line in run_exports(repository, request):
+                _say(line)
+                check()
+    finally:
+        repository.engine.dispose()  # ends the command's snapshot
     return 0
 
 
+def run_check(args: argparse.Namespace) -> int:
+    """Exit 0 for a sound file, 1 with every damaged row listed, 2 if it cannot be opened."""
+    from desktopapp.db.integrity import check_database
+
+    report = check_database(open_repository(args.path))
+    for damage in report.damages:
+        print(damage.line())
+    print(report.summary())
+    return 0 if report.is_clean else 1
+
+
 def run_generate(args: argparse.Namespace) -> int:
-    from desktopapp.build.builder import build_database
-    from desktopapp.build.synthetic import synthetic_dataset
+    from desktopapp.ingest.builder import build_database
+    from desktopapp.ingest.synthetic import synthetic_dataset
 
     def progress(done: int) -> None:
         if done % 100_000 == 0:
@@ -413,7 +525,7 @@ def run_generate(args: argparse.Namespace) -> int:
     count = build_database(
         synthetic_dataset(args.events, seed=args.seed), args.out, progress=progress
     )
-    print(f"Wrote {count:,} synthetic events to {args.out}.")
+    _say(f"Wrote {count:,} synthetic events to {args.out}.")
     return 0
 
 

@@ -10,11 +10,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktopapp.build.annotations import load_annotations
-from desktopapp.build.builder import build_database
-from desktopapp.build.bundled import annotations_path
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
+from desktopapp.ingest.annotations import load_annotations
+from desktopapp.ingest.builder import build_database
+from desktopapp.ingest.bundled import annotations_path
 
 ARTICLE_PATH = Path(__file__).resolve().parent.parent / "resources" / "source-article.fr.txt"
 

@@ -5,24 +5,29 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
-from desktopapp.build.annotations import AnnotationError, load_annotations
-from desktopapp.build.builder import BuildError, build_database
-from desktopapp.build.bundled import annotations_path, resource_path
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.schema import SCHEMA_VERSION
 from desktopapp.domain.dates import Precision
+from desktopapp.domain.filter import EventFilter, FilterError
+from desktopapp.domain.model import Event, Role
+from desktopapp.ingest.annotations import AnnotationError, load_annotations
+from desktopapp.ingest.builder import BuildError, build_database
+from desktopapp.ingest.bundled import annotations_path, resource_path
 
 SHARED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source-article.fr.txt"
 
-# Every organisation, company or country the article names, by the name it uses.
+# Every organisation, company or country the article names, by the name it uses. Two names are
+# not here because they do not name one acting party: "Volvo" could be either of two companies,
+# and "Swift" is the network that applied others' decision (see the fact-check tests below).
 NAMED_IN_ARTICLE = [
     "Amazon", "Andy Jassy", "Apple", "RT News", "Sputnik", "Netflix", "Spotify", "H&M", "SAP",
-    "GM", "Maersk", "Volvo", "Google", "Swift", "Russia", "Ukrainian government",
+    "GM", "Maersk", "Google", "Russia", "Ukrainian government",
 ]  # fmt: skip
 
 
@@ -86,9 +91,107 @@ def test_article_coverage(repository: EventRepository) -> None:
         assert re.search(expected, titles), expected
 
 
-def _actor_filter(name: str):  # type: ignore[no-untyped-def]
-    from desktopapp.domain.filter import EventFilter
+# -- facts corrected by the fact-check of the sample (issue 11) --------------------------------
 
+
+def keys(repository: EventRepository, event_filter: EventFilter) -> set[str]:
+    return {event.key for event in repository.events(event_filter)}
+
+
+def _event(repository: EventRepository, key: str) -> Event:
+    (event,) = [e for e in repository.events() if e.key == key]
+    return event
+
+
+def test_sap_sales_stop_is_dated_by_sap_itself(repository: EventRepository) -> None:
+    # Reuters' "on Tuesday" (1 March) is contradicted by SAP's own page, which is cited.
+    sap = _event(repository, "sap-pauses-sales")
+    assert sap.date.edtf() == "2022-03-02"
+    assert sap.citation.url == "https://news.sap.com/germany/2022/03/ukraine-solidaritaet"
+    assert sap.citation.quote == (
+        "Am 2. März haben wir alle Verkäufe in Russland und anschließend in Weißrussland "
+        "eingestellt."
+    )
+
+
+def test_apple_pay_date_spans_the_step_and_its_announcement(repository: EventRepository) -> None:
+    apple_pay = _event(repository, "apple-pay-limited")
+    assert apple_pay.date.edtf() == "2022-02-28/2022-03-01"
+    assert "28 February" in apple_pay.summary and "1 March" in apple_pay.summary
+    assert "Novikombank" in apple_pay.citation.note
+
+
+def test_the_articles_volvo_is_two_companies(repository: EventRepository) -> None:
+    with pytest.raises(
+        FilterError, match="'Volvo' could mean several actors: AB Volvo, Volvo Cars"
+    ):
+        repository.resolve_actor("Volvo")
+    volvo = _event(repository, "volvo-halts-russia")
+    assert {a.name for a in volvo.actors(Role.ACTING)} == {"Volvo Cars", "AB Volvo"}
+    assert volvo.date.edtf() == "2022-02-28"  # both companies acted that Monday
+    assert "ambiguous" in volvo.summary
+    for name in ("Volvo Cars", "AB Volvo"):
+        assert keys(repository, EventFilter(actors=frozenset({name}))) == {"volvo-halts-russia"}
+
+
+def test_swift_applied_the_decision_and_is_not_an_actor(repository: EventRepository) -> None:
+    swift = _event(repository, "swift-exclusion")
+    assert swift.date.edtf() == "2022-02-26"  # the allies' announcement the article reports
+    assert "SWIFT" in swift.title and "12 March 2022" in swift.summary
+    assert all("swift" not in a.name.lower() for a in repository.actors)
+    assert {a.name for a in swift.actors(Role.ACTING)} == {
+        "European Union", "United States", "United Kingdom", "Canada", "France", "Germany", "Italy"
+    }  # fmt: skip
+    assert {a.name for a in swift.actors(Role.AFFECTED)} == {"Russia", "Russian banks"}
+    with pytest.raises(FilterError, match="no actor is called 'Swift'"):
+        repository.resolve_actor("Swift")
+
+
+def test_google_maps_safety_measure_is_not_a_withdrawal(repository: EventRepository) -> None:
+    google = _event(repository, "google-maps-live-traffic-disabled")
+    assert google.type.slug == "safety-measure/live-data-disabled"
+    assert google.type.label == "Live data disabled"
+    withdrawals = keys(repository, EventFilter(types=frozenset({"corporate-withdrawal"})))
+    assert google.key not in withdrawals
+    assert keys(repository, EventFilter(types=frozenset({"safety-measure"}))) == {google.key}
+
+
+def test_politico_citation_points_at_the_page_it_quotes(repository: EventRepository) -> None:
+    netflix = _event(repository, "netflix-refuses-state-channels")
+    assert netflix.citation.url == (
+        "https://www.politico.eu/article/netflix-refuses-to-comply-with-russian-rules/"
+    )
+
+
+# The seven companies the article only says "retaliated": who reported what each one did.
+RETALIATED = {
+    "netflix-refuses-state-channels": ("Politico Europe", "Politico Europe"),
+    "spotify-removes-rt-sputnik": ("The Moscow Times (AFP)", "The Moscow Times (AFP)"),
+    "hm-pauses-sales": ("Reuters (via the National Post)", "National Post (Reuters)"),
+    "sap-pauses-sales": ("SAP's own account", "SAP News Center (Germany)"),
+    "gm-export-halt": ("WDIV ClickOnDetroit", "WDIV ClickOnDetroit"),
+    "maersk-suspends-bookings": ("Reuters (via Hamodia)", "Hamodia (Reuters)"),
+    "volvo-halts-russia": ("Reuters (via TimesLIVE)", "TimesLIVE (Reuters)"),
+}
+
+
+@pytest.mark.parametrize(("key", "report"), sorted(RETALIATED.items()))
+def test_retaliated_events_say_which_words_come_from_where(
+    repository: EventRepository, key: str, report: tuple[str, str]
+) -> None:
+    """The article only says these companies "retaliated": the summary says so first, then
+    attributes the specific action to the report cited for the date."""
+    attribution, outlet = report
+    event = _event(repository, key)
+    (quote,) = event.quotes
+    assert quote.text.startswith("Netflix, Spotify, H&M, SAP, GM, Maersk, Volvo ")
+    first, rest = event.summary.split(". ", 1)
+    assert first.startswith("The article lists ") and "retaliated" in first
+    assert rest.startswith(f"According to {attribution}")
+    assert event.citation.outlet == outlet
+
+
+def _actor_filter(name: str) -> EventFilter:
     return EventFilter(actors=frozenset({name}))
 
 
@@ -186,6 +289,126 @@ def test_not_utf8_is_refused(tmp_path: Path) -> None:
     path.write_bytes("title = 'é'".encode("latin-1"))
     with pytest.raises(AnnotationError, match="not UTF-8"):
         load_annotations(path)
+
+
+def test_a_utf8_byte_order_mark_is_accepted(annotation_copy: Path) -> None:
+    annotation_copy.write_bytes(b"\xef\xbb\xbf" + annotation_copy.read_bytes())
+    marked = load_annotations(annotation_copy)
+    assert [e.key for e in marked.events] == [
+        e.key for e in load_annotations(annotations_path()).events
+    ]
+
+
+@pytest.mark.parametrize("value", ["true", "1.0", '"1"', "[1]", "{ v = 1 }", "2022-03-01"])
+def test_schema_must_be_the_integer_1(annotation_copy: Path, value: str) -> None:
+    _replace(annotation_copy, "schema = 1", f"schema = {value}")
+    with pytest.raises(AnnotationError, match=r"^annotations\.toml, field 'schema': .*must be 1"):
+        load_annotations(annotation_copy)
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        ("a." * 80_000 + "a = 1", 1),  # took 85 s in tomllib before a traceback
+        ("[" + "x." * 80_000 + "x]", 2),
+        (" . ".join(['"q.u"'] * 9) + " = 1", 1),
+    ],
+    ids=["dotted-key", "table-header", "quoted-parts"],
+)
+def test_a_deeply_dotted_key_is_refused_fast_and_located(
+    annotation_copy: Path, line: str, column: int
+) -> None:
+    text = annotation_copy.read_text(encoding="utf-8")
+    lines = text.count("\n")
+    annotation_copy.write_text(text + line + "\n", encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(AnnotationError, match=rf"line {lines + 1}, column {column}: a dotted key"):
+        load_annotations(annotation_copy)
+    assert time.monotonic() - started < 5
+
+
+def test_values_nested_deeper_than_any_entry_are_refused(annotation_copy: Path) -> None:
+    # Shallow enough for tomllib, deep enough to trouble what reads it afterwards.
+    _replace(annotation_copy, "schema = 1", "schema = " + "[" * 20 + "]" * 20)
+    with pytest.raises(AnnotationError, match="nested more than 8 deep"):
+        load_annotations(annotation_copy)
+
+
+_WRONG_TYPES = ['[ "x" ]', "{ a = 1 }", "7", "true", "1.5", "2022-03-01", "[ { id = 1 } ]"]
+# (section header, key, entry named in the message, field named in the message)
+_TYPED_FIELDS = (
+    [
+        ("[source]", key, r"\[source\]", key)
+        for key in (
+            "id",
+            "file",
+            "title",
+            "outlet",
+            "language",
+            "url",
+            "published",
+            "published_note",
+        )
+    ]
+    + [
+        ("[[citations]]", key, r"citation #1", key)
+        for key in ("id", "outlet", "title", "url", "published")
+    ]
+    + [("[[actors]]", key, r"actor #1", key) for key in ("id", "name", "kind", "aliases")]
+    + [
+        ("[[events]]", key, r"event #1", key)
+        for key in ("id", "title", "summary", "type", "date", "actors", "date_citation", "quotes")
+    ]
+)
+
+
+@pytest.mark.parametrize("wrong", _WRONG_TYPES)
+@pytest.mark.parametrize(("header", "key", "entry", "field"), _TYPED_FIELDS)
+def test_every_field_of_the_wrong_type_is_refused_naming_entry_and_field(
+    annotation_copy: Path, header: str, key: str, entry: str, field: str, wrong: str
+) -> None:
+    text = annotation_copy.read_text(encoding="utf-8")
+    start = text.index(f"\n{key} = ", text.index(f"\n{header}\n")) + 1
+    end = text.index("\n", start)
+    annotation_copy.write_text(f"{text[:start]}{key} = {wrong}{text[end:]}", encoding="utf-8")
+    if key == "aliases" and wrong == '[ "x" ]':
+        load_annotations(annotation_copy)  # a list of names: the right type
+        return
+    with pytest.raises(AnnotationError) as error:
+        load_annotations(annotation_copy)
+    message = str(error.value)
+    assert re.match(rf"annotations\.toml: {entry}[ ,]", message), message
+    assert f"field '{field}" in message, message
+
+
+@pytest.mark.parametrize("wrong", _WRONG_TYPES)
+@pytest.mark.parametrize(
+    ("old", "field"),
+    [
+        ('{ id = "amazon", role = "acting" }', "actors[0].id"),
+        ('{ id = "amazon", role = "acting" }', "actors[0].role"),
+        ('citation = "actugeeks-2022-03-04-amazon"', "date_citation.citation"),
+        ('quote = "Le directeur général', "date_citation.quote"),
+        ('note = "Dated by the tweet', "date_citation.note"),
+    ],
+)
+def test_every_inline_field_of_the_wrong_type_is_refused(
+    annotation_copy: Path, old: str, field: str, wrong: str
+) -> None:
+    key = field.rsplit(".", 1)[1]
+    text = annotation_copy.read_text(encoding="utf-8")
+    start = text.index(old) + (old.index(f"{key} = ") if f"{key} = " in old else 0)
+    value_start = start + len(f"{key} = ")
+    # The value ends where the next key or the inline table does.
+    end = min(i for i in (text.find(", ", value_start), text.find(" }", value_start)) if i > 0)
+    if text[value_start] == '"':
+        end = text.index('"', value_start + 1) + 1
+    annotation_copy.write_text(f"{text[:value_start]}{wrong}{text[end:]}", encoding="utf-8")
+    with pytest.raises(AnnotationError) as error:
+        load_annotations(annotation_copy)
+    message = str(error.value)
+    assert message.startswith("annotations.toml: event #1 (amazon-logistics-aid)"), message
+    assert f"field '{field}'" in message, message
 
 
 # -- the build ----------------------------------------------------------------------------------

@@ -8,14 +8,17 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktopapp.build.annotations import AnnotationError, load_annotations
-from desktopapp.build.bundled import annotations_path, resource_path
+from desktopapp.ingest.annotations import AnnotationError, load_annotations
+from desktopapp.ingest.bundled import annotations_path, resource_path
 
 SHIPPED = annotations_path().read_text(encoding="utf-8")
 VALUES = st.one_of(
     st.text(max_size=30),
     st.sampled_from(['""', "[]", "{}", "1", "true", "2022-02-30", '"2022-02-30"', '"x/y"',
-                     '"2022-03-01/2022-02-01"', "[[", "]]", '"""', "'", "\x00", "é", "\\"]),
+                     '"2022-03-01/2022-02-01"', "[[", "]]", '"""', "'", "\x00", "é", "\\",
+                     # wrong types where text is expected, a BOM, keys and values too deep
+                     '[ "x" ]', "{ a = 1 }", "[ { id = 1 } ]", "1.5", "2022-03-01", "\ufeff",
+                     "a." * 2_000 + "a = 1", "[" * 40 + "]" * 40]),
 )  # fmt: skip
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktopapp.build.builder import build_database
-from desktopapp.build.synthetic import synthetic_dataset
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
+from desktopapp.ingest.builder import build_database
+from desktopapp.ingest.synthetic import synthetic_dataset
 from desktopapp.ui.main_window import MainWindow
 from desktopapp.ui.settings import Settings
 

@@ -186,9 +186,9 @@ def test_chart_labels_are_printed_at_a_readable_size(
 
 
 def test_a_thousand_events(qapp: object, tmp_path: Path) -> None:
-    from desktopapp.build.builder import build_database
-    from desktopapp.build.synthetic import synthetic_dataset
     from desktopapp.db.engine import open_database
+    from desktopapp.ingest.builder import build_database
+    from desktopapp.ingest.synthetic import synthetic_dataset
 
     database = tmp_path / "1k.sqlite3"
     build_database(synthetic_dataset(1000, seed=1), database)

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from desktopapp.build import builder
-from desktopapp.build.annotations import load_annotations
-from desktopapp.build.builder import BuildError, build_database
-from desktopapp.build.bundled import annotations_path
+from desktopapp import safe_files
 from desktopapp.cli import main
+from desktopapp.ingest import builder
+from desktopapp.ingest.annotations import load_annotations
+from desktopapp.ingest.builder import BuildError, build_database
+from desktopapp.ingest.bundled import annotations_path
 
 
 def _hash(path: Path) -> str:
@@ -34,7 +35,9 @@ def test_disk_full_during_build_leaves_nothing_behind(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(builder, "_write_events", full_disk)
-    with pytest.raises(BuildError, match=r"No space left on device.*nothing was changed"):
+    with pytest.raises(
+        BuildError, match=r"the disk is full \([\d.,]+ MB free, about [\d.,]+ MB needed\); nothing"
+    ):
         build_database(load_annotations(annotations_path()), target)
     assert _hash(target) == before
     assert [p.name for p in tmp_path.iterdir()] == ["timeline.sqlite3"]
@@ -70,7 +73,7 @@ def test_build_into_unwritable_folder_is_clear(
     def denied(*_args: object, **_kwargs: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(builder.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(safe_files, "new_temporary", denied)
     with pytest.raises(BuildError, match="cannot write here \\(Permission denied\\)"):
         build_database(load_annotations(annotations_path()), tmp_path / "x.sqlite3")
     assert list(tmp_path.iterdir()) == []

@@ -20,11 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from desktopapp.build.builder import build_database
-from desktopapp.build.synthetic import synthetic_dataset
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository, SortKey
 from desktopapp.domain.filter import EventFilter
+from desktopapp.ingest.builder import build_database
+from desktopapp.ingest.synthetic import synthetic_dataset
 
 EVENTS = 3_000
 
@@ -167,6 +167,8 @@ def _check_everything(repo: EventRepository, naive: list[Naive], event_filter: E
         e.id for e in types[7:47]
     ]
 
+    _check_keyset_pages(repo, matching, event_filter)
+
     extent = repo.date_extent(event_filter)
     if matching:
         assert extent == (min(e.start for e in matching), max(e.end for e in matching))
@@ -186,6 +188,49 @@ def _check_everything(repo: EventRepository, naive: list[Naive], event_filter: E
     for event_type in repo.event_types:
         expected = sum(event_type.includes(e.type_slug) for e in without_types)
         assert facets.types[event_type.slug] == expected, event_type.slug
+
+
+def _in_list_order(matching: list[Naive], sort: SortKey, descending: bool) -> list[int]:
+    keys = {
+        SortKey.DATE: lambda e: (e.start, e.end, e.id),
+        SortKey.TITLE: lambda e: (_sqlite_lower(e.title), e.id),
+        SortKey.TYPE: lambda e: (e.type_slug, e.start, e.id),
+        SortKey.ACTORS: lambda e: (_sqlite_lower(e.actor_names), e.start, e.id),
+    }
+    return [e.id for e in sorted(matching, key=keys[sort], reverse=descending)]
+
+
+def _check_keyset_pages(
+    repo: EventRepository, matching: list[Naive], event_filter: EventFilter
+) -> None:
+    """Every page the list can seek (forward, backward, from a page start) in every order is
+    the naive order's slice, and every event's position is its index in that order."""
+    size = max(3, len(matching) // 5)
+    for sort in SortKey:
+        for descending in (False, True):
+            expected = _in_list_order(matching, sort, descending)
+            order = {"sort": sort, "descending": descending}
+            forward: list[int] = []
+            page = repo.list_page(event_filter, limit=size, **order)
+            while page.rows:
+                forward += [r.id for r in page.rows]
+                page = repo.list_page(event_filter, limit=size, key=page.last_key, **order)
+            assert forward == expected, (sort, descending)
+            backward: list[int] = []
+            page = repo.list_page(event_filter, limit=size, backward=True, **order)
+            while page.rows:
+                backward = [r.id for r in page.rows] + backward
+                page = repo.list_page(
+                    event_filter, limit=size, key=page.first_key, backward=True, **order
+                )
+            assert backward == expected, (sort, descending)
+            starts = repo.page_keys(event_filter, every=size, **order)
+            assert len(starts) == -(-len(expected) // size)
+            for number, key in enumerate(starts):
+                page = repo.list_page(event_filter, limit=size, key=key, inclusive=True, **order)
+                assert [r.id for r in page.rows] == expected[number * size : (number + 1) * size]
+            for index in {0, len(expected) // 2, len(expected) - 1} if expected else ():
+                assert repo.position_of(event_filter, expected[index], **order) == index
 
 
 def _check_window(

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from desktopapp.build.builder import build_database
-from desktopapp.build.dataset import DEFAULT_TYPES
-from desktopapp.build.synthetic import synthetic_dataset
 from desktopapp.cli import main
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository, SortKey
 from desktopapp.domain.dates import parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import ActorKind
+from desktopapp.ingest.builder import build_database
+from desktopapp.ingest.dataset import DEFAULT_TYPES
+from desktopapp.ingest.synthetic import synthetic_dataset
 
 EVENTS = 2_000
 

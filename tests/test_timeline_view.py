@@ -16,7 +16,7 @@ from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import EventRow
 from desktopapp.ui import timeline_loader as loader_module
-from desktopapp.ui.timeline_view import HEADER_WIDTH, INLINE_EVENTS, TimelineView, event_tooltip
+from desktopapp.ui.timeline_view import INLINE_EVENTS, TimelineView, event_tooltip
 
 
 def settle(qtbot: QtBot, view: TimelineView) -> None:
@@ -86,7 +86,7 @@ def test_marks_sit_where_the_time_scale_says(
 
 
 def test_wheel_zoom_keeps_the_date_under_the_cursor(view: TimelineView, qtbot: QtBot) -> None:
-    for x, delta in ((900, 120), (500, -240), (HEADER_WIDTH + 40, 360)):
+    for x, delta in ((900, 120), (500, -240), (view.header_width() + 40, 360)):
         position = QPointF(x, 300)
         before = view.time_scale().ordinal_at(view.mapToScene(position.toPoint()).x())
         ppd = view.pixels_per_day()
@@ -142,8 +142,9 @@ def test_set_filter_changes_exactly_the_events_shown(
 def test_set_grouping_changes_the_lanes(view: TimelineView, qtbot: QtBot) -> None:
     assert view.grouping() is Grouping.ACTOR
     actor_lanes = view.lane_names()
-    assert "Apple" in actor_lanes and "SWIFT" in actor_lanes
-    assert "Russian rouble" not in actor_lanes  # only acting actors, or a first affected one
+    assert "Apple" in actor_lanes and "European Union" in actor_lanes
+    assert "Russian rouble" not in actor_lanes  # only acting actors
+    assert actor_lanes[-1] == "No acting actor"  # the rouble's fall: no one acts in it
     view.set_grouping(Grouping.TYPE)
     settle(qtbot, view)
     assert view.grouping() is Grouping.TYPE
@@ -153,6 +154,7 @@ def test_set_grouping_changes_the_lanes(view: TimelineView, qtbot: QtBot) -> Non
         "Corporate withdrawal",
         "Market move",
         "Media restriction",
+        "Safety measure",
         "Sanction",
     ]
     view.set_grouping(Grouping.NONE)
@@ -216,7 +218,8 @@ def test_go_to_selection_centres_the_selected_event(
     middle = target.start + (target.end - target.start) / 2
     assert first <= middle <= last
     centre = view.mapFromScene(view.mark_rects(target.id)[0].center())
-    plot_centre = HEADER_WIDTH + (view.viewport().width() - HEADER_WIDTH) / 2
+    header = view.header_width()
+    plot_centre = header + (view.viewport().width() - header) / 2
     assert abs(centre.x() - plot_centre) <= 2
 
 
@@ -334,7 +337,7 @@ def test_fit_all_leaves_room_for_the_last_labels(
     qtbot: QtBot, repository: EventRepository, mode: str, width: int
 ) -> None:
     view = _make_view(qtbot, repository, mode, width)
-    left = view.mapToScene(QPoint(int(HEADER_WIDTH), 0)).x()
+    left = view.mapToScene(QPoint(int(view.header_width()), 0)).x()
     right = view.mapToScene(QPoint(view.viewport().width(), 0)).x()
     laid_out = [mark for lane in view._lanes for mark in lane.marks]
     assert len({mark.row.id for mark in laid_out}) == 18

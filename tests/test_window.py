@@ -14,13 +14,13 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractScrollArea, QFileDialog, QLabel, QWidget
 from window_helpers import apply, listed_ids
 
-from desktopapp.build.annotations import load_annotations
-from desktopapp.build.builder import build_database
-from desktopapp.build.bundled import annotations_path
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
+from desktopapp.ingest.annotations import load_annotations
+from desktopapp.ingest.builder import build_database
+from desktopapp.ingest.bundled import annotations_path
 from desktopapp.ui.actions import ActionId
 from desktopapp.ui.event_table import Column
 from desktopapp.ui.filter_panel import COUNT_ROLE, KEY_ROLE
@@ -146,7 +146,7 @@ def test_search_ignores_accents_and_is_debounced(
     assert len(applied) == 1  # one query for the whole word typed, not one per key
     assert_shows(window, repository, EventFilter(text="systeme bancaire"))
     (only,) = listed_ids(window)
-    assert "SWIFT" in [actor.name for actor in repository.event(only).actors()]
+    assert "SWIFT" in repository.event(only).title
 
 
 def test_date_range_and_clear_filters(

@@ -176,7 +176,7 @@ def test_the_runner_answers_only_the_newest_request(qtbot, repository: EventRepo
     (results,) = outcomes
     assert results.event_filter == EventFilter(text="russie")  # type: ignore[attr-defined]
     assert results.matching == repository.count(EventFilter(text="russie"))  # type: ignore[attr-defined]
-    assert list(results.first_page) == repository.rows(EventFilter(text="russie"), limit=2)  # type: ignore[attr-defined]
+    assert list(results.first_page.rows) == repository.rows(EventFilter(text="russie"), limit=2)  # type: ignore[attr-defined]
     assert busy == [True, False]
     assert runner.wait(5000)
 
@@ -260,16 +260,19 @@ def test_a_failing_page_of_the_list_is_reported_not_raised(
     monkeypatch.setattr(event_table, "PAGE_SIZE", 5)
     window = make_window()
     model = window.table_model
-    assert model.canFetchMore(model.index(-1, -1))
+    assert model.rowCount() == 18  # every row, the later pages not read yet
 
     def vanished(*_args: object, **_kwargs: object) -> object:
         raise OperationalError("SELECT …", {}, sqlite3.OperationalError("unable to open database"))
 
-    monkeypatch.setattr(repository, "rows", vanished)
-    with qtbot.waitSignal(window.queryFailed, timeout=2000) as failed:
-        model.fetchMore(model.index(-1, -1))
-    assert "cannot be read any more" in failed.args[0]
-    assert not model.canFetchMore(model.index(-1, -1))  # stops asking until the next change
+    monkeypatch.setattr(repository, "list_page", vanished)
+    reports: list[str] = []
+    window.queryFailed.connect(reports.append)
+    last = model.index(17, Column.TITLE)
+    assert last.data(DISPLAY) is None  # an unread page that cannot be read shows nothing
+    assert last.data(DISPLAY) is None  # and is not asked again at every paint
+    assert len(reports) == 1 and "cannot be read any more" in reports[0]
+    assert model.index(0, Column.TITLE).data(DISPLAY)  # the page already read still shows
 
 
 # -- the last resort ------------------------------------------------------------------------------

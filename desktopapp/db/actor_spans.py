@@ -24,6 +24,8 @@ from datetime import date
 
 from sqlalchemy import Connection, text
 
+from desktopapp.db.engine import DatabaseError
+
 
 def day_number(value: date) -> int:
     """A day as the integer yyyymmdd: ordered like the dates themselves."""
@@ -46,6 +48,17 @@ def unpack_days(data: bytes) -> array:
     return days
 
 
+def _stored_days(actor_id: object, type_id: object, field: str, data: object) -> array:
+    """A stored column of packed days, or DatabaseError naming the row: the counts it feeds
+    would be wrong for every filter, so the file is refused rather than miscounted."""
+    if not isinstance(data, bytes) or len(data) % 4:
+        raise DatabaseError(
+            f"actor_spans (actor_id {actor_id!r}, type_id {type_id!r}): {field} is not a list "
+            "of packed days; the file is damaged (rebuild it)"
+        )
+    return unpack_days(data)
+
+
 class ActorSpans:
     """Sorted start and end days of each actor's events, by event type."""
 
@@ -59,8 +72,8 @@ class ActorSpans:
         ends: dict[tuple[int, int], array] = {}
         query = text("SELECT actor_id, type_id, starts, ends FROM actor_spans")
         for actor_id, type_id, packed_starts, packed_ends in connection.execute(query):
-            starts[(actor_id, type_id)] = unpack_days(packed_starts)
-            ends[(actor_id, type_id)] = unpack_days(packed_ends)
+            starts[(actor_id, type_id)] = _stored_days(actor_id, type_id, "starts", packed_starts)
+            ends[(actor_id, type_id)] = _stored_days(actor_id, type_id, "ends", packed_ends)
         return cls(starts, ends)
 
     def counts(

@@ -6,46 +6,85 @@ pointing the app at the wrong file cannot change it, and no file is created by o
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.pool import QueuePool
 
-from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from desktopapp.db.errors import DatabaseChangedError, DatabaseError, OlderSchemaError
+from desktopapp.db.locations import Location, parse_location
+from desktopapp.db.readonly import readonly_sqlite_engine, snapshot_engine
+from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
+from desktopapp.safe_files import read_regular_file
+
+__all__ = [
+    "DatabaseChangedError",
+    "DatabaseError",
+    "OlderSchemaError",
+    "check_schema",
+    "create_writable_engine",
+    "open_database",
+    "snapshot_engine",
+]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class DatabaseError(Exception):
-    """A database that cannot be used, with a message meant for the person using the app."""
-
-
-class OlderSchemaError(DatabaseError):
-    """Our database, written with an older schema: it can be upgraded (after a backup)."""
-
-
-def open_database(location: str | Path) -> Engine:
+def open_database(location: str | Path, *, snapshot: bool = False) -> Engine:
     """Open an existing timeline database read-only, or raise DatabaseError saying why not.
 
-    ``location`` is a file path or a SQLAlchemy URL (``sqlite:///path``).
+    ``location`` is a file path or a SQLAlchemy URL (``sqlite:///path``); an SQLite file is
+    opened the same read-only way however it is named. A URL's password is never shown.
+    ``snapshot``: answer everything from one read transaction (for a command; see
+    :func:`snapshot_engine`), the schema check included.
     """
-    text_location = str(location)
-    if "://" in text_location:
-        engine = _engine_for_url(text_location)
+    where = parse_location(location)
+    for attempt in range(_ATTEMPTS):
+        try:
+            return _open(where, snapshot=snapshot)
+        except DatabaseChangedError:
+            # Replaced (by a rebuild) while being opened, before anything was read from it:
+            # open the new file instead.
+            if attempt == _ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+_ATTEMPTS = 3
+
+
+def _open(where: Location, *, snapshot: bool) -> Engine:
+    if where.sqlite_path is not None:
+        _check_sqlite_file(where.sqlite_path)
+        engine = readonly_sqlite_engine(where.sqlite_path, where.label, timeout=where.timeout)
+        if snapshot:
+            engine = snapshot_engine(engine)
     else:
-        path = Path(text_location).expanduser()
-        _check_sqlite_file(path)
-        engine = _readonly_sqlite_engine(path)
+        engine = _engine_for_url(where)
     try:
-        check_schema(engine, str(location))
-    except Exception:
+        check_schema(engine, where.label)
+    except DatabaseError as error:
         engine.dispose()
-        raise
+        raise _explained(error, where) from (None if where.secrets.forms else error)
+    except (ValueError, TypeError) as error:  # a driver refusing its URL's options
+        engine.dispose()
+        raise where.fail(f"cannot connect ({error})") from None
     return engine
+
+
+def _explained(error: DatabaseError, where: Location) -> DatabaseError:
+    """The error with any password scrubbed, and a hot journal named for what it is."""
+    message = where.secrets.scrub(str(error))
+    path = where.sqlite_path
+    if path is not None and "readonly database" in message:
+        journal = path.with_name(path.name + "-journal")
+        if journal.exists() and journal.stat().st_size > 0:
+            message = (
+                f"{where.label}: a program stopped in the middle of writing it, and its "
+                f"unfinished change is in {journal.name}; viewing never writes, so open it "
+                "once with that program (or the sqlite3 tool) to finish or undo the change"
+            )
+    return type(error)(message)
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -54,72 +93,32 @@ def _check_sqlite_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseError(f"{path}: is a folder, not a database file")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+        # A FIFO or a device would hang or feed SQLite endless bytes: regular files only.
+        header = read_regular_file(path, limit=None, length=len(SQLITE_MAGIC))
     except OSError as error:
         raise DatabaseError(f"{path}: cannot be read ({error.strerror or error})") from error
     if header != SQLITE_MAGIC:
         raise DatabaseError(f"{path}: not a timeline database (not an SQLite file)")
 
 
-def _readonly_sqlite_engine(path: Path) -> Engine:
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-
-    def connect() -> sqlite3.Connection:
-        connection = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5.0)
-        connection.execute("PRAGMA query_only = 1")
-        return connection
-
-    # The URL says "sqlite://" only because the creator makes the connection; left to guess,
-    # SQLAlchemy would pick the pool meant for in-memory databases (SingletonThreadPool), which
-    # closes other threads' connections once more threads than its size have connected —
-    # while they may be running a query on a worker (seen as a segfault). A QueuePool lends
-    # each connection to one thread at a time.
-    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
-    _tune_sqlite(engine)
-    return engine
-
-
-def _engine_for_url(url: str) -> Engine:
+def _engine_for_url(where: Location) -> Engine:
+    """An engine for another kind of database; SQLAlchemy and its driver read the URL."""
+    assert where.url is not None
     try:
-        parsed = make_url(url)
-    except ArgumentError as error:
-        raise DatabaseError(f"{url}: not a database URL I understand") from error
-    database = parsed.database
-    if parsed.get_backend_name() == "sqlite" and database and database != ":memory:":
-        _check_sqlite_file(Path(database))
-    try:
-        engine = create_engine(parsed)
-    except (NoSuchModuleError, ArgumentError, ImportError) as error:
-        raise DatabaseError(f"{url}: cannot open this kind of database ({error})") from error
-    if engine.dialect.name == "sqlite":
-        _tune_sqlite(engine)
-    return engine
-
-
-def _tune_sqlite(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA cache_size = -65536")
-        cursor.execute("PRAGMA temp_store = MEMORY")
-        # No memory-mapped I/O: if another program truncates or rewrites the file while it is
-        # open, a mapped read past the new end is a SIGBUS that kills the app (seen in the
-        # damaged-file test); plain reads get an error we can report instead.
-        cursor.execute("PRAGMA mmap_size = 0")
-        cursor.close()
+        return create_engine(where.url)
+    except (NoSuchModuleError, ArgumentError, ImportError, ValueError, TypeError) as error:
+        raise where.fail(f"cannot open this kind of database ({error})") from None
 
 
 def check_schema(engine: Engine, label: str) -> None:
     """Refuse a database that is not ours or not at our schema version."""
     try:
         with engine.connect() as connection:
-            tables = {
-                row[0]
-                for row in connection.execute(
-                    text("SELECT name FROM sqlite_master WHERE type = 'table'")
-                )
-            }
+            kinds: dict[str, str] = dict(
+                connection.execute(text("SELECT name, type FROM sqlite_master")).all()
+            )
+            _check_tables_are_tables(kinds, label)
+            tables = {name for name, kind in kinds.items() if kind == "table"}
             if "meta" not in tables or "events" not in tables:
                 raise DatabaseError(
                     f"{label}: an SQLite database, but not a timeline database "
@@ -155,6 +154,25 @@ def check_schema(engine: Engine, label: str) -> None:
             f"{label}: uses an older schema ({version}, this app reads {SCHEMA_VERSION}); "
             "upgrade it with 'desktopapp upgrade-db' (a backup copy is kept)"
         )
+    missing = sorted(EXPECTED_TABLES - tables)
+    if missing:
+        raise DatabaseError(f"{label}: a damaged timeline database (no {', '.join(missing)} table)")
+
+
+# Every table a timeline database of our schema has (the search index is a virtual table).
+EXPECTED_TABLES = frozenset({*Base.metadata.tables, "events_fts"})
+
+
+def _check_tables_are_tables(kinds: dict[str, str], label: str) -> None:
+    """Refuse a file where a view (or index, or trigger) holds the name of one of our
+    tables: a recursive view standing in for ``events`` would make every query run forever.
+    Names are read from sqlite_master alone, so this cannot hang."""
+    for name in sorted(EXPECTED_TABLES):
+        kind = kinds.get(name)
+        if kind is not None and kind != "table":
+            raise DatabaseError(
+                f"{label}: not a usable timeline database: {name!r} is a {kind}, not a table"
+            )
 
 
 def _reason(error: DBAPIError) -> str:

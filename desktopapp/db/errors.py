@@ -11,8 +11,24 @@ import sqlite3
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktopapp.db.engine import DatabaseError
 from desktopapp.domain.filter import FilterError
+
+
+class DatabaseError(Exception):
+    """A database that cannot be used, with a message meant for the person using the app."""
+
+
+class OlderSchemaError(DatabaseError):
+    """Our database, written with an older schema: it can be upgraded (after a backup)."""
+
+
+class DatabaseChangedError(DatabaseError):
+    """The file an open database was read from was replaced or changed by another program.
+
+    What was already read belongs to the old file; answers from the new one must not be mixed
+    into it, so the database has to be opened again.
+    """
+
 
 # Errors a query can meet that say something about the database, not about our code; they
 # become a message for the person. Anything else is a bug and reaches sys.excepthook.

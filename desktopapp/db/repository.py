@@ -6,6 +6,8 @@ Every filtered question (rows, counts, facets, histograms) is answered by SQL bu
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -16,18 +18,19 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     Engine,
     Select,
     SQLColumnExpression,
     Subquery,
     TextClause,
     and_,
-    bindparam,
     case,
     false,
     func,
     literal,
     literal_column,
+    null,
     or_,
     select,
     text,
@@ -35,7 +38,9 @@ from sqlalchemy import (
     union_all,
 )
 
+from desktopapp.db import reading
 from desktopapp.db.actor_spans import ActorSpans
+from desktopapp.db.engine import DatabaseError
 from desktopapp.db.schema import (
     LONG_SPAN_DAYS,
     LONG_SPAN_SQL,
@@ -53,9 +58,10 @@ from desktopapp.db.schema import (
     SourceRow,
 )
 from desktopapp.db.search import fold, fts_query
-from desktopapp.domain.dates import parse_edtf
+from desktopapp.domain.dates import DateError, parse_iso_day, shifted
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import (
+    NO_ACTING_ACTOR_LABEL,
     NO_ACTOR_LANE,
     SINGLE_LANE,
     Grouping,
@@ -64,8 +70,6 @@ from desktopapp.domain.grouping import (
 )
 from desktopapp.domain.model import (
     Actor,
-    ActorKind,
-    Citation,
     Event,
     EventRow,
     EventType,
@@ -77,6 +81,8 @@ from desktopapp.domain.model import (
 
 E = EventRowORM.__table__.c
 EA = EventActorRow.__table__.c
+# The type lane (and histogram series) of events whose type id names no type: a damaged file.
+UNKNOWN_TYPE_LANE = "(unknown type)"
 
 
 class SortKey(StrEnum):
@@ -98,6 +104,19 @@ class FacetCounts:
     types: dict[str, int]
 
 
+# The values of a row's sort key in one order of the list (see _sort_columns), id last.
+SeekKey = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """Consecutive rows of the list, with the sort keys of the first and last row."""
+
+    rows: tuple[EventRow, ...]
+    first_key: SeekKey | None
+    last_key: SeekKey | None
+
+
 @dataclass(frozen=True)
 class QuoteSpan:
     event_id: int
@@ -110,6 +129,7 @@ class EventRepository:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._source_texts: dict[object, str | None] = {}  # by source id, read on first use
 
     # -- reference data (small tables, read once) --------------------------------------
 
@@ -131,10 +151,7 @@ class EventRepository:
                     func.lower(ActorRow.name)
                 )
             )
-            return tuple(
-                Actor(r.id, r.key, r.name, ActorKind(r.kind), tuple(sorted(names.get(r.id, ()))))
-                for r in rows
-            )
+            return tuple(reading.actor(r, names.get(r.id, ())) for r in rows)
 
     @cached_property
     def event_types(self) -> tuple[EventType, ...]:
@@ -144,7 +161,8 @@ class EventRepository:
                     EventTypeRow.slug
                 )
             )
-            return tuple(EventType(r.id, r.slug, r.label) for r in rows)
+            # A type row whose slug is not text names no type: its events show as such.
+            return tuple(t for t in map(reading.event_type, rows) if t is not None)
 
     @cached_property
     def sources(self) -> tuple[Source, ...]:
@@ -152,7 +170,7 @@ class EventRepository:
             rows = connection.execute(
                 select(*_columns(SourceRow, exclude="text")).order_by(SourceRow.id)
             )
-            return tuple(_source(r) for r in rows)
+            return tuple(reading.source(r) for r in rows)
 
     def source_text(self, source_key: str) -> str:
         with self.engine.connect() as connection:
@@ -161,7 +179,23 @@ class EventRepository:
             ).scalar_one_or_none()
         if value is None:
             raise KeyError(source_key)
+        if not isinstance(value, str):
+            raise DatabaseError(
+                f"sources {source_key!r}: text holds {type(value).__name__}, not text: "
+                "the file is damaged"
+            )
         return value
+
+    def _source_text_by_id(self, source_id: object) -> str | None:
+        """A source's text, read once (quotes are verified against it), or None if the id
+        names no source with a text. The file is read-only while viewed: it stays true."""
+        if source_id not in self._source_texts:
+            with self.engine.connect() as connection:
+                value = connection.execute(
+                    select(SourceRow.text).where(SourceRow.id == source_id)
+                ).scalar_one_or_none()
+            self._source_texts[source_id] = value if isinstance(value, str) else None
+        return self._source_texts[source_id]
 
     def type_by_slug(self, slug: str) -> EventType:
         for event_type in self.event_types:
@@ -230,7 +264,7 @@ class EventRepository:
             actor = self.resolve_actor(next(iter(event_filter.actors)))
             query = select(func.coalesce(func.sum(A.events), 0)).where(A.actor_id == actor.id)
         with self.engine.connect() as connection:
-            return int(connection.execute(query).scalar_one())
+            return _stored_count(connection.execute(query).scalar_one())
 
     @cached_property
     def total(self) -> int:
@@ -251,7 +285,7 @@ class EventRepository:
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as connection:
-            return [_event_row(r) for r in connection.execute(query)]
+            return [reading.event_row(r) for r in connection.execute(query)]
 
     def rows_between(
         self,
@@ -269,44 +303,121 @@ class EventRepository:
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as connection:
-            return [_event_row(r) for r in connection.execute(query)]
+            return [reading.event_row(r) for r in connection.execute(query)]
 
-    def position_of(self, event_filter: EventFilter, event_id: int) -> int | None:
-        """Index of the event among the filtered rows in date order, or None."""
+    def list_page(
+        self,
+        event_filter: EventFilter,
+        *,
+        limit: int,
+        sort: SortKey = SortKey.DATE,
+        descending: bool = False,
+        key: SeekKey | None = None,
+        inclusive: bool = False,
+        backward: bool = False,
+    ) -> ListPage:
+        """A page of the list by keyset pagination: a seek on the sort key, never an OFFSET.
+
+        Forward, the first ``limit`` rows after ``key`` (from it with ``inclusive``; from the
+        start without a key); backward, the last ``limit`` rows before ``key`` (up to it with
+        ``inclusive``; the end of the list without a key). Rows come in list order either way,
+        with the sort keys of the first and last row to seek the neighbouring pages.
+        """
+        columns = _sort_columns(sort)
+        reading_descending = descending != backward
+        query = self._row_select().add_columns(
+            *(column.label(f"sort_key_{n}") for n, column in enumerate(columns))
+        )
+        conditions = self._conditions(event_filter, ordered=True)
+        if key is not None:
+            conditions.append(
+                _seek(columns, key, greater=not reading_descending, inclusive=inclusive)
+            )
+        query = query.where(*conditions).order_by(*_order(sort, reading_descending)).limit(limit)
         with self.engine.connect() as connection:
-            row = connection.execute(
-                select(E.start_date, E.end_date, E.id).where(
+            found = [
+                (reading.event_row(r), tuple(r[-len(columns) :])) for r in connection.execute(query)
+            ]
+        if backward:
+            found.reverse()
+        if not found:
+            return ListPage((), None, None)
+        return ListPage(tuple(row for row, _ in found), found[0][1], found[-1][1])
+
+    def page_keys(
+        self, event_filter: EventFilter, *, every: int, sort: SortKey, descending: bool
+    ) -> list[SeekKey]:
+        """The sort key of every ``every``-th row of the list (rows 0, every, 2×every…): where
+        each page starts, so that any page is one seek. One pass over the sort index."""
+        columns = _sort_columns(sort)
+        number = func.row_number().over(order_by=_order(sort, descending)).label("number")
+        numbered = self._keyed(
+            select(*(c.label(f"k{n}") for n, c in enumerate(columns)), number), sort
+        )
+        inner = numbered.where(*self._conditions(event_filter)).subquery()
+        keys = [inner.c[f"k{n}"] for n in range(len(columns))]
+        query = select(*keys).where((inner.c.number - 1) % every == 0).order_by(inner.c.number)
+        with self.engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(query)]
+
+    def position_of(
+        self,
+        event_filter: EventFilter,
+        event_id: int,
+        *,
+        sort: SortKey = SortKey.DATE,
+        descending: bool = False,
+    ) -> int | None:
+        """Index of the event among the filtered rows in the list's order, or None."""
+        columns = _sort_columns(sort)
+        with self.engine.connect() as connection:
+            found = connection.execute(
+                self._keyed(select(*columns), sort).where(
                     E.id == event_id, *self._conditions(event_filter)
                 )
             ).first()
-            if row is None:
+            if found is None:
                 return None
-            # The same order as rows(sort=DATE): start, then end, then id.
-            # A row-value comparison is one range of the (start_date, end_date) index.
-            before = select(func.count()).where(
+            # Rows before it in list order: one range of the sort index, counted.
+            before = self._keyed(select(func.count()), sort).where(
                 *self._conditions(event_filter),
-                tuple_(E.start_date, E.end_date, E.id)
-                < tuple_(
-                    bindparam("start", row.start_date),
-                    bindparam("end", row.end_date),
-                    bindparam("id", row.id),
-                ),
+                _seek(columns, tuple(found), greater=descending, inclusive=False),
             )
             return int(connection.execute(before).scalar_one())
+
+    @staticmethod
+    def _keyed(query: Select, sort: SortKey) -> Select:
+        """The query over events, with the event types joined when the sort key needs them."""
+        query = query.select_from(EventRowORM.__table__)
+        if sort is SortKey.TYPE:
+            query = query.join(EventTypeRow, EventTypeRow.id == E.type_id)
+        return query
 
     def date_extent(self, event_filter: EventFilter = EventFilter()) -> tuple[date, date] | None:
         """Earliest start and latest end of the filtered events, or None if there are none."""
         # Two ordered LIMIT 1 lookups: each walks one index from its end (min and max in one
         # SELECT would scan every row).
+        # Stored days that are no ISO day (a damaged file) sort outside every real one;
+        # they are passed over, so that one bad row does not stretch the extent to year 9999.
         conditions = self._conditions(event_filter, ordered=True)
-        first = select(E.start_date).where(*conditions).order_by(E.start_date).limit(1)
-        last = select(E.end_date).where(*conditions).order_by(E.end_date.desc()).limit(1)
+        first = (
+            select(E.start_date)
+            .where(*conditions, E.start_date.op("GLOB")(_ISO_DAY_GLOB))
+            .order_by(E.start_date)
+            .limit(1)
+        )
+        last = (
+            select(E.end_date)
+            .where(*conditions, E.end_date.op("GLOB")(_ISO_DAY_GLOB))
+            .order_by(E.end_date.desc())
+            .limit(1)
+        )
         query = select(first.scalar_subquery(), last.scalar_subquery())
         with self.engine.connect() as connection:
             low, high = connection.execute(query).one()
         if low is None:
             return None
-        return date.fromisoformat(low), date.fromisoformat(high)
+        return _extent_day(low, date.min), _extent_day(high, date.max)
 
     def histogram(
         self, event_filter: EventFilter, start: date, end: date, bins: int, *, by_type: bool = False
@@ -328,7 +439,7 @@ class EventRepository:
         def bucket(day: str) -> int:
             ordinal = ordinals.get(day)
             if ordinal is None:
-                ordinal = ordinals[day] = date.fromisoformat(day).toordinal()
+                ordinal = ordinals[day] = _ordinal_or_first(day, first)
             return min(bins - 1, max(0, (ordinal - first) * bins // span))
 
         if not by_type:
@@ -339,9 +450,10 @@ class EventRepository:
         by_root: dict[str, list[int]] = {}
         roots = self._root_by_type_id
         for day, type_id, count in day_counts:
-            series = by_root.get(roots[type_id])
+            root = roots.get(type_id, UNKNOWN_TYPE_LANE)
+            series = by_root.get(root)
             if series is None:
-                series = by_root[roots[type_id]] = [0] * bins
+                series = by_root[root] = [0] * bins
             series[bucket(day)] += count
         return by_root
 
@@ -349,16 +461,13 @@ class EventRepository:
         self, event_filter: EventFilter, first: int, span: int, bins: int, *, by_type: bool
     ) -> list[int] | dict[str, list[int]]:
         """The histogram of a type-only filter from running totals: bins x types lookups."""
-        origin, running = self._running_totals_by_type
+        running = self._running_totals_by_type
         wanted = self._type_ids(event_filter.types) if event_filter.types else set(running)
         # Bin i holds the days d with (d - first) * bins // span == i.
         edges = [first + (i * span + bins - 1) // bins for i in range(bins)] + [first + span]
 
-        def series(totals: list[int]) -> list[int]:
-            before = [
-                totals[min(edge - origin, len(totals)) - 1] if edge > origin else 0
-                for edge in edges
-            ]
+        def series(totals: RunningTotal) -> list[int]:
+            before = [totals.before(edge) for edge in edges]
             return [high - low for low, high in pairwise(before)]
 
         if not by_type:
@@ -370,10 +479,9 @@ class EventRepository:
         for type_id in sorted(wanted & set(running)):
             values = series(running[type_id])
             if any(values):
-                root = by_root.setdefault(self._root_by_type_id[type_id], [0] * bins)
-                by_root[self._root_by_type_id[type_id]] = [
-                    a + b for a, b in zip(root, values, strict=True)
-                ]
+                name = self._root_by_type_id.get(type_id, UNKNOWN_TYPE_LANE)
+                root = by_root.setdefault(name, [0] * bins)
+                by_root[name] = [a + b for a, b in zip(root, values, strict=True)]
         return by_root
 
     @cached_property
@@ -382,24 +490,24 @@ class EventRepository:
             return ActorSpans.read(connection)
 
     @cached_property
-    def _running_totals_by_type(self) -> tuple[int, dict[int, list[int]]]:
-        """(first start day, {type id: events starting on or before each day since then}).
+    def _running_totals_by_type(self) -> dict[int, RunningTotal]:
+        """{type id: its events starting on or before each day that has any}.
 
         Read once from the counts the build keeps (a few thousand days x types); the database
-        is read-only while viewed, so they stay true.
+        is read-only while viewed, so they stay true. Only days with events are held, so an
+        event in year 1 beside the others in 2022 costs one entry, not 740,000 days per type.
         """
         D = DayTypeCountRow.__table__.c
+        query = select(D.type_id, D.start_date, D.events).order_by(D.type_id, D.start_date)
+        per_type: dict[int, list[tuple[int, int]]] = {}
         with self.engine.connect() as connection:
-            rows = connection.execute(select(D.start_date, D.type_id, D.events)).all()
-        if not rows:
-            return 0, {}
-        ordinals = {day: date.fromisoformat(day).toordinal() for day in {r[0] for r in rows}}
-        origin = min(ordinals.values())
-        length = max(ordinals.values()) - origin + 1
-        per_type: dict[int, list[int]] = {}
-        for day, type_id, events in rows:
-            per_type.setdefault(type_id, [0] * length)[ordinals[day] - origin] += events
-        return origin, {type_id: list(accumulate(c)) for type_id, c in per_type.items()}
+            for type_id, day, events in connection.execute(query):
+                # A day that is no ISO day, or a count that is no count (a damaged file), is
+                # left out of these precomputed counts; `desktopapp check` lists them.
+                ordinal = _ordinal(day)
+                if ordinal is not None and isinstance(type_id, int):
+                    per_type.setdefault(type_id, []).append((ordinal, _stored_count(events)))
+        return {type_id: RunningTotal.of(days) for type_id, days in per_type.items()}
 
     def _day_type_counts(
         self, event_filter: EventFilter, start: date, end: date, *, by_type: bool
@@ -433,12 +541,12 @@ class EventRepository:
                 )
             else:
                 actor_counts = {
-                    actor_id: int(count)
+                    actor_id: _stored_count(count)
                     for actor_id, count in connection.execute(self._actor_facet_query(by_actor))
                 }
             type_query = self._type_facet_query(event_filter.without_types())
             by_type_id = {
-                type_id: int(count)
+                type_id: _stored_count(count)
                 for type_id, count in (
                     type_query if isinstance(type_query, list) else connection.execute(type_query)
                 )
@@ -475,8 +583,8 @@ class EventRepository:
     ) -> Select[Any] | TextClause | list[tuple[int, int]]:
         """(type id, events) under a filter that has no type in it."""
         if event_filter.is_empty:  # the running totals' last values, without SQL
-            totals = self._running_totals_by_type[1]
-            return [(type_id, running[-1]) for type_id, running in totals.items()]
+            totals = self._running_totals_by_type
+            return [(type_id, running.total) for type_id, running in totals.items()]
         if len(event_filter.actors) == 1 and event_filter.without_actors().is_empty:
             A = ActorTypeCountRow.__table__.c
             actor = self.resolve_actor(next(iter(event_filter.actors)))
@@ -511,20 +619,30 @@ class EventRepository:
         return result
 
     def quote_spans(self, source_key: str) -> list[QuoteSpan]:
-        """Every quoted span of a source, for highlighting it in the article."""
+        """Every verified quoted span of a source, for highlighting it in the article.
+
+        A quote whose text is not the source's text at its offsets is left out: highlighting
+        it would show a passage it does not quote (the event says it is not verified).
+        """
+        source_text = self.source_text(source_key)
         query = (
-            select(QuoteRow.event_id, QuoteRow.start, QuoteRow.end)
+            select(QuoteRow.event_id, QuoteRow.start, QuoteRow.end, QuoteRow.text)
             .join(SourceRow, SourceRow.id == QuoteRow.source_id)
             .where(SourceRow.key == source_key)
             .order_by(QuoteRow.start, QuoteRow.end)
         )
         with self.engine.connect() as connection:
-            return [QuoteSpan(*row) for row in connection.execute(query)]
+            return [
+                QuoteSpan(event_id, start, end)
+                for event_id, start, end, text in connection.execute(query)
+                if reading.is_verbatim(source_text, start, end, text)
+            ]
 
     # -- SQL building -----------------------------------------------------------------------
 
     def _row_select(self) -> Select:
-        return select(*_ROW_COLUMNS).join(EventTypeRow, EventTypeRow.id == E.type_id)
+        # Outer: an event whose type id names no type is listed (marked), not dropped.
+        return select(*_ROW_COLUMNS).outerjoin(EventTypeRow, EventTypeRow.id == E.type_id)
 
     def _id_select(self, event_filter: EventFilter) -> Select:
         query = fts_query(event_filter.text) if event_filter.text.strip() else None
@@ -583,18 +701,20 @@ class EventRepository:
             A.actor_id.in_(sorted(actor_ids))
         )
         with self.engine.connect() as connection:
-            return int(connection.execute(query).scalar_one())
+            return _stored_count(connection.execute(query).scalar_one())
 
     def _events_of_types(self, type_ids: Iterable[int]) -> int:
         """How many events have these types, from the build's running totals (no scan)."""
-        totals = self._running_totals_by_type[1]
-        return sum(totals[type_id][-1] for type_id in type_ids if totals.get(type_id))
+        totals = self._running_totals_by_type
+        return sum(totals[type_id].total for type_id in type_ids if type_id in totals)
 
     def _type_ids(self, names: Iterable[str]) -> set[int]:
         chosen = [self.resolve_type(name) for name in names]
         return {t.id for t in self.event_types if any(c.includes(t.slug) for c in chosen)}
 
     def _load_events(self, ids: Sequence[int]) -> list[Event]:
+        """Full events, each checked as it is read (see db/reading.py): a damaged value is
+        listed in the event's problems, and every quote is re-verified against its source."""
         if not ids:
             return []
         with self.engine.connect() as connection:
@@ -610,32 +730,12 @@ class EventRepository:
                     )
                 )
             }
-            participants: dict[int, list[Participant]] = {}
-            for event_id, actor_id, role in connection.execute(
-                select(EA.event_id, EA.actor_id, EA.role)
-                .where(EA.event_id.in_(ids))
-                .order_by(EA.event_id, EA.role, EA.actor_id)
-            ):
-                participants.setdefault(event_id, []).append(
-                    Participant(self.actor_by_id(actor_id), Role(role))
-                )
-            quotes: dict[int, list[Quote]] = {}
-            for q in connection.execute(
-                select(
-                    QuoteRow.event_id,
-                    QuoteRow.text,
-                    QuoteRow.start,
-                    QuoteRow.end,
-                    SourceRow.key,
-                    SourceRow.title,
-                )
-                .join(SourceRow, SourceRow.id == QuoteRow.source_id)
-                .where(QuoteRow.event_id.in_(ids))
-                .order_by(QuoteRow.event_id, QuoteRow.position)
-            ):
-                quotes.setdefault(q.event_id, []).append(
-                    Quote(q.text, q.start, q.end, q.key, q.title)
-                )
+            participants, problems = self._participants(connection, ids)
+            quote_rows = connection.execute(_quote_select(ids)).all()
+        quotes: dict[int, list[Quote]] = {}
+        for q in quote_rows:  # verified against their source's text, read once per source
+            quote = reading.quote(q, self._source_text_by_id(q.source_id))
+            quotes.setdefault(q.event_id, []).append(quote)
         types = {t.id: t for t in self.event_types}
         article = self.sources[0] if self.sources else None
         result = []
@@ -643,28 +743,42 @@ class EventRepository:
             row = rows.get(event_id)
             if row is None:
                 continue
-            citation_row = citations.get(row.citation_id) if row.citation_id else None
-            result.append(
-                Event(
-                    id=row.id,
-                    key=row.key,
-                    title=row.title,
-                    summary=row.summary,
-                    type=types[row.type_id],
-                    date=parse_edtf(row.date_edtf),
-                    citation=_citation(row, citation_row, article),
-                    participants=tuple(
-                        sorted(participants.get(row.id, ()), key=lambda p: (p.role != Role.ACTING,))
-                    ),
-                    quotes=tuple(quotes.get(row.id, ())),
-                )
+            citation, citation_problems = reading.citation(
+                row, citations.get(row.citation_id) if row.citation_id else None, article
             )
+            parts = reading.EventParts(
+                event_type=types.get(row.type_id),
+                citation=citation,
+                participants=participants.get(event_id, ()),
+                quotes=quotes.get(event_id, ()),
+                problems=[*problems.get(event_id, ()), *citation_problems],
+            )
+            result.append(reading.event(row, parts))
         return result
 
+    def _participants(
+        self, connection: Connection, ids: Sequence[int]
+    ) -> tuple[dict[int, list[Participant]], dict[int, list[str]]]:
+        """The events' actors with their roles, and what is wrong with the rows naming them."""
+        participants: dict[int, list[Participant]] = {}
+        problems: dict[int, list[str]] = {}
+        for event_id, actor_id, role in connection.execute(
+            select(EA.event_id, EA.actor_id, EA.role)
+            .where(EA.event_id.in_(ids))
+            .order_by(EA.event_id, EA.role, EA.actor_id)
+        ):
+            found = reading.participant(
+                actor_id, role, self._actors_by_id, problems.setdefault(event_id, [])
+            )
+            if found is not None:
+                participants.setdefault(event_id, []).append(found)
+        return participants, problems
+
     # -- timeline lanes ---------------------------------------------------------------------
-    # Lanes group events by acting actor (each acting actor gets the event; with none, its
-    # first affected actor does), by top-level type, or in one lane. Every query is bounded
-    # by a time window, so the timeline never asks for work proportional to the database.
+    # Lanes group events by acting actor (each acting actor gets the event; an event with
+    # none goes to the "No acting actor" lane), by top-level type, or in one lane. Every
+    # query is bounded by a time window, so the timeline never asks for work proportional to
+    # the database.
 
     @cached_property
     def _full_extent(self) -> tuple[date, date] | None:
@@ -693,7 +807,7 @@ class EventRepository:
     ) -> Subquery:
         """(lane, *columns) for each event under the conditions and each lane it belongs to.
 
-        The lane is an actor id (NULL for an event without actors), a type id (mapped to its
+        The lane is an acting actor's id (NULL for an event without one), a type id (mapped to its
         top-level type by the caller), or the constant 'all'. ``lane_keys`` keeps only those
         lanes, inside each part of the query, so SQLite can start from the lanes' index.
         """
@@ -702,7 +816,7 @@ class EventRepository:
         def base(lane: ColumnElement[Any]) -> Select[Any]:
             query = select(lane.label("lane"), *columns).select_from(EventRowORM.__table__)
             if with_type:
-                query = query.join(EventTypeRow, EventTypeRow.id == E.type_id)
+                query = query.outerjoin(EventTypeRow, EventTypeRow.id == E.type_id)
             return query
 
         if grouping is Grouping.ACTOR:
@@ -715,34 +829,33 @@ class EventRepository:
                 )
                 .where(*conditions, *_lane_in(acting_alias.c.actor_id, keys))
             )
-            first_affected = (
-                select(func.min(EA.actor_id))
-                .where(EA.event_id == E.id, EA.role == Role.AFFECTED.value)
-                .scalar_subquery()
-            )
+            if keys is not None and NO_ACTOR_LANE not in keys:
+                return acting.subquery("lanes")
+            # An event whose source names no acting actor gets a lane of its own, so it is
+            # never drawn under a header that says "Acting actor" beside an actor it affects.
             has_acting = (
                 select(EA.event_id)
                 .where(EA.event_id == E.id, EA.role == Role.ACTING.value)
                 .exists()
             )
-            fallback = base(first_affected).where(
-                *conditions, ~has_acting, *_lane_in(first_affected, keys)
-            )
-            return union_all(acting, fallback).subquery("lanes")
+            without_acting = base(null()).where(*conditions, ~has_acting)
+            return union_all(acting, without_acting).subquery("lanes")
         if grouping is Grouping.TYPE:
             type_ids = None
             if keys is not None:
                 type_ids = {str(i) for i, root in self._root_by_type_id.items() if root in keys}
-            return (
-                base(E.type_id).where(*conditions, *_lane_in(E.type_id, type_ids)).subquery("lanes")
-            )
+            lane_terms = _lane_in(E.type_id, type_ids)
+            if keys is not None and UNKNOWN_TYPE_LANE in keys:  # type ids that name no type
+                lane_terms = [or_(*lane_terms, E.type_id.not_in(sorted(self._root_by_type_id)))]
+            return base(E.type_id).where(*conditions, *lane_terms).subquery("lanes")
         return base(literal(SINGLE_LANE)).where(*conditions).subquery("lanes")
 
     def _lane_key(self, grouping: Grouping, value: object) -> str:
         if grouping is Grouping.ACTOR:
             return NO_ACTOR_LANE if value is None else str(value)
         if grouping is Grouping.TYPE:
-            return self._root_by_type_id[int(value)]  # type: ignore[call-overload]
+            type_id = value if isinstance(value, int) else -1
+            return self._root_by_type_id.get(type_id, UNKNOWN_TYPE_LANE)
         return SINGLE_LANE
 
     @cached_property
@@ -753,8 +866,9 @@ class EventRepository:
         """What a lane is called: an actor's name, a type's label, 'All events'."""
         if grouping is Grouping.ACTOR:
             if key == NO_ACTOR_LANE:
-                return "(no actor)"
-            actor = self._actors_by_id.get(int(key))
+                return NO_ACTING_ACTOR_LABEL
+            # A key that is no id comes from a damaged event_actors row (check lists it).
+            actor = self._actors_by_id.get(int(key)) if _is_id(key) else None
             return actor.name if actor else f"actor {key}"
         if grouping is Grouping.TYPE:
             try:
@@ -764,8 +878,11 @@ class EventRepository:
         return "All events"
 
     def lane_sort_key(self, grouping: Grouping, lane: LaneCount) -> tuple[int, str, str]:
-        """Lanes in reading order: by name, the events without an actor last."""
-        last = grouping is Grouping.ACTOR and lane.key == NO_ACTOR_LANE
+        """Lanes in reading order: by name, the events without an actor (or a known type)
+        last."""
+        last = (grouping is Grouping.ACTOR and lane.key == NO_ACTOR_LANE) or (
+            grouping is Grouping.TYPE and lane.key == UNKNOWN_TYPE_LANE
+        )
         return (1 if last else 0, lane.label.casefold(), lane.key)
 
     def lane_counts(
@@ -811,7 +928,8 @@ class EventRepository:
             query = query.limit(limit)
         with self.engine.connect() as connection:
             return [
-                (self._lane_key(grouping, r.lane), _event_row(r)) for r in connection.execute(query)
+                (self._lane_key(grouping, r.lane), reading.event_row(r))
+                for r in connection.execute(query)
             ]
 
     def lane_histogram(
@@ -840,6 +958,8 @@ class EventRepository:
         result: dict[str, list[int]] = {}
         with self.engine.connect() as connection:
             for value, index, count in connection.execute(query):
+                if index is None:  # a start day SQLite cannot read (a damaged row)
+                    continue
                 series = result.setdefault(self._lane_key(grouping, value), [0] * bins)
                 series[min(bins - 1, max(0, int(index)))] += int(count)
         return result
@@ -883,8 +1003,23 @@ class EventRepository:
         ]
         return sorted(result, key=lambda lane: self.lane_sort_key(grouping, lane.lane_count))
 
+    def adjacent_event(
+        self, event_filter: EventFilter, event_id: int, *, forward: bool = True
+    ) -> int | None:
+        """The filtered event just after (or before) this one in the list's date order, for
+        stepping through the timeline; None at either end. One seek, as for a list page."""
+        with self.engine.connect() as connection:
+            here = connection.execute(
+                select(*_sort_columns(SortKey.DATE)).where(E.id == event_id)
+            ).first()
+        if here is None:
+            return None
+        page = self.list_page(event_filter, limit=1, key=tuple(here), backward=not forward)
+        return page.rows[0].id if page.rows else None
+
 
 _INTEGER = EventRowORM.__table__.c.id.type
+_ISO_DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]"
 
 
 def _lane_in(
@@ -893,9 +1028,14 @@ def _lane_in(
     """The condition keeping only these lanes (actor or type ids as text; '' for no actor)."""
     if keys is None:
         return []
-    ids = sorted(int(k) for k in keys if k != NO_ACTOR_LANE)
+    ids = sorted(int(k) for k in keys if _is_id(k))
     allowed = lane.in_(ids)
     return [or_(allowed, lane.is_(None)) if NO_ACTOR_LANE in keys else allowed]
+
+
+def _is_id(key: str) -> bool:
+    """True for a lane key that is an actor or type id (not '' nor a damaged row's value)."""
+    return key.isascii() and key.lstrip("-").isdigit()
 
 
 def _columns(mapped: type[Base], exclude: str = "") -> list[ColumnElement[Any]]:
@@ -903,16 +1043,46 @@ def _columns(mapped: type[Base], exclude: str = "") -> list[ColumnElement[Any]]:
     return [c for c in mapped.__table__.c if c.name != exclude]
 
 
-def _order(sort: SortKey, descending: bool) -> list[ColumnElement]:
-    order_columns: dict[SortKey, list[ColumnElement[Any]]] = {
+def _sort_columns(sort: SortKey) -> list[ColumnElement[Any]]:
+    """What the list is ordered by, the event id last so that every row has its own key."""
+    keys: dict[SortKey, list[ColumnElement[Any]]] = {
         SortKey.DATE: [E.start_date, E.end_date],
         SortKey.TITLE: [func.lower(E.title)],
         SortKey.TYPE: [EventTypeRow.__table__.c.slug, E.start_date],
         SortKey.ACTORS: [func.lower(E.actor_names), E.start_date],
     }
-    columns = order_columns[sort]
-    ordered = [c.desc() if descending else c.asc() for c in columns]
-    return [*ordered, E.id.desc() if descending else E.id.asc()]
+    return [*keys[sort], E.id]
+
+
+def _order(sort: SortKey, descending: bool) -> list[ColumnElement]:
+    return [c.desc() if descending else c.asc() for c in _sort_columns(sort)]
+
+
+def _seek(
+    columns: Sequence[ColumnElement[Any]], key: SeekKey, *, greater: bool, inclusive: bool
+) -> ColumnElement[bool]:
+    """Rows whose sort key comes after ``key`` (``greater``) or before it.
+
+    Written as ``first >= v AND (first > v OR (rest) > (values))`` rather than one row-value
+    comparison: SQLite reads a row value over an expression index (lower(title)) as a scan
+    from the start, but the leading term alone as a range of that index.
+    """
+    first, rest = columns[0], list(columns[1:])
+    value, rest_values = key[0], key[1:]
+
+    def beyond(left: Any, right: Any, *, or_equal: bool) -> ColumnElement[bool]:
+        if greater:
+            return left >= right if or_equal else left > right
+        return left <= right if or_equal else left < right
+
+    if not rest:
+        return beyond(first, value, or_equal=inclusive)
+    if len(rest) == 1:
+        tail = beyond(rest[0], rest_values[0], or_equal=inclusive)
+    else:
+        tail = beyond(tuple_(*rest), tuple_(*rest_values), or_equal=inclusive)
+    strictly = beyond(first, value, or_equal=False)
+    return and_(beyond(first, value, or_equal=True), or_(strictly, tail))
 
 
 # Above this share of all events, an actor filter is tested row by row (see _conditions).
@@ -931,7 +1101,7 @@ def _overlapping(start: date, end: date) -> list[ColumnElement[bool]]:
     long, and long events have their own small partial index; so the main date index is
     read only from ``start - LONG_SPAN_DAYS`` to ``end`` instead of from the beginning.
     """
-    lookback = (start - timedelta(days=LONG_SPAN_DAYS)).isoformat()
+    lookback = shifted(start, -timedelta(days=LONG_SPAN_DAYS)).isoformat()
     return [
         E.end_date >= start.isoformat(),
         E.start_date <= end.isoformat(),
@@ -966,9 +1136,29 @@ def _type_counts_by_dates(event_filter: EventFilter) -> TextClause:
     ).bindparams(**values)
 
 
-# What an EventRow is read from (see _event_row).
+def _quote_select(ids: Sequence[int]) -> Select:
+    """The quotes of these events in their order, with their source's key and title."""
+    return (
+        select(
+            QuoteRow.event_id,
+            QuoteRow.text,
+            QuoteRow.start,
+            QuoteRow.end,
+            QuoteRow.source_id,
+            SourceRow.key,
+            SourceRow.title,
+        )
+        # Outer: a quote whose source id names no source is shown, as unverified.
+        .outerjoin(SourceRow, SourceRow.id == QuoteRow.source_id)
+        .where(QuoteRow.event_id.in_(ids))
+        .order_by(QuoteRow.event_id, QuoteRow.position)
+    )
+
+
+# What an EventRow is read from (see reading.event_row).
 _ROW_COLUMNS = (
     E.id,
+    E.key,  # named by the message when a row cannot be read
     E.title,
     EventTypeRow.__table__.c.slug,
     E.date_edtf,
@@ -981,51 +1171,53 @@ _ROW_COLUMNS = (
 )
 
 
-def _event_row(row) -> EventRow:
-    return EventRow(
-        id=row.id,
-        title=row.title,
-        type_slug=row.slug,
-        edtf=row.date_edtf,
-        start=date.fromisoformat(row.start_date),
-        end=date.fromisoformat(row.end_date),
-        precision=row.precision,
-        approximate=bool(row.approximate),
-        uncertain=bool(row.uncertain),
-        actor_names=row.actor_names,
-    )
+@dataclass(frozen=True)
+class RunningTotal:
+    """One type's events by start day: the days that have any, ascending, and the events
+    starting on or before each."""
+
+    days: list[int]
+    totals: list[int]
+
+    @classmethod
+    def of(cls, counts: Sequence[tuple[int, int]]) -> RunningTotal:
+        """From (ordinal, events) pairs in day order."""
+        return cls([day for day, _ in counts], list(accumulate(n for _, n in counts)))
+
+    def before(self, ordinal: int) -> int:
+        """Events starting before this day."""
+        index = bisect_left(self.days, ordinal)
+        return self.totals[index - 1] if index else 0
+
+    @property
+    def total(self) -> int:
+        return self.totals[-1] if self.totals else 0
 
 
-def _source(row) -> Source:
-    return Source(
-        key=row.key,
-        title=row.title,
-        outlet=row.outlet,
-        language=row.language,
-        url=row.url,
-        published=parse_edtf(row.published_edtf),
-        published_note=row.published_note,
-        sha256=row.sha256,
-    )
+def _stored_count(value: object) -> int:
+    """A count kept by the build (or summed from them); a damaged one (text, a blob, a
+    negative or endless number) counts as none rather than stopping every facet."""
+    if isinstance(value, float) and math.isfinite(value):
+        value = int(value)
+    return value if isinstance(value, int) and value > 0 else 0
 
 
-def _citation(row, citation, article: Source | None) -> Citation:
-    if citation is not None:
-        return Citation(
-            outlet=citation.outlet,
-            title=citation.title,
-            url=citation.url,
-            published=citation.published_edtf,
-            quote=row.citation_quote,
-            note=row.citation_note,
-            is_article=False,
-        )
-    return Citation(
-        outlet=article.outlet if article else "",
-        title=article.title if article else "the source article",
-        url=article.url if article else "",
-        published=article.published.edtf() if article else "",
-        quote=row.citation_quote,
-        note=row.citation_note,
-        is_article=True,
-    )
+def _ordinal(day: object) -> int | None:
+    """A stored ISO day as an ordinal, or None for a damaged value."""
+    try:
+        return parse_iso_day(day).toordinal()
+    except DateError:
+        return None
+
+
+def _ordinal_or_first(day: object, first: int) -> int:
+    """For binning: a damaged day counts in the first bin rather than stopping the count."""
+    ordinal = _ordinal(day)
+    return first if ordinal is None else ordinal
+
+
+def _extent_day(day: object, fallback: date) -> date:
+    """An extent's end; a damaged stored day (which sorts outside every real one) stands
+    for the calendar's end, which the time scale clamps."""
+    ordinal = _ordinal(day)
+    return fallback if ordinal is None else date.fromordinal(ordinal)

@@ -1,37 +1,32 @@
-"""Turning whatever a person types into a safe FTS5 query, and folding names for matching.
+"""Turning whatever a person types into a safe FTS5 query.
 
-Nothing typed is ever passed to FTS5 as syntax: the text is cut into words, each word into
-its letters-and-digits runs, and each run is quoted, so operators (AND, NEAR, ``*``, ``"``,
-parentheses, column filters) are just text. A word with inner punctuation ("l'Ukraine",
-"H&M") becomes a phrase of its parts, so it matches the same way the index split it.
+The text is read by :func:`desktopapp.domain.search.parse_search` into words, quoted phrases
+and OR groups; each term is written out as a quoted FTS5 string, so nothing typed is ever
+FTS5 syntax (AND, NOT, NEAR, ``*``, ``^``, parentheses, column filters are just text). The
+only operators in the query are the ones written here: OR inside a group, AND between groups.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from desktopapp.domain.search import MAX_TERMS, MAX_WORD_LENGTH, SearchTerm, fold, parse_search
 
-MAX_WORDS = 16
-MAX_WORD_LENGTH = 64
-_RUN = re.compile(r"[^\W_]+", re.UNICODE)
+__all__ = ["MAX_TERMS", "MAX_WORD_LENGTH", "fold", "fts_query"]
 
 
 def fts_query(text: str) -> str | None:
-    """An FTS5 MATCH expression requiring every typed word (the last as a prefix), or None."""
-    phrases = []
-    for word in text.split()[:MAX_WORDS]:
-        runs = [run[:MAX_WORD_LENGTH] for run in _RUN.findall(word)]
-        if runs:
-            phrases.append('"' + " ".join(runs) + '"')
-    if not phrases:
+    """An FTS5 MATCH expression for the search box's text, or None if it has no word."""
+    query = parse_search(text)
+    if not query:
         return None
-    # Prefix-match every word, so that results appear while a word is still being typed and
-    # "sanction" finds "sanctions".
-    return " ".join(phrase + "*" for phrase in phrases)
+    groups = []
+    for group in query.groups:
+        terms = [_fts_term(term) for term in group]
+        groups.append(terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")")
+    return " AND ".join(groups)
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key for names: 'Société Générale' -> 'societe generale'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(stripped.replace("’", "'").split())
+def _fts_term(term: SearchTerm) -> str:
+    # A plain word is matched as a prefix, so that results appear while it is still being
+    # typed and "sanction" finds "sanctions"; a quoted phrase is whole words.
+    quoted = '"' + " ".join(word.replace('"', '""') for word in term.words) + '"'
+    return quoted + "*" if term.prefix else quoted

@@ -91,11 +91,11 @@ class DatePoint:
 
     def earliest(self) -> date:
         margin = APPROXIMATE_MARGIN[self.precision] if self.approximate else timedelta()
-        return self.first_day() - margin
+        return shifted(self.first_day(), -margin)
 
     def latest(self) -> date:
         margin = APPROXIMATE_MARGIN[self.precision] if self.approximate else timedelta()
-        return self.last_day() + margin
+        return shifted(self.last_day(), margin)
 
     def edtf(self) -> str:
         text = f"{self.year:04d}"
@@ -112,6 +112,33 @@ class DatePoint:
         if self.month is not None:
             return f"{MONTH_NAMES[self.month - 1]} {self.year}"
         return str(self.year)
+
+
+def _echo(value: object, limit: int = 60) -> str:
+    """The refused input in a message: its repr, cut so that a megabyte stays one short line."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shifted(day: date, delta: timedelta) -> date:
+    """``day + delta``, saturating at date.min and date.max: an approximate date of year 1
+    or 9999 is widened as far as the calendar goes, instead of raising OverflowError."""
+    ordinal = day.toordinal() + delta.days
+    return date.fromordinal(min(date.max.toordinal(), max(date.min.toordinal(), ordinal)))
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_iso_day(value: object) -> date:
+    """A stored ISO day ``YYYY-MM-DD``; raise DateError for anything else (other types,
+    other layouts such as ``20220301`` that ``date.fromisoformat`` would also accept)."""
+    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+        raise DateError(f"{_echo(value)} is not an ISO date (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DateError(f"{_echo(value)} names no real day") from None
 
 
 def _qualifier(uncertain: bool, approximate: bool) -> str:
@@ -179,6 +206,15 @@ def _describe_point(point: DatePoint) -> str:
 
 
 def _describe_interval(start: DatePoint, end: DatePoint) -> str:
+    if not (start.approximate or end.approximate) and Precision.DAY in (
+        start.precision,
+        end.precision,
+    ):
+        # A day at one end and a month or year at the other: both said as days, so the span
+        # reads "between 2 and 31 March 2022", not "between 2 March 2022 and March 2022".
+        first, last = start.first_day(), end.last_day()
+        start = DatePoint(first.year, first.month, first.day, start.uncertain, False)
+        end = DatePoint(last.year, last.month, last.day, end.uncertain, False)
     both_plain_days = (
         start.precision is Precision.DAY
         and end.precision is Precision.DAY
@@ -194,8 +230,12 @@ def _describe_interval(start: DatePoint, end: DatePoint) -> str:
         )
     right = _describe_point(DatePoint(end.year, end.month, end.day, False, end.approximate))
     text = f"between {left} and {right}"
-    if start.uncertain or end.uncertain:
+    if start.uncertain and end.uncertain:
         text += " (uncertain)"
+    elif start.uncertain:
+        text += " (the start is uncertain)"
+    elif end.uncertain:
+        text += " (the end is uncertain)"
     return text
 
 
@@ -208,38 +248,40 @@ def parse_edtf(text: str) -> FuzzyDate:
         raise DateError("the date is empty")
     parts = stripped.split("/")
     if len(parts) > 2:
-        raise DateError(f"{text!r}: an interval has exactly one '/'")
+        raise DateError(f"{_echo(text)}: an interval has exactly one '/'")
     if len(parts) == 1:
         return FuzzyDate(_parse_point(parts[0], text))
     if not parts[0] or not parts[1] or ".." in parts:
-        raise DateError(f"{text!r}: open-ended intervals are not supported; give both ends")
+        raise DateError(f"{_echo(text)}: open-ended intervals are not supported; give both ends")
     start, end = _parse_point(parts[0], text), _parse_point(parts[1], text)
     if start.first_day() > end.last_day():
-        raise DateError(f"{text!r}: the interval ends before it starts")
+        raise DateError(f"{_echo(text)}: the interval ends before it starts")
     if start.first_day() == end.first_day() and start.last_day() == end.last_day():
-        raise DateError(f"{text!r}: both ends of the interval are the same date; give one date")
+        raise DateError(
+            f"{_echo(text)}: both ends of the interval are the same date; give one date"
+        )
     return FuzzyDate(start, end)
 
 
 def _parse_point(part: str, whole: str) -> DatePoint:
-    match = _POINT.match(part)
+    match = _POINT.fullmatch(part)
     if not match:
         raise DateError(
-            f"{whole!r} is not a supported date; use YYYY, YYYY-MM or YYYY-MM-DD, "
+            f"{_echo(whole)} is not a supported date; use YYYY, YYYY-MM or YYYY-MM-DD, "
             "optionally followed by ?, ~ or %, or two of them joined by '/'"
         )
     year = int(match["year"])
     month = int(match["month"]) if match["month"] else None
     day = int(match["day"]) if match["day"] else None
     if year < 1:
-        raise DateError(f"{whole!r}: year 0 is not supported")
+        raise DateError(f"{_echo(whole)}: year 0 is not supported")
     if month is not None and not 1 <= month <= 12:
-        raise DateError(f"{whole!r}: there is no month {month}")
+        raise DateError(f"{_echo(whole)}: there is no month {month}")
     if day is not None and month is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
             raise DateError(
-                f"{whole!r}: {MONTH_NAMES[month - 1]} {year} has no day {day} (it has {last})"
+                f"{_echo(whole)}: {MONTH_NAMES[month - 1]} {year} has no day {day} (it has {last})"
             )
     qualifier = match["q"] or ""
     return DatePoint(

@@ -51,12 +51,15 @@ class EventFilter:
     def without_types(self) -> EventFilter:
         return replace(self, types=frozenset())
 
-    def describe(self, type_labels: dict[str, str] | None = None) -> str:
-        """The filter in words, as printed in an export header."""
+    def describe(self, type_labels: dict[str, str] | None = None, *, brief: bool = False) -> str:
+        """The filter in words, as printed in an export header; ``brief`` leaves out what
+        does not restrict ("Actor: all")."""
         labels = type_labels or {}
         actors = ", ".join(sorted(self.actors, key=str.casefold)) or "all"
         types = ", ".join(labels.get(slug, slug) for slug in sorted(self.types)) or "all"
         parts = [f"Actor: {actors}", f"Type: {types}"]
+        if brief:
+            parts = [part for part in parts if not part.endswith(": all")]
         if self.date_from or self.date_to:
             start = self.date_from.isoformat() if self.date_from else "…"
             end = self.date_to.isoformat() if self.date_to else "…"
@@ -70,30 +73,34 @@ def parse_user_date(text: str, *, end_of_period: bool = False) -> date:
     """Read a date typed by a person (``2022-03-01``, ``1 March 2022``, ``March 2022``).
 
     A date given only to the month or year means its first day, or its last day when
-    ``end_of_period`` is set (for the end of a range), so ``--to 2022-03`` includes March.
+    ``end_of_period`` is set (for the end of a range), so ``--to 2022-03`` includes March. A
+    text without a year ("1 March", "12") is refused rather than read in some default year.
     """
     cleaned = text.strip()
     if not cleaned or len(cleaned) > 64 or "\x00" in cleaned:
         raise FilterError(f"{text[:64]!r} is not a date")
     try:
-        first = date_parser.parse(cleaned, default=_DEFAULT_LOW, dayfirst=False)
-        if not end_of_period:
-            return first.date()
-        probe = date_parser.parse(cleaned, default=_DEFAULT_PROBE)
+        # Parsed twice with different defaults: what differs was not typed.
+        first = date_parser.parse(cleaned, default=_DEFAULT_LOW, dayfirst=False).date()
+        probe = date_parser.parse(cleaned, default=_DEFAULT_PROBE, dayfirst=False).date()
     except (ValueError, OverflowError) as error:
         raise FilterError(f"{text!r} is not a date I can read (try 2022-03-01)") from error
-    return _end_of_given_period(cleaned, first.date(), probe.date())
+    if first.year != probe.year:
+        raise FilterError(f"{text!r} has no year (try 2022-03-01)")
+    if not end_of_period:
+        return first
+    return _end_of_given_period(first, probe)
 
 
 _DEFAULT_LOW = date_parser.parse("2000-01-01")
-_DEFAULT_PROBE = date_parser.parse("2000-02-02")
+_DEFAULT_PROBE = date_parser.parse("2001-02-02")
 
 
-def _end_of_given_period(text: str, first: date, probe: date) -> date:
-    """Work out which fields the person gave by parsing twice with different defaults."""
+def _end_of_given_period(first: date, probe: date) -> date:
+    """The last day of what the person gave: the day itself, the month's or the year's end."""
     day_given = first.day == probe.day
     month_given = first.month == probe.month
-    if day_given:
+    if day_given and month_given:
         return first
     if month_given:
         return first.replace(day=calendar.monthrange(first.year, first.month)[1])

@@ -18,7 +18,8 @@ class Grouping(StrEnum):
         return {"actor": "Actor", "type": "Event type", "none": "No grouping"}[self.value]
 
 
-NO_ACTOR_LANE = ""
+NO_ACTOR_LANE = ""  # the lane of events whose source names no acting actor
+NO_ACTING_ACTOR_LABEL = "No acting actor"
 SINGLE_LANE = "all"
 
 
@@ -26,7 +27,7 @@ SINGLE_LANE = "all"
 class LaneCount:
     """A lane of the timeline and how many events it holds in the window asked about.
 
-    ``key`` is the actor id as text (``NO_ACTOR_LANE`` for events without any actor) when
+    ``key`` is the acting actor's id as text (``NO_ACTOR_LANE`` for events without one) when
     grouping by actor, the top-level type slug when grouping by type, ``SINGLE_LANE`` else.
     """
 

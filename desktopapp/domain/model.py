@@ -37,12 +37,19 @@ class Source:
     outlet: str
     language: str
     url: str
-    published: FuzzyDate
+    published: FuzzyDate | None  # None: the stored date is unreadable (see problems)
     published_note: str
     sha256: str
+    problems: tuple[str, ...] = ()
+
+    def published_text(self) -> str:
+        """The publication date in words, or that it cannot be read."""
+        if self.published is None:
+            return "publication date unreadable"
+        return self.published.describe()
 
     def citation_line(self) -> str:
-        parts = [self.outlet, f"« {self.title} »", self.published.describe()]
+        parts = [self.outlet, f"« {self.title} »", self.published_text()]
         if self.url:
             parts.append(self.url)
         return ", ".join(parts)
@@ -53,8 +60,9 @@ class Actor:
     id: int
     key: str
     name: str
-    kind: ActorKind
+    kind: ActorKind | None  # None: the stored kind is not one we know (see problems)
     aliases: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,15 +109,28 @@ class Citation:
         return ", ".join(parts)
 
 
+NOT_VERIFIED = "not verified: the text at these offsets differs"
+
+
 @dataclass(frozen=True)
 class Quote:
-    """A verbatim span of a source: ``text == source_text[start:end]`` (code points)."""
+    """A verbatim span of a source: ``text == source_text[start:end]`` (code points).
+
+    The repository checks that again whenever it reads a quote; a quote that fails the check
+    keeps its text, with ``problem`` saying why, and must never be highlighted at its offsets.
+    Offsets that are not integers are None.
+    """
 
     text: str
-    start: int
-    end: int
+    start: int | None
+    end: int | None
     source_key: str
     source_title: str
+    problem: str = ""
+
+    @property
+    def verified(self) -> bool:
+        return not self.problem
 
 
 @dataclass(frozen=True)
@@ -132,6 +153,8 @@ class EventRow:
     approximate: bool
     uncertain: bool
     actor_names: str = ""
+    # What is wrong with the stored row, for a person (empty for a sound row).
+    problems: tuple[str, ...] = ()
 
     @property
     def is_exact_day(self) -> bool:
@@ -151,6 +174,8 @@ class Event:
     citation: Citation
     participants: tuple[Participant, ...]
     quotes: tuple[Quote, ...] = field(default=())
+    # What is wrong with the stored event, its actors or its quotes (empty when sound).
+    problems: tuple[str, ...] = ()
 
     @property
     def start(self) -> dt.date:

@@ -60,11 +60,12 @@ def paginate(
 ) -> tuple[list[list[Placement]], list[float]]:
     """Decide where every block goes: placements per block, and the room each was laid in.
 
-    A block that fits in the room left is placed there. One that does not is cut at its last
-    allowed break that fits, and goes on at the top of the next page(s); with no allowed
-    break that fits, it starts on a new page. A *floating* block (the chart) that cannot
-    start where it falls waits for the top of the next page while the text goes on filling
-    the current one, as figures do in printed reports.
+    A block that fits in the room left is placed there; one kept with the next (a heading)
+    only if the first piece of the next block fits under it too. One that does not fit is
+    cut at its last allowed break that fits, and goes on at the top of the next page(s);
+    with no allowed break that fits, it starts on a new page. A *floating* block (the
+    chart) that cannot start where it falls waits for the top of the next page while the
+    text goes on filling the current one, as figures do in printed reports.
     """
     result: list[list[Placement]] = [[] for _ in blocks]
     rooms: list[float] = [0.0] * len(blocks)
@@ -105,7 +106,7 @@ def paginate(
         laid = block.lay_out(rooms[number])
         needed = laid.height
         if block.keep_with_next and number + 1 < len(blocks):
-            needed += min(room * 0.18, page.pt(60))
+            needed += _first_piece(blocks[number + 1], rooms[number] - laid.height)
         if needed <= rooms[number] + 0.01:
             result[number].append(Placement(index, y + gap, 0.0, laid.height))
             y += gap + laid.height
@@ -131,3 +132,10 @@ def paginate(
     if waiting:
         new_page()
     return result, rooms
+
+
+def _first_piece(block: Block, room: float) -> float:
+    """The least of ``block`` that can stand at the foot of a page (all of it, or its part
+    before its first allowed cut), with the space above it: what a heading needs under it."""
+    laid = block.lay_out(max(0.0, room - block.space_before))
+    return block.space_before + min([laid.height, *laid.breaks[:1]])

@@ -40,13 +40,16 @@ from PySide6.QtGui import (
 
 from desktopapp import __version__
 from desktopapp.db.repository import EventRepository
-from desktopapp.domain.dates import MONTH_NAMES, Precision
+from desktopapp.domain.dates import Precision
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
-from desktopapp.domain.model import Citation, Event, EventRow, Source
+from desktopapp.domain.model import NOT_VERIFIED, Citation, Event, EventRow, Source
+from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.export.files import ExportCancelled, ExportError, atomic_path
 from desktopapp.export.paging import Block, LaidOut, Page, Placement, paginate
 from desktopapp.export.pdfinfo import add_document_info
+from desktopapp.export.provenance import REPORT_TITLE, filter_line, long_date, published_words
+from desktopapp.export.qtfile import checked_qfile
 from desktopapp.export.textframe import LineBox, TextFrame, TextStyles
 from desktopapp.render.chart import (
     Chart,
@@ -68,7 +71,6 @@ ORIENTATIONS = {
 }
 MARGINS_MM = QMarginsF(16, 14, 16, 12)
 PDF_RESOLUTION = 600
-REPORT_TITLE = "Timeline of reported events"
 
 SANS = "DejaVu Sans"
 SERIF = "DejaVu Serif"
@@ -81,6 +83,7 @@ ACCENT = QColor("#1f5f99")
 QUOTE_INK = QColor("#2a3440")
 QUOTE_BAR = QColor("#8fb3d6")
 LINK = QColor("#1f5f99")
+DAMAGED = QColor("#a3261b")  # what a damaged file says about an event
 
 NBSP = "\u00a0"
 
@@ -124,15 +127,13 @@ def collect_report(
     """Read what the report shows (raises FilterError for an unknown actor or type)."""
     repository.validate(event_filter)
     events = tuple(repository.events(event_filter))
-    labels = {t.slug: t.label for t in repository.event_types}
     total = repository.total
-    count = f"{len(events)} of {total} event" + ("" if total == 1 else "s")
     numbers: dict[Citation, int] = {}
     for event in events:
         numbers.setdefault(event.citation, len(numbers) + 1)
     return Report(
         title=REPORT_TITLE,
-        filter_text=f"{event_filter.describe(labels)} · {count}",
+        filter_text=filter_line(repository, event_filter, len(events)),
         source=repository.sources[0] if repository.sources else None,
         exported=date.today(),
         events=events,
@@ -228,21 +229,23 @@ def _write_pdf(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> int:
-    writer = QPdfWriter(str(path))
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle(f"{report.title} — {report.filter_text}")
-    writer.setCreator(f"desktopapp {__version__}")
-    writer.setAuthor("desktopapp")
-    configure_page(writer, page_size, orientation)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise ExportError(f"cannot write {path.name}: the PDF could not be started")
-    try:
-        return render_report(painter, writer, repository, report, progress, cancelled)
-    finally:
-        # Ending the painter writes the PDF trailer and closes the file, also after an error
-        # (the temporary file is then removed by atomic_path).
-        painter.end()
+    with checked_qfile(path) as device:  # QPdfWriter itself does not report failed writes
+        writer = QPdfWriter(device)
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setTitle(f"{report.title} — {report.filter_text}")
+        writer.setCreator(f"desktopapp {__version__}")
+        writer.setAuthor("desktopapp")
+        configure_page(writer, page_size, orientation)
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise ExportError(f"cannot write {path.name}: the PDF could not be started")
+        try:
+            return render_report(painter, writer, repository, report, progress, cancelled)
+        finally:
+            # Ending the painter writes the PDF trailer, also after an error (the temporary
+            # file is then removed by atomic_path).
+            painter.end()
+            del writer
 
 
 @contextmanager
@@ -372,16 +375,19 @@ class DocumentLaidOut:
 
 @dataclass
 class TextBlock:
-    """A block made of one text frame built on demand."""
+    """A block made of one text frame built on demand; one no taller than ``whole_below``
+    is never cut."""
 
     build: Callable[[], TextFrame]
     keep_with_next: bool = False
     space_before: float = 0.0
     floats: bool = False
     splittable: bool = True
+    whole_below: float = 0.0
 
     def lay_out(self, room: float) -> LaidOut:
-        return DocumentLaidOut(self.build(), 0.0, self.splittable)
+        frame = self.build()
+        return DocumentLaidOut(frame, 0.0, self.splittable and frame.height > self.whole_below)
 
 
 # -- the blocks of the report ------------------------------------------------------------------
@@ -405,7 +411,7 @@ def _blocks(report: Report, repository: EventRepository, styles: Styles) -> list
         )
         blocks.append(
             TextBlock(
-                lambda: _heading(styles, "Sources of the dates"),
+                lambda: _sources_heading(report, styles),
                 keep_with_next=True,
                 space_before=page.pt(16),
                 splittable=False,
@@ -415,6 +421,9 @@ def _blocks(report: Report, repository: EventRepository, styles: Styles) -> list
             TextBlock(
                 _source_entry(styles, number, citation),
                 space_before=page.pt(5),
+                # A reference is read as one piece: cut only one longer than a third of a
+                # page, never leaving a page with the tail of one reference alone.
+                whole_below=page.body_height / 3,
             )
             for number, citation in enumerate(report.citations, start=1)
         )
@@ -432,9 +441,12 @@ def _header(report: Report, styles: Styles) -> TextFrame:
     if report.source is not None:
         source = report.source
         rich.paragraph(after=3, line_height=125).text("Source article  ", label)
-        rich.text(f"{source.outlet}, « {source.title} », {source.published.describe()}", value)
+        rich.text(f"{source.outlet}, {quoted(source.title, source.language)}, ", value)
         if source.url:
-            rich.text(", ", value).link(source.url, source.url, styles.chars(SERIF, 9))
+            rich.link(source.url, source.url, styles.chars(SERIF, 9)).text(", ", value)
+        rich.text(published_words(source.published), value)
+        if is_supplied_title(source.title):
+            rich.paragraph(after=3).text(SUPPLIED_TITLE_NOTE, styles.chars(SANS, 7.5, color=MUTED))
     grouped = {
         Grouping.ACTOR: "lanes by acting actor",
         Grouping.TYPE: "lanes by event type",
@@ -442,7 +454,7 @@ def _header(report: Report, styles: Styles) -> TextFrame:
     }[report.grouping]
     rich.paragraph(after=0).text("Exported  ", label)
     rich.text(
-        f"{_long_date(report.exported)} with desktopapp {__version__}; chart with {grouped}",
+        f"{long_date(report.exported)} with desktopapp {__version__}; chart with {grouped}",
         styles.chars(SANS, 8.5, color=MUTED),
     )
     return rich
@@ -451,6 +463,15 @@ def _header(report: Report, styles: Styles) -> TextFrame:
 def _heading(styles: Styles, text: str) -> TextFrame:
     rich = styles.document(styles.page.width)
     rich.paragraph(after=3).text(text, styles.chars(SANS, 12.5, bold=True, color=INK))
+    return rich
+
+
+def _sources_heading(report: Report, styles: Styles) -> TextFrame:
+    """The heading of the references, with what a bracketed title means said once here
+    rather than inside every reference."""
+    rich = _heading(styles, "Sources of the dates")
+    if any(is_supplied_title(citation.title) for citation in report.citations):
+        rich.paragraph(after=3).text(SUPPLIED_TITLE_NOTE, styles.chars(SANS, 7.5, color=MUTED))
     return rich
 
 
@@ -481,7 +502,7 @@ def _source_entry(styles: Styles, number: int, citation: Citation) -> Callable[[
         if citation.is_article:
             rich.text(" (the source article itself)", small)
         if citation.title:
-            rich.text(f", “{citation.title}”", small)
+            rich.text(f", {quoted(citation.title)}", small)
         if citation.published:
             rich.text(f", {citation.published}", small)
         if citation.url:
@@ -491,7 +512,7 @@ def _source_entry(styles: Styles, number: int, citation: Citation) -> Callable[[
             rich.text("Dating sentence: ", muted)
             # The dating sentence is in the report's language (mostly English): “ ”, as in
             # the window; the article's own words keep the marks of its language.
-            rich.text(f"“{citation.quote.strip()}”", styles.chars(SERIF, 8.5, italic=True))
+            rich.text(quoted(citation.quote), styles.chars(SERIF, 8.5, italic=True))
         if citation.note:
             rich.paragraph(indent=SOURCE_INDENT_PT, line_height=115).text("Note: ", muted)
             rich.text(citation.note, styles.chars(SERIF, 8, color=QUOTE_INK))
@@ -559,14 +580,20 @@ class EventBlock:
         people = " · ".join(f"{p.actor.name}{NBSP}({p.role.value})" for p in event.participants)
         if people:
             rich.text(f"   {people}", meta)
+        for problem in event.problems:  # a damaged file: said where the event is read
+            rich.paragraph(after=1).text(
+                f"⚠ Damaged in the file: {problem}", styles.chars(SANS, 8, bold=True, color=DAMAGED)
+            )
         if event.summary:
             rich.paragraph(after=2).text(event.summary, styles.chars(SERIF, 9.5))
         for quote in event.quotes:
             rich.paragraph(before=2, indent=10, line_height=120, quote=True).text(
-                _quoted(quote.text, self._language_of(quote.source_key)),
+                quoted(quote.text, self._language_of(quote.source_key)),
                 styles.chars(SERIF, 9.5, italic=True, color=QUOTE_INK),
             )
             rich.text(f"  — {_source_name(self.report, quote.source_key)}", meta)
+            if not quote.verified:
+                rich.text(f"  ({NOT_VERIFIED})", styles.chars(SANS, 8, bold=True, color=DAMAGED))
         return rich
 
     def _language_of(self, source_key: str) -> str:
@@ -835,17 +862,6 @@ def _chart_slices(chart: Chart, width: float, first: float, body: float) -> list
 # -- words ---------------------------------------------------------------------------------------
 
 
-def _quoted(text: str, language: str) -> str:
-    """The text in the quotation marks of its language: « » with non-breaking spaces for
-    French (unless it already has them), “ ” otherwise."""
-    stripped = text.strip()
-    if not language.lower().startswith("fr"):
-        return f"“{stripped}”"
-    if stripped.startswith("«") and stripped.endswith("»"):
-        return stripped
-    return f"«{NBSP}{stripped}{NBSP}»"
-
-
 def _source_name(report: Report, source_key: str) -> str:
     source = report.source
     if source is not None and source.key == source_key:
@@ -878,7 +894,3 @@ def _precision_words(event: Event) -> str:
     if flags:
         words += ", " + " and ".join(flags)
     return words
-
-
-def _long_date(value: date) -> str:
-    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"

@@ -94,4 +94,5 @@ def _object_offset(stream: BinaryIO, xref_offset: int, number: int, path: Path) 
 
 def _text(value: str) -> bytes:
     """A PDF text string: UTF-16BE with a byte order mark, written in hex (no escaping)."""
-    return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode("ascii") + b">"
+    # A lone surrogate cannot be encoded: it becomes "?" rather than failing the export.
+    return b"<FEFF" + value.encode("utf-16-be", "replace").hex().upper().encode("ascii") + b">"

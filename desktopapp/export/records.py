@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from desktopapp.domain.model import Event, Role
+from desktopapp.export.plaintext import csv_cell
 
 
 def event_record(event: Event) -> dict[str, Any]:
@@ -23,7 +24,11 @@ def event_record(event: Event) -> dict[str, Any]:
         "type_label": event.type.label,
         "actors": [actor.name for actor in event.actors()],
         "participants": [
-            {"name": p.actor.name, "kind": p.actor.kind.value, "role": p.role.value}
+            {
+                "name": p.actor.name,
+                "kind": p.actor.kind and p.actor.kind.value,
+                "role": p.role.value,
+            }
             for p in event.participants
         ],
         "date": event.date.edtf(),
@@ -49,9 +54,13 @@ def event_record(event: Event) -> dict[str, Any]:
                 "end": q.end,
                 "source": q.source_key,
                 "source_title": q.source_title,
+                "verified": q.verified,
+                "problem": q.problem,
             }
             for q in event.quotes
         ],
+        # What is wrong with this event in the file (empty when it is sound).
+        "problems": list(event.problems),
     }
 
 
@@ -74,35 +83,40 @@ CSV_COLUMNS = (
     "quotes",
     "date_source",
     "date_source_url",
+    "problems",  # what is wrong with the event in the file; empty when sound
 )
 
 
 def events_csv(events: Iterable[Event]) -> str:
+    """The CSV export: a header and one row per event, every cell through :func:`csv_text`."""
+    return csv_text(CSV_COLUMNS, (_csv_row(event) for event in events))
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """CSV text whose every cell went through :func:`csv_cell` (controls made visible,
+    formulas defused): the one way this package writes CSV, so no column is forgotten."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for event in events:
-        writer.writerow(
-            [
-                event.id,
-                event.date.edtf(),
-                event.date.describe(),
-                event.start.isoformat(),
-                event.end.isoformat(),
-                event.date.precision.value,
-                event.type.slug,
-                _cell(event.title),
-                "; ".join(a.name for a in event.actors(Role.ACTING)),
-                "; ".join(a.name for a in event.actors(Role.AFFECTED)),
-                _cell(event.summary),
-                " | ".join(_cell(q.text) for q in event.quotes),
-                event.citation.line(),
-                event.citation.url,
-            ]
-        )
+    writer.writerow([csv_cell(name) for name in header])
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
     return buffer.getvalue()
 
 
-def _cell(value: str) -> str:
-    """Defuse spreadsheet formulas: a cell starting with = + - @ is data, not a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+def _csv_row(event: Event) -> list[object]:
+    return [
+        event.id,
+        event.date.edtf(),
+        event.date.describe(),
+        event.start.isoformat(),
+        event.end.isoformat(),
+        event.date.precision.value,
+        event.type.slug,
+        event.title,
+        "; ".join(a.name for a in event.actors(Role.ACTING)),
+        "; ".join(a.name for a in event.actors(Role.AFFECTED)),
+        event.summary,
+        " | ".join(q.text for q in event.quotes),
+        event.citation.line(),
+        event.citation.url,
+        "; ".join(event.problems),
+    ]

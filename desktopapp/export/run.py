@@ -17,6 +17,7 @@ from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.export.files import ExportError, check_target, write_text
 from desktopapp.export.records import events_csv, events_json
+from desktopapp.interrupts import stop_requested
 
 if TYPE_CHECKING:  # Qt is imported only when a PDF or an image is asked for
     from PySide6.QtCore import QCoreApplication
@@ -65,6 +66,7 @@ def run_exports(repository: EventRepository, request: ExportRequest) -> Iterator
             page_size=request.page_size,
             orientation=request.orientation,
             grouping=grouping,
+            cancelled=stop_requested,  # a SIGTERM stops the report at its next block
         )
         count = repository.count(event_filter)
         details = f"{_plural(pages, 'page')}, {_plural(count, 'event')}"

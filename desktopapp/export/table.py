@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktopapp.domain.model import Event
+from desktopapp.export.plaintext import visible_controls
 
 
 def events_table(events: Sequence[Event], *, total: int, width: int | None = None) -> str:
@@ -36,7 +37,9 @@ def _line(cells: Sequence[str], widths: Sequence[int], title_width: int) -> str:
 
 
 def _fit(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    # One line per row, and no control character reaches the terminal: a NUL would cut the
+    # row short, an ESC would start an escape sequence.
+    text = visible_controls(" ".join(text.split()))
     if len(text) > width:
         text = text[: width - 1] + "…"
     return text.ljust(width)

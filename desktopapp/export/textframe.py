@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from desktopapp.domain.links import link_target
 from desktopapp.render.fonts import without_ligatures
 
 
@@ -81,12 +82,21 @@ class TextStyles:
         return fmt
 
     def link(self, base: QTextCharFormat, url: str) -> QTextCharFormat:
-        key = (id(base), url)
+        """``base`` made a link to ``url``, or ``base`` itself if ``url`` is not a real
+        http(s) address.
+
+        Qt writes the target into the PDF's link annotation as a literal string without
+        escaping it, so only :func:`link_target`'s percent-encoded form, which has no
+        parenthesis, backslash or non-ASCII character, may reach ``setAnchorHref``."""
+        target = link_target(url)
+        if target is None:
+            return base
+        key = (id(base), target)
         fmt = self._links.get(key)
         if fmt is None:
             fmt = QTextCharFormat(base)
             fmt.setAnchor(True)
-            fmt.setAnchorHref(url)
+            fmt.setAnchorHref(target)
             fmt.setForeground(QBrush(self.link_colour))
             fmt.setFontUnderline(True)
             if len(self._links) > 2000:  # one per source URL: keep a long report's memory flat
@@ -162,9 +172,8 @@ class TextFrame:
         return self
 
     def link(self, value: str, url: str, fmt: QTextCharFormat) -> TextFrame:
-        if url.startswith(("http://", "https://")):
-            return self.text(value, self.styles.link(fmt, url))
-        return self.text(value, fmt)
+        """``value`` as a link to ``url`` if that is a real http(s) address, else as text."""
+        return self.text(value, self.styles.link(fmt, url))
 
     # -- layout ----------------------------------------------------------------------------
 

@@ -13,13 +13,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
 
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import EventRow
-from desktopapp.domain.timescale import TimeScale, aligned_bins, bin_days_for
+from desktopapp.domain.timescale import Axis, Tick, TimeScale, aligned_bins, bin_days_for
 from desktopapp.render.lanes import (
     AXIS_HEIGHT,
     Fonts,
@@ -42,6 +42,11 @@ MAX_CHART_LANES = 60
 MAX_CHART_BINS = 160
 FONT_PIXELS = 11
 LABEL_ROOM = 0.25  # share of the plot kept right of the last date, for labels
+# The caption of an image: its title's font size and the line heights of its parts.
+TITLE_PIXELS = 17
+TITLE_LINE = 23.0
+LINE = 16.0
+CREDIT_LINE = 13.0
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,16 @@ class ChartLane:
     events: tuple[EventRow, ...] = ()
     bins: LaneBins | None = None
     colour_slug: str | None = None
+
+
+@dataclass(frozen=True)
+class ChartCaption:
+    """What a picture of the chart says about itself, drawn into it so that an image pasted
+    elsewhere keeps its provenance: a title and the filter above, the source credit below."""
+
+    title: str
+    filter_line: str
+    credit: str
 
 
 @dataclass(frozen=True)
@@ -74,6 +89,8 @@ class Chart:
     # slices over several pages gives every slice the whole chart's width, so that time maps
     # to the same x on every page.
     header_width: float | None = None
+    # Drawn above and below the chart in images (PNG, SVG); the PDF has its own header.
+    caption: ChartCaption | None = None
 
     @property
     def event_ids(self) -> frozenset[int]:
@@ -207,11 +224,34 @@ class _Layout:
     note_lines: tuple[str, ...]
     legend: tuple[tuple[LegendEntry, float, float], ...]  # entry, x, y (relative to legend)
     legend_top: float
-    height: float
+    height: float  # the chart itself; total_height adds the caption
+    # Caption (images only): title and filter lines above the chart, credit lines below.
+    title_lines: tuple[str, ...] = ()
+    filter_lines: tuple[str, ...] = ()
+    credit_lines: tuple[str, ...] = ()
+
+    @property
+    def total_height(self) -> float:
+        """The chart's height with its caption above and below."""
+        credit = len(self.credit_lines) * CREDIT_LINE + 8 if self.credit_lines else 0.0
+        return self.head_height + self.height + credit
+
+    @property
+    def head_height(self) -> float:
+        """Room taken above the axis by the caption's title and filter lines."""
+        if not (self.title_lines or self.filter_lines):
+            return 0.0
+        return 8 + len(self.title_lines) * TITLE_LINE + len(self.filter_lines) * LINE + 10
 
 
 def _fonts() -> Fonts:
     return Fonts.sized(pixel_size=FONT_PIXELS)
+
+
+def _title_font(fonts: Fonts) -> QFont:
+    font = QFont(fonts.header)
+    font.setPixelSize(TITLE_PIXELS)
+    return font
 
 
 def _layout(chart: Chart, width: float, fonts: Fonts) -> _Layout:
@@ -250,6 +290,10 @@ def _layout(chart: Chart, width: float, fonts: Fonts) -> _Layout:
     legend_top = note_top + len(note_lines) * 15 + (6 if note_lines else 0)
     legend, legend_height = legend_flow(chart.legend, width, fonts.small)
     height = legend_top + legend_height + 8
+    caption = chart.caption or ChartCaption("", "", "")
+    title_lines = _wrap(caption.title, QFontMetricsF(_title_font(fonts)), width - 20)
+    filter_lines = _wrap(caption.filter_line, QFontMetricsF(fonts.label), width - 20)
+    credit_lines = _wrap(caption.credit, QFontMetricsF(fonts.small), width - 20)
     return _Layout(
         width,
         header_width,
@@ -259,6 +303,9 @@ def _layout(chart: Chart, width: float, fonts: Fonts) -> _Layout:
         tuple(legend),
         legend_top,
         height,
+        tuple(title_lines),
+        tuple(filter_lines),
+        tuple(credit_lines),
     )
 
 
@@ -277,6 +324,22 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
     return lines
 
 
+def _labels_inside(axis: Axis, right: float, fonts: Fonts) -> Axis:
+    """The axis without the labels that would run past ``right`` (a cut "Tu" for "Tue 8"
+    reads as a wrong date); their ticks stay, unlabelled."""
+    metrics = QFontMetricsF(fonts.axis)
+    kept: list[Tick] = []
+    cut: list[Tick] = []
+    for tick in axis.ticks:
+        # paint_axis draws a label 4 px right of its tick.
+        fits = tick.x + 4.0 + metrics.horizontalAdvance(tick.label) <= right
+        (kept if fits else cut).append(tick)
+    if not cut:
+        return axis
+    minor = tuple(sorted((*axis.minor, *(tick.x for tick in cut))))
+    return replace(axis, ticks=tuple(kept), minor=minor)
+
+
 def natural_header_width(chart: Chart, width: float) -> float:
     """The lane-name column's width for these lanes' names, when painted ``width`` wide."""
     metrics = QFontMetricsF(_fonts().header)
@@ -285,14 +348,16 @@ def natural_header_width(chart: Chart, width: float) -> float:
 
 
 def chart_height(chart: Chart, width: float) -> float:
-    """The height the chart needs when painted ``width`` wide (same units as the width)."""
-    return _layout(chart, width, _fonts()).height
+    """The height the chart needs when painted ``width`` wide (same units as the width),
+    its caption included."""
+    return _layout(chart, width, _fonts()).total_height
 
 
 def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, *, dark: bool = False) -> None:
-    """Paint the chart into ``rect``: axis on top, a header column of lane names, the lanes,
-    then any note (aggregation, hidden lanes) and the legend. Content below ``rect`` is
-    clipped, so give it at least :func:`chart_height`."""
+    """Paint the chart into ``rect``: any caption's title and filter, the axis, a header
+    column of lane names, the lanes, then any note (aggregation, hidden lanes), the legend
+    and any caption's credit. Content below ``rect`` is clipped, so give it at least
+    :func:`chart_height`."""
     fonts = _fonts()
     colours = ChartColours.for_background(dark=dark)
     layout = _layout(chart, rect.width(), fonts)
@@ -300,10 +365,15 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, *, dark: bool = F
     painter.setClipRect(rect)
     painter.translate(rect.topLeft())
     width = layout.width
-    painter.fillRect(QRectF(0, 0, width, max(rect.height(), layout.height)), colours.background)
+    painter.fillRect(
+        QRectF(0, 0, width, max(rect.height(), layout.total_height)), colours.background
+    )
+    if layout.head_height:
+        _paint_head(painter, layout, fonts, colours)
+        painter.translate(0, layout.head_height)
     plot_left = layout.header_width
     lanes_bottom = layout.lanes[-1].bottom if layout.lanes else AXIS_HEIGHT
-    axis = make_axis(layout.scale, plot_left, width, fonts)
+    axis = _labels_inside(make_axis(layout.scale, plot_left, width, fonts), width, fonts)
     for index, lane in enumerate(layout.lanes):
         paint_lane_band(painter, lane, index, 0, width, colours)
     painter.save()
@@ -349,4 +419,24 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, *, dark: bool = F
     paint_legend(
         painter, layout.legend, layout.legend_top, fonts.small, fonts.glyph, colours, dark=dark
     )
+    if layout.credit_lines:
+        painter.setFont(fonts.small)
+        painter.setPen(QPen(colours.muted_text))
+        for number, line in enumerate(layout.credit_lines):
+            painter.drawText(QPointF(10, layout.height + 6 + number * CREDIT_LINE), line)
     painter.restore()
+
+
+def _paint_head(painter: QPainter, layout: _Layout, fonts: Fonts, colours: ChartColours) -> None:
+    """The caption's title and filter lines, above the axis (baselines at line bottoms)."""
+    y = 8.0
+    painter.setFont(_title_font(fonts))
+    painter.setPen(QPen(colours.text))
+    for line in layout.title_lines:
+        y += TITLE_LINE
+        painter.drawText(QPointF(10, y - 6), line)
+    painter.setFont(fonts.label)
+    painter.setPen(QPen(colours.muted_text))
+    for line in layout.filter_lines:
+        y += LINE
+        painter.drawText(QPointF(10, y - 4), line)

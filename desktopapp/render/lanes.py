@@ -8,6 +8,7 @@ its events are too dense to tell apart, bars counting events per time bin.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -44,6 +45,12 @@ AXIS_HEIGHT = 44.0
 CONTEXT_HEIGHT = 19.0
 MAX_LINES = 8
 LABEL_GAP = 4.0
+OFF_LEFT = "‹ "  # starts a label whose mark is off the left edge
+MIN_LABEL_CHARS = 6  # a label keeping fewer of its title's characters says nothing: none
+MIN_HEADER_WIDTH = 112.0
+MAX_HEADER_WIDTH = 320.0
+HEADER_STEP = 16
+HEADER_SHARE = 0.3  # the lane names never take more than this share of a timeline's width
 
 _BOTTOM_CENTRE = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -97,7 +104,17 @@ class TextMeasure:
         return width
 
     def elide(self, text: str, width: float) -> str:
-        return self.metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return readable_elision(self.metrics, text, width)
+
+
+def readable_elision(metrics: QFontMetricsF, text: str, width: float) -> str:
+    """The text elided at the right to ``width``, or "" when too little of it would be left
+    to read ("W…" tells nothing; the tooltip has the whole text)."""
+    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, width))
+    if elided == text:
+        return text
+    kept = len(elided.rstrip("…").removeprefix(OFF_LEFT))
+    return elided if kept >= min(MIN_LABEL_CHARS, len(text)) else ""
 
 
 @dataclass(frozen=True)
@@ -235,8 +252,6 @@ def layout_marks(
             label = ""
         elif placement.elided or placement.label_width < widths[placement.key] - 0.01:
             label = measure.elide(row.title, placement.label_width)
-            if label in ("", "…"):
-                label = ""
         else:
             label = row.title
         marks.append(
@@ -312,25 +327,34 @@ def paint_lane(
     selected: int | None = None,
     bins_max: int = 0,
     stretch: float = 1.0,
+    labels_from: float | None = None,
+    labels_to: float | None = None,
 ) -> None:
     """Paint a lane's marks and labels (or bins) between two x positions.
 
     ``stretch`` paints marks laid out at another zoom (x scaled by it about x = 0) while a new
     layout is on its way: marks keep their size, and labels are left out when zooming out,
-    where they could overlap.
+    where they could overlap. ``labels_from``/``labels_to`` are the visible plot's edges: a
+    label crossing one is elided there rather than cut (see :func:`visible_label`).
     """
     if lane.bins is not None:
         _paint_bins(painter, lane, scale, fonts, colours, x_from, x_to, dark, bins_max)
         return
     painter.save()
     painter.setFont(fonts.label)
-    metrics_ascent = QFontMetricsF(fonts.label).ascent()
-    metrics_descent = QFontMetricsF(fonts.label).descent()
+    metrics = QFontMetricsF(fonts.label)
+    bold = QFont(fonts.label)
+    bold.setBold(True)
+    bold_metrics = QFontMetricsF(bold)
+    left = -float("inf") if labels_from is None else labels_from
+    right = float("inf") if labels_to is None else labels_to
+    baseline_offset = (metrics.ascent() - metrics.descent()) / 2
     for mark in lane.marks_between(x_from / stretch, x_to / stretch):
         x0, x1, label_x = stretched(mark, stretch)
         cy = lane.line_y(mark.line)
         colour = type_colour(mark.row.type_slug, dark=dark)
-        if mark.row.id == selected:
+        is_selected = mark.row.id == selected
+        if is_selected:
             paint_selection(painter, x0, x1 + mark.glyph_width, cy, colours.selection)
         paint_mark(
             painter,
@@ -343,18 +367,45 @@ def paint_lane(
             glyph_font=fonts.glyph,
             glyph_width=mark.glyph_width,
         )
-        if mark.label and stretch >= 1.0:
-            baseline = cy + (metrics_ascent - metrics_descent) / 2
-            painter.setPen(QPen(colours.text))
-            if mark.row.id == selected:
-                bold = QFont(fonts.label)
-                bold.setBold(True)
-                painter.setFont(bold)
-                painter.drawText(QPointF(label_x, baseline), mark.label)
-                painter.setFont(fonts.label)
-            else:
-                painter.drawText(QPointF(label_x, baseline), mark.label)
+        if not mark.label or stretch < 1.0:
+            continue
+        label_metrics = bold_metrics if is_selected else metrics
+        width = label_metrics.horizontalAdvance(mark.label) if is_selected else mark.label_width
+        shown = visible_label(mark, label_x, width, left, right, label_metrics)
+        if shown is None:
+            continue
+        text_x, text = shown
+        painter.setPen(QPen(colours.text))
+        painter.setFont(bold if is_selected else fonts.label)
+        painter.drawText(QPointF(text_x, cy + baseline_offset), text)
     painter.restore()
+
+
+def visible_label(
+    mark: PlacedMark,
+    label_x: float,
+    label_width: float,
+    left: float,
+    right: float,
+    metrics: QFontMetricsF,
+) -> tuple[float, str] | None:
+    """Where and what to write of a mark's label (``label_width`` wide from ``label_x``)
+    between the visible edges ``left`` and ``right``, or None.
+
+    A label crossing the right edge is elided there. One whose mark has gone off the left
+    edge starts again at that edge with "‹ " and its title's beginning, elided to end where
+    the label ended (so it never runs into the next mark of its row): never a fragment such
+    as "s announce the exclusion…"."""
+    end = label_x + label_width
+    if end <= left or label_x >= right:
+        return None
+    if label_x >= left and end <= right:
+        return label_x, mark.label  # wholly in sight
+    text = mark.row.title
+    if label_x < left:
+        label_x, text = left + LABEL_GAP, OFF_LEFT + text
+    text = readable_elision(metrics, text, min(end, right) - label_x)
+    return (label_x, text) if text else None
 
 
 def stretched(mark: PlacedMark, stretch: float) -> tuple[float, float, float]:
@@ -461,7 +512,9 @@ def paint_lane_header(
     count_width = small.horizontalAdvance(count_text)
     header = QFontMetricsF(fonts.header)
     name_room = rect.right() - 8 - count_width - 6 - x
-    name = header.elidedText(lane.name, Qt.TextElideMode.ElideRight, max(0.0, name_room))
+    # Elided in the middle: "Corporate…withdrawal" keeps both ends of a long name (the lane
+    # header's tooltip has it whole).
+    name = header.elidedText(lane.name, Qt.TextElideMode.ElideMiddle, max(0.0, name_room))
     line = QRectF(x, rect.top() + 4, rect.right() - x - 8, 20)
     painter.setFont(fonts.header)
     painter.setPen(QPen(colours.text))
@@ -470,6 +523,29 @@ def paint_lane_header(
     painter.setPen(QPen(colours.muted_text))
     painter.drawText(line, _RIGHT, count_text)
     painter.restore()
+
+
+def header_width(
+    lanes: Sequence[LaneLayout],
+    header: TextMeasure,
+    count: TextMeasure,
+    timeline_width: float,
+) -> float:
+    """The lane-name column's width: what the widest lane name and its count need as
+    :func:`paint_lane_header` draws them (``header`` measures in the header font, ``count``
+    in the small one), within ``MIN_HEADER_WIDTH`` and the smaller of ``MAX_HEADER_WIDTH``
+    and ``HEADER_SHARE`` of the timeline's width; a longer name is elided in the middle."""
+    needed = 0.0
+    for lane in lanes:
+        swatch = 16.0 if lane.colour_slug else 0.0
+        digits = count.width(f"{lane.count:,}")
+        # As paint_lane_header lays it out: 10 left, swatch, name, 6, count, 8 right.
+        needed = max(needed, 10 + swatch + header.width(lane.name) + 6 + digits + 8)
+    limit = min(MAX_HEADER_WIDTH, max(MIN_HEADER_WIDTH, timeline_width * HEADER_SHARE))
+    # In steps of HEADER_STEP, so that the plot does not shift by a few pixels whenever a
+    # count gains a digit; +1: no elision by rounding.
+    stepped = max(MIN_HEADER_WIDTH, math.ceil((needed + 1.0) / HEADER_STEP) * HEADER_STEP)
+    return float(min(math.floor(limit), stepped))
 
 
 def paint_grid(

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import QLabel, QMenu, QTextEdit, QVBoxLayout, QWidget
 
 from desktopapp.db.errors import QUERY_ERRORS
 from desktopapp.db.repository import EventRepository, QuoteSpan
+from desktopapp.domain.search import SearchQuery, match_spans, parse_search
 from desktopapp.ui.event_menu import choose_event_menu
 from desktopapp.ui.plain import tooltip
+from desktopapp.ui.search_marks import match_format
 
 ARTICLE_KEY = "article"
 LOOKUP_ERRORS: tuple[type[BaseException], ...] = (KeyError, *QUERY_ERRORS)
@@ -130,9 +132,23 @@ class ArticlePane(QWidget):
         self._offsets: list[int] | None = None
         self._selected: int | None = None
         self._source_key: str | None = None
+        self._search = SearchQuery(())
+        self._matches: list[tuple[int, int]] = []
         self._repository = repository
         self.chooser: QMenu | None = None  # the last "which event?" menu shown
         self.set_repository(repository)
+
+    def set_search(self, text: str) -> None:
+        """Mark the words this search text matches (the filter's search) in the article."""
+        search = parse_search(text)
+        if search != self._search:
+            self._search = search
+            self._matches = _marks(search, self.text.toPlainText())
+            self._apply_highlights()
+
+    def matched_text(self) -> list[str]:
+        """The words now marked as matching the search (for tests and accessibility)."""
+        return [s.cursor.selectedText() for s in self.text.extraSelections() if _is_match(s)]
 
     def set_repository(self, repository: EventRepository) -> None:
         """Show the database's article (or its first source, for databases of many)."""
@@ -162,6 +178,7 @@ class ArticlePane(QWidget):
         self.text.show()
         _space_paragraphs(self.text)
         self._offsets = utf16_offsets(source_text)
+        self._matches = _marks(self._search, source_text)
         self._spans = self._repository.quote_spans(source.key)
         self._regions = _merged(self._spans)
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
@@ -222,6 +239,8 @@ class ArticlePane(QWidget):
         strong.setBackground(highlight)
         strong.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
         strong.setProperty(QTextFormat.Property.UserProperty, True)
+        found = match_format()
+        found.setProperty(QTextFormat.Property.UserProperty + 1, True)
         selections = []
         document = self.text.document()
         # Every quoted passage softly (overlapping quotes merged into one region, so a source
@@ -230,6 +249,7 @@ class ArticlePane(QWidget):
         for (start, end), text_format in [
             *((region, normal) for region in self._regions),
             *((region, strong) for region in strong_spans),
+            *((match, found) for match in self._matches),
         ]:
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(document)
@@ -238,8 +258,8 @@ class ArticlePane(QWidget):
             selection.cursor = cursor
             selection.format = text_format
             selections.append(selection)
-        # Strong ones last, so they are drawn over an overlapping soft one.
-        selections.sort(key=_is_strong)
+        # Strong ones over soft ones, and the search's matches over both.
+        selections.sort(key=lambda selection: (_is_match(selection), _is_strong(selection)))
         self.text.setExtraSelections(selections)
 
     def events_at(self, viewport_pos: QPoint) -> list[int]:
@@ -297,6 +317,19 @@ def _space_paragraphs(text: QTextEdit) -> None:
 
 def _is_strong(selection: QTextEdit.ExtraSelection) -> bool:
     return bool(selection.format.property(QTextFormat.Property.UserProperty))
+
+
+# A one-letter word ("d") is a prefix of thousands of words in a long source: mark the first
+# ones only, so that typing stays quick.
+MAX_MARKS = 1000
+
+
+def _marks(search: SearchQuery, text: str) -> list[tuple[int, int]]:
+    return match_spans(search, text)[:MAX_MARKS]
+
+
+def _is_match(selection: QTextEdit.ExtraSelection) -> bool:
+    return bool(selection.format.property(QTextFormat.Property.UserProperty + 1))
 
 
 def _blend(colour: QColor, base: QColor, amount: float) -> QColor:

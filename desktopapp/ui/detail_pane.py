@@ -15,13 +15,17 @@ from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from desktopapp.domain.dates import MONTH_NAMES, DateError, parse_edtf
+from desktopapp.domain.links import link_target
 from desktopapp.domain.model import Event, EventType, Role
+from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
+from desktopapp.domain.search import SearchQuery, match_spans, parse_search
+from desktopapp.ui.search_marks import marked_html
 
 SAFE_SCHEMES = ("http", "https")
 
 
 def is_safe_link(url: str) -> bool:
-    return QUrl(url).scheme().lower() in SAFE_SCHEMES and QUrl(url).isValid()
+    return link_target(url) is not None
 
 
 def _e(value: str) -> str:
@@ -55,7 +59,19 @@ class DetailPane(QWidget):
         layout.addWidget(self.browser)
         self._event: Event | None = None
         self._type_labels: dict[str, str] = {}
+        self._search = SearchQuery(())
         self._render()
+
+    def set_search(self, text: str) -> None:
+        """Mark the words this search text matches (the filter's search)."""
+        search = parse_search(text)
+        if search != self._search:
+            self._search = search
+            self._render()
+
+    def _m(self, value: str) -> str:
+        """``value`` escaped, with the search's matches marked."""
+        return marked_html(value, match_spans(self._search, value))
 
     def set_type_labels(self, labels: dict[str, str]) -> None:
         """Labels of every type slug, to name a child type with its parent."""
@@ -92,11 +108,13 @@ class DetailPane(QWidget):
 
     def _page(self, event: Event, dim: str) -> str:
         link = self.palette().color(QPalette.ColorRole.Link).name()
-        parts = [f"<h3 style='margin-bottom:4px'>{_e(event.title)}</h3>"]
+        parts = [f"<h3 style='margin-bottom:4px'>{self._m(event.title)}</h3>"]
         parts.append(
             f"<p style='margin-top:0'><span style='color:{dim}'>{_e(self._type_path(event.type))}"
             "</span></p>"
         )
+        if event.problems:  # a damaged file: say what is wrong before anything is believed
+            parts.append(_problems(event.problems))
         parts.append(_section("When", dim))
         date_line = _e(_capitalised(event.date.describe()))
         if event.date.approximate:  # widened by a margin: say how far the timeline draws it
@@ -112,19 +130,21 @@ class DetailPane(QWidget):
             parts.append(_section("Who", dim))
             rows = []
             if acting:
-                rows.append(f"<b>Acting:</b> {_e(', '.join(a.name for a in acting))}")
+                rows.append(f"<b>Acting:</b> {self._m(', '.join(a.name for a in acting))}")
             if affected:
-                rows.append(f"<b>Affected:</b> {_e(', '.join(a.name for a in affected))}")
+                rows.append(f"<b>Affected:</b> {self._m(', '.join(a.name for a in affected))}")
             parts.append("<p>" + "<br>".join(rows) + "</p>")
         if event.summary:
             parts.append(_section("What", dim))
-            parts.append(f"<p>{_e(event.summary)}</p>")
+            parts.append(f"<p>{self._m(event.summary)}</p>")
         if event.quotes:
             parts.append(_section("In the article's words", dim))
             for quote in event.quotes:
+                unverified = "" if quote.verified else f"<br><b>⚠ {_e(quote.problem)}</b>"
                 parts.append(
-                    f"<blockquote style='margin-left:12px'><i>« {_e(quote.text)} »</i><br>"
-                    f"<span style='color:{dim}'>— {_e(quote.source_title)}</span></blockquote>"
+                    f"<blockquote style='margin-left:12px'><i>« {self._m(quote.text)} »</i><br>"
+                    f"<span style='color:{dim}'>— {_e(quote.source_title)}</span>"
+                    f"{unverified}</blockquote>"
                 )
         return "\n".join(parts)
 
@@ -152,10 +172,13 @@ class DetailPane(QWidget):
         parts.append("</p>")
         if citation.quote:
             parts.append(
-                f"<blockquote style='margin-left:12px'><i>“{_e(citation.quote)}”</i></blockquote>"
+                f"<blockquote style='margin-left:12px'><i>{_e(quoted(citation.quote))}</i>"
+                "</blockquote>"
             )
         if citation.note:
             parts.append(f"<p style='color:{dim}'><b>Note:</b> {_e(citation.note)}</p>")
+        if is_supplied_title(citation.title):
+            parts.append(f"<p style='color:{dim}'><small>{_e(SUPPLIED_TITLE_NOTE)}</small></p>")
         return "".join(parts)
 
     def _type_path(self, event_type: EventType) -> str:
@@ -171,11 +194,18 @@ class DetailPane(QWidget):
 
 
 def _href(url: str) -> str:
-    """A link target for an href attribute: percent-encoded, so it has no quote or angle
-    bracket to break out of the attribute (Qt does not decode entities in attributes, so
-    html.escape there would change the address that opens)."""
-    encoded = QUrl(url).toString(QUrl.ComponentFormattingOption.FullyEncoded)
-    return encoded.replace("'", "%27").replace('"', "%22").replace("<", "%3C").replace(">", "%3E")
+    """A link target for an href attribute: the same percent-encoded address as the PDF's
+    links, so it has no quote or angle bracket to break out of the attribute (Qt does not
+    decode entities in attributes, so html.escape there would change the address)."""
+    return link_target(url) or ""
+
+
+def _problems(problems: tuple[str, ...]) -> str:
+    items = "".join(f"<li>{_e(problem)}</li>" for problem in problems)
+    return (
+        "<p style='margin-bottom:0'><b>⚠ Damaged in this file</b> (<tt>desktopapp check</tt> "
+        f"lists every damaged row):</p><ul style='margin-top:0'>{items}</ul>"
+    )
 
 
 def _section(title: str, dim: str) -> str:

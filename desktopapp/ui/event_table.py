@@ -1,13 +1,14 @@
-"""The event list: a table model that pages rows in from the repository, and its view.
+"""The event list: a table model that reads rows from the repository as they are shown, and
+its view.
 
-The model never holds more than the pages the view has asked for: ``canFetchMore`` /
-``fetchMore`` bring in :data:`PAGE_SIZE` rows at a time with an SQL ``OFFSET``/``LIMIT``, and
-sorting by a header is an ``ORDER BY`` in the repository, never a proxy over every row.
+The model has every matching row (its row count is the full count) but holds only the pages
+the view has shown lately, each read by a keyset seek on the sort key; sorting by a header is
+an ``ORDER BY`` in the repository, never a proxy over every row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import OrderedDict
 from enum import IntEnum
 from functools import lru_cache
 from typing import Any
@@ -17,22 +18,31 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
-from desktopapp.db.repository import EventRepository, SortKey
+from desktopapp.db.repository import EventRepository, ListPage, SeekKey, SortKey
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, Precision, parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import EventRow
+from desktopapp.domain.search import SearchQuery, match_spans, parse_search, why_matched
 from desktopapp.ui.plain import tooltip
+from desktopapp.ui.search_marks import MATCH_ROLE, MatchDelegate
 
 PAGE_SIZE = 200
-# Beyond this many rows, finding an event in a non-date sort order is not worth a scan.
-MAX_SCAN_ROWS = 20_000
+# Pages kept in memory: a few screens around each place the person has looked at.
+CACHED_PAGES = 12
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -125,7 +135,15 @@ def row_date_description(row: EventRow) -> str:
 
 
 class EventTableModel(QAbstractTableModel):
-    """Filtered events, a page at a time, in the order the repository sorts them."""
+    """Filtered events in the order the repository sorts them, every row there at once.
+
+    ``rowCount`` is the full count, so the scroll bar and Ctrl+End mean the whole list; a row
+    is read when the view first asks for it, a page of :data:`PAGE_SIZE` at a time, and the
+    last :data:`CACHED_PAGES` pages are kept. Each page is one keyset seek on the sort key
+    (``EventRepository.list_page``), so reading the last page of a million rows costs what the
+    first does. A page is one indexed read of a few milliseconds, cheap enough to ask on the UI
+    thread when the view paints it.
+    """
 
     queryFailed = Signal(str)  # a page could not be read: the reason, in one line
 
@@ -137,10 +155,10 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._repository = repository
         self._filter = EventFilter()
+        self._search = SearchQuery(())  # the filter's search, to mark what it matched
         self._sort = SortKey.DATE
         self._descending = False
-        self._rows: list[EventRow] = []
-        self._row_of: dict[int, int] = {}
+        self._pages = _PageCache(repository)
         self._total = 0
         self._loaded = False
         self._type_labels: dict[str, str] = {}
@@ -172,7 +190,8 @@ class EventTableModel(QAbstractTableModel):
             self._reload()
         else:
             self.beginResetModel()
-            self._rows, self._row_of, self._total, self._loaded = [], {}, 0, False
+            self._pages = _PageCache(repository)
+            self._total, self._loaded = 0, False
             self._type_labels = {}
             self.endResetModel()
 
@@ -194,96 +213,63 @@ class EventTableModel(QAbstractTableModel):
         self,
         event_filter: EventFilter,
         matching: int,
-        first_page: Sequence[EventRow],
+        first_page: ListPage,
         sort: SortKey,
         descending: bool,
     ) -> None:
         """Show a filter whose count and first page were already asked (by a worker thread).
-        The rest is paged in as the view scrolls. A page asked in another order is asked
-        again in the list's order."""
+        The rest is read as the view shows it. A page asked in another order is not used."""
         self.beginResetModel()
         self._filter = event_filter
         self._type_labels = {}
         self._total = matching
+        self._pages = self._new_cache()
         if (sort, descending) == (self._sort, self._descending):
-            self._rows = list(first_page)
-        else:
-            self._rows = self._first_page()
-        self._row_of = {row.id: number for number, row in enumerate(self._rows)}
+            self._pages.seed(first_page)
         self._loaded = True
         self.endResetModel()
 
     def event_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        found = self.event_row(row)
+        return found.id if found is not None else None
 
     def event_row(self, row: int) -> EventRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        if not 0 <= row < self._total:
+            return None
+        try:
+            return self._pages.row(row)
+        except QUERY_ERRORS as error:
+            self._report(error)
+            return None
 
     def row_of(self, event_id: int) -> int | None:
-        """The row showing this event, loading pages up to it if needed; None if filtered out."""
-        if event_id in self._row_of:
-            return self._row_of[event_id]
-        if self._sort is SortKey.DATE:
-            try:
-                position = self._repository.position_of(self._filter, event_id)
-            except QUERY_ERRORS as error:
-                self.queryFailed.emit(describe_error(error))
-                return None
-            if position is None:
-                return None
-            if self._descending:
-                position = self._total - 1 - position
-            self._load_until(position)
-            return self._row_of.get(event_id)
-        while event_id not in self._row_of and self.canFetchMore(QModelIndex()):
-            if len(self._rows) >= MAX_SCAN_ROWS:
-                return None
-            self.fetchMore(QModelIndex())
-        return self._row_of.get(event_id)
+        """The row showing this event (one counted range of the sort index when it is not
+        among the pages read); None if it is filtered out."""
+        known = self._pages.row_of(event_id)
+        if known is not None:
+            return known
+        try:
+            return self._repository.position_of(
+                self._filter, event_id, sort=self._sort, descending=self._descending
+            )
+        except QUERY_ERRORS as error:
+            self._report(error)
+            return None
 
     # -- QAbstractTableModel ---------------------------------------------------------------
 
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
-    def canFetchMore(self, parent: _AnyIndex) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: _AnyIndex) -> None:
-        if not parent.isValid():
-            self._fetch(PAGE_SIZE)
-
-    def _fetch(self, count: int) -> None:
-        """Append the next ``count`` rows (fewer at the end) in one query."""
-        try:
-            page = self._repository.rows(
-                self._filter,
-                offset=len(self._rows),
-                limit=count,
-                sort=self._sort,
-                descending=self._descending,
-            )
-        except QUERY_ERRORS as error:
-            self._total = len(self._rows)  # stop asking until the next filter change
-            self.queryFailed.emit(describe_error(error))
-            return
-        if not page:
-            self._total = len(self._rows)  # the data shrank under us; stop asking
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        for offset, row in enumerate(page):
-            self._row_of[row.id] = first + offset
-        self._rows.extend(page)
-        self.endInsertRows()
-
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or role not in _ROLES_SHOWN:
             return None
-        row = self._rows[index.row()]
+        row = self.event_row(index.row())
+        if row is None:
+            return None
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
@@ -292,6 +278,10 @@ class EventTableModel(QAbstractTableModel):
                 return tooltip(row_date_description(row))
             if column is Column.TYPE:
                 return tooltip(row.type_slug)
+            if column is Column.TITLE and row.problems:
+                return tooltip("\n⚠ ".join((row.title, *row.problems)))
+            if column is Column.TITLE and self._search:
+                return tooltip(f"{row.title}\n\n{self._why_matched(row)}".strip())
             return tooltip(self._display(row, column))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column is Column.DATE:
@@ -301,6 +291,8 @@ class EventTableModel(QAbstractTableModel):
             return self._italic
         if role == EVENT_ID_ROLE:
             return row.id
+        if role == MATCH_ROLE and column in (Column.TITLE, Column.ACTORS) and self._search:
+            return match_spans(self._search, self._display(row, column)) or None
         return None
 
     def headerData(
@@ -331,7 +323,7 @@ class EventTableModel(QAbstractTableModel):
         if (sort, descending) == (self._sort, self._descending):
             return
         self._sort, self._descending = sort, descending
-        self._reload(recount=False)  # the same events in another order: one page to ask
+        self._reload(recount=False)  # the same events in another order
 
     # -- internals -------------------------------------------------------------------------
 
@@ -341,10 +333,12 @@ class EventTableModel(QAbstractTableModel):
         if column is Column.ACTORS:
             return row.actor_names
         if column is Column.TYPE:
-            return self._type_label(row.type_slug)
+            return self.type_label(row.type_slug)
+        if row.problems:  # damaged in the file: marked here, said in the tooltip and details
+            return f"⚠ {row.title}"
         return row.title
 
-    def _type_label(self, slug: str) -> str:
+    def type_label(self, slug: str) -> str:
         label = self._type_labels.get(slug)
         if label is None:
             try:
@@ -354,10 +348,26 @@ class EventTableModel(QAbstractTableModel):
             self._type_labels[slug] = label
         return label
 
-    def _first_page(self) -> list[EventRow]:
-        return self._repository.rows(
-            self._filter, limit=PAGE_SIZE, sort=self._sort, descending=self._descending
-        )
+    def _why_matched(self, row: EventRow) -> str:
+        """Where the search found this event (read on hover only: one event, one query)."""
+        try:
+            event = self._repository.event(row.id)
+        except KeyError:  # gone since the page was read
+            return ""
+        except QUERY_ERRORS:
+            return ""  # a tooltip is no place for a database error; the next page says it
+        return why_matched(self._search, event)
+
+    def _new_cache(self) -> _PageCache:
+        self._search = parse_search(self._filter.text)
+        return _PageCache(self._repository, self._filter, self._sort, self._descending, self._total)
+
+    def _report(self, error: BaseException) -> None:
+        """Say once that a page could not be read, and stop asking until the next change
+        (the view would otherwise ask again at every paint)."""
+        if not self._pages.failed:
+            self._pages.failed = True
+            self.queryFailed.emit(describe_error(error))
 
     def _reload(self, *, recount: bool = True) -> None:
         self.beginResetModel()
@@ -365,20 +375,132 @@ class EventTableModel(QAbstractTableModel):
         try:
             if recount:
                 self._total = self._repository.count(self._filter)
-            self._rows = self._first_page()
+            self._pages = self._new_cache()
+            if self._total:
+                self._pages.row(0)  # the first page now, not in the middle of a paint
         except QUERY_ERRORS as error:
-            self._total, self._rows = 0, []
+            self._total = 0
+            self._pages = self._new_cache()
             self.queryFailed.emit(describe_error(error))
-        self._row_of = {row.id: number for number, row in enumerate(self._rows)}
         self._loaded = True
         self.endResetModel()
 
-    def _load_until(self, row: int) -> None:
-        """Load every row up to ``row``, and a page after it, in one query (not a page at a
-        time: an event far down a 100k list would take hundreds of queries)."""
-        if len(self._rows) <= row and self.canFetchMore(QModelIndex()):
-            wanted = row + 1 - len(self._rows)
-            self._fetch(-(-wanted // PAGE_SIZE) * PAGE_SIZE)
+
+# Roles data() answers; any other is answered without reading a page.
+_ROLES_SHOWN = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.FontRole,
+        EVENT_ID_ROLE,
+        MATCH_ROLE,
+    }
+)
+
+
+class _PageCache:
+    """The pages of one list (a filter in one order) read so far, the most recent kept.
+
+    Which seek reads page ``n`` depends on what is known: after the last key of page n-1,
+    before the first key of page n+1, from the end for the last page, from the start for the
+    first; a page far from any read one (a jump with the scroll bar) is found through the keys
+    where every page starts, read once for the list in one pass over the sort index.
+    """
+
+    def __init__(
+        self,
+        repository: EventRepository,
+        event_filter: EventFilter = EventFilter(),
+        sort: SortKey = SortKey.DATE,
+        descending: bool = False,
+        total: int = 0,
+    ) -> None:
+        self._repository = repository
+        self._filter = event_filter
+        self._sort = sort
+        self._descending = descending
+        self._total = total
+        self._pages: OrderedDict[int, ListPage] = OrderedDict()
+        self._starts: list[SeekKey] | None = None
+        self.failed = False
+
+    def seed(self, first_page: ListPage) -> None:
+        self._keep(0, first_page)
+
+    def row(self, row: int) -> EventRow | None:
+        number, offset = divmod(row, PAGE_SIZE)
+        page = self._page(number)
+        return page.rows[offset] if offset < len(page.rows) else None
+
+    def row_of(self, event_id: int) -> int | None:
+        for number, page in self._pages.items():
+            for offset, row in enumerate(page.rows):
+                if row.id == event_id:
+                    return number * PAGE_SIZE + offset
+        return None
+
+    def _page(self, number: int) -> ListPage:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        if self.failed:
+            return _NO_PAGE
+        page = self._read(number)
+        self._keep(number, page)
+        return page
+
+    def _keep(self, number: int, page: ListPage) -> None:
+        self._pages[number] = page
+        self._pages.move_to_end(number)
+        while len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)
+
+    def _read(self, number: int) -> ListPage:
+        size = min(PAGE_SIZE, self._total - number * PAGE_SIZE)
+        if size <= 0:
+            return _NO_PAGE
+        before, after = self._pages.get(number - 1), self._pages.get(number + 1)
+        if number == 0:
+            return self._seek(size)
+        if before is not None and before.last_key is not None:
+            return self._seek(size, key=before.last_key)
+        if after is not None and after.first_key is not None:
+            return self._seek(size, key=after.first_key, backward=True)
+        if number * PAGE_SIZE + size >= self._total:
+            return self._seek(size, backward=True)  # the last page: from the end
+        if self._starts is None:
+            self._starts = self._repository.page_keys(
+                self._filter, every=PAGE_SIZE, sort=self._sort, descending=self._descending
+            )
+        if number >= len(self._starts):
+            return _NO_PAGE  # the data shrank under us
+        return self._seek(size, key=self._starts[number], inclusive=True)
+
+    def _seek(
+        self,
+        size: int,
+        *,
+        key: SeekKey | None = None,
+        inclusive: bool = False,
+        backward: bool = False,
+    ) -> ListPage:
+        return self._repository.list_page(
+            self._filter,
+            limit=size,
+            sort=self._sort,
+            descending=self._descending,
+            key=key,
+            inclusive=inclusive,
+            backward=backward,
+        )
+
+
+_NO_PAGE = ListPage((), None, None)
+_EMPTY_TEXT_FLAGS = (
+    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+)
 
 
 # -- the view ---------------------------------------------------------------------------------
@@ -388,6 +510,7 @@ class EventTableView(QTableView):
     """The event list. Emits :attr:`eventSelected` with the id of the current row (or None)."""
 
     eventSelected = Signal(object)
+    clearFiltersRequested = Signal()  # the "Clear filters" button of an empty list
 
     def __init__(self, model: EventTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -416,8 +539,18 @@ class EventTableView(QTableView):
         header.resizeSection(Column.ACTORS, self.fontMetrics().horizontalAdvance("M" * 14))
         header.resizeSection(Column.TYPE, self.fontMetrics().horizontalAdvance("M" * 11))
         header.setSortIndicator(Column.DATE, Qt.SortOrder.AscendingOrder)
+        marks = MatchDelegate(self)  # the words a search matched, in titles and actor names
+        self.setItemDelegateForColumn(Column.TITLE, marks)
+        self.setItemDelegateForColumn(Column.ACTORS, marks)
         self.setSortingEnabled(True)
         self._kept_id: int | None = None
+        self._restored: EventFilter | None = None
+        # Shown under the empty list's text when filters hide every event.
+        self.clear_button = QPushButton("Clear filters", self.viewport())
+        self.clear_button.setObjectName("emptyListClearFilters")
+        self.clear_button.setToolTip("Show every event again")
+        self.clear_button.clicked.connect(self.clearFiltersRequested)
+        self.clear_button.hide()
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         model.modelReset.connect(self._on_model_reset)
@@ -427,9 +560,21 @@ class EventTableView(QTableView):
         model = self.table_model()
         if model.rowCount() > 0 or not model.loaded:
             return ""
-        if model.event_filter().is_empty:
+        shown = model.event_filter()
+        if shown.is_empty:
             return "This database has no events."
+        if shown == self._restored:
+            return (
+                "The filter from your last session matches no event: "
+                f"{shown.describe(self._type_labels(), brief=True)}."
+            )
         return "No events match the filters."
+
+    def set_restored_filter(self, event_filter: EventFilter) -> None:
+        """Say, if this filter (restored from the last session) matches nothing, that it is
+        the last session's: nobody should wonder why a freshly opened list is empty."""
+        self._restored = event_filter
+        self._place_clear_button()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -438,12 +583,33 @@ class EventTableView(QTableView):
             return
         painter = QPainter(self.viewport())
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(
-            self.viewport().rect().adjusted(12, 16, -12, -12),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            text,
-        )
+        painter.drawText(self._empty_text_rect(), _EMPTY_TEXT_FLAGS, text)
         painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_clear_button()
+
+    def _empty_text_rect(self) -> QRect:
+        return self.viewport().rect().adjusted(12, 16, -12, -12)
+
+    def _place_clear_button(self) -> None:
+        """The button under the empty list's text, when filters are what empties it."""
+        text = self.empty_text()
+        wanted = bool(text) and not self.table_model().event_filter().is_empty
+        if wanted:
+            area = self._empty_text_rect()
+            used = self.fontMetrics().boundingRect(area, _EMPTY_TEXT_FLAGS, text)
+            self.clear_button.adjustSize()
+            self.clear_button.move(
+                area.center().x() - self.clear_button.width() // 2, used.bottom() + 10
+            )
+        self.clear_button.setVisible(wanted)
+        self.viewport().update()
+
+    def _type_labels(self) -> dict[str, str]:
+        model = self.table_model()
+        return {slug: model.type_label(slug) for slug in model.event_filter().types}
 
     def table_model(self) -> EventTableModel:
         model = self.model()
@@ -487,10 +653,18 @@ class EventTableView(QTableView):
     def _on_model_about_to_be_reset(self) -> None:
         self._kept_id = self.selected_event_id()
 
+    def _forget_restored(self) -> None:
+        # Once another filter is shown, the last session's is no longer what the list shows.
+        if self._restored is not None and self.table_model().event_filter() != self._restored:
+            self._restored = None
+
     def _on_model_reset(self) -> None:
         """Keep the selected event selected across a new filter or sort order, if it is still
         listed; otherwise say that nothing is selected any more."""
         kept, self._kept_id = self._kept_id, None
+        if self.table_model().loaded:
+            self._forget_restored()
+        self._place_clear_button()
         self.scrollToTop()
         if kept is not None and not self.select_event(kept):
             self.eventSelected.emit(None)

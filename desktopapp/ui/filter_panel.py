@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -23,11 +22,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -46,6 +44,8 @@ from desktopapp.db.repository import EventRepository, FacetCounts
 from desktopapp.db.search import fold
 from desktopapp.domain.filter import MAX_SEARCH_LENGTH, EventFilter, FilterError
 from desktopapp.domain.model import Actor, ActorKind
+from desktopapp.domain.search import SYNTAX_HELP
+from desktopapp.ui.date_field import DateField
 from desktopapp.ui.plain import heading, tooltip
 
 SEARCH_DELAY_MS = 150
@@ -66,6 +66,12 @@ KIND_LABELS = {
     ActorKind.PERSON: "person",
     ActorKind.GROUP: "group",
 }
+
+
+def _kind_label(actor: Actor) -> str:
+    if actor.kind is None:  # a damaged file: the stored kind is none we know
+        return "unknown kind"
+    return KIND_LABELS.get(actor.kind, actor.kind.value)
 
 
 # -- models -----------------------------------------------------------------------------------
@@ -127,13 +133,13 @@ class ActorListModel(QAbstractListModel):
         if role == COUNT_ROLE:
             return self._counts.get(actor.id, 0)
         if role == DETAIL_ROLE:
-            return KIND_LABELS.get(actor.kind, actor.kind.value)
+            return _kind_label(actor)
         if role == SEARCH_ROLE:
             return self._search_keys[index.row()]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             count = self._counts.get(actor.id, 0)
             also = f"; also called {', '.join(actor.aliases)}" if actor.aliases else ""
-            kind = KIND_LABELS.get(actor.kind, actor.kind.value)
+            kind = _kind_label(actor)
             text = f"{actor.name} ({kind}{also}): {_events(count)}"
             return tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
@@ -179,6 +185,43 @@ class ActorFinder(QSortFilterProxyModel):
             return True
         key = self.sourceModel().index(source_row, 0, source_parent).data(SEARCH_ROLE)
         return self._needle in (key or "")
+
+
+class ActorListView(QListView):
+    """The actor list; when the find line leaves no actor, it says so instead of going blank."""
+
+    def __init__(self, find: QLineEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._find = find
+        find.textChanged.connect(self._find_changed)
+
+    def empty_text(self) -> str:
+        """What the list says instead of showing nothing ("" when it lists actors)."""
+        model = self.model()
+        typed = " ".join(self._find.text().split())
+        if model is None or model.rowCount() > 0 or not typed:
+            return ""
+        shown = typed if len(typed) <= 40 else typed[:39] + "…"
+        return f"No actor matches “{shown}”"
+
+    def _find_changed(self, _text: str) -> None:
+        # Connected after the finder's own filter: the rows are already narrowed here.
+        self.setAccessibleDescription(self.empty_text())
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        text = self.empty_text()
+        if not text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            self.viewport().rect().adjusted(8, 8, -8, -8),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+            text,
+        )
+        painter.end()
 
 
 def _events(count: int) -> str:
@@ -300,10 +343,7 @@ class FilterPanel(QWidget):
         # A pasted book is cut: only the first words are searched anyway (db.search).
         self.search.setMaxLength(MAX_SEARCH_LENGTH)
         self.search.setAccessibleName("Search")
-        self.search.setToolTip(
-            "Words in titles, summaries, quotes or actor names; case, accents and apostrophes "
-            "are ignored"
-        )
+        self.search.setToolTip(tooltip(SYNTAX_HELP))
         self.search.textEdited.connect(lambda _text: self._schedule(SEARCH_DELAY_MS))
         self.search.textChanged.connect(self._search_cleared)
 
@@ -329,7 +369,7 @@ class FilterPanel(QWidget):
         self.actor_find.setClearButtonEnabled(True)
         self.actor_find.setAccessibleName("Find an actor")
         self.actor_find.textChanged.connect(self.actor_finder.set_needle)
-        self.actor_list = QListView()
+        self.actor_list = ActorListView(self.actor_find)
         self.actor_list.setObjectName("actorList")
         self.actor_list.setAccessibleName("Actors")
         self.actor_list.setModel(self.actor_finder)
@@ -361,14 +401,23 @@ class FilterPanel(QWidget):
         self.to_check = QCheckBox("To")
         self.to_check.setObjectName("toCheck")
         self.to_check.setAccessibleName("Limit end date")
-        self.from_edit = _date_edit("fromDate", "From date")
-        self.to_edit = _date_edit("toDate", "To date")
+        self.from_edit = _date_field("fromDate", "From date", end_of_period=False)
+        self.to_edit = _date_field("toDate", "To date", end_of_period=True)
+        # Says, by the fields, that a typed date could not be read (and what is used instead).
+        self.date_problem = QLabel()
+        self.date_problem.setObjectName("dateProblem")
+        self.date_problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_problem.setWordWrap(True)
+        self.date_problem.setAccessibleName("Date problem")
+        self.date_problem.hide()
         for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
             check.setToolTip("Events whose (possibly uncertain) dates reach into the range")
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(lambda on, e=edit: on or e.revert())
             check.toggled.connect(lambda _on: self._schedule(0))
             edit.dateChanged.connect(lambda _date: self._schedule(0))
+            edit.problemChanged.connect(lambda _text: self._show_date_problems())
         self._reset_date_edits()
 
         self._build_layout()
@@ -397,6 +446,7 @@ class FilterPanel(QWidget):
         dates.addWidget(self.to_check, 1, 0)
         dates.addWidget(self.to_edit, 1, 1)
         layout.addLayout(dates)
+        layout.addWidget(self.date_problem)
 
         QWidget.setTabOrder(self.search, self.clear_button)
         QWidget.setTabOrder(self.clear_button, self.actor_find)
@@ -435,8 +485,9 @@ class FilterPanel(QWidget):
         low, high = extent if extent else (date.today(), date.today())
         for edit, value in ((self.from_edit, low), (self.to_edit, high)):
             blocked = edit.blockSignals(True)
-            edit.setDate(QDate(value.year, value.month, value.day))
+            edit.setDate(value)
             edit.blockSignals(blocked)
+        self._show_date_problems()
 
     # -- public API ------------------------------------------------------------------------
 
@@ -458,8 +509,8 @@ class FilterPanel(QWidget):
     def event_filter(self) -> EventFilter:
         """The filter the panel shows now. A reversed date range is read as its two ends
         swapped, so the person never sees an error for it."""
-        date_from = _py_date(self.from_edit.date()) if self.from_check.isChecked() else None
-        date_to = _py_date(self.to_edit.date()) if self.to_check.isChecked() else None
+        date_from = self.from_edit.date() if self.from_check.isChecked() else None
+        date_to = self.to_edit.date() if self.to_check.isChecked() else None
         if date_from and date_to and date_from > date_to:
             date_from, date_to = date_to, date_from
         return EventFilter(
@@ -487,7 +538,7 @@ class FilterPanel(QWidget):
             ):
                 check.setChecked(value is not None)
                 if value is not None:
-                    edit.setDate(QDate(value.year, value.month, value.day))
+                    edit.setDate(value)
         finally:
             self._quiet -= 1
         self._emit_timer.stop()
@@ -581,6 +632,15 @@ class FilterPanel(QWidget):
             self._quiet -= 1
         self._schedule(0)
 
+    def _show_date_problems(self) -> None:
+        problems = [
+            f"{name}: {edit.problem()}"
+            for name, edit in (("From", self.from_edit), ("To", self.to_edit))
+            if edit.problem()
+        ]
+        self.date_problem.setText("\n".join(f"⚠ {problem}" for problem in problems))
+        self.date_problem.setVisible(bool(problems))
+
     def _search_cleared(self, text: str) -> None:
         # The clear button and setText() do not emit textEdited: react to an emptied field too.
         if not text and not self._quiet:
@@ -611,21 +671,14 @@ def _follow_children(parent: QStandardItem) -> None:
         parent.setCheckState(Qt.CheckState.PartiallyChecked)
 
 
-def _date_edit(name: str, accessible: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setObjectName(name)
-    edit.setAccessibleName(accessible)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    edit.setMinimumDate(QDate(1, 1, 1))
-    return edit
+def _date_field(name: str, accessible: str, *, end_of_period: bool) -> DateField:
+    field = DateField(date.today(), end_of_period=end_of_period)
+    field.setObjectName(name)
+    field.setAccessibleName(accessible)
+    return field
 
 
 def _heading(text: str, buddy: QWidget) -> QLabel:
     label = heading(text, buddy)
     label.setContentsMargins(0, 6, 0, 0)
     return label
-
-
-def _py_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon, QImageReader
 
-from desktopapp.build.bundled import resource_path
+from desktopapp.ingest.bundled import resource_path
 
 # The reverse-DNS id of the .desktop file, AppStream metainfo, Flatpak and macOS bundle. Pass it
 # to QGuiApplication.setDesktopFileName so Wayland and taskbars match windows to the launcher.

@@ -39,12 +39,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktopapp import __version__
-from desktopapp.build.upgrade import UpgradeError, upgrade_database
 from desktopapp.db.engine import DatabaseError, OlderSchemaError, open_database
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
+from desktopapp.db.locations import shown_location
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
+from desktopapp.ingest.upgrade import UpgradeError, upgrade_database
 from desktopapp.ui.actions import (
     GROUPING_ACTIONS,
     THEME_ACTIONS,
@@ -139,6 +140,8 @@ class MainWindow(QMainWindow, RemembersLayout):
             initial_filter if initial_filter is not None else self._usable(settings.event_filter())
         )
         self.set_filter(wanted)
+        if initial_filter is None:
+            self.table.set_restored_filter(self._filter)
         # Not the search box: what a person types first (a file name in a dialog that did not
         # open, say) would filter everything out and be saved for the next launch.
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -211,7 +214,8 @@ class MainWindow(QMainWindow, RemembersLayout):
             repository.sources  # noqa: B018
         except QUERY_ERRORS as error:
             repository.engine.dispose()
-            self._error("The database could not be opened", f"{path}: {describe_error(error)}")
+            shown = shown_location(path)
+            self._error("The database could not be opened", f"{shown}: {describe_error(error)}")
             return False
         old = self._repository
         self.stop_queries()  # no query of the old database may still be running
@@ -230,7 +234,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         if old is not repository:
             old.engine.dispose()
         self.databaseOpened.emit(str(path))
-        self.statusBar().showMessage(f"Opened {path}", 5000)
+        self.statusBar().showMessage(f"Opened {shown_location(path)}", 5000)
         return True
 
     def stop_queries(self) -> None:
@@ -420,6 +424,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._facet_runner.failed.connect(self._show_facet_failure)
         self.table_model.queryFailed.connect(self.report_database_error)
         self.table.eventSelected.connect(self._show_event)
+        self.table.clearFiltersRequested.connect(self.filter_panel.clear)
         self.timeline.eventActivated.connect(self.select_event)
         self.article.eventActivated.connect(self.select_event)
 
@@ -530,6 +535,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         )
         shown, total = results.matching, self._repository.total
         self.filter_panel.set_matching(shown, total)  # the facet counts follow on their own
+        self.detail.set_search(event_filter.text)  # mark why each event matched
+        self.article.set_search(event_filter.text)
         self.status_count.setText(f"{shown:,} of {total:,} events")
         try:
             self.timeline.set_filter(event_filter)

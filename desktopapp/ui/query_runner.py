@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
-from desktopapp.db.repository import EventRepository, FacetCounts, SortKey
+from desktopapp.db.repository import EventRepository, FacetCounts, ListPage, SortKey
 from desktopapp.domain.filter import EventFilter
-from desktopapp.domain.model import EventRow
 from desktopapp.ui.latest_worker import LatestOnlyWorker
 
 
@@ -44,7 +43,7 @@ class FilterResults:
 
     request: FilterRequest
     matching: int
-    first_page: tuple[EventRow, ...]
+    first_page: ListPage
     seconds: float
 
     @property
@@ -68,7 +67,7 @@ def run_request(request: FilterRequest) -> FilterResults | FilterFailure:
     repository, event_filter = request.repository, request.event_filter
     try:
         matching = repository.count(event_filter)
-        page = repository.rows(
+        page = repository.list_page(
             event_filter,
             limit=request.page_size,
             sort=request.sort,
@@ -76,7 +75,7 @@ def run_request(request: FilterRequest) -> FilterResults | FilterFailure:
         )
     except QUERY_ERRORS as error:
         return FilterFailure(request, describe_error(error))
-    return FilterResults(request, matching, tuple(page), time.perf_counter() - started)
+    return FilterResults(request, matching, page, time.perf_counter() - started)
 
 
 @dataclass(frozen=True)

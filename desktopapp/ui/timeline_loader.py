@@ -37,9 +37,11 @@ from desktopapp.domain.timescale import (
 )
 from desktopapp.render.lanes import (
     AXIS_HEIGHT,
+    MAX_LINES,
     LaneBins,
     LaneLayout,
     TextMeasure,
+    header_width,
     layout_bins,
     layout_marks,
 )
@@ -49,7 +51,12 @@ MIN_PIXELS_PER_EVENT = 8.0  # denser than this, a lane shows counts per bin
 MARK_BUDGET = 3000  # most marks laid out at once; beyond, the busiest lanes are binned
 LANE_LIMIT = 60  # most lanes loaded at once; the quieter ones are counted, not drawn
 FIT_MARGIN = 16.0  # pixels left free before the first event when fitting
-LABEL_SHARE = 0.6  # a label longer than this share of the plot may run off when fitting
+# A fit leaves the last events' labels room right of their marks: LABEL_ROOM pixels, but no
+# less than LABEL_SHARE and no more than MAX_LABEL_SHARE of the plot; longer ones are elided.
+LABEL_ROOM = 240.0
+LABEL_SHARE = 0.3
+MAX_LABEL_SHARE = 0.6
+ONE_LANE_LINES = 24  # rows of labels a lone lane may stack (it has the whole height)
 
 
 class Fit(Enum):
@@ -100,12 +107,19 @@ class ViewRequest:
     origin: date
     pixels_per_day: float
     left_ordinal: float  # fractional day at the plot's left edge
-    plot_width: float
+    view_width: float  # the lane names' column and the plot
+    header_width: float  # the lane names' column as it is now
     measure: TextMeasure
     glyph_measure: TextMeasure
+    header_measure: TextMeasure  # lane names
+    count_measure: TextMeasure  # lane counts
     data: LoadedData | None = None  # still valid for this filter and grouping, if any
     lane_limit: int = LANE_LIMIT
     right_reserve: float = 0.0  # pixels a fit keeps free on the right (a scroll bar to come)
+
+    @property
+    def plot_width(self) -> float:
+        return plot_width(self.view_width, self.header_width)
 
 
 @dataclass(frozen=True)
@@ -117,10 +131,17 @@ class ViewResult:
     origin: date
     pixels_per_day: float
     left_ordinal: float
-    moved: bool  # the view must scroll to ``left_ordinal`` (fitted, or the origin changed)
+    moved: bool  # the view must scroll to ``left_ordinal`` (fitted, the origin or header moved)
     data: LoadedData
     lanes: tuple[LaneLayout, ...]
     seconds: float
+    header_width: float  # the lane names' column these lanes need
+    fitted: bool  # the zoom was fitted to every filtered event
+
+
+def plot_width(view_width: float, header_width: float) -> float:
+    """The width left to the time axis right of the lane names."""
+    return max(40.0, view_width - header_width)
 
 
 @dataclass(frozen=True)
@@ -153,7 +174,7 @@ def plan_view(request: ViewRequest) -> ViewResult | ViewFailure:
     return replace(result, seconds=time.perf_counter() - started)
 
 
-def _plan(request: ViewRequest) -> ViewResult:
+def _plan(request: ViewRequest, *, again: bool = False) -> ViewResult:
     repository = request.repository
     extent = request.extent
     origin, ppd, left = request.origin, request.pixels_per_day, request.left_ordinal
@@ -170,29 +191,53 @@ def _plan(request: ViewRequest) -> ViewResult:
         if extent[1].toordinal() + 1 >= left and extent[0].toordinal() <= right:
             fit = Fit.KEEP
     if fit is not Fit.KEEP and extent is not None:
-        days = (extent[1] - extent[0]).days + 1
+        days = days_of(extent)
         ppd = _clamp_zoom(extent, request.plot_width, (request.plot_width - FIT_MARGIN) / days)
         left = extent[0].toordinal() - FIT_MARGIN / ppd
         moved = True
     data = data if data is not None and _covers(data, left, ppd, request.plot_width) else None
     data = data or _load(request, extent, left, ppd)
     lanes = _layout(request, data, TimeScale(origin, ppd))
-    if fit is not Fit.KEEP and extent is not None:
+    # The lane names get the column they need (up to a limit): the plot is what is left.
+    header = header_width(lanes, request.header_measure, request.count_measure, request.view_width)
+    width = plot_width(request.view_width, header)
+    moved = moved or header != request.header_width  # keep left_ordinal at the plot's edge
+    fitted = fit is not Fit.KEEP and extent is not None
+    if fitted and header != request.header_width and not again:
+        # The fit was worked out for the old column: once more for the plot that is left,
+        # so that a fit is the same whichever lanes were shown before.
+        # What was read still answers (same filter and grouping): no second query.
+        retry = replace(
+            request,
+            header_width=header,
+            extent=extent,
+            find_extent=False,
+            origin=origin,
+            data=data,
+        )
+        return replace(_plan(retry, again=True), request=request, moved=True)
+    if fitted and extent is not None:
         # Labels run right of their marks: zoom out until the last events' labels fit too.
-        room = request.plot_width - request.right_reserve
-        fitted = _label_room_zoom(lanes, TimeScale(origin, ppd), extent[0], room)
-        fitted = _clamp_zoom(extent, request.plot_width, fitted)
-        if fitted < ppd * 0.999:
-            ppd = fitted
+        room = width - request.right_reserve
+        best = _label_room_zoom(lanes, TimeScale(origin, ppd), extent[0], room)
+        best = _clamp_zoom(extent, width, min(best, (width - FIT_MARGIN) / days_of(extent)))
+        if best < ppd * 0.999:
+            ppd = best
             left = extent[0].toordinal() - FIT_MARGIN / ppd
-            if not _covers(data, left, ppd, request.plot_width):
+            if not _covers(data, left, ppd, width):
                 data = _load(request, extent, left, ppd)
         # A label too long to fit even so is elided at the plot's right edge (the tooltip
         # has the whole title), rather than cut off by it.
         scale = TimeScale(origin, ppd)
         right_edge = scale.x_of_ordinal(left) + room - 4.0
         lanes = _layout(request, data, scale, x_limit=right_edge)
-    return ViewResult(request, extent, origin, ppd, left, moved, data, lanes, 0.0)
+    return ViewResult(
+        request, extent, origin, ppd, left, moved, data, lanes, 0.0, header, fitted=fitted
+    )
+
+
+def days_of(extent: tuple[date, date]) -> int:
+    return (extent[1] - extent[0]).days + 1
 
 
 def _clamp_zoom(extent: tuple[date, date], plot_width: float, value: float) -> float:
@@ -264,6 +309,7 @@ def _layout(
     top = AXIS_HEIGHT
     lanes: list[LaneLayout] = []
     by_type = request.grouping is Grouping.TYPE
+    max_lines = ONE_LANE_LINES if len(data.lanes) == 1 else MAX_LINES
     for entry in data.lanes:
         key, name, count = entry.lane.key, entry.lane.label, entry.lane.count
         slug = key if by_type else None
@@ -279,6 +325,7 @@ def _layout(
                 request.glyph_measure,
                 top=top,
                 count=count,
+                max_lines=max_lines,
                 colour_slug=slug,
                 x_limit=x_limit,
             )
@@ -293,16 +340,17 @@ def _label_room_zoom(
     """The largest zoom at which every mark and its label end inside the plot.
 
     A mark's middle moves with the zoom while its label keeps its width, so each mark asks
-    ``FIT_MARGIN + days * zoom + label room <= plot width``; a label longer than
-    ``LABEL_SHARE`` of the plot is allowed to run off rather than squeeze time to nothing.
+    ``FIT_MARGIN + days * zoom + label room <= plot width``; a label longer than the label
+    room (see ``LABEL_ROOM``) is elided rather than squeeze time to nothing.
     """
     room = plot_width - 8.0
+    label_room = min(room * MAX_LABEL_SHARE, max(room * LABEL_SHARE, LABEL_ROOM))
     best = scale.pixels_per_day
     for lane in lanes:
         for mark in lane.marks:
             middle = (mark.x0 + mark.x1) / 2
             days = scale.ordinal_at(middle) - first.toordinal()
-            extra = min(mark.right - middle, room * LABEL_SHARE)
+            extra = min(mark.right - middle, label_room)
             if days > 0 and FIT_MARGIN + days * best + extra > room:
                 best = max(1e-6, (room - FIT_MARGIN - extra) / days)
     return best

@@ -17,9 +17,16 @@ previous one stays, a discreet "Loading…" shows, and a zoom stretches the old 
 new scale until their new layout arrives. Nothing done per frame depends on the size of the
 database.
 
-A legend strip under the lanes (toggled by the "Legend" button beside the scroll bar) says
-what each kind of mark and each colour means; it sits outside the viewport, so it never
-hides a mark.
+Under the lanes, outside the viewport so that they never hide a mark, a note row says what
+the picture leaves out (counts per period, quieter lanes) and a legend says what each kind of
+mark and each colour means; the legend collapses into a popup (the "Legend" button beside the
+scroll bar) when it would take the lanes' place (:mod:`desktopapp.ui.timeline_strips`).
+
+The lane names get the column they need, up to a share of the width. The view fits every
+filtered event when the filter changes or the view is resized, unless the user has zoomed or
+panned by hand since the last fit; then a resize keeps the visible time span. It takes the
+keyboard focus (a frame shows it): arrows pan, Ctrl+arrows or N/P step from event to event
+as a click selects one, +/- zoom, Ctrl+0 or Home fits.
 
 The axis and the lane headers are painted in ``drawForeground`` in viewport coordinates, so
 they stay put while the lanes scroll under them.
@@ -29,7 +36,9 @@ from __future__ import annotations
 
 import bisect
 import html
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -45,13 +54,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QCloseEvent,
+    QFocusEvent,
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
-    QPaintEvent,
     QPalette,
     QPen,
     QResizeEvent,
@@ -73,10 +82,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.dates import DateError, parse_edtf
 from desktopapp.domain.filter import EventFilter
-from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.grouping import NO_ACTOR_LANE, Grouping
 from desktopapp.domain.model import EventRow
 from desktopapp.domain.timescale import MAX_PIXELS_PER_DAY, SHORT_MONTHS, TimeScale
 from desktopapp.render.lanes import (
@@ -93,9 +103,10 @@ from desktopapp.render.lanes import (
     paint_lane_header,
     stretched,
 )
-from desktopapp.render.legend import LegendEntry, legend_entries, legend_flow, paint_legend
+from desktopapp.render.legend import LegendEntry, legend_entries
 from desktopapp.render.palette import ChartColours
 from desktopapp.ui.timeline_loader import (
+    LANE_LIMIT,
     Fit,
     LoadedData,
     TimelineLoader,
@@ -105,9 +116,16 @@ from desktopapp.ui.timeline_loader import (
     clamp_date,
     lowest_zoom,
     plan_view,
+    plot_width,
+)
+from desktopapp.ui.timeline_strips import (
+    LegendPopup,
+    LegendStrip,
+    NoteStrip,
+    legend_fits,
 )
 
-HEADER_WIDTH = 176.0
+HEADER_WIDTH = 176.0  # the lane names' column until the lanes say what they need
 REFRESH_DELAY_MS = 40
 LOADING_NOTE_DELAY_MS = 150  # a load quicker than this shows no "Loading…" at all
 INLINE_EVENTS = 200  # databases this small are read and laid out on the UI thread (~ms)
@@ -118,33 +136,6 @@ _GROUPING_TITLES = {
     Grouping.TYPE: "Event type",
     Grouping.NONE: "Events",
 }
-
-
-class _LegendStrip(QWidget):
-    """The legend under the lanes, in the scroll area's bottom margin (never over a mark)."""
-
-    def __init__(self, view: TimelineView) -> None:
-        super().__init__(view)
-        self._view = view
-        self.entries: tuple[LegendEntry, ...] = ()
-        self.setAccessibleName("Timeline legend")
-
-    def flow(self, width: float) -> tuple[list[tuple[LegendEntry, float, float]], float]:
-        return legend_flow(self.entries, width, self._view.fonts().small)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        colours = self._view.colours()
-        painter.fillRect(self.rect(), colours.axis_background)
-        painter.setPen(QPen(colours.grid, 1.0))
-        painter.drawLine(QPointF(0, 0.5), QPointF(self.width(), 0.5))
-        placed, _ = self.flow(self.width())
-        fonts = self._view.fonts()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        paint_legend(
-            painter, placed, 3.0, fonts.small, fonts.glyph, colours, dark=self._view.is_dark()
-        )
-        painter.end()
 
 
 class LanesItem(QGraphicsItem):
@@ -189,10 +180,12 @@ class TimelineView(QGraphicsView):
         parent: QWidget | None = None,
         *,
         inline_events: int = INLINE_EVENTS,
+        lane_limit: int = LANE_LIMIT,
     ) -> None:
         super().__init__(parent)
         self._repository = repository
         self._inline_events = inline_events
+        self._lane_limit = lane_limit
         self._filter = EventFilter()
         self._grouping = Grouping.ACTOR
         self._selected: int | None = None
@@ -208,15 +201,17 @@ class TimelineView(QGraphicsView):
         self._hidden_lanes = 0
         self._lanes: tuple[LaneLayout, ...] = ()
         self._lane_tops: list[float] = []
-        self._fitted = False
+        self._fitted = False  # fitted at least once (the first show fits)
+        self._hand_moved = False  # zoomed or panned by hand since the last fit
+        self._header_width = HEADER_WIDTH
+        self._last_plot_width = 0.0
         self._failure = ""
         self._generation = 0
         self._pending_fit = Fit.KEEP
         self._pending_extent = True  # the filter's extent is not known yet
         self._press_pos: QPoint | None = None
         self._fonts = Fonts.sized(self.font(), _font_pixels(self))
-        self._measure = TextMeasure(self._fonts.label)
-        self._glyph_measure = TextMeasure(self._fonts.glyph)
+        self._set_measures()
 
         self.setScene(QGraphicsScene(self))
         self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
@@ -236,14 +231,17 @@ class TimelineView(QGraphicsView):
         self.setAccessibleName("Timeline")
         self.setMinimumSize(320, 160)
 
-        self._legend = _LegendStrip(self)
+        self._note = NoteStrip(self, self)
+        self._note.hide()
+        self._legend = LegendStrip(self, self)
+        self._legend_wanted = True  # the user's choice; room decides whether it shows
+        self._legend_popup = LegendPopup(self, self)
         self._legend_button = QToolButton(self)
         self._legend_button.setText("Legend")
         self._legend_button.setCheckable(True)
         self._legend_button.setChecked(True)
         self._legend_button.setAutoRaise(True)
-        self._legend_button.setToolTip("Show or hide what the marks and colours mean")
-        self._legend_button.toggled.connect(self.set_legend_visible)
+        self._legend_button.clicked.connect(self._legend_button_clicked)
         # Beside the horizontal scroll bar, which is always there (time always scrolls).
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.addScrollBarWidget(self._legend_button, Qt.AlignmentFlag.AlignRight)
@@ -262,6 +260,8 @@ class TimelineView(QGraphicsView):
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self._refresh)
         self.horizontalScrollBar().valueChanged.connect(self._schedule_refresh)
+        # Only a user's own moves of the scroll bar trigger actions (not setValue).
+        self.horizontalScrollBar().actionTriggered.connect(self._moved_by_hand)
         self._update_scene_rect()
 
     # -- public API -----------------------------------------------------------------------
@@ -278,14 +278,15 @@ class TimelineView(QGraphicsView):
         self.fit_all()
 
     def set_filter(self, event_filter: EventFilter) -> None:
-        """Show only the events matching the filter, keeping the view where it is when some
-        of them are in sight, fitting them all otherwise. The previous picture stays until
-        the new one is ready."""
+        """Show only the events matching the filter, fitted to them all; but if the user has
+        zoomed or panned by hand since the last fit, keep the view where they put it when
+        some of the events are in sight. The previous picture stays until the new one is
+        ready."""
         if event_filter == self._filter:
             return
         self._filter = event_filter
         self._forget_data()
-        fit = Fit.IF_OUT_OF_SIGHT if self._fitted else Fit.ALWAYS
+        fit = Fit.IF_OUT_OF_SIGHT if self._hand_moved else Fit.ALWAYS
         self._fitted = True
         self._submit(fit=fit)
 
@@ -349,6 +350,7 @@ class TimelineView(QGraphicsView):
         """Zoom and scroll so that every filtered event, and the labels of the last ones, are
         in view."""
         self._fitted = True
+        self._hand_moved = False
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
         self._submit(fit=Fit.ALWAYS)
 
@@ -384,31 +386,95 @@ class TimelineView(QGraphicsView):
 
     def pan_by(self, fraction: float) -> None:
         """Scroll through time by this fraction of the plot's width (negative: back)."""
+        self._moved_by_hand()
         self._pan(self._plot_width() * fraction)
 
     def legend_visible(self) -> bool:
+        """True while the legend shows under the lanes."""
         return not self._legend.isHidden()
 
+    def legend_collapsed(self) -> bool:
+        """True when there is no room for the legend under the lanes: its button opens it
+        as a popup instead."""
+        return not self._legend_button.isCheckable()
+
     def set_legend_visible(self, visible: bool) -> None:
-        """Show or hide the legend strip under the lanes (shown by default)."""
-        self._legend.setVisible(visible)
-        if self._legend_button.isChecked() != visible:
-            self._legend_button.setChecked(visible)
-        self._place_legend()
+        """Show or hide the legend under the lanes (shown by default, when there is room)."""
+        self._legend_wanted = visible
+        self._place_strips()
+
+    def show_legend_popup(self) -> None:
+        """Open the legend as a popup over the view, above its button."""
+        button = self._legend_button
+        corner = button.mapToGlobal(QPoint(button.width(), 0))
+        self._legend_popup.show_entries(self._legend.entries, corner)
+
+    def legend_popup(self) -> QWidget:
+        return self._legend_popup
 
     def legend_entries(self) -> tuple[LegendEntry, ...]:
         return self._legend.entries
 
+    def note_text(self) -> str:
+        """What the note row under the lanes says the picture leaves out ("" for nothing)."""
+        return self._note.text()
+
+    def header_width(self) -> float:
+        """Width of the lane names' column, left of the plot (viewport pixels)."""
+        return self._header_width
+
     def zoom_in(self) -> None:
+        self._moved_by_hand()
         self._zoom(ZOOM_STEP, self._plot_centre_x())
 
     def zoom_out(self) -> None:
+        self._moved_by_hand()
         self._zoom(1 / ZOOM_STEP, self._plot_centre_x())
+
+    def step_event(self, forward: bool = True) -> None:
+        """Select the next (or previous) filtered event in date order, the list's order, and
+        bring it into view, as a click on it would (eventActivated). Without a selection,
+        start from the first (or last) event in sight."""
+        try:
+            if self._selected is None:
+                target = self._first_in_sight(forward)
+            else:
+                target = self._repository.adjacent_event(
+                    self._filter, self._selected, forward=forward
+                )
+            if target is None:
+                return
+            # Hidden in a count bar: zoom in until it has a mark of its own, as Go to
+            # Selection does, so that the step is seen.
+            self._zoom_to_reveal = True
+            self.select_event(target)
+            if not self._reveal_selection:
+                self._zoom_to_reveal = False
+        except QUERY_ERRORS as error:
+            self.loadFailed.emit(describe_error(error))
+            return
+        self.eventActivated.emit(target)
+
+    def _first_in_sight(self, forward: bool) -> int | None:
+        """The first (or last) event in sight in date order; else at either end of all."""
+        left = self.mapToScene(QPoint(int(self._header_width), 0)).x()
+        right = self.mapToScene(QPoint(self.viewport().width(), 0)).x()
+        rows = {
+            mark.row.id: mark.row
+            for lane in self._lanes
+            for mark in lane.marks
+            if (span := stretched(mark, self._stretch()))[1] >= left and span[0] <= right
+        }
+        if rows:
+            order = sorted(rows.values(), key=lambda r: (r.start, r.end, r.id))
+            return (order[0] if forward else order[-1]).id
+        first = self._repository.rows(self._filter, limit=1, descending=not forward)
+        return first[0].id if first else None
 
     def visible_range(self) -> tuple[date, date]:
         """First and last day visible right of the lane headers."""
         scale = self._scale()
-        left = self.mapToScene(QPoint(int(HEADER_WIDTH), 0)).x()
+        left = self.mapToScene(QPoint(int(self._header_width), 0)).x()
         right = self.mapToScene(QPoint(self.viewport().width(), 0)).x()
         return scale.date_at(left), scale.date_at(right)
 
@@ -430,7 +496,7 @@ class TimelineView(QGraphicsView):
 
     def visible_event_ids(self) -> frozenset[int]:
         """Events whose mark is at least partly in the visible time range."""
-        left = self.mapToScene(QPoint(int(HEADER_WIDTH), 0)).x()
+        left = self.mapToScene(QPoint(int(self._header_width), 0)).x()
         right = self.mapToScene(QPoint(self.viewport().width(), 0)).x()
         stretch = self._stretch()
         return frozenset(
@@ -455,6 +521,8 @@ class TimelineView(QGraphicsView):
         return rects
 
     def event_at(self, viewport_pos: QPoint) -> int | None:
+        """The event whose mark or label is under a viewport position (for a context menu
+        on ``customContextMenuRequested``, whose position is the viewport's), or None."""
         found = self._mark_at(viewport_pos)
         return found[1].row.id if found else None
 
@@ -489,6 +557,9 @@ class TimelineView(QGraphicsView):
         scale = self._scale()
         first = max(0, bisect.bisect_right(self._lane_tops, exposed.top()) - 1)
         bins_max = max((max(lane.bins.counts) for lane in self._lanes if lane.bins), default=0)
+        # Labels end (elided) at the visible plot's edges: the lane names cover the left.
+        labels_from = self._left_x() + self._header_width
+        labels_to = self._left_x() + self.viewport().width() - 2
         for index in range(first, len(self._lanes)):
             lane = self._lanes[index]
             if lane.top > exposed.bottom():
@@ -512,6 +583,8 @@ class TimelineView(QGraphicsView):
                 selected=self._selected,
                 bins_max=bins_max,
                 stretch=self._stretch(),
+                labels_from=labels_from,
+                labels_to=labels_to,
             )
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
@@ -522,49 +595,60 @@ class TimelineView(QGraphicsView):
         width, height = self.viewport().width(), self.viewport().height()
         top_y = self.mapToScene(QPoint(0, 0)).y()
         left_x = self.mapToScene(QPoint(0, 0)).x()
+        header = self._header_width
         # Lane headers.
-        painter.fillRect(QRectF(0, AXIS_HEIGHT, HEADER_WIDTH, height), colours.header_background)
+        painter.fillRect(QRectF(0, AXIS_HEIGHT, header, height), colours.header_background)
         first = max(0, bisect.bisect_right(self._lane_tops, top_y + AXIS_HEIGHT) - 1)
-        painter.setClipRect(QRectF(0, AXIS_HEIGHT, HEADER_WIDTH, height))
+        painter.setClipRect(QRectF(0, AXIS_HEIGHT, header, height))
         for lane in self._lanes[first:]:
             lane_top = lane.top - top_y
             if lane_top > height:
                 break
             # Sticky: a tall lane keeps its name in sight while it is scrolled through.
             name_top = min(max(lane_top, AXIS_HEIGHT), lane_top + lane.height - 26)
-            header = QRectF(0, name_top, HEADER_WIDTH, 26)
-            paint_lane_header(painter, header, lane, self._fonts, colours, dark=dark)
+            name_rect = QRectF(0, name_top, header, 26)
+            paint_lane_header(painter, name_rect, lane, self._fonts, colours, dark=dark)
             painter.setPen(QPen(colours.lane_separator, 1.0))
             bottom = lane_top + lane.height
-            painter.drawLine(QPointF(0, bottom), QPointF(HEADER_WIDTH, bottom))
+            painter.drawLine(QPointF(0, bottom), QPointF(header, bottom))
         painter.setClipping(False)
         painter.setPen(QPen(colours.grid, 1.0))
-        painter.drawLine(QPointF(HEADER_WIDTH, AXIS_HEIGHT), QPointF(HEADER_WIDTH, height))
+        painter.drawLine(QPointF(header, AXIS_HEIGHT), QPointF(header, height))
         # The axis, in viewport coordinates.
         scale = self._scale()
         view_scale = TimeScale(scale.origin, scale.pixels_per_day, scale.x0 - left_x)
-        axis = make_axis(view_scale, HEADER_WIDTH, width, self._fonts)
+        axis = make_axis(view_scale, header, width, self._fonts)
         paint_axis(
             painter,
             axis,
-            QRectF(HEADER_WIDTH, 0, width - HEADER_WIDTH, AXIS_HEIGHT),
+            QRectF(header, 0, width - header, AXIS_HEIGHT),
             self._fonts,
             colours,
         )
-        painter.fillRect(QRectF(0, 0, HEADER_WIDTH, AXIS_HEIGHT), colours.axis_background)
+        painter.fillRect(QRectF(0, 0, header, AXIS_HEIGHT), colours.axis_background)
         painter.setPen(QPen(colours.grid, 1.0))
-        painter.drawLine(QPointF(0, AXIS_HEIGHT), QPointF(HEADER_WIDTH, AXIS_HEIGHT))
+        painter.drawLine(QPointF(0, AXIS_HEIGHT), QPointF(header, AXIS_HEIGHT))
         painter.setFont(self._fonts.context)
         painter.setPen(QPen(colours.muted_text))
         painter.drawText(
-            QRectF(10, 0, HEADER_WIDTH - 14, AXIS_HEIGHT),
+            QRectF(10, 0, header - 14, AXIS_HEIGHT),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
             _GROUPING_TITLES[self._grouping],
         )
-        self._paint_note(painter, colours, width, height)
+        self._paint_notice(painter, colours, width, height)
         if self._loading_note:
             self._paint_loading(painter, colours, width)
+        if self.hasFocus():
+            self._paint_focus_frame(painter, width, height)
         painter.restore()
+
+    def _paint_focus_frame(self, painter: QPainter, width: int, height: int) -> None:
+        """A frame in the highlight colour while the timeline has the keyboard focus."""
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2.0)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(1, 1, width - 2, height - 2))
 
     def _paint_loading(self, painter: QPainter, colours: ChartColours, width: int) -> None:
         """A discreet "Loading…" in the axis corner; the previous picture stays below it."""
@@ -580,33 +664,23 @@ class TimelineView(QGraphicsView):
         painter.setPen(QPen(colours.muted_text))
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
 
-    def _paint_note(
+    def _paint_notice(
         self, painter: QPainter, colours: ChartColours, width: int, height: int
     ) -> None:
+        """Why the plot is empty, in its middle (it covers nothing there)."""
         if self._failure:
             text = f"The timeline could not be read: {self._failure}"
         elif self._extent is None and self._extent_known:
             text = "No events match the current filter."
         elif not self._lanes and self._data is not None:
             text = "No events in this period. Fit all (or zoom out) to find them."
-        elif self.is_aggregated():
-            binned = next(lane.bins for lane in self._lanes if lane.bins is not None)
-            assert binned is not None
-            text = (
-                f"Too many events to draw one by one: bars count events per "
-                f"{_bin_words(binned.bin_days)}. Zoom in to see them."
-            )
-        elif self._hidden_lanes:
-            text = f"{self._hidden_lanes:,} quieter lanes not shown: filter to see them."
         else:
             return
-        if self._hidden_lanes and self.is_aggregated():
-            text += f" {self._hidden_lanes:,} quieter lanes not shown."
+        header = self._header_width
         metrics = QFontMetricsF(self._fonts.label)
-        text_width = min(metrics.horizontalAdvance(text) + 24, width - HEADER_WIDTH - 24)
-        box = QRectF(width - text_width - 12, height - 34, text_width, 24)
-        if not self._lanes:
-            box.moveCenter(QPointF(HEADER_WIDTH + (width - HEADER_WIDTH) / 2, height / 2))
+        text_width = min(metrics.horizontalAdvance(text) + 24, width - header - 24)
+        box = QRectF(0, 0, text_width, 24)
+        box.moveCenter(QPointF(header + (width - header) / 2, max(AXIS_HEIGHT + 20, height / 2)))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(QPen(colours.grid, 1.0))
         painter.setBrush(colours.note_background)
@@ -616,12 +690,29 @@ class TimelineView(QGraphicsView):
         elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, box.width() - 16)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), elided)
 
+    def _note_text(self) -> str:
+        """What the picture leaves out, for the note row under the lanes."""
+        parts = []
+        binned = next((lane.bins for lane in self._lanes if lane.bins is not None), None)
+        if binned is not None:
+            parts.append(
+                f"Too many events to draw one by one: bars count events per "
+                f"{_bin_words(binned.bin_days)}. Zoom in to see them."
+            )
+        if self._hidden_lanes:
+            parts.append(f"{self._hidden_lanes:,} quieter lanes not shown: filter to see them.")
+        return " ".join(parts)
+
     # -- interaction -------------------------------------------------------------------------
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()
         if abs(delta.x()) > abs(delta.y()):
+            self._moved_by_hand()
             super().wheelEvent(event)  # horizontal wheel or swipe: pan through time
+            return
+        if event.position().x() < self._header_width:
+            super().wheelEvent(event)  # over the lane names: scroll through the lanes
             return
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             bar = self.verticalScrollBar()
@@ -629,6 +720,7 @@ class TimelineView(QGraphicsView):
             event.accept()
             return
         if delta.y():
+            self._moved_by_hand()
             self._zoom(1.0015 ** delta.y(), event.position().x())
         event.accept()
 
@@ -665,6 +757,7 @@ class TimelineView(QGraphicsView):
             return
         release = event.position().toPoint()
         if (release - press).manhattanLength() >= QApplication.startDragDistance():
+            self._moved_by_hand()
             return  # that was a drag (pan), not a click
         found = self._mark_at(release)
         if found is None:
@@ -684,47 +777,117 @@ class TimelineView(QGraphicsView):
             )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        step = self._plot_width() / (
-            2 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 8
-        )
-        if key == Qt.Key.Key_Left:
-            self._pan(-step)
-        elif key == Qt.Key.Key_Right:
-            self._pan(step)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected is not None:
-            self.eventActivated.emit(self._selected)
-        elif key == Qt.Key.Key_Home:
-            self.fit_all()
-        else:
-            super().keyPressEvent(event)
+        action = self._key_action(event)
+        if action is None:
+            super().keyPressEvent(event)  # Up/Down, PgUp/PgDn scroll through the lanes
             return
+        action()
         event.accept()
+
+    def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
+        """What a key does on the timeline (see the module docstring), or None."""
+        key, modifiers = event.key(), event.modifiers()
+        Mod, Key = Qt.KeyboardModifier, Qt.Key
+        chord = bool(modifiers & (Mod.ControlModifier | Mod.AltModifier | Mod.MetaModifier))
+        if key in (Key.Key_Left, Key.Key_Right):
+            forward = key == Key.Key_Right
+            if chord:
+                return partial(self.step_event, forward)
+            step = self._plot_width() / (2 if modifiers & Mod.ShiftModifier else 8)
+            return partial(self.pan_by, (step if forward else -step) / self._plot_width())
+        if key in (Key.Key_N, Key.Key_P) and not chord:
+            return partial(self.step_event, key == Key.Key_N)
+        if key in (Key.Key_Plus, Key.Key_Equal):
+            return self.zoom_in
+        if key in (Key.Key_Minus, Key.Key_Underscore):
+            return self.zoom_out
+        if key == Key.Key_Home or (key == Key.Key_0 and modifiers & Mod.ControlModifier):
+            return self.fit_all
+        if key in (Key.Key_Return, Key.Key_Enter, Key.Key_Space) and self._selected is not None:
+            selected = self._selected
+            return lambda: self.eventActivated.emit(selected)
+        return None
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()  # the focus frame
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def _moved_by_hand(self, *_: object) -> None:
+        """The user zoomed or panned: filter changes and resizes stop re-fitting, and a fit
+        still on its way only happens if the user's view would show none of the events."""
+        self._hand_moved = True
+        if self._pending_fit is Fit.ALWAYS:
+            self._pending_fit = Fit.IF_OUT_OF_SIGHT
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place_legend()
-        if self._fitted:
+        self._place_strips()
+        width = self._plot_width()
+        previous, self._last_plot_width = self._last_plot_width, width
+        if not self._fitted or previous <= 0 or abs(width - previous) < 0.5:
+            return
+        if not self._hand_moved:
+            self._pending_fit = Fit.ALWAYS  # fit stays fit, once the resizing pauses
             self._update_scene_rect()
             self._schedule_refresh()
+            return
+        # Zoomed or panned by hand: the same span of time stays in view, wider or narrower.
+        left = self._scale().ordinal_at(self._left_x() + self._header_width)
+        self._set_pixels_per_day(self._pixels_per_day * width / previous)
+        self._scroll_left_to(self._scale().x_of_ordinal(left) - self._header_width)
+        self._relayout_soon()
 
-    def _place_legend(self) -> None:
-        """Keep the legend strip in the bottom margin of the scroll area, sized to its rows."""
-        height = 0
-        if not self._legend.isHidden():
-            _, flowed = self._legend.flow(self.viewport().width())
-            height = int(flowed) + 6
-        if self.viewportMargins().bottom() != height:
-            self.setViewportMargins(0, 0, 0, height)
+    def _place_strips(self) -> None:
+        """The note row and the legend in the bottom margin of the scroll area, the legend
+        only when it leaves the lanes their room (else its button opens it as a popup)."""
+        note_height = self._note.height_for(self.viewport().width())
+        _, flowed = self._legend.flow(self.viewport().width())
+        legend_height = int(flowed) + 6
+        room = legend_fits(legend_height, self.height() - note_height)
+        shown = room and self._legend_wanted
+        self._legend_button.setCheckable(room)
+        self._legend_button.setChecked(shown)
+        self._legend_button.setToolTip(
+            "Show or hide what the marks and colours mean"
+            if room
+            else "Show what the marks and colours mean (no room under the lanes)"
+        )
+        legend_height = legend_height if shown else 0
+        self._legend.setVisible(shown)
+        self._note.setVisible(note_height > 0)
+        bottom = note_height + legend_height
+        if self.viewportMargins().bottom() != bottom:
+            self.setViewportMargins(0, 0, 0, bottom)
         viewport = self.viewport().geometry()
-        self._legend.setGeometry(viewport.left(), viewport.bottom() + 1, viewport.width(), height)
-        self._legend.update()
+        self._note.setGeometry(
+            viewport.left(), viewport.bottom() + 1, viewport.width(), note_height
+        )
+        self._legend.setGeometry(
+            viewport.left(), viewport.bottom() + 1 + note_height, viewport.width(), legend_height
+        )  # a new geometry repaints; the same one needs no repaint
+
+    def _legend_button_clicked(self) -> None:
+        if self._legend_button.isCheckable():
+            self.set_legend_visible(self._legend_button.isChecked())
+        else:
+            self.show_legend_popup()
 
     def _update_legend_entries(self) -> None:
         labels = {t.slug: t.label for t in self._repository.event_types}
         roots = {t.root_slug for t in self._repository.event_types}
         self._legend.entries = legend_entries(labels, roots)
-        self._place_legend()
+        self._place_strips()
+        self._legend.update()
+
+    def _set_measures(self) -> None:
+        self._measure = TextMeasure(self._fonts.label)
+        self._glyph_measure = TextMeasure(self._fonts.glyph)
+        self._header_measure = TextMeasure(self._fonts.header)
+        self._count_measure = TextMeasure(self._fonts.small)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -737,11 +900,11 @@ class TimelineView(QGraphicsView):
             if event.type() == QEvent.Type.FontChange:
                 size = _font_pixels(self)
                 self._fonts = Fonts.sized(self.font(), size)
-                self._measure = TextMeasure(self._fonts.label)
-                self._glyph_measure = TextMeasure(self._fonts.glyph)
-                self._place_legend()
+                self._set_measures()
+                self._place_strips()
                 self._submit()
             self._legend.update()
+            self._note.update()
             self.viewport().update()
 
     # -- tooltips ----------------------------------------------------------------------------
@@ -761,10 +924,11 @@ class TimelineView(QGraphicsView):
         lane = self._lane_at(scene.y())
         if lane is None:
             return ""
-        if pos.x() < HEADER_WIDTH:
-            return _paragraphs(
-                [lane.name, f"{lane.count:,} events in the loaded period"], bold_first=True
-            )
+        if pos.x() < self._header_width:
+            lines = [lane.name, f"{lane.count:,} events in the loaded period"]
+            if self._grouping is Grouping.ACTOR and lane.key == NO_ACTOR_LANE:
+                lines.insert(1, "Events whose source names no acting actor")
+            return _paragraphs(lines, bold_first=True)
         found = self._mark_at(pos)
         if found is not None:
             return event_tooltip(found[1].row)
@@ -785,10 +949,10 @@ class TimelineView(QGraphicsView):
         return TimeScale(self._origin, self._pixels_per_day, 0.0)
 
     def _plot_width(self) -> float:
-        return max(40.0, self.viewport().width() - HEADER_WIDTH)
+        return plot_width(self.viewport().width(), self._header_width)
 
     def _plot_centre_x(self) -> float:
-        return HEADER_WIDTH + self._plot_width() / 2
+        return self._header_width + self._plot_width() / 2
 
     def _left_x(self) -> float:
         return self.mapToScene(QPoint(0, 0)).x()
@@ -813,13 +977,17 @@ class TimelineView(QGraphicsView):
 
     def _zoom(self, factor: float, anchor_x: float) -> None:
         """Zoom by ``factor`` keeping the instant under viewport x ``anchor_x`` in place."""
-        anchor_x = max(HEADER_WIDTH, anchor_x)
+        anchor_x = max(self._header_width, anchor_x)
         ordinal = self._scale().ordinal_at(self._left_x() + anchor_x)
         before = self._pixels_per_day
         self._set_pixels_per_day(before * factor)
         if self._pixels_per_day == before:
             return
         self._scroll_left_to(self._scale().x_of_ordinal(ordinal) - anchor_x)
+        self._relayout_soon()
+
+    def _relayout_soon(self) -> None:
+        """The zoom changed: lay out again, at once when small, else once the view rests."""
         if self._inline():
             self._submit()
             return
@@ -838,7 +1006,7 @@ class TimelineView(QGraphicsView):
             start = end = self._origin
         viewport_days = self._plot_width() / self._pixels_per_day
         pad = int(min(2_000_000, max(30, viewport_days * 1.5)))
-        left = scale.x(clamp_date(start, -pad)) - HEADER_WIDTH
+        left = scale.x(clamp_date(start, -pad)) - self._header_width
         right = scale.x_end(clamp_date(end, pad)) + RIGHT_ROOM
         bottom = self._lanes[-1].bottom + 24 if self._lanes else AXIS_HEIGHT + 24
         rect = QRectF(left, 0, right - left, max(bottom, float(self.viewport().height())))
@@ -852,7 +1020,7 @@ class TimelineView(QGraphicsView):
         return None
 
     def _mark_at(self, pos: QPoint) -> tuple[LaneLayout, PlacedMark] | None:
-        if pos.x() < HEADER_WIDTH or pos.y() < AXIS_HEIGHT:
+        if pos.x() < self._header_width or pos.y() < AXIS_HEIGHT:
             return None
         scene = self.mapToScene(pos)
         lane = self._lane_at(scene.y())
@@ -873,7 +1041,7 @@ class TimelineView(QGraphicsView):
         left = self._left_x()
         top = self.mapToScene(QPoint(0, 0)).y()
         x0, x1, _ = stretched(mark, self._stretch())
-        if x1 < left + HEADER_WIDTH + 20 or x0 > left + self.viewport().width() - 40:
+        if x1 < left + self._header_width + 20 or x0 > left + self.viewport().width() - 40:
             self._scroll_left_to((x0 + x1) / 2 - self._plot_centre_x())
         bar = self.verticalScrollBar()
         if cy - 20 < top + AXIS_HEIGHT:
@@ -938,10 +1106,14 @@ class TimelineView(QGraphicsView):
             fit=self._pending_fit,
             origin=self._origin,
             pixels_per_day=self._pixels_per_day,
-            left_ordinal=scale.ordinal_at(self._left_x() + HEADER_WIDTH),
-            plot_width=self._plot_width(),
+            left_ordinal=scale.ordinal_at(self._left_x() + self._header_width),
+            view_width=float(self.viewport().width()),
+            header_width=self._header_width,
             measure=self._measure,
             glyph_measure=self._glyph_measure,
+            header_measure=self._header_measure,
+            count_measure=self._count_measure,
+            lane_limit=self._lane_limit,
             data=data,
             # Lanes may not fit yet: the vertical scroll bar would then take this much width.
             right_reserve=0.0
@@ -981,9 +1153,16 @@ class TimelineView(QGraphicsView):
         self._hidden_lanes = outcome.data.hidden_lanes
         self._lanes = outcome.lanes
         self._lane_tops = [lane.top for lane in outcome.lanes]
+        self._header_width = outcome.header_width
+        self._last_plot_width = self._plot_width()
+        if outcome.fitted:
+            self._hand_moved = False
+        self._note.set_text(self._note_text())
+        self._place_strips()
         self._update_scene_rect()
         if outcome.moved:
-            self._scroll_left_to(self._scale().x_of_ordinal(outcome.left_ordinal) - HEADER_WIDTH)
+            left = self._scale().x_of_ordinal(outcome.left_ordinal) - self._header_width
+            self._scroll_left_to(left)
             self._timer.stop()  # that scroll is the answer's own: nothing more to load
         if self._reveal_selection and self._selected is not None:
             found = self._find_mark(self._selected)

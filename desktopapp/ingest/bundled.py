@@ -13,9 +13,9 @@ from pathlib import Path
 
 import platformdirs
 
-from desktopapp.build.annotations import load_annotations
-from desktopapp.build.builder import build_database
 from desktopapp.db.engine import DatabaseError, open_database
+from desktopapp.ingest.annotations import load_annotations
+from desktopapp.ingest.builder import BuildError, build_database
 
 APP_NAME = "desktopapp"
 DATA_DIR_VARIABLE = "DESKTOPAPP_DATA_DIR"
@@ -43,12 +43,31 @@ def default_database_path() -> Path:
     return data_dir() / DATABASE_NAME
 
 
+def ensure_data_dir() -> Path:
+    """The data folder, created if needed; BuildError in one line if it cannot be."""
+    folder = data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        if isinstance(error, FileExistsError) or folder.exists():
+            problem = "it is a file, not a folder"
+        elif isinstance(error, NotADirectoryError):
+            problem = "a part of that path is a file, not a folder"
+        else:
+            problem = error.strerror or str(error)
+        origin = f" (set by {DATA_DIR_VARIABLE})" if os.environ.get(DATA_DIR_VARIABLE) else ""
+        raise BuildError(f"the data folder {folder}{origin} cannot be used: {problem}") from error
+    if not folder.is_dir():
+        raise BuildError(f"the data folder {folder} cannot be used: it is not a folder")
+    return folder
+
+
 def ensure_default_database() -> Path:
     """Build or rebuild the bundled database if it is missing or stale; return its path."""
     target = default_database_path()
     wanted = hashlib.sha256(annotations_path().read_bytes()).hexdigest()
     if _built_from(target) != wanted:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        ensure_data_dir()
         build_database(load_annotations(annotations_path()), target)
     return target
 

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktopapp.build.dataset import (
+from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf
+from desktopapp.domain.model import ActorKind, Role
+from desktopapp.ingest.dataset import (
     DEFAULT_TYPES,
     ActorSpec,
     CitationSpec,
@@ -29,14 +31,22 @@ from desktopapp.build.dataset import (
     SourceSpec,
     TypeSpec,
 )
-from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf
-from desktopapp.domain.model import ActorKind, Role
+from desktopapp.safe_files import read_regular_file
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024  # an article is well under 1 MB; /dev/zero is endless
 SUPPORTED_SCHEMA = 1
 ARTICLE = "article"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TYPE_SLUG = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)?$")
+# The deepest key an annotation file needs is two parts (date_citation.citation); values
+# nest no deeper than events -> event -> actors -> actor.
+MAX_KEY_PARTS = 8
+MAX_NESTING = 8
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_DEEP_KEY = re.compile(
+    rf"(?<![A-Za-z0-9_-]){_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART}){{{MAX_KEY_PARTS}}}"
+)
 
 
 class AnnotationError(ValueError):
@@ -69,8 +79,9 @@ def load_annotations(path: Path) -> Dataset:
     top = _Entry(path, "")
     _only_keys(top, document, {"schema", "source", "citations", "actors", "types", "events"})
     schema = document.get("schema")
-    if schema != SUPPORTED_SCHEMA:
-        raise top.fail(f"'schema' must be {SUPPORTED_SCHEMA}, found {schema!r}", "schema")
+    if type(schema) is not int or schema != SUPPORTED_SCHEMA:  # not bool: True == 1
+        found = repr(schema) if isinstance(schema, int | str) else type(schema).__name__
+        raise top.fail(f"'schema' must be {SUPPORTED_SCHEMA}, found {found:.60}", "schema")
     source = _source(path, _table(top, document, "source"))
     citations = [_citation(path, i, t) for i, t in enumerate(_tables(top, document, "citations"))]
     actors = [_actor(path, i, t) for i, t in enumerate(_tables(top, document, "actors"))]
@@ -104,17 +115,60 @@ def _read_toml(path: Path) -> dict[str, Any]:
             raise AnnotationError(
                 path, f"the file is too large ({size} bytes, at most {MAX_FILE_BYTES})"
             )
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_FILE_BYTES)
     except OSError as error:
         raise AnnotationError(path, f"cannot be read ({error.strerror or error})") from error
+    return _parse_toml(path, raw)
+
+
+def _parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
     try:
-        return tomllib.loads(raw.decode("utf-8"))
+        # A UTF-8 byte order mark, as some Windows editors write, is not part of the text.
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         raise AnnotationError(path, f"is not UTF-8 text (byte {error.start})") from error
+    _check_key_depth(path, text)
+    try:
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise AnnotationError(path, f"is not valid TOML: {error}") from error
     except RecursionError as error:
         raise AnnotationError(path, "is nested too deeply to be an annotation file") from error
+    _check_nesting(path, document)
+    return document
+
+
+def _check_key_depth(path: Path, text: str) -> None:
+    """Refuse a very long dotted key before parsing: tomllib takes time growing with the
+    square of its length (85 s for one of a few tens of thousands of parts)."""
+    match = _DEEP_KEY.search(text)
+    if match is None:
+        return
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    raise AnnotationError(
+        path,
+        f"line {line}, column {column}: a dotted key of more than {MAX_KEY_PARTS} parts; "
+        "no key of an annotation file is nested that deep",
+    )
+
+
+def _check_nesting(path: Path, document: dict[str, Any]) -> None:
+    """Refuse lists and tables nested deeper than any annotation file needs (walked without
+    recursion), so that no later step can run out of stack on them."""
+    pending: list[tuple[object, int]] = [(document, 0)]
+    while pending:
+        value, depth = pending.pop()
+        if depth > MAX_NESTING:
+            raise AnnotationError(
+                path,
+                f"lists or tables nested more than {MAX_NESTING} deep; nothing in an "
+                "annotation file is nested that deep",
+            )
+        if isinstance(value, dict):
+            pending.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            pending.extend((item, depth + 1) for item in value)
 
 
 @dataclass(frozen=True)
@@ -140,7 +194,7 @@ def _source(path: Path, table: dict[str, Any]) -> SourceSpec:
     if Path(file_name).name != file_name:
         raise entry.fail("must be a file name next to the annotation file", "file")
     try:
-        text = text_path.read_bytes().decode("utf-8")
+        text = read_regular_file(text_path, MAX_ARTICLE_BYTES).decode("utf-8")
     except OSError as error:
         raise entry.fail(f"cannot read {text_path} ({error.strerror or error})", "file") from error
     except UnicodeDecodeError as error:
@@ -158,7 +212,7 @@ def _source(path: Path, table: dict[str, Any]) -> SourceSpec:
 
 
 def _citation(path: Path, index: int, table: dict[str, Any]) -> CitationSpec:
-    entry = _Entry(path, f"citation #{index + 1} ({table.get('id', '?')!s:.60})")
+    entry = _Entry(path, f"citation #{index + 1} ({_name(table, 'id')})")
     _only_keys(entry, table, {"id", "outlet", "title", "url", "published"})
     return CitationSpec(
         key=_slug(entry, table, "id"),
@@ -170,7 +224,7 @@ def _citation(path: Path, index: int, table: dict[str, Any]) -> CitationSpec:
 
 
 def _actor(path: Path, index: int, table: dict[str, Any]) -> ActorSpec:
-    entry = _Entry(path, f"actor #{index + 1} ({table.get('id', '?')!s:.60})")
+    entry = _Entry(path, f"actor #{index + 1} ({_name(table, 'id')})")
     _only_keys(entry, table, {"id", "name", "kind", "aliases"})
     kind = _string(entry, table, "kind")
     try:
@@ -190,7 +244,7 @@ def _types(path: Path, tables: list[dict[str, Any]]) -> list[TypeSpec]:
     types = list(DEFAULT_TYPES)
     known = {t.slug for t in types}
     for index, table in enumerate(tables):
-        entry = _Entry(path, f"type #{index + 1} ({table.get('slug', '?')!s:.60})")
+        entry = _Entry(path, f"type #{index + 1} ({_name(table, 'slug')})")
         _only_keys(entry, table, {"slug", "label"})
         slug = _string(entry, table, "slug")
         if not _TYPE_SLUG.match(slug):
@@ -205,7 +259,7 @@ def _types(path: Path, tables: list[dict[str, Any]]) -> list[TypeSpec]:
 
 
 def _event(path: Path, index: int, table: dict[str, Any], context: _Context) -> EventSpec:
-    entry = _Entry(path, f"event #{index + 1} ({table.get('id', '?')!s:.60})")
+    entry = _Entry(path, f"event #{index + 1} ({_name(table, 'id')})")
     _only_keys(
         entry,
         table,
@@ -240,17 +294,21 @@ def _participants(
         field = f"actors[{position}]"
         if not isinstance(item, dict) or set(item) != {"id", "role"}:
             raise entry.fail('must be { id = "...", role = "acting" | "affected" }', field)
-        if item["id"] not in context.actors:
-            raise entry.fail(f"unknown actor {item['id']!r}", field)
-        try:
-            role = Role(item["role"])
-        except ValueError:
+        actor, role_name = item["id"], item["role"]
+        if not isinstance(actor, str):
+            raise entry.fail(f"must be an actor's id (text), not {_kind(actor)}", f"{field}.id")
+        if actor not in context.actors:
+            raise entry.fail(f"unknown actor {actor[:60]!r}", field)
+        if not isinstance(role_name, str):
+            raise entry.fail(f"must be acting or affected, not {_kind(role_name)}", f"{field}.role")
+        if role_name not in {r.value for r in Role}:
             raise entry.fail(
-                f"unknown role {item['role']!r}; use acting or affected", field
-            ) from None
-        if (item["id"], role) in result:
-            raise entry.fail(f"actor {item['id']!r} is listed twice with the same role", field)
-        result.append((item["id"], role))
+                f"unknown role {role_name[:60]!r}; use acting or affected", f"{field}.role"
+            )
+        role = Role(role_name)
+        if (actor, role) in result:
+            raise entry.fail(f"actor {actor!r} is listed twice with the same role", field)
+        result.append((actor, role))
     return tuple(result)
 
 
@@ -300,6 +358,12 @@ def _quotes(entry: _Entry, table: dict[str, Any], source: SourceSpec) -> tuple[Q
 # -- small typed readers ----------------------------------------------------------------------
 
 
+def _name(table: dict[str, Any], key: str) -> str:
+    """An entry's id for messages, when it is text; what it is when it is not."""
+    value = table.get(key, "?")
+    return f"{value:.60}" if isinstance(value, str) else "?"
+
+
 def _only_keys(entry: _Entry, table: dict[str, Any], allowed: set[str]) -> None:
     unknown = sorted(set(table) - allowed)
     if unknown:
@@ -326,8 +390,23 @@ def _tables(
     return value
 
 
+def _kind(value: object) -> str:
+    """What a TOML value is, in the file's own words, for messages."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return "a date or time" if value is not None else "nothing"
+
+
 def _string(entry: _Entry, table: dict[str, Any], key: str) -> str:
     value = table.get(key)
+    if key in table and not isinstance(value, str):
+        raise entry.fail(f"must be text, not {_kind(value)}", key)
     if not isinstance(value, str) or not value.strip():
         raise entry.fail("is required and must be non-empty text", key)
     if "\x00" in value:
@@ -345,7 +424,7 @@ def _slug(entry: _Entry, table: dict[str, Any], key: str) -> str:
 def _url(entry: _Entry, table: dict[str, Any], *, required: bool = False) -> str:
     value = table.get("url", "")
     if not isinstance(value, str):
-        raise entry.fail("must be text", "url")
+        raise entry.fail(f"must be text, not {_kind(value)}", "url")
     value = value.strip()
     if not value and not required:
         return ""
@@ -357,7 +436,12 @@ def _url(entry: _Entry, table: dict[str, Any], *, required: bool = False) -> str
 def _date(entry: _Entry, table: dict[str, Any], key: str) -> FuzzyDate:
     value = table.get(key)
     if not isinstance(value, str):
-        raise entry.fail("is required: an EDTF date such as 2022-03-01 or 2022-03~", key)
+        # A TOML date (unquoted 2022-03-01) cannot say month, interval or uncertainty.
+        found = "nothing" if key not in table else _kind(value)
+        raise entry.fail(
+            f'must be an EDTF date in quotes, such as "2022-03-01" or "2022-03~" (found {found})',
+            key,
+        )
     try:
         return parse_edtf(value)
     except DateError as error:

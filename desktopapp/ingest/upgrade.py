@@ -4,23 +4,24 @@ An upgrade reads the facts (sources, citations, actors, types, events, quotes) o
 file and writes them with the current builder, which recomputes every index, count table and
 check. The facts' tables have kept their shape since schema 1; a future change to them adds a
 reader for the older shape here. The old file is first copied beside itself
-(``timeline.sqlite3.schema1.bak``), so nothing is lost even if the upgrade is interrupted;
-the file itself is only replaced once the new one is complete.
+(``timeline.sqlite3.schema1.bak``, written whole or not at all), so nothing is lost even if the
+upgrade is interrupted; the file itself is only replaced once the new one is complete.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote as url_quote
 
-from desktopapp.build.builder import BuildError, build_database
-from desktopapp.build.dataset import (
+from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from desktopapp.domain.dates import parse_edtf
+from desktopapp.domain.model import ActorKind, Role
+from desktopapp.ingest.builder import BuildError, build_database
+from desktopapp.ingest.dataset import (
     ActorSpec,
     CitationSpec,
     Dataset,
@@ -29,9 +30,7 @@ from desktopapp.build.dataset import (
     SourceSpec,
     TypeSpec,
 )
-from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
-from desktopapp.domain.dates import parse_edtf
-from desktopapp.domain.model import ActorKind, Role
+from desktopapp.safe_files import check_regular_input, copy_atomically, reason, write_failure
 
 OLDEST_UPGRADABLE = 1
 T = TypeVar("T")
@@ -56,6 +55,12 @@ def schema_version_of(path: Path) -> int:
 def upgrade_database(path: Path) -> Path:
     """Upgrade ``path`` in place to the current schema; return the backup copy's path."""
     path = path.expanduser().resolve()
+    try:
+        check_regular_input(path)
+    except FileNotFoundError as error:
+        raise UpgradeError(f"{path}: no such file") from error
+    except OSError as error:
+        raise UpgradeError(f"{path}: cannot be upgraded ({reason(error)})") from error
     version = schema_version_of(path)
     if version >= SCHEMA_VERSION:
         raise UpgradeError(f"{path}: already at schema {version}; nothing to upgrade")
@@ -78,21 +83,19 @@ def upgrade_database(path: Path) -> Path:
 
 
 def _write_backup(path: Path, version: int) -> Path:
+    """Copy ``path`` to ``PATH.schemaN.bak`` through a synced temporary file, so that a backup
+    under that name is always whole; an earlier backup is never overwritten."""
     backup = path.with_name(f"{path.name}.schema{version}.bak")
     number = 2
-    while backup.exists():  # never overwrite an earlier backup
+    while backup.exists():
         backup = path.with_name(f"{path.name}.schema{version}.{number}.bak")
         number += 1
     try:
-        shutil.copy2(path, backup)
-        with backup.open("rb") as handle:
-            os.fsync(handle.fileno())
+        copy_atomically(path, backup)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            backup.unlink()
         raise UpgradeError(
             f"{path}: no backup copy could be written next to it "
-            f"({error.strerror or error}); not upgraded"
+            f"({write_failure(error, path.parent, path.stat().st_size)}); not upgraded"
         ) from error
     return backup
 

@@ -29,7 +29,10 @@ from datetime import date, timedelta
 from itertools import accumulate
 from typing import TypeVar
 
-from desktopapp.build.dataset import (
+from desktopapp.db.search import fold
+from desktopapp.domain.dates import DatePoint, FuzzyDate
+from desktopapp.domain.model import ActorKind, Role
+from desktopapp.ingest.dataset import (
     DEFAULT_TYPES,
     ActorSpec,
     CitationSpec,
@@ -38,9 +41,6 @@ from desktopapp.build.dataset import (
     QuoteSpec,
     SourceSpec,
 )
-from desktopapp.db.search import fold
-from desktopapp.domain.dates import DatePoint, FuzzyDate
-from desktopapp.domain.model import ActorKind, Role
 
 T = TypeVar("T")
 

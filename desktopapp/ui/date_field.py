@@ -1,0 +1,145 @@
+"""A date field that reads what is typed as typed, with a calendar popup.
+
+QDateEdit types into sections: typing ``1 Mar 2022`` over "21 Feb 2022" edits the day section
+and keeps the rest, so the field silently shows another date, and a lone ``1`` is refused. This
+field is a line edit: what is typed is read as a whole, by the same parser as the command line
+(:func:`desktopapp.domain.filter.parse_user_date`), when the person presses Enter or leaves the
+field. A text that cannot be read is said to be so (:attr:`DateField.problemChanged`) and the
+date the filter uses stays what it was.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
+
+from desktopapp.domain.filter import FilterError, parse_user_date
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+EXAMPLES = "1 Mar 2022, 2022-03-01 or March 2022"
+
+
+def date_text(value: datetime.date) -> str:
+    """How the field shows a date: '1 Mar 2022' (day, month and year cannot be confused)."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+class DateField(QLineEdit):
+    """One date, typed in any form python-dateutil reads or picked from a calendar.
+
+    ``end_of_period`` is for the end of a range: a month or a year typed means its last day.
+    """
+
+    dateChanged = Signal(object)  # the new date (datetime.date), after Enter, Tab or a pick
+    problemChanged = Signal(str)  # why the typed text is not a date, or "" once it reads
+
+    def __init__(
+        self, value: datetime.date, *, end_of_period: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._date = value
+        self._end_of_period = end_of_period
+        self._problem = ""
+        self.setText(date_text(value))
+        self.setToolTip(
+            f"Type a date ({EXAMPLES}) and press Enter or Tab, or pick one from the calendar "
+            "(Alt+Down). Numbers alone are read month first: 03/01/2022 is 1 Mar 2022."
+            + (" A month or a year means its last day." if end_of_period else "")
+        )
+        self._calendar_action = QAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown), "Pick a date", self
+        )
+        self._calendar_action.setToolTip("Pick a date from a calendar (Alt+Down)")
+        self._calendar_action.triggered.connect(self.show_calendar)
+        self.addAction(self._calendar_action, QLineEdit.ActionPosition.TrailingPosition)
+        self._calendar: QCalendarWidget | None = None
+        self.editingFinished.connect(self.commit)
+
+    # -- the value -------------------------------------------------------------------------
+
+    def date(self) -> datetime.date:
+        """The last date read (what the filter uses), whatever is being typed now."""
+        return self._date
+
+    def setDate(self, value: datetime.date) -> None:  # the QDateEdit name, kept on purpose
+        """Show this date, emitting dateChanged if it is another one."""
+        self.setText(date_text(value))
+        self._set_problem("")
+        if value != self._date:
+            self._date = value
+            self.dateChanged.emit(value)
+
+    def problem(self) -> str:
+        """Why the text in the field is not a date ("" when it is the date shown)."""
+        return self._problem
+
+    def revert(self) -> None:
+        """Show the date in use again, forgetting an unreadable text."""
+        self.setText(date_text(self._date))
+        self._set_problem("")
+
+    def commit(self) -> None:
+        """Read the typed text (on Enter or leaving the field)."""
+        typed = self.text()
+        if typed == date_text(self._date):
+            self._set_problem("")
+            return
+        try:
+            value = parse_user_date(typed, end_of_period=self._end_of_period)
+        except FilterError:
+            shown = " ".join(typed.split())
+            shown = shown if len(shown) <= 40 else shown[:39] + "…"
+            self._set_problem(
+                f"“{shown}” is not a date I can read (try {EXAMPLES}); "
+                f"still {date_text(self._date)}"
+                if shown
+                else f"Type a date ({EXAMPLES}); still {date_text(self._date)}"
+            )
+            return
+        self.setDate(value)
+
+    def _set_problem(self, text: str) -> None:
+        if text != self._problem:
+            self._problem = text
+            self.setAccessibleDescription(text)
+            self.problemChanged.emit(text)
+
+    # -- the calendar ----------------------------------------------------------------------
+
+    def show_calendar(self) -> None:
+        """Open the calendar under the field on the date in use."""
+        if self._calendar is None:
+            self._calendar = QCalendarWidget(self)
+            self._calendar.setWindowFlags(Qt.WindowType.Popup)
+            self._calendar.setObjectName(f"{self.objectName()}Calendar")
+            self._calendar.setGridVisible(True)
+            self._calendar.activated.connect(self._picked)
+            self._calendar.clicked.connect(self._picked)
+        calendar = self._calendar
+        calendar.setSelectedDate(QDate(self._date.year, self._date.month, self._date.day))
+        calendar.adjustSize()
+        calendar.move(self.mapToGlobal(QPoint(0, self.height())))
+        calendar.show()
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def calendar(self) -> QCalendarWidget | None:
+        """The calendar popup, once it has been opened."""
+        return self._calendar
+
+    def _picked(self, value: QDate) -> None:
+        if self._calendar is not None:
+            self._calendar.hide()
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.setDate(datetime.date(value.year(), value.month(), value.day()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        opens = event.key() == Qt.Key.Key_F4 or (
+            event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
+        if opens:
+            self.show_calendar()
+            return
+        super().keyPressEvent(event)
