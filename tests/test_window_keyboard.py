@@ -50,8 +50,8 @@ class EmacsKeys(QObject):
         return False
 
 
-def test_focus_starts_in_the_event_list_not_the_search_box(window: MainWindow) -> None:
-    assert QApplication.focusWidget() is window.table
+def test_focus_starts_on_the_timeline_not_the_search_box(window: MainWindow) -> None:
+    assert QApplication.focusWidget() is window.timeline
 
 
 def test_export_shortcut_works_from_every_text_field(
@@ -120,3 +120,8 @@ def test_tab_in_the_list_does_not_select_the_next_event(qtbot, window: MainWindo
 def test_title_names_the_open_timeline(window: MainWindow, article_db: Path) -> None:
     assert window.windowTitle() == f"{article_db.name} — News Timeline"
     assert window.windowFilePath() == str(article_db)
+
+
+def test_focus_in_the_list_at_startup_selects_nothing(window: MainWindow) -> None:
+    assert window.selected_event_id() is None
+    assert window.detail.event_shown() is None

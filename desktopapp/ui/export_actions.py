@@ -321,6 +321,7 @@ class PageSetupDialog(QDialog):
     def __init__(self, parent: QWidget, page_size: str, orientation: str) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export PDF")
+        self.setMinimumWidth(360)  # narrower, the window manager cuts the title
         self.size_box = QComboBox()
         self.size_box.setAccessibleName("Paper size")
         self.size_box.addItems(list(PAGE_SIZES))

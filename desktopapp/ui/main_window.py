@@ -143,8 +143,9 @@ class MainWindow(QMainWindow, RemembersLayout):
         if initial_filter is None:
             self.table.set_restored_filter(self._filter)
         # Not the search box: what a person types first (a file name in a dialog that did not
-        # open, say) would filter everything out and be saved for the next launch.
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        # open, say) would filter everything out and be saved for the next launch. Not the
+        # list either: focus coming into it makes its first row current, which selects it.
+        self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- public API ------------------------------------------------------------------------
 
