@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.model import Event, Source
+from desktopapp.domain.text import for_display
 
 COPY_CITATION = "Copy &Citation"
 COPY_QUOTE = "Copy &Quote"
@@ -119,6 +120,6 @@ def choose_event_menu(
 
 
 def _menu_text(title: str) -> str:
-    """A title as a menu shows it: '&' doubled (not a mnemonic), cut when very long."""
-    short = title if len(title) <= 80 else title[:79] + "…"
-    return short.replace("&", "&&")
+    """A title as a menu shows it: invisible controls shown, cut when very long, '&' doubled
+    (not a mnemonic)."""
+    return for_display(title, 80).replace("&", "&&")

@@ -45,6 +45,7 @@ from desktopapp.db.locations import shown_location
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.ingest.upgrade import UpgradeError, upgrade_database
 from desktopapp.ui.actions import (
     GROUPING_ACTIONS,
@@ -495,6 +496,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         path = _sqlite_file(self._repository) if url.get_backend_name() == "sqlite" else None
         self.setWindowFilePath(path or "")
         name = Path(path).name if path else (url.database or url.get_backend_name())
+        name = for_display(name, LINE_LIMIT)  # a file name is data too
         self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
         self.detail.set_type_labels({t.slug: t.label for t in self._repository.event_types})
 
