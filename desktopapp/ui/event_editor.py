@@ -9,14 +9,20 @@ Use::
         changes = dialog.result_commands().execute_with(document.execute)
 
 ``selection`` is a :class:`~desktopapp.db.commands.QuoteInput` (source key, start, end,
-exact): it becomes the new event's first quote, and its source is offered for the citation.
+exact): it becomes the new event's first quote and can be its dating sentence too. A new
+event without a selection is quoted from a passage pasted into the editor and verified
+against its source (the store refuses an event with no quote).
 :meth:`EventEditorDialog.result_commands` gives an :class:`EventEditorResult`: the types and
 actors to create first (``AddType``, ``AddActor``), then an ``AddEvent``, or an ``EditEvent``
-holding only the fields that changed, and the optional "why" note for the history.
+holding only the fields that changed (a changed date always with its citation, which the
+store requires), and the optional "why" note for the history. ``execute_with`` runs them in
+that order through any ``execute(command, note=...)`` and puts the keys the store gave the
+new actors into the event's participants; i11-doc may group them as one undo step.
 
 The date is typed in EDTF or in English or French words; a line under it says how it was read
 (:func:`desktopapp.domain.date_input.read_date`). OK stays disabled, with the reason beside
-it, while the title is empty, the date unreadable or uncited, or (editing) nothing changed.
+it, while the title is empty, no type is chosen, the quote or the date's citation is not
+found verbatim, the date is unreadable, or (editing) nothing changed.
 """
 
 from __future__ import annotations
