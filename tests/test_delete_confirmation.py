@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from desktopapp.db.commands import DeleteEvent, DeleteQuote, DeleteSource
+from desktopapp.db.commands import DeleteActor, DeleteEvent, DeleteQuote, DeleteSource, DeleteType
 from desktopapp.db.repository import EventRepository
+from desktopapp.domain.filter import EventFilter
 from desktopapp.ui.delete_confirmation import (
+    actor_deletion,
     confirm_deletion,
     event_deletion,
     quote_deletion,
     source_deletion,
+    type_deletion,
 )
 
 
@@ -63,3 +66,26 @@ def test_a_source_that_cites_a_date_is_not_deleted(qtbot, captured_boxes, reposi
     assert "sap-pauses-sales" in question.details
     assert not confirm_deletion(None, question)  # explained, never asked
     assert captured_boxes == [f"{question.text}\n{question.details}"]
+
+
+def test_an_actor_or_type_in_use_is_not_deleted(repository: EventRepository) -> None:
+    apple = repository.resolve_actor("Apple")
+    question = actor_deletion(repository, apple)
+    assert question.command == DeleteActor(apple.key)
+    assert question.blocked
+    apple_events = [e for e in repository.events() if apple in e.actors()]
+    assert question.text == (
+        f"The actor “Apple” cannot be deleted: {len(apple_events)} events name it."
+    )
+    aid = repository.type_by_slug("aid")
+    assert type_deletion(repository, aid).blocked
+    assert type_deletion(repository, aid).command == DeleteType("aid")
+    unused = [
+        t
+        for t in repository.event_types
+        if not repository.count(EventFilter(types=frozenset({t.slug})))
+    ]
+    assert unused  # the sample's taxonomy has types no event has yet
+    asked = type_deletion(repository, unused[0])
+    assert not asked.blocked
+    assert asked.text == f"Delete the type “{unused[0].label}”? No event uses it."

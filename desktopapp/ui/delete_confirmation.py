@@ -25,27 +25,35 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktopapp.db.commands import DeleteEvent, DeleteQuote, DeleteSource
+from desktopapp.db.commands import (
+    DeleteActor,
+    DeleteEvent,
+    DeleteQuote,
+    DeleteSource,
+    DeleteType,
+)
 from desktopapp.db.repository import EventRepository
-from desktopapp.domain.model import Event, Quote
+from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.model import Actor, Event, EventType, Quote
 from desktopapp.ui.edit_fields import one_line
 
 LISTED_TITLES = 5  # more titles than this are summed up as "and N more"
 UNDO_LINE = "You can undo this with Edit › Undo."
+Deletion = DeleteSource | DeleteEvent | DeleteQuote | DeleteActor | DeleteType
 
 
 @dataclass(frozen=True)
 class DeletionQuestion:
     """What to ask before running ``commands`` (in order), or why it cannot be done."""
 
-    commands: Sequence[DeleteSource | DeleteEvent | DeleteQuote]
+    commands: Sequence[Deletion]
     text: str  # the question, one sentence
     details: str  # what goes with it, and that it can be undone
     button: str  # the text of the button that deletes
     blocked: str = ""  # why nothing can be deleted now ("" when it can)
 
     @property
-    def command(self) -> DeleteSource | DeleteEvent | DeleteQuote:
+    def command(self) -> Deletion:
         """The deletion asked for (the last command; the others clear the way for it)."""
         return self.commands[-1]
 
@@ -135,6 +143,39 @@ def quote_deletion(event: Event, quote: Quote) -> DeletionQuestion:
         ("It is the event's only quote: the event will be shown as unsourced. " if last else "")
         + UNDO_LINE,
         "Remove quote",
+    )
+
+
+def actor_deletion(repository: EventRepository, actor: Actor) -> DeletionQuestion:
+    """Deleting an actor: only one that no event names (the store refuses the others)."""
+    used = repository.count(EventFilter(actors=frozenset({actor.name})))
+    name = f"the actor “{one_line(actor.name, 70)}”"
+    return _unused_deletion(DeleteActor(actor.key), name, used, ("names it", "name it"))
+
+
+def type_deletion(repository: EventRepository, event_type: EventType) -> DeletionQuestion:
+    """Deleting a type: only one that no event has, itself or under it."""
+    used = repository.count(EventFilter(types=frozenset({event_type.slug})))
+    name = f"the type “{one_line(event_type.label, 70)}”"
+    verbs = ("has it or a type under it", "have it or a type under it")
+    return _unused_deletion(DeleteType(event_type.slug), name, used, verbs)
+
+
+def _unused_deletion(
+    command: Deletion, name: str, used: int, verbs: tuple[str, str]
+) -> DeletionQuestion:
+    """A thing that can go only once no event uses it: asked, or said why not."""
+    if not used:
+        return DeletionQuestion(
+            (command,), f"Delete {name}? No event uses it.", UNDO_LINE, "Delete"
+        )
+    verb = verbs[0] if used == 1 else verbs[1]
+    return DeletionQuestion(
+        (command,),
+        f"{name[:1].upper()}{name[1:]} cannot be deleted: {plural(used, 'event')} {verb}.",
+        "Change those events first.",
+        "",
+        blocked="still in use",
     )
 
 
