@@ -67,6 +67,7 @@ def test_menu_has_the_actions_with_shortcuts(window) -> None:
         "Export chart as SVG…",
         "Export events as CSV…",
         "Export events as JSON…",
+        "Export annotations (TOML)…",
     ]
     assert texts["Export PDF…"].shortcut() == QKeySequence("Ctrl+E")
     assert texts["Print…"].shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
