@@ -187,3 +187,106 @@ register(
         False, _write_annotations,
     )
 )  # fmt: skip
+
+
+def _type_labels(repository: EventRepository) -> dict[str, str]:
+    return {event_type.slug: event_type.label for event_type in repository.event_types}
+
+
+def _timeline_name(repository: EventRepository) -> str:
+    """The name other programs show for the timeline: its source's title when it has one."""
+    sources = repository.sources
+    return sources[0].title if len(sources) == 1 and sources[0].title else "Timeline"
+
+
+def _write_timelinejs(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.files import write_text
+    from desktopapp.export.timelinejs import timelinejs_document, timelinejs_json
+
+    events = repository.events(event_filter)
+    document = timelinejs_document(
+        events, options.grouping, _type_labels(repository), _timeline_name(repository)
+    )
+    write_text(target, timelinejs_json(document))
+    return plural(len(events), "event")
+
+
+def _write_timelinejs_csv(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.files import write_text
+    from desktopapp.export.timelinejs import timelinejs_csv
+
+    events = repository.events(event_filter)
+    write_text(target, timelinejs_csv(events, options.grouping, _type_labels(repository)))
+    return plural(len(events), "event")
+
+
+def _write_ics(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.files import write_bytes
+    from desktopapp.export.ics import events_calendar
+
+    events = repository.events(event_filter)
+    write_bytes(target, events_calendar(events, repository.meta, _timeline_name(repository)))
+    exact = sum(1 for event in events if event.date.is_exact_day)
+    placed = len(events) - exact
+    return f"{plural(len(events), 'event')}; {placed:,} without an exact day, on their first day"
+
+
+def _write_annotations_jsonld(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.files import write_text
+    from desktopapp.export.web_annotations import (
+        AnnotatedSource,
+        annotation_page,
+        annotations_jsonld,
+        source_iri,
+    )
+
+    events = repository.events(event_filter)
+    sources = {
+        source.key: AnnotatedSource(source_iri(source), repository.source_text(source.key))
+        for source in repository.sources
+    }
+    page = annotation_page(events, sources)
+    write_text(target, annotations_jsonld(page, _timeline_name(repository)))
+    summary = plural(len(page.items), "quote")
+    if page.left_out:
+        summary += f"; {page.left_out:,} not verified against its source, left out"
+    return summary
+
+
+register(
+    ExportFormat(
+        "timelinejs", "Export for TimelineJS (JSON)…", "json", "TimelineJS JSON (*.json)",
+        "the events as TimelineJS 3 JSON", False, _write_timelinejs,
+    )
+)  # fmt: skip
+register(
+    ExportFormat(
+        "timelinejs-csv", "Export for TimelineJS (spreadsheet CSV)…", "csv",
+        "CSV files (*.csv)", "the events in the columns of TimelineJS's spreadsheet template",
+        False, _write_timelinejs_csv,
+    )
+)  # fmt: skip
+register(
+    ExportFormat(
+        "ics", "Export as calendar (iCalendar)…", "ics", "iCalendar files (*.ics)",
+        "the events as an iCalendar file (RFC 5545); a date without an exact day is put on "
+        "its first possible day and says so",
+        False, _write_ics,
+    )
+)  # fmt: skip
+register(
+    ExportFormat(
+        "annotations-jsonld", "Export quotes as web annotations (JSON-LD)…", "jsonld",
+        "JSON-LD files (*.jsonld)",
+        "every quote as a W3C Web Annotation (JSON-LD) on its source", False,
+        _write_annotations_jsonld,
+    )
+)  # fmt: skip
