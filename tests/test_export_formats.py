@@ -4,7 +4,9 @@ iCalendar, W3C Web Annotations, and the JSON Schemas of every JSON we write."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import errno
+import html
 import io
 import json
 import os
@@ -25,7 +27,13 @@ from desktopapp.export import files
 from desktopapp.export.formats import FORMATS, ExportOptions
 from desktopapp.export.ics import events_calendar
 from desktopapp.export.schemas import SCHEMAS, schema
-from desktopapp.export.timelinejs import SHEET_COLUMNS
+from desktopapp.export.timelinejs import (
+    SHEET_COLUMNS,
+    timelinejs_csv,
+    timelinejs_document,
+    timelinejs_json,
+)
+from desktopapp.export.web_annotations import AnnotatedSource, annotation_page, annotations_jsonld
 from desktopapp.ingest.annotations import load_annotations
 from desktopapp.ingest.builder import build_database
 from desktopapp.ingest.bundled import annotations_path
@@ -371,3 +379,86 @@ def test_web_annotations_without_a_url_target_the_texts_hash(
     document = json.loads((tmp_path / "a.jsonld").read_text(encoding="utf-8"))
     sha = repository.sources[0].sha256
     assert {i["target"]["source"] for i in document["first"]["items"]} == {f"urn:sha256:{sha}"}
+
+
+# -- hostile content -----------------------------------------------------------------------
+
+MARKUP = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+FORMULA = '=HYPERLINK("http://evil.example","click")'
+BIDI = "Apple \u202eslaed llA\u202c"
+MEGABYTE = "A" * 1_000_000
+
+
+@pytest.fixture
+def hostile_events(repository: EventRepository) -> list:
+    event = next(e for e in repository.events() if e.key == "apple-export-halt")
+    quote = dataclasses.replace(event.quotes[0], source_title=MARKUP)
+    return [
+        dataclasses.replace(event, title=MARKUP, summary=MEGABYTE, quotes=(quote,)),
+        dataclasses.replace(event, key="formula", title=FORMULA, summary="@SUM(A1)\x00\x1b[31m"),
+        dataclasses.replace(event, key="surrogate", title="lone \ud800 half", summary=BIDI),
+    ]
+
+
+def test_timelinejs_json_escapes_hostile_text(hostile_events: list) -> None:
+    document = timelinejs_document(hostile_events, Grouping.ACTOR, {}, MARKUP)
+    validate(document, "timelinejs")
+    text = timelinejs_json(document)
+    text.encode("utf-8")  # no lone surrogate left: the file is UTF-8
+    assert "<script" not in text and "<img" not in text
+    markup, formula, surrogate = document["events"]
+    assert markup["text"]["headline"] == html.escape(MARKUP)
+    assert html.escape(MARKUP) in markup["text"]["text"]  # the quote's source title
+    assert f"<p>{MEGABYTE}</p>" in markup["text"]["text"]  # kept whole: it is the data
+    assert formula["text"]["text"].startswith("<p>@SUM(A1)\ufffd\ufffd[31m</p>")
+    assert surrogate["text"]["headline"] == "lone \ufffd half"
+    assert "<p>Apple \ufffdslaed llA\ufffd</p>" in surrogate["text"]["text"]  # shown, not obeyed
+
+
+def test_timelinejs_sheet_is_formula_safe(hostile_events: list) -> None:
+    rows = list(csv.reader(io.StringIO(timelinejs_csv(hostile_events, Grouping.ACTOR, {}))))
+    cells = [cell for row in rows for cell in row]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    by_headline = {row[9]: row for row in rows[1:]}
+    assert by_headline["'" + html.escape(FORMULA)][10].startswith("<p>@SUM(A1)")
+    assert html.escape(MARKUP) in by_headline
+    assert "lone \ufffd half" in by_headline
+    # A megabyte does not fit a spreadsheet cell: cut, saying so (the JSON keeps it whole).
+    cut = by_headline[html.escape(MARKUP)][10]
+    assert f"<p>{'A' * 5000}… (995,000 characters cut)</p>" in cut and len(cut) < 50_000
+    assert "\x00" not in "".join(cells) and "\x1b" not in "".join(cells)
+
+
+def test_ics_holds_hostile_text_as_text(hostile_events: list, repository) -> None:
+    data = events_calendar(hostile_events, repository.meta, BIDI)
+    assert not re.search(rb"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]", data)
+    calendar = icalendar.Calendar.from_ical(data)
+    markup, formula, surrogate = calendar.walk("VEVENT")
+    assert str(markup["summary"]).startswith(MARKUP + " (some day between")
+    assert str(markup["description"]).startswith(MEGABYTE + "\n")
+    assert str(formula["summary"]).startswith(FORMULA)
+    assert str(formula["description"]).startswith("@SUM(A1)\ufffd\ufffd[31m")
+    assert str(surrogate["summary"]).startswith("lone \ufffd half")
+    assert str(surrogate["description"]).startswith("Apple \ufffdslaed llA\ufffd")
+    assert str(calendar["x-wr-calname"]) == "Apple \ufffdslaed llA\ufffd"
+    assert [str(e["uid"]) for e in (markup, formula, surrogate)] == [
+        "apple-export-halt@desktopapp.timeline",
+        "formula@desktopapp.timeline",
+        "surrogate@desktopapp.timeline",
+    ]
+
+
+def test_web_annotations_keep_hostile_titles_as_data(
+    hostile_events: list, repository: EventRepository
+) -> None:
+    source = repository.sources[0]
+    sources = {source.key: AnnotatedSource(source.url, repository.source_text(source.key))}
+    page = annotation_page(hostile_events, sources)
+    document = json.loads(annotations_jsonld(page, "lone \udfff"))
+    validate(document, "web-annotations")
+    values = [item["body"]["value"] for item in document["first"]["items"]]
+    assert values == [MARKUP, FORMULA, "lone \ufffd half"]
+    assert document["label"] == "lone \ufffd"
+    broken = dataclasses.replace(hostile_events[0].quotes[0], start=0)  # offsets gone stale
+    stale = dataclasses.replace(hostile_events[0], quotes=(broken,))
+    assert annotation_page([stale], sources).left_out == 1

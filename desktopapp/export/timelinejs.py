@@ -24,8 +24,14 @@ from typing import Any
 from desktopapp.domain.dates import DatePoint
 from desktopapp.domain.grouping import NO_ACTING_ACTOR_LABEL, Grouping
 from desktopapp.domain.model import Event, Role
+from desktopapp.domain.text import for_display
 from desktopapp.export.datewords import display_date, readable
 from desktopapp.export.records import csv_text
+
+# A spreadsheet cell holds 50,000 characters in Google Sheets (TimelineJS's home) and 32,767
+# in Excel; a longer CSV cell is cut or spills over when the sheet is opened. So in the sheet
+# every text is cut at this many characters, saying how many were cut. The JSON keeps all.
+SHEET_FIELD_LIMIT = 5_000
 
 SHEET_COLUMNS = (
     "Year",
@@ -75,18 +81,23 @@ def slide(event: Event, group: str | None) -> dict[str, Any]:
     return record
 
 
-def slide_text(event: Event) -> str:
-    """The slide's HTML: the summary, each quote with its source, the date's citation."""
-    parts = [f"<p>{_escaped(event.summary)}</p>"] if event.summary else []
+def slide_text(event: Event, limit: int | None = None) -> str:
+    """The slide's HTML: the summary, each quote with its source, the date's citation (each
+    text cut at ``limit`` characters if given)."""
+
+    def escaped(text: str) -> str:
+        return _escaped(text, limit)
+
+    parts = [f"<p>{escaped(event.summary)}</p>"] if event.summary else []
     for quote in event.quotes:
-        said = f"“{_escaped(quote.text)}” — {_escaped(quote.source_title)}"
+        said = f"“{escaped(quote.text)}” — {escaped(quote.source_title)}"
         if not quote.verified:
-            said += f" ({_escaped(quote.problem)})"
+            said += f" ({escaped(quote.problem)})"
         parts.append(f"<blockquote>{said}</blockquote>")
     citation = event.citation
-    dated = f"Date: {_escaped(event.date.describe())}, from {_escaped(citation.line())}"
+    dated = f"Date: {escaped(event.date.describe())}, from {escaped(citation.line())}"
     if citation.quote:
-        dated += f": “{_escaped(citation.quote)}”"
+        dated += f": “{escaped(citation.quote)}”"
     parts.append(f"<p>{dated}</p>")
     return "".join(parts)
 
@@ -120,14 +131,14 @@ def _sheet_row(event: Event, grouping: Grouping, type_labels: Mapping[str, str])
         *(_point_cells(end) if end is not None else ("", "", "")),
         "",
         _escaped(display_date(event.date)),
-        _escaped(event.title),
-        slide_text(event),
+        _escaped(event.title, SHEET_FIELD_LIMIT),
+        slide_text(event, SHEET_FIELD_LIMIT),
         "",
         "",
         "",
         "",
         "",
-        _escaped(group) if group is not None else "",
+        _escaped(group, SHEET_FIELD_LIMIT) if group is not None else "",
         "",
     ]
 
@@ -145,5 +156,7 @@ def _date_object(point: DatePoint) -> dict[str, int]:
     return date
 
 
-def _escaped(text: str) -> str:
+def _escaped(text: str, limit: int | None = None) -> str:
+    if limit is not None and len(text) > limit:
+        text = for_display(text, limit, say_cut=True)
     return html.escape(readable(text), quote=True)
