@@ -44,13 +44,19 @@ class ExportFormat:
     """One way of writing the timeline to a file."""
 
     id: str  # the command line's --ID; lower case, words joined by "-"
-    label: str  # the File menu's entry, "Export events as CSV…"
+    label: str  # what the window calls it: "Export events as CSV…" (the save dialog's title)
     suffix: str  # the file name's ending, without the dot
     file_filter: str  # the save dialog's filter, "CSV files (*.csv)"
     help: str  # the command line's help for --ID
     needs_qt: bool  # True: painted with Qt (an application object must exist)
     writer: Writer = field(compare=False)
     in_menu: bool = True  # False: the window offers it its own way (the PDF's page setup)
+
+    @property
+    def menu_text(self) -> str:
+        """Its entry in File › Export: the label without "Export", "Events as CSV…"."""
+        text = self.label.removeprefix("Export ")
+        return text[:1].upper() + text[1:]
 
     @property
     def flag(self) -> str:
@@ -263,20 +269,20 @@ def _write_annotations_jsonld(
 
 register(
     ExportFormat(
-        "timelinejs", "Export for TimelineJS (JSON)…", "json", "TimelineJS JSON (*.json)",
+        "timelinejs", "Export TimelineJS JSON…", "json", "TimelineJS JSON (*.json)",
         "the events as TimelineJS 3 JSON", False, _write_timelinejs,
     )
 )  # fmt: skip
 register(
     ExportFormat(
-        "timelinejs-csv", "Export for TimelineJS (spreadsheet CSV)…", "csv",
+        "timelinejs-csv", "Export TimelineJS spreadsheet (CSV)…", "csv",
         "CSV files (*.csv)", "the events in the columns of TimelineJS's spreadsheet template",
         False, _write_timelinejs_csv,
     )
 )  # fmt: skip
 register(
     ExportFormat(
-        "ics", "Export as calendar (iCalendar)…", "ics", "iCalendar files (*.ics)",
+        "ics", "Export calendar (iCalendar)…", "ics", "iCalendar files (*.ics)",
         "the events as an iCalendar file (RFC 5545); a date without an exact day is put on "
         "its first possible day and says so",
         False, _write_ics,

@@ -337,6 +337,10 @@ def _open(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+def _trigger(slot: Callable[[str], object], format_id: str, _checked: bool = False) -> None:
+    slot(format_id)
+
+
 def install_export_actions(
     menu: QMenu,
     parent: QWidget,
@@ -345,7 +349,8 @@ def install_export_actions(
     grouping: GroupingGetter,
     settings: Settings | None = None,
 ) -> ExportActions:
-    """Add File › Export PDF… (Ctrl+E), Print…, Print preview… and the other exports to ``menu``."""
+    """Add File › Export PDF… (Ctrl+E), Print…, Print preview… and the Export submenu of
+    every other registered format to ``menu``."""
     actions = ExportActions(parent, repository, event_filter, grouping, settings)
 
     def add(text: str, slot: Callable[[], object], shortcut: QKeySequence | None = None) -> None:
@@ -361,9 +366,14 @@ def install_export_actions(
     add("Print…", actions.print_timeline, QKeySequence(QKeySequence.StandardKey.Print))
     add("Print preview…", actions.print_preview)
     menu.addSeparator()
-    # Every other registered format: the charts first, then the data.
+    # File › Export: every other registered format, the charts first, then the data.
+    submenu = menu.addMenu("Export")
+    submenu.setObjectName("exportMenu")
     listed = [f for f in FORMATS.values() if f.in_menu]
     for export_format in sorted(listed, key=lambda f: not f.needs_qt):
-        add(export_format.label, partial(actions.export_format, export_format.id))
+        action = QAction(export_format.menu_text, submenu)
+        action.setObjectName(f"export-{export_format.id}")
+        action.triggered.connect(partial(_trigger, actions.export_format, export_format.id))
+        submenu.addAction(action)
     # The connected lambdas hold the bound slots, so ``actions`` lives as long as the menu.
     return actions
