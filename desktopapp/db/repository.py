@@ -131,6 +131,13 @@ class EventRepository:
         self.engine = engine
         self._source_texts: dict[object, str | None] = {}  # by source id, read on first use
 
+    def invalidate(self) -> None:
+        """Forget everything read and kept (reference data, counts, spans, source texts):
+        the file was changed, by this program's store or by another process."""
+        for name in _CACHED_PROPERTIES:
+            self.__dict__.pop(name, None)
+        self._source_texts.clear()
+
     # -- reference data (small tables, read once) --------------------------------------
 
     @cached_property
@@ -171,6 +178,12 @@ class EventRepository:
                 select(*_columns(SourceRow, exclude="text")).order_by(SourceRow.id)
             )
             return tuple(reading.source(r) for r in rows)
+
+    @cached_property
+    def _sources_by_id(self) -> dict[object, Source]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(*_columns(SourceRow, exclude="text")))
+            return {r.id: reading.source(r) for r in rows}
 
     def source_text(self, source_key: str) -> str:
         with self.engine.connect() as connection:
@@ -738,13 +751,16 @@ class EventRepository:
             quotes.setdefault(q.event_id, []).append(quote)
         types = {t.id: t for t in self.event_types}
         article = self.sources[0] if self.sources else None
+        cited_sources = self._sources_by_id
         result = []
         for event_id in ids:
             row = rows.get(event_id)
             if row is None:
                 continue
+            # A date cited by a sentence of a stored source (schema 4), else by the article.
+            cited = cited_sources.get(getattr(row, "citation_source_id", None), article)
             citation, citation_problems = reading.citation(
-                row, citations.get(row.citation_id) if row.citation_id else None, article
+                row, citations.get(row.citation_id) if row.citation_id else None, cited
             )
             parts = reading.EventParts(
                 event_type=types.get(row.type_id),
@@ -1202,3 +1218,8 @@ def _extent_day(day: object, fallback: date) -> date:
     for the calendar's end, which the time scale clamps."""
     ordinal = _ordinal(day)
     return fallback if ordinal is None else date.fromordinal(ordinal)
+
+
+_CACHED_PROPERTIES = tuple(
+    name for name, value in vars(EventRepository).items() if isinstance(value, cached_property)
+)

@@ -215,8 +215,8 @@ class QuoteRow(Base):
     text: Mapped[str] = mapped_column(Text)
     # W3C TextQuoteSelector: up to 32 characters of the source before and after the quote,
     # so that it can be re-anchored (or shown ambiguous) if offsets are ever in doubt.
-    prefix: Mapped[str] = mapped_column(Text, default="")
-    suffix: Mapped[str] = mapped_column(Text, default="")
+    prefix: Mapped[str] = mapped_column(Text, default="", server_default="")
+    suffix: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class HistoryRow(Base):
