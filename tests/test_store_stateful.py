@@ -194,7 +194,8 @@ class Edits(RuleBasedStateMachine):
             kept_actors = {(a, t): n for a, t, n in db.execute("SELECT * FROM actor_type_counts")}
             pairs = set(
                 db.execute(
-                    "SELECT ea.actor_id, e.type_id, e.id FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+                    "SELECT ea.actor_id, e.type_id, e.id FROM event_actors ea "
+                    "JOIN events e ON e.id = ea.event_id"
                 )
             )
             assert kept_actors == dict(Counter((a, t) for a, t, _ in pairs))
@@ -241,8 +242,10 @@ class Edits(RuleBasedStateMachine):
                 naive = {
                     r[0]
                     for r in db.execute(
-                        "SELECT DISTINCT q.event_id FROM quotes q WHERE ' ' || q.text || ' ' LIKE ? "
-                        "UNION SELECT ea.event_id FROM event_actors ea JOIN actor_names n ON n.actor_id = ea.actor_id WHERE n.name = ?",
+                        "SELECT DISTINCT q.event_id FROM quotes q "
+                        "WHERE ' ' || q.text || ' ' LIKE ? UNION SELECT ea.event_id "
+                        "FROM event_actors ea JOIN actor_names n ON n.actor_id = ea.actor_id "
+                        "WHERE n.name = ?",
                         (f"% {word} %", word),
                     )
                 }
@@ -265,8 +268,9 @@ class Edits(RuleBasedStateMachine):
             )
             in_march = dict(
                 db.execute(
-                    "SELECT actor_id, count(DISTINCT event_id) FROM event_actors ea JOIN events e ON e.id = ea.event_id "
-                    "WHERE e.end_date >= '2022-03-01' AND e.start_date <= '2022-03-03' GROUP BY actor_id"
+                    "SELECT actor_id, count(DISTINCT event_id) FROM event_actors ea "
+                    "JOIN events e ON e.id = ea.event_id WHERE e.end_date >= '2022-03-01' "
+                    "AND e.start_date <= '2022-03-03' GROUP BY actor_id"
                 )
             )
             actors = db.execute("SELECT count(*) FROM actors").fetchone()[0]
