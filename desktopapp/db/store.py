@@ -14,14 +14,12 @@ same byte for byte.
 from __future__ import annotations
 
 import getpass
-import json
 import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote as url_quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
@@ -40,6 +38,7 @@ from desktopapp.db.dialect.sqlite import (
 )
 from desktopapp.db.engine import open_database
 from desktopapp.db.errors import DatabaseError, describe_error
+from desktopapp.db.history import read_history
 from desktopapp.db.locations import parse_location
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.sample import is_bundled_sample
@@ -186,31 +185,7 @@ class TimelineStore:
 
     def history(self, event_key: str | None = None) -> list[HistoryEntry]:
         """What was changed, oldest first: of one event (or source, actor), or of everything."""
-        query = (
-            "SELECT change, at, author, command, entity_kind, entity_key, field, old_value, "
-            "new_value, note FROM history"
-        )
-        values: dict[str, Any] = {}
-        if event_key is not None:
-            query += " WHERE entity_key = :key"
-            values["key"] = event_key
-        with self.repository.engine.connect() as connection:
-            rows = connection.execute(text(query + " ORDER BY id"), values).all()
-        return [
-            HistoryEntry(
-                when=at,
-                author=author,
-                text=command,
-                field=field,
-                old=_decoded(old),
-                new=_decoded(new),
-                note=note,
-                entity_kind=kind,
-                entity_key=key,
-                change=change,
-            )
-            for change, at, author, command, kind, key, field, old, new, note in rows
-        ]
+        return read_history(self.repository.engine, event_key)
 
     def external_change(self) -> bool:
         """True (once) if another connection or process has written the file since we last
@@ -226,13 +201,6 @@ class TimelineStore:
         # On the writer's own connection: its own commits do not move it, others' do.
         with self._writer.connect() as connection:
             return int(connection.exec_driver_sql(CHANGE_COUNTER).scalar_one())
-
-
-def _decoded(value: str) -> Any:
-    try:
-        return json.loads(value)
-    except (TypeError, ValueError):
-        return value
 
 
 # -- engines --------------------------------------------------------------------------------
