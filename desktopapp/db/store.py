@@ -104,7 +104,8 @@ class TimelineStore:
                 "updated); save a copy of it and edit the copy"
             )
         folder = path.resolve().parent
-        if not os.access(path, os.W_OK):
+        # Marked read-only (no write bit: honoured even by root, who may write anything).
+        if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
             raise DatabaseError(f"{path}: the file is read-only; it can be viewed, not edited")
         if not os.access(folder, os.W_OK):
             raise DatabaseError(
