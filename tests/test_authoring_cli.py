@@ -109,7 +109,7 @@ def test_a_timeline_built_from_the_command_line(capsys, timeline) -> None:
 
 
 def test_the_second_occurrence_of_a_quote_is_chosen(capsys, timeline) -> None:
-    code, out, err = add_event(
+    code, _out, err = add_event(
         capsys,
         timeline,
         "--quote",
@@ -155,7 +155,7 @@ def _replace(args: tuple[str, ...], flag: str, value: str) -> tuple[str, ...]:
         (_replace(GOOD, "--date", "the day after") + CITED, "--date"),
         (GOOD, "the date needs a citation"),
         (_replace(GOOD, "--title", "  ") + CITED, "the title is empty"),
-        (GOOD + ("--date-source", "src-nope", "--date-quote", "Le 1er"), "no source has the key"),
+        ((*GOOD, "--date-source", "src-nope", "--date-quote", "Le 1er"), "no source has the key"),
     ],
     ids=[
         "quote-not-found",
@@ -234,6 +234,6 @@ def test_a_built_file_refusing_a_command_is_unchanged_byte_for_byte(
     code, _, err = run(capsys, "event", "delete", copy, "no-such-event")
     assert code == 2 and "no event has the key" in err
     assert copy.read_bytes() == before
-    code, out, err = run(capsys, "event", "delete", copy, "amazon-logistics-aid")
+    code, _out, err = run(capsys, "event", "delete", copy, "amazon-logistics-aid")
     assert code == 0, err
     assert run(capsys, "check", copy)[0] == 0
