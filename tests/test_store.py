@@ -107,7 +107,7 @@ def test_source_text_is_fixed_with_its_digest(store: TimelineStore) -> None:
 
 
 def test_undo_is_executing_the_inverse_and_keys_survive(store: TimelineStore) -> None:
-    source, actor, key = _seed(store)
+    source, _actor, key = _seed(store)
     before = store.repository.events()[0]
     edit = store.execute(
         EditEvent(
@@ -244,7 +244,9 @@ def test_two_processes_editing_one_file_lose_nothing(store: TimelineStore) -> No
 _CRASHER = textwrap.dedent(
     """
     import sys
-    from desktopapp.db.commands import AddEvent, DeleteEvent, EditEvent, OutsideReference, QuoteInput
+    from desktopapp.db.commands import (
+        AddEvent, DeleteEvent, EditEvent, OutsideReference, QuoteInput
+    )
     from desktopapp.db.store import TimelineStore
     path, source, actor, text = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
     cite = OutsideReference("Reuters", "", "https://example.org", "That day")
