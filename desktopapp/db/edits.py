@@ -99,6 +99,11 @@ class Edit:
         self.author = author
         self.wal_ready = wal_ready
         self.history: list[tuple[str, str, str, Any, Any]] = []
+        # What the edit touched, so that the reader refreshes only that: the types and
+        # (actor, type) spans of the events changed, or everything if reference data changed.
+        self.touched_types: set[int] = set()
+        self.touched_spans: set[tuple[int, int]] = set()
+        self.events_only = True
 
     # -- entry points ----------------------------------------------------------------------
 
@@ -106,6 +111,7 @@ class Edit:
         handler = getattr(self, "_" + type(command).__name__, None)
         if handler is None:
             raise CommandError(f"unknown command {type(command).__name__}")
+        self.events_only = isinstance(command, _EVENT_COMMANDS)
         change: Change = handler(command)
         return change
 
@@ -384,6 +390,8 @@ class Edit:
         for state, sign in ((before, -1), (after, +1)):
             if state is None:
                 continue
+            self.touched_types.add(state.type_id)
+            self.touched_spans.update((actor_id, state.type_id) for actor_id in state.actors)
             for actor_id in state.actors:
                 changes.setdefault((actor_id, state.type_id), []).append(
                     (sign, state.start, state.end)
@@ -1056,6 +1064,9 @@ class Edit:
             sources=frozenset(),
             inverse=AddType(command.slug, label),
         )
+
+
+_EVENT_COMMANDS = (AddEvent, EditEvent, DeleteEvent, RestoreEvent, AddQuote, DeleteQuote)
 
 
 def _date_columns(date: FuzzyDate) -> dict[str, Any]:

@@ -39,7 +39,12 @@ from sqlalchemy import (
 
 from desktopapp.db import reading
 from desktopapp.db.actor_spans import ActorSpans
-from desktopapp.db.dialect.sqlite import julian_ordinal, search_ids, type_counts_by_dates
+from desktopapp.db.dialect.sqlite import (
+    julian_ordinal,
+    looks_like_iso_day,
+    search_ids,
+    type_counts_by_dates,
+)
 from desktopapp.db.engine import DatabaseError
 from desktopapp.db.schema import (
     LONG_SPAN_DAYS,
@@ -137,6 +142,25 @@ class EventRepository:
         for name in _CACHED_PROPERTIES:
             self.__dict__.pop(name, None)
         self._source_texts.clear()
+
+    def events_changed(self, type_ids: Iterable[int], spans: Iterable[tuple[int, int]]) -> None:
+        """After an edit of events alone (no actor, type or source changed): drop the totals
+        and read again only the counts and spans the edit touched, so that the next facets
+        cost a few rows rather than every count table (see TimelineStore.execute)."""
+        for name in ("total", "_full_extent"):
+            self.__dict__.pop(name, None)
+        with self.engine.connect() as connection:
+            if "_actor_spans" in self.__dict__:
+                self.__dict__["_actor_spans"] = self._actor_spans.refreshed(connection, spans)
+            if "_running_totals_by_type" in self.__dict__:
+                running = dict(self._running_totals_by_type)
+                for type_id in set(type_ids):
+                    days = self._type_days(connection, type_id)
+                    if days:
+                        running[type_id] = RunningTotal.of(days)
+                    else:
+                        running.pop(type_id, None)
+                self.__dict__["_running_totals_by_type"] = running
 
     # -- reference data (small tables, read once) --------------------------------------
 
@@ -415,13 +439,13 @@ class EventRepository:
         conditions = self._conditions(event_filter, ordered=True)
         first = (
             select(E.start_date)
-            .where(*conditions, E.start_date.op("GLOB")(_ISO_DAY_GLOB))
+            .where(*conditions, looks_like_iso_day(E.start_date))
             .order_by(E.start_date)
             .limit(1)
         )
         last = (
             select(E.end_date)
-            .where(*conditions, E.end_date.op("GLOB")(_ISO_DAY_GLOB))
+            .where(*conditions, looks_like_iso_day(E.end_date))
             .order_by(E.end_date.desc())
             .limit(1)
         )
@@ -521,6 +545,17 @@ class EventRepository:
                 if ordinal is not None and isinstance(type_id, int):
                     per_type.setdefault(type_id, []).append((ordinal, _stored_count(events)))
         return {type_id: RunningTotal.of(days) for type_id, days in per_type.items()}
+
+    @staticmethod
+    def _type_days(connection: Connection, type_id: int) -> list[tuple[int, int]]:
+        D = DayTypeCountRow.__table__.c
+        query = select(D.start_date, D.events).where(D.type_id == type_id).order_by(D.start_date)
+        days = []
+        for day, events in connection.execute(query):
+            ordinal = _ordinal(day)
+            if ordinal is not None:
+                days.append((ordinal, _stored_count(events)))
+        return days
 
     def _day_type_counts(
         self, event_filter: EventFilter, start: date, end: date, *, by_type: bool
@@ -1035,7 +1070,6 @@ class EventRepository:
 
 
 _INTEGER = EventRowORM.__table__.c.id.type
-_ISO_DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]"
 
 
 def _lane_in(

@@ -140,26 +140,29 @@ class TimelineStore:
         if len(note) > edits.MAX_NOTE:
             raise CommandError(f"the note is too long (at most {edits.MAX_NOTE} characters)")
         try:
-            change = self._execute(command, note)
+            change, work = self._execute(command, note)
         except (CommandError, DatabaseError):
             raise
         except (SQLAlchemyError, sqlite3.Error) as error:
+            self.repository.invalidate()  # whatever was half-read, read it again
             raise DatabaseError(
                 f"{self.path}: the change was not saved: {describe_error(error)}"
             ) from None
-        finally:
+        if work.events_only:
+            self.repository.events_changed(work.touched_types, work.touched_spans)
+        else:
             self.repository.invalidate()
         self._data_version = self._read_data_version()
         return change
 
-    def _execute(self, command: Command, note: str) -> Change:
+    def _execute(self, command: Command, note: str) -> tuple[Change, edits.Edit]:
         while True:
             try:
                 with self._transaction() as connection:
                     work = edits.Edit(connection, author=self.author, wal_ready=self._wal)
                     change = work.run(command)
                     work.record(change, note)
-                    return change
+                    return change, work
             except edits.NeedsWal:
                 # Validated, and about to write its first change: a file built for viewing
                 # becomes a document being edited (WAL cannot be entered inside a transaction).

@@ -195,6 +195,11 @@ def julian_ordinal(column: ColumnElement[Any]) -> ColumnElement[Any]:
     return func.julianday(column) - 1721424.5
 
 
+def looks_like_iso_day(column: ColumnElement[Any]) -> ColumnElement[bool]:
+    """A stored day shaped like yyyy-mm-dd (a damaged row's value is passed over)."""
+    return column.op("GLOB")("[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]")
+
+
 def type_counts_by_dates(date_from: date | None, date_to: date | None) -> TextClause:
     """Events per type under date bounds alone, read from the covering (start, end, type)
     index. Left to itself, SQLite groups through the (type, start) index and looks up every
