@@ -310,3 +310,19 @@ def test_a_copy_of_a_built_file_becomes_editable(tmp_path: Path, article_db: Pat
         assert store.repository.count() == total
         assert check_database(store.repository).is_clean
         assert [h.note for h in store.history()] == ["test", ""]
+
+
+def test_a_consistent_copy_is_taken_even_while_editing(store: TimelineStore, tmp_path) -> None:
+    from desktopapp.db.store import copy_timeline
+    from desktopapp.ingest.bundled import ensure_default_database
+
+    _seed(store)
+    target = copy_timeline(store.path, tmp_path / "copy.timeline")
+    with TimelineStore.open(target, author="Ada") as copy:
+        assert [e.title for e in copy.repository.events()] == ["Apple halts sales"]
+        assert check_database(copy.repository).is_clean
+    sample = copy_timeline(ensure_default_database(), tmp_path / "sample-copy.timeline")
+    with TimelineStore.open(sample, author="Ada") as editable:
+        assert editable.repository.count() == 18
+    with pytest.raises(DatabaseError, match="is the file being copied"):
+        copy_timeline(store.path, store.path)

@@ -207,6 +207,37 @@ class TimelineStore:
             return int(connection.exec_driver_sql(CHANGE_COUNTER).scalar_one())
 
 
+def copy_timeline(source: str | Path, target: Path) -> Path:
+    """A consistent copy of a timeline file through SQLite's backup API, even while it is
+    open or being edited (File › Save a Copy As…, or an editable copy of the bundled sample).
+    Written beside ``target`` and renamed over it, all or nothing; returns the target."""
+    where = parse_location(source)
+    if where.sqlite_path is None:
+        raise DatabaseError(f"{where.label}: only timeline files can be copied")
+    open_database(where.sqlite_path).dispose()  # a timeline of our schema
+    origin = where.sqlite_path.resolve()
+    try:
+        resolved = writable_target(Path(target))
+        if resolved.exists() and resolved.resolve() == origin:
+            raise DatabaseError(f"{target}: is the file being copied; choose another name")
+        with replacing(resolved) as temporary:
+            reader = sqlite3.connect(_uri(origin, "ro"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            writer = sqlite3.connect(temporary)
+            try:
+                reader.backup(writer)
+                writer.execute("PRAGMA journal_mode = WAL").fetchall()
+            finally:
+                writer.close()
+                reader.close()
+    except FileProblem as error:
+        raise DatabaseError(str(error)) from error
+    except (OSError, sqlite3.Error) as error:
+        raise DatabaseError(
+            f"{target}: the copy could not be written ({describe_error(error)})"
+        ) from None
+    return resolved
+
+
 # -- engines --------------------------------------------------------------------------------
 
 
