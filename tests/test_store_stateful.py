@@ -283,6 +283,27 @@ class Edits(RuleBasedStateMachine):
             sum(repository.histogram(EventFilter(), date(2021, 1, 1), date(2022, 12, 31), 12))
             == total
         )
+        with self._db() as db:
+            per_type = dict(db.execute("SELECT type_id, count(*) FROM events GROUP BY type_id"))
+            slugs = dict(db.execute("SELECT id, slug FROM event_types"))
+            per_day = dict(
+                db.execute(
+                    "SELECT start_date, count(*) FROM events WHERE start_date "
+                    "BETWEEN '2022-02-01' AND '2022-03-31' GROUP BY start_date"
+                )
+            )
+        for slug, count in repository.facet_counts().types.items():
+            naive = sum(
+                n
+                for t, n in per_type.items()
+                if slugs[t] == slug or slugs[t].startswith(slug + "/")
+            )
+            assert count == naive, slug
+        days = repository.histogram(EventFilter(), date(2022, 2, 1), date(2022, 3, 31), 59)
+        assert days == [
+            per_day.get(date.fromordinal(date(2022, 2, 1).toordinal() + n).isoformat(), 0)
+            for n in range(59)
+        ]
 
 
 _tmp_factory: pytest.TempPathFactory

@@ -85,6 +85,7 @@ class _EventState:
     """What the precomputed structures know of an event: to take it out and put it back."""
 
     type_id: int
+    start_day: str  # ISO, as stored
     start: int
     end: int
     actors: frozenset[int]
@@ -101,7 +102,7 @@ class Edit:
         self.history: list[tuple[str, str, str, Any, Any]] = []
         # What the edit touched, so that the reader refreshes only that: the types and
         # (actor, type) spans of the events changed, or everything if reference data changed.
-        self.touched_types: set[int] = set()
+        self.day_moves: list[tuple[int, str, int]] = []  # (type id, start day, +1 or -1)
         self.touched_spans: set[tuple[int, int]] = set()
         self.events_only = True
 
@@ -348,6 +349,7 @@ class Edit:
         ]
         return _EventState(
             type_id=int(row[0]),
+            start_day=str(row[1]),
             start=day_number(parse_iso_day(row[1])),
             end=day_number(parse_iso_day(row[2])),
             actors=frozenset(actors),
@@ -390,7 +392,7 @@ class Edit:
         for state, sign in ((before, -1), (after, +1)):
             if state is None:
                 continue
-            self.touched_types.add(state.type_id)
+            self.day_moves.append((state.type_id, state.start_day, sign))
             self.touched_spans.update((actor_id, state.type_id) for actor_id in state.actors)
             for actor_id in state.actors:
                 changes.setdefault((actor_id, state.type_id), []).append(

@@ -143,24 +143,27 @@ class EventRepository:
             self.__dict__.pop(name, None)
         self._source_texts.clear()
 
-    def events_changed(self, type_ids: Iterable[int], spans: Iterable[tuple[int, int]]) -> None:
-        """After an edit of events alone (no actor, type or source changed): drop the totals
-        and read again only the counts and spans the edit touched, so that the next facets
-        cost a few rows rather than every count table (see TimelineStore.execute)."""
+    def events_changed(
+        self, day_moves: Iterable[tuple[int, str, int]], spans: Iterable[tuple[int, int]]
+    ) -> None:
+        """After an edit of events alone (no actor, type or source changed): drop the totals,
+        move the running totals by the edit's (type id, start day, +1/-1), and read again only
+        the actor spans it touched, so the next facets cost what the edit touched rather than
+        a read of every count table (see TimelineStore.execute)."""
         for name in ("total", "_full_extent"):
             self.__dict__.pop(name, None)
-        with self.engine.connect() as connection:
-            if "_actor_spans" in self.__dict__:
+        if "_running_totals_by_type" in self.__dict__:
+            running = dict(self._running_totals_by_type)
+            for type_id, day, delta in day_moves:
+                ordinal = _ordinal(day)
+                if ordinal is not None:
+                    running[type_id] = running.get(type_id, RunningTotal([], [])).moved(
+                        ordinal, delta
+                    )
+            self.__dict__["_running_totals_by_type"] = running
+        if "_actor_spans" in self.__dict__:
+            with self.engine.connect() as connection:
                 self.__dict__["_actor_spans"] = self._actor_spans.refreshed(connection, spans)
-            if "_running_totals_by_type" in self.__dict__:
-                running = dict(self._running_totals_by_type)
-                for type_id in set(type_ids):
-                    days = self._type_days(connection, type_id)
-                    if days:
-                        running[type_id] = RunningTotal.of(days)
-                    else:
-                        running.pop(type_id, None)
-                self.__dict__["_running_totals_by_type"] = running
 
     # -- reference data (small tables, read once) --------------------------------------
 
@@ -545,17 +548,6 @@ class EventRepository:
                 if ordinal is not None and isinstance(type_id, int):
                     per_type.setdefault(type_id, []).append((ordinal, _stored_count(events)))
         return {type_id: RunningTotal.of(days) for type_id, days in per_type.items()}
-
-    @staticmethod
-    def _type_days(connection: Connection, type_id: int) -> list[tuple[int, int]]:
-        D = DayTypeCountRow.__table__.c
-        query = select(D.start_date, D.events).where(D.type_id == type_id).order_by(D.start_date)
-        days = []
-        for day, events in connection.execute(query):
-            ordinal = _ordinal(day)
-            if ordinal is not None:
-                days.append((ordinal, _stored_count(events)))
-        return days
 
     def _day_type_counts(
         self, event_filter: EventFilter, start: date, end: date, *, by_type: bool
@@ -1223,6 +1215,17 @@ class RunningTotal:
     @property
     def total(self) -> int:
         return self.totals[-1] if self.totals else 0
+
+    def moved(self, ordinal: int, delta: int) -> RunningTotal:
+        """A copy with ``delta`` events more (or fewer) starting on this day: an edit costs
+        one pass over the days that have events, not a read of the count table."""
+        days, totals = list(self.days), list(self.totals)
+        index = bisect_left(days, ordinal)
+        if index == len(days) or days[index] != ordinal:
+            days.insert(index, ordinal)
+            totals.insert(index, totals[index - 1] if index else 0)
+        totals[index:] = [value + delta for value in totals[index:]]
+        return RunningTotal(days, totals)
 
 
 def _stored_count(value: object) -> int:

@@ -149,7 +149,7 @@ class TimelineStore:
                 f"{self.path}: the change was not saved: {describe_error(error)}"
             ) from None
         if work.events_only:
-            self.repository.events_changed(work.touched_types, work.touched_spans)
+            self.repository.events_changed(work.day_moves, work.touched_spans)
         else:
             self.repository.invalidate()
         self._data_version = self._read_data_version()
