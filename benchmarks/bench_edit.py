@@ -79,28 +79,39 @@ def kinds(store: TimelineStore) -> dict[str, Callable[[int], Command]]:
 
     def add_event(n: int) -> Command:
         participants = ((actors[n % len(actors)], "acting"),)
-        return AddEvent(f"Benchmark {n}", event_type, "2022-03-05", CITATION, participants, (quote,))
+        return AddEvent(
+            f"Benchmark {n}", event_type, "2022-03-05", CITATION, participants, (quote,)
+        )
 
     def delete_event(_n: int) -> Command:
         return DeleteEvent(next(to_delete))
 
-    return {"change a date": change_date, "add an event": add_event, "delete an event": delete_event}
+    return {
+        "change a date": change_date,
+        "add an event": add_event,
+        "delete an event": delete_event,
+    }
 
 
 def _time_kind(store: TimelineStore, name: str, make: Callable[[int], Command], runs: int) -> None:
-    store.execute(make(runs + 1))  # the first write turns a built file into a WAL document
-    execute, answer, total = [], [], []
     repository = store.repository
-    for n in range(runs):
-        command = make(n)
-        started = time.perf_counter()
-        store.execute(command)
-        written = time.perf_counter()
+
+    def answer_the_window() -> None:
         repository.count()
         repository.facet_counts()
         repository.facet_counts(MARCH)
         repository.count(MARCH)
         repository.list_page(EventFilter(), limit=60)
+
+    store.execute(make(runs + 1))  # the first write turns a built file into a WAL document
+    answer_the_window()  # as a window would have, before the edit: caches read once
+    execute, answer, total = [], [], []
+    for n in range(runs):
+        command = make(n)
+        started = time.perf_counter()
+        store.execute(command)
+        written = time.perf_counter()
+        answer_the_window()
         done = time.perf_counter()
         execute.append((written - started) * 1000)
         answer.append((done - written) * 1000)
