@@ -150,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"desktopapp {__version__}")
     _add_database_argument(parser, top_level=True)
-    _add_filter_arguments(parser)
+    _add_filter_arguments(parser, top_level=True)
     parser.add_argument(
         "--screenshot",
         type=Path,
@@ -196,6 +196,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--json", type=Path, metavar="FILE", help="the events as JSON")
     export.add_argument("--png", type=Path, metavar="FILE", help="the chart as a PNG image")
     export.add_argument("--svg", type=Path, metavar="FILE", help="the chart as an SVG drawing")
+    export.add_argument(
+        "--annotations",
+        type=Path,
+        metavar="FILE",
+        help="the timeline in the annotation format (TOML) that build-db reads, each "
+        "source's text in a .txt file beside it",
+    )
     export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     export.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
     export.add_argument("--group-by", choices=("actor", "type", "none"), default="actor")
@@ -228,12 +235,19 @@ def _add_database_argument(parser: argparse.ArgumentParser, *, top_level: bool =
     )
 
 
-def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+def _add_filter_arguments(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """The filter flags. A subcommand's own flags default to "not given" (SUPPRESS), so that
+    filters written before the subcommand (``desktopapp --search X export ...``) still apply
+    instead of being silently reset by the subcommand's defaults."""
+
+    def default(value: object) -> object:
+        return value if top_level else argparse.SUPPRESS
+
     group = parser.add_argument_group("filters (combine freely)")
     group.add_argument(
         "--company",
         action="append",
-        default=[],
+        default=default([]),
         metavar="NAME",
         help="an actor's name or alias (company, government, institution); "
         "repeat for any of several",
@@ -241,7 +255,7 @@ def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--type",
         action="append",
-        default=[],
+        default=default([]),
         metavar="TYPE",
         help="an event type slug or label, e.g. sanction or "
         "corporate-withdrawal/sales-halt; a parent includes its children",
@@ -249,18 +263,20 @@ def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--from",
         dest="date_from",
+        default=default(None),
         metavar="DATE",
         help="events whose (possibly uncertain) span reaches this date or later",
     )
     group.add_argument(
         "--to",
         dest="date_to",
+        default=default(None),
         metavar="DATE",
         help="events whose span starts on or before this date",
     )
     group.add_argument(
         "--search",
-        default="",
+        default=default(""),
         metavar="TEXT",
         help="words in titles, summaries, quotes or actor names "
         "(case, accents and apostrophes ignored)",
@@ -398,10 +414,11 @@ def _note_damage(events: Sequence[Event]) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    targets = [args.pdf, args.csv, args.json, args.png, args.svg]
+    targets = [args.pdf, args.csv, args.json, args.png, args.svg, args.annotations]
     if not any(targets):
         raise UserError(
-            "say what to export: --pdf FILE, --csv FILE, --json FILE, --png FILE or --svg FILE"
+            "say what to export: --pdf FILE, --csv FILE, --json FILE, --png FILE, --svg FILE "
+            "or --annotations FILE"
         )
     from desktopapp.export.run import ExportRequest, run_exports
 
@@ -413,6 +430,7 @@ def run_export(args: argparse.Namespace) -> int:
         json=args.json,
         png=args.png,
         svg=args.svg,
+        annotations=args.annotations,
         page_size=args.page_size,
         orientation=args.orientation,
         group_by=args.group_by,

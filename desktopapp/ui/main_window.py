@@ -40,6 +40,7 @@ from desktopapp.db.locations import shown_location
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.ingest.upgrade import UpgradeError, upgrade_database
 from desktopapp.ui.actions import GROUPING_ACTIONS, ActionId, ActionRegistry
 from desktopapp.ui.article_pane import ArticlePane
@@ -377,7 +378,8 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def _show_repository_details(self, database_name: str = "") -> None:
         title = "News Timeline"
-        self.setWindowTitle(f"{database_name} — {title}" if database_name else title)
+        name = for_display(database_name, LINE_LIMIT)  # a file name is data too
+        self.setWindowTitle(f"{name} — {title}" if name else title)
         self.detail.set_type_labels({t.slug: t.label for t in self._repository.event_types})
 
     # -- reacting --------------------------------------------------------------------------
