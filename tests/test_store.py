@@ -104,6 +104,9 @@ def test_source_text_is_fixed_with_its_digest(store: TimelineStore) -> None:
     assert store.repository.sources[0].title == "Article"
     with pytest.raises(CommandError, match="quoted by 1 event"):
         store.execute(DeleteSource(source))
+    [key] = [e.key for e in store.repository.events()]
+    assert store.source_dependents(source) == ([key], [key])
+    assert store.repository.event_ids_by_key([key, "ev-gone"]) == {key: 1}
 
 
 def test_undo_is_executing_the_inverse_and_keys_survive(store: TimelineStore) -> None:

@@ -651,6 +651,16 @@ class EventRepository:
             raise KeyError(event_id)
         return found[0]
 
+    def event_ids_by_key(self, keys: Iterable[str]) -> dict[str, int]:
+        """The row ids of events named by their stable keys (a Change names keys; views hold
+        ids). Keys that name no event (a deleted one) are left out."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return {}
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(E.key, E.id).where(E.key.in_(wanted)))
+            return {key: event_id for key, event_id in rows}
+
     def events_by_id(self, ids: Sequence[int]) -> list[Event]:
         """Full events for these ids, in the order given; unknown ids are skipped."""
         result: list[Event] = []

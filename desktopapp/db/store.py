@@ -191,6 +191,26 @@ class TimelineStore:
         """What was changed, oldest first: of one event (or source, actor), or of everything."""
         return read_history(self.repository.engine, event_key)
 
+    def source_dependents(self, source_key: str) -> tuple[list[str], list[str]]:
+        """(keys of events quoting the source, keys of events whose date it cites): what a
+        person must be told before the source can go (DeleteSource refuses while any)."""
+        with self.repository.engine.connect() as connection:
+            quoting = connection.execute(
+                text(
+                    "SELECT DISTINCT e.key FROM quotes q JOIN events e ON e.id = q.event_id "
+                    "JOIN sources s ON s.id = q.source_id WHERE s.key = :key ORDER BY e.key"
+                ),
+                {"key": source_key},
+            ).scalars()
+            citing = connection.execute(
+                text(
+                    "SELECT e.key FROM events e JOIN sources s ON s.id = e.citation_source_id "
+                    "WHERE s.key = :key ORDER BY e.key"
+                ),
+                {"key": source_key},
+            ).scalars()
+            return list(quoting), list(citing)
+
     def external_change(self) -> bool:
         """True (once) if another connection or process has written the file since we last
         looked; the read caches are then dropped, so the next answers are the new state."""
