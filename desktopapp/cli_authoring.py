@@ -152,7 +152,7 @@ def _edtf(text: str, what: str) -> str:
         raise UserError(f"{what}: {problem}") from None
     try:
         return str(read_date(text).edtf)
-    except ValueError as error:
+    except Exception as error:  # DateError: one line saying why the text is no date
         raise UserError(f"{what}: {error}") from None
 
 
