@@ -146,43 +146,24 @@ def _edtf(text: str, what: str) -> str:
         return parse_edtf(text).edtf()
     except DateError as error:
         problem = str(error)
+    from desktopapp.domain.date_input import read_date
+
     try:
-        from desktopapp.domain.date_input import read_date  # i11-ingest's reader, if present
-    except ImportError:
-        raise UserError(f"{what}: {problem}") from None
-    try:
-        return str(read_date(text).edtf)
-    except Exception as error:  # DateError: one line saying why the text is no date
-        raise UserError(f"{what}: {error}") from None
+        return read_date(text).edtf
+    except DateError as error:
+        raise UserError(f"{what}: {error or problem}") from None
 
 
 def find_quote(text: str, exact: str, occurrence: int | None, what: str) -> tuple[int, int]:
     """The span of ``exact`` in ``text``: it must occur once, or ``occurrence`` says which."""
     from desktopapp.cli import UserError
+    from desktopapp.domain.anchoring import AnchorError
+    from desktopapp.domain.anchoring import find_quote as anchored
 
-    if not exact.strip():
-        raise UserError(f"{what} is empty")
-    starts = []
-    index = text.find(exact)
-    while index >= 0:
-        starts.append(index)
-        index = text.find(exact, index + 1)
-    if not starts:
-        raise UserError(f"{what} {_cut(exact)!r} is not in the source (it must be verbatim)")
-    if occurrence is None:
-        if len(starts) > 1:
-            raise UserError(
-                f"{what} {_cut(exact)!r} occurs {len(starts)} times in the source; "
-                f"say which with an occurrence from 1 to {len(starts)}"
-            )
-        occurrence = 1
-    if not 1 <= occurrence <= len(starts):
-        raise UserError(
-            f"{what} {_cut(exact)!r} occurs {len(starts)} time(s); "
-            f"occurrence {occurrence} does not exist"
-        )
-    start = starts[occurrence - 1]
-    return start, start + len(exact)
+    try:
+        return anchored(text, exact, occurrence)
+    except AnchorError as error:
+        raise UserError(f"{what}: {error}") from None
 
 
 def _cut(text: str, limit: int = 50) -> str:
@@ -307,31 +288,24 @@ def _source_text(source: str) -> tuple[str, dict[str, str]]:
         data = sys.stdin.buffer.read(MAX_SOURCE_BYTES + 1)
         if len(data) > MAX_SOURCE_BYTES:
             raise UserError("the text on standard input is too large")
-        return _decoded(data, "standard input"), {}
-    path = Path(source)
-    try:
-        from desktopapp.ingest.sources import draft_from_file
-    except ImportError:
-        draft_from_file = None
-    if draft_from_file is not None:
+        from desktopapp.ingest.sources import SourceError, draft_from_text
+
         try:
-            draft = draft_from_file(path)
-        except Exception as error:  # SourceError: one line
+            return draft_from_text(_decoded(data, "standard input")).text, {}
+        except SourceError as error:
             raise UserError(str(error)) from None
-        fields = {
-            name: str(getattr(draft, name, "") or "")
-            for name in ("title", "outlet", "author", "url", "published_edtf", "language")
-        }
-        return draft.text, fields
-    from desktopapp.safe_files import read_regular_file
+    path = Path(source)
+    from desktopapp.ingest.sources import SourceError, draft_from_file
 
     try:
-        data = read_regular_file(path, MAX_SOURCE_BYTES)
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except OSError as error:
-        raise UserError(f"{path}: cannot be read ({error.strerror or error})") from None
-    return _decoded(data, str(path)), {}
+        draft = draft_from_file(path)
+    except SourceError as error:
+        raise UserError(str(error)) from None
+    fields = {
+        name: str(getattr(draft, name, "") or "")
+        for name in ("title", "outlet", "author", "url", "published_edtf", "language")
+    }
+    return draft.text, fields
 
 
 def _decoded(data: bytes, where: str) -> str:

@@ -149,7 +149,7 @@ def _replace(args: tuple[str, ...], flag: str, value: str) -> tuple[str, ...]:
     ("args", "message"),
     [
         (_replace(GOOD, "--quote", "Apple a vendu") + CITED, "is not in the source"),
-        (_replace(GOOD, "--quote", "Netflix a") + CITED, "occurs 2 times"),
+        (_replace(GOOD, "--quote", "Netflix a") + CITED, "is found 2 times"),
         (_replace(GOOD, "--actor", "Amazon") + CITED, "no actor is called 'Amazon'"),
         (_replace(GOOD, "--type", "picnic") + CITED, "no event type is called 'picnic'"),
         (_replace(GOOD, "--date", "the day after") + CITED, "--date"),
@@ -237,3 +237,39 @@ def test_a_built_file_refusing_a_command_is_unchanged_byte_for_byte(
     code, _out, err = run(capsys, "event", "delete", copy, "amazon-logistics-aid")
     assert code == 0, err
     assert run(capsys, "check", copy)[0] == 0
+
+
+def test_pasted_text_and_dates_in_words(capsys, timeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    path = timeline["path"]
+    stdin = io.TextIOWrapper(io.BytesIO("Le 2 mars, SAP a cessé ses ventes.\r\n".encode()))
+    monkeypatch.setattr("sys.stdin", stdin)
+    code, out, err = run(capsys, "source", "add", path, "-", "--published", "mars 2022")
+    assert code == 0, err
+    pasted = out.strip()
+    code, out, err = run(
+        capsys,
+        "event",
+        "add",
+        path,
+        "--source",
+        pasted,
+        "--quote",
+        "SAP a cessé ses ventes",
+        "--title",
+        "SAP stops sales",
+        "--type",
+        "sales-halt",
+        "--date",
+        "2 mars 2022",
+        "--date-source",
+        pasted,
+        "--date-quote",
+        "Le 2 mars",
+    )
+    assert code == 0, err
+    events = json.loads(run(capsys, "list", "--db", path, "--json")[1])
+    [sap] = [e for e in events if e["key"] == out.strip()]
+    assert sap["date"] == "2022-03-02" and sap["actors"] == []
+    assert run(capsys, "check", path)[0] == 0

@@ -23,7 +23,6 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from desktopapp.db.actor_spans import day_number, pack_days, unpack_days
-from desktopapp.db.anchors import quote_context
 from desktopapp.db.commands import (
     AddActor,
     AddEvent,
@@ -55,6 +54,7 @@ from desktopapp.db.dialect.sqlite import (
     unindex_event_text,
 )
 from desktopapp.db.search import fold
+from desktopapp.domain.anchoring import selector_for
 from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf, parse_iso_day
 from desktopapp.domain.model import ActorKind, Role
 
@@ -214,14 +214,14 @@ class Edit:
                 f"the quote is not verbatim: source {quote.source_key!r} at {start}-{end} "
                 f"reads {_short(source_text[start:end], 40)!r}, not {_short(exact, 40)!r}"
             )
-        prefix, suffix = quote_context(source_text, start, end)
+        selector = selector_for(source_text, start, end)
         return {
             "source_id": source_id,
             "start": start,
             "end": end,
             "text": exact,
-            "prefix": prefix,
-            "suffix": suffix,
+            "prefix": selector.prefix,
+            "suffix": selector.suffix,
         }
 
     def _type_id(self, slug: str) -> int:

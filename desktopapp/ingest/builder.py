@@ -22,7 +22,6 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desktopapp import __version__
 from desktopapp.db.actor_spans import day_number, pack_days
-from desktopapp.db.anchors import quote_context
 from desktopapp.db.dialect.sqlite import actor_search_text, event_document, index_event_text
 from desktopapp.db.engine import create_writable_engine
 from desktopapp.db.schema import (
@@ -42,6 +41,7 @@ from desktopapp.db.schema import (
     SourceRow,
 )
 from desktopapp.db.search import fold
+from desktopapp.domain.anchoring import selector_for
 from desktopapp.ingest.dataset import Dataset, EventSpec, QuoteSpec
 from desktopapp.interrupts import check as check_interrupt
 from desktopapp.safe_files import (
@@ -334,8 +334,8 @@ class _SpanCollector:
 
 
 def _context(quote: QuoteSpec, ids: _Ids) -> dict[str, str]:
-    prefix, suffix = quote_context(ids.source_texts[quote.source_key], quote.start, quote.end)
-    return {"prefix": prefix, "suffix": suffix}
+    selector = selector_for(ids.source_texts[quote.source_key], quote.start, quote.end)
+    return {"prefix": selector.prefix, "suffix": selector.suffix}
 
 
 def _check_event(spec: EventSpec, ids: _Ids) -> None:
