@@ -329,3 +329,22 @@ def test_a_consistent_copy_is_taken_even_while_editing(store: TimelineStore, tmp
         assert editable.repository.count() == 18
     with pytest.raises(DatabaseError, match="is the file being copied"):
         copy_timeline(store.path, store.path)
+
+
+def test_actors_and_types_are_edited_and_searched_under_their_new_names(
+    store: TimelineStore,
+) -> None:
+    from desktopapp.db.commands import EditActor, EditType
+    from desktopapp.domain.filter import EventFilter
+
+    _, actor, _ = _seed(store)
+    change = store.execute(EditActor(actor, name="Apple Inc.", aliases=("AAPL",)))
+    assert [e.actors()[0].name for e in store.repository.events()] == ["Apple Inc."]
+    assert store.repository.count(EventFilter(text="aapl")) == 1
+    assert store.repository.resolve_actor("aapl").key == actor
+    store.execute(change.inverse)
+    assert store.repository.count(EventFilter(text="aapl")) == 0
+    assert store.repository.resolve_actor("apple").name == "Apple"
+    store.execute(EditType("sanction", "Sanctions"))
+    assert store.repository.type_by_slug("sanction").label == "Sanctions"
+    assert check_database(store.repository).is_clean

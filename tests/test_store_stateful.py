@@ -35,11 +35,13 @@ from desktopapp.db.commands import (
     CommandError,
     DeleteEvent,
     DeleteQuote,
+    EditActor,
     EditEvent,
     OutsideReference,
     QuoteInput,
     SourceSentence,
 )
+from desktopapp.db.integrity import check_database
 from desktopapp.db.store import TimelineStore
 from desktopapp.domain.filter import EventFilter
 
@@ -81,6 +83,18 @@ class Edits(RuleBasedStateMachine):
             return
         assert change.created_key is not None
         self.actors.append(change.created_key)
+
+    @precondition(lambda self: self.actors)
+    @rule(pick=st.integers(0, 50), alias=st.integers(0, 4), rename=st.booleans())
+    def edit_actor(self, pick: int, alias: int, rename: bool) -> None:
+        key = self.actors[pick % len(self.actors)]
+        command = EditActor(
+            key, name=f"Renamed {pick}" if rename else None, aliases=(f"alias{alias}",)
+        )
+        try:
+            self.undo.append(self.store.execute(command))
+        except CommandError as error:  # the name is taken, or it already reads so
+            assert "already" in str(error)
 
     def _participants(self, picks: list[tuple[int, str]]) -> tuple[tuple[str, str], ...]:
         if not self.actors:
@@ -232,7 +246,7 @@ class Edits(RuleBasedStateMachine):
                 ]
                 assert found == [event_id]
             # Quoted words and actor names: the index agrees with the tables.
-            for word in ("mot3", "mot30", "alias1"):
+            for word in ("mot3", "mot30", "alias1", "alias2"):
                 found = {
                     r[0]
                     for r in db.execute(
@@ -255,6 +269,11 @@ class Edits(RuleBasedStateMachine):
                 for r in db.execute("SELECT rowid FROM events_fts WHERE events_fts MATCH 'titre*'")
             ]
             assert sorted(deleted) == sorted(titles.values())
+
+    @invariant()
+    def check_finds_nothing_wrong(self):
+        report = check_database(self.store.repository)
+        assert report.is_clean, [d.line() for d in report.damages]
 
     @invariant()
     def repository_answers_like_the_tables(self):

@@ -88,6 +88,16 @@ class AddActor:
 
 
 @dataclass(frozen=True)
+class EditActor:
+    """Fields left None stay as they are; ``aliases`` replaces all the other names."""
+
+    actor_key: str
+    name: str | None = None
+    kind: str | None = None
+    aliases: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class DeleteActor:
     """Undoes AddActor; refused while an event names the actor."""
 
@@ -96,6 +106,14 @@ class DeleteActor:
 
 @dataclass(frozen=True)
 class AddType:
+    slug: str
+    label: str
+
+
+@dataclass(frozen=True)
+class EditType:
+    """A type's label; its slug is its key, fixed once made."""
+
     slug: str
     label: str
 
@@ -185,8 +203,10 @@ Command = (
     | EditSource
     | DeleteSource
     | AddActor
+    | EditActor
     | DeleteActor
     | AddType
+    | EditType
     | DeleteType
     | AddEvent
     | EditEvent

@@ -38,8 +38,10 @@ from desktopapp.db.commands import (
     DeleteQuote,
     DeleteSource,
     DeleteType,
+    EditActor,
     EditEvent,
     EditSource,
+    EditType,
     OutsideReference,
     QuoteInput,
     RestoreEvent,
@@ -987,6 +989,111 @@ class Edit:
             sources=frozenset(),
             inverse=DeleteActor(key),
             actors=frozenset({key}),
+        )
+
+    def _EditActor(self, command: EditActor) -> Change:
+        actor_id = self._actor_id(command.actor_key)
+        old_name, old_kind = self.connection.execute(
+            text("SELECT name, kind FROM actors WHERE id = :a"), {"a": actor_id}
+        ).one()
+        old_aliases = tuple(
+            r[0]
+            for r in self._rows(
+                "SELECT name FROM actor_names WHERE actor_id = :a AND is_alias ORDER BY name",
+                {"a": actor_id},
+            )
+        )
+        name = old_name
+        if command.name is not None:
+            name = self._text(command.name, "the actor's name", MAX_FIELD, required=True)
+        kind = old_kind
+        if command.kind is not None:
+            try:
+                kind = ActorKind(command.kind).value
+            except ValueError:
+                kinds = ", ".join(k.value for k in ActorKind)
+                raise CommandError(f"{command.kind!r} is not a kind of actor ({kinds})") from None
+        aliases = old_aliases
+        if command.aliases is not None:
+            given = [self._text(a, "an alias", MAX_FIELD, required=True) for a in command.aliases]
+            aliases = tuple(sorted(set(given) - {name}))
+        fields = [
+            (field, before, after)
+            for field, before, after in (
+                ("name", old_name, name),
+                ("kind", old_kind, kind),
+                ("aliases", list(old_aliases), list(aliases)),
+            )
+            if before != after
+        ]
+        if not fields:
+            raise CommandError("nothing to change: the actor already reads so")
+        for candidate in (name, *aliases):
+            clash = self._scalar(
+                "SELECT a.name FROM actor_names n JOIN actors a ON a.id = n.actor_id "
+                "WHERE n.folded = :folded AND n.actor_id <> :a",
+                {"folded": fold(candidate), "a": actor_id},
+            )
+            if clash is not None:
+                raise CommandError(f"{candidate!r} already names the actor {clash!r}")
+        events = [
+            r[0]
+            for r in self._rows(
+                "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = :a", {"a": actor_id}
+            )
+        ]
+        # The search index and the list's names of each of its events follow the new names.
+        documents = {event_id: self._state(event_id) for event_id in events}
+        self._sql(
+            "UPDATE actors SET name = :n, kind = :k WHERE id = :a",
+            {"n": name, "k": kind, "a": actor_id},
+        )
+        self._sql("DELETE FROM actor_names WHERE actor_id = :a", {"a": actor_id})
+        for alias, is_alias in [(name, False), *((a, True) for a in aliases)]:
+            self._sql(
+                "INSERT INTO actor_names (actor_id, name, folded, is_alias) "
+                "VALUES (:a, :n, :f, :i)",
+                {"a": actor_id, "n": alias, "f": fold(alias), "i": is_alias},
+            )
+        for event_id, old_state in documents.items():
+            self._refresh_actor_names(event_id)
+            new_state = self._state(event_id)
+            if old_state is not None and new_state is not None:
+                unindex_event_text(self.connection, old_state.document)
+                index_event_text(self.connection, [new_state.document])
+        for field, old_value, new_value in fields:
+            self.history.append(("actor", command.actor_key, field, old_value, new_value))
+        keys = frozenset(
+            r[0]
+            for r in self._rows(
+                "SELECT e.key FROM events e JOIN event_actors ea ON ea.event_id = e.id "
+                "WHERE ea.actor_id = :a",
+                {"a": actor_id},
+            )
+        )
+        return Change(
+            text=f"Edit actor '{_short(name)}'",
+            created_key=None,
+            events=keys,
+            sources=frozenset(),
+            inverse=EditActor(command.actor_key, old_name, old_kind, old_aliases),
+            actors=frozenset({command.actor_key}),
+        )
+
+    def _EditType(self, command: EditType) -> Change:
+        type_id = self._type_id(command.slug)
+        label = self._text(command.label, "the type's label", MAX_FIELD, required=True)
+        old = self._scalar("SELECT label FROM event_types WHERE id = :t", {"t": type_id})
+        if old == label:
+            raise CommandError("nothing to change: the type already reads so")
+        self._sql("UPDATE event_types SET label = :l WHERE id = :t", {"l": label, "t": type_id})
+        self.history.append(("type", command.slug, "label", old, label))
+        return Change(
+            text=f"Rename type '{_short(old)}'",
+            created_key=None,
+            events=frozenset(),
+            sources=frozenset(),
+            inverse=EditType(command.slug, old),
         )
 
     def _DeleteActor(self, command: DeleteActor) -> Change:
