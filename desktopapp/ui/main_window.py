@@ -16,15 +16,20 @@ window keeps showing what it showed and stays usable.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QToolBar,
@@ -42,11 +47,19 @@ from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.ingest.upgrade import UpgradeError, upgrade_database
-from desktopapp.ui.actions import GROUPING_ACTIONS, ActionId, ActionRegistry
+from desktopapp.ui.actions import (
+    GROUPING_ACTIONS,
+    THEME_ACTIONS,
+    ActionId,
+    ActionRegistry,
+    ShortcutsBeforeEditing,
+)
 from desktopapp.ui.article_pane import ArticlePane
 from desktopapp.ui.detail_pane import DetailPane
+from desktopapp.ui.event_menu import EventCommands
 from desktopapp.ui.event_table import EventTableModel, EventTableView
 from desktopapp.ui.filter_panel import FilterPanel
+from desktopapp.ui.help import marks_dialog, shortcuts_dialog
 from desktopapp.ui.plain import heading
 from desktopapp.ui.query_runner import (
     FacetFailure,
@@ -56,9 +69,11 @@ from desktopapp.ui.query_runner import (
     FilterResults,
     QueryRunner,
 )
-from desktopapp.ui.settings import LAST_FOLDER, RemembersLayout, Settings
+from desktopapp.ui.settings import LAST_FOLDER, THEME, RemembersLayout, Settings
+from desktopapp.ui.theme import Theme, ThemeSwitcher
 from desktopapp.ui.timeline_view import TimelineView
 
+APP_TITLE = "News Timeline"
 DEFAULT_SIZE = QSize(1440, 900)
 # A filter answered sooner than this never shows "Counting…" (no flicker on every key).
 BUSY_DELAY_MS = 150
@@ -106,15 +121,21 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._busy_timer.timeout.connect(self._show_busy)
 
         self.registry = ActionRegistry(self)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self._themes = ThemeSwitcher.of(app)
         self._build_views()
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
         self._connect()
+        self._build_context_menus()
+        ShortcutsBeforeEditing(self).install()
         self._show_repository_details()
 
         self.resize(_default_size(self))
         self.restore_layout(settings)
+        self.set_theme(_saved_theme(settings))
         self.set_grouping(self._grouping)
         wanted = (
             initial_filter if initial_filter is not None else self._usable(settings.event_filter())
@@ -122,6 +143,10 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.set_filter(wanted)
         if initial_filter is None:
             self.table.set_restored_filter(self._filter)
+        # Not the search box: what a person types first (a file name in a dialog that did not
+        # open, say) would filter everything out and be saved for the next launch. Not the
+        # list either: focus coming into it makes its first row current, which selects it.
+        self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- public API ------------------------------------------------------------------------
 
@@ -153,6 +178,15 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.registry.grouping_action(grouping).setChecked(True)
         if self.timeline.grouping() != grouping:
             self.timeline.set_grouping(grouping)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Light, dark or the desktop's colours, for the whole application; remembered."""
+        self._themes.apply(theme)
+        self.registry[THEME_ACTIONS[theme]].setChecked(True)
+        self._settings.set_value(THEME, theme.value)
+
+    def theme(self) -> Theme:
+        return self._themes.theme()
 
     def select_event(self, event_id: int | None) -> None:
         """Select an event in every view (the list, the timeline, the panes)."""
@@ -196,7 +230,7 @@ class MainWindow(QMainWindow, RemembersLayout):
             self.article.set_repository(repository)
         except QUERY_ERRORS as error:
             self.report_database_error(describe_error(error))
-        self._show_repository_details(Path(str(path)).name)
+        self._show_repository_details()
         self._apply_filter(EventFilter())
         self._show_event(None)
         if old is not repository:
@@ -273,10 +307,17 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.setCentralWidget(main)
         self.splitters = {s.objectName(): s for s in (main, centre, right)}
 
-        QWidget.setTabOrder(self.filter_panel.to_edit, self.timeline)
-        QWidget.setTabOrder(self.timeline, self.table)
-        QWidget.setTabOrder(self.table, self.detail.browser)
-        QWidget.setTabOrder(self.detail.browser, self.article.text)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes from pane to pane, round the window: the filters (through their own
+        fields), the timeline, the list, the event, the article; the arrow keys move within
+        a pane. Tab used to move from cell to cell of the list, which it never left."""
+        self.table.setTabKeyNavigation(False)
+        panes = (self.filter_panel, self.timeline, self.table, self.detail, self.article)
+        stops = [stop for pane in panes for stop in _tab_stops(pane)]
+        for first, second in itertools.pairwise(stops):
+            QWidget.setTabOrder(first, second)
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
@@ -287,7 +328,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         from desktopapp.ui.export_actions import install_export_actions
 
         self.export_actions = install_export_actions(
-            file_menu, self, self.repository, self.event_filter, self.grouping
+            file_menu, self, self.repository, self.event_filter, self.grouping, self._settings
         )
         file_menu.addSeparator()
         file_menu.addAction(self.registry[ActionId.QUIT])
@@ -307,9 +348,16 @@ class MainWindow(QMainWindow, RemembersLayout):
             view_menu.addAction(self.registry[action_id])
         view_menu.addSeparator()
         view_menu.addAction(self.registry[ActionId.GO_TO_SELECTION])
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("T&heme")
+        for action_id in THEME_ACTIONS.values():
+            theme_menu.addAction(self.registry[action_id])
 
         help_menu = menu_bar.addMenu("&Help")
         help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.registry[ActionId.KEYBOARD_SHORTCUTS])
+        help_menu.addAction(self.registry[ActionId.MARKS_GUIDE])
+        help_menu.addSeparator()
         help_menu.addAction(self.registry[ActionId.ABOUT])
 
     def _build_toolbar(self) -> None:
@@ -327,6 +375,8 @@ class MainWindow(QMainWindow, RemembersLayout):
             button.setAccessibleName(f"Group by {grouping.value}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setAutoRaise(True)
+            # As the toolbar's own buttons: reached with the mouse or Ctrl+1..3, not with Tab.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             toolbar.addWidget(button)
         toolbar.addSeparator()
         for action_id in (
@@ -364,6 +414,10 @@ class MainWindow(QMainWindow, RemembersLayout):
         a[ActionId.FIT_ALL].triggered.connect(self.timeline.fit_all)
         a[ActionId.GO_TO_SELECTION].triggered.connect(self._go_to_selection)
         a[ActionId.ABOUT].triggered.connect(self.show_about)
+        for theme, action_id in THEME_ACTIONS.items():
+            a[action_id].triggered.connect(lambda _on=False, t=theme: self.set_theme(t))
+        a[ActionId.KEYBOARD_SHORTCUTS].triggered.connect(lambda: self._show_help(shortcuts_dialog))
+        a[ActionId.MARKS_GUIDE].triggered.connect(lambda: self._show_help(marks_dialog))
 
         self.filter_panel.filterChanged.connect(self._apply_filter)
         self._runner.finished.connect(self._show_results)
@@ -376,10 +430,74 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.timeline.eventActivated.connect(self.select_event)
         self.article.eventActivated.connect(self.select_event)
 
-    def _show_repository_details(self, database_name: str = "") -> None:
-        title = "News Timeline"
-        name = for_display(database_name, LINE_LIMIT)  # a file name is data too
-        self.setWindowTitle(f"{name} — {title}" if name else title)
+    def _build_context_menus(self) -> None:
+        """Copy Citation, Copy Quote and Go to Source on the list, the timeline and the
+        article; Ctrl+C in the list copies the whole citation, not the cell's text."""
+        self.event_commands = EventCommands(
+            self.repository, self.go_to_source, self.report_database_error
+        )
+        for view in (self.table, self.timeline, self.article.text):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.timeline.customContextMenuRequested.connect(self._timeline_menu)
+        self.article.text.customContextMenuRequested.connect(self._article_menu)
+        copy = QAction("Copy Citation", self.table)
+        copy.setObjectName("copy_citation")
+        copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.triggered.connect(self._copy_selected_citation)
+        self.table.addAction(copy)
+
+    def go_to_source(self, event_id: int) -> None:
+        """Select the event and show its quoted passage in the article, which takes focus."""
+        self.select_event(event_id)
+        self.article.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _copy_selected_citation(self) -> None:
+        if self._selected is not None:
+            self.event_commands.copy_citation(self._selected)
+
+    def _show_menu(self, menu: QMenu, view: QWidget, pos: QPoint) -> None:
+        self.context_menu = menu  # kept, so tests can use it and it outlives this call
+        if not menu.isEmpty():
+            menu.popup(view.mapToGlobal(pos))
+
+    def _table_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self.table)
+        index = self.table.indexAt(pos)
+        event_id = self.table_model.event_id(index.row()) if index.isValid() else None
+        if event_id is not None:
+            self.select_event(event_id)
+            self.event_commands.add_to(menu, [event_id])
+        self._show_menu(menu, self.table.viewport(), pos)
+
+    def _timeline_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self.timeline)
+        event_id = self.timeline.event_at(pos)
+        if event_id is None:
+            event_id = self._selected
+        elif event_id != self._selected:
+            self.select_event(event_id)
+        if event_id is not None:
+            self.event_commands.add_to(menu, [event_id])
+        self._show_menu(menu, self.timeline.viewport(), pos)
+
+    def _article_menu(self, pos: QPoint) -> None:
+        menu = self.article.text.createStandardContextMenu(pos)
+        event_ids = self.article.events_at(pos)
+        if event_ids:
+            menu.addSeparator()
+            self.event_commands.add_to(menu, event_ids)
+        self._show_menu(menu, self.article.text.viewport(), pos)
+
+    def _show_repository_details(self) -> None:
+        """Name the open timeline in the title: 'big.sqlite3 — News Timeline'."""
+        url = self._repository.engine.url
+        path = _sqlite_file(self._repository) if url.get_backend_name() == "sqlite" else None
+        self.setWindowFilePath(path or "")
+        name = Path(path).name if path else (url.database or url.get_backend_name())
+        name = for_display(name, LINE_LIMIT)  # a file name is data too
+        self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
         self.detail.set_type_labels({t.slug: t.label for t in self._repository.event_types})
 
     # -- reacting --------------------------------------------------------------------------
@@ -511,6 +629,12 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._settings.set_value(LAST_FOLDER, str(Path(path).parent))
         self.open_database(path)
 
+    def _show_help(self, make: Callable[[QMainWindow], QDialog]) -> None:
+        """Show a help window beside the main one (not modal: the keys can be tried)."""
+        self.help_dialog = make(self)
+        self.help_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.help_dialog.show()
+
     def show_about(self) -> None:
         box = QMessageBox(self)
         box.setWindowTitle("About desktopapp")
@@ -611,6 +735,43 @@ def _default_size(window: QWidget) -> QSize:
         return DEFAULT_SIZE
     available = screen.availableSize()
     return DEFAULT_SIZE.boundedTo(QSize(available.width() * 9 // 10, available.height() * 9 // 10))
+
+
+def _saved_theme(settings: Settings) -> Theme:
+    try:
+        return Theme(settings.value(THEME))
+    except ValueError:
+        return Theme.SYSTEM
+
+
+def _sqlite_file(repository: EventRepository) -> str | None:
+    """The file of an SQLite database, asked of SQLite itself: a read-only engine's URL is a
+    bare "sqlite://" (its connections come from a creator)."""
+    try:
+        with repository.engine.connect() as connection:
+            for _seq, name, file in connection.exec_driver_sql("PRAGMA database_list"):
+                if name == "main":
+                    return str(file) or None
+    except QUERY_ERRORS:
+        return None
+    return None
+
+
+def _tab_stops(pane: QWidget) -> list[QWidget]:
+    """The widgets of a pane that Tab stops at, in the pane's own order (a date edit, not the
+    text field inside it that it hands its focus to)."""
+    stops: list[QWidget] = []
+    widget: QWidget | None = pane
+    while widget is not None:
+        inside = widget is pane or pane.isAncestorOf(widget)
+        parent = widget.parentWidget()
+        proxied = parent is not None and parent.focusProxy() is widget
+        if inside and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not proxied:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is pane:
+            break
+    return stops
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

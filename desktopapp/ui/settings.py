@@ -35,6 +35,10 @@ SPLITTER_PREFIX = "window/splitter/"
 GROUPING = Option("view/grouping", Grouping.ACTOR.value)
 FILTER = Option("view/filter", "")
 LAST_FOLDER = Option("files/last-folder", "")
+THEME = Option("view/theme", "system")  # a ui.theme.Theme value
+EXPORT_FOLDER = Option("files/export-folder", "")
+PAGE_SIZE = Option("export/page-size", "A4")
+ORIENTATION = Option("export/orientation", "landscape")
 
 
 class Settings:
