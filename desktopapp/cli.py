@@ -263,6 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="the timeline in the annotation format (TOML) that build-db reads, each "
         "source's text in a .txt file beside it",
     )
+    export.add_argument(
+        "--html", type=Path, metavar="FILE", help="a self-contained web page to publish"
+    )
     export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     export.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
     export.add_argument("--group-by", choices=("actor", "type", "none"), default="actor")
@@ -477,11 +480,11 @@ def _note_damage(events: Sequence[Event]) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    targets = [args.pdf, args.csv, args.json, args.png, args.svg, args.annotations]
+    targets = [args.pdf, args.csv, args.json, args.png, args.svg, args.annotations, args.html]
     if not any(targets):
         raise UserError(
             "say what to export: --pdf FILE, --csv FILE, --json FILE, --png FILE, --svg FILE "
-            "or --annotations FILE"
+            "--annotations FILE or --html FILE"
         )
     from desktopapp.export.run import ExportRequest, run_exports
 
@@ -494,6 +497,7 @@ def run_export(args: argparse.Namespace) -> int:
         png=args.png,
         svg=args.svg,
         annotations=args.annotations,
+        html=args.html,
         page_size=args.page_size,
         orientation=args.orientation,
         group_by=args.group_by,

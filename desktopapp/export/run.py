@@ -34,6 +34,7 @@ class ExportRequest:
     png: Path | None = None
     svg: Path | None = None
     annotations: Path | None = None  # the annotation format (TOML), texts beside it
+    html: Path | None = None  # a self-contained web page
     page_size: str = "A4"
     orientation: str = "landscape"
     group_by: str = "actor"
@@ -41,6 +42,7 @@ class ExportRequest:
     def targets(self) -> dict[str, Path]:
         named = {"pdf": self.pdf, "csv": self.csv, "json": self.json}
         named |= {"png": self.png, "svg": self.svg, "annotations": self.annotations}
+        named |= {"html": self.html}
         return {kind: Path(path) for kind, path in named.items() if path is not None}
 
 
@@ -94,6 +96,10 @@ def run_exports(repository: EventRepository, request: ExportRequest) -> Iterator
         count = export_annotations(repository, targets["annotations"], event_filter)
         details = f"{_plural(count, 'event')}; each source's text in a .txt file beside it"
         yield f"Wrote {_shown(targets['annotations'])} ({details})"
+    if "html" in targets:
+        from desktopapp.export.html_page import write_html
+
+        yield write_html(repository, event_filter, targets["html"])
     del application
 
 
@@ -136,7 +142,7 @@ def _checked_targets(request: ExportRequest) -> dict[str, Path]:
     targets = request.targets()
     if not targets:
         raise ExportError(
-            "nothing to export: give --pdf, --csv, --json, --png, --svg or --annotations"
+            "nothing to export: give --pdf, --csv, --json, --png, --svg, --annotations or --html"
         )
     seen: dict[Path, str] = {}
     for kind, path in targets.items():
