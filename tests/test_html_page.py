@@ -118,7 +118,7 @@ def test_the_page_shows_every_exported_event_with_its_quotes(
     assert _listed(page) == len(events) > 10
     assert page.locator("#count").inner_text() == f"{len(events)} events"
     quotes = [q.text for event in events for q in event.quotes]
-    shown = page.locator("#events blockquote > span").all_inner_texts()
+    shown = page.locator("#events blockquote > span").all_text_contents()
     assert shown == [f"“{text}”" for text in quotes]
     # Each date says where it comes from, with the sentence that states it.
     first = events[0]
@@ -136,7 +136,7 @@ def test_ticking_an_actor_lists_only_its_events_and_updates_the_counts(
     page, _ = _open(browser, target)
     page.get_by_label("Apple", exact=True).check()
     apple = EventFilter(actors=frozenset({"Apple"}))
-    titles = page.locator("#events > li:not([hidden]) .title").all_inner_texts()
+    titles = page.locator("#events > li:not([hidden]) .title").all_text_contents()
     assert titles == [event.title for event in repository.events(apple)]
     assert 0 < len(titles) < repository.count()
     for event_type in repository.event_types:
@@ -169,8 +169,8 @@ def test_text_from_the_data_is_shown_never_run(
     assert html.count("</script>") == 2
     page, requests = _open(browser, target)
     assert page.evaluate("window.__pwned") is None
-    assert HOSTILE_TITLE in page.locator("#events .title").all_inner_texts()
-    assert HOSTILE_SUMMARY in page.locator("#events .summary").all_inner_texts()
+    assert HOSTILE_TITLE in page.locator("#events .title").all_text_contents()
+    assert HOSTILE_SUMMARY in page.locator("#events .summary").all_text_contents()
     assert page.get_by_label(HOSTILE_ACTOR, exact=True).count() == 1
     assert page.locator("#events img, #events script, aside img").count() == 0
     # No javascript: link; every link is http(s) and tells the browser not to pass anything on.
@@ -187,7 +187,7 @@ def test_the_policy_forbids_any_network_request(browser: Any, tmp_path: Path) ->
     """Even markup smuggled into the page could load nothing: the CSP says so."""
     from desktopapp.export.html_page import html_page
 
-    data = {"title": "t", "filter": "", "made": "", "legend": [], "events": []}
+    data = {"title": "t", "filter": "", "made": "", "legend": [], "notes": [], "events": []}
     data |= {"types": [], "actors": [], "sources": [], "citations": []}
     page_text = html_page(data).replace(
         "<body>", '<body><img src="http://127.0.0.1:9/x.png"><script>window.__pwned=1</script>'

@@ -6,8 +6,9 @@
   var EVENTS = DATA.events, TYPES = DATA.types, ACTORS = DATA.actors;
   var DAY = 86400000, MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var LANE_ROW = 20, LANE_PAD = 6, AXIS = 34, MAX_ROWS = 6, HEADER = 170, DOT = 5.5;
+  var MAX_LABEL = 300, MIN_LABEL = 48, FONT = "12px system-ui, 'DejaVu Sans', sans-serif";
   var chosenActors = new Set(), chosenTypes = new Set(), grouping = "actor", selected = null;
-  var view = null, items = [], placed = [];
+  var view = null, items = [], placed = [], widths = [];
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -86,6 +87,7 @@
   function glyphOf(x, u) { return (x ? "~" : "") + (u ? "?" : ""); }
   function link(parent, url, href) {
     if (!url) return;
+    if (href === undefined) href = url;  // the exporter leaves out a target equal to the text
     parent.appendChild(document.createTextNode(", "));
     if (href) {
       var a = el("a", "", url);
@@ -119,7 +121,7 @@
       block.appendChild(el("span", "", "“" + q[0] + "”"));
       var source = DATA.sources[q[1]];
       var line = el("cite", "cite");
-      cite(line, ["— " + (source.outlet || "source"), "« " + source.title + " »", source.published]);
+      cite(line, ["— " + (source.outlet || "source"), source.title, source.published]);
       link(line, source.url, source.href);
       block.appendChild(line);
       if (q[2]) block.appendChild(el("p", "warn", "Quote not verified: " + q[2]));
@@ -128,7 +130,7 @@
     if (!e.v) li.appendChild(el("p", "warn", "Unsourced: no verified quote from a source supports this event."));
     var c = DATA.citations[e.c];
     var date = el("p", "datecite");
-    cite(date, ["Date " + e.e + (c.article ? " — from the article" : " — from"), c.outlet, c.title ? "“" + c.title + "”" : "", c.published]);
+    cite(date, [(c.article ? "Date " + e.e + " from the article: " : "Date " + e.e + " from ") + c.outlet, c.title, c.published]);
     link(date, c.url, c.href);
     if (c.sentence) date.appendChild(document.createTextNode(": “" + c.sentence + "”"));
     if (c.note) date.appendChild(document.createTextNode(" (" + c.note + ")"));
@@ -156,7 +158,7 @@
   }
 
   // --- the timeline --------------------------------------------------------------------
-  var canvas, ctx, hatch = {};
+  var canvas, ctx, box, spacer, hatch = {};
   function fullExtent() {
     var lo = Infinity, hi = -Infinity;
     EVENTS.forEach(function (e) { if (shown(e)) { lo = Math.min(lo, e.b); hi = Math.max(hi, e.f + 1); } });
@@ -186,55 +188,72 @@
   function xOf(day, width) { return HEADER + (day - view[0]) / (view[1] - view[0]) * (width - HEADER); }
   function dayAt(x, width) { return view[0] + (x - HEADER) / (width - HEADER) * (view[1] - view[0]); }
 
+  // The canvas is as tall as the box shows; the lanes below scroll under it (a spacer gives
+  // the box its full height), so a thousand lanes cost no more to paint than ten.
   function draw() {
-    var width = canvas.clientWidth, lanes = lanesOf(), rowsByLane = [];
-    var lanePixels = (width - HEADER);
+    var width = canvas.clientWidth, lanes = lanesOf(), ratio = window.devicePixelRatio || 1;
     placed = [];
-    ctx.font = "12px system-ui, 'DejaVu Sans', sans-serif";
+    ctx.font = FONT;
     var layouts = lanes.map(function (lane) { return layout(lane, width); });
-    var height = AXIS + layouts.reduce(function (h, l) { return h + l.rows * LANE_ROW + 2 * LANE_PAD; }, 0) + 4;
-    height = Math.max(height, AXIS + 60);
-    var ratio = window.devicePixelRatio || 1;
+    var total = AXIS + layouts.reduce(function (h, l) { return h + l.rows * LANE_ROW + 2 * LANE_PAD; }, 0) + 4;
+    total = Math.max(total, AXIS + 60);
+    var height = Math.min(total, Math.max(320, Math.round(window.innerHeight * 0.62)));
+    spacer.style.height = (total - height) + "px";
+    box.style.height = height + "px";
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
     canvas.style.height = height + "px";
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    ctx.font = "12px system-ui, 'DejaVu Sans', sans-serif";
-    var ticks = axisTicks(lanePixels);
-    drawAxis(ticks, width, height);
-    var top = AXIS;
+    ctx.font = FONT;
+    ctx.textBaseline = "middle";
+    var top = AXIS - box.scrollTop;
+    drawGrid(axisTicks(width - HEADER), width, height);
     lanes.forEach(function (lane, k) {
       var l = layouts[k], laneHeight = l.rows * LANE_ROW + 2 * LANE_PAD;
-      ctx.fillStyle = k % 2 ? "#ffffff" : "#f8f9fb";
-      ctx.fillRect(0, top, width, laneHeight);
-      ctx.strokeStyle = "#dde2e7";
-      ctx.beginPath(); ctx.moveTo(0, top + laneHeight + 0.5); ctx.lineTo(width, top + laneHeight + 0.5); ctx.stroke();
-      ctx.fillStyle = "#1f2328";
-      ctx.textBaseline = "middle";
-      ctx.fillText(clip(lane.label + " (" + lane.events.length + ")", HEADER - 12), 6, top + LANE_PAD + LANE_ROW / 2);
-      ctx.save();
-      ctx.beginPath(); ctx.rect(HEADER, top, width - HEADER, laneHeight); ctx.clip();
-      l.marks.forEach(function (p) {
-        var cy = top + LANE_PAD + p.row * LANE_ROW + LANE_ROW / 2;
-        var e = EVENTS[p.index];
-        paintMark(e, p.x0, p.x1, cy, rootColour(e));
-        if (p.label) { ctx.fillStyle = "#1f2328"; ctx.fillText(p.label, p.x1 + p.glyphW + 4, cy); }
-        if (p.index === selected) { ctx.strokeStyle = "#1f2328"; ctx.lineWidth = 2; ctx.strokeRect(p.x0 - 3, cy - 8, p.x1 - p.x0 + 6, 16); }
-        placed.push({ index: p.index, x0: p.x0 - 2, x1: p.x1 + p.glyphW + 2, y0: cy - 8, y1: cy + 8 });
-      });
-      ctx.restore();
+      if (top + laneHeight >= AXIS && top <= height) drawLane(lane, l, k, top, laneHeight, width, height);
       top += laneHeight;
     });
-    canvas.setAttribute("aria-label", "Timeline of " + plural(lanes.reduce(function (n, l) { return n + l.events.length; }, 0), "mark") + " in " + plural(lanes.length, "lane") + ", from " + dayText(view[0]) + " to " + dayText(view[1]) + ". The list below holds the same events.");
+    drawAxis(axisTicks(width - HEADER), width);
+    var marks = lanes.reduce(function (n, l) { return n + l.events.length; }, 0);
+    canvas.setAttribute("aria-label", "Timeline of " + plural(marks, "mark") + " in " + plural(lanes.length, "lane") + ", from " + dayText(view[0]) + " to " + dayText(view[1]) + ". The list below holds the same events.");
   }
-  function clip(text, width) {
+  function drawLane(lane, l, k, top, laneHeight, width, height) {
+    ctx.save();
+    ctx.beginPath(); ctx.rect(0, AXIS, width, height - AXIS); ctx.clip();
+    ctx.fillStyle = k % 2 ? "#ffffff" : "#f8f9fb";
+    ctx.fillRect(0, top, width, laneHeight);
+    ctx.strokeStyle = "#dde2e7";
+    ctx.beginPath(); ctx.moveTo(0, top + laneHeight + 0.5); ctx.lineTo(width, top + laneHeight + 0.5); ctx.stroke();
+    ctx.fillStyle = "#1f2328";
+    ctx.fillText(fitText(lane.label + " (" + lane.events.length.toLocaleString("en") + ")", HEADER - 12), 6, top + LANE_PAD + LANE_ROW / 2);
+    ctx.beginPath(); ctx.rect(HEADER, Math.max(top, AXIS), width - HEADER, laneHeight); ctx.clip();
+    l.marks.forEach(function (p) {
+      var cy = top + LANE_PAD + p.row * LANE_ROW + LANE_ROW / 2, e = EVENTS[p.index];
+      if (cy < AXIS - 10 || cy > height + 10) return;
+      paintMark(e, p.x0, p.x1, cy, rootColour(e));
+      if (p.label) { ctx.fillStyle = "#1f2328"; ctx.fillText(fitText(p.label, p.labelMax), p.labelAt, cy); }
+      if (p.index === selected) { ctx.strokeStyle = "#1f2328"; ctx.lineWidth = 2; ctx.setLineDash([]); ctx.strokeRect(p.x0 - 3, cy - 8, p.x1 - p.x0 + 6, 16); }
+      placed.push({ index: p.index, x0: p.x0 - 2, x1: p.x1 + p.glyphW + 2, y0: cy - 8, y1: cy + 8 });
+    });
+    ctx.restore();
+  }
+  // The longest start of ``text`` (with "…") that fits in ``width`` pixels: a binary search.
+  function fitText(text, width) {
     if (ctx.measureText(text).width <= width) return text;
-    while (text.length > 1 && ctx.measureText(text + "…").width > width) text = text.slice(0, -1);
-    return text + "…";
+    var lo = 0, hi = text.length;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (ctx.measureText(text.slice(0, mid) + "…").width <= width) lo = mid; else hi = mid - 1; }
+    return text.slice(0, lo) + "…";
   }
+  function titleWidth(i) {
+    if (widths[i] === undefined) widths[i] = ctx.measureText(EVENTS[i].t).width;
+    return widths[i];
+  }
+  // Marks in rows: a mark takes the first row free of marks and labels; else a new row; else
+  // the first row free of marks, cutting the label it would cover (labels yield to marks);
+  // else, in a very dense lane, the row where it overlaps least, unlabelled.
   function layout(lane, width) {
-    var ends = [], marks = [];
+    var rows = [], marks = [];
     lane.events.forEach(function (i) {
       var e = EVENTS[i], x0, x1;
       if (e.f + 1 < view[0] || e.b > view[1]) return;
@@ -243,21 +262,27 @@
         x0 = xOf(e.b, width); x1 = xOf(e.f + 1, width);
         if (x1 - x0 < 9) { var m = (x0 + x1) / 2; x0 = m - 4.5; x1 = m + 4.5; }
       }
-      var glyphW = (glyphOf(e.x, e.u) + (e.v ? "" : "!")).length * 8;
-      var labelAt = x1 + glyphW + 4, label = e.t.length > 48 ? e.t.slice(0, 47) + "…" : e.t;
-      if (labelAt + ctx.measureText(label).width > width) label = clip(label, width - labelAt - 2);
-      if (label.length < 7) label = "";  // a few letters and "…" say nothing
-      var end = label ? labelAt + ctx.measureText(label).width + 8 : x1 + glyphW;
-      var row = ends.findIndex(function (last) { return last < x0 - 3; });
-      if (row < 0 && ends.length < MAX_ROWS) { row = ends.length; ends.push(-Infinity); }
-      if (row < 0) {  // every row is taken here: overlap where it overlaps least, unlabelled
-        label = "";
-        row = ends.indexOf(Math.min.apply(null, ends));
+      var glyphW = (glyphOf(e.x, e.u) + (e.v ? "" : "!")).length * 8, markEnd = x1 + glyphW;
+      var p = { index: i, x0: x0, x1: x1, glyphW: glyphW, label: e.t, labelAt: markEnd + 4 };
+      p.labelMax = Math.min(MAX_LABEL, width - p.labelAt - 2);
+      var labelEnd = p.labelAt + Math.min(titleWidth(i), p.labelMax) + 8;
+      var row = rows.findIndex(function (r) { return r.end < x0 - 3; });
+      if (row < 0 && rows.length < MAX_ROWS) { row = rows.length; rows.push({ end: -Infinity, markEnd: -Infinity, last: null }); }
+      if (row < 0) {
+        row = rows.findIndex(function (r) { return r.markEnd < x0 - 3; });
+        if (row >= 0 && rows[row].last) rows[row].last.labelMax = x0 - 6 - rows[row].last.labelAt;
       }
-      ends[row] = Math.max(ends[row], end);
-      marks.push({ index: i, x0: x0, x1: x1, row: row, label: label, glyphW: glyphW });
+      if (row < 0) { p.label = ""; row = 0; rows.forEach(function (r, k) { if (r.markEnd < rows[row].markEnd) row = k; }); }
+      if (p.labelMax < MIN_LABEL) p.label = "";
+      var r = rows[row];
+      r.markEnd = Math.max(r.markEnd, markEnd);
+      r.end = Math.max(r.end, p.label ? labelEnd : markEnd);
+      r.last = p.label ? p : null;
+      p.row = row;
+      marks.push(p);
     });
-    return { rows: Math.max(1, ends.length), marks: marks };
+    marks.forEach(function (p) { if (p.labelMax < MIN_LABEL) p.label = ""; });
+    return { rows: Math.max(1, rows.length), marks: marks };
   }
   function hatchFor(colour) {
     if (!hatch[colour]) {
@@ -333,14 +358,20 @@
     }
     return ticks;
   }
-  function drawAxis(ticks, width, height) {
+  function drawGrid(ticks, width, height) {
+    ctx.strokeStyle = "#eef1f4";
+    ticks.forEach(function (t) {
+      var x = xOf(t[0], width);
+      if (x >= HEADER && x <= width) { ctx.beginPath(); ctx.moveTo(x + 0.5, AXIS); ctx.lineTo(x + 0.5, height); ctx.stroke(); }
+    });
+  }
+  function drawAxis(ticks, width) {
     ctx.fillStyle = "#f6f8fa"; ctx.fillRect(0, 0, width, AXIS);
-    ctx.textBaseline = "middle";
+    ctx.strokeStyle = "#d0d7de"; ctx.beginPath(); ctx.moveTo(0, AXIS - 0.5); ctx.lineTo(width, AXIS - 0.5); ctx.stroke();
     ticks.forEach(function (t) {
       var x = xOf(t[0], width);
       if (x < HEADER || x > width) return;
-      ctx.strokeStyle = "#eef1f4"; ctx.beginPath(); ctx.moveTo(x + 0.5, AXIS); ctx.lineTo(x + 0.5, height); ctx.stroke();
-      ctx.strokeStyle = "#d0d7de"; ctx.beginPath(); ctx.moveTo(x + 0.5, AXIS - 8); ctx.lineTo(x + 0.5, AXIS); ctx.stroke();
+      ctx.beginPath(); ctx.moveTo(x + 0.5, AXIS - 8); ctx.lineTo(x + 0.5, AXIS); ctx.stroke();
       ctx.fillStyle = "#656d76"; ctx.fillText(t[1], x + 3, AXIS / 2);
     });
     ctx.fillStyle = "#1f2328"; ctx.fillText(grouping === "actor" ? "Acting actor" : grouping === "type" ? "Event type" : "", 6, AXIS / 2);
@@ -388,7 +419,8 @@
     });
     canvas.addEventListener("keydown", function (ev) {
       var keys = { "+": function () { zoom(0.8); }, "=": function () { zoom(0.8); }, "-": function () { zoom(1.25); },
-        ArrowLeft: function () { pan(-0.1); }, ArrowRight: function () { pan(0.1); }, "0": fit };
+        ArrowLeft: function () { pan(-0.1); }, ArrowRight: function () { pan(0.1); }, "0": fit,
+        ArrowUp: function () { box.scrollTop -= 3 * LANE_ROW; }, ArrowDown: function () { box.scrollTop += 3 * LANE_ROW; } };
       if (keys[ev.key]) { ev.preventDefault(); keys[ev.key](); }
     });
     window.addEventListener("resize", draw);
@@ -433,7 +465,7 @@
   function build() {
     var header = el("header");
     header.appendChild(el("h1", "", DATA.title));
-    header.appendChild(el("p", "meta", plural(EVENTS.length, "event") + " · " + DATA.filter + " · exported " + DATA.made + ". Every quote is a span of its source; every date says where it comes from."));
+    header.appendChild(el("p", "meta", DATA.filter + " · exported " + DATA.made + ". Every quote is a span of its source; every date says where it comes from."));
     document.body.appendChild(header);
     var layoutBox = el("div", "layout"), aside = el("aside"), main = el("main");
     aside.setAttribute("aria-label", "Filters");
@@ -450,17 +482,23 @@
     [["actor", "Lanes by acting actor"], ["type", "Lanes by event type"], ["none", "One lane"]].forEach(function (o) { var opt = el("option", "", o[1]); opt.value = o[0]; lanesChoice.appendChild(opt); });
     lanesChoice.addEventListener("change", function () { grouping = lanesChoice.value; draw(); });
     bar.appendChild(lanesChoice);
-    bar.appendChild(el("span", "hint", "Wheel or +/− to zoom, drag or ←/→ to pan, click a mark to see its event."));
+    bar.appendChild(el("span", "hint", "Wheel or +/− to zoom, drag or ←/→ to pan, ↑/↓ or the scroll bar for more lanes, click a mark to see its event."));
     main.appendChild(bar);
     canvas = el("canvas");
     canvas.id = "timeline";
     canvas.tabIndex = 0;
     canvas.setAttribute("role", "img");
     ctx = canvas.getContext("2d");
-    main.appendChild(canvas);
+    box = el("div", "timeline-box");
+    spacer = el("div");
+    box.appendChild(canvas);
+    box.appendChild(spacer);
+    box.addEventListener("scroll", draw);
+    main.appendChild(box);
     var legendBox = el("div", "legend");
     legend(legendBox);
     main.appendChild(legendBox);
+    DATA.notes.forEach(function (note) { main.appendChild(el("p", "note", note)); });
     countNode = el("p", "", "");
     countNode.id = "count";
     countNode.setAttribute("aria-live", "polite");

@@ -23,8 +23,16 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.links import link_target
 from desktopapp.domain.model import Citation, Event, EventRow, Role, Source
-from desktopapp.domain.text import LINE_LIMIT, PARAGRAPH_LIMIT, for_display
+from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
+from desktopapp.domain.text import (
+    HIDDEN_MARK_NOTE,
+    LINE_LIMIT,
+    PARAGRAPH_LIMIT,
+    event_has_hidden,
+    for_display,
+)
 from desktopapp.export.files import write_text
+from desktopapp.export.provenance import REPORT_TITLE, filter_line, long_date, published_words
 from desktopapp.render.marks import LEGEND_STYLES, MarkStyle
 from desktopapp.render.palette import type_colour
 
@@ -87,12 +95,14 @@ def page_data(
     """
     type_labels = {t.slug: t.label for t in repository.event_types}
     tables = _Tables(repository.sources, type_labels)
+    records = [tables.event(event) for event in events]
     return {
-        "title": _line(repository.meta.get("title", "") or "Timeline"),
-        "filter": _line(event_filter.describe(type_labels, brief=True) or "all events"),
-        "made": dt.date.today().isoformat(),
+        "title": REPORT_TITLE,
+        "filter": _line(filter_line(repository, event_filter, len(events))),
+        "made": long_date(dt.date.today()),
         "legend": [_legend_entry(style) for style in LEGEND_STYLES],
-        "events": [tables.event(event) for event in events],
+        "notes": tables.notes(),
+        "events": records,
         "types": tables.types,
         "actors": tables.actors,
         "sources": tables.source_list,
@@ -114,11 +124,25 @@ class _Tables:
         self.actors: list[str] = []
         self.source_list: list[dict[str, str]] = []
         self.citation_list: list[dict[str, Any]] = []
+        self._supplied = False  # a title in [brackets] was seen: say what that means
+        self._hidden = False  # a text held an invisible control: say what its mark means
+
+    def notes(self) -> list[str]:
+        """What the reader must be told once about marks in the texts shown."""
+        return [
+            note
+            for note, seen in (
+                (SUPPLIED_TITLE_NOTE, self._supplied),
+                (HIDDEN_MARK_NOTE, self._hidden),
+            )
+            if seen
+        ]
 
     def event(self, event: Event) -> dict[str, Any]:
         """One event: keys kept short, as a 10,000-event page repeats them 10,000 times."""
         date = event.date
         style = MarkStyle.of(_row(event))
+        self._hidden |= event_has_hidden(event)
         quotes = [
             [_paragraph(q.text), self._source(q.source_key, q.source_title), q.problem]
             for q in event.quotes
@@ -172,14 +196,15 @@ class _Tables:
         if key not in self._source_index:
             self._source_index[key] = len(self.source_list)
             source = self._sources.get(key)
-            if source is None:  # a quote naming a source the file lacks: say so
-                record = {"title": _line(title or key), "outlet": "", "published": "", "url": ""}
-                record["href"] = ""
+            if source is None:  # a quote naming a source the file lacks: its title alone
+                record = {"title": _line(quoted(title or key)), "outlet": "", "published": ""}
+                record |= {"url": "", "href": ""}
             else:
+                self._supplied |= is_supplied_title(source.title)
                 record = {
-                    "title": _line(source.title),
+                    "title": _line(quoted(source.title, source.language)),
                     "outlet": _line(source.outlet),
-                    "published": _line(source.published_text()),
+                    "published": _line(published_words(source.published)),
                     **_link(source.url),
                 }
             self.source_list.append(record)
@@ -188,10 +213,11 @@ class _Tables:
     def _citation(self, citation: Citation) -> int:
         if citation not in self._citation_index:
             self._citation_index[citation] = len(self.citation_list)
+            self._supplied |= is_supplied_title(citation.title)
             self.citation_list.append(
                 {
                     "outlet": _line(citation.outlet),
-                    "title": _line(citation.title),
+                    "title": _line(quoted(citation.title)) if citation.title else "",
                     "published": _line(citation.published),
                     "sentence": _paragraph(citation.quote),
                     "note": _paragraph(citation.note),
@@ -228,8 +254,10 @@ def _row(event: Event) -> EventRow:
 
 
 def _link(url: str) -> dict[str, str]:
-    """The address as shown (``url``) and, if it is a safe http(s) one, as linked (``href``)."""
-    return {"url": _line(url), "href": link_target(url) or ""}
+    """The address as shown (``url``) and, if it is a safe http(s) one, as linked (``href``:
+    left out when it is the address as shown, the common case; empty when not linkable)."""
+    shown, target = _line(url), link_target(url) or ""
+    return {"url": shown} if target == shown else {"url": shown, "href": target}
 
 
 def _line(text: str) -> str:
