@@ -281,3 +281,22 @@ def test_the_cli_writes_the_page(article_db: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().startswith(f"Wrote {target} (web page, 3 events)")
     assert "Content-Security-Policy" in target.read_text(encoding="utf-8")
+
+
+def test_clicking_a_mark_selects_its_event_in_the_list(
+    browser: Any, repository: EventRepository, tmp_path: Path
+) -> None:
+    target = tmp_path / "gm.html"
+    gm = EventFilter(actors=frozenset({"GM"}))
+    write_html(repository, gm, target)
+    page, _ = _open(browser, target)
+    box = page.locator("canvas#timeline").bounding_box()
+    # One event: its dot is in the middle of the time axis (right of the 170-pixel lane
+    # names), on the first row under the 34-pixel axis.
+    x = box["x"] + 170 + (box["width"] - 170) / 2
+    page.mouse.click(x, box["y"] + 34 + 6 + 10)
+    selected = page.locator("#events > li.selected .title").all_text_contents()
+    assert selected == [repository.events(gm)[0].title]
+    assert page.evaluate("document.activeElement.classList.contains('selected')")
+    page.mouse.click(box["x"] + 175, box["y"] + 50)  # beside the mark: nothing new is selected
+    assert page.locator("#events > li.selected").count() == 1
