@@ -113,7 +113,7 @@ def test_the_page_shows_every_exported_event_with_its_quotes(
     target = tmp_path / "timeline.html"
     summary = write_html(repository, EventFilter(), target)
     events = repository.events()
-    assert summary == f"Wrote {target} (web page, {len(events)} events)"
+    assert summary == f"web page, {len(events)} events"
     page, requests = _open(browser, target)
     assert _listed(page) == len(events) > 10
     assert page.locator("#count").inner_text() == f"{len(events)} events"

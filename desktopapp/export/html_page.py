@@ -46,12 +46,13 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str's paired ones are singl
 
 
 def write_html(repository: EventRepository, event_filter: EventFilter, target: Path) -> str:
-    """Write the filtered timeline as a self-contained web page; return a summary line."""
+    """Write the filtered timeline as a self-contained web page; return what was written
+    ("web page, 18 events"), as every format's writer does (:mod:`desktopapp.export.formats`)."""
     events = repository.events(event_filter)
     data = page_data(repository, event_filter, events)
     write_text(target, html_page(data))
     count = len(events)
-    return f"Wrote {target} (web page, {count:,} event{'' if count == 1 else 's'})"
+    return f"web page, {count:,} event{'' if count == 1 else 's'}"
 
 
 def html_page(data: dict[str, Any]) -> str:
