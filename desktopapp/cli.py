@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(ours)
     args.qt_arguments = tuple(qt_arguments)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_window)
-    if qt_arguments and handler is not run_window:
+    if qt_arguments and handler not in (run_window, run_open):
         print(
             f"desktopapp: {qt_arguments[0]} is a Qt option: it applies to the window only",
             file=sys.stderr,
@@ -244,6 +244,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     upgrade.add_argument("path", type=Path, metavar="PATH")
     upgrade.set_defaults(handler=run_upgrade)
+
+    opening = commands.add_parser(
+        "open",
+        help="open the window on a timeline file (what a file manager runs on a double-click)",
+    )
+    opening.add_argument(
+        "file", nargs="?", metavar="FILE", help="a timeline file (default: the bundled sample)"
+    )
+    _add_filter_arguments(opening)
+    opening.set_defaults(handler=run_open)
 
     listing = commands.add_parser("list", help="print the events that match the filters")
     _add_database_argument(listing)
@@ -412,6 +422,15 @@ def run_window(args: argparse.Namespace) -> int:
     except ImportError as error:  # Qt's system libraries missing (libEGL, libxkbcommon…)
         raise UserError(f"the window cannot start: {error}") from error
     return run_app(options)
+
+
+def run_open(args: argparse.Namespace) -> int:
+    """``desktopapp open [FILE]``: the desktop file's ``Exec=desktopapp open %f``, where the
+    desktop drops ``%f`` when no file was given (an option value could not be left empty)."""
+    if args.file is not None:
+        args.db = args.file
+    args.screenshot = None
+    return run_window(args)
 
 
 def run_build(args: argparse.Namespace) -> int:

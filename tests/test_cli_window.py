@@ -56,3 +56,22 @@ def test_qt_options_with_another_command_are_one_line(
     assert err.count("\n") == 1 and "-style is a Qt option" in err
     assert main(["-style"]) == 2
     assert "needs a value" in capsys.readouterr().err
+
+
+def test_open_file_opens_the_window_on_it(
+    monkeypatch: pytest.MonkeyPatch, article_db: Path
+) -> None:
+    """`desktopapp open FILE` is what the desktop file runs on a double-click
+    (`Exec=desktopapp open %f`); without a file (the desktop drops `%f`) it opens the
+    sample. The window itself is replaced here by a recorder of what it was asked to open."""
+    import desktopapp.app
+
+    opened: list[object] = []
+    monkeypatch.setattr(desktopapp.app, "run_app", lambda options: opened.append(options) or 0)
+    monkeypatch.setattr("desktopapp.xcb_check.missing_xcb_libraries", lambda _qt: [])
+    assert main(["open", str(article_db), "--company", "Apple"]) == 0
+    assert main(["-style", "Fusion", "open"]) == 0
+    first, second = opened
+    assert first.database == str(article_db) and first.screenshot is None
+    assert first.event_filter.actors == frozenset({"Apple"})
+    assert second.database is None and second.qt_arguments == ("-style", "Fusion")

@@ -35,6 +35,7 @@ ICONS = ROOT / "resources" / "icons"
 APP_ID = "io.github.desktopapp.Timeline"
 DESKTOP_FILE = LINUX / f"{APP_ID}.desktop"
 METAINFO = LINUX / f"{APP_ID}.metainfo.xml"
+MIME_FILE = METAINFO.with_name(f"{APP_ID}.mime.xml")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -113,6 +114,20 @@ def test_the_launcher_runs_the_command_the_package_installs() -> None:
     assert entry["Exec"].split()[0] in scripts
     assert entry["TryExec"] in scripts
     assert _metainfo().findtext("provides/binary") in scripts
+
+
+def test_timeline_files_are_a_mime_type_the_launcher_opens() -> None:
+    """Double-clicking a .timeline file opens it: the desktop file handles the type that the
+    shared-mime-info file declares, and runs `desktopapp open FILE`."""
+    namespace = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    declared = ET.parse(MIME_FILE).getroot().find("m:mime-type", namespace)
+    assert declared is not None
+    mime_type = declared.get("type")
+    assert [g.get("pattern") for g in declared.findall("m:glob", namespace)] == ["*.timeline"]
+    entry = _desktop_entry()
+    assert entry["MimeType"] == f"{mime_type};"
+    assert entry["Exec"].split()[1:] == ["open", "%f"]
+    assert _metainfo().findtext("provides/mediatype") == mime_type
 
 
 def test_metainfo_has_what_stores_ask_for() -> None:
@@ -294,7 +309,9 @@ def test_install_and_uninstall_in_a_user_home(tmp_path: Path) -> None:
     installed = _run("install.sh", home, str(bundle))
     assert installed.returncode == 0, installed.stderr
     entry = (share / "applications" / f"{APP_ID}.desktop").read_text(encoding="utf-8")
-    assert f"\nExec={executable}\n" in entry and f"\nTryExec={executable}\n" in entry
+    assert f"\nExec={executable} open %f\n" in entry and f"\nTryExec={executable}\n" in entry
+    mime = share / "mime" / "packages" / f"{APP_ID}.xml"
+    assert mime.read_bytes() == MIME_FILE.read_bytes()
     assert (share / "metainfo" / f"{APP_ID}.metainfo.xml").read_bytes() == METAINFO.read_bytes()
     for size in PNG_SIZES:
         icon = share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"

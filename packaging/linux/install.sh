@@ -6,7 +6,8 @@
 #                                                 #        desktopapp executable)
 #
 # Writes under ${XDG_DATA_HOME:-~/.local/share}: applications/<id>.desktop,
-# icons/hicolor/<size>/apps/<id>.png (and scalable/apps/<id>.svg), metainfo/<id>.metainfo.xml.
+# icons/hicolor/<size>/apps/<id>.png (and scalable/apps/<id>.svg), metainfo/<id>.metainfo.xml,
+# mime/packages/<id>.xml (the .timeline file type).
 # Nothing outside that folder is touched; packaging/linux/uninstall.sh removes exactly these.
 set -euo pipefail
 APP_ID="io.github.desktopapp.Timeline"
@@ -38,11 +39,13 @@ case "$exe" in
 esac
 
 mkdir -p "$share/applications" "$share/metainfo" "$share/icons/hicolor/scalable/apps"
-sed -e "s|^Exec=desktopapp\$|Exec=$exe|" -e "s|^TryExec=desktopapp\$|TryExec=$exe|" \
+sed -e "s|^Exec=desktopapp |Exec=$exe |" -e "s|^TryExec=desktopapp\$|TryExec=$exe|" \
     "$here/$APP_ID.desktop" > "$share/applications/$APP_ID.desktop"
-grep -q "^Exec=$exe\$" "$share/applications/$APP_ID.desktop" \
+grep -q "^Exec=$exe open %f\$" "$share/applications/$APP_ID.desktop" \
     || { echo "install.sh: could not set Exec in the desktop file" >&2; exit 1; }
 install -m 644 "$here/$APP_ID.metainfo.xml" "$share/metainfo/$APP_ID.metainfo.xml"
+mkdir -p "$share/mime/packages"
+install -m 644 "$here/$APP_ID.mime.xml" "$share/mime/packages/$APP_ID.xml"
 for size in 16 24 32 48 64 128 256 512; do
     mkdir -p "$share/icons/hicolor/${size}x${size}/apps"
     install -m 644 "$icons/desktopapp-$size.png" "$share/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
@@ -50,6 +53,9 @@ done
 install -m 644 "$icons/desktopapp.svg" "$share/icons/hicolor/scalable/apps/$APP_ID.svg"
 
 # Refresh the caches when the tools exist (they are optional on most desktops).
+if command -v update-mime-database >/dev/null 2>&1; then
+    update-mime-database "$share/mime" >/dev/null 2>&1 || true
+fi
 if command -v update-desktop-database >/dev/null 2>&1; then
     update-desktop-database -q "$share/applications" || true
 fi
