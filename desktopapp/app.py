@@ -75,19 +75,23 @@ def _run(app: QApplication, options: LaunchOptions) -> int:
             raise
         return _fail(message, headless=options.screenshot is not None)
 
+    from desktopapp.document import TimelineDocument
     from desktopapp.ui.main_window import MainWindow
     from desktopapp.ui.settings import Settings
 
+    # The one document of the window: whatever the window opens later replaces its timeline,
+    # and it closes the last one open when the window is gone.
+    document = TimelineDocument(repository)
     window: MainWindow | None = None
     try:
         if options.screenshot is not None:
             # A screenshot shows exactly what the command line asks for, not the last session.
             with tempfile.TemporaryDirectory() as folder:
                 store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-                window = MainWindow(repository, Settings(store), options.event_filter)
+                window = MainWindow(document, Settings(store), options.event_filter)
                 return _screenshot(app, window, options)
         initial = None if options.event_filter.is_empty else options.event_filter
-        window = MainWindow(repository, Settings(QSettings()), initial)
+        window = MainWindow(document, Settings(QSettings()), initial)
         window.show()
         return app.exec()
     finally:
@@ -95,7 +99,7 @@ def _run(app: QApplication, options: LaunchOptions) -> int:
             # Closing the engine under a running query would pull its connection away from
             # the worker thread (seen as "Set changed size during iteration", once a crash).
             window.stop_queries()
-        repository.engine.dispose()
+        document.close()
 
 
 def _application() -> QApplication:

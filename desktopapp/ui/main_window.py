@@ -1,10 +1,12 @@
 """The main window: filters on the left, the timeline over the event list in the centre, the
 event's details over the article on the right.
 
-The window holds no logic of its own. It keeps the current filter, grouping and selected
-event, asks the repository for what to show, and keeps the views in step: every filter change
-updates the timeline, the list and the counts at once; selecting an event anywhere selects it
-everywhere.
+The window holds no state of its own: the :class:`TimelineDocument` it is given is the one
+source of truth for the open timeline, the filter, the grouping, the selected event and the
+undo stack. Views call the document's setters (the filter panel sets the filter, the list,
+the timeline and the article select an event) and the window subscribes every view to the
+document's events, so a change made anywhere shows everywhere and no view pushes state into
+a sibling.
 
 A filter change never waits on SQL on the UI thread: its count, facet counts and first page
 are asked by a :class:`QueryRunner` on a worker thread; the views change together when the
@@ -38,6 +40,7 @@ from desktopapp.db.engine import DatabaseError, OlderSchemaError, open_database
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.locations import shown_location
 from desktopapp.db.repository import EventRepository
+from desktopapp.document import TimelineDocument
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
 from desktopapp.ingest.upgrade import UpgradeError, upgrade_database
@@ -74,20 +77,20 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def __init__(
         self,
-        repository: EventRepository,
+        document: TimelineDocument | EventRepository,
         settings: Settings,
         initial_filter: EventFilter | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``initial_filter`` (from the command line) wins over the filter saved last time;
+        """``document`` is the open timeline (a bare repository is viewed read-only).
+        ``initial_filter`` (from the command line) wins over the filter saved last time;
         without it, the saved filter is restored, minus names this database does not know."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self._repository = repository
+        if isinstance(document, EventRepository):
+            document = TimelineDocument(document)
+        self.document = document
         self._settings = settings
-        self._filter = EventFilter()
-        self._grouping = settings.grouping()
-        self._selected: int | None = None
         # Figures of the last filter change, for benchmarks: time on the worker thread, time
         # the UI thread spent showing the answer, and time from the change to the answer shown.
         self.last_query_seconds = 0.0
@@ -110,56 +113,56 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._build_toolbar()
         self._build_status_bar()
         self._connect()
+        self._subscribe()
         self._show_repository_details()
 
         self.resize(_default_size(self))
         self.restore_layout(settings)
-        self.set_grouping(self._grouping)
+        document.set_grouping(settings.grouping())
+        self._show_grouping(document.grouping)
         wanted = (
             initial_filter if initial_filter is not None else self._usable(settings.event_filter())
         )
         self.set_filter(wanted)
         if initial_filter is None:
-            self.table.set_restored_filter(self._filter)
+            self.table.set_restored_filter(document.filter)
 
     # -- public API ------------------------------------------------------------------------
 
     def repository(self) -> EventRepository:
-        return self._repository
+        return self.document.repository
 
     def event_filter(self) -> EventFilter:
-        return self._filter
+        return self.document.filter
 
     def grouping(self) -> Grouping:
-        return self._grouping
+        return self.document.grouping
 
     def selected_event_id(self) -> int | None:
-        return self._selected
+        return self.document.selection
 
     def is_busy(self) -> bool:
         """True while a filter change is being answered (the views show the previous one)."""
         return self._runner.is_busy() or self._facet_runner.is_busy()
 
     def set_filter(self, event_filter: EventFilter) -> None:
-        """Show this filter in the panel and apply it everywhere (when the answer arrives:
-        see :attr:`filterApplied`). Raises FilterError for a name this database does not
-        know."""
-        self.filter_panel.set_filter(event_filter)
-        self._apply_filter(self.filter_panel.event_filter())
+        """Set the document's filter: every view shows it (when the answer arrives: see
+        :attr:`filterApplied`). Raises FilterError for a name this database does not know."""
+        if self.document.resolved(event_filter) == self.document.filter:
+            # No change for the document to announce, but a request to show it again (after
+            # a failed answer, the views still show an older filter's): ask anew.
+            self._show_filter(self.document.filter)
+        else:
+            self.document.set_filter(event_filter)
 
     def set_grouping(self, grouping: Grouping) -> None:
-        self._grouping = grouping
-        self.registry.grouping_action(grouping).setChecked(True)
-        if self.timeline.grouping() != grouping:
-            self.timeline.set_grouping(grouping)
+        self.document.set_grouping(grouping)
 
     def select_event(self, event_id: int | None) -> None:
-        """Select an event in every view (the list, the timeline, the panes)."""
-        if event_id is not None and not self.table.select_event(event_id):
+        """Select an event, if the list shows it (else nothing): every view follows."""
+        if event_id is not None and self.table_model.row_of(event_id) is None:
             event_id = None
-        if event_id is None:
-            self.table.select_event(None)
-        self._show_event(event_id)
+        self.document.select(event_id)
 
     def open_database(self, path: str | Path) -> bool:
         """Switch to another database. On failure, say why and keep the current one."""
@@ -184,22 +187,9 @@ class MainWindow(QMainWindow, RemembersLayout):
             shown = shown_location(path)
             self._error("The database could not be opened", f"{shown}: {describe_error(error)}")
             return False
-        old = self._repository
         self.stop_queries()  # no query of the old database may still be running
-        self._repository = repository
-        self._selected = None
-        try:
-            self.filter_panel.set_repository(repository)
-            self.table_model.set_repository(repository, load=False)
-            self.timeline.set_repository(repository)
-            self.article.set_repository(repository)
-        except QUERY_ERRORS as error:
-            self.report_database_error(describe_error(error))
-        self._show_repository_details(Path(str(path)).name)
-        self._apply_filter(EventFilter())
-        self._show_event(None)
-        if old is not repository:
-            old.engine.dispose()
+        self._database_name = Path(str(path)).name
+        self.document.replace_timeline(repository)  # closes the old one
         self.databaseOpened.emit(str(path))
         self.statusBar().showMessage(f"Opened {shown_location(path)}", 5000)
         return True
@@ -229,17 +219,19 @@ class MainWindow(QMainWindow, RemembersLayout):
     # -- building --------------------------------------------------------------------------
 
     def _build_views(self) -> None:
-        self.filter_panel = FilterPanel(self._repository)
+        repository = self.document.repository
+        self._database_name = ""
+        self.filter_panel = FilterPanel(repository)
         self.filter_panel.setMinimumWidth(220)
-        self.timeline = TimelineView(self._repository, self)
+        self.timeline = TimelineView(repository, self)
         self.timeline.setObjectName("timeline")
         self.timeline.setAccessibleName("Timeline")
         self.timeline.setMinimumHeight(160)
-        self.table_model = EventTableModel(self._repository, self, load=False)
+        self.table_model = EventTableModel(repository, self, load=False)
         self.table = EventTableView(self.table_model)
         self.table.setMinimumHeight(120)
         self.detail = DetailPane()
-        self.article = ArticlePane(self._repository)
+        self.article = ArticlePane(repository)
 
         centre = QSplitter(Qt.Orientation.Vertical)
         centre.setObjectName("centreSplitter")
@@ -357,44 +349,102 @@ class MainWindow(QMainWindow, RemembersLayout):
         a[ActionId.FIND].triggered.connect(self.filter_panel.focus_search)
         a[ActionId.CLEAR_FILTERS].triggered.connect(self.filter_panel.clear)
         for grouping, action_id in GROUPING_ACTIONS.items():
-            a[action_id].triggered.connect(lambda _on=False, g=grouping: self.set_grouping(g))
+            a[action_id].triggered.connect(
+                lambda _on=False, g=grouping: self.document.set_grouping(g)
+            )
         a[ActionId.ZOOM_IN].triggered.connect(self.timeline.zoom_in)
         a[ActionId.ZOOM_OUT].triggered.connect(self.timeline.zoom_out)
         a[ActionId.FIT_ALL].triggered.connect(self.timeline.fit_all)
         a[ActionId.GO_TO_SELECTION].triggered.connect(self._go_to_selection)
         a[ActionId.ABOUT].triggered.connect(self.show_about)
 
-        self.filter_panel.filterChanged.connect(self._apply_filter)
+        self.filter_panel.filterChanged.connect(self.set_filter)
         self._runner.finished.connect(self._show_results)
         self._runner.failed.connect(self._show_failure)
         self._facet_runner.finished.connect(self._show_facets)
         self._facet_runner.failed.connect(self._show_facet_failure)
         self.table_model.queryFailed.connect(self.report_database_error)
-        self.table.eventSelected.connect(self._show_event)
+        self.table.eventSelected.connect(self.document.select)
         self.table.clearFiltersRequested.connect(self.filter_panel.clear)
         self.timeline.eventActivated.connect(self.select_event)
         self.article.eventActivated.connect(self.select_event)
 
-    def _show_repository_details(self, database_name: str = "") -> None:
-        title = "News Timeline"
-        self.setWindowTitle(f"{database_name} — {title}" if database_name else title)
-        self.detail.set_type_labels({t.slug: t.label for t in self._repository.event_types})
+    def _subscribe(self) -> None:
+        """Every view follows the document; the document is changed only through its
+        setters (called by the views above and by the window's public API)."""
+        events = self.document.events
+        events.filter_changed.connect(self._show_filter)
+        events.grouping_changed.connect(self._show_grouping)
+        events.selection_changed.connect(self._show_event)
+        events.events_changed.connect(self._show_changed_events)
+        events.sources_changed.connect(self._show_changed_sources)
+        events.timeline_replaced.connect(self._show_timeline)
 
-    # -- reacting --------------------------------------------------------------------------
+    def _show_repository_details(self) -> None:
+        title = "News Timeline"
+        name = self._database_name
+        self.setWindowTitle(f"{name} — {title}" if name else title)
+        self.detail.set_type_labels({t.slug: t.label for t in self.document.repository.event_types})
+
+    # -- reacting to the document ----------------------------------------------------------
+
+    def _show_filter(self, event_filter: EventFilter) -> None:
+        """The panel shows the document's filter (unless it is where it came from), and its
+        answers are asked for."""
+        if self.filter_panel.event_filter() != event_filter:
+            self.filter_panel.set_filter(event_filter)
+        self._apply_filter(event_filter)
+
+    def _show_grouping(self, grouping: Grouping) -> None:
+        self.registry.grouping_action(grouping).setChecked(True)
+        if self.timeline.grouping() != grouping:
+            self.timeline.set_grouping(grouping)
+
+    def _show_changed_events(self, _keys: frozenset[str]) -> None:
+        """An edit changed these events: the list, the counts and the timeline are asked
+        again, and the selected event's panes show it as it is now."""
+        self._show_repository_details()
+        self._apply_filter(self.document.filter)
+        self._show_event(self.document.selection)
+
+    def _show_changed_sources(self, _keys: frozenset[str]) -> None:
+        try:
+            self.article.set_repository(self.document.repository)
+        except QUERY_ERRORS as error:
+            self.report_database_error(describe_error(error))
+
+    def _show_timeline(self) -> None:
+        """Everything may be new: every view reads the repository again and shows the
+        document's filter and selection."""
+        repository = self.document.repository
+        try:
+            self.filter_panel.set_repository(repository)
+            self.table_model.set_repository(repository, load=False)
+            self.timeline.set_repository(repository)
+            self.article.set_repository(repository)
+            self._show_repository_details()
+        except QUERY_ERRORS as error:
+            self.report_database_error(describe_error(error))
+        try:
+            self.filter_panel.set_filter(self.document.filter)
+        except FilterError:
+            # A name of the filter is gone from the timeline: show everything instead.
+            self.document.set_filter(EventFilter())
+        self._apply_filter(self.document.filter)
+        self._show_event(self.document.selection)
 
     def _apply_filter(self, event_filter: EventFilter) -> None:
         """Ask for this filter's answers on the worker; the views change when they come."""
-        self._filter = event_filter
         self._asked_at = time.perf_counter()
         sort, descending = self.table_model.sort_order()
         self._runner.submit_filter(
-            self._repository,
+            self.document.repository,
             event_filter,
             sort=sort,
             descending=descending,
             page_size=self.table_model.page_size(),
         )
-        self._facet_runner.submit_filter(self._repository, event_filter)
+        self._facet_runner.submit_filter(self.document.repository, event_filter)
         self._rows_shown = self._facets_shown = False
         self.registry[ActionId.CLEAR_FILTERS].setEnabled(not event_filter.is_empty)
         if not self._busy_timer.isActive():
@@ -406,7 +456,7 @@ class MainWindow(QMainWindow, RemembersLayout):
             self.filter_panel.show_busy(COUNTING)
 
     def _show_results(self, results: FilterResults) -> None:
-        if results.request.repository is not self._repository:
+        if results.request.repository is not self.document.repository:
             return  # asked of a database that has been closed since
         started = time.perf_counter()
         self._busy_timer.stop()
@@ -416,15 +466,15 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.table_model.show_results(
             event_filter, results.matching, results.first_page, sort, descending
         )
-        shown, total = results.matching, self._repository.total
+        shown, total = results.matching, self.document.repository.total
         self.filter_panel.set_matching(shown, total)  # the facet counts follow on their own
         self.detail.set_search(event_filter.text)  # mark why each event matched
         self.article.set_search(event_filter.text)
         self.status_count.setText(f"{shown:,} of {total:,} events")
         try:
             self.timeline.set_filter(event_filter)
-            if self._selected is not None:
-                self.timeline.select_event(self._selected)
+            if self.document.selection is not None:
+                self.timeline.select_event(self.document.selection)
         except QUERY_ERRORS as error:
             self.report_database_error(describe_error(error))
         now = time.perf_counter()
@@ -435,9 +485,9 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._announce_if_complete(event_filter)
 
     def _show_facets(self, results: FacetResults) -> None:
-        if results.request.repository is not self._repository:
+        if results.request.repository is not self.document.repository:
             return
-        if results.event_filter != self._filter:
+        if results.event_filter != self.document.filter:
             return  # a newer filter's counts are on their way
         self.filter_panel.set_facets(results.facets)
         self.last_facet_seconds = results.seconds
@@ -445,7 +495,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._announce_if_complete(results.event_filter)
 
     def _show_facet_failure(self, failure: FacetFailure) -> None:
-        if failure.request.event_filter != self._filter:
+        if failure.request.event_filter != self.document.filter:
             return  # a newer filter's counts are on their way
         self.report_database_error(f"{failure.reason}. The counts beside the filters are old")
         self._facets_shown = True
@@ -453,7 +503,7 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def _announce_if_complete(self, event_filter: EventFilter) -> None:
         """filterApplied once the list, the timeline and the counts all show this filter."""
-        if self._rows_shown and self._facets_shown and event_filter == self._filter:
+        if self._rows_shown and self._facets_shown and event_filter == self.document.filter:
             self.filterApplied.emit(event_filter)
 
     def _show_failure(self, failure: FilterFailure) -> None:
@@ -471,7 +521,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.queryFailed.emit(message)
 
     def _show_event(self, event_id: int | None) -> None:
-        self._selected = event_id
+        if self.table.selected_event_id() != event_id:
+            self.table.select_event(event_id)
         try:
             self.timeline.select_event(event_id)
         except QUERY_ERRORS as error:
@@ -479,7 +530,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         event = None
         if event_id is not None:
             try:
-                event = self._repository.event(event_id)
+                event = self.document.repository.event(event_id)
             except KeyError:
                 event = None
             except QUERY_ERRORS as error:
@@ -491,10 +542,10 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.eventSelected.emit(event_id)
 
     def _go_to_selection(self) -> None:
-        if self._selected is None:
+        if self.document.selection is None:
             return
         self.timeline.go_to_selection()
-        self.table.select_event(self._selected)
+        self.table.select_event(self.document.selection)
 
     def _ask_database(self) -> None:
         folder = self._settings.value(LAST_FOLDER) or str(Path.home())
@@ -520,7 +571,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         box.exec()
 
     def about_text(self) -> str:
-        sources = self._repository.sources
+        repository = self.document.repository
+        sources = repository.sources
         source = sources[0].citation_line() if sources else "(no source article)"
         return (
             "A timeline of the events one news article reports, each checkable against the "
@@ -531,7 +583,7 @@ class MainWindow(QMainWindow, RemembersLayout):
             "with the sentence that dates it). Its precision is kept as found: a day, a "
             "month, a span of days, or a date marked approximate (~) or uncertain (?). Only "
             "an exact day is drawn as a single point.\n\n"
-            f"{self._repository.total:,} events in this database."
+            f"{repository.total:,} events in this database."
         )
 
     def _offer_upgrade(self, path: Path, reason: str) -> EventRepository | None:
@@ -572,13 +624,14 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def _usable(self, event_filter: EventFilter) -> EventFilter:
         """A saved filter without the names this database does not know."""
+        repository = self.document.repository
         actors, types = set(), set()
         for name in event_filter.actors:
             with contextlib.suppress(FilterError):
-                actors.add(self._repository.resolve_actor(name).name)
+                actors.add(repository.resolve_actor(name).name)
         for name in event_filter.types:
             with contextlib.suppress(FilterError):
-                types.add(self._repository.resolve_type(name).slug)
+                types.add(repository.resolve_type(name).slug)
         return EventFilter(
             frozenset(actors),
             frozenset(types),
@@ -597,8 +650,8 @@ class MainWindow(QMainWindow, RemembersLayout):
     def save_state(self) -> None:
         """Remember the layout, grouping and filters for the next launch."""
         self.save_layout(self._settings)
-        self._settings.set_grouping(self._grouping)
-        self._settings.set_event_filter(self._filter)
+        self._settings.set_grouping(self.document.grouping)
+        self._settings.set_event_filter(self.document.filter)
         self._settings.sync()
 
 
