@@ -147,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"desktopapp {__version__}")
     _add_database_argument(parser, top_level=True)
-    _add_filter_arguments(parser)
+    _add_filter_arguments(parser, top_level=True)
     parser.add_argument(
         "--screenshot",
         type=Path,
@@ -221,12 +221,19 @@ def _add_database_argument(parser: argparse.ArgumentParser, *, top_level: bool =
     )
 
 
-def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+def _add_filter_arguments(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """The filter flags. A subcommand's own flags default to "not given" (SUPPRESS), so that
+    filters written before the subcommand (``desktopapp --search X export ...``) still apply
+    instead of being silently reset by the subcommand's defaults."""
+
+    def default(value: object) -> object:
+        return value if top_level else argparse.SUPPRESS
+
     group = parser.add_argument_group("filters (combine freely)")
     group.add_argument(
         "--company",
         action="append",
-        default=[],
+        default=default([]),
         metavar="NAME",
         help="an actor's name or alias (company, government, institution); "
         "repeat for any of several",
@@ -234,7 +241,7 @@ def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--type",
         action="append",
-        default=[],
+        default=default([]),
         metavar="TYPE",
         help="an event type slug or label, e.g. sanction or "
         "corporate-withdrawal/sales-halt; a parent includes its children",
@@ -242,18 +249,20 @@ def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--from",
         dest="date_from",
+        default=default(None),
         metavar="DATE",
         help="events whose (possibly uncertain) span reaches this date or later",
     )
     group.add_argument(
         "--to",
         dest="date_to",
+        default=default(None),
         metavar="DATE",
         help="events whose span starts on or before this date",
     )
     group.add_argument(
         "--search",
-        default="",
+        default=default(""),
         metavar="TEXT",
         help="words in titles, summaries, quotes or actor names "
         "(case, accents and apostrophes ignored)",

@@ -14,16 +14,20 @@ from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.schema import SCHEMA_VERSION
 from desktopapp.domain.dates import Precision
+from desktopapp.domain.filter import EventFilter, FilterError
+from desktopapp.domain.model import Event, Role
 from desktopapp.ingest.annotations import AnnotationError, load_annotations
 from desktopapp.ingest.builder import BuildError, build_database
 from desktopapp.ingest.bundled import annotations_path, resource_path
 
 SHARED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source-article.fr.txt"
 
-# Every organisation, company or country the article names, by the name it uses.
+# Every organisation, company or country the article names, by the name it uses. Two names are
+# not here because they do not name one acting party: "Volvo" could be either of two companies,
+# and "Swift" is the network that applied others' decision (see the fact-check tests below).
 NAMED_IN_ARTICLE = [
     "Amazon", "Andy Jassy", "Apple", "RT News", "Sputnik", "Netflix", "Spotify", "H&M", "SAP",
-    "GM", "Maersk", "Volvo", "Google", "Swift", "Russia", "Ukrainian government",
+    "GM", "Maersk", "Google", "Russia", "Ukrainian government",
 ]  # fmt: skip
 
 
@@ -87,9 +91,107 @@ def test_article_coverage(repository: EventRepository) -> None:
         assert re.search(expected, titles), expected
 
 
-def _actor_filter(name: str):  # type: ignore[no-untyped-def]
-    from desktopapp.domain.filter import EventFilter
+# -- facts corrected by the fact-check of the sample (issue 11) --------------------------------
 
+
+def keys(repository: EventRepository, event_filter: EventFilter) -> set[str]:
+    return {event.key for event in repository.events(event_filter)}
+
+
+def _event(repository: EventRepository, key: str) -> Event:
+    (event,) = [e for e in repository.events() if e.key == key]
+    return event
+
+
+def test_sap_sales_stop_is_dated_by_sap_itself(repository: EventRepository) -> None:
+    # Reuters' "on Tuesday" (1 March) is contradicted by SAP's own page, which is cited.
+    sap = _event(repository, "sap-pauses-sales")
+    assert sap.date.edtf() == "2022-03-02"
+    assert sap.citation.url == "https://news.sap.com/germany/2022/03/ukraine-solidaritaet"
+    assert sap.citation.quote == (
+        "Am 2. März haben wir alle Verkäufe in Russland und anschließend in Weißrussland "
+        "eingestellt."
+    )
+
+
+def test_apple_pay_date_spans_the_step_and_its_announcement(repository: EventRepository) -> None:
+    apple_pay = _event(repository, "apple-pay-limited")
+    assert apple_pay.date.edtf() == "2022-02-28/2022-03-01"
+    assert "28 February" in apple_pay.summary and "1 March" in apple_pay.summary
+    assert "Novikombank" in apple_pay.citation.note
+
+
+def test_the_articles_volvo_is_two_companies(repository: EventRepository) -> None:
+    with pytest.raises(
+        FilterError, match="'Volvo' could mean several actors: AB Volvo, Volvo Cars"
+    ):
+        repository.resolve_actor("Volvo")
+    volvo = _event(repository, "volvo-halts-russia")
+    assert {a.name for a in volvo.actors(Role.ACTING)} == {"Volvo Cars", "AB Volvo"}
+    assert volvo.date.edtf() == "2022-02-28"  # both companies acted that Monday
+    assert "ambiguous" in volvo.summary
+    for name in ("Volvo Cars", "AB Volvo"):
+        assert keys(repository, EventFilter(actors=frozenset({name}))) == {"volvo-halts-russia"}
+
+
+def test_swift_applied_the_decision_and_is_not_an_actor(repository: EventRepository) -> None:
+    swift = _event(repository, "swift-exclusion")
+    assert swift.date.edtf() == "2022-02-26"  # the allies' announcement the article reports
+    assert "SWIFT" in swift.title and "12 March 2022" in swift.summary
+    assert all("swift" not in a.name.lower() for a in repository.actors)
+    assert {a.name for a in swift.actors(Role.ACTING)} == {
+        "European Union", "United States", "United Kingdom", "Canada", "France", "Germany", "Italy"
+    }  # fmt: skip
+    assert {a.name for a in swift.actors(Role.AFFECTED)} == {"Russia", "Russian banks"}
+    with pytest.raises(FilterError, match="no actor is called 'Swift'"):
+        repository.resolve_actor("Swift")
+
+
+def test_google_maps_safety_measure_is_not_a_withdrawal(repository: EventRepository) -> None:
+    google = _event(repository, "google-maps-live-traffic-disabled")
+    assert google.type.slug == "safety-measure/live-data-disabled"
+    assert google.type.label == "Live data disabled"
+    withdrawals = keys(repository, EventFilter(types=frozenset({"corporate-withdrawal"})))
+    assert google.key not in withdrawals
+    assert keys(repository, EventFilter(types=frozenset({"safety-measure"}))) == {google.key}
+
+
+def test_politico_citation_points_at_the_page_it_quotes(repository: EventRepository) -> None:
+    netflix = _event(repository, "netflix-refuses-state-channels")
+    assert netflix.citation.url == (
+        "https://www.politico.eu/article/netflix-refuses-to-comply-with-russian-rules/"
+    )
+
+
+# The seven companies the article only says "retaliated": who reported what each one did.
+RETALIATED = {
+    "netflix-refuses-state-channels": ("Politico Europe", "Politico Europe"),
+    "spotify-removes-rt-sputnik": ("The Moscow Times (AFP)", "The Moscow Times (AFP)"),
+    "hm-pauses-sales": ("Reuters (via the National Post)", "National Post (Reuters)"),
+    "sap-pauses-sales": ("SAP's own account", "SAP News Center (Germany)"),
+    "gm-export-halt": ("WDIV ClickOnDetroit", "WDIV ClickOnDetroit"),
+    "maersk-suspends-bookings": ("Reuters (via Hamodia)", "Hamodia (Reuters)"),
+    "volvo-halts-russia": ("Reuters (via TimesLIVE)", "TimesLIVE (Reuters)"),
+}
+
+
+@pytest.mark.parametrize(("key", "report"), sorted(RETALIATED.items()))
+def test_retaliated_events_say_which_words_come_from_where(
+    repository: EventRepository, key: str, report: tuple[str, str]
+) -> None:
+    """The article only says these companies "retaliated": the summary says so first, then
+    attributes the specific action to the report cited for the date."""
+    attribution, outlet = report
+    event = _event(repository, key)
+    (quote,) = event.quotes
+    assert quote.text.startswith("Netflix, Spotify, H&M, SAP, GM, Maersk, Volvo ")
+    first, rest = event.summary.split(". ", 1)
+    assert first.startswith("The article lists ") and "retaliated" in first
+    assert rest.startswith(f"According to {attribution}")
+    assert event.citation.outlet == outlet
+
+
+def _actor_filter(name: str) -> EventFilter:
     return EventFilter(actors=frozenset({name}))
 
 

@@ -154,3 +154,52 @@ def test_real_process_headless(article_db: Path, tmp_path: Path) -> None:
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "Apple halts all exports to Russia" in text
     assert "Actor: apple" in text
+
+
+def test_filters_before_the_subcommand_apply(
+    capsys: pytest.CaptureFixture[str], article_db: Path, tmp_path: Path
+) -> None:
+    """`desktopapp --company Apple export ...` used to export every event: the subcommand's own
+    defaults silently reset the filters written before it."""
+    target = tmp_path / "apple.json"
+    code, _, err = run(
+        capsys,
+        "--company",
+        "Apple",
+        "--search",
+        "Russie",
+        "export",
+        "--db",
+        str(article_db),
+        "--json",
+        str(target),
+    )
+    assert code == 0, err
+    _, listed, _ = run(
+        capsys,
+        "list",
+        "--db",
+        str(article_db),
+        "--company",
+        "Apple",
+        "--search",
+        "Russie",
+        "--json",
+    )
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    assert exported == json.loads(listed)
+    assert 0 < len(exported) < 18
+    # Written after the subcommand, a filter still wins over the same one written before it.
+    code, after, _ = run(
+        capsys,
+        "--company",
+        "Apple",
+        "list",
+        "--db",
+        str(article_db),
+        "--company",
+        "Google",
+        "--json",
+    )
+    assert code == 0
+    assert all("Google" in event["actors"] for event in json.loads(after))

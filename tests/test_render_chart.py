@@ -49,6 +49,7 @@ def test_chart_model_holds_every_filtered_event_in_its_lanes(
             "Corporate withdrawal",
             "Market move",
             "Media restriction",
+            "Safety measure",
             "Sanction",
         ]
     if grouping is Grouping.NONE:
@@ -61,8 +62,9 @@ def test_actor_lanes_follow_acting_actors_and_the_rest_has_its_own_lane(
 ) -> None:
     chart = build_chart(repository, EventFilter(), Grouping.ACTOR)
     lanes = {lane.name: {row.id for row in lane.events} for lane in chart.lanes}
-    swift = 16  # acted by SWIFT and seven governments: in each of their lanes
-    assert all(swift in lanes[name] for name in ("SWIFT", "France", "Canada", "European Union"))
+    swift = 16  # the SWIFT exclusion, acted by seven governments: in each of their lanes
+    assert all(swift in lanes[name] for name in ("France", "Canada", "European Union"))
+    assert "SWIFT" not in lanes  # the network applied the decision; it is not an actor
     # The rouble's fall has no acting actor: not under "Russia", which it only affects, but
     # in a lane that says so, drawn last.
     rouble = next(r.id for r in repository.rows() if r.title.startswith("Rouble"))
@@ -157,6 +159,7 @@ def test_legend_explains_every_kind_of_date(qapp: object, repository: EventRepos
             "corporate-withdrawal",
             "market-move",
             "media-restriction",
+            "safety-measure",
             "sanction",
         }
     )

@@ -142,7 +142,7 @@ def test_set_filter_changes_exactly_the_events_shown(
 def test_set_grouping_changes_the_lanes(view: TimelineView, qtbot: QtBot) -> None:
     assert view.grouping() is Grouping.ACTOR
     actor_lanes = view.lane_names()
-    assert "Apple" in actor_lanes and "SWIFT" in actor_lanes
+    assert "Apple" in actor_lanes and "European Union" in actor_lanes
     assert "Russian rouble" not in actor_lanes  # only acting actors
     assert actor_lanes[-1] == "No acting actor"  # the rouble's fall: no one acts in it
     view.set_grouping(Grouping.TYPE)
@@ -154,6 +154,7 @@ def test_set_grouping_changes_the_lanes(view: TimelineView, qtbot: QtBot) -> Non
         "Corporate withdrawal",
         "Market move",
         "Media restriction",
+        "Safety measure",
         "Sanction",
     ]
     view.set_grouping(Grouping.NONE)
