@@ -71,12 +71,18 @@ class FakeStore:
     events: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (title, date)
     executed: list[object] = field(default_factory=list)
     fail_next: bool = False
+    fail_after: int | None = None  # refuse the command after this many more
     written_elsewhere: bool = False
     closed: bool = False
     _next_key: int = 1
 
     def execute(self, command: object, *, note: str = "") -> Change:
         self.executed.append(command)
+        if self.fail_after is not None:
+            self.fail_after -= 1
+            if self.fail_after < 0:
+                self.fail_after = None
+                self.fail_next = True
         if self.fail_next:
             self.fail_next = False
             raise FakeCommandError("the disk is full")
@@ -367,3 +373,65 @@ def test_a_write_by_another_process_rereads_everything_and_forgets_undo(
     # Undoing our edit over theirs would overwrite what they did without a word.
     assert seen.take() == [("timeline_replaced", ()), ("undo_changed", ())]
     assert not document.can_undo
+
+
+# -- one action of several commands ----------------------------------------------------------
+
+
+def test_several_commands_of_one_action_are_one_undo_entry_and_one_announcement(
+    document: TimelineDocument, store: FakeStore
+) -> None:
+    seen = Recorder(document)
+    with document.one_action():
+        first = document.execute(AddEvent("Volvo Cars halts deliveries", "2022-02-28"))
+        document.execute(SetDate("e0", "2022-02-28"))
+    key = first.created_key
+    assert seen.take() == [
+        ("events_changed", (frozenset({key, "e0"}),)),
+        ("undo_changed", ()),
+    ]
+    assert document.undo_text == "Change date of 'Apple halts all exports to Russia'"
+
+    document.undo()  # both, the last one first
+    assert store.events == {"e0": ("Apple halts all exports to Russia", "2022-03-01")}
+    assert not document.can_undo
+    assert seen.take() == [("events_changed", (frozenset({key, "e0"}),)), ("undo_changed", ())]
+
+    document.redo()  # both again, the first one first (the same key restored)
+    assert store.events[key] == ("Volvo Cars halts deliveries", "2022-02-28")
+    assert store.events["e0"][1] == "2022-02-28"
+
+
+def test_an_action_that_fails_halfway_keeps_on_the_stack_what_reached_the_file(
+    document: TimelineDocument, store: FakeStore
+) -> None:
+    seen = Recorder(document)
+    with pytest.raises(FakeCommandError), document.one_action("Add event"):
+        document.execute(SetDate("e0", "2022-02-28"))
+        document.execute(SetDate("no-such-event", "2022-02-28"))
+    assert seen.take() == [("events_changed", (frozenset({"e0"}),)), ("undo_changed", ())]
+    assert document.undo_text == "Add event"
+    document.undo()
+    assert store.events["e0"][1] == "2022-03-01"
+
+
+def test_an_undo_that_fails_halfway_leaves_the_stack_where_the_file_is(
+    document: TimelineDocument, store: FakeStore
+) -> None:
+    with document.one_action("Two dates"):
+        document.execute(SetDate("e0", "2022-02-28"))
+        document.execute(SetDate("e0", "2022-02-27"))
+    store.fail_after = 1  # the second inverse is refused
+    seen = Recorder(document)
+    with pytest.raises(FakeCommandError):
+        document.undo()
+    assert store.events["e0"][1] == "2022-02-28"  # the last change undone, the first not
+    assert seen.take() == [("events_changed", (frozenset({"e0"}),)), ("undo_changed", ())]
+    assert document.can_undo and document.can_redo
+    document.undo()  # the rest
+    assert store.events["e0"][1] == "2022-03-01"
+    assert not document.can_undo
+    document.redo()
+    document.redo()
+    assert store.events["e0"][1] == "2022-02-27"
+    assert not document.can_redo

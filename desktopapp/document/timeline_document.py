@@ -11,6 +11,8 @@ stack; a command that fails leaves the stack, the file and the document as they 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
 from psygnal import Signal, SignalGroup
@@ -76,6 +78,7 @@ class TimelineDocument:
         self._grouping = grouping
         self._selection: int | None = None
         self._undo = UndoStack()
+        self._group: list[ChangeLike] | None = None  # the changes of the action under way
 
     @classmethod
     def editing(cls, store: StoreLike, *, grouping: Grouping = Grouping.ACTOR) -> TimelineDocument:
@@ -211,36 +214,66 @@ class TimelineDocument:
         person) with the stack, the file and the document unchanged."""
         store = self._writable()
         change = store.execute(command, note=note)
-        self._undo.push(change)
-        self._announce(change)
+        if self._group is not None:
+            self._group.append(change)
+        else:
+            self._undo.push(change.text, (change,))
+            self._announce((change,))
         return change
 
-    def undo(self) -> ChangeLike:
-        """Undo the last edit through the store; on failure nothing moves."""
+    @contextmanager
+    def one_action(self, text: str = "") -> Iterator[None]:
+        """The edits made inside are one user action: one undo entry (its text ``text``, or
+        the last edit's) and one announcement at the end. If an edit fails halfway, those
+        already in the file are still pushed and announced, so the stack matches the file."""
+        if self._group is not None:
+            yield  # already inside one: it takes these edits too
+            return
+        self._group = []
+        try:
+            yield
+        finally:
+            changes, self._group = tuple(self._group), None
+            if changes:
+                self._undo.push(text or changes[-1].text, changes)
+                self._announce(changes)
+
+    def undo(self) -> tuple[ChangeLike, ...]:
+        """Undo the last action through the store (the changes that did it); if the store
+        refuses, the stack stays as the file is."""
         if not self._undo.can_undo:
             raise NothingToUndoError("There is nothing to undo.")
         store = self._writable()
-        change = self._undo.undo(store.execute)
-        self._announce(change)
-        return change
+        return self._moved(lambda into: self._undo.undo(store.execute, into))
 
-    def redo(self) -> ChangeLike:
-        """Redo the last undone edit through the store; on failure nothing moves."""
+    def redo(self) -> tuple[ChangeLike, ...]:
+        """Redo the last undone action through the store; as :meth:`undo`."""
         if not self._undo.can_redo:
             raise NothingToRedoError("There is nothing to redo.")
         store = self._writable()
-        change = self._undo.redo(store.execute)
-        self._announce(change)
-        return change
+        return self._moved(lambda into: self._undo.redo(store.execute, into))
 
     def _writable(self) -> StoreLike:
         if self._store is None:
             raise ReadOnlyError("This timeline is open for reading only.")
         return self._store
 
-    def _announce(self, change: ChangeLike) -> None:
-        if change.sources:
-            self.events.sources_changed.emit(frozenset(change.sources))
-        if change.events:
-            self.events.events_changed.emit(frozenset(change.events))
+    def _moved(self, move: Callable[[list[ChangeLike]], None]) -> tuple[ChangeLike, ...]:
+        """Undo or redo, announcing whatever part of it reached the file, even if a later
+        part failed (the exception then goes on to the caller)."""
+        moved: list[ChangeLike] = []
+        try:
+            move(moved)
+        finally:
+            if moved:
+                self._announce(tuple(moved))
+        return tuple(moved)
+
+    def _announce(self, changes: tuple[ChangeLike, ...]) -> None:
+        sources = frozenset(key for change in changes for key in change.sources)
+        events = frozenset(key for change in changes for key in change.events)
+        if sources:
+            self.events.sources_changed.emit(sources)
+        if events:
+            self.events.events_changed.emit(events)
         self.events.undo_changed.emit()

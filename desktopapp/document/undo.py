@@ -34,11 +34,12 @@ Execute = Callable[[object], ChangeLike]
 
 @dataclass(frozen=True)
 class UndoEntry:
-    """One user action on the stack: its text, and the change that last carried it out
-    (in the direction it stands now); ``change.inverse`` moves it the other way."""
+    """One user action on the stack: its text, and the changes that last carried it out in
+    the direction it stands now (several when one action took several commands, e.g. a new
+    actor then the event naming it). Undo inverts them last first; redo, first first."""
 
     text: str
-    change: ChangeLike
+    changes: tuple[ChangeLike, ...]
 
 
 class UndoStack:
@@ -68,27 +69,50 @@ class UndoStack:
     def __len__(self) -> int:
         return len(self._done) + len(self._undone)
 
-    def push(self, change: ChangeLike) -> None:
+    def push(self, text: str, changes: tuple[ChangeLike, ...]) -> None:
         """A new action was carried out: it goes on top, and what was undone can no longer
         be redone (it was undone from a state that is gone)."""
-        self._done.append(UndoEntry(change.text, change))
+        if not changes:
+            return
+        self._done.append(UndoEntry(text, changes))
         self._undone.clear()
 
-    def undo(self, execute: Execute) -> ChangeLike:
-        """Execute the inverse of the last done action; the stack moves only on success."""
+    def undo(self, execute: Execute, into: list[ChangeLike] | None = None) -> None:
+        """Execute the inverses of the last done action, last change first. The stack moves
+        only as far as the store succeeded: if the k-th inverse fails, the k-1 undone
+        changes are on the redo side and the rest stays on the undo side, as in the file.
+        Each change the store made is appended to ``into``, even when a later one fails."""
         entry = self._done[-1]
-        change = execute(entry.change.inverse)
-        self._done.pop()
-        self._undone.append(UndoEntry(entry.text, change))
-        return change
+        undoing: list[ChangeLike] = into if into is not None else []
+        assert not undoing
+        try:
+            for change in reversed(entry.changes):
+                undoing.append(execute(change.inverse))
+        finally:
+            if undoing:
+                self._done.pop()
+                remaining = entry.changes[: len(entry.changes) - len(undoing)]
+                if remaining:
+                    self._done.append(UndoEntry(entry.text, remaining))
+                # Kept in the order redo must invert them: the first change's undoing first.
+                self._undone.append(UndoEntry(entry.text, tuple(reversed(undoing))))
 
-    def redo(self, execute: Execute) -> ChangeLike:
-        """Execute again the last undone action; the stack moves only on success."""
+    def redo(self, execute: Execute, into: list[ChangeLike] | None = None) -> None:
+        """Execute again the last undone action, first change first; on a failure the stack
+        moves only as far as the store succeeded (see :meth:`undo`)."""
         entry = self._undone[-1]
-        change = execute(entry.change.inverse)
-        self._undone.pop()
-        self._done.append(UndoEntry(entry.text, change))
-        return change
+        redoing: list[ChangeLike] = into if into is not None else []
+        assert not redoing
+        try:
+            for change in entry.changes:
+                redoing.append(execute(change.inverse))
+        finally:
+            if redoing:
+                self._undone.pop()
+                remaining = entry.changes[len(redoing) :]
+                if remaining:
+                    self._undone.append(UndoEntry(entry.text, remaining))
+                self._done.append(UndoEntry(entry.text, tuple(redoing)))
 
     def clear(self) -> None:
         self._done.clear()
