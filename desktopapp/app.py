@@ -68,7 +68,7 @@ def _quiet_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, message
 
 def _run(app: QApplication, options: LaunchOptions) -> int:
     try:
-        repository = _open_repository(options)
+        location, repository = _open_repository(options)
     except Exception as error:
         message = _failure_message(error)
         if message is None:
@@ -81,7 +81,7 @@ def _run(app: QApplication, options: LaunchOptions) -> int:
 
     # The one document of the window: whatever the window opens later replaces its timeline,
     # and it closes the last one open when the window is gone.
-    document = TimelineDocument(repository)
+    document = TimelineDocument(repository, location=location)
     window: MainWindow | None = None
     try:
         if options.screenshot is not None:
@@ -128,9 +128,10 @@ def _window_icon() -> QIcon | None:
     return None if icon.isNull() else icon
 
 
-def _open_repository(options: LaunchOptions) -> EventRepository:
-    """The repository over ``--db`` or the bundled database; the initial filter checked
-    against it (an unknown company is an error, not an empty timeline)."""
+def _open_repository(options: LaunchOptions) -> tuple[Path | None, EventRepository]:
+    """The file (None for a database URL) and the repository over ``--db`` or the bundled
+    database; the initial filter checked against it (an unknown company is an error, not an
+    empty timeline)."""
     from desktopapp.db.engine import open_database
     from desktopapp.ingest.bundled import ensure_default_database
 
@@ -143,7 +144,9 @@ def _open_repository(options: LaunchOptions) -> EventRepository:
     except Exception:
         repository.engine.dispose()
         raise
-    return repository
+    from desktopapp.document import file_of
+
+    return file_of(location), repository
 
 
 def _failure_message(error: Exception) -> str | None:

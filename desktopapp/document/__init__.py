@@ -8,6 +8,7 @@ from desktopapp.document.timeline_document import (
     NothingToUndoError,
     ReadOnlyError,
     TimelineDocument,
+    file_of,
 )
 from desktopapp.document.undo import UndoEntry, UndoStack
 
@@ -19,4 +20,5 @@ __all__ = [
     "TimelineDocument",
     "UndoEntry",
     "UndoStack",
+    "file_of",
 ]

@@ -13,7 +13,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-from desktopapp.safe_files import FileProblem, replacing, write_failure, writable_target
+from desktopapp.safe_files import FileProblem, replacing, writable_target, write_failure
 
 
 class CopyError(Exception):

@@ -13,14 +13,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Protocol
 
 from psygnal import Signal, SignalGroup
 
+from desktopapp.db.engine import DatabaseError
+from desktopapp.db.locations import parse_location
 from desktopapp.db.repository import EventRepository
 from desktopapp.document.undo import ChangeLike, UndoStack
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
+
+
+def file_of(location: str | Path) -> Path | None:
+    """The file a ``--db`` location names (a path, or a ``sqlite:///`` URL's); None for
+    another database's URL."""
+    try:
+        return parse_location(location).sqlite_path
+    except DatabaseError:
+        return None
 
 
 class ReadOnlyError(Exception):
@@ -69,9 +81,12 @@ class TimelineDocument:
         repository: EventRepository,
         store: StoreLike | None = None,
         *,
+        location: Path | None = None,
         grouping: Grouping = Grouping.ACTOR,
     ) -> None:
+        """``location`` is the timeline's file (None when it has none, e.g. a server)."""
         self.events = DocumentEvents()
+        self._location = location
         self._repository = store.repository if store is not None else repository
         self._store = store
         self._filter = EventFilter()
@@ -81,9 +96,15 @@ class TimelineDocument:
         self._group: list[ChangeLike] | None = None  # the changes of the action under way
 
     @classmethod
-    def editing(cls, store: StoreLike, *, grouping: Grouping = Grouping.ACTOR) -> TimelineDocument:
+    def editing(
+        cls,
+        store: StoreLike,
+        *,
+        location: Path | None = None,
+        grouping: Grouping = Grouping.ACTOR,
+    ) -> TimelineDocument:
         """A document over an editable timeline."""
-        return cls(store.repository, store, grouping=grouping)
+        return cls(store.repository, store, location=location, grouping=grouping)
 
     # -- what is open ------------------------------------------------------------------------
 
@@ -93,6 +114,11 @@ class TimelineDocument:
         return self._store.repository if self._store is not None else self._repository
 
     @property
+    def location(self) -> Path | None:
+        """The file of the open timeline, if it is one."""
+        return self._location
+
+    @property
     def store(self) -> StoreLike | None:
         return self._store
 
@@ -100,7 +126,13 @@ class TimelineDocument:
     def read_only(self) -> bool:
         return self._store is None
 
-    def replace_timeline(self, repository: EventRepository, store: StoreLike | None = None) -> None:
+    def replace_timeline(
+        self,
+        repository: EventRepository,
+        store: StoreLike | None = None,
+        *,
+        location: Path | None = None,
+    ) -> None:
         """Show another timeline: no filter, nothing selected, an empty undo stack (its
         commands were about the old file). The old timeline is closed; whoever reads it on
         another thread must have stopped first."""
@@ -109,6 +141,7 @@ class TimelineDocument:
         had_history = len(self._undo) > 0
         self._store = store
         self._repository = store.repository if store is not None else repository
+        self._location = location
         self._filter = EventFilter()
         self._selection = None
         self._undo.clear()

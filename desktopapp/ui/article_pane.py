@@ -7,6 +7,9 @@ scrolls to its passages and marks them more strongly. Colours come from the pale
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -26,6 +29,16 @@ from desktopapp.ui.plain import tooltip
 from desktopapp.ui.search_marks import match_format
 
 ARTICLE_KEY = "article"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A span of a source selected by the person: offsets in code points, and its text."""
+
+    source_key: str
+    start: int
+    end: int
+    exact: str
 
 
 def utf16_offsets(text: str) -> list[int] | None:
@@ -195,6 +208,32 @@ class ArticlePane(QWidget):
 
     def selected_event(self) -> int | None:
         return self._selected
+
+    def show_source(self, source_key: str) -> None:
+        """Show this source of the timeline (e.g. one just added)."""
+        if source_key != self._source_key:
+            self._show_source(source_key)
+            self._apply_highlights()
+
+    def selected_passage(self) -> Passage | None:
+        """The passage selected in the text, in the source's own code points (Qt counts
+        UTF-16 units), or None when nothing is selected."""
+        cursor = self.text.textCursor()
+        if self._source_key is None or not cursor.hasSelection():
+            return None
+        start = self._code_point(cursor.selectionStart())
+        end = self._code_point(cursor.selectionEnd())
+        source_text = self._repository.source_text(self._source_key)
+        # QTextEdit shows a paragraph break as U+2029: take the source's own characters.
+        exact = source_text[start:end]
+        if not exact.strip():
+            return None
+        return Passage(self._source_key, start, end, exact)
+
+    def _code_point(self, qt_position: int) -> int:
+        if self._offsets is None:
+            return qt_position
+        return bisect.bisect_left(self._offsets, qt_position)
 
     def spans_of(self, event_id: int | None) -> list[QuoteSpan]:
         return [span for span in self._spans if span.event_id == event_id]

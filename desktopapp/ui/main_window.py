@@ -40,13 +40,14 @@ from desktopapp.db.engine import DatabaseError, OlderSchemaError, open_database
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.locations import shown_location
 from desktopapp.db.repository import EventRepository
-from desktopapp.document import TimelineDocument
+from desktopapp.document import TimelineDocument, file_of
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
 from desktopapp.ingest.upgrade import UpgradeError, upgrade_database
 from desktopapp.ui.actions import GROUPING_ACTIONS, ActionId, ActionRegistry
 from desktopapp.ui.article_pane import ArticlePane
 from desktopapp.ui.detail_pane import DetailPane
+from desktopapp.ui.editing import EDITING_ACTIONS, EditingActions
 from desktopapp.ui.event_table import EventTableModel, EventTableView
 from desktopapp.ui.filter_panel import FilterPanel
 from desktopapp.ui.plain import heading
@@ -189,7 +190,8 @@ class MainWindow(QMainWindow, RemembersLayout):
             return False
         self.stop_queries()  # no query of the old database may still be running
         self._database_name = Path(str(path)).name
-        self.document.replace_timeline(repository)  # closes the old one
+        self.document.replace_timeline(repository, location=file_of(path))  # closes the old one
+        self.editing.remember(str(path))
         self.databaseOpened.emit(str(path))
         self.statusBar().showMessage(f"Opened {shown_location(path)}", 5000)
         return True
@@ -271,9 +273,15 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
+        self.editing = EditingActions(
+            self, self.document, self.registry, self._settings, self.open_database
+        )
         file_menu = menu_bar.addMenu("&File")
         file_menu.setObjectName("fileMenu")
+        file_menu.addAction(self.registry[ActionId.NEW_TIMELINE])
         file_menu.addAction(self.registry[ActionId.OPEN_DATABASE])
+        file_menu.addMenu(self.editing.recent_menu)
+        file_menu.addAction(self.registry[ActionId.SAVE_COPY])
         file_menu.addSeparator()
         from desktopapp.ui.export_actions import install_export_actions
 
@@ -285,6 +293,12 @@ class MainWindow(QMainWindow, RemembersLayout):
 
         edit_menu = menu_bar.addMenu("&Edit")
         edit_menu.setObjectName("editMenu")
+        edit_menu.addAction(self.registry[ActionId.UNDO])
+        edit_menu.addAction(self.registry[ActionId.REDO])
+        edit_menu.addSeparator()
+        for action_id in EDITING_ACTIONS:
+            edit_menu.addAction(self.registry[action_id])
+        edit_menu.addSeparator()
         edit_menu.addAction(self.registry[ActionId.FIND])
         edit_menu.addAction(self.registry[ActionId.CLEAR_FILTERS])
 
