@@ -193,6 +193,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--json", type=Path, metavar="FILE", help="the events as JSON")
     export.add_argument("--png", type=Path, metavar="FILE", help="the chart as a PNG image")
     export.add_argument("--svg", type=Path, metavar="FILE", help="the chart as an SVG drawing")
+    export.add_argument(
+        "--annotations",
+        type=Path,
+        metavar="FILE",
+        help="the timeline in the annotation format (TOML) that build-db reads, each "
+        "source's text in a .txt file beside it",
+    )
     export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     export.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
     export.add_argument("--group-by", choices=("actor", "type", "none"), default="actor")
@@ -400,10 +407,11 @@ def _note_damage(events: Sequence[Event]) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    targets = [args.pdf, args.csv, args.json, args.png, args.svg]
+    targets = [args.pdf, args.csv, args.json, args.png, args.svg, args.annotations]
     if not any(targets):
         raise UserError(
-            "say what to export: --pdf FILE, --csv FILE, --json FILE, --png FILE or --svg FILE"
+            "say what to export: --pdf FILE, --csv FILE, --json FILE, --png FILE, --svg FILE "
+            "or --annotations FILE"
         )
     from desktopapp.export.run import ExportRequest, run_exports
 
@@ -415,6 +423,7 @@ def run_export(args: argparse.Namespace) -> int:
         json=args.json,
         png=args.png,
         svg=args.svg,
+        annotations=args.annotations,
         page_size=args.page_size,
         orientation=args.orientation,
         group_by=args.group_by,

@@ -251,7 +251,8 @@ def _replace(path: Path, old: str, new: str, count: int = 1) -> None:
             'type = "corporate-withdrawal/export-halt"\ndates = "2022-02-21/2022-02-27"',
             r"\(apple-export-halt\): unknown key\(s\): dates",
         ),
-        ("schema = 1", "schema = 2", r"'schema' must be 1"),
+        ("schema = 1", "schema = 3", r"'schema' must be 1 or 2, found 3"),
+        ("schema = 1", "schema = 2", r"field 'source': schema 2 lists its sources as \[\[sources"),
         ('[source]\nid = "article"', '[source\nid = "article"', r"is not valid TOML"),
     ],
 )
@@ -300,9 +301,11 @@ def test_a_utf8_byte_order_mark_is_accepted(annotation_copy: Path) -> None:
 
 
 @pytest.mark.parametrize("value", ["true", "1.0", '"1"', "[1]", "{ v = 1 }", "2022-03-01"])
-def test_schema_must_be_the_integer_1(annotation_copy: Path, value: str) -> None:
+def test_schema_must_be_the_integer_1_or_2(annotation_copy: Path, value: str) -> None:
     _replace(annotation_copy, "schema = 1", f"schema = {value}")
-    with pytest.raises(AnnotationError, match=r"^annotations\.toml, field 'schema': .*must be 1"):
+    with pytest.raises(
+        AnnotationError, match=r"^annotations\.toml, field 'schema': .*must be 1 or 2"
+    ):
         load_annotations(annotation_copy)
 
 

@@ -33,13 +33,14 @@ class ExportRequest:
     json: Path | None = None
     png: Path | None = None
     svg: Path | None = None
+    annotations: Path | None = None  # the annotation format (TOML), texts beside it
     page_size: str = "A4"
     orientation: str = "landscape"
     group_by: str = "actor"
 
     def targets(self) -> dict[str, Path]:
         named = {"pdf": self.pdf, "csv": self.csv, "json": self.json}
-        named |= {"png": self.png, "svg": self.svg}
+        named |= {"png": self.png, "svg": self.svg, "annotations": self.annotations}
         return {kind: Path(path) for kind, path in named.items() if path is not None}
 
 
@@ -87,6 +88,12 @@ def run_exports(repository: EventRepository, request: ExportRequest) -> Iterator
 
         export_svg(repository, event_filter, targets["svg"], grouping=grouping)
         yield f"Wrote {_shown(targets['svg'])} (chart, vector drawing)"
+    if "annotations" in targets:
+        from desktopapp.export.annotations_toml import export_annotations
+
+        count = export_annotations(repository, targets["annotations"], event_filter)
+        details = f"{_plural(count, 'event')}; each source's text in a .txt file beside it"
+        yield f"Wrote {_shown(targets['annotations'])} ({details})"
     del application
 
 
@@ -128,7 +135,9 @@ def ensure_gui_application() -> QCoreApplication:
 def _checked_targets(request: ExportRequest) -> dict[str, Path]:
     targets = request.targets()
     if not targets:
-        raise ExportError("nothing to export: give --pdf, --csv, --json, --png or --svg")
+        raise ExportError(
+            "nothing to export: give --pdf, --csv, --json, --png, --svg or --annotations"
+        )
     seen: dict[Path, str] = {}
     for kind, path in targets.items():
         resolved = check_target(path)

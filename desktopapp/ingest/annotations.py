@@ -1,13 +1,22 @@
 """Reading the human-written annotation file (TOML) into a checked :class:`Dataset`.
 
-The annotation file is the source of truth for what the article reports. It is checked
+The annotation file is the source of truth for what the sources report. It is checked
 strictly, and every problem is reported with the file, the entry and the field, because the
 person fixing it is editing that file by hand:
 
-- every quote must be a verbatim span of the article, found exactly once;
+- every quote must be a verbatim span of its source, found exactly once (or the occurrence
+  it names);
 - every event has a date in the supported EDTF notation and a citation for it;
 - every actor, type and citation an event names must be defined;
 - unknown keys are refused (a typo in a key must not silently drop a fact).
+
+Two schemas are read. Schema 1 has one ``[source]``, the article, whose id is ``article``.
+Schema 2 lists ``[[sources]]`` (each a ``file`` next to the annotation file, or an inline
+``text``); the first one is the timeline's main source: plain-string quotes and dates cited
+from a source refer to it, and a quote of another source names it,
+``{ source = "politico", text = "..." }``. Schema 2 is also what the TOML export writes, so
+its text values are kept exactly as written (schema 1 strips them, as hand-written files
+want) and the fields a timeline may leave empty may be left out.
 """
 
 from __future__ import annotations
@@ -35,7 +44,9 @@ from desktopapp.safe_files import read_regular_file
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024  # an article is well under 1 MB; /dev/zero is endless
-SUPPORTED_SCHEMA = 1
+MAX_TOTAL_TEXT_BYTES = 5 * MAX_ARTICLE_BYTES  # all sources together
+SUPPORTED_SCHEMAS = (1, 2)
+LATEST_SCHEMA = SUPPORTED_SCHEMAS[-1]
 ARTICLE = "article"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TYPE_SLUG = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)?$")
@@ -64,48 +75,95 @@ class AnnotationError(ValueError):
 
 @dataclass(frozen=True)
 class _Entry:
-    """Where we are in the file, for messages."""
+    """Where we are in the file, for messages, and which schema's rules apply."""
 
     path: Path
     name: str
+    schema: int = 1
+
+    @property
+    def exact(self) -> bool:
+        """Schema 2 keeps text values as written (see the module's docstring)."""
+        return self.schema >= 2
 
     def fail(self, message: str, field: str = "") -> AnnotationError:
         return AnnotationError(self.path, message, self.name, field)
 
+    def at(self, name: str) -> _Entry:
+        return _Entry(self.path, name, self.schema)
+
+
+_TOP_KEYS = {"schema", "citations", "actors", "types", "events"}
+
 
 def load_annotations(path: Path) -> Dataset:
-    """Read and check an annotation file and the source text it names."""
+    """Read and check an annotation file and the source texts it names."""
     document = _read_toml(path)
-    top = _Entry(path, "")
-    _only_keys(top, document, {"schema", "source", "citations", "actors", "types", "events"})
-    schema = document.get("schema")
-    if type(schema) is not int or schema != SUPPORTED_SCHEMA:  # not bool: True == 1
-        found = repr(schema) if isinstance(schema, int | str) else type(schema).__name__
-        raise top.fail(f"'schema' must be {SUPPORTED_SCHEMA}, found {found:.60}", "schema")
-    source = _source(path, _table(top, document, "source"))
-    citations = [_citation(path, i, t) for i, t in enumerate(_tables(top, document, "citations"))]
-    actors = [_actor(path, i, t) for i, t in enumerate(_tables(top, document, "actors"))]
-    types = _types(path, _tables(top, document, "types", required=False))
-    _unique(path, "citation", [c.key for c in citations] + [ARTICLE])
+    top = _Entry(path, "", _schema(_Entry(path, ""), document))
+    sources = _sources(top, document)
+    # Schema 2 may leave out an empty list, as the export does: a timeline may cite no report.
+    cited = _tables(top, document, "citations", required=top.schema == 1)
+    citations = [_citation(top, i, t) for i, t in enumerate(cited)]
+    actors = [_actor(top, i, t) for i, t in enumerate(_tables(top, document, "actors"))]
+    types = _types(top, _tables(top, document, "types", required=False))
+    _unique(path, "source", [s.key for s in sources])
+    _unique(path, "citation", [c.key for c in citations])
+    for citation in citations:  # a date's citation names either, so they must differ
+        if citation.key in {s.key for s in sources}:
+            raise AnnotationError(
+                path, f"a citation and a source both have the id {citation.key!r}"
+            )
     _unique(path, "actor", [a.key for a in actors])
     context = _Context(
-        source=source,
+        sources={s.key: s for s in sources},
+        main_source=sources[0],
         citations={c.key for c in citations},
         actors={a.key for a in actors},
         types={t.slug for t in types},
     )
-    events = [_event(path, i, t, context) for i, t in enumerate(_tables(top, document, "events"))]
+    events = [_event(top, i, t, context) for i, t in enumerate(_tables(top, document, "events"))]
     _unique(path, "event", [e.key for e in events])
     if not events:
         raise top.fail("the file defines no events", "events")
     return Dataset(
-        sources=[source],
+        sources=sources,
         citations=citations,
         actors=actors,
         types=types,
         events=events,
         meta={"annotations_sha256": hashlib.sha256(path.read_bytes()).hexdigest()},
     )
+
+
+def _schema(top: _Entry, document: dict[str, Any]) -> int:
+    schema = document.get("schema")
+    if type(schema) is not int or schema not in SUPPORTED_SCHEMAS:  # not bool: True == 1
+        found = repr(schema) if isinstance(schema, int | str) else type(schema).__name__
+        allowed = " or ".join(map(str, SUPPORTED_SCHEMAS))
+        raise top.fail(f"'schema' must be {allowed}, found {found:.60}", "schema")
+    return schema
+
+
+def _sources(top: _Entry, document: dict[str, Any]) -> list[SourceSpec]:
+    """Schema 1's one ``[source]``, or schema 2's ``[[sources]]`` (their texts read)."""
+    if top.schema == 1:
+        _only_keys(top, document, _TOP_KEYS | {"source"})
+        return [_source(top.at("[source]"), _table(top, document, "source"), article=True)]
+    if "source" in document:
+        raise top.fail("schema 2 lists its sources as [[sources]] tables", "source")
+    _only_keys(top, document, _TOP_KEYS | {"sources"})
+    sources, total = [], 0
+    for index, table in enumerate(_tables(top, document, "sources")):
+        entry = top.at(f"source #{index + 1} ({_name(table, 'id')})")
+        sources.append(_source(entry, table, article=False))
+        total += len(sources[-1].text.encode("utf-8", "surrogatepass"))
+        if total > MAX_TOTAL_TEXT_BYTES:  # checked as they are read: each may be 20 MB
+            raise entry.fail(
+                f"the sources' texts add up to more than {MAX_TOTAL_TEXT_BYTES} bytes", "file"
+            )
+    if not sources:
+        raise top.fail("the file lists no sources", "sources")
+    return sources
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -173,58 +231,86 @@ def _check_nesting(path: Path, document: dict[str, Any]) -> None:
 
 @dataclass(frozen=True)
 class _Context:
-    source: SourceSpec
+    sources: dict[str, SourceSpec]
+    main_source: SourceSpec  # plain quotes and source-cited dates refer to it
     citations: set[str]
     actors: set[str]
     types: set[str]
 
 
-def _source(path: Path, table: dict[str, Any]) -> SourceSpec:
-    entry = _Entry(path, "[source]")
-    _only_keys(
-        entry,
-        table,
-        {"id", "file", "title", "outlet", "language", "url", "published", "published_note"},
-    )
-    key = _string(entry, table, "id")
-    if key != ARTICLE:
-        raise entry.fail(f"the source's id must be '{ARTICLE}'", "id")
-    file_name = _string(entry, table, "file")
-    text_path = path.parent / file_name
-    if Path(file_name).name != file_name:
-        raise entry.fail("must be a file name next to the annotation file", "file")
-    try:
-        text = read_regular_file(text_path, MAX_ARTICLE_BYTES).decode("utf-8")
-    except OSError as error:
-        raise entry.fail(f"cannot read {text_path} ({error.strerror or error})", "file") from error
-    except UnicodeDecodeError as error:
-        raise entry.fail(f"{file_name} is not UTF-8 text", "file") from error
+_SOURCE_KEYS = {"id", "title", "outlet", "language", "url", "published", "published_note"}
+
+
+def _source(entry: _Entry, table: dict[str, Any], *, article: bool) -> SourceSpec:
+    """A source: schema 1's ``[source]`` (``article``) or one of schema 2's ``[[sources]]``."""
+    if article:
+        _only_keys(entry, table, _SOURCE_KEYS | {"file"})
+        key = _string(entry, table, "id")
+        if key != ARTICLE:
+            raise entry.fail(f"the source's id must be '{ARTICLE}'", "id")
+    else:
+        _only_keys(entry, table, _SOURCE_KEYS | {"file", "text"})
+        key = _slug(entry, table, "id")
+    if not article and ("file" in table) == ("text" in table):
+        raise entry.fail("give the source's text as either 'file' or 'text', not both", "file")
+    text = _inline_text(entry, table) if "text" in table else _text_file(entry, table)
+    if "\x00" in text:
+        # SQLite's text functions stop at a NUL, so the build could not verify the quotes.
+        field = "text" if "text" in table else "file"
+        raise entry.fail(f"the text holds a NUL character (at {text.index(chr(0))})", field)
+    optional = not article  # schema 2 may leave these out, as a timeline may leave them empty
     return SourceSpec(
         key=key,
         title=_string(entry, table, "title"),
-        outlet=_string(entry, table, "outlet"),
-        language=_string(entry, table, "language"),
+        outlet=_string(entry, table, "outlet", optional=optional),
+        language=_string(entry, table, "language", optional=optional),
         url=_url(entry, table),
         published=_date(entry, table, "published"),
-        published_note=_string(entry, table, "published_note"),
+        published_note=_string(entry, table, "published_note", optional=optional),
         text=text,
     )
 
 
-def _citation(path: Path, index: int, table: dict[str, Any]) -> CitationSpec:
-    entry = _Entry(path, f"citation #{index + 1} ({_name(table, 'id')})")
+def _text_file(entry: _Entry, table: dict[str, Any]) -> str:
+    file_name = _string(entry, table, "file")
+    text_path = entry.path.parent / file_name
+    if Path(file_name).name != file_name:
+        raise entry.fail("must be a file name next to the annotation file", "file")
+    try:
+        return read_regular_file(text_path, MAX_ARTICLE_BYTES).decode("utf-8")
+    except OSError as error:
+        raise entry.fail(f"cannot read {text_path} ({error.strerror or error})", "file") from error
+    except UnicodeDecodeError as error:
+        raise entry.fail(f"{file_name} is not UTF-8 text", "file") from error
+
+
+def _inline_text(entry: _Entry, table: dict[str, Any]) -> str:
+    value = table["text"]
+    if not isinstance(value, str):
+        raise entry.fail(f"must be text, not {_kind(value)}", "text")
+    if not value.strip():
+        raise entry.fail("is required and must be non-empty text", "text")
+    return value  # a source's text is never stripped: quotes are offsets into it
+
+
+def _citation(top: _Entry, index: int, table: dict[str, Any]) -> CitationSpec:
+    entry = top.at(f"citation #{index + 1} ({_name(table, 'id')})")
     _only_keys(entry, table, {"id", "outlet", "title", "url", "published"})
+    # Schema 2 holds what a timeline holds: an outside report may have no address or date.
+    optional = entry.schema >= 2
     return CitationSpec(
         key=_slug(entry, table, "id"),
         outlet=_string(entry, table, "outlet"),
         title=_string(entry, table, "title"),
-        url=_url(entry, table, required=True),
-        published=_date(entry, table, "published"),
+        url=_url(entry, table, required=not optional),
+        published=None
+        if optional and "published" not in table
+        else _date(entry, table, "published"),
     )
 
 
-def _actor(path: Path, index: int, table: dict[str, Any]) -> ActorSpec:
-    entry = _Entry(path, f"actor #{index + 1} ({_name(table, 'id')})")
+def _actor(top: _Entry, index: int, table: dict[str, Any]) -> ActorSpec:
+    entry = top.at(f"actor #{index + 1} ({_name(table, 'id')})")
     _only_keys(entry, table, {"id", "name", "kind", "aliases"})
     kind = _string(entry, table, "kind")
     try:
@@ -240,11 +326,11 @@ def _actor(path: Path, index: int, table: dict[str, Any]) -> ActorSpec:
     )
 
 
-def _types(path: Path, tables: list[dict[str, Any]]) -> list[TypeSpec]:
+def _types(top: _Entry, tables: list[dict[str, Any]]) -> list[TypeSpec]:
     types = list(DEFAULT_TYPES)
     known = {t.slug for t in types}
     for index, table in enumerate(tables):
-        entry = _Entry(path, f"type #{index + 1} ({_name(table, 'slug')})")
+        entry = top.at(f"type #{index + 1} ({_name(table, 'slug')})")
         _only_keys(entry, table, {"slug", "label"})
         slug = _string(entry, table, "slug")
         if not _TYPE_SLUG.match(slug):
@@ -258,8 +344,8 @@ def _types(path: Path, tables: list[dict[str, Any]]) -> list[TypeSpec]:
     return types
 
 
-def _event(path: Path, index: int, table: dict[str, Any], context: _Context) -> EventSpec:
-    entry = _Entry(path, f"event #{index + 1} ({_name(table, 'id')})")
+def _event(top: _Entry, index: int, table: dict[str, Any], context: _Context) -> EventSpec:
+    entry = top.at(f"event #{index + 1} ({_name(table, 'id')})")
     _only_keys(
         entry,
         table,
@@ -272,14 +358,14 @@ def _event(path: Path, index: int, table: dict[str, Any], context: _Context) -> 
     return EventSpec(
         key=_slug(entry, table, "id"),
         title=_string(entry, table, "title"),
-        summary=_string(entry, table, "summary"),
+        summary=_string(entry, table, "summary", optional=entry.schema >= 2),
         type_slug=type_slug,
         date=_date(entry, table, "date"),
         actors=_participants(entry, table, context),
-        citation_key=None if citation_key == ARTICLE else citation_key,
+        citation_key=None if citation_key == context.main_source.key else citation_key,
         citation_quote=citation_quote,
         citation_note=citation_note,
-        quotes=_quotes(entry, table, context.source),
+        quotes=_quotes(entry, table, context),
     )
 
 
@@ -319,11 +405,19 @@ def _date_citation(entry: _Entry, table: dict[str, Any], context: _Context) -> t
     unknown = set(value) - {"citation", "quote", "note"}
     if unknown:
         raise entry.fail(f"unknown key(s) {', '.join(sorted(unknown))}", "date_citation")
+    main = context.main_source.key
     citation = value.get("citation")
     if not isinstance(citation, str) or not citation:
-        raise entry.fail("must name a citation id, or 'article'", "date_citation.citation")
-    if citation != ARTICLE and citation not in context.citations:
-        raise entry.fail(f"unknown citation {citation!r}", "date_citation.citation")
+        raise entry.fail(f"must name a citation id, or '{main}'", "date_citation.citation")
+    if citation in context.sources and citation != main:
+        # The database records a date cited from a source only for the main one.
+        raise entry.fail(
+            f"a date can cite the first source ({main!r}) or a [[citations]] entry, "
+            f"not the source {citation!r}",
+            "date_citation.citation",
+        )
+    if citation != main and citation not in context.citations:
+        raise entry.fail(f"unknown citation {citation[:60]!r}", "date_citation.citation")
     quote = value.get("quote")
     if not isinstance(quote, str) or not quote.strip():
         raise entry.fail(
@@ -332,27 +426,92 @@ def _date_citation(entry: _Entry, table: dict[str, Any], context: _Context) -> t
     note = value.get("note", "")
     if not isinstance(note, str):
         raise entry.fail("must be text", "date_citation.note")
-    return citation, quote.strip(), note.strip()
+    if "\x00" in quote + note:
+        raise entry.fail("must not contain NUL characters", "date_citation")
+    if not entry.exact:
+        quote, note = quote.strip(), note.strip()
+    if citation == main and quote not in context.main_source.text:
+        # A sentence of a stored source is verified like a quote (its offsets are not kept).
+        raise entry.fail(
+            f"not found verbatim in the source {main!r}: {quote[:80]!r}", "date_citation.quote"
+        )
+    return citation, quote, note
 
 
-def _quotes(entry: _Entry, table: dict[str, Any], source: SourceSpec) -> tuple[QuoteSpec, ...]:
+def _quotes(entry: _Entry, table: dict[str, Any], context: _Context) -> tuple[QuoteSpec, ...]:
     value = table.get("quotes")
     if not isinstance(value, list) or not value:
-        raise entry.fail("each event needs at least one verbatim quote of the article", "quotes")
-    quotes = []
-    for position, quote in enumerate(value):
-        field = f"quotes[{position}]"
-        if not isinstance(quote, str) or not quote.strip():
-            raise entry.fail("must be non-empty text", field)
-        start = source.text.find(quote)
-        if start < 0:
-            raise entry.fail(f"not found verbatim in the article: {quote[:80]!r}", field)
-        if source.text.find(quote, start + 1) >= 0:
+        raise entry.fail("each event needs at least one verbatim quote of a source", "quotes")
+    return tuple(
+        _quote(entry, f"quotes[{position}]", quote, context) for position, quote in enumerate(value)
+    )
+
+
+def _quote(entry: _Entry, field: str, value: object, context: _Context) -> QuoteSpec:
+    """A quote: plain text (of the main source) or, in schema 2,
+    ``{ source = "id", text = "...", occurrence = N }`` (source and occurrence optional)."""
+    source, occurrence = context.main_source, None
+    if isinstance(value, dict) and entry.schema >= 2:
+        unknown = sorted(set(value) - {"source", "text", "occurrence"})
+        if unknown:
+            raise entry.fail(f"unknown key(s) {', '.join(unknown)}", field)
+        source = _quoted_source(entry, f"{field}.source", value.get("source", source.key), context)
+        occurrence = _occurrence(entry, f"{field}.occurrence", value.get("occurrence", None))
+        field, value = f"{field}.text", value.get("text")
+    if not isinstance(value, str) or not value.strip():
+        form = 'text, or { source = "id", text = "..." }' if entry.schema >= 2 else "text"
+        raise entry.fail(f"must be non-empty {form}", field)
+    start = _find(entry, field, source, value, occurrence)
+    return QuoteSpec(source.key, start, start + len(value), value)
+
+
+def _quoted_source(entry: _Entry, field: str, key: object, context: _Context) -> SourceSpec:
+    if not isinstance(key, str):
+        raise entry.fail(f"must be a source's id (text), not {_kind(key)}", field)
+    if key not in context.sources:
+        raise entry.fail(f"unknown source {key[:60]!r}", field)
+    return context.sources[key]
+
+
+def _occurrence(entry: _Entry, field: str, value: object) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int or value < 1:  # not bool
+        raise entry.fail("must be a whole number from 1 (the first occurrence)", field)
+    return value
+
+
+def _find(entry: _Entry, field: str, source: SourceSpec, quote: str, occurrence: int | None) -> int:
+    """Where the quote starts in its source: its only occurrence, or the one named."""
+    where = "the article" if source.key == ARTICLE else f"source {source.key!r}"
+    starts = occurrences(source.text, quote, limit=max(2, occurrence or 0))
+    if not starts:
+        raise entry.fail(f"not found verbatim in {where}: {quote[:80]!r}", field)
+    if occurrence is None:
+        if len(starts) > 1:
             raise entry.fail(
-                f"occurs more than once in the article; quote a longer span: {quote[:80]!r}", field
+                f"occurs more than once in {where}; quote a longer span "
+                f"or give its occurrence: {quote[:80]!r}",
+                field,
             )
-        quotes.append(QuoteSpec(source.key, start, start + len(quote), quote))
-    return tuple(quotes)
+        return starts[0]
+    if len(starts) < occurrence:
+        raise entry.fail(
+            f"occurs only {len(starts)} time(s) in {where}, not {occurrence}: {quote[:80]!r}",
+            field.removesuffix(".text") + ".occurrence",
+        )
+    return starts[occurrence - 1]
+
+
+def occurrences(text: str, quote: str, *, limit: int | None = None) -> list[int]:
+    """Where ``quote`` starts in ``text``, overlapping occurrences included (the first
+    ``limit`` of them). The export counts occurrences the same way to name one."""
+    starts: list[int] = []
+    start = text.find(quote)
+    while start >= 0 and (limit is None or len(starts) < limit):
+        starts.append(start)
+        start = text.find(quote, start + 1)
+    return starts
 
 
 # -- small typed readers ----------------------------------------------------------------------
@@ -403,15 +562,16 @@ def _kind(value: object) -> str:
     return "a date or time" if value is not None else "nothing"
 
 
-def _string(entry: _Entry, table: dict[str, Any], key: str) -> str:
-    value = table.get(key)
+def _string(entry: _Entry, table: dict[str, Any], key: str, *, optional: bool = False) -> str:
+    """A text field: required and non-blank, unless ``optional`` (then absent means "")."""
+    value = table.get(key, "" if optional else None)
     if key in table and not isinstance(value, str):
         raise entry.fail(f"must be text, not {_kind(value)}", key)
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not (value.strip() or optional):
         raise entry.fail("is required and must be non-empty text", key)
     if "\x00" in value:
         raise entry.fail("must not contain NUL characters", key)
-    return value.strip()
+    return value if entry.exact else value.strip()
 
 
 def _slug(entry: _Entry, table: dict[str, Any], key: str) -> str:

@@ -202,7 +202,7 @@ def _write_reference(connection: Connection, dataset: Dataset) -> _Ids:
                     "outlet": c.outlet,
                     "title": c.title,
                     "url": c.url,
-                    "published_edtf": c.published.edtf(),
+                    "published_edtf": c.published.edtf() if c.published else "",
                 }
                 for c in dataset.citations
             ],

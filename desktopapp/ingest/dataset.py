@@ -31,7 +31,7 @@ class CitationSpec:
     outlet: str
     title: str
     url: str
-    published: FuzzyDate
+    published: FuzzyDate | None  # None: the report's date is not known (stored as "")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class EventSpec:
     type_slug: str
     date: FuzzyDate
     actors: tuple[tuple[str, Role], ...]
-    citation_key: str | None  # None: the date comes from the article itself
+    citation_key: str | None  # None: the date comes from the first source itself
     citation_quote: str
     citation_note: str
     quotes: tuple[QuoteSpec, ...]

@@ -295,7 +295,9 @@ class _World:
             rng, _clamp(events // 5000, 6, 200)
         )
         self.citations = self._make_citations(rng, _clamp(events // 40, 40, 5000))
-        self._citation_days = [c.published.start.first_day().toordinal() for c in self.citations]
+        self._citation_days = [
+            c.published.start.first_day().toordinal() for c in self.citations if c.published
+        ]  # every synthetic report is dated
         self._article_sentences = [s for s in self._sentences if s.source == 0]
 
     # -- reference data ---------------------------------------------------------------------
