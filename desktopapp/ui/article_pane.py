@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from desktopapp.db.repository import EventRepository, QuoteSpan
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search
@@ -116,6 +116,11 @@ class ArticlePane(QWidget):
         small = self.citation.font()
         small.setPointSizeF(small.pointSizeF() * 0.88)
         self.citation.setFont(small)
+        # Which of the timeline's sources is shown; hidden while there is only one.
+        self.source_box = QComboBox()
+        self.source_box.setObjectName("sourceSelector")
+        self.source_box.setAccessibleName("Source shown")
+        self.source_box.activated.connect(self._source_chosen)
         self.text = _ArticleText()
         self.text.setObjectName("articleText")
         self.text.setAccessibleName("Article text")
@@ -131,6 +136,7 @@ class ArticlePane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        layout.addWidget(self.source_box)
         layout.addWidget(self.citation)
         layout.addWidget(self.text, 1)
         self._spans: list[QuoteSpan] = []
@@ -159,6 +165,7 @@ class ArticlePane(QWidget):
         """Show the database's article (or its first source, for databases of many)."""
         self._repository = repository
         keys = [source.key for source in repository.sources]
+        self._fill_sources()
         self._source_key = None
         self._show_source(ARTICLE_KEY if ARTICLE_KEY in keys else (keys[0] if keys else None))
         self._selected = None
@@ -168,9 +175,25 @@ class ArticlePane(QWidget):
         """The key of the source now shown."""
         return self._source_key
 
+    def _fill_sources(self) -> None:
+        box = self.source_box
+        box.clear()
+        for source in self._repository.sources:
+            # Titles are data: a combo box shows plain text.
+            box.addItem(_one_line(source.title) or source.key, source.key)
+        box.setVisible(box.count() > 1)
+
+    def _source_chosen(self, index: int) -> None:
+        key = self.source_box.itemData(index)
+        if isinstance(key, str):
+            self.show_source(key)
+
     def _show_source(self, key: str | None) -> None:
         source = next((s for s in self._repository.sources if s.key == key), None)
         self._source_key = key if source is not None else None
+        index = self.source_box.findData(self._source_key)
+        if index >= 0:
+            self.source_box.setCurrentIndex(index)
         if source is None:
             self.citation.set_citation("This database has no source article.")
             self.text.setPlainText("")
@@ -302,6 +325,12 @@ class ArticlePane(QWidget):
         if inside:
             innermost = min(inside, key=lambda span: span.end - span.start)
             self.eventActivated.emit(innermost.event_id)
+
+
+def _one_line(text: str, limit: int = 90) -> str:
+    """A title for the selector: one line, cut to a length that fits the pane."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _merged(spans: list[QuoteSpan]) -> list[tuple[int, int]]:
