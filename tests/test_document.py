@@ -435,3 +435,18 @@ def test_an_undo_that_fails_halfway_leaves_the_stack_where_the_file_is(
     document.redo()
     assert store.events["e0"][1] == "2022-02-27"
     assert not document.can_redo
+
+
+def test_starting_to_edit_the_timeline_viewed_keeps_filter_and_selection(
+    repository: EventRepository, store: FakeStore
+) -> None:
+    document = TimelineDocument(repository)
+    document.set_filter(EventFilter(text="oil"))
+    document.select(3)
+    seen = Recorder(document)
+    document.start_editing(store)
+    assert seen.take() == [("timeline_replaced", ()), ("read_only_changed", (False,))]
+    assert document.filter == EventFilter(text="oil") and document.selection == 3
+    assert document.store is store and not document.read_only
+    with pytest.raises(ValueError):
+        document.start_editing(store)

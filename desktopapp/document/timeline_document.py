@@ -155,6 +155,21 @@ class TimelineDocument:
         if was_read_only != self.read_only:
             self.events.read_only_changed.emit(self.read_only)
 
+    def start_editing(self, store: StoreLike) -> None:
+        """Edit the timeline being viewed, through ``store`` opened on the same file: the
+        filter and the selection stay (the same events), the viewing engine is closed and
+        views read the store's repository. Whoever reads the old one on another thread
+        must have stopped first."""
+        if self._store is not None:
+            raise ValueError("this timeline is already being edited")
+        viewing = self._repository
+        self._store = store
+        self._repository = store.repository
+        if viewing is not store.repository:
+            viewing.engine.dispose()
+        self.events.timeline_replaced.emit()
+        self.events.read_only_changed.emit(False)
+
     def close(self) -> None:
         """Close the open timeline (when the window closes)."""
         if self._store is not None:
