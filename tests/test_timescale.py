@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -9,7 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktopapp.domain.timescale import (
+    COORDINATE_LIMIT,
     MAX_PIXELS_PER_DAY,
+    MAX_SCENE_WIDTH,
+    MAX_TICKS,
     MIN_PIXELS_PER_DAY,
     LabelBox,
     TickUnit,
@@ -17,7 +21,9 @@ from desktopapp.domain.timescale import (
     aligned_bins,
     axis_ticks,
     bin_days_for,
+    highest_zoom,
     rows_used,
+    shift_days,
     stack_labels,
     tick_dates,
     tick_label,
@@ -232,3 +238,55 @@ def test_labels_never_overlap_anything_in_their_row(
                 assert not _overlaps(label, (b.x0, b.x1)), (a, b)
                 if b.label_width > 0:
                     assert not _overlaps(label, (b.label_x, b.label_x + b.label_width)), (a, b)
+
+
+# -- the calendar's ends: nothing here may overflow or hand Qt an unbounded value ---------------
+
+
+def test_shift_days_stops_at_the_ends_of_the_calendar() -> None:
+    assert shift_days(date(2022, 3, 1), -1) == date(2022, 2, 28)
+    assert shift_days(date(1, 1, 3), -100) == date.min
+    assert shift_days(date(9999, 12, 1), 1_000_000) == date.max
+
+
+@pytest.mark.parametrize("unit", list(TickUnit))
+def test_ticks_at_the_ends_of_the_calendar_do_not_overflow(unit: TickUnit) -> None:
+    for start, end in [(date.min, date(1, 2, 1)), (date(9999, 11, 1), date.max)]:
+        ticks = tick_dates(unit, start, end)
+        assert all(start <= day <= end for day in ticks)
+    assert tick_dates(TickUnit.DAY, date(9999, 12, 30), date.max) == [
+        date(9999, 12, 30),
+        date.max,
+    ]
+
+
+def test_ticks_are_bounded_however_wide_the_range() -> None:
+    started = time.perf_counter()
+    days = tick_dates(TickUnit.DAY, date.min, date.max)
+    assert len(days) == MAX_TICKS and days[:2] == [date.min, date(1, 1, 2)]
+    assert len(tick_dates(TickUnit.MONTH, date.min, date.max)) == MAX_TICKS
+    assert time.perf_counter() - started < 0.5
+
+
+def test_the_whole_calendar_fits_with_labels_that_do_not_collide() -> None:
+    scale = TimeScale.fit(date.min, date.max, 0.0, 300.0)
+    assert scale.pixels_per_day >= MIN_PIXELS_PER_DAY  # fit all can show years 1 to 9999
+    axis = axis_ticks(scale, 0.0, 300.0)
+    assert [tick.label for tick in axis.ticks] == ["2500", "5000", "7500"]
+    assert len(axis.minor) < 100
+
+
+def test_highest_zoom_keeps_a_timeline_within_what_qt_can_draw() -> None:
+    assert highest_zoom(None) == MAX_PIXELS_PER_DAY
+    assert highest_zoom((date(2022, 2, 21), date(2022, 3, 2))) == MAX_PIXELS_PER_DAY
+    whole = (date.min, date.max)
+    zoom = highest_zoom(whole)
+    assert zoom < MAX_PIXELS_PER_DAY
+    scale = TimeScale(date.min, zoom)
+    assert scale.x_end(date.max) == pytest.approx(MAX_SCENE_WIDTH)
+
+
+def test_x_is_never_further_out_than_qt_can_take() -> None:
+    scale = TimeScale(date.min, MAX_PIXELS_PER_DAY)
+    assert scale.x(date.max) == COORDINATE_LIMIT < 2**31
+    assert TimeScale(date.max, MAX_PIXELS_PER_DAY).x(date.min) == -COORDINATE_LIMIT

@@ -5,6 +5,11 @@ these functions, and none of them needs Qt to check that a label is where it sho
 
 Positions are floats in pixels (or points when exporting). A day ``d`` covers
 ``[x(d), x(d) + pixels_per_day)``; a point event is drawn at the middle of its day.
+
+Dates may be anywhere from year 1 to 9999, and what is worked out here is handed to Qt, so
+nothing here steps past the calendar's ends (:func:`shift_days` saturates), an x is never
+beyond :data:`COORDINATE_LIMIT`, tick lists are bounded, and :func:`highest_zoom` keeps a
+timeline's whole width within what Qt can draw text at (:data:`MAX_SCENE_WIDTH`).
 """
 
 from __future__ import annotations
@@ -14,12 +19,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
-from desktopapp.domain.dates import MONTH_NAMES
+from desktopapp.domain.dates import MONTH_NAMES, shifted
 
-MIN_PIXELS_PER_DAY = 0.005  # about 180 years across 330 px
+MIN_PIXELS_PER_DAY = 0.00008  # the whole calendar, years 1 to 9999, in under 300 px
 MAX_PIXELS_PER_DAY = 600.0  # one day wider than most windows' quarter
-_FIRST_ORDINAL = date(1, 1, 1).toordinal()
-_LAST_ORDINAL = date(9999, 12, 31).toordinal()
+# Qt positions text in 26.6 fixed point: text drawn beyond 2**25 px from the painter's origin
+# silently vanishes, and scroll bars count in ints. A timeline is never wider than this.
+MAX_SCENE_WIDTH = float(2**24)
+COORDINATE_LIMIT = float(2**30)  # no x handed to Qt is further out than this
+MAX_TICKS = 1000  # ticks of one kind on an axis, however wide it is asked to be
+_FIRST_ORDINAL = date.min.toordinal()
+_LAST_ORDINAL = date.max.toordinal()
 
 SHORT_MONTHS = [name[:3] for name in MONTH_NAMES]
 SHORT_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -27,6 +37,20 @@ SHORT_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 def clamp_pixels_per_day(value: float) -> float:
     return min(MAX_PIXELS_PER_DAY, max(MIN_PIXELS_PER_DAY, value))
+
+
+def highest_zoom(extent: tuple[date, date] | None) -> float:
+    """The most pixels per day at which events spread over ``extent`` stay within
+    MAX_SCENE_WIDTH: MAX_PIXELS_PER_DAY unless they span centuries."""
+    if extent is None:
+        return MAX_PIXELS_PER_DAY
+    days = extent[1].toordinal() - extent[0].toordinal() + 1
+    return min(MAX_PIXELS_PER_DAY, MAX_SCENE_WIDTH / max(1, days))
+
+
+def shift_days(day: date, days: int) -> date:
+    """``day`` moved by ``days``, stopping at the first and last day of the calendar."""
+    return shifted(day, timedelta(days=days))
 
 
 def _safe_date(ordinal: float) -> date:
@@ -53,7 +77,8 @@ class TimeScale:
         return cls(start, width / days, x_from)
 
     def x_of_ordinal(self, ordinal: float) -> float:
-        return self.x0 + (ordinal - self.origin.toordinal()) * self.pixels_per_day
+        x = self.x0 + (ordinal - self.origin.toordinal()) * self.pixels_per_day
+        return min(COORDINATE_LIMIT, max(-COORDINATE_LIMIT, x))
 
     def x(self, day: date) -> float:
         """Left edge of a day."""
@@ -99,6 +124,10 @@ class TickUnit(Enum):
     YEAR_25 = 9131.1
     YEAR_50 = 18262.2
     YEAR_100 = 36524.4
+    YEAR_250 = 91311.0
+    YEAR_500 = 182622.0
+    YEAR_1000 = 365244.0
+    YEAR_2500 = 913110.0
 
     @property
     def days(self) -> float:
@@ -114,6 +143,10 @@ class TickUnit(Enum):
             TickUnit.YEAR_25: 25,
             TickUnit.YEAR_50: 50,
             TickUnit.YEAR_100: 100,
+            TickUnit.YEAR_250: 250,
+            TickUnit.YEAR_500: 500,
+            TickUnit.YEAR_1000: 1000,
+            TickUnit.YEAR_2500: 2500,
         }.get(self, 0)
 
 
@@ -152,31 +185,24 @@ def tick_unit_for(pixels_per_day: float, *, label_scale: float = 1.0) -> TickUni
         need = _LABEL_SPACE.get(unit, _YEAR_LABEL_SPACE) * label_scale
         if unit.days * pixels_per_day >= need:
             return unit
-    return TickUnit.YEAR_100
+    return TickUnit.YEAR_2500
 
 
-def tick_dates(unit: TickUnit, start: date, end: date) -> list[date]:
-    """Calendar-aligned tick days of ``unit`` in [start, end]."""
+def tick_dates(unit: TickUnit, start: date, end: date, *, limit: int = MAX_TICKS) -> list[date]:
+    """Calendar-aligned tick days of ``unit`` in [start, end]: the first ``limit`` of them."""
     result: list[date] = []
-    if unit is TickUnit.DAY:
-        day = start
-        while day <= end:
-            result.append(day)
-            day += timedelta(days=1)
-        return result
-    if unit is TickUnit.WEEK:
-        day = start + timedelta(days=(7 - start.weekday()) % 7)  # Mondays
-        while day <= end:
-            result.append(day)
-            day += timedelta(days=7)
-        return result
+    if unit in (TickUnit.DAY, TickUnit.WEEK):
+        step = 1 if unit is TickUnit.DAY else 7
+        first = start.toordinal() + (0 if step == 1 else (7 - start.weekday()) % 7)  # Mondays
+        last = min(end.toordinal(), first + (limit - 1) * step)
+        return [date.fromordinal(ordinal) for ordinal in range(first, last + 1, step)]
     if unit in (TickUnit.MONTH, TickUnit.QUARTER):
         step = 1 if unit is TickUnit.MONTH else 3
         month_index = start.year * 12 + (start.month - 1)
         month_index += (-month_index) % step if start.day == 1 else step - month_index % step
-        while True:
+        while len(result) < limit:
             year, month = divmod(month_index, 12)
-            if year > 9999:
+            if year > date.max.year:
                 break
             day = date(year, month + 1, 1)
             if day > end:
@@ -188,10 +214,8 @@ def tick_dates(unit: TickUnit, start: date, end: date) -> list[date]:
     step = unit.years
     year = start.year if (start.month, start.day) == (1, 1) else start.year + 1
     year += (-year) % step
-    while year <= min(end.year, 9999):
-        result.append(date(year, 1, 1))
-        year += step
-    return result
+    last_year = min(end.year, date.max.year, year + (limit - 1) * step)
+    return [date(y, 1, 1) for y in range(year, last_year + 1, step)]
 
 
 def tick_label(unit: TickUnit, day: date) -> str:
@@ -216,6 +240,10 @@ def _finer(unit: TickUnit) -> TickUnit | None:
         TickUnit.YEAR_25: TickUnit.YEAR_5,
         TickUnit.YEAR_50: TickUnit.YEAR_10,
         TickUnit.YEAR_100: TickUnit.YEAR_10,
+        TickUnit.YEAR_250: TickUnit.YEAR_50,
+        TickUnit.YEAR_500: TickUnit.YEAR_100,
+        TickUnit.YEAR_1000: TickUnit.YEAR_100,
+        TickUnit.YEAR_2500: TickUnit.YEAR_500,
     }.get(unit)
 
 
@@ -243,7 +271,7 @@ def axis_ticks(scale: TimeScale, x_from: float, x_to: float, *, label_scale: flo
             label = f"{MONTH_NAMES[day.month - 1]} {day.year}"
             context.append((Tick(day, scale.x(day), label), scale.x(following)))
     elif unit in (TickUnit.MONTH, TickUnit.QUARTER):
-        for year in range(start.year, min(end.year, 9999) + 1):
+        for year in range(start.year, min(end.year, date.max.year, start.year + MAX_TICKS) + 1):
             day = date(year, 1, 1)
             following_x = scale.x(date(year + 1, 1, 1)) if year < 9999 else scale.x_end(end)
             context.append((Tick(day, scale.x(day), str(year)), following_x))

@@ -45,6 +45,7 @@ from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import NOT_VERIFIED, Citation, Event, EventRow, Source
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
+from desktopapp.domain.text import HIDDEN_MARK_NOTE, LINE_LIMIT, event_has_hidden, for_display
 from desktopapp.export.files import ExportCancelled, ExportError, atomic_path
 from desktopapp.export.paging import Block, LaidOut, Page, Placement, paginate
 from desktopapp.export.pdfinfo import add_document_info
@@ -457,6 +458,8 @@ def _header(report: Report, styles: Styles) -> TextFrame:
         f"{long_date(report.exported)} with desktopapp {__version__}; chart with {grouped}",
         styles.chars(SANS, 8.5, color=MUTED),
     )
+    if any(event_has_hidden(event) for event in report.events):
+        rich.paragraph(before=3).text(f"{HIDDEN_MARK_NOTE}.", styles.chars(SANS, 8.5, color=MUTED))
     return rich
 
 
@@ -571,7 +574,7 @@ class EventBlock:
         styles, event = self.styles, self.event
         rich = styles.document(width)
         rich.paragraph(after=1.5, line_height=112).text(
-            event.title, styles.chars(SANS, 10.5, bold=True)
+            for_display(event.title, LINE_LIMIT, say_cut=True), styles.chars(SANS, 10.5, bold=True)
         )
         meta = styles.chars(SANS, 8, color=MUTED)
         rich.paragraph(after=3).text(
@@ -724,7 +727,7 @@ class Footer:
         self.metrics = QFontMetricsF(self.font, styles.device)
         widest = self.metrics.horizontalAdvance("Page 00000 of 00000") + page.pt(2)
         self.left = self.metrics.elidedText(
-            f"{report.title} · {report.filter_text}",
+            for_display(f"{report.title} · {report.filter_text}", LINE_LIMIT),
             Qt.TextElideMode.ElideRight,
             page.width - widest - page.pt(24),
         )

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 
 from desktopapp.domain.links import link_target
+from desktopapp.domain.text import PARAGRAPH_LIMIT, for_display
 from desktopapp.render.fonts import without_ligatures
 
 
@@ -162,7 +163,8 @@ class TextFrame:
         return self
 
     def text(self, value: str, fmt: QTextCharFormat) -> TextFrame:
-        clean = " ".join(value.replace("\u2029", "\n").replace("\u2028", "\n").splitlines())
+        shown = for_display(value, PARAGRAPH_LIMIT, say_cut=True)  # controls shown, not obeyed
+        clean = " ".join(shown.replace("\u2029", "\n").replace("\u2028", "\n").splitlines())
         if not clean:
             return self
         paragraph = self._paragraphs[-1]

@@ -10,7 +10,7 @@ pixels so a chart measures the same on every device.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
@@ -19,7 +19,21 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import EventRow
-from desktopapp.domain.timescale import Axis, Tick, TimeScale, aligned_bins, bin_days_for
+from desktopapp.domain.text import (
+    HIDDEN_MARK_NOTE,
+    LINE_LIMIT,
+    PARAGRAPH_LIMIT,
+    for_display,
+    has_hidden,
+)
+from desktopapp.domain.timescale import (
+    Axis,
+    Tick,
+    TimeScale,
+    aligned_bins,
+    bin_days_for,
+    shift_days,
+)
 from desktopapp.render.lanes import (
     AXIS_HEIGHT,
     Fonts,
@@ -119,8 +133,8 @@ def build_chart(
         end = end or high
     if end < start:
         start, end = end, start
-    margin = timedelta(days=max(1, (end - start).days // 30))
-    shown_from, shown_to = start - margin, end + margin
+    margin = max(1, (end - start).days // 30)
+    shown_from, shown_to = shift_days(start, -margin), shift_days(end, margin)
     count_from = max(start, event_filter.date_from or start)
     count_to = min(end, event_filter.date_to or end)
     total = (
@@ -175,6 +189,8 @@ def build_chart(
             )
     if hidden:
         notes.append(f"{hidden:,} quieter lanes are not shown; narrow the filter to see them.")
+    if _any_hidden(chart_lanes):
+        notes.append(f"{HIDDEN_MARK_NOTE}.")
     if not lanes:
         notes.append("No events match the filter in this period.")
     return Chart(
@@ -188,6 +204,16 @@ def build_chart(
         bin_days=bin_days,
         hidden_lanes=hidden,
         note=" ".join(notes),
+    )
+
+
+def _any_hidden(lanes: list[ChartLane]) -> bool:
+    """True if a lane name or a title holds an invisible control (the note says what the
+    mark drawn for it means)."""
+    return any(
+        has_hidden(lane.name[:LINE_LIMIT])
+        or any(has_hidden(row.title[:LINE_LIMIT]) for row in lane.events)
+        for lane in lanes
     )
 
 
@@ -310,6 +336,7 @@ def _layout(chart: Chart, width: float, fonts: Fonts) -> _Layout:
 
 
 def _wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
+    text = for_display(text, PARAGRAPH_LIMIT, say_cut=True)  # a caption's credit is data
     lines: list[str] = []
     current = ""
     for word in text.split():
@@ -343,7 +370,8 @@ def _labels_inside(axis: Axis, right: float, fonts: Fonts) -> Axis:
 def natural_header_width(chart: Chart, width: float) -> float:
     """The lane-name column's width for these lanes' names, when painted ``width`` wide."""
     metrics = QFontMetricsF(_fonts().header)
-    widest = max((metrics.horizontalAdvance(lane.name) for lane in chart.lanes), default=60)
+    names = [for_display(lane.name, LINE_LIMIT) for lane in chart.lanes]
+    widest = max((metrics.horizontalAdvance(name) for name in names), default=60)
     return min(max(100.0, widest + 56.0), max(200.0, width) * 0.22)
 
 

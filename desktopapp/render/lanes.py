@@ -11,18 +11,20 @@ import bisect
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
 
 from desktopapp.domain.model import EventRow
+from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.domain.timescale import (
     Axis,
     LabelBox,
     TimeScale,
     axis_ticks,
     rows_used,
+    shift_days,
     stack_labels,
 )
 from desktopapp.render.fonts import without_ligatures
@@ -149,8 +151,8 @@ class LaneBins:
     counts: tuple[int, ...]
 
     def span(self, index: int) -> tuple[date, date]:
-        start = self.first + timedelta(days=index * self.bin_days)
-        return start, start + timedelta(days=self.bin_days - 1)
+        start = shift_days(self.first, index * self.bin_days)
+        return start, shift_days(start, self.bin_days - 1)  # the last bin stops at 9999-12-31
 
 
 @dataclass(frozen=True)
@@ -238,7 +240,9 @@ def layout_marks(
     glyphs = [
         glyph_measure.width(style.glyph) + GLYPH_GAP if style.glyph else 0.0 for style in styles
     ]
-    widths = [measure.width(row.title) for row in rows]
+    # Titles and names as shown: controls visible, cut long before Qt would choke on them.
+    titles = [for_display(row.title, LINE_LIMIT) for row in rows]
+    widths = [measure.width(title) for title in titles]
     boxes = [
         LabelBox(index, x0, x1 + glyph, _limited(width, x1 + glyph + LABEL_GAP, x_limit))
         for index, ((x0, x1), glyph, width) in enumerate(zip(spans, glyphs, widths, strict=True))
@@ -246,14 +250,14 @@ def layout_marks(
     placements = stack_labels(boxes, max_rows=max_lines, gap=LABEL_GAP) if boxes else []
     marks: list[PlacedMark] = []
     for placement in placements:
-        row = rows[placement.key]
+        row, title = rows[placement.key], titles[placement.key]
         x0, x1 = spans[placement.key]
         if placement.label_width <= 0:
             label = ""
         elif placement.elided or placement.label_width < widths[placement.key] - 0.01:
-            label = measure.elide(row.title, placement.label_width)
+            label = measure.elide(title, placement.label_width)
         else:
-            label = row.title
+            label = title
         marks.append(
             PlacedMark(
                 row=row,
@@ -514,7 +518,9 @@ def paint_lane_header(
     name_room = rect.right() - 8 - count_width - 6 - x
     # Elided in the middle: "Corporate…withdrawal" keeps both ends of a long name (the lane
     # header's tooltip has it whole).
-    name = header.elidedText(lane.name, Qt.TextElideMode.ElideMiddle, max(0.0, name_room))
+    name = header.elidedText(
+        for_display(lane.name, LINE_LIMIT), Qt.TextElideMode.ElideMiddle, max(0.0, name_room)
+    )
     line = QRectF(x, rect.top() + 4, rect.right() - x - 8, 20)
     painter.setFont(fonts.header)
     painter.setPen(QPen(colours.text))
@@ -540,7 +546,8 @@ def header_width(
         swatch = 16.0 if lane.colour_slug else 0.0
         digits = count.width(f"{lane.count:,}")
         # As paint_lane_header lays it out: 10 left, swatch, name, 6, count, 8 right.
-        needed = max(needed, 10 + swatch + header.width(lane.name) + 6 + digits + 8)
+        name = header.width(for_display(lane.name, LINE_LIMIT))  # as painted
+        needed = max(needed, 10 + swatch + name + 6 + digits + 8)
     limit = min(MAX_HEADER_WIDTH, max(MIN_HEADER_WIDTH, timeline_width * HEADER_SHARE))
     # In steps of HEADER_STEP, so that the plot does not shift by a few pixels whenever a
     # count gains a digit; +1: no elision by rounding.

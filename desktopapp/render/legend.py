@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen, Qt
 
+from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.render.marks import DOT_RADIUS, LEGEND_STYLES, MarkShape, MarkStyle, paint_mark
 from desktopapp.render.palette import ChartColours, type_colour
 
@@ -33,7 +34,7 @@ def legend_entries(
     entries: list[LegendEntry] = []
     if with_styles:
         entries.extend(LegendEntry(style.description, style=style) for style in LEGEND_STYLES)
-    named = {(type_labels.get(root, root), root) for root in roots}
+    named = {(for_display(type_labels.get(root, root), LINE_LIMIT), root) for root in roots}
     for label, root in sorted(named, key=lambda pair: pair[0].casefold()):
         entries.append(LegendEntry(label, type_slug=root))
     return tuple(entries)

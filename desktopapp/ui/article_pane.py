@@ -20,11 +20,19 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import QComboBox, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from desktopapp.db.repository import EventRepository, QuoteSpan
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search
+from desktopapp.domain.text import (
+    HIDDEN_MARK_NOTE,
+    PARAGRAPH_LIMIT,
+    for_display,
+    has_hidden,
+    has_long_word,
+)
 from desktopapp.ui.plain import tooltip
 from desktopapp.ui.search_marks import match_format
 
@@ -73,9 +81,11 @@ class _CitationLabel(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self._full = ""
+        self._shown = ""
 
     def set_citation(self, text: str, note: str = "") -> None:
         self._full = text
+        self._shown = for_display(text, PARAGRAPH_LIMIT)
         self.setToolTip(tooltip(f"{text}\n\n{note}" if note else text))
         self._fit()
 
@@ -91,7 +101,7 @@ class _CitationLabel(QLabel):
         # Wrapped lines waste part of their width at the break; 0.85 keeps the cut text
         # within MAX_LINES in practice.
         budget = int(width * self.MAX_LINES * 0.85)
-        text = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, budget)
+        text = self.fontMetrics().elidedText(self._shown, Qt.TextElideMode.ElideRight, budget)
         if text != self.text():
             self.setText(text)
 
@@ -202,11 +212,19 @@ class ArticlePane(QWidget):
             return
         self.citation.set_citation(f"Source: {source.citation_line()}", source.published_note)
         source_text = self._repository.source_text(source.key)
-        self.text.setPlainText(source_text)
+        # Invisible controls shown one for one, so quote offsets still point at their words.
+        shown = for_display(source_text)
+        self.text.setWordWrapMode(
+            QTextOption.WrapMode.WrapAnywhere
+            if has_long_word(shown)
+            else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+        )
+        self.text.setPlainText(shown)
+        self.text.setToolTip(tooltip(HIDDEN_MARK_NOTE + ".") if has_hidden(source_text) else "")
         self.text.show()
         _space_paragraphs(self.text)
-        self._offsets = utf16_offsets(source_text)
-        self._matches = _marks(self._search, source_text)
+        self._offsets = utf16_offsets(shown)
+        self._matches = _marks(self._search, shown)  # as set_search: the text shown
         self._spans = self._repository.quote_spans(source.key)
         self._regions = _merged(self._spans)
         self.text.moveCursor(QTextCursor.MoveOperation.Start)

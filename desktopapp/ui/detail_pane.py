@@ -19,6 +19,13 @@ from desktopapp.domain.links import link_target
 from desktopapp.domain.model import Event, EventType, Role
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search
+from desktopapp.domain.text import (
+    HIDDEN_MARK_NOTE,
+    LINE_LIMIT,
+    PARAGRAPH_LIMIT,
+    event_has_hidden,
+    for_display,
+)
 from desktopapp.ui.search_marks import marked_html
 
 SAFE_SCHEMES = ("http", "https")
@@ -28,8 +35,9 @@ def is_safe_link(url: str) -> bool:
     return link_target(url) is not None
 
 
-def _e(value: str) -> str:
-    return html.escape(value, quote=True)
+def _e(value: str, limit: int = PARAGRAPH_LIMIT) -> str:
+    """A value for the page: controls shown, a huge text cut, then escaped."""
+    return html.escape(for_display(value, limit, say_cut=True), quote=True)
 
 
 class DetailPane(QWidget):
@@ -61,9 +69,11 @@ class DetailPane(QWidget):
             self._search = search
             self._render()
 
-    def _m(self, value: str) -> str:
-        """``value`` escaped, with the search's matches marked."""
-        return marked_html(value, match_spans(self._search, value))
+    def _m(self, value: str, limit: int = PARAGRAPH_LIMIT) -> str:
+        """``value`` as :func:`_e` shows it, with the search's matches marked (controls are
+        shown one for one, so the matches' offsets hold up to the cut)."""
+        shown = for_display(value, limit, say_cut=True)
+        return marked_html(shown, match_spans(self._search, value[:limit]))
 
     def set_type_labels(self, labels: dict[str, str]) -> None:
         """Labels of every type slug, to name a child type with its parent."""
@@ -96,11 +106,11 @@ class DetailPane(QWidget):
                 "its date, its sources and the article's own words.</p>"
             )
             return
-        self.browser.setHtml(self._page(self._event, dim))
+        self.browser.setHtml(self._page(self._event, dim) + _hidden_note(self._event, dim))
 
     def _page(self, event: Event, dim: str) -> str:
         link = self.palette().color(QPalette.ColorRole.Link).name()
-        parts = [f"<h3 style='margin-bottom:4px'>{self._m(event.title)}</h3>"]
+        parts = [f"<h3 style='margin-bottom:4px'>{self._m(event.title, LINE_LIMIT)}</h3>"]
         parts.append(
             f"<p style='margin-top:0'><span style='color:{dim}'>{_e(self._type_path(event.type))}"
             "</span></p>"
@@ -190,6 +200,13 @@ def _href(url: str) -> str:
     links, so it has no quote or angle bracket to break out of the attribute (Qt does not
     decode entities in attributes, so html.escape there would change the address)."""
     return link_target(url) or ""
+
+
+def _hidden_note(event: Event, dim: str) -> str:
+    """What the mark shown for an invisible control means, if the event has one."""
+    if not event_has_hidden(event):
+        return ""
+    return f"<p style='color:{dim}'><small>{_e(HIDDEN_MARK_NOTE)}.</small></p>"
 
 
 def _problems(problems: tuple[str, ...]) -> str:

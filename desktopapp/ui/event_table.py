@@ -37,6 +37,7 @@ from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, Precision, 
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import EventRow
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search, why_matched
+from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.ui.plain import tooltip
 from desktopapp.ui.search_marks import MATCH_ROLE, MatchDelegate
 
@@ -272,7 +273,7 @@ class EventTableModel(QAbstractTableModel):
             return None
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return for_display(self._display(row, column), LINE_LIMIT)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.DATE:
                 return tooltip(row_date_description(row))
@@ -286,13 +287,14 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column is Column.DATE:
                 return row_date_description(row)
-            return self._display(row, column)
+            return for_display(self._display(row, column), LINE_LIMIT)
         if role == Qt.ItemDataRole.FontRole and column is Column.DATE and not row.is_exact_day:
             return self._italic
         if role == EVENT_ID_ROLE:
             return row.id
         if role == MATCH_ROLE and column in (Column.TITLE, Column.ACTORS) and self._search:
-            return match_spans(self._search, self._display(row, column)) or None
+            # Matched in what the cell shows (controls one for one, cut at LINE_LIMIT).
+            return match_spans(self._search, self._display(row, column)[:LINE_LIMIT]) or None
         return None
 
     def headerData(

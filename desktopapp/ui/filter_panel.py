@@ -45,6 +45,7 @@ from desktopapp.db.search import fold
 from desktopapp.domain.filter import MAX_SEARCH_LENGTH, EventFilter, FilterError
 from desktopapp.domain.model import Actor, ActorKind
 from desktopapp.domain.search import SYNTAX_HELP
+from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.ui.date_field import DateField
 from desktopapp.ui.plain import heading, tooltip
 
@@ -125,7 +126,9 @@ class ActorListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._actors):
             return None
         actor = self._actors[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, KEY_ROLE):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return for_display(actor.name, LINE_LIMIT)
+        if role == KEY_ROLE:
             return actor.name
         if role == Qt.ItemDataRole.CheckStateRole:
             checked = actor.id in self._checked
@@ -464,7 +467,7 @@ class FilterPanel(QWidget):
             self._type_items = {}
             root = self.type_model.invisibleRootItem()
             for event_type in self._repository.event_types:
-                item = QStandardItem(event_type.label)
+                item = QStandardItem(for_display(event_type.label, LINE_LIMIT))
                 item.setData(event_type.slug, KEY_ROLE)
                 item.setToolTip(tooltip(event_type.slug))
                 item.setEditable(False)

@@ -43,6 +43,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.document import TimelineDocument, file_of
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.ingest.upgrade import UpgradeError, upgrade_database
 from desktopapp.ui.actions import GROUPING_ACTIONS, ActionId, ActionRegistry
 from desktopapp.ui.article_pane import ArticlePane
@@ -396,7 +397,7 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def _show_repository_details(self) -> None:
         title = "News Timeline"
-        name = self._database_name
+        name = for_display(self._database_name, LINE_LIMIT)  # a file name is data too
         self.setWindowTitle(f"{name} — {title}" if name else title)
         self.detail.set_type_labels({t.slug: t.label for t in self.document.repository.event_types})
 

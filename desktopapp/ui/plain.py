@@ -3,7 +3,8 @@
 Tooltips have no text-format setting: Qt shows one as rich text whenever it looks like markup
 (``Qt::mightBeRichText``), so an actor called ``<b>x</b>`` would be drawn bold. Every tooltip
 that carries data goes through :func:`tooltip`, which escapes it and says it is rich text, so
-it always reads literally.
+it always reads literally, with invisible controls shown (and said what they mean) and a
+huge text cut (see :mod:`desktopapp.domain.text`).
 """
 
 from __future__ import annotations
@@ -13,12 +14,17 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desktopapp.domain.text import HIDDEN_MARK_NOTE, TOOLTIP_LIMIT, for_display, has_hidden
+
 
 def tooltip(text: str) -> str:
     """Rich text that shows ``text`` literally (line breaks and spaces kept)."""
     if not text:
         return ""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
+    shown = for_display(text, TOOLTIP_LIMIT, say_cut=True)
+    if has_hidden(text[:TOOLTIP_LIMIT]):
+        shown += f"\n\n({HIDDEN_MARK_NOTE}.)"
+    return "<p style='white-space:pre-wrap'>" + html.escape(shown, quote=False) + "</p>"
 
 
 def heading(text: str, buddy: QWidget) -> QLabel:

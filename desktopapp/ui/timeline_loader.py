@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum
 
 from PySide6.QtCore import QObject
@@ -29,11 +29,12 @@ from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping, LaneCount
 from desktopapp.domain.model import EventRow
 from desktopapp.domain.timescale import (
-    MAX_PIXELS_PER_DAY,
     MIN_PIXELS_PER_DAY,
     TimeScale,
     aligned_bins,
     bin_days_for,
+    highest_zoom,
+    shift_days,
 )
 from desktopapp.render.lanes import (
     AXIS_HEIGHT,
@@ -86,8 +87,8 @@ class LoadedData:
 
     def covers(self, shown_from: date, shown_to: date, pixels_per_day: float) -> bool:
         """True if this data still answers for the visible range at this zoom."""
-        margin = timedelta(days=(shown_to - shown_from).days // 4)
-        if shown_from - margin < self.start or shown_to + margin > self.end:
+        margin = (shown_to - shown_from).days // 4
+        if shift_days(shown_from, -margin) < self.start or shift_days(shown_to, margin) > self.end:
             return False
         ratio = pixels_per_day / self.pixels_per_day
         return 0.67 <= ratio <= 1.5  # density and bin width were decided for that zoom
@@ -151,8 +152,7 @@ class ViewFailure:
 
 
 def clamp_date(day: date, days: int) -> date:
-    ordinal = min(date.max.toordinal(), max(1, day.toordinal() + days))
-    return date.fromordinal(ordinal)
+    return shift_days(day, days)
 
 
 def lowest_zoom(extent: tuple[date, date] | None, plot_width: float) -> float:
@@ -184,6 +184,8 @@ def _plan(request: ViewRequest, *, again: bool = False) -> ViewResult:
         if extent is not None and extent[0] != origin:
             # Scene x = 0 on a fixed day near the data, so coordinates stay small and exact.
             origin, moved = extent[0], True
+    if ppd > highest_zoom(extent):  # zoomed in on a narrower filter: too wide to draw now
+        ppd, moved = highest_zoom(extent), True
     data = request.data
     fit = request.fit
     if fit is Fit.IF_OUT_OF_SIGHT and extent is not None:
@@ -240,8 +242,8 @@ def days_of(extent: tuple[date, date]) -> int:
     return (extent[1] - extent[0]).days + 1
 
 
-def _clamp_zoom(extent: tuple[date, date], plot_width: float, value: float) -> float:
-    return min(MAX_PIXELS_PER_DAY, max(lowest_zoom(extent, plot_width), value))
+def _clamp_zoom(extent: tuple[date, date] | None, plot_width: float, value: float) -> float:
+    return min(highest_zoom(extent), max(lowest_zoom(extent, plot_width), value))
 
 
 def _shown(left: float, ppd: float, plot_width: float) -> tuple[date, date]:

@@ -88,7 +88,8 @@ from desktopapp.domain.dates import DateError, parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import NO_ACTOR_LANE, Grouping
 from desktopapp.domain.model import EventRow
-from desktopapp.domain.timescale import MAX_PIXELS_PER_DAY, SHORT_MONTHS, TimeScale
+from desktopapp.domain.text import HIDDEN_MARK_NOTE, TOOLTIP_LIMIT, for_display, has_hidden
+from desktopapp.domain.timescale import MAX_PIXELS_PER_DAY, SHORT_MONTHS, TimeScale, highest_zoom
 from desktopapp.render.lanes import (
     AXIS_HEIGHT,
     Fonts,
@@ -199,6 +200,7 @@ class TimelineView(QGraphicsView):
         self._layout_ppd = 20.0  # the zoom the shown lanes were laid out at
         self._data: LoadedData | None = None  # reusable for the current filter and grouping
         self._hidden_lanes = 0
+        self._zoom_stopped = False  # a zoom in was stopped by highest_zoom (the note says why)
         self._lanes: tuple[LaneLayout, ...] = ()
         self._lane_tops: list[float] = []
         self._fitted = False  # fitted at least once (the first show fits)
@@ -701,6 +703,11 @@ class TimelineView(QGraphicsView):
             )
         if self._hidden_lanes:
             parts.append(f"{self._hidden_lanes:,} quieter lanes not shown: filter to see them.")
+        if self._zoom_stopped:
+            parts.append(
+                "Zoomed in as far as events spread over centuries allow: "
+                "filter by date to zoom in further."
+            )
         return " ".join(parts)
 
     # -- interaction -------------------------------------------------------------------------
@@ -972,8 +979,13 @@ class TimelineView(QGraphicsView):
 
     def _set_pixels_per_day(self, value: float) -> None:
         low = lowest_zoom(self._extent, self._plot_width())
-        self._pixels_per_day = min(MAX_PIXELS_PER_DAY, max(low, value))
+        self._pixels_per_day = min(highest_zoom(self._extent), max(low, value))
         self._update_scene_rect()
+
+    def _zoom_capped(self) -> bool:
+        """True at the highest zoom the events' extent allows, if it is below the usual one."""
+        cap = highest_zoom(self._extent)
+        return cap < MAX_PIXELS_PER_DAY and self._pixels_per_day >= cap * 0.999
 
     def _zoom(self, factor: float, anchor_x: float) -> None:
         """Zoom by ``factor`` keeping the instant under viewport x ``anchor_x`` in place."""
@@ -981,7 +993,13 @@ class TimelineView(QGraphicsView):
         ordinal = self._scale().ordinal_at(self._left_x() + anchor_x)
         before = self._pixels_per_day
         self._set_pixels_per_day(before * factor)
+        # Said from when a zoom in stops at the cap until a zoom out or an extent without a
+        # cap, not whenever the zoom is at the cap: the note's row changes the view's size (a
+        # scroll bar may come and go), and a resize rescales the zoom.
+        self._zoom_stopped = factor > 1 and self._zoom_capped()
         if self._pixels_per_day == before:
+            self._note.set_text(self._note_text())
+            self._place_strips()
             return
         self._scroll_left_to(self._scale().x_of_ordinal(ordinal) - anchor_x)
         self._relayout_soon()
@@ -1147,6 +1165,8 @@ class TimelineView(QGraphicsView):
             return
         self._failure = ""
         self._extent, self._extent_known = outcome.extent, True
+        if highest_zoom(self._extent) >= MAX_PIXELS_PER_DAY:
+            self._zoom_stopped = False
         self._origin = outcome.origin
         self._pixels_per_day = self._layout_ppd = outcome.pixels_per_day
         self._data = outcome.data
@@ -1202,9 +1222,11 @@ def event_tooltip(row: EventRow) -> str:
 
 
 def _paragraphs(lines: list[str], *, bold_first: bool = False) -> str:
-    escaped = [html.escape(line) for line in lines]
+    escaped = [html.escape(for_display(line, TOOLTIP_LIMIT, say_cut=True)) for line in lines]
     if bold_first and escaped:
         escaped[0] = f"<b>{escaped[0]}</b>"
+    if any(has_hidden(line) for line in lines):
+        escaped.append(f"<i>{html.escape(HIDDEN_MARK_NOTE)}</i>")
     return "<p style='white-space:pre-wrap'>" + "<br>".join(escaped) + "</p>"
 
 
