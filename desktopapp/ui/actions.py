@@ -83,13 +83,13 @@ _SPECS: dict[ActionId, _Spec] = {
     ActionId.NEW_EVENT_FROM_SELECTION: _Spec(
         "New &Event from Selection…",
         "Create an event whose first quote is the passage selected in the article",
-        ("Ctrl+E",),
+        ("Ctrl+Shift+N",),  # Ctrl+E is Export PDF
         "list-add",
     ),
     ActionId.ADD_QUOTE: _Spec(
         "Add &Quote to Event",
         "Quote the passage selected in the article for the selected event",
-        ("Ctrl+Shift+E",),
+        ("Ctrl+Shift+A",),
     ),
     ActionId.EDIT_EVENT: _Spec(
         "Ed&it Event…", "Change the selected event's title, type, actors or date", ("F2",)
