@@ -76,7 +76,9 @@ def test_a_date_typed_over_the_shown_one_is_read_as_typed(
     assert not panel.date_problem.isVisible()
 
 
-@pytest.mark.parametrize("typed", ["1 March 2022", "2022-03-01", "03/01/2022", "Mar 1, 2022"])
+@pytest.mark.parametrize(
+    "typed", ["1 March 2022", "2022-03-01", "03/01/2022", "Mar 1, 2022", "1er mars 2022"]
+)
 def test_any_form_dateutil_reads_is_accepted(qtbot, window: MainWindow, typed: str) -> None:
     panel = window.filter_panel
     tick_with_space(qtbot, window, panel.from_check)

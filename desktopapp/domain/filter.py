@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 from dateutil import parser as date_parser
+
+from desktopapp.domain.date_input import PARSER_INFO, french_ordinals_read
 
 MAX_SEARCH_LENGTH = 1000
 
@@ -70,7 +72,8 @@ class EventFilter:
 
 
 def parse_user_date(text: str, *, end_of_period: bool = False) -> date:
-    """Read a date typed by a person (``2022-03-01``, ``1 March 2022``, ``March 2022``).
+    """Read a date typed by a person (``2022-03-01``, ``1 March 2022``, ``March 2022``,
+    ``1er mars 2022``, ``mars 2022``).
 
     A date given only to the month or year means its first day, or its last day when
     ``end_of_period`` is set (for the end of a range), so ``--to 2022-03`` includes March. A
@@ -79,10 +82,11 @@ def parse_user_date(text: str, *, end_of_period: bool = False) -> date:
     cleaned = text.strip()
     if not cleaned or len(cleaned) > 64 or "\x00" in cleaned:
         raise FilterError(f"{text[:64]!r} is not a date")
+    cleaned = french_ordinals_read(cleaned)
     try:
         # Parsed twice with different defaults: what differs was not typed.
-        first = date_parser.parse(cleaned, default=_DEFAULT_LOW, dayfirst=False).date()
-        probe = date_parser.parse(cleaned, default=_DEFAULT_PROBE, dayfirst=False).date()
+        first = _parse(cleaned, _DEFAULT_LOW)
+        probe = _parse(cleaned, _DEFAULT_PROBE)
     except (ValueError, OverflowError) as error:
         raise FilterError(f"{text!r} is not a date I can read (try 2022-03-01)") from error
     if first.year != probe.year:
@@ -90,6 +94,11 @@ def parse_user_date(text: str, *, end_of_period: bool = False) -> date:
     if not end_of_period:
         return first
     return _end_of_given_period(first, probe)
+
+
+def _parse(text: str, default: datetime) -> date:
+    # English and French month and weekday names, as in the event editor's date field.
+    return date_parser.parse(text, default=default, dayfirst=False, parserinfo=PARSER_INFO).date()
 
 
 _DEFAULT_LOW = date_parser.parse("2000-01-01")

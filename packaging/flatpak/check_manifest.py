@@ -4,9 +4,10 @@
 
 It checks that the YAML parses, that the ids, command and runtimes agree with the rest of the
 packaging, that every Python dependency of pyproject.toml (except PySide6, which the BaseApp
-provides) is pinned as a hashed wheel, and that every file the build commands install exists in
-the source tree. When flatpak-builder is installed it also runs ``flatpak-builder
---show-manifest`` on it. It does not download the wheels or build anything.
+provides) is pinned as a hashed wheel (a compiled one once per architecture), and that every
+file the build commands install exists in the source tree. When flatpak-builder is installed
+it also runs ``flatpak-builder --show-manifest`` on it. It does not download the wheels or
+build anything.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ APP_ID = "io.github.desktopapp.Timeline"
 MANIFEST = HERE / f"{APP_ID}.yml"
 PROVIDED_BY_BASEAPP = {"pyside6-essentials", "pyside6", "shiboken6"}
 REQUIRED_ALSO = {"typing-extensions", "tzdata"}  # dependencies of SQLAlchemy and dateutil
+# What trafilatura needs, down to the leaves (pip show, recursively).
+REQUIRED_ALSO |= {"courlan", "babel", "tld", "urllib3", "htmldate", "dateparser", "regex"}
+REQUIRED_ALSO |= {"tzlocal", "pytz", "charset-normalizer", "certifi", "justext", "lxml"}
+ARCHES = {"x86_64", "aarch64"}
 
 
 def normalise(name: str) -> str:
@@ -52,6 +57,7 @@ def problems() -> list[str]:
 
     modules = {module["name"]: module for module in manifest["modules"]}
     wheels: set[str] = set()
+    compiled: dict[str, set[str]] = {}
     for source in modules["python3-dependencies"]["sources"]:
         url, digest = source.get("url", ""), source.get("sha256", "")
         if source.get("type") != "file" or not url.startswith("https://"):
@@ -59,9 +65,20 @@ def problems() -> list[str]:
         if not re.fullmatch(r"[0-9a-f]{64}", digest):
             found.append(f"{url}: no sha256")
         filename = url.rsplit("/", 1)[-1]
-        if not filename.endswith("-none-any.whl"):
-            found.append(f"{filename}: not a pure-Python wheel (would need only-arches)")
-        wheels.add(normalise(filename.split("-")[0]))
+        name = normalise(filename.split("-")[0])
+        if filename.endswith("-none-any.whl"):
+            wheels.add(name)
+        elif source.get("only-arches") in (["x86_64"], ["aarch64"]) and (
+            source["only-arches"][0] in filename
+        ):
+            compiled.setdefault(name, set()).add(source["only-arches"][0])
+        else:
+            found.append(f"{filename}: a compiled wheel needs only-arches with its architecture")
+    for name, arches in sorted(compiled.items()):
+        if arches == ARCHES:
+            wheels.add(name)
+        else:
+            found.append(f"{name}: compiled wheels for {sorted(arches)}, not {sorted(ARCHES)}")
     wanted = {normalise(re.split(r"[<>=!~;\[ ]", dep)[0]) for dep in project["dependencies"]}
     for name in sorted((wanted - PROVIDED_BY_BASEAPP) | REQUIRED_ALSO):
         if name not in wheels:

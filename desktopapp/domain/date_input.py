@@ -1,0 +1,330 @@
+"""Dates as a person types them, in English or French, read into honest EDTF.
+
+``read_date`` accepts the EDTF the timeline stores (``2022-03-01``, ``2022-03~``,
+``2022-02-21/2022-02-27``) and free text: "1 March 2022", "March 1, 2022", "1er mars 2022",
+"mars 2022", "2022", "between 21 and 27 February 2022", "du 21 au 27 février 2022",
+"21–27 Feb 2022", "about March 2022" / "vers mars 2022" (approximate, ``~``) and
+"2 March 2022?" / "2 mars 2022 ?" (uncertain, ``?``).
+
+It never invents precision: a month stays a month, day-less text is not day 1, and text
+without a year is refused rather than read in the current year. Day and month written as
+numbers ("3/4/2022") are refused when they could be either way round. python-dateutil reads
+each date, with a :class:`parserinfo` that also knows the French month and weekday names;
+the French words around dates ("1er", "du … au", "vers") are handled here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from dateutil import parser as date_parser
+
+from desktopapp.domain.dates import MONTH_NAMES, DateError, FuzzyDate, Precision, parse_edtf
+
+MAX_LENGTH = 120  # a date is a few words; a pasted paragraph is not a date
+
+_FRENCH_MONTHS = [
+    ("janv", "janvier"),
+    ("févr", "fevr", "février", "fevrier"),
+    ("mars",),
+    ("avr", "avril"),
+    ("mai",),
+    ("juin",),
+    ("juil", "juillet"),
+    ("août", "aout"),
+    ("sept", "septembre"),
+    ("oct", "octobre"),
+    ("nov", "novembre"),
+    ("déc", "dec", "décembre", "decembre"),
+]
+_FRENCH_WEEKDAYS = [
+    ("lun", "lundi"),
+    ("mardi",),  # not "mar": that is March in English
+    ("mer", "mercredi"),
+    ("jeu", "jeudi"),
+    ("ven", "vendredi"),
+    ("sam", "samedi"),
+    ("dim", "dimanche"),
+]
+
+
+def _names(english: Sequence[tuple[str, ...]], french: Sequence[tuple[str, ...]]) -> Any:
+    return [(*ours, *theirs) for ours, theirs in zip(english, french, strict=True)]
+
+
+class EnglishFrenchParserInfo(date_parser.parserinfo):
+    """dateutil's English names plus the French ones, and the French "1er" and "le"."""
+
+    # Typed by the stubs as (short, long) pairs; dateutil takes any number of names.
+    MONTHS = _names(date_parser.parserinfo.MONTHS, _FRENCH_MONTHS)
+    WEEKDAYS = _names(date_parser.parserinfo.WEEKDAYS, _FRENCH_WEEKDAYS)
+    JUMP = date_parser.parserinfo.JUMP + ["er", "le"]  # noqa: RUF005
+
+
+PARSER_INFO = EnglishFrenchParserInfo()
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """How a typed date was understood: its EDTF, the date in words, and its precision."""
+
+    edtf: str
+    words: str  # "1 March 2022 (a day)", "some day between 21 and 27 February 2022"
+    precision: str  # a Precision value: "day", "month", "year" or "interval"
+
+
+def read_date(text: str) -> DateReading:
+    """Read EDTF or English/French free text; raise DateError saying what is wrong."""
+    if not isinstance(text, str):
+        raise DateError(f"a date must be text, not {type(text).__name__}")
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise DateError("the date is empty")
+    if len(cleaned) > MAX_LENGTH or "\x00" in cleaned:
+        raise DateError(f"{_echo(text)} is too long to be a date")
+    if _EDTF_SHAPE.fullmatch(cleaned) and not _NUMERIC_DATE.fullmatch(cleaned):
+        return reading(parse_edtf(cleaned))
+    return reading(parse_edtf(_free_text_to_edtf(cleaned)))
+
+
+def reading(fuzzy: FuzzyDate) -> DateReading:
+    """The DateReading of a parsed date."""
+    return DateReading(fuzzy.edtf(), _words(fuzzy), fuzzy.precision.value)
+
+
+def _words(fuzzy: FuzzyDate) -> str:
+    described = fuzzy.describe()
+    if fuzzy.end is not None:
+        days = fuzzy.start.precision is Precision.DAY and fuzzy.end.precision is Precision.DAY
+        return f"{'some day' if days else 'some time'} {described}"
+    precision = _PRECISION_WORDS[fuzzy.precision]
+    if described.endswith(_UNCERTAIN_WORDS):
+        return f"{described.removesuffix(_UNCERTAIN_WORDS)} ({precision}, uncertain)"
+    return f"{described} ({precision})"
+
+
+_UNCERTAIN_WORDS = " (uncertain)"
+
+
+_PRECISION_WORDS = {Precision.DAY: "a day", Precision.MONTH: "a month", Precision.YEAR: "a year"}
+
+_EDTF_SHAPE = re.compile(r"[0-9?~%/\-]+")
+
+_APPROXIMATE = re.compile(
+    r"^(?:about|around|circa|c\.|ca\.|approximately|roughly|"
+    r"vers(?: le)?|environ|approximativement|autour du|autour de|aux alentours du|"
+    r"aux alentours de)\s+",
+    re.IGNORECASE,
+)
+_UNCERTAIN = re.compile(r"\s*(?:\?|\(uncertain\)|\(incertain\))$", re.IGNORECASE)
+_INTERVALS = [
+    re.compile(r"^(?:between|entre)\s+(?:le\s+)?(.+?)\s+(?:and|et)\s+(?:le\s+)?(.+)$", re.I),
+    re.compile(r"^(?:from|du|de)\s+(.+?)\s+(?:to|until|till|au|à)\s+(?:le\s+)?(.+)$", re.I),
+    re.compile(r"^(.+?)\s+(?:to|until|till|au)\s+(?:le\s+)?(.+)$", re.I),
+    re.compile(r"^(.+?)\s*[–—]\s*(.+)$"),
+    re.compile(r"^(.*?[0-9a-zé.])\s*-\s*(.+)$", re.I),  # 21-27 Feb 2022, not an ISO date
+]
+_NUMERIC_DATE = re.compile(r"\b([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{2,4})\b")
+
+
+def _free_text_to_edtf(text: str) -> str:
+    """The EDTF for a date written in words, qualifiers and intervals included."""
+    body, uncertain_said = _strip_our_own_words(text)
+    body, approximate = _strip_approximate(body)
+    body, uncertain = _strip_uncertain(body)
+    body, approximate_inside = _strip_approximate(body)  # "vers mars 2022 ?" either way round
+    uncertain = uncertain or uncertain_said
+    qualifier = _qualifier(uncertain, approximate or approximate_inside)
+    for pattern in _INTERVALS:
+        match = pattern.fullmatch(body)
+        if match:
+            start, end = _interval(match.group(1), match.group(2), text)
+            return f"{start.edtf()}{_qualifier(uncertain, approximate or start.approximate)}/" + (
+                f"{end.edtf()}{_qualifier(uncertain, approximate or end.approximate)}"
+            )
+    return _point(body, text).edtf() + qualifier
+
+
+_OUR_PRECISION = re.compile(r"\s*\(an? (?:day|month|year)(, uncertain)?\)$")
+_OUR_INTERVAL = re.compile(r"^some (?:day|time) (?=between )")
+
+
+def _strip_our_own_words(text: str) -> tuple[str, bool]:
+    """The words of a DateReading read back: "1 March 2022 (a day, uncertain)"."""
+    text = _OUR_INTERVAL.sub("", text)
+    match = _OUR_PRECISION.search(text)
+    if match:
+        return text[: match.start()], bool(match.group(1))
+    return text, False
+
+
+def _strip_approximate(text: str) -> tuple[str, bool]:
+    match = _APPROXIMATE.match(text)
+    if match:
+        return text[match.end() :].strip(), True
+    if text.endswith("~"):
+        return text[:-1].strip(), True
+    return text, False
+
+
+def _strip_uncertain(text: str) -> tuple[str, bool]:
+    match = _UNCERTAIN.search(text)
+    if match:
+        return text[: match.start()].strip(), True
+    return text, False
+
+
+def _qualifier(uncertain: bool, approximate: bool) -> str:
+    if uncertain and approximate:
+        return "%"
+    return "~" if approximate else "?" if uncertain else ""
+
+
+@dataclass(frozen=True)
+class _Fields:
+    """What the text gave of a date; None for what it did not say."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    approximate: bool = False  # one end of "between about March and about May 2022"
+
+    def edtf(self) -> str:
+        if self.year is None:
+            raise AssertionError("a date without a year has no EDTF")
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+
+def _interval(left: str, right: str, whole: str) -> tuple[_Fields, _Fields]:
+    """Both ends of "21 and 27 February 2022": the first end takes what it leaves out (the
+    month, the year) from the second, the usual way of writing a span."""
+    end = _point(right, whole)
+    start = _fields(left, whole)
+    if start.year is None:
+        month = start.month if start.month is not None else end.month
+        if start.day is not None and month is None:
+            raise DateError(f"{_echo(whole)}: say which month the interval starts in")
+        year = end.year or 0
+        if start.month is not None and end.month is not None and start.month > end.month:
+            year -= 1  # "du 28 décembre au 3 janvier 2023" starts in 2022
+        start = _Fields(year, month, start.day, start.approximate)
+    return _checked(start, whole), end
+
+
+def _point(text: str, whole: str) -> _Fields:
+    fields = _fields(text, whole)
+    if fields.year is None:
+        raise DateError(
+            f"{_echo(whole)} has no year; give it (for example “1 March 2022” or 2022-03-01)"
+        )
+    return _checked(fields, whole)
+
+
+def _checked(fields: _Fields, whole: str) -> _Fields:
+    if fields.day is not None and fields.month is None:
+        raise DateError(f"{_echo(whole)}: a day needs its month")
+    return fields
+
+
+# Two defaults that differ in every field (both leap years, both months of 31 days): what
+# comes out the same from both was typed; what differs was not.
+_LOW = datetime(2000, 1, 1, 0, 0, 0)
+_HIGH = datetime(2004, 3, 2, 1, 1, 1)
+
+
+def _fields(text: str, whole: str) -> _Fields:
+    """The year, month and day written in ``text`` (any of them may be missing)."""
+    text, approximate = _strip_approximate(french_ordinals_read(text.strip().strip(",").strip()))
+    if not text:
+        raise DateError(f"{_echo(whole)} is not a date I can read")
+    numeric = _NUMERIC_DATE.fullmatch(text)
+    if numeric:
+        return _numeric_fields(*numeric.groups(), whole=whole)
+    if re.fullmatch(r"[0-9]{1,2}", text):
+        return _Fields(None, None, int(text), approximate)  # "21" in "21–27 Feb 2022"
+    try:
+        low = date_parser.parse(text, parserinfo=PARSER_INFO, default=_LOW, ignoretz=True)
+        high = date_parser.parse(text, parserinfo=PARSER_INFO, default=_HIGH, ignoretz=True)
+    except (ValueError, OverflowError, TypeError) as error:
+        if "out of range" in str(error):  # dateutil's words for 31 February
+            raise DateError(f"{_echo(whole)} names no real day") from error
+        raise DateError(
+            f"{_echo(whole)} is not a date I can read "
+            "(try “1 March 2022”, “1er mars 2022” or 2022-03-01)"
+        ) from error
+    if low.hour == high.hour or low.minute == high.minute:
+        raise DateError(f"{_echo(whole)}: a time of day is not kept; give the date alone")
+    year = low.year if low.year == high.year else None
+    if year is not None and str(year) not in re.findall(r"[0-9]+", text):
+        raise DateError(f"{_echo(whole)}: write the year in full (for example 2022, not 22)")
+    fields = _Fields(
+        year,
+        low.month if low.month == high.month else None,
+        low.day if low.day == high.day else None,
+        approximate,
+    )
+    _check_weekday(text, fields, whole)
+    return fields
+
+
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _check_weekday(text: str, fields: _Fields, whole: str) -> None:
+    """dateutil reads "mardi 2 mars 2022" and drops the weekday; a weekday that disagrees
+    with the date is a mistake in one of them, so say which day it really was."""
+    named = [PARSER_INFO.weekday(word) for word in re.findall(r"[^\W\d_]+", text)]
+    weekdays = [day for day in named if day is not None]
+    if not weekdays:
+        return
+    if fields.year is None or fields.month is None or fields.day is None:
+        raise DateError(f"{_echo(whole)}: a weekday needs a full date (day, month and year)")
+    actual = datetime(fields.year, fields.month, fields.day).weekday()
+    if weekdays[0] != actual:
+        raise DateError(
+            f"{_echo(whole)}: {fields.day} {_month(fields.month)} {fields.year} was a "
+            f"{_WEEKDAY_NAMES[actual]}, not a {_WEEKDAY_NAMES[weekdays[0]]}"
+        )
+
+
+def french_ordinals_read(text: str) -> str:
+    """ "1er mars" is the French first of the month: "1 mars" for dateutil."""
+    return re.sub(r"\b1(?:er|re)\b", "1", text, flags=re.IGNORECASE)
+
+
+def _numeric_fields(first: str, second: str, year: str, *, whole: str) -> _Fields:
+    """ "25/3/2022" is read when only one reading is a real date; "3/4/2022" is refused:
+    3 April in French and British use, March 4 in American."""
+    if len(year) != 4:
+        raise DateError(f"{_echo(whole)}: write the year in full (for example 2022, not 22)")
+    a, b = int(first), int(second)
+    if a > 12 and b > 12:
+        raise DateError(f"{_echo(whole)} is not a date: neither {a} nor {b} is a month")
+    if a > 12 >= b:
+        return _Fields(int(year), b, a)
+    if b > 12 >= a:
+        return _Fields(int(year), a, b)
+    if a == b:
+        return _Fields(int(year), a, a)
+    raise DateError(
+        f"{_echo(whole)} could be {a} {_month(b)} or {_month(a)} {b}; "
+        "write the month in words or use YYYY-MM-DD"
+    )
+
+
+def _month(number: int) -> str:
+    return MONTH_NAMES[number - 1] if 1 <= number <= 12 else str(number)
+
+
+def _echo(value: str, limit: int = 60) -> str:
+    flat = " ".join(value.split())
+    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
