@@ -44,7 +44,7 @@ def run_app(options: LaunchOptions) -> int:
     previous_handler = None
     if options.screenshot is not None:
         previous_handler = qInstallMessageHandler(_quiet_offscreen_noise)
-    app = _application()
+    app = _application(options.qt_arguments)
     reporter = CrashReporter(headless=options.screenshot is not None)
     previous_hook = reporter.install()
     try:
@@ -102,13 +102,18 @@ def _run(app: QApplication, options: LaunchOptions) -> int:
         document.close()
 
 
-def _application() -> QApplication:
+def _application(qt_arguments: tuple[str, ...] = ()) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setOrganizationDomain(DOMAIN)
     QCoreApplication.setApplicationVersion(__version__)
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    # Qt's own options (-style Fusion, -platform xcb) go to Qt; ours were read by argparse.
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication([*sys.argv[:1], *qt_arguments])
+    )
     QGuiApplication.setApplicationDisplayName("News Timeline")
     from desktopapp.ui.icon import DESKTOP_FILE_NAME
 

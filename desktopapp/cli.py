@@ -40,13 +40,76 @@ class LaunchOptions:
     event_filter: EventFilter
     screenshot: Path | None = None
     size: tuple[int, int] | None = None
+    qt_arguments: tuple[str, ...] = ()  # Qt's own options (-style Fusion), for QApplication
+
+
+# Qt's own command-line options (QApplication, QGuiApplication): with a value, and without.
+QT_OPTIONS_WITH_VALUE = frozenset(
+    {
+        "-style",
+        "-stylesheet",
+        "-platform",
+        "-platformpluginpath",
+        "-platformtheme",
+        "-plugin",
+        "-display",
+        "-geometry",
+        "-qwindowgeometry",
+        "-qwindowicon",
+        "-qwindowtitle",
+        "-title",
+        "-name",
+        "-session",
+        "-qmljsdebugger",
+        "-dialogs",
+    }
+)
+QT_FLAGS = frozenset({"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync"})
+
+
+def split_qt_arguments(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(our arguments, Qt's): ``-style Fusion``, ``-platform=xcb``, ``-reverse``… are Qt's,
+    handed to QApplication as given; argparse would read ``Fusion`` as a command."""
+    ours: list[str] = []
+    qt: list[str] = []
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            ours.append(word)
+            ours.extend(words)
+            break
+        name = word.split("=", 1)[0]
+        if name in QT_OPTIONS_WITH_VALUE:
+            qt.append(word)
+            if "=" not in word:
+                value = next(words, None)
+                if value is None:
+                    raise UserError(f"the Qt option {word} needs a value")
+                qt.append(value)
+        elif word in QT_FLAGS:
+            qt.append(word)
+        else:
+            ours.append(word)
+    return ours, qt
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _use_utf8_output()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        ours, qt_arguments = split_qt_arguments(sys.argv[1:] if argv is None else argv)
+    except UserError as error:
+        print(f"desktopapp: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    args = parser.parse_args(ours)
+    args.qt_arguments = tuple(qt_arguments)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_window)
+    if qt_arguments and handler is not run_window:
+        print(
+            f"desktopapp: {qt_arguments[0]} is a Qt option: it applies to the window only",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     try:
         # The window's event loop runs no Python code to receive them: it keeps the defaults.
         with contextlib.nullcontext() if handler is run_window else signals_as_interrupts():
@@ -337,7 +400,14 @@ def run_window(args: argparse.Namespace) -> int:
         event_filter=filter_from_args(args),
         screenshot=args.screenshot,
         size=args.size,
+        qt_arguments=tuple(getattr(args, "qt_arguments", ())),
     )
+    if options.screenshot is None:
+        from desktopapp.xcb_check import install_hint, missing_xcb_libraries
+
+        missing = missing_xcb_libraries(options.qt_arguments)
+        if missing:  # Qt would print a misleading hint and abort
+            raise UserError(install_hint(missing))
     try:
         from desktopapp.app import run_app
     except ImportError as error:  # Qt's system libraries missing (libEGL, libxkbcommon…)

@@ -7,14 +7,21 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.export import pdf
 from desktopapp.export.files import TEMP_PREFIX
-from desktopapp.ui.export_actions import ExportActions, install_export_actions
+from desktopapp.ui.export_actions import ExportActions, PageSetupDialog, install_export_actions
 
 APPLE = EventFilter(actors=frozenset({"Apple"}))
 
@@ -38,6 +45,8 @@ def answer_save_dialog(monkeypatch: pytest.MonkeyPatch, path: Path | str) -> lis
         return str(path), file_filter
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    # The PDF's page setup, asked first, answered with what it shows.
+    monkeypatch.setattr(PageSetupDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
     return asked
 
 
@@ -196,3 +205,73 @@ def test_print_shows_progress_and_cancel_drops_the_job(window, monkeypatch, tmp_
     # QPrinter.abort() was asked for before the painter ended (a PDF printer cannot drop a
     # job, a real one does).
     assert seen[-1][0] == 3 and aborted == [True]
+
+
+def test_an_export_says_it_is_done_with_open_and_show_in_folder(
+    window, monkeypatch, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    _, _, actions = window
+    target = tmp_path / "events.csv"
+    answer_save_dialog(monkeypatch, target)
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+    assert actions.export_csv() == target
+    box = actions.finished_box
+    assert box is not None and box.isVisible() and "events.csv" in box.text()
+    buttons = {b.text().replace("&", ""): b for b in box.buttons()}
+    buttons["Open"].click()
+    assert opened == [QUrl.fromLocalFile(str(target))]
+    actions.export_csv()
+    {b.text().replace("&", ""): b for b in actions.finished_box.buttons()}["Show in Folder"].click()
+    assert opened[-1] == QUrl.fromLocalFile(str(tmp_path))
+
+
+def test_one_remembered_export_folder_and_page_setup(
+    qtbot, repository: EventRepository, monkeypatch, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    from desktopapp.ui.settings import Settings
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+
+    def make() -> ExportActions:
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        return install_export_actions(
+            QMenu(parent),
+            parent,
+            lambda: repository,
+            lambda: APPLE,
+            lambda: Grouping.ACTOR,
+            settings,
+        )
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    first = make()
+    assert str(first.export_folder()) == documents
+    assert first._printer().docName() == Path(first.default_name("pdf")).stem
+    chosen = tmp_path / "reports"
+    chosen.mkdir()
+    asked = answer_save_dialog(monkeypatch, chosen / "apple.pdf")
+
+    def letter_portrait(dialog: PageSetupDialog) -> QDialog.DialogCode:
+        dialog.size_box.setCurrentText("Letter")
+        dialog.orientation_box.setCurrentIndex(1)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PageSetupDialog, "exec", letter_portrait)
+    assert first.export_pdf() == chosen / "apple.pdf"
+    assert Path(asked[0]).parent == Path(documents)
+    box = PdfReader(chosen / "apple.pdf").pages[0].mediabox
+    assert round(float(box.width) * 25.4 / 72) == 216  # Letter, portrait
+    # The next launch remembers the folder and the page setup.
+    again = make()
+    assert again.export_folder() == chosen
+    assert (again.page_size, again.orientation) == ("Letter", "portrait")
+    monkeypatch.setattr(PageSetupDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    assert again.export_pdf() is None  # Cancel in the page setup: no file dialog
+    assert len(asked) == 1

@@ -18,3 +18,19 @@ def listed_ids(window: MainWindow) -> list[int]:
     while model.canFetchMore(model.index(-1, -1)):
         model.fetchMore(model.index(-1, -1))
     return [model.event_id(row) for row in range(model.rowCount())]  # type: ignore[misc]
+
+
+def shown_window(qtbot, repository, folder) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A window over ``repository`` with settings in ``folder``, shown, active and settled."""
+    from PySide6.QtCore import QSettings
+
+    from desktopapp.ui.settings import Settings
+
+    store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(repository, Settings(store))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
+    return window

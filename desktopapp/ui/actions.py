@@ -11,10 +11,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyle,
+    QTextEdit,
+    QWidget,
+)
 
 from desktopapp.domain.grouping import Grouping
+from desktopapp.ui.theme import Theme
 
 StandardKey = QKeySequence.StandardKey
 
@@ -40,8 +49,19 @@ class ActionId(Enum):
     ZOOM_OUT = auto()
     FIT_ALL = auto()
     GO_TO_SELECTION = auto()
+    THEME_LIGHT = auto()
+    THEME_DARK = auto()
+    THEME_SYSTEM = auto()
+    KEYBOARD_SHORTCUTS = auto()
+    MARKS_GUIDE = auto()
     ABOUT = auto()
 
+
+THEME_ACTIONS = {
+    Theme.LIGHT: ActionId.THEME_LIGHT,
+    Theme.DARK: ActionId.THEME_DARK,
+    Theme.SYSTEM: ActionId.THEME_SYSTEM,
+}
 
 GROUPING_ACTIONS = {
     Grouping.ACTOR: ActionId.GROUP_BY_ACTOR,
@@ -133,6 +153,17 @@ _SPECS: dict[ActionId, _Spec] = {
         ("Ctrl+G",),
         "go-jump",
     ),
+    ActionId.THEME_LIGHT: _Spec("&Light", "Light colours", checkable=True),
+    ActionId.THEME_DARK: _Spec("&Dark", "Dark colours", checkable=True),
+    ActionId.THEME_SYSTEM: _Spec(
+        "Follow &System", "The desktop's colours, light or dark", checkable=True
+    ),
+    ActionId.KEYBOARD_SHORTCUTS: _Spec(
+        "&Keyboard Shortcuts", "Every command's keys", ("Ctrl+/",), "preferences-desktop-keyboard"
+    ),
+    ActionId.MARKS_GUIDE: _Spec(
+        "What the &Marks Mean", "How the timeline draws precise, vague and uncertain dates"
+    ),
     ActionId.ABOUT: _Spec(
         "&About desktopapp",
         "About this application and its data",
@@ -153,6 +184,10 @@ class ActionRegistry:
         self.grouping_group.setExclusive(True)
         for action_id in GROUPING_ACTIONS.values():
             self.grouping_group.addAction(self._actions[action_id])
+        self.theme_group = QActionGroup(parent)
+        self.theme_group.setExclusive(True)
+        for action_id in THEME_ACTIONS.values():
+            self.theme_group.addAction(self._actions[action_id])
 
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]
@@ -167,7 +202,6 @@ class ActionRegistry:
 def _make(parent: QWidget, action_id: ActionId, spec: _Spec) -> QAction:
     action = QAction(spec.text, parent)
     action.setObjectName(action_id.name.lower())
-    action.setToolTip(spec.tip)
     action.setStatusTip(spec.tip)
     action.setCheckable(spec.checkable)
     if spec.icon:
@@ -184,4 +218,76 @@ def _make(parent: QWidget, action_id: ActionId, spec: _Spec) -> QAction:
         else:
             shortcuts.extend(s for s in QKeySequence.keyBindings(shortcut) if s not in shortcuts)
     action.setShortcuts(shortcuts)
+    action.setToolTip(tip_with_shortcut(spec.tip, action))
     return action
+
+
+def tip_with_shortcut(tip: str, action: QAction) -> str:
+    """'Zoom in on the timeline (Ctrl++)': a tooltip that teaches the shortcut."""
+    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{tip} ({shortcut})" if shortcut else tip
+
+
+# Keys a text field keeps even when a window action uses them too: what every user expects
+# of a text field (clipboard, undo, select all, deleting).
+_EDITING_KEYS = (
+    StandardKey.Copy,
+    StandardKey.Cut,
+    StandardKey.Paste,
+    StandardKey.Undo,
+    StandardKey.Redo,
+    StandardKey.SelectAll,
+    StandardKey.Delete,
+    StandardKey.Backspace,
+)
+_TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+
+
+class ShortcutsBeforeEditing(QObject):
+    """Lets the window's shortcuts work while a text field has focus.
+
+    A text field claims (through ``ShortcutOverride``) every key that is one of its editing
+    bindings, and on X11 those include Emacs keys: Ctrl+E is "end of line", Ctrl+K "delete to
+    the end", Ctrl+U "delete the line". So Ctrl+E (Export PDF) did nothing in the search box.
+    Installed on the window's text fields, this filter declines the claim for a key that is a
+    window-wide action's shortcut, except the editing keys above.
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def install(self) -> None:
+        """Watch every text field now in the window (a date edit's own text field too)."""
+        for widget in self._window.findChildren(QWidget):
+            if isinstance(widget, _TEXT_WIDGETS):
+                widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        if any(event.matches(key) for key in _EDITING_KEYS) or not self._is_window_shortcut(
+            event.keyCombination()
+        ):
+            return False
+        event.ignore()  # not claimed: the shortcut map gets the key
+        return True
+
+    def _is_window_shortcut(self, combination: QKeyCombination) -> bool:
+        pressed = QKeySequence(combination)
+        plain = QKeySequence(
+            QKeyCombination(
+                combination.keyboardModifiers() & ~Qt.KeyboardModifier.KeypadModifier,
+                combination.key(),
+            )
+        )
+        # Every action of the window, the menus' too, asked afresh: a key press is rare enough.
+        for action in self._window.findChildren(QAction):
+            if not action.isEnabled() or action.shortcutContext() not in (
+                Qt.ShortcutContext.WindowShortcut,
+                Qt.ShortcutContext.ApplicationShortcut,
+            ):
+                continue
+            if pressed in action.shortcuts() or plain in action.shortcuts():
+                return True
+        return False

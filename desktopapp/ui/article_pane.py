@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QMouseEvent,
@@ -22,8 +22,9 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextOption,
 )
-from PySide6.QtWidgets import QComboBox, QLabel, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QTextEdit, QVBoxLayout, QWidget
 
+from desktopapp.db.errors import QUERY_ERRORS
 from desktopapp.db.repository import EventRepository, QuoteSpan
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search
 from desktopapp.domain.text import (
@@ -33,10 +34,12 @@ from desktopapp.domain.text import (
     has_hidden,
     has_long_word,
 )
+from desktopapp.ui.event_menu import choose_event_menu
 from desktopapp.ui.plain import tooltip
 from desktopapp.ui.search_marks import match_format
 
 ARTICLE_KEY = "article"
+LOOKUP_ERRORS: tuple[type[BaseException], ...] = (KeyError, *QUERY_ERRORS)
 
 
 @dataclass(frozen=True)
@@ -65,12 +68,15 @@ def utf16_offsets(text: str) -> list[int] | None:
 class _ArticleText(QTextEdit):
     """Read-only text that reports where it was clicked (a click, not a drag-selection)."""
 
-    clickedAt = Signal(int)
+    clickedAt = Signal(int, QPoint)  # text position, and where on screen
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            self.clickedAt.emit(self.cursorForPosition(event.position().toPoint()).position())
+            point = event.position().toPoint()
+            self.clickedAt.emit(
+                self.cursorForPosition(point).position(), self.viewport().mapToGlobal(point)
+            )
 
 
 class _CitationLabel(QLabel):
@@ -140,6 +146,7 @@ class ArticlePane(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.text.setAcceptRichText(False)
+        self.text.setTabChangesFocus(True)  # Tab moves between the window's panes
         self.text.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.text.document().setDocumentMargin(10)
         self.text.clickedAt.connect(self._clicked_at)
@@ -157,6 +164,7 @@ class ArticlePane(QWidget):
         self._search = SearchQuery(())
         self._matches: list[tuple[int, int]] = []
         self._repository = repository
+        self.chooser: QMenu | None = None  # the last "which event?" menu shown
         self.set_repository(repository)
 
     def set_search(self, text: str) -> None:
@@ -334,15 +342,35 @@ class ArticlePane(QWidget):
         selections.sort(key=lambda selection: (_is_match(selection), _is_strong(selection)))
         self.text.setExtraSelections(selections)
 
-    def _clicked_at(self, position: int) -> None:
+    def events_at(self, viewport_pos: QPoint) -> list[int]:
+        """The events whose quoted passages cover this point of the text, innermost first."""
+        return self._events_at_position(self.text.cursorForPosition(viewport_pos).position())
+
+    def _events_at_position(self, position: int) -> list[int]:
         inside = [
             span
             for span in self._spans
             if self._qt_position(span.start) <= position < self._qt_position(span.end)
         ]
-        if inside:
-            innermost = min(inside, key=lambda span: span.end - span.start)
-            self.eventActivated.emit(innermost.event_id)
+        inside.sort(key=lambda span: (span.end - span.start, span.event_id))
+        return list(dict.fromkeys(span.event_id for span in inside))
+
+    def _clicked_at(self, position: int, global_pos: QPoint) -> None:
+        """One event quotes the passage: select it. Several do (one sentence can list seven
+        companies): ask which, rather than pick one silently."""
+        event_ids = self._events_at_position(position)
+        if len(event_ids) == 1:
+            self.eventActivated.emit(event_ids[0])
+        elif event_ids:
+            try:
+                titles = [(i, self._repository.event(i).title) for i in event_ids]
+            except LOOKUP_ERRORS:
+                self.eventActivated.emit(event_ids[0])
+                return
+            self.chooser = choose_event_menu(
+                self.text, titles, self._selected, self.eventActivated.emit
+            )
+            self.chooser.popup(global_pos)
 
 
 def _one_line(text: str, limit: int = 90) -> str:

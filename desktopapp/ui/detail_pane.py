@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -53,6 +53,14 @@ class DetailPane(QWidget):
         self.browser.setAccessibleName("Event details")
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
+        # Links by mouse only: reached by keyboard, Tab would step from link to link and never
+        # leave the pane (Tab moves between the window's panes).
+        self.browser.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.browser.setTabChangesFocus(True)
         self.browser.anchorClicked.connect(self._open_link)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

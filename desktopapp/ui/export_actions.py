@@ -11,20 +11,36 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
 from desktopapp.export.files import ExportCancelled, ExportError
+from desktopapp.ui.actions import tip_with_shortcut
+from desktopapp.ui.settings import EXPORT_FOLDER, ORIENTATION, PAGE_SIZE, Settings
 
 RepositoryGetter = Callable[[], EventRepository]
 FilterGetter = Callable[[], EventFilter]
 GroupingGetter = Callable[[], Grouping]
 
+# As the command line's --page-size and --orientation (the first is the default).
+PAGE_SIZES = ("A4", "Letter")
+ORIENTATIONS = ("landscape", "portrait")
 # Below this many events an export takes well under a second: no progress dialog flashes up.
 PROGRESS_THRESHOLD = 200
 
@@ -38,21 +54,35 @@ class ExportActions:
         repository: RepositoryGetter,
         event_filter: FilterGetter,
         grouping: GroupingGetter,
+        settings: Settings | None = None,
     ) -> None:
         self.parent = parent
         self.repository = repository
         self.event_filter = event_filter
         self.grouping = grouping
+        self.settings = settings
         self.last_folder: Path | None = None
+        self.finished_box: QMessageBox | None = None  # the last "exported" message
+        self.page_size, self.orientation = PAGE_SIZES[0], ORIENTATIONS[0]
+        if settings is not None:
+            saved = settings.value(EXPORT_FOLDER)
+            self.last_folder = Path(saved) if saved and Path(saved).is_dir() else None
+            if settings.value(PAGE_SIZE) in PAGE_SIZES:
+                self.page_size = settings.value(PAGE_SIZE)
+            if settings.value(ORIENTATION) in ORIENTATIONS:
+                self.orientation = settings.value(ORIENTATION)
 
     # -- the actions ---------------------------------------------------------------------
 
     def export_pdf(self) -> Path | None:
         from desktopapp.export.pdf import export_pdf
 
+        if not self.ask_page_setup():
+            return None
         target = self._ask_target("Export PDF", "pdf", "PDF documents (*.pdf)")
         if target is None:
             return None
+        page_size, orientation = self.page_size, self.orientation
         return self._run(
             "Exporting PDF…",
             target,
@@ -60,11 +90,26 @@ class ExportActions:
                 self.repository(),
                 self.event_filter(),
                 target,
+                page_size=page_size,
+                orientation=orientation,
                 grouping=self.grouping(),
                 progress=progress,
                 cancelled=cancelled,
             ),
         )
+
+    def ask_page_setup(self) -> bool:
+        """Paper size and orientation for the PDF (as the command line's --page-size and
+        --orientation), asked before the file name and remembered; False on Cancel."""
+        dialog = PageSetupDialog(self.parent, self.page_size, self.orientation)
+        self.page_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.page_size, self.orientation = dialog.choice()
+        if self.settings is not None:
+            self.settings.set_value(PAGE_SIZE, self.page_size)
+            self.settings.set_value(ORIENTATION, self.orientation)
+        return True
 
     def print_timeline(self) -> bool:
         printer = self._printer()
@@ -145,10 +190,7 @@ class ExportActions:
         return f"{stem}-{date.today().isoformat()}.{extension}"
 
     def _ask_target(self, caption: str, extension: str, file_filter: str) -> Path | None:
-        folder = self.last_folder or Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or Path.home()
-        )
+        folder = self.export_folder()
         name, _ = QFileDialog.getSaveFileName(
             self.parent, caption, str(folder / self.default_name(extension)), file_filter
         )
@@ -158,7 +200,16 @@ class ExportActions:
         if target.suffix.lower() != f".{extension}":
             target = target.with_name(f"{target.name}.{extension}")
         self.last_folder = target.parent
+        if self.settings is not None:
+            self.settings.set_value(EXPORT_FOLDER, str(target.parent))
         return target
+
+    def export_folder(self) -> Path:
+        """Where exports go by default: the folder used last, else the Documents folder."""
+        return self.last_folder or Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home()
+        )
 
     def _run(
         self,
@@ -174,7 +225,28 @@ class ExportActions:
         except (ExportError, FilterError) as error:
             self._show_error(f"The export failed: {error}.")
             return None
+        self._show_finished(target)
         return target
+
+    def _show_finished(self, target: Path) -> None:
+        """Say the export is done, with Open and Show in Folder; not modal, so work goes on."""
+        if isinstance(self.parent, QMainWindow):
+            self.parent.statusBar().showMessage(f"Exported {target}", 10000)
+        box = QMessageBox(self.parent)
+        box.setWindowTitle("Export")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"Exported {target.name}")
+        box.setInformativeText(f"In {target.parent}")
+        open_file = box.addButton("&Open", QMessageBox.ButtonRole.AcceptRole)
+        show_folder = box.addButton("Show in &Folder", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        open_file.clicked.connect(lambda: _open(target))
+        show_folder.clicked.connect(lambda: _open(target.parent))
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.finished_box = box
+        box.show()
 
     def _with_progress(
         self,
@@ -211,7 +283,8 @@ class ExportActions:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         printer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
-        printer.setDocName("Timeline")
+        # Qt names the print-to-file target after the document: the export's name then.
+        printer.setDocName(Path(self.default_name("pdf")).stem)
         return printer
 
     def _paint_on_printer(self, printer: QPrinter) -> None:
@@ -242,21 +315,58 @@ class ExportActions:
         box.exec()
 
 
+class PageSetupDialog(QDialog):
+    """Paper size and orientation of the PDF."""
+
+    def __init__(self, parent: QWidget, page_size: str, orientation: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export PDF")
+        self.setMinimumWidth(360)  # narrower, the window manager cuts the title
+        self.size_box = QComboBox()
+        self.size_box.setAccessibleName("Paper size")
+        self.size_box.addItems(list(PAGE_SIZES))
+        self.size_box.setCurrentText(page_size)
+        self.orientation_box = QComboBox()
+        self.orientation_box.setAccessibleName("Orientation")
+        for value in ORIENTATIONS:
+            self.orientation_box.addItem(value.capitalize(), value)
+        self.orientation_box.setCurrentIndex(ORIENTATIONS.index(orientation))
+        form = QFormLayout(self)
+        form.addRow("&Paper:", self.size_box)
+        form.addRow("&Orientation:", self.orientation_box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose &File…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def choice(self) -> tuple[str, str]:
+        return self.size_box.currentText(), str(self.orientation_box.currentData())
+
+
+def _open(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
 def install_export_actions(
     menu: QMenu,
     parent: QWidget,
     repository: RepositoryGetter,
     event_filter: FilterGetter,
     grouping: GroupingGetter,
+    settings: Settings | None = None,
 ) -> ExportActions:
     """Add File › Export PDF… (Ctrl+E), Print…, Print preview… and the other exports to ``menu``."""
-    actions = ExportActions(parent, repository, event_filter, grouping)
+    actions = ExportActions(parent, repository, event_filter, grouping, settings)
 
     def add(text: str, slot: Callable[[], object], shortcut: QKeySequence | None = None) -> None:
         action = QAction(text, menu)
         action.setObjectName("export-" + re.sub(r"[^a-z]+", "-", text.casefold()).strip("-"))
         if shortcut is not None:
             action.setShortcut(shortcut)
+            action.setToolTip(tip_with_shortcut(text.rstrip("…"), action))
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
 

@@ -18,15 +18,20 @@ window keeps showing what it showed and stays usable.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QToolBar,
@@ -45,12 +50,20 @@ from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.ingest.upgrade import UpgradeError, upgrade_database
-from desktopapp.ui.actions import GROUPING_ACTIONS, ActionId, ActionRegistry
+from desktopapp.ui.actions import (
+    GROUPING_ACTIONS,
+    THEME_ACTIONS,
+    ActionId,
+    ActionRegistry,
+    ShortcutsBeforeEditing,
+)
 from desktopapp.ui.article_pane import ArticlePane
 from desktopapp.ui.detail_pane import DetailPane
 from desktopapp.ui.editing import EDITING_ACTIONS, EditingActions
+from desktopapp.ui.event_menu import EventCommands
 from desktopapp.ui.event_table import EventTableModel, EventTableView
 from desktopapp.ui.filter_panel import FilterPanel
+from desktopapp.ui.help import marks_dialog, shortcuts_dialog
 from desktopapp.ui.plain import heading
 from desktopapp.ui.query_runner import (
     FacetFailure,
@@ -60,9 +73,11 @@ from desktopapp.ui.query_runner import (
     FilterResults,
     QueryRunner,
 )
-from desktopapp.ui.settings import LAST_FOLDER, RemembersLayout, Settings
+from desktopapp.ui.settings import LAST_FOLDER, THEME, RemembersLayout, Settings
+from desktopapp.ui.theme import Theme, ThemeSwitcher
 from desktopapp.ui.timeline_view import TimelineView
 
+APP_TITLE = "News Timeline"
 DEFAULT_SIZE = QSize(1440, 900)
 # A filter answered sooner than this never shows "Counting…" (no flicker on every key).
 BUSY_DELAY_MS = 150
@@ -110,16 +125,22 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._busy_timer.timeout.connect(self._show_busy)
 
         self.registry = ActionRegistry(self)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self._themes = ThemeSwitcher.of(app)
         self._build_views()
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
         self._connect()
         self._subscribe()
+        self._build_context_menus()
+        ShortcutsBeforeEditing(self).install()
         self._show_repository_details()
 
         self.resize(_default_size(self))
         self.restore_layout(settings)
+        self.set_theme(_saved_theme(settings))
         document.set_grouping(settings.grouping())
         self._show_grouping(document.grouping)
         wanted = (
@@ -128,6 +149,10 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.set_filter(wanted)
         if initial_filter is None:
             self.table.set_restored_filter(document.filter)
+        # Not the search box: what a person types first (a file name in a dialog that did not
+        # open, say) would filter everything out and be saved for the next launch. Not the
+        # list either: focus coming into it makes its first row current, which selects it.
+        self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- public API ------------------------------------------------------------------------
 
@@ -160,11 +185,25 @@ class MainWindow(QMainWindow, RemembersLayout):
     def set_grouping(self, grouping: Grouping) -> None:
         self.document.set_grouping(grouping)
 
+    def set_theme(self, theme: Theme) -> None:
+        """Light, dark or the desktop's colours, for the whole application; remembered."""
+        self._themes.apply(theme)
+        self.registry[THEME_ACTIONS[theme]].setChecked(True)
+        self._settings.set_value(THEME, theme.value)
+
+    def theme(self) -> Theme:
+        return self._themes.theme()
+
     def select_event(self, event_id: int | None) -> None:
         """Select an event, if the list shows it (else nothing): every view follows."""
         if event_id is not None and self.table_model.row_of(event_id) is None:
             event_id = None
-        self.document.select(event_id)
+        if event_id == self.document.selection:
+            # Nothing new for the document to announce, but a request to show it again
+            # (scrolled back into view in the list, the timeline and the article).
+            self._show_event(event_id)
+        else:
+            self.document.select(event_id)
 
     def open_database(self, path: str | Path) -> bool:
         """Switch to another database. On failure, say why and keep the current one."""
@@ -190,7 +229,6 @@ class MainWindow(QMainWindow, RemembersLayout):
             self._error("The database could not be opened", f"{shown}: {describe_error(error)}")
             return False
         self.stop_queries()  # no query of the old database may still be running
-        self._database_name = Path(str(path)).name
         self.document.replace_timeline(repository, location=file_of(path))  # closes the old one
         self.editing.remember(str(path))
         self.databaseOpened.emit(str(path))
@@ -223,7 +261,6 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def _build_views(self) -> None:
         repository = self.document.repository
-        self._database_name = ""
         self.filter_panel = FilterPanel(repository)
         self.filter_panel.setMinimumWidth(220)
         self.timeline = TimelineView(repository, self)
@@ -267,10 +304,17 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.setCentralWidget(main)
         self.splitters = {s.objectName(): s for s in (main, centre, right)}
 
-        QWidget.setTabOrder(self.filter_panel.to_edit, self.timeline)
-        QWidget.setTabOrder(self.timeline, self.table)
-        QWidget.setTabOrder(self.table, self.detail.browser)
-        QWidget.setTabOrder(self.detail.browser, self.article.text)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes from pane to pane, round the window: the filters (through their own
+        fields), the timeline, the list, the event, the article; the arrow keys move within
+        a pane. Tab used to move from cell to cell of the list, which it never left."""
+        self.table.setTabKeyNavigation(False)
+        panes = (self.filter_panel, self.timeline, self.table, self.detail, self.article)
+        stops = [stop for pane in panes for stop in _tab_stops(pane)]
+        for first, second in itertools.pairwise(stops):
+            QWidget.setTabOrder(first, second)
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
@@ -287,7 +331,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         from desktopapp.ui.export_actions import install_export_actions
 
         self.export_actions = install_export_actions(
-            file_menu, self, self.repository, self.event_filter, self.grouping
+            file_menu, self, self.repository, self.event_filter, self.grouping, self._settings
         )
         file_menu.addSeparator()
         file_menu.addAction(self.registry[ActionId.QUIT])
@@ -313,9 +357,16 @@ class MainWindow(QMainWindow, RemembersLayout):
             view_menu.addAction(self.registry[action_id])
         view_menu.addSeparator()
         view_menu.addAction(self.registry[ActionId.GO_TO_SELECTION])
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("T&heme")
+        for action_id in THEME_ACTIONS.values():
+            theme_menu.addAction(self.registry[action_id])
 
         help_menu = menu_bar.addMenu("&Help")
         help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.registry[ActionId.KEYBOARD_SHORTCUTS])
+        help_menu.addAction(self.registry[ActionId.MARKS_GUIDE])
+        help_menu.addSeparator()
         help_menu.addAction(self.registry[ActionId.ABOUT])
 
     def _build_toolbar(self) -> None:
@@ -333,6 +384,8 @@ class MainWindow(QMainWindow, RemembersLayout):
             button.setAccessibleName(f"Group by {grouping.value}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setAutoRaise(True)
+            # As the toolbar's own buttons: reached with the mouse or Ctrl+1..3, not with Tab.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             toolbar.addWidget(button)
         toolbar.addSeparator()
         for action_id in (
@@ -372,6 +425,10 @@ class MainWindow(QMainWindow, RemembersLayout):
         a[ActionId.FIT_ALL].triggered.connect(self.timeline.fit_all)
         a[ActionId.GO_TO_SELECTION].triggered.connect(self._go_to_selection)
         a[ActionId.ABOUT].triggered.connect(self.show_about)
+        for theme, action_id in THEME_ACTIONS.items():
+            a[action_id].triggered.connect(lambda _on=False, t=theme: self.set_theme(t))
+        a[ActionId.KEYBOARD_SHORTCUTS].triggered.connect(lambda: self._show_help(shortcuts_dialog))
+        a[ActionId.MARKS_GUIDE].triggered.connect(lambda: self._show_help(marks_dialog))
 
         self.filter_panel.filterChanged.connect(self.set_filter)
         self._runner.finished.connect(self._show_results)
@@ -395,10 +452,76 @@ class MainWindow(QMainWindow, RemembersLayout):
         events.sources_changed.connect(self._show_changed_sources)
         events.timeline_replaced.connect(self._show_timeline)
 
+    def _build_context_menus(self) -> None:
+        """Copy Citation, Copy Quote and Go to Source on the list, the timeline and the
+        article; Ctrl+C in the list copies the whole citation, not the cell's text."""
+        self.event_commands = EventCommands(
+            self.repository, self.go_to_source, self.report_database_error
+        )
+        for view in (self.table, self.timeline, self.article.text):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.timeline.customContextMenuRequested.connect(self._timeline_menu)
+        self.article.text.customContextMenuRequested.connect(self._article_menu)
+        copy = QAction("Copy Citation", self.table)
+        copy.setObjectName("copy_citation")
+        copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.triggered.connect(self._copy_selected_citation)
+        self.table.addAction(copy)
+
+    def go_to_source(self, event_id: int) -> None:
+        """Select the event and show its quoted passage in the article, which takes focus."""
+        self.select_event(event_id)
+        self.article.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _copy_selected_citation(self) -> None:
+        if self.document.selection is not None:
+            self.event_commands.copy_citation(self.document.selection)
+
+    def _show_menu(self, menu: QMenu, view: QWidget, pos: QPoint) -> None:
+        self.context_menu = menu  # kept, so tests can use it and it outlives this call
+        if not menu.isEmpty():
+            menu.popup(view.mapToGlobal(pos))
+
+    def _table_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self.table)
+        index = self.table.indexAt(pos)
+        event_id = self.table_model.event_id(index.row()) if index.isValid() else None
+        if event_id is not None:
+            self.select_event(event_id)
+            self.event_commands.add_to(menu, [event_id])
+        self._show_menu(menu, self.table.viewport(), pos)
+
+    def _timeline_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self.timeline)
+        event_id = self.timeline.event_at(pos)
+        if event_id is None:
+            event_id = self.document.selection
+        elif event_id != self.document.selection:
+            self.select_event(event_id)
+        if event_id is not None:
+            self.event_commands.add_to(menu, [event_id])
+        self._show_menu(menu, self.timeline.viewport(), pos)
+
+    def _article_menu(self, pos: QPoint) -> None:
+        menu = self.article.text.createStandardContextMenu(pos)
+        event_ids = self.article.events_at(pos)
+        if event_ids:
+            menu.addSeparator()
+            self.event_commands.add_to(menu, event_ids)
+        self._show_menu(menu, self.article.text.viewport(), pos)
+
     def _show_repository_details(self) -> None:
-        title = "News Timeline"
-        name = for_display(self._database_name, LINE_LIMIT)  # a file name is data too
-        self.setWindowTitle(f"{name} — {title}" if name else title)
+        """Name the open timeline in the title: 'big.sqlite3 — News Timeline'."""
+        url = self.document.repository.engine.url
+        path = (
+            _sqlite_file(self.document.repository) if url.get_backend_name() == "sqlite" else None
+        )
+        self.setWindowFilePath(path or "")
+        name = Path(path).name if path else (url.database or url.get_backend_name())
+        name = for_display(name, LINE_LIMIT)  # a file name is data too
+        self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
         self.detail.set_type_labels({t.slug: t.label for t in self.document.repository.event_types})
 
     # -- reacting to the document ----------------------------------------------------------
@@ -575,6 +698,12 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._settings.set_value(LAST_FOLDER, str(Path(path).parent))
         self.open_database(path)
 
+    def _show_help(self, make: Callable[[QMainWindow], QDialog]) -> None:
+        """Show a help window beside the main one (not modal: the keys can be tried)."""
+        self.help_dialog = make(self)
+        self.help_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.help_dialog.show()
+
     def show_about(self) -> None:
         box = QMessageBox(self)
         box.setWindowTitle("About desktopapp")
@@ -677,6 +806,43 @@ def _default_size(window: QWidget) -> QSize:
         return DEFAULT_SIZE
     available = screen.availableSize()
     return DEFAULT_SIZE.boundedTo(QSize(available.width() * 9 // 10, available.height() * 9 // 10))
+
+
+def _saved_theme(settings: Settings) -> Theme:
+    try:
+        return Theme(settings.value(THEME))
+    except ValueError:
+        return Theme.SYSTEM
+
+
+def _sqlite_file(repository: EventRepository) -> str | None:
+    """The file of an SQLite database, asked of SQLite itself: a read-only engine's URL is a
+    bare "sqlite://" (its connections come from a creator)."""
+    try:
+        with repository.engine.connect() as connection:
+            for _seq, name, file in connection.exec_driver_sql("PRAGMA database_list"):
+                if name == "main":
+                    return str(file) or None
+    except QUERY_ERRORS:
+        return None
+    return None
+
+
+def _tab_stops(pane: QWidget) -> list[QWidget]:
+    """The widgets of a pane that Tab stops at, in the pane's own order (a date edit, not the
+    text field inside it that it hands its focus to)."""
+    stops: list[QWidget] = []
+    widget: QWidget | None = pane
+    while widget is not None:
+        inside = widget is pane or pane.isAncestorOf(widget)
+        parent = widget.parentWidget()
+        proxied = parent is not None and parent.focusProxy() is widget
+        if inside and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not proxied:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is pane:
+            break
+    return stops
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

@@ -39,6 +39,10 @@ LAST_FOLDER = Option("files/last-folder", "")
 RECENT_FILES = Option("files/recent", "")  # JSON list of paths, the latest first
 RECENT_LIMIT = 10
 AUTHOR = Option("editing/author", "")  # the name written in the history; "" = the OS user
+THEME = Option("view/theme", "system")  # a ui.theme.Theme value
+EXPORT_FOLDER = Option("files/export-folder", "")
+PAGE_SIZE = Option("export/page-size", "A4")
+ORIENTATION = Option("export/orientation", "landscape")
 
 
 class Settings:

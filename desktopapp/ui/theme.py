@@ -1,0 +1,103 @@
+"""View › Theme: light, dark, or whatever the desktop uses.
+
+A theme is an application palette. Every view already follows its palette (the timeline picks
+its dark chart colours from the Base colour, the panes re-render on PaletteChange), so
+switching the palette is all a theme needs. "Follow system" puts back the palette the
+application started with and lets the desktop's colour scheme through again.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+Role = QPalette.ColorRole
+Group = QPalette.ColorGroup
+
+
+class Theme(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+LABELS = {Theme.LIGHT: "&Light", Theme.DARK: "&Dark", Theme.SYSTEM: "Follow &System"}
+
+# The dark chart's own tones (render.palette.ChartColours), so the panes match the timeline.
+_DARK = {
+    Role.Window: "#2B2D31",
+    Role.WindowText: "#E6E6E6",
+    Role.Base: "#1E1F22",
+    Role.AlternateBase: "#26282C",
+    Role.Text: "#E6E6E6",
+    Role.PlaceholderText: "#A0A4AB",
+    Role.Button: "#33363B",
+    Role.ButtonText: "#E6E6E6",
+    Role.BrightText: "#FFFFFF",
+    Role.Highlight: "#3D6FB4",
+    Role.HighlightedText: "#FFFFFF",
+    Role.ToolTipBase: "#3C3F45",
+    Role.ToolTipText: "#E6E6E6",
+    Role.Link: "#7AB4F5",
+    Role.LinkVisited: "#B392F0",
+    Role.Light: "#4A4D53",
+    Role.Midlight: "#3C3F45",
+    Role.Mid: "#2F3136",
+    Role.Dark: "#1A1B1E",
+    Role.Shadow: "#000000",
+}
+_DARK_DISABLED = {Role.WindowText: "#7D8188", Role.Text: "#7D8188", Role.ButtonText: "#7D8188"}
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in _DARK.items():
+        palette.setColor(role, QColor(colour))
+    for role, colour in _DARK_DISABLED.items():
+        palette.setColor(Group.Disabled, role, QColor(colour))
+    return palette
+
+
+class ThemeSwitcher:
+    """Applies a theme to the running application; remembers the palette it started with."""
+
+    @classmethod
+    def of(cls, app: QApplication) -> ThemeSwitcher:
+        """The application's one switcher: a second window must not take the first one's
+        dark palette for the system's."""
+        switcher = getattr(app, "_desktopapp_themes", None)
+        if not isinstance(switcher, ThemeSwitcher):
+            switcher = cls(app)
+            app._desktopapp_themes = switcher  # type: ignore[attr-defined]
+        return switcher
+
+    def __init__(self, app: QApplication) -> None:
+        self._app = app
+        self._system = QPalette(app.palette())
+        self._theme = Theme.SYSTEM
+
+    def theme(self) -> Theme:
+        return self._theme
+
+    def apply(self, theme: Theme) -> None:
+        self._theme = theme
+        hints = QGuiApplication.styleHints()
+        if theme is Theme.DARK:
+            _set_scheme(hints, Qt.ColorScheme.Dark)
+            self._app.setPalette(dark_palette())
+        elif theme is Theme.LIGHT:
+            _set_scheme(hints, Qt.ColorScheme.Light)
+            self._app.setPalette(self._app.style().standardPalette())
+        else:
+            _set_scheme(hints, Qt.ColorScheme.Unknown)
+            self._app.setPalette(self._system)
+
+
+def _set_scheme(hints: object, scheme: Qt.ColorScheme) -> None:
+    """Tell Qt (6.8+) the scheme too, so native dialogs and styles follow; older Qt lacks it."""
+    setter = getattr(hints, "setColorScheme", None)
+    if setter is not None:
+        setter(scheme)
