@@ -133,6 +133,9 @@ class FakeStore:
     def close(self) -> None:
         self.closed = True
 
+    def history(self, event_key: str | None = None) -> list[object]:
+        return []
+
 
 class Recorder:
     """Every event the document emits, in order, with its arguments."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from psygnal import Signal, SignalGroup
 
@@ -52,9 +52,11 @@ class StoreLike(Protocol):
 
     @property
     def repository(self) -> EventRepository: ...
-    def execute(self, command: object, *, note: str = "") -> ChangeLike: ...
+    # Any: the store takes its own Command union, which a parameter cannot narrow to.
+    def execute(self, command: Any, *, note: str = "") -> ChangeLike: ...
     def external_change(self) -> bool: ...
     def close(self) -> None: ...
+    def history(self, event_key: str | None = None) -> list[Any]: ...
 
 
 class DocumentEvents(SignalGroup):
