@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -453,3 +454,13 @@ def test_starting_to_edit_the_timeline_viewed_keeps_filter_and_selection(
     assert document.store is store and not document.read_only
     with pytest.raises(ValueError):
         document.start_editing(store)
+
+
+def test_editing_an_exact_copy_moves_the_document_to_the_copy(
+    repository: EventRepository, store: FakeStore, tmp_path: Path
+) -> None:
+    sample, copy = tmp_path / "sample.sqlite3", tmp_path / "copy.timeline"
+    document = TimelineDocument(repository, location=sample)
+    document.select(3)
+    document.start_editing(store, location=copy)
+    assert document.location == copy and document.selection == 3

@@ -157,16 +157,18 @@ class TimelineDocument:
         if was_read_only != self.read_only:
             self.events.read_only_changed.emit(self.read_only)
 
-    def start_editing(self, store: StoreLike) -> None:
-        """Edit the timeline being viewed, through ``store`` opened on the same file: the
-        filter and the selection stay (the same events), the viewing engine is closed and
-        views read the store's repository. Whoever reads the old one on another thread
-        must have stopped first."""
+    def start_editing(self, store: StoreLike, *, location: Path | None = None) -> None:
+        """Edit the timeline being viewed, through ``store`` opened on the same file or on
+        an exact copy of it (``location``): the filter and the selection stay (the same
+        events), the viewing engine is closed and views read the store's repository.
+        Whoever reads the old one on another thread must have stopped first."""
         if self._store is not None:
             raise ValueError("this timeline is already being edited")
         viewing = self._repository
         self._store = store
         self._repository = store.repository
+        if location is not None:
+            self._location = location
         if viewing is not store.repository:
             viewing.engine.dispose()
         self.events.timeline_replaced.emit()
