@@ -1,5 +1,11 @@
 """The window's editing and file commands over its :class:`TimelineDocument`: Undo/Redo with
-the undo stack's texts, Save a Copy As, Open Recent.
+the undo stack's texts, New Timeline, Save a Copy As, Open Recent, and the start of editing.
+
+A timeline is opened for viewing (nothing is written to it); the first edit opens its
+:class:`TimelineStore`. The bundled sample, or a file that cannot be written, is not edited:
+the person is offered an editable copy in their Documents folder, which is then opened.
+While a timeline is edited, the window looks every second whether another window or process
+wrote to it (SQLite's ``data_version``) and then shows it as it is now.
 
 Every command acts on the document (never on a widget), and every widget that shows the
 result follows the document's events. A refused edit is one line in a message box; the file
@@ -11,10 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
-from desktopapp.db.errors import QUERY_ERRORS, describe_error
+from desktopapp.db.commands import CommandError
+from desktopapp.db.errors import QUERY_ERRORS, DatabaseError, describe_error
+from desktopapp.db.sample import is_bundled_sample
+from desktopapp.db.store import TimelineStore
 from desktopapp.document import (
     NothingToRedoError,
     NothingToUndoError,
@@ -25,9 +34,13 @@ from desktopapp.document.copies import CopyError, save_copy
 from desktopapp.ui.actions import ActionId, ActionRegistry
 from desktopapp.ui.settings import LAST_FOLDER, Settings
 
+TIMELINE_SUFFIX = ".timeline"
 TIMELINE_FILES = "Timelines (*.timeline *.sqlite3 *.sqlite *.db);;All files (*)"
+EXTERNAL_CHECK_MS = 1000  # how often an edited file is checked for another process's writes
 # Edits refused for a reason the person can act on; anything else is a bug (CrashReporter).
 EDIT_ERRORS: tuple[type[BaseException], ...] = (
+    CommandError,
+    DatabaseError,
     ReadOnlyError,
     NothingToUndoError,
     NothingToRedoError,
@@ -54,24 +67,135 @@ class EditingActions(QObject):
         registry: ActionRegistry,
         settings: Settings,
         open_file: Callable[[str], bool],
+        before_switch: Callable[[], None],
     ) -> None:
+        """``open_file`` opens a timeline in the window; ``before_switch`` stops whatever
+        reads the open one on another thread, before it is closed or replaced."""
         super().__init__(window)
         self._window = window
         self._document = document
         self._registry = registry
         self._settings = settings
         self._open_file = open_file
+        self._before_switch = before_switch
+        self._watch = QTimer(self)
+        self._watch.setInterval(EXTERNAL_CHECK_MS)
+        self._watch.timeout.connect(self.check_external_change)
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         registry[ActionId.UNDO].triggered.connect(self.undo)
         registry[ActionId.REDO].triggered.connect(self.redo)
         registry[ActionId.SAVE_COPY].triggered.connect(self.ask_save_copy)
+        registry[ActionId.NEW_TIMELINE].triggered.connect(self.ask_new_timeline)
         document.events.undo_changed.connect(self._show_undo_state)
         document.events.read_only_changed.connect(self._show_read_only)
         document.events.timeline_replaced.connect(self._show_undo_state)
         self._show_undo_state()
         self._show_read_only(document.read_only)
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def writable(self) -> bool:
+        """Make the timeline editable if it is not yet (its store opened, or an editable copy
+        offered and opened); False if it stays read-only."""
+        document = self._document
+        if document.store is not None:
+            return True
+        location = document.location
+        if location is None:
+            self.refuse("This timeline cannot be edited", "it is not stored in a file")
+            return False
+        reason = ""
+        if not is_bundled_sample(location):
+            try:
+                store = TimelineStore.open(location, author=self._settings.author())
+            except (DatabaseError, OSError) as error:
+                reason = one_line(error)
+            else:
+                self._before_switch()
+                document.start_editing(store)
+                return True
+        return self._offer_copy(location, reason)
+
+    def execute(self, command: object, note: str = "") -> bool:
+        """Carry out one edit (the timeline made editable first); a refusal is said."""
+        if not self.writable():
+            return False
+        return self._run("The change was not saved", lambda: self._document.execute(command, note))
+
+    def refuse_error(self, title: str, error: BaseException) -> None:
+        self.refuse(title, one_line(error))
+
+    def check_external_change(self) -> bool:
+        """Show the file as it is now if another window or process wrote to it."""
+        try:
+            changed = self._document.check_external_change()
+        except QUERY_ERRORS as error:
+            self._window.statusBar().showMessage(f"Database error: {describe_error(error)}")
+            return False
+        if changed:
+            self._window.statusBar().showMessage(
+                "Another window or program changed this timeline: it is shown as it is now "
+                "(your earlier edits can no longer be undone)",
+                10000,
+            )
+        return changed
+
+    def _offer_copy(self, location: Path, reason: str) -> bool:
+        sample = is_bundled_sample(location)
+        box = QMessageBox(self._window)
+        box.setWindowTitle("Edit a copy?")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            "The sample timeline is read-only."
+            if sample
+            else "This timeline cannot be edited here."
+        )
+        why = (
+            "It is rebuilt whenever the app is updated, which would lose your edits."
+            if sample
+            else reason[:1].upper() + reason[1:] + "."
+        )
+        target = self.copy_target(location)
+        box.setInformativeText(
+            f"{why}\n\nMake an editable copy in your documents folder ({target}) and open it?"
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            save_copy(location, target)
+            store = TimelineStore.open(target, author=self._settings.author())
+        except CopyError as error:
+            self.refuse("The copy could not be made", str(error))
+            return False
+        except (DatabaseError, OSError) as error:
+            self.refuse("The copy cannot be edited", one_line(error))
+            return False
+        # The copy holds the same events under the same ids: what is shown stays.
+        self._before_switch()
+        self._document.start_editing(store, location=target)
+        self.remember(str(target))
+        self._window.statusBar().showMessage(f"Editing a copy: {target}", 10000)
+        return True
+
+    @staticmethod
+    def copy_target(location: Path) -> Path:
+        """A new file in the person's documents folder for an editable copy of ``location``."""
+        folder = Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home()
+        )
+        stem = "News timeline" if is_bundled_sample(location) else location.stem
+        target = folder / f"{stem}{TIMELINE_SUFFIX}"
+        number = 2
+        while target.exists():
+            target = folder / f"{stem} {number}{TIMELINE_SUFFIX}"
+            number += 1
+        return target
 
     # -- undo ------------------------------------------------------------------------------
 
@@ -87,7 +211,7 @@ class EditingActions(QObject):
         try:
             step()
         except EDIT_ERRORS as error:
-            self.refuse(title, _one_line(error))
+            self.refuse(title, one_line(error))
             return False
         return True
 
@@ -101,10 +225,47 @@ class EditingActions(QObject):
         redo.setText(f"&Redo {_literal(document.redo_text)}" if document.can_redo else "&Redo")
 
     def _show_read_only(self, read_only: bool) -> None:
-        for action_id in EDITING_ACTIONS:
-            self._registry[action_id].setEnabled(not read_only)
+        # Edit actions stay available on a read-only timeline: trying one offers a copy.
+        if read_only:
+            self._watch.stop()
+        else:
+            self._watch.start()
 
     # -- files -----------------------------------------------------------------------------
+
+    def ask_new_timeline(self) -> None:
+        folder = self._settings.value(LAST_FOLDER) or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self._window,
+            "New Timeline",
+            str(Path(folder or Path.home()) / f"Untitled{TIMELINE_SUFFIX}"),
+            TIMELINE_FILES,
+        )
+        if not path:
+            return
+        title, accepted = QInputDialog.getText(
+            self._window, "New Timeline", "Title of the timeline:", text=Path(path).stem
+        )
+        if accepted:
+            self.new_timeline(Path(path), title)
+
+    def new_timeline(self, path: Path, title: str) -> bool:
+        """Create an empty timeline file and show it, ready for editing."""
+        if not path.suffix:
+            path = path.with_suffix(TIMELINE_SUFFIX)
+        try:
+            store = TimelineStore.create(path, title=title, author=self._settings.author())
+        except (DatabaseError, OSError) as error:
+            self.refuse("The timeline could not be created", one_line(error))
+            return False
+        self._before_switch()
+        self._document.replace_timeline(store.repository, store, location=store.path)
+        self._settings.set_value(LAST_FOLDER, str(path.parent))
+        self.remember(str(store.path))
+        self._window.statusBar().showMessage(f"Created {store.path}", 5000)
+        return True
 
     def ask_save_copy(self) -> None:
         source = self._document.location
@@ -181,6 +342,6 @@ def _literal(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def _one_line(error: BaseException) -> str:
+def one_line(error: BaseException) -> str:
     text = describe_error(error) if isinstance(error, QUERY_ERRORS) else str(error)
     return (text.strip().splitlines() or [type(error).__name__])[0].rstrip(".")

@@ -261,6 +261,7 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def _build_views(self) -> None:
         repository = self.document.repository
+        self._names_shown = (repository.actors, repository.event_types)
         self.filter_panel = FilterPanel(repository)
         self.filter_panel.setMinimumWidth(220)
         self.timeline = TimelineView(repository, self)
@@ -319,8 +320,15 @@ class MainWindow(QMainWindow, RemembersLayout):
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
         self.editing = EditingActions(
-            self, self.document, self.registry, self._settings, self.open_database
+            self,
+            self.document,
+            self.registry,
+            self._settings,
+            open_file=self.open_database,
+            before_switch=self.stop_queries,
         )
+        for action_id in EDITING_ACTIONS:  # their dialogs are wired in ui/event_actions.py
+            self.registry[action_id].setEnabled(False)
         file_menu = menu_bar.addMenu("&File")
         file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.registry[ActionId.NEW_TIMELINE])
@@ -542,20 +550,46 @@ class MainWindow(QMainWindow, RemembersLayout):
         """An edit changed these events: the list, the counts and the timeline are asked
         again, and the selected event's panes show it as it is now."""
         self._show_repository_details()
+        self._show_new_names()
         self._apply_filter(self.document.filter)
         self._show_event(self.document.selection)
 
-    def _show_changed_sources(self, _keys: frozenset[str]) -> None:
+    def _show_changed_sources(self, keys: frozenset[str]) -> None:
+        article = self.article
+        shown = article.source_key()
         try:
-            self.article.set_repository(self.document.repository)
+            article.set_repository(self.document.repository)
+            known = {source.key for source in self.document.repository.sources}
+            added = sorted(keys & known - ({shown} if shown else set()))
+            # A source just added is shown (to select a passage in it); else the one shown.
+            if added:
+                article.show_source(added[0])
+            elif shown in known:
+                article.show_source(shown)
+            article.select_event(self.document.selection)
         except QUERY_ERRORS as error:
             self.report_database_error(describe_error(error))
+
+    def _show_new_names(self) -> None:
+        """An edit that added or removed an actor or a type: the panel lists them anew and
+        shows the document's filter again (one whose name is gone is cleared)."""
+        repository = self.document.repository
+        names = (repository.actors, repository.event_types)
+        if names == self._names_shown:
+            return
+        self._names_shown = names
+        self.filter_panel.set_repository(repository)
+        try:
+            self.filter_panel.set_filter(self.document.filter)
+        except FilterError:
+            self.document.set_filter(EventFilter())
 
     def _show_timeline(self) -> None:
         """Everything may be new: every view reads the repository again and shows the
         document's filter and selection."""
         repository = self.document.repository
         try:
+            self._names_shown = (repository.actors, repository.event_types)
             self.filter_panel.set_repository(repository)
             self.table_model.set_repository(repository, load=False)
             self.timeline.set_repository(repository)
