@@ -48,6 +48,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.document import TimelineDocument, file_of
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.model import Event
 from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.ingest.upgrade import UpgradeError, upgrade_database
 from desktopapp.ui.actions import (
@@ -60,10 +61,12 @@ from desktopapp.ui.actions import (
 from desktopapp.ui.article_pane import ArticlePane
 from desktopapp.ui.detail_pane import DetailPane
 from desktopapp.ui.editing import EDITING_ACTIONS, EditingActions
+from desktopapp.ui.event_actions import EventActions
 from desktopapp.ui.event_menu import EventCommands
 from desktopapp.ui.event_table import EventTableModel, EventTableView
 from desktopapp.ui.filter_panel import FilterPanel
 from desktopapp.ui.help import marks_dialog, shortcuts_dialog
+from desktopapp.ui.history_view import HistoryView
 from desktopapp.ui.plain import heading
 from desktopapp.ui.query_runner import (
     FacetFailure,
@@ -273,6 +276,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.table.setMinimumHeight(120)
         self.detail = DetailPane()
         self.article = ArticlePane(repository)
+        self.history = HistoryView()
+        self.history.setObjectName("eventHistory")
 
         centre = QSplitter(Qt.Orientation.Vertical)
         centre.setObjectName("centreSplitter")
@@ -285,6 +290,11 @@ class MainWindow(QMainWindow, RemembersLayout):
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("rightSplitter")
         right.addWidget(_titled("Event", self.detail))
+        # The selected event's audit trail, while the timeline is edited (a read-only file
+        # may hold one, but viewing shows the events as they are).
+        self.history_pane = _titled("History", self.history)
+        self.history_pane.setVisible(not self.document.read_only)
+        right.addWidget(self.history_pane)
         right.addWidget(_titled("Article", self.article))
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 1)
@@ -327,8 +337,15 @@ class MainWindow(QMainWindow, RemembersLayout):
             open_file=self.open_database,
             before_switch=self.stop_queries,
         )
-        for action_id in EDITING_ACTIONS:  # their dialogs are wired in ui/event_actions.py
-            self.registry[action_id].setEnabled(False)
+        self.event_actions = EventActions(
+            self,
+            self.document,
+            self.registry,
+            self.editing,
+            self.article,
+            self._settings,
+            select=self.select_event,
+        )
         file_menu = menu_bar.addMenu("&File")
         file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.registry[ActionId.NEW_TIMELINE])
@@ -518,6 +535,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         if event_ids:
             menu.addSeparator()
             self.event_commands.add_to(menu, event_ids)
+        self.event_actions.add_to_article_menu(menu)
         self._show_menu(menu, self.article.text.viewport(), pos)
 
     def _show_repository_details(self) -> None:
@@ -708,10 +726,22 @@ class MainWindow(QMainWindow, RemembersLayout):
             except QUERY_ERRORS as error:
                 self.report_database_error(describe_error(error))
         self.detail.show_event(event)
+        self._show_history(event)
         source_key = event.quotes[0].source_key if event is not None and event.quotes else None
         self.article.select_event(event_id, source_key)
         self.registry[ActionId.GO_TO_SELECTION].setEnabled(event_id is not None)
         self.eventSelected.emit(event_id)
+
+    def _show_history(self, event: Event | None) -> None:
+        store = self.document.store
+        self.history_pane.setVisible(store is not None)
+        if store is None or event is None:
+            self.history.set_entries(())
+            return
+        try:
+            self.history.set_entries(store.history(event.key))
+        except QUERY_ERRORS as error:
+            self.report_database_error(describe_error(error))
 
     def _go_to_selection(self) -> None:
         if self.document.selection is None:
