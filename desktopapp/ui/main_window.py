@@ -297,7 +297,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         right.addWidget(self.history_pane)
         right.addWidget(_titled("Article", self.article))
         right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 1)
+        right.setStretchFactor(1, 0)  # the history: a few rows; the article keeps its room
+        right.setStretchFactor(2, 1)
         right.setChildrenCollapsible(False)
 
         main = QSplitter(Qt.Orientation.Horizontal)
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         main.setCollapsible(1, False)
         main.setSizes([270, 760, 410])
         centre.setSizes([480, 320])
-        right.setSizes([420, 380])
+        right.setSizes([380, 130, 380])
         self.setCentralWidget(main)
         self.splitters = {s.objectName(): s for s in (main, centre, right)}
 
