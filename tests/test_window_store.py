@@ -165,3 +165,36 @@ def test_a_write_by_another_process_is_shown_within_a_second_and_undo_forgotten(
     )
     assert not window.document.can_undo  # our undo would overwrite their edit
     assert not window.registry[ActionId.UNDO].isEnabled()
+
+
+def test_a_passage_quoted_by_a_new_event_is_highlighted_in_the_article_at_once(
+    qtbot, tmp_path: Path, settings: Settings
+) -> None:
+    from desktopapp.db.commands import AddActor, AddEvent, QuoteInput, SourceSentence
+
+    path = tmp_path / "notes.timeline"
+    store = TimelineStore.create(path, title="Notes", author="me")
+    window = shown(qtbot, MainWindow(TimelineDocument.editing(store, location=path), settings))
+    document = window.document
+    text = "On 1 March 2022 Apple halted all exports to Russia, it said."
+    source = document.execute(AddSource(text=text, title="Wire")).created_key
+    assert source is not None and window.article.source_key() == source
+    passage = "Apple halted all exports to Russia"
+    start = text.index(passage)
+    quote = QuoteInput(source, start, start + len(passage), passage)
+    actor = document.execute(AddActor("Apple", "company")).created_key
+    assert actor is not None
+    event = document.execute(
+        AddEvent(
+            "Apple halts all exports to Russia",
+            "corporate-withdrawal/export-halt",
+            "2022-03-01",
+            SourceSentence(quote),
+            ((actor, "acting"),),
+            (quote,),
+        )
+    ).created_key
+    assert event is not None
+    event_id = document.repository.event_ids_by_key([event])[event]
+    spans = window.article.spans_of(event_id)
+    assert [(span.start, span.end) for span in spans] == [(start, start + len(passage))]

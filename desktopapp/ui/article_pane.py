@@ -264,6 +264,16 @@ class ArticlePane(QWidget):
             self._show_source(source_key)
             self._apply_highlights()
 
+    def reload(self) -> None:
+        """Read the timeline's sources and the shown one's quoted passages again (after an
+        edit), keeping the source shown if it is still there."""
+        shown = self._source_key
+        self._fill_sources()
+        keys = [source.key for source in self._repository.sources]
+        self._source_key = None
+        self._show_source(shown if shown in keys else (keys[0] if keys else None))
+        self._apply_highlights()
+
     def selected_passage(self) -> Passage | None:
         """The passage selected in the text, in the source's own code points (Qt counts
         UTF-16 units), or None when nothing is selected."""

@@ -570,6 +570,10 @@ class MainWindow(QMainWindow, RemembersLayout):
         again, and the selected event's panes show it as it is now."""
         self._show_repository_details()
         self._show_new_names()
+        try:
+            self.article.reload()  # the passages quoted may have changed
+        except QUERY_ERRORS as error:
+            self.report_database_error(describe_error(error))
         self._apply_filter(self.document.filter)
         self._show_event(self.document.selection)
 
