@@ -68,26 +68,30 @@ def _quiet_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, message
 
 def _run(app: QApplication, options: LaunchOptions) -> int:
     try:
-        repository = _open_repository(options)
+        location, repository = _open_repository(options)
     except Exception as error:
         message = _failure_message(error)
         if message is None:
             raise
         return _fail(message, headless=options.screenshot is not None)
 
+    from desktopapp.document import TimelineDocument
     from desktopapp.ui.main_window import MainWindow
     from desktopapp.ui.settings import Settings
 
+    # The one document of the window: whatever the window opens later replaces its timeline,
+    # and it closes the last one open when the window is gone.
+    document = TimelineDocument(repository, location=location)
     window: MainWindow | None = None
     try:
         if options.screenshot is not None:
             # A screenshot shows exactly what the command line asks for, not the last session.
             with tempfile.TemporaryDirectory() as folder:
                 store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-                window = MainWindow(repository, Settings(store), options.event_filter)
+                window = MainWindow(document, Settings(store), options.event_filter)
                 return _screenshot(app, window, options)
         initial = None if options.event_filter.is_empty else options.event_filter
-        window = MainWindow(repository, Settings(QSettings()), initial)
+        window = MainWindow(document, Settings(QSettings()), initial)
         window.show()
         return app.exec()
     finally:
@@ -95,7 +99,7 @@ def _run(app: QApplication, options: LaunchOptions) -> int:
             # Closing the engine under a running query would pull its connection away from
             # the worker thread (seen as "Set changed size during iteration", once a crash).
             window.stop_queries()
-        repository.engine.dispose()
+        document.close()
 
 
 def _application(qt_arguments: tuple[str, ...] = ()) -> QApplication:
@@ -129,9 +133,10 @@ def _window_icon() -> QIcon | None:
     return None if icon.isNull() else icon
 
 
-def _open_repository(options: LaunchOptions) -> EventRepository:
-    """The repository over ``--db`` or the bundled database; the initial filter checked
-    against it (an unknown company is an error, not an empty timeline)."""
+def _open_repository(options: LaunchOptions) -> tuple[Path | None, EventRepository]:
+    """The file (None for a database URL) and the repository over ``--db`` or the bundled
+    database; the initial filter checked against it (an unknown company is an error, not an
+    empty timeline)."""
     from desktopapp.db.engine import open_database
     from desktopapp.ingest.bundled import ensure_default_database
 
@@ -144,7 +149,9 @@ def _open_repository(options: LaunchOptions) -> EventRepository:
     except Exception:
         repository.engine.dispose()
         raise
-    return repository
+    from desktopapp.document import file_of
+
+    return file_of(location), repository
 
 
 def _failure_message(error: Exception) -> str | None:

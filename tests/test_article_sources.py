@@ -42,3 +42,25 @@ def test_selecting_an_event_shows_its_own_source(
     assert pane.text.toPlainText() == many_sources.source_text(other.quotes[0].source_key)
     emphasised = [text.replace("\u2029", "\n") for text in pane.emphasised_text()]
     assert other.quotes[0].text in emphasised
+
+
+def test_the_source_selector_lists_every_source_and_shows_the_one_chosen_by_keyboard(
+    qtbot, tmp_path: Path, many_sources: EventRepository
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(many_sources, Settings(store))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
+    box = window.article.source_box
+    assert box.isVisible()
+    assert [box.itemData(i) for i in range(box.count())] == [s.key for s in many_sources.sources]
+    shown = window.article.source_key()
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus, timeout=2000)
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    chosen = box.currentData()
+    assert chosen != shown and window.article.source_key() == chosen
+    assert window.article.text.toPlainText() == many_sources.source_text(chosen)

@@ -29,8 +29,17 @@ StandardKey = QKeySequence.StandardKey
 
 
 class ActionId(Enum):
+    NEW_TIMELINE = auto()
     OPEN_DATABASE = auto()
+    SAVE_COPY = auto()
     QUIT = auto()
+    UNDO = auto()
+    REDO = auto()
+    NEW_EVENT_FROM_SELECTION = auto()
+    ADD_QUOTE = auto()
+    EDIT_EVENT = auto()
+    DELETE_EVENT = auto()
+    ADD_SOURCE = auto()
     FIND = auto()
     CLEAR_FILTERS = auto()
     GROUP_BY_ACTOR = auto()
@@ -72,12 +81,46 @@ class _Spec:
 
 
 _SPECS: dict[ActionId, _Spec] = {
+    ActionId.NEW_TIMELINE: _Spec(
+        "&New Timeline…", "Create an empty timeline file", (StandardKey.New,), "document-new"
+    ),
     ActionId.OPEN_DATABASE: _Spec(
         "&Open Database…",
         "Open another timeline database",
         (StandardKey.Open,),
         "document-open",
         QStyle.StandardPixmap.SP_DialogOpenButton,
+    ),
+    ActionId.SAVE_COPY: _Spec(
+        "Save a &Copy As…",
+        "Write a consistent copy of this timeline to another file",
+        (StandardKey.SaveAs,),
+        "document-save-as",
+    ),
+    # The texts of Undo and Redo follow the undo stack ("Undo Change date of 'X'").
+    ActionId.UNDO: _Spec("&Undo", "Undo the last edit", (StandardKey.Undo,), "edit-undo"),
+    ActionId.REDO: _Spec("&Redo", "Redo the last undone edit", (StandardKey.Redo,), "edit-redo"),
+    ActionId.NEW_EVENT_FROM_SELECTION: _Spec(
+        "New &Event from Selection…",
+        "Create an event whose first quote is the passage selected in the article",
+        ("Ctrl+Shift+N",),  # Ctrl+E is Export PDF
+        "list-add",
+    ),
+    ActionId.ADD_QUOTE: _Spec(
+        "Add &Quote to Event",
+        "Quote the passage selected in the article for the selected event",
+        ("Ctrl+Shift+A",),
+    ),
+    ActionId.EDIT_EVENT: _Spec(
+        "Ed&it Event…", "Change the selected event's title, type, actors or date", ("F2",)
+    ),
+    ActionId.DELETE_EVENT: _Spec(
+        "&Delete Event…", "Delete the selected event", (StandardKey.Delete,), "edit-delete"
+    ),
+    ActionId.ADD_SOURCE: _Spec(
+        "Add &Source…",
+        "Add an article from a text file, a saved web page or a PDF",
+        ("Ctrl+Shift+O",),
     ),
     ActionId.QUIT: _Spec(
         "&Quit", "Quit the application", (StandardKey.Quit, "Ctrl+Q"), "application-exit"

@@ -7,6 +7,9 @@ scrolls to its passages and marks them more strongly. Colours come from the pale
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -19,7 +22,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextOption,
 )
-from PySide6.QtWidgets import QLabel, QMenu, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QTextEdit, QVBoxLayout, QWidget
 
 from desktopapp.db.errors import QUERY_ERRORS
 from desktopapp.db.repository import EventRepository, QuoteSpan
@@ -37,6 +40,16 @@ from desktopapp.ui.search_marks import match_format
 
 ARTICLE_KEY = "article"
 LOOKUP_ERRORS: tuple[type[BaseException], ...] = (KeyError, *QUERY_ERRORS)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A span of a source selected by the person: offsets in code points, and its text."""
+
+    source_key: str
+    start: int
+    end: int
+    exact: str
 
 
 def utf16_offsets(text: str) -> list[int] | None:
@@ -119,6 +132,11 @@ class ArticlePane(QWidget):
         small = self.citation.font()
         small.setPointSizeF(small.pointSizeF() * 0.88)
         self.citation.setFont(small)
+        # Which of the timeline's sources is shown; hidden while there is only one.
+        self.source_box = QComboBox()
+        self.source_box.setObjectName("sourceSelector")
+        self.source_box.setAccessibleName("Source shown")
+        self.source_box.activated.connect(self._source_chosen)
         self.text = _ArticleText()
         self.text.setObjectName("articleText")
         self.text.setAccessibleName("Article text")
@@ -135,6 +153,7 @@ class ArticlePane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        layout.addWidget(self.source_box)
         layout.addWidget(self.citation)
         layout.addWidget(self.text, 1)
         self._spans: list[QuoteSpan] = []
@@ -164,6 +183,7 @@ class ArticlePane(QWidget):
         """Show the database's article (or its first source, for databases of many)."""
         self._repository = repository
         keys = [source.key for source in repository.sources]
+        self._fill_sources()
         self._source_key = None
         self._show_source(ARTICLE_KEY if ARTICLE_KEY in keys else (keys[0] if keys else None))
         self._selected = None
@@ -173,9 +193,25 @@ class ArticlePane(QWidget):
         """The key of the source now shown."""
         return self._source_key
 
+    def _fill_sources(self) -> None:
+        box = self.source_box
+        box.clear()
+        for source in self._repository.sources:
+            # Titles are data: a combo box shows plain text.
+            box.addItem(_one_line(source.title) or source.key, source.key)
+        box.setVisible(box.count() > 1)
+
+    def _source_chosen(self, index: int) -> None:
+        key = self.source_box.itemData(index)
+        if isinstance(key, str):
+            self.show_source(key)
+
     def _show_source(self, key: str | None) -> None:
         source = next((s for s in self._repository.sources if s.key == key), None)
         self._source_key = key if source is not None else None
+        index = self.source_box.findData(self._source_key)
+        if index >= 0:
+            self.source_box.setCurrentIndex(index)
         if source is None:
             self.citation.set_citation("This database has no source article.")
             self.text.setPlainText("")
@@ -221,6 +257,42 @@ class ArticlePane(QWidget):
 
     def selected_event(self) -> int | None:
         return self._selected
+
+    def show_source(self, source_key: str) -> None:
+        """Show this source of the timeline (e.g. one just added)."""
+        if source_key != self._source_key:
+            self._show_source(source_key)
+            self._apply_highlights()
+
+    def reload(self) -> None:
+        """Read the timeline's sources and the shown one's quoted passages again (after an
+        edit), keeping the source shown if it is still there."""
+        shown = self._source_key
+        self._fill_sources()
+        keys = [source.key for source in self._repository.sources]
+        self._source_key = None
+        self._show_source(shown if shown in keys else (keys[0] if keys else None))
+        self._apply_highlights()
+
+    def selected_passage(self) -> Passage | None:
+        """The passage selected in the text, in the source's own code points (Qt counts
+        UTF-16 units), or None when nothing is selected."""
+        cursor = self.text.textCursor()
+        if self._source_key is None or not cursor.hasSelection():
+            return None
+        start = self._code_point(cursor.selectionStart())
+        end = self._code_point(cursor.selectionEnd())
+        source_text = self._repository.source_text(self._source_key)
+        # QTextEdit shows a paragraph break as U+2029: take the source's own characters.
+        exact = source_text[start:end]
+        if not exact.strip():
+            return None
+        return Passage(self._source_key, start, end, exact)
+
+    def _code_point(self, qt_position: int) -> int:
+        if self._offsets is None:
+            return qt_position
+        return bisect.bisect_left(self._offsets, qt_position)
 
     def spans_of(self, event_id: int | None) -> list[QuoteSpan]:
         return [span for span in self._spans if span.event_id == event_id]
@@ -309,6 +381,12 @@ class ArticlePane(QWidget):
                 self.text, titles, self._selected, self.eventActivated.emit
             )
             self.chooser.popup(global_pos)
+
+
+def _one_line(text: str, limit: int = 90) -> str:
+    """A title for the selector: one line, cut to a length that fits the pane."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _merged(spans: list[QuoteSpan]) -> list[tuple[int, int]]:

@@ -1,10 +1,12 @@
 """The main window: filters on the left, the timeline over the event list in the centre, the
 event's details over the article on the right.
 
-The window holds no logic of its own. It keeps the current filter, grouping and selected
-event, asks the repository for what to show, and keeps the views in step: every filter change
-updates the timeline, the list and the counts at once; selecting an event anywhere selects it
-everywhere.
+The window holds no state of its own: the :class:`TimelineDocument` it is given is the one
+source of truth for the open timeline, the filter, the grouping, the selected event and the
+undo stack. Views call the document's setters (the filter panel sets the filter, the list,
+the timeline and the article select an event) and the window subscribes every view to the
+document's events, so a change made anywhere shows everywhere and no view pushes state into
+a sibling.
 
 A filter change never waits on SQL on the UI thread: its count, facet counts and first page
 are asked by a :class:`QueryRunner` on a worker thread; the views change together when the
@@ -43,8 +45,10 @@ from desktopapp.db.engine import DatabaseError, OlderSchemaError, open_database
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.locations import shown_location
 from desktopapp.db.repository import EventRepository
+from desktopapp.document import TimelineDocument, file_of
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.model import Event
 from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.ingest.upgrade import UpgradeError, upgrade_database
 from desktopapp.ui.actions import (
@@ -56,10 +60,13 @@ from desktopapp.ui.actions import (
 )
 from desktopapp.ui.article_pane import ArticlePane
 from desktopapp.ui.detail_pane import DetailPane
+from desktopapp.ui.editing import EDITING_ACTIONS, EditingActions
+from desktopapp.ui.event_actions import EventActions
 from desktopapp.ui.event_menu import EventCommands
 from desktopapp.ui.event_table import EventTableModel, EventTableView
 from desktopapp.ui.filter_panel import FilterPanel
 from desktopapp.ui.help import marks_dialog, shortcuts_dialog
+from desktopapp.ui.history_view import HistoryView
 from desktopapp.ui.plain import heading
 from desktopapp.ui.query_runner import (
     FacetFailure,
@@ -90,20 +97,20 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def __init__(
         self,
-        repository: EventRepository,
+        document: TimelineDocument | EventRepository,
         settings: Settings,
         initial_filter: EventFilter | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``initial_filter`` (from the command line) wins over the filter saved last time;
+        """``document`` is the open timeline (a bare repository is viewed read-only).
+        ``initial_filter`` (from the command line) wins over the filter saved last time;
         without it, the saved filter is restored, minus names this database does not know."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self._repository = repository
+        if isinstance(document, EventRepository):
+            document = TimelineDocument(document)
+        self.document = document
         self._settings = settings
-        self._filter = EventFilter()
-        self._grouping = settings.grouping()
-        self._selected: int | None = None
         # Figures of the last filter change, for benchmarks: time on the worker thread, time
         # the UI thread spent showing the answer, and time from the change to the answer shown.
         self.last_query_seconds = 0.0
@@ -129,6 +136,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._build_toolbar()
         self._build_status_bar()
         self._connect()
+        self._subscribe()
         self._build_context_menus()
         ShortcutsBeforeEditing(self).install()
         self._show_repository_details()
@@ -136,13 +144,14 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.resize(_default_size(self))
         self.restore_layout(settings)
         self.set_theme(_saved_theme(settings))
-        self.set_grouping(self._grouping)
+        document.set_grouping(settings.grouping())
+        self._show_grouping(document.grouping)
         wanted = (
             initial_filter if initial_filter is not None else self._usable(settings.event_filter())
         )
         self.set_filter(wanted)
         if initial_filter is None:
-            self.table.set_restored_filter(self._filter)
+            self.table.set_restored_filter(document.filter)
         # Not the search box: what a person types first (a file name in a dialog that did not
         # open, say) would filter everything out and be saved for the next launch. Not the
         # list either: focus coming into it makes its first row current, which selects it.
@@ -151,33 +160,33 @@ class MainWindow(QMainWindow, RemembersLayout):
     # -- public API ------------------------------------------------------------------------
 
     def repository(self) -> EventRepository:
-        return self._repository
+        return self.document.repository
 
     def event_filter(self) -> EventFilter:
-        return self._filter
+        return self.document.filter
 
     def grouping(self) -> Grouping:
-        return self._grouping
+        return self.document.grouping
 
     def selected_event_id(self) -> int | None:
-        return self._selected
+        return self.document.selection
 
     def is_busy(self) -> bool:
         """True while a filter change is being answered (the views show the previous one)."""
         return self._runner.is_busy() or self._facet_runner.is_busy()
 
     def set_filter(self, event_filter: EventFilter) -> None:
-        """Show this filter in the panel and apply it everywhere (when the answer arrives:
-        see :attr:`filterApplied`). Raises FilterError for a name this database does not
-        know."""
-        self.filter_panel.set_filter(event_filter)
-        self._apply_filter(self.filter_panel.event_filter())
+        """Set the document's filter: every view shows it (when the answer arrives: see
+        :attr:`filterApplied`). Raises FilterError for a name this database does not know."""
+        if self.document.resolved(event_filter) == self.document.filter:
+            # No change for the document to announce, but a request to show it again (after
+            # a failed answer, the views still show an older filter's): ask anew.
+            self._show_filter(self.document.filter)
+        else:
+            self.document.set_filter(event_filter)
 
     def set_grouping(self, grouping: Grouping) -> None:
-        self._grouping = grouping
-        self.registry.grouping_action(grouping).setChecked(True)
-        if self.timeline.grouping() != grouping:
-            self.timeline.set_grouping(grouping)
+        self.document.set_grouping(grouping)
 
     def set_theme(self, theme: Theme) -> None:
         """Light, dark or the desktop's colours, for the whole application; remembered."""
@@ -189,12 +198,15 @@ class MainWindow(QMainWindow, RemembersLayout):
         return self._themes.theme()
 
     def select_event(self, event_id: int | None) -> None:
-        """Select an event in every view (the list, the timeline, the panes)."""
-        if event_id is not None and not self.table.select_event(event_id):
+        """Select an event, if the list shows it (else nothing): every view follows."""
+        if event_id is not None and self.table_model.row_of(event_id) is None:
             event_id = None
-        if event_id is None:
-            self.table.select_event(None)
-        self._show_event(event_id)
+        if event_id == self.document.selection:
+            # Nothing new for the document to announce, but a request to show it again
+            # (scrolled back into view in the list, the timeline and the article).
+            self._show_event(event_id)
+        else:
+            self.document.select(event_id)
 
     def open_database(self, path: str | Path) -> bool:
         """Switch to another database. On failure, say why and keep the current one."""
@@ -219,22 +231,9 @@ class MainWindow(QMainWindow, RemembersLayout):
             shown = shown_location(path)
             self._error("The database could not be opened", f"{shown}: {describe_error(error)}")
             return False
-        old = self._repository
         self.stop_queries()  # no query of the old database may still be running
-        self._repository = repository
-        self._selected = None
-        try:
-            self.filter_panel.set_repository(repository)
-            self.table_model.set_repository(repository, load=False)
-            self.timeline.set_repository(repository)
-            self.article.set_repository(repository)
-        except QUERY_ERRORS as error:
-            self.report_database_error(describe_error(error))
-        self._show_repository_details()
-        self._apply_filter(EventFilter())
-        self._show_event(None)
-        if old is not repository:
-            old.engine.dispose()
+        self.document.replace_timeline(repository, location=file_of(path))  # closes the old one
+        self.editing.remember(str(path))
         self.databaseOpened.emit(str(path))
         self.statusBar().showMessage(f"Opened {shown_location(path)}", 5000)
         return True
@@ -264,17 +263,21 @@ class MainWindow(QMainWindow, RemembersLayout):
     # -- building --------------------------------------------------------------------------
 
     def _build_views(self) -> None:
-        self.filter_panel = FilterPanel(self._repository)
+        repository = self.document.repository
+        self._names_shown = (repository.actors, repository.event_types)
+        self.filter_panel = FilterPanel(repository)
         self.filter_panel.setMinimumWidth(220)
-        self.timeline = TimelineView(self._repository, self)
+        self.timeline = TimelineView(repository, self)
         self.timeline.setObjectName("timeline")
         self.timeline.setAccessibleName("Timeline")
         self.timeline.setMinimumHeight(160)
-        self.table_model = EventTableModel(self._repository, self, load=False)
+        self.table_model = EventTableModel(repository, self, load=False)
         self.table = EventTableView(self.table_model)
         self.table.setMinimumHeight(120)
         self.detail = DetailPane()
-        self.article = ArticlePane(self._repository)
+        self.article = ArticlePane(repository)
+        self.history = HistoryView()
+        self.history.setObjectName("eventHistory")
 
         centre = QSplitter(Qt.Orientation.Vertical)
         centre.setObjectName("centreSplitter")
@@ -287,9 +290,15 @@ class MainWindow(QMainWindow, RemembersLayout):
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("rightSplitter")
         right.addWidget(_titled("Event", self.detail))
+        # The selected event's audit trail, while the timeline is edited (a read-only file
+        # may hold one, but viewing shows the events as they are).
+        self.history_pane = _titled("History", self.history)
+        self.history_pane.setVisible(not self.document.read_only)
+        right.addWidget(self.history_pane)
         right.addWidget(_titled("Article", self.article))
         right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 1)
+        right.setStretchFactor(1, 0)  # the history: a few rows; the article keeps its room
+        right.setStretchFactor(2, 1)
         right.setChildrenCollapsible(False)
 
         main = QSplitter(Qt.Orientation.Horizontal)
@@ -303,7 +312,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         main.setCollapsible(1, False)
         main.setSizes([270, 760, 410])
         centre.setSizes([480, 320])
-        right.setSizes([420, 380])
+        right.setSizes([380, 130, 380])
         self.setCentralWidget(main)
         self.splitters = {s.objectName(): s for s in (main, centre, right)}
 
@@ -321,9 +330,29 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
+        self.editing = EditingActions(
+            self,
+            self.document,
+            self.registry,
+            self._settings,
+            open_file=self.open_database,
+            before_switch=self.stop_queries,
+        )
+        self.event_actions = EventActions(
+            self,
+            self.document,
+            self.registry,
+            self.editing,
+            self.article,
+            self._settings,
+            select=self.select_event,
+        )
         file_menu = menu_bar.addMenu("&File")
         file_menu.setObjectName("fileMenu")
+        file_menu.addAction(self.registry[ActionId.NEW_TIMELINE])
         file_menu.addAction(self.registry[ActionId.OPEN_DATABASE])
+        file_menu.addMenu(self.editing.recent_menu)
+        file_menu.addAction(self.registry[ActionId.SAVE_COPY])
         file_menu.addSeparator()
         from desktopapp.ui.export_actions import install_export_actions
 
@@ -335,6 +364,12 @@ class MainWindow(QMainWindow, RemembersLayout):
 
         edit_menu = menu_bar.addMenu("&Edit")
         edit_menu.setObjectName("editMenu")
+        edit_menu.addAction(self.registry[ActionId.UNDO])
+        edit_menu.addAction(self.registry[ActionId.REDO])
+        edit_menu.addSeparator()
+        for action_id in EDITING_ACTIONS:
+            edit_menu.addAction(self.registry[action_id])
+        edit_menu.addSeparator()
         edit_menu.addAction(self.registry[ActionId.FIND])
         edit_menu.addAction(self.registry[ActionId.CLEAR_FILTERS])
 
@@ -408,7 +443,9 @@ class MainWindow(QMainWindow, RemembersLayout):
         a[ActionId.FIND].triggered.connect(self.filter_panel.focus_search)
         a[ActionId.CLEAR_FILTERS].triggered.connect(self.filter_panel.clear)
         for grouping, action_id in GROUPING_ACTIONS.items():
-            a[action_id].triggered.connect(lambda _on=False, g=grouping: self.set_grouping(g))
+            a[action_id].triggered.connect(
+                lambda _on=False, g=grouping: self.document.set_grouping(g)
+            )
         a[ActionId.ZOOM_IN].triggered.connect(self.timeline.zoom_in)
         a[ActionId.ZOOM_OUT].triggered.connect(self.timeline.zoom_out)
         a[ActionId.FIT_ALL].triggered.connect(self.timeline.fit_all)
@@ -419,16 +456,27 @@ class MainWindow(QMainWindow, RemembersLayout):
         a[ActionId.KEYBOARD_SHORTCUTS].triggered.connect(lambda: self._show_help(shortcuts_dialog))
         a[ActionId.MARKS_GUIDE].triggered.connect(lambda: self._show_help(marks_dialog))
 
-        self.filter_panel.filterChanged.connect(self._apply_filter)
+        self.filter_panel.filterChanged.connect(self.set_filter)
         self._runner.finished.connect(self._show_results)
         self._runner.failed.connect(self._show_failure)
         self._facet_runner.finished.connect(self._show_facets)
         self._facet_runner.failed.connect(self._show_facet_failure)
         self.table_model.queryFailed.connect(self.report_database_error)
-        self.table.eventSelected.connect(self._show_event)
+        self.table.eventSelected.connect(self.document.select)
         self.table.clearFiltersRequested.connect(self.filter_panel.clear)
         self.timeline.eventActivated.connect(self.select_event)
         self.article.eventActivated.connect(self.select_event)
+
+    def _subscribe(self) -> None:
+        """Every view follows the document; the document is changed only through its
+        setters (called by the views above and by the window's public API)."""
+        events = self.document.events
+        events.filter_changed.connect(self._show_filter)
+        events.grouping_changed.connect(self._show_grouping)
+        events.selection_changed.connect(self._show_event)
+        events.events_changed.connect(self._show_changed_events)
+        events.sources_changed.connect(self._show_changed_sources)
+        events.timeline_replaced.connect(self._show_timeline)
 
     def _build_context_menus(self) -> None:
         """Copy Citation, Copy Quote and Go to Source on the list, the timeline and the
@@ -454,8 +502,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.article.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _copy_selected_citation(self) -> None:
-        if self._selected is not None:
-            self.event_commands.copy_citation(self._selected)
+        if self.document.selection is not None:
+            self.event_commands.copy_citation(self.document.selection)
 
     def _show_menu(self, menu: QMenu, view: QWidget, pos: QPoint) -> None:
         self.context_menu = menu  # kept, so tests can use it and it outlives this call
@@ -475,8 +523,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         menu = QMenu(self.timeline)
         event_id = self.timeline.event_at(pos)
         if event_id is None:
-            event_id = self._selected
-        elif event_id != self._selected:
+            event_id = self.document.selection
+        elif event_id != self.document.selection:
             self.select_event(event_id)
         if event_id is not None:
             self.event_commands.add_to(menu, [event_id])
@@ -488,33 +536,110 @@ class MainWindow(QMainWindow, RemembersLayout):
         if event_ids:
             menu.addSeparator()
             self.event_commands.add_to(menu, event_ids)
+        self.event_actions.add_to_article_menu(menu)
         self._show_menu(menu, self.article.text.viewport(), pos)
 
     def _show_repository_details(self) -> None:
         """Name the open timeline in the title: 'big.sqlite3 — News Timeline'."""
-        url = self._repository.engine.url
-        path = _sqlite_file(self._repository) if url.get_backend_name() == "sqlite" else None
+        url = self.document.repository.engine.url
+        path = (
+            _sqlite_file(self.document.repository) if url.get_backend_name() == "sqlite" else None
+        )
         self.setWindowFilePath(path or "")
         name = Path(path).name if path else (url.database or url.get_backend_name())
         name = for_display(name, LINE_LIMIT)  # a file name is data too
         self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
-        self.detail.set_type_labels({t.slug: t.label for t in self._repository.event_types})
+        self.detail.set_type_labels({t.slug: t.label for t in self.document.repository.event_types})
 
-    # -- reacting --------------------------------------------------------------------------
+    # -- reacting to the document ----------------------------------------------------------
+
+    def _show_filter(self, event_filter: EventFilter) -> None:
+        """The panel shows the document's filter (unless it is where it came from), and its
+        answers are asked for."""
+        if self.filter_panel.event_filter() != event_filter:
+            self.filter_panel.set_filter(event_filter)
+        self._apply_filter(event_filter)
+
+    def _show_grouping(self, grouping: Grouping) -> None:
+        self.registry.grouping_action(grouping).setChecked(True)
+        if self.timeline.grouping() != grouping:
+            self.timeline.set_grouping(grouping)
+
+    def _show_changed_events(self, _keys: frozenset[str]) -> None:
+        """An edit changed these events: the list, the counts and the timeline are asked
+        again, and the selected event's panes show it as it is now."""
+        self._show_repository_details()
+        self._show_new_names()
+        try:
+            self.article.reload()  # the passages quoted may have changed
+        except QUERY_ERRORS as error:
+            self.report_database_error(describe_error(error))
+        self._apply_filter(self.document.filter)
+        self._show_event(self.document.selection)
+
+    def _show_changed_sources(self, keys: frozenset[str]) -> None:
+        article = self.article
+        shown = article.source_key()
+        try:
+            article.set_repository(self.document.repository)
+            known = {source.key for source in self.document.repository.sources}
+            added = sorted(keys & known - ({shown} if shown else set()))
+            # A source just added is shown (to select a passage in it); else the one shown.
+            if added:
+                article.show_source(added[0])
+            elif shown in known:
+                article.show_source(shown)
+            article.select_event(self.document.selection)
+        except QUERY_ERRORS as error:
+            self.report_database_error(describe_error(error))
+
+    def _show_new_names(self) -> None:
+        """An edit that added or removed an actor or a type: the panel lists them anew and
+        shows the document's filter again (one whose name is gone is cleared)."""
+        repository = self.document.repository
+        names = (repository.actors, repository.event_types)
+        if names == self._names_shown:
+            return
+        self._names_shown = names
+        self.filter_panel.set_repository(repository)
+        try:
+            self.filter_panel.set_filter(self.document.filter)
+        except FilterError:
+            self.document.set_filter(EventFilter())
+
+    def _show_timeline(self) -> None:
+        """Everything may be new: every view reads the repository again and shows the
+        document's filter and selection."""
+        repository = self.document.repository
+        try:
+            self._names_shown = (repository.actors, repository.event_types)
+            self.filter_panel.set_repository(repository)
+            self.table_model.set_repository(repository, load=False)
+            self.timeline.set_repository(repository)
+            self.article.set_repository(repository)
+            self._show_repository_details()
+        except QUERY_ERRORS as error:
+            self.report_database_error(describe_error(error))
+        try:
+            self.filter_panel.set_filter(self.document.filter)
+        except FilterError:
+            # A name of the filter is gone from the timeline: show everything instead.
+            self.document.set_filter(EventFilter())
+        self._apply_filter(self.document.filter)
+        self._show_event(self.document.selection)
 
     def _apply_filter(self, event_filter: EventFilter) -> None:
         """Ask for this filter's answers on the worker; the views change when they come."""
-        self._filter = event_filter
         self._asked_at = time.perf_counter()
         sort, descending = self.table_model.sort_order()
         self._runner.submit_filter(
-            self._repository,
+            self.document.repository,
             event_filter,
             sort=sort,
             descending=descending,
             page_size=self.table_model.page_size(),
         )
-        self._facet_runner.submit_filter(self._repository, event_filter)
+        self._facet_runner.submit_filter(self.document.repository, event_filter)
         self._rows_shown = self._facets_shown = False
         self.registry[ActionId.CLEAR_FILTERS].setEnabled(not event_filter.is_empty)
         if not self._busy_timer.isActive():
@@ -526,7 +651,7 @@ class MainWindow(QMainWindow, RemembersLayout):
             self.filter_panel.show_busy(COUNTING)
 
     def _show_results(self, results: FilterResults) -> None:
-        if results.request.repository is not self._repository:
+        if results.request.repository is not self.document.repository:
             return  # asked of a database that has been closed since
         started = time.perf_counter()
         self._busy_timer.stop()
@@ -536,15 +661,15 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.table_model.show_results(
             event_filter, results.matching, results.first_page, sort, descending
         )
-        shown, total = results.matching, self._repository.total
+        shown, total = results.matching, self.document.repository.total
         self.filter_panel.set_matching(shown, total)  # the facet counts follow on their own
         self.detail.set_search(event_filter.text)  # mark why each event matched
         self.article.set_search(event_filter.text)
         self.status_count.setText(f"{shown:,} of {total:,} events")
         try:
             self.timeline.set_filter(event_filter)
-            if self._selected is not None:
-                self.timeline.select_event(self._selected)
+            if self.document.selection is not None:
+                self.timeline.select_event(self.document.selection)
         except QUERY_ERRORS as error:
             self.report_database_error(describe_error(error))
         now = time.perf_counter()
@@ -555,9 +680,9 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._announce_if_complete(event_filter)
 
     def _show_facets(self, results: FacetResults) -> None:
-        if results.request.repository is not self._repository:
+        if results.request.repository is not self.document.repository:
             return
-        if results.event_filter != self._filter:
+        if results.event_filter != self.document.filter:
             return  # a newer filter's counts are on their way
         self.filter_panel.set_facets(results.facets)
         self.last_facet_seconds = results.seconds
@@ -565,7 +690,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._announce_if_complete(results.event_filter)
 
     def _show_facet_failure(self, failure: FacetFailure) -> None:
-        if failure.request.event_filter != self._filter:
+        if failure.request.event_filter != self.document.filter:
             return  # a newer filter's counts are on their way
         self.report_database_error(f"{failure.reason}. The counts beside the filters are old")
         self._facets_shown = True
@@ -573,7 +698,7 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def _announce_if_complete(self, event_filter: EventFilter) -> None:
         """filterApplied once the list, the timeline and the counts all show this filter."""
-        if self._rows_shown and self._facets_shown and event_filter == self._filter:
+        if self._rows_shown and self._facets_shown and event_filter == self.document.filter:
             self.filterApplied.emit(event_filter)
 
     def _show_failure(self, failure: FilterFailure) -> None:
@@ -591,7 +716,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.queryFailed.emit(message)
 
     def _show_event(self, event_id: int | None) -> None:
-        self._selected = event_id
+        if self.table.selected_event_id() != event_id:
+            self.table.select_event(event_id)
         try:
             self.timeline.select_event(event_id)
         except QUERY_ERRORS as error:
@@ -599,22 +725,34 @@ class MainWindow(QMainWindow, RemembersLayout):
         event = None
         if event_id is not None:
             try:
-                event = self._repository.event(event_id)
+                event = self.document.repository.event(event_id)
             except KeyError:
                 event = None
             except QUERY_ERRORS as error:
                 self.report_database_error(describe_error(error))
         self.detail.show_event(event)
+        self._show_history(event)
         source_key = event.quotes[0].source_key if event is not None and event.quotes else None
         self.article.select_event(event_id, source_key)
         self.registry[ActionId.GO_TO_SELECTION].setEnabled(event_id is not None)
         self.eventSelected.emit(event_id)
 
+    def _show_history(self, event: Event | None) -> None:
+        store = self.document.store
+        self.history_pane.setVisible(store is not None)
+        if store is None or event is None:
+            self.history.set_entries(())
+            return
+        try:
+            self.history.set_entries(store.history(event.key))
+        except QUERY_ERRORS as error:
+            self.report_database_error(describe_error(error))
+
     def _go_to_selection(self) -> None:
-        if self._selected is None:
+        if self.document.selection is None:
             return
         self.timeline.go_to_selection()
-        self.table.select_event(self._selected)
+        self.table.select_event(self.document.selection)
 
     def _ask_database(self) -> None:
         folder = self._settings.value(LAST_FOLDER) or str(Path.home())
@@ -646,7 +784,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         box.exec()
 
     def about_text(self) -> str:
-        sources = self._repository.sources
+        repository = self.document.repository
+        sources = repository.sources
         source = sources[0].citation_line() if sources else "(no source article)"
         return (
             "A timeline of the events one news article reports, each checkable against the "
@@ -657,7 +796,7 @@ class MainWindow(QMainWindow, RemembersLayout):
             "with the sentence that dates it). Its precision is kept as found: a day, a "
             "month, a span of days, or a date marked approximate (~) or uncertain (?). Only "
             "an exact day is drawn as a single point.\n\n"
-            f"{self._repository.total:,} events in this database."
+            f"{repository.total:,} events in this database."
         )
 
     def _offer_upgrade(self, path: Path, reason: str) -> EventRepository | None:
@@ -698,13 +837,14 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def _usable(self, event_filter: EventFilter) -> EventFilter:
         """A saved filter without the names this database does not know."""
+        repository = self.document.repository
         actors, types = set(), set()
         for name in event_filter.actors:
             with contextlib.suppress(FilterError):
-                actors.add(self._repository.resolve_actor(name).name)
+                actors.add(repository.resolve_actor(name).name)
         for name in event_filter.types:
             with contextlib.suppress(FilterError):
-                types.add(self._repository.resolve_type(name).slug)
+                types.add(repository.resolve_type(name).slug)
         return EventFilter(
             frozenset(actors),
             frozenset(types),
@@ -723,8 +863,8 @@ class MainWindow(QMainWindow, RemembersLayout):
     def save_state(self) -> None:
         """Remember the layout, grouping and filters for the next launch."""
         self.save_layout(self._settings)
-        self._settings.set_grouping(self._grouping)
-        self._settings.set_event_filter(self._filter)
+        self._settings.set_grouping(self.document.grouping)
+        self._settings.set_event_filter(self.document.filter)
         self._settings.sync()
 
 

@@ -8,6 +8,7 @@ backend (INI files, the registry, plists) instead of depending on how each one t
 
 from __future__ import annotations
 
+import getpass
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +36,9 @@ SPLITTER_PREFIX = "window/splitter/"
 GROUPING = Option("view/grouping", Grouping.ACTOR.value)
 FILTER = Option("view/filter", "")
 LAST_FOLDER = Option("files/last-folder", "")
+RECENT_FILES = Option("files/recent", "")  # JSON list of paths, the latest first
+RECENT_LIMIT = 10
+AUTHOR = Option("editing/author", "")  # the name written in the history; "" = the OS user
 THEME = Option("view/theme", "system")  # a ui.theme.Theme value
 EXPORT_FOLDER = Option("files/export-folder", "")
 PAGE_SIZE = Option("export/page-size", "A4")
@@ -105,6 +109,38 @@ class Settings:
             "text": event_filter.text,
         }
         self.set_value(FILTER, json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+    def recent_files(self) -> list[str]:
+        """The timeline files opened last, the latest first (unreadable settings: none)."""
+        try:
+            data = json.loads(self.value(RECENT_FILES) or "[]")
+        except ValueError:
+            return []
+        if not isinstance(data, list):
+            return []
+        return [path for path in data if isinstance(path, str) and path][:RECENT_LIMIT]
+
+    def add_recent_file(self, path: str) -> None:
+        """Put ``path`` first in the recent files (once)."""
+        paths = [path, *(p for p in self.recent_files() if p != path)][:RECENT_LIMIT]
+        self.set_value(RECENT_FILES, json.dumps(paths, ensure_ascii=False))
+
+    def forget_recent_file(self, path: str) -> None:
+        self.set_value(
+            RECENT_FILES,
+            json.dumps([p for p in self.recent_files() if p != path], ensure_ascii=False),
+        )
+
+    def author(self) -> str:
+        """Who the history says made an edit: the name set in preferences, else the OS
+        user."""
+        name = str(self.value(AUTHOR)).strip()
+        if name:
+            return name
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):
+            return "unknown"
 
 
 def _date(value: object) -> date | None:
