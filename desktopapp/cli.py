@@ -170,12 +170,15 @@ class _ClosedOutput(io.TextIOBase):
 
 
 def _known_failure(error: Exception) -> str | None:
+    from desktopapp.db.commands import CommandError
     from desktopapp.db.engine import DatabaseError
     from desktopapp.ingest.annotations import AnnotationError
     from desktopapp.ingest.builder import BuildError
     from desktopapp.ingest.upgrade import UpgradeError
 
-    if isinstance(error, AnnotationError | BuildError | DatabaseError | UpgradeError):
+    if isinstance(
+        error, AnnotationError | BuildError | CommandError | DatabaseError | UpgradeError
+    ):
         return str(error)
     from desktopapp.db.errors import describe_error
     from desktopapp.export.files import ExportError
@@ -251,18 +254,10 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export the filtered timeline to files")
     _add_database_argument(export)
     _add_filter_arguments(export)
-    export.add_argument("--pdf", type=Path, metavar="FILE", help="a PDF report")
-    export.add_argument("--csv", type=Path, metavar="FILE", help="the events as CSV")
-    export.add_argument("--json", type=Path, metavar="FILE", help="the events as JSON")
-    export.add_argument("--png", type=Path, metavar="FILE", help="the chart as a PNG image")
-    export.add_argument("--svg", type=Path, metavar="FILE", help="the chart as an SVG drawing")
-    export.add_argument(
-        "--annotations",
-        type=Path,
-        metavar="FILE",
-        help="the timeline in the annotation format (TOML) that build-db reads, each "
-        "source's text in a .txt file beside it",
-    )
+    from desktopapp.export.formats import FORMATS
+
+    for export_format in FORMATS.values():
+        export.add_argument(export_format.flag, type=Path, metavar="FILE", help=export_format.help)
     export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     export.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
     export.add_argument("--group-by", choices=("actor", "type", "none"), default="actor")
@@ -279,6 +274,10 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--out", type=Path, required=True, metavar="PATH")
     generate.add_argument("--seed", type=int, default=1)
     generate.set_defaults(handler=run_generate)
+
+    from desktopapp.cli_authoring import add_parsers
+
+    add_parsers(commands)
     return parser
 
 
@@ -477,29 +476,24 @@ def _note_damage(events: Sequence[Event]) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    targets = [args.pdf, args.csv, args.json, args.png, args.svg, args.annotations]
-    if not any(targets):
-        raise UserError(
-            "say what to export: --pdf FILE, --csv FILE, --json FILE, --png FILE, --svg FILE "
-            "or --annotations FILE"
-        )
+    from desktopapp.export.formats import FORMATS
+
+    files = {kind: getattr(args, f.dest) for kind, f in FORMATS.items() if getattr(args, f.dest)}
+    if not files:
+        flags = [f"{export_format.flag} FILE" for export_format in FORMATS.values()]
+        raise UserError(f"say what to export: {', '.join(flags[:-1])} or {flags[-1]}")
     from desktopapp.export.run import ExportRequest, run_exports
 
     event_filter = filter_from_args(args)
     request = ExportRequest(
         event_filter=event_filter,
-        pdf=args.pdf,
-        csv=args.csv,
-        json=args.json,
-        png=args.png,
-        svg=args.svg,
-        annotations=args.annotations,
+        files=files,
         page_size=args.page_size,
         orientation=args.orientation,
         group_by=args.group_by,
     )
     repository = open_repository(args.db)
-    painted = any(path is not None for path in (args.pdf, args.png, args.svg))
+    painted = any(FORMATS[kind].needs_qt for kind in files)
     try:
         repository.validate(event_filter)
         # Signals wait for a safe point while Qt paints (see desktopapp.interrupts).

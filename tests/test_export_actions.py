@@ -59,14 +59,18 @@ def record_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_menu_has_the_actions_with_shortcuts(window) -> None:
     _, menu, _ = window
     texts = {action.text(): action for action in menu.actions() if action.text()}
-    assert list(texts) == [
-        "Export PDF…",
-        "Print…",
-        "Print preview…",
-        "Export chart as PNG…",
-        "Export chart as SVG…",
-        "Export events as CSV…",
-        "Export events as JSON…",
+    assert list(texts) == ["Export PDF…", "Print…", "Print preview…", "Export"]
+    submenu = texts["Export"].menu()
+    assert [action.text() for action in submenu.actions()] == [
+        "Chart as PNG…",
+        "Chart as SVG…",
+        "Events as CSV…",
+        "Events as JSON…",
+        "Annotations (TOML)…",
+        "TimelineJS JSON…",
+        "TimelineJS spreadsheet (CSV)…",
+        "Calendar (iCalendar)…",
+        "Quotes as web annotations (JSON-LD)…",
     ]
     assert texts["Export PDF…"].shortcut() == QKeySequence("Ctrl+E")
     assert texts["Print…"].shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
@@ -103,6 +107,29 @@ def test_other_exports(window, monkeypatch, tmp_path: Path, method, suffix, magi
     assert getattr(actions, method)() == target
     assert errors == []
     assert target.read_bytes().startswith(magic)
+
+
+@pytest.mark.parametrize(
+    ("object_name", "suffix", "magic"),
+    [
+        ("export-timelinejs", "json", b'{\n "title"'),
+        ("export-timelinejs-csv", "csv", b"Year,Month,Day"),
+        ("export-ics", "ics", b"BEGIN:VCALENDAR\r\n"),
+        ("export-annotations-jsonld", "jsonld", b'{\n "@context"'),
+        ("export-annotations", "toml", b"#"),
+    ],
+)
+def test_export_submenu_entries(
+    window, monkeypatch, tmp_path: Path, object_name, suffix, magic
+) -> None:
+    _, menu, _ = window
+    asked = answer_save_dialog(monkeypatch, tmp_path / "mine")  # no extension typed
+    errors = record_errors(monkeypatch)
+    submenu = menu.findChild(QMenu, "exportMenu")
+    next(a for a in submenu.actions() if a.objectName() == object_name).trigger()
+    assert errors == []
+    assert asked[0].endswith(f".{suffix}")
+    assert (tmp_path / f"mine.{suffix}").read_bytes().startswith(magic)
 
 
 def test_error_is_one_line_in_a_message_box(window, monkeypatch, tmp_path: Path) -> None:

@@ -203,3 +203,21 @@ def test_filters_before_the_subcommand_apply(
     )
     assert code == 0
     assert all("Google" in event["actors"] for event in json.loads(after))
+
+
+@pytest.mark.parametrize("kind", ["csv", "json", "pdf"])
+def test_an_export_never_replaces_a_database(
+    qapp: object, capsys: pytest.CaptureFixture[str], article_db: Path, tmp_path: Path, kind: str
+) -> None:
+    """`export --db X --csv X` used to replace the timeline being read with the CSV."""
+    database = tmp_path / "mine.sqlite3"
+    database.write_bytes(article_db.read_bytes())
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    code, out, err = run(capsys, "export", "--db", str(database), f"--{kind}", str(database))
+    assert (code, out) == (2, "")
+    assert err.strip() == (
+        f"desktopapp: {database} is a database file; an export will not replace it "
+        "(choose another name)"
+    )
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.sqlite3"]

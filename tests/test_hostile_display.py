@@ -144,6 +144,16 @@ def test_pdf_export_shows_controls_and_cuts_the_huge_title(
     assert "Abcdefghij" * 600 not in text.replace("\n", "").replace(" ", "")
 
 
+def test_pdf_metadata_title_shows_controls_too(
+    qapp: object, hostile: EventRepository, tmp_path: Path
+) -> None:
+    """The title a PDF viewer shows in its title bar comes from the filter's words."""
+    target = tmp_path / "titled.pdf"
+    export_pdf(hostile, EventFilter(text=f"Apple {RLO}ssur"), target)
+    title = PdfReader(target).metadata.title
+    assert RLO not in title and f"{HIDDEN_MARK}ssur" in title
+
+
 def test_pdf_says_what_the_mark_means_when_only_a_summary_has_a_control(
     qapp: object, hostile: EventRepository, tmp_path: Path
 ) -> None:

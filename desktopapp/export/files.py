@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from desktopapp.db.engine import SQLITE_MAGIC
 from desktopapp.safe_files import TEMP_PREFIX as TEMP_PREFIX
 from desktopapp.safe_files import (
     FileProblem,
@@ -50,12 +51,26 @@ def check_target(target: Path) -> Path:
         raise ExportError(str(error)) from error
     if target.exists() and not os.access(target, os.W_OK):
         raise ExportError(f"cannot write {target}: the existing file is read-only")
+    if _is_database(target):
+        # An export never replaces a database: `export --db X --csv X`, or a file dialog
+        # answered too fast, would otherwise destroy the timeline being read.
+        raise ExportError(
+            f"{target} is a database file; an export will not replace it (choose another name)"
+        )
     try:
         probe = new_temporary(target)
     except OSError as error:
         raise ExportError(f"cannot write in {target.parent}: {reason(error)}") from error
     discard_temporary(probe)
     return target
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:  # absent or unreadable: the checks above and the write itself say why
+        return False
 
 
 @contextlib.contextmanager

@@ -233,7 +233,7 @@ def _write_pdf(
     with checked_qfile(path) as device:  # QPdfWriter itself does not report failed writes
         writer = QPdfWriter(device)
         writer.setResolution(PDF_RESOLUTION)
-        writer.setTitle(f"{report.title} — {report.filter_text}")
+        writer.setTitle(for_display(f"{report.title} — {report.filter_text}", LINE_LIMIT))
         writer.setCreator(f"desktopapp {__version__}")
         writer.setAuthor("desktopapp")
         configure_page(writer, page_size, orientation)

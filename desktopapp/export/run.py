@@ -7,16 +7,16 @@ leave the first files written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
-from desktopapp.export.files import ExportError, check_target, write_text
-from desktopapp.export.records import events_csv, events_json
+from desktopapp.export.files import ExportError, check_target
+from desktopapp.export.formats import FORMATS, ExportOptions
 from desktopapp.interrupts import stop_requested
 
 if TYPE_CHECKING:  # Qt is imported only when a PDF or an image is asked for
@@ -25,23 +25,21 @@ if TYPE_CHECKING:  # Qt is imported only when a PDF or an image is asked for
 
 @dataclass(frozen=True)
 class ExportRequest:
-    """What ``desktopapp export`` was asked for; a ``None`` path is not exported."""
+    """What ``desktopapp export`` was asked for: a file per format id of
+    :data:`~desktopapp.export.formats.FORMATS` (formats not named are not exported)."""
 
     event_filter: EventFilter
-    pdf: Path | None = None
-    csv: Path | None = None
-    json: Path | None = None
-    png: Path | None = None
-    svg: Path | None = None
-    annotations: Path | None = None  # the annotation format (TOML), texts beside it
+    files: Mapping[str, Path] = field(default_factory=dict)
     page_size: str = "A4"
     orientation: str = "landscape"
     group_by: str = "actor"
 
     def targets(self) -> dict[str, Path]:
-        named = {"pdf": self.pdf, "csv": self.csv, "json": self.json}
-        named |= {"png": self.png, "svg": self.svg, "annotations": self.annotations}
-        return {kind: Path(path) for kind, path in named.items() if path is not None}
+        """The requested files in the registry's order (the order of the report)."""
+        unknown = set(self.files) - FORMATS.keys()
+        if unknown:
+            raise ExportError(f"unknown export format(s): {', '.join(sorted(unknown))}")
+        return {kind: Path(self.files[kind]) for kind in FORMATS if self.files.get(kind)}
 
 
 def run_exports(repository: EventRepository, request: ExportRequest) -> Iterator[str]:
@@ -54,61 +52,19 @@ def run_exports(repository: EventRepository, request: ExportRequest) -> Iterator
         raise ExportError(
             f"unknown grouping {request.group_by!r}; use actor, type or none"
         ) from None
+    options = ExportOptions(
+        page_size=request.page_size,
+        orientation=request.orientation,
+        grouping=grouping,
+        cancelled=stop_requested,  # a SIGTERM stops a long export at its next block
+    )
     # Held for the whole run: Qt painting needs the application object alive.
-    application = ensure_gui_application() if {"pdf", "png", "svg"} & targets.keys() else None
-    event_filter = request.event_filter
-    if "pdf" in targets:
-        from desktopapp.export.pdf import export_pdf
-
-        pages = export_pdf(
-            repository,
-            event_filter,
-            targets["pdf"],
-            page_size=request.page_size,
-            orientation=request.orientation,
-            grouping=grouping,
-            cancelled=stop_requested,  # a SIGTERM stops the report at its next block
-        )
-        count = repository.count(event_filter)
-        details = f"{_plural(pages, 'page')}, {_plural(count, 'event')}"
-        yield f"Wrote {_shown(targets['pdf'])} ({details})"
-    if "csv" in targets:
-        count = write_csv(repository, event_filter, targets["csv"])
-        yield f"Wrote {_shown(targets['csv'])} ({_plural(count, 'event')})"
-    if "json" in targets:
-        count = write_json(repository, event_filter, targets["json"])
-        yield f"Wrote {_shown(targets['json'])} ({_plural(count, 'event')})"
-    if "png" in targets:
-        from desktopapp.export.images import export_png
-
-        width, height = export_png(repository, event_filter, targets["png"], grouping=grouping)
-        yield f"Wrote {_shown(targets['png'])} (chart, {width}×{height} pixels)"
-    if "svg" in targets:
-        from desktopapp.export.images import export_svg
-
-        export_svg(repository, event_filter, targets["svg"], grouping=grouping)
-        yield f"Wrote {_shown(targets['svg'])} (chart, vector drawing)"
-    if "annotations" in targets:
-        from desktopapp.export.annotations_toml import export_annotations
-
-        count = export_annotations(repository, targets["annotations"], event_filter)
-        details = f"{_plural(count, 'event')}; each source's text in a .txt file beside it"
-        yield f"Wrote {_shown(targets['annotations'])} ({details})"
+    painted = any(FORMATS[kind].needs_qt for kind in targets)
+    application = ensure_gui_application() if painted else None
+    for kind, target in targets.items():
+        summary = FORMATS[kind].writer(repository, request.event_filter, target, options)
+        yield f"Wrote {_shown(target)} ({summary})"
     del application
-
-
-def write_csv(repository: EventRepository, event_filter: EventFilter, target: Path) -> int:
-    """The filtered events as CSV (the columns of ``records.CSV_COLUMNS``); return the count."""
-    events = repository.events(event_filter)
-    write_text(target, events_csv(events))
-    return len(events)
-
-
-def write_json(repository: EventRepository, event_filter: EventFilter, target: Path) -> int:
-    """The filtered events as the JSON of ``desktopapp list --json``; return the count."""
-    events = repository.events(event_filter)
-    write_text(target, events_json(events))
-    return len(events)
 
 
 def ensure_gui_application() -> QCoreApplication:
@@ -135,21 +91,19 @@ def ensure_gui_application() -> QCoreApplication:
 def _checked_targets(request: ExportRequest) -> dict[str, Path]:
     targets = request.targets()
     if not targets:
-        raise ExportError(
-            "nothing to export: give --pdf, --csv, --json, --png, --svg or --annotations"
-        )
+        flags = [export_format.flag for export_format in FORMATS.values()]
+        raise ExportError(f"nothing to export: give {', '.join(flags[:-1])} or {flags[-1]}")
     seen: dict[Path, str] = {}
     for kind, path in targets.items():
         resolved = check_target(path)
         if resolved in seen:
-            raise ExportError(f"--{seen[resolved]} and --{kind} both write {path}; give two files")
+            raise ExportError(
+                f"{FORMATS[seen[resolved]].flag} and {FORMATS[kind].flag} both write {path}; "
+                "give two files"
+            )
         seen[resolved] = kind
     return targets
 
 
 def _shown(path: Path) -> str:
     return str(path)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")

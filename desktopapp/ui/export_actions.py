@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
@@ -31,6 +32,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
 from desktopapp.export.files import ExportCancelled, ExportError
+from desktopapp.export.formats import FORMATS, ExportOptions
 from desktopapp.ui.actions import tip_with_shortcut
 from desktopapp.ui.settings import EXPORT_FOLDER, ORIENTATION, PAGE_SIZE, Settings
 
@@ -127,57 +129,42 @@ class ExportActions:
         dialog.paintRequested.connect(self._paint_on_printer)
         dialog.exec()
 
-    def export_png(self) -> Path | None:
-        from desktopapp.export.images import export_png
-
-        target = self._ask_target("Export chart as PNG", "png", "PNG images (*.png)")
+    def export_format(self, format_id: str) -> Path | None:
+        """Ask for a file and write the on-screen timeline in the registered format."""
+        export_format = FORMATS[format_id]
+        target = self._ask_target(
+            export_format.label.rstrip("…"), export_format.suffix, export_format.file_filter
+        )
         if target is None:
             return None
         return self._run(
-            "Exporting PNG…",
+            export_format.label.rstrip("…").replace("Export", "Exporting", 1) + "…",
             target,
-            lambda progress, cancelled: export_png(
-                self.repository(), self.event_filter(), target, grouping=self.grouping()
+            lambda progress, cancelled: export_format.writer(
+                self.repository(),
+                self.event_filter(),
+                target,
+                ExportOptions(
+                    page_size=self.page_size,
+                    orientation=self.orientation,
+                    grouping=self.grouping(),
+                    progress=progress,
+                    cancelled=cancelled,
+                ),
             ),
         )
+
+    def export_png(self) -> Path | None:
+        return self.export_format("png")
 
     def export_svg(self) -> Path | None:
-        from desktopapp.export.images import export_svg
-
-        target = self._ask_target("Export chart as SVG", "svg", "SVG drawings (*.svg)")
-        if target is None:
-            return None
-        return self._run(
-            "Exporting SVG…",
-            target,
-            lambda progress, cancelled: export_svg(
-                self.repository(), self.event_filter(), target, grouping=self.grouping()
-            ),
-        )
+        return self.export_format("svg")
 
     def export_csv(self) -> Path | None:
-        from desktopapp.export.run import write_csv
-
-        target = self._ask_target("Export events as CSV", "csv", "CSV files (*.csv)")
-        if target is None:
-            return None
-        return self._run(
-            "Exporting CSV…",
-            target,
-            lambda progress, cancelled: write_csv(self.repository(), self.event_filter(), target),
-        )
+        return self.export_format("csv")
 
     def export_json(self) -> Path | None:
-        from desktopapp.export.run import write_json
-
-        target = self._ask_target("Export events as JSON", "json", "JSON files (*.json)")
-        if target is None:
-            return None
-        return self._run(
-            "Exporting JSON…",
-            target,
-            lambda progress, cancelled: write_json(self.repository(), self.event_filter(), target),
-        )
+        return self.export_format("json")
 
     # -- shared plumbing -----------------------------------------------------------------
 
@@ -350,6 +337,10 @@ def _open(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+def _trigger(slot: Callable[[str], object], format_id: str, _checked: bool = False) -> None:
+    slot(format_id)
+
+
 def install_export_actions(
     menu: QMenu,
     parent: QWidget,
@@ -358,7 +349,8 @@ def install_export_actions(
     grouping: GroupingGetter,
     settings: Settings | None = None,
 ) -> ExportActions:
-    """Add File › Export PDF… (Ctrl+E), Print…, Print preview… and the other exports to ``menu``."""
+    """Add File › Export PDF… (Ctrl+E), Print…, Print preview… and the Export submenu of
+    every other registered format to ``menu``."""
     actions = ExportActions(parent, repository, event_filter, grouping, settings)
 
     def add(text: str, slot: Callable[[], object], shortcut: QKeySequence | None = None) -> None:
@@ -374,9 +366,14 @@ def install_export_actions(
     add("Print…", actions.print_timeline, QKeySequence(QKeySequence.StandardKey.Print))
     add("Print preview…", actions.print_preview)
     menu.addSeparator()
-    add("Export chart as PNG…", actions.export_png)
-    add("Export chart as SVG…", actions.export_svg)
-    add("Export events as CSV…", actions.export_csv)
-    add("Export events as JSON…", actions.export_json)
+    # File › Export: every other registered format, the charts first, then the data.
+    submenu = menu.addMenu("Export")
+    submenu.setObjectName("exportMenu")
+    listed = [f for f in FORMATS.values() if f.in_menu]
+    for export_format in sorted(listed, key=lambda f: not f.needs_qt):
+        action = QAction(export_format.menu_text, submenu)
+        action.setObjectName(f"export-{export_format.id}")
+        action.triggered.connect(partial(_trigger, actions.export_format, export_format.id))
+        submenu.addAction(action)
     # The connected lambdas hold the bound slots, so ``actions`` lives as long as the menu.
     return actions

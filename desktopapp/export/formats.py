@@ -1,0 +1,298 @@
+"""The one registry of export formats: the command line, ``run_exports`` and the window's
+File menu are all built from it, so adding a format is one module plus one :func:`register`.
+
+A format's writer has one signature, ``(repository, event_filter, target, options) ->
+summary``: it writes ``target`` all or nothing (through :mod:`desktopapp.export.files`) and
+returns what the user is told in brackets after "Wrote FILE" ("3 events", "2 pages, 3
+events"). Writers import their own modules when called, so listing the formats (``--help``)
+imports no Qt and no format module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.grouping import Grouping
+
+if TYPE_CHECKING:  # listing the formats (for --help) needs no database code
+    from desktopapp.db.repository import EventRepository
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What a writer may use besides the events: PDF page setup, the chart's lanes, and the
+    window's progress dialog (``None`` on the command line)."""
+
+    page_size: str = "A4"
+    orientation: str = "landscape"
+    grouping: Grouping = Grouping.ACTOR
+    progress: Progress | None = None
+    cancelled: Callable[[], bool] | None = None
+
+
+Writer = Callable[["EventRepository", EventFilter, Path, ExportOptions], str]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One way of writing the timeline to a file."""
+
+    id: str  # the command line's --ID; lower case, words joined by "-"
+    label: str  # what the window calls it: "Export events as CSV…" (the save dialog's title)
+    suffix: str  # the file name's ending, without the dot
+    file_filter: str  # the save dialog's filter, "CSV files (*.csv)"
+    help: str  # the command line's help for --ID
+    needs_qt: bool  # True: painted with Qt (an application object must exist)
+    writer: Writer = field(compare=False)
+    in_menu: bool = True  # False: the window offers it its own way (the PDF's page setup)
+
+    @property
+    def menu_text(self) -> str:
+        """Its entry in File › Export: the label without "Export", "Events as CSV…"."""
+        text = self.label.removeprefix("Export ")
+        return text[:1].upper() + text[1:]
+
+    @property
+    def flag(self) -> str:
+        return f"--{self.id}"
+
+    @property
+    def dest(self) -> str:
+        """The argparse attribute of the flag."""
+        return self.id.replace("-", "_")
+
+
+FORMATS: dict[str, ExportFormat] = {}
+
+
+def register(export_format: ExportFormat) -> ExportFormat:
+    """Add a format (in the order of the menu and of ``run_exports``); ids are unique."""
+    if export_format.id in FORMATS:
+        raise ValueError(f"export format {export_format.id!r} is registered twice")
+    FORMATS[export_format.id] = export_format
+    return export_format
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+
+# -- the formats -------------------------------------------------------------------------
+
+
+def _write_pdf(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.pdf import export_pdf
+
+    pages = export_pdf(
+        repository,
+        event_filter,
+        target,
+        page_size=options.page_size,
+        orientation=options.orientation,
+        grouping=options.grouping,
+        progress=options.progress,
+        cancelled=options.cancelled,
+    )
+    return f"{plural(pages, 'page')}, {plural(repository.count(event_filter), 'event')}"
+
+
+def _write_csv(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.files import write_text
+    from desktopapp.export.records import events_csv
+
+    events = repository.events(event_filter)
+    write_text(target, events_csv(events))
+    return plural(len(events), "event")
+
+
+def _write_json(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.files import write_text
+    from desktopapp.export.records import events_json
+
+    events = repository.events(event_filter)
+    write_text(target, events_json(events))
+    return plural(len(events), "event")
+
+
+def _write_png(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.images import export_png
+
+    width, height = export_png(repository, event_filter, target, grouping=options.grouping)
+    return f"chart, {width}×{height} pixels"
+
+
+def _write_svg(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.images import export_svg
+
+    export_svg(repository, event_filter, target, grouping=options.grouping)
+    return "chart, vector drawing"
+
+
+def _write_annotations(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.annotations_toml import export_annotations
+
+    count = export_annotations(
+        repository, target, event_filter, progress=options.progress, cancelled=options.cancelled
+    )
+    return f"{plural(count, 'event')}; each source's text in a .txt file beside it"
+
+
+register(
+    ExportFormat(
+        "pdf", "Export PDF…", "pdf", "PDF documents (*.pdf)", "a PDF report", True, _write_pdf,
+        in_menu=False,
+    )
+)  # fmt: skip
+register(
+    ExportFormat(
+        "csv", "Export events as CSV…", "csv", "CSV files (*.csv)", "the events as CSV",
+        False, _write_csv,
+    )
+)  # fmt: skip
+register(
+    ExportFormat(
+        "json", "Export events as JSON…", "json", "JSON files (*.json)", "the events as JSON",
+        False, _write_json,
+    )
+)  # fmt: skip
+register(
+    ExportFormat(
+        "png", "Export chart as PNG…", "png", "PNG images (*.png)", "the chart as a PNG image",
+        True, _write_png,
+    )
+)  # fmt: skip
+register(
+    ExportFormat(
+        "svg", "Export chart as SVG…", "svg", "SVG drawings (*.svg)",
+        "the chart as an SVG drawing", True, _write_svg,
+    )
+)  # fmt: skip
+register(
+    ExportFormat(
+        "annotations", "Export annotations (TOML)…", "toml", "Annotation files (*.toml)",
+        "the timeline in the annotation format (TOML) that build-db reads, each source's text "
+        "in a .txt file beside it",
+        False, _write_annotations,
+    )
+)  # fmt: skip
+
+
+def _type_labels(repository: EventRepository) -> dict[str, str]:
+    return {event_type.slug: event_type.label for event_type in repository.event_types}
+
+
+def _timeline_name(repository: EventRepository) -> str:
+    """The name other programs show for the timeline: its source's title when it has one."""
+    sources = repository.sources
+    return sources[0].title if len(sources) == 1 and sources[0].title else "Timeline"
+
+
+def _write_timelinejs(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.files import write_text
+    from desktopapp.export.timelinejs import timelinejs_document, timelinejs_json
+
+    events = repository.events(event_filter)
+    document = timelinejs_document(
+        events, options.grouping, _type_labels(repository), _timeline_name(repository)
+    )
+    write_text(target, timelinejs_json(document))
+    return plural(len(events), "event")
+
+
+def _write_timelinejs_csv(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.files import write_text
+    from desktopapp.export.timelinejs import timelinejs_csv
+
+    events = repository.events(event_filter)
+    write_text(target, timelinejs_csv(events, options.grouping, _type_labels(repository)))
+    return plural(len(events), "event")
+
+
+def _write_ics(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.files import write_bytes
+    from desktopapp.export.ics import events_calendar
+
+    events = repository.events(event_filter)
+    write_bytes(target, events_calendar(events, repository.meta, _timeline_name(repository)))
+    exact = sum(1 for event in events if event.date.is_exact_day)
+    placed = len(events) - exact
+    return f"{plural(len(events), 'event')}; {placed:,} without an exact day, on their first day"
+
+
+def _write_annotations_jsonld(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.files import write_text
+    from desktopapp.export.web_annotations import (
+        AnnotatedSource,
+        annotation_page,
+        annotations_jsonld,
+        source_iri,
+    )
+
+    events = repository.events(event_filter)
+    sources = {
+        source.key: AnnotatedSource(source_iri(source), repository.source_text(source.key))
+        for source in repository.sources
+    }
+    page = annotation_page(events, sources)
+    write_text(target, annotations_jsonld(page, _timeline_name(repository)))
+    summary = plural(len(page.items), "quote")
+    if page.left_out:
+        summary += f"; {page.left_out:,} not verified against its source, left out"
+    return summary
+
+
+register(
+    ExportFormat(
+        "timelinejs", "Export TimelineJS JSON…", "json", "TimelineJS JSON (*.json)",
+        "the events as TimelineJS 3 JSON", False, _write_timelinejs,
+    )
+)  # fmt: skip
+register(
+    ExportFormat(
+        "timelinejs-csv", "Export TimelineJS spreadsheet (CSV)…", "csv",
+        "CSV files (*.csv)", "the events in the columns of TimelineJS's spreadsheet template",
+        False, _write_timelinejs_csv,
+    )
+)  # fmt: skip
+register(
+    ExportFormat(
+        "ics", "Export calendar (iCalendar)…", "ics", "iCalendar files (*.ics)",
+        "the events as an iCalendar file (RFC 5545); a date without an exact day is put on "
+        "its first possible day and says so",
+        False, _write_ics,
+    )
+)  # fmt: skip
+register(
+    ExportFormat(
+        "annotations-jsonld", "Export quotes as web annotations (JSON-LD)…", "jsonld",
+        "JSON-LD files (*.jsonld)",
+        "every quote as a W3C Web Annotation (JSON-LD) on its source", False,
+        _write_annotations_jsonld,
+    )
+)  # fmt: skip

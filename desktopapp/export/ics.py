@@ -1,0 +1,91 @@
+"""iCalendar (RFC 5545), written with the ``icalendar`` library.
+
+A calendar has no way to say "some day that week" or "around March": an event is on a day or
+spans days. So only an exact day becomes a plain all-day event. Every other date (an interval,
+a month, a year, an approximate or uncertain day) becomes a one-day all-day event on the
+*first day the date allows*, and says so: the summary ends with the date in words
+("(some day between 21 and 27 February 2022)"), the description explains the placing, and
+``X-DESKTOPAPP-EDTF`` carries the date exactly. It is never a multi-day event, which a
+calendar would show as something lasting all week.
+
+The description holds the summary, the date with its citation and the citation's quote, and
+the event's quotes with their source. UID is the event's stable key, so a re-export updates
+the same entries in a calendar that subscribed to the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from desktopapp.domain.model import Event
+from desktopapp.export.datewords import display_date, readable
+
+PRODUCT_ID = "-//desktopapp//Timeline export//EN"
+UID_DOMAIN = "desktopapp.timeline"
+
+
+def events_calendar(events: Iterable[Event], meta: Mapping[str, str], name: str) -> bytes:
+    """The calendar file's bytes (CRLF lines, folded at 75 octets by the library)."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", readable(name))
+    stamp = _stamp(meta)
+    for event in events:
+        calendar.add_component(calendar_event(event, stamp))
+    return calendar.to_ical()
+
+
+def calendar_event(event: Event, stamp: dt.datetime) -> CalendarEvent:
+    entry = CalendarEvent()
+    day = event.date.start.first_day()
+    entry.add("uid", f"{readable(event.key)}@{UID_DOMAIN}")
+    entry.add("dtstamp", stamp)
+    entry.add("dtstart", day)  # a date, not a datetime: VALUE=DATE, an all-day event
+    entry.add("dtend", day + dt.timedelta(days=1))
+    entry.add("transp", "TRANSPARENT")  # a past event in the news, not a busy slot
+    summary = readable(event.title)
+    if not event.date.is_exact_day:
+        summary += f" ({display_date(event.date)})"
+    entry.add("summary", summary)
+    entry.add("description", description(event))
+    entry.add("categories", [readable(event.type.label)])
+    entry.add("x-desktopapp-edtf", event.date.edtf())
+    url = event.citation.url
+    if url.startswith(("https://", "http://")):
+        entry.add("url", readable(url))
+    return entry
+
+
+def description(event: Event) -> str:
+    lines = [readable(event.summary), ""] if event.summary else []
+    lines.append(f"Date: {readable(event.date.describe())} (EDTF {event.date.edtf()}).")
+    if not event.date.is_exact_day:
+        lines.append(
+            f"Placed on {event.date.start.first_day().isoformat()}, the first day this date "
+            "allows: the sources do not give the day."
+        )
+    citation = event.citation
+    lines.append(f"Date source: {readable(citation.line())}")
+    if citation.quote:
+        lines.append(f"“{readable(citation.quote)}”")
+    for quote in event.quotes:
+        said = f"Quote: “{readable(quote.text)}” ({readable(quote.source_title)})"
+        if not quote.verified:
+            said += f" [{readable(quote.problem)}]"
+        lines.append(said)
+    return "\n".join(lines)
+
+
+def _stamp(meta: Mapping[str, str]) -> dt.datetime:
+    """DTSTAMP: when the timeline was built (so the same file gives the same calendar),
+    or now if the file does not say."""
+    try:
+        return dt.datetime.fromisoformat(meta["built_at"]).astimezone(dt.UTC)
+    except (KeyError, ValueError, TypeError):
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)

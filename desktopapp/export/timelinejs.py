@@ -1,0 +1,162 @@
+"""TimelineJS 3: its JSON (Knight Lab's ``json-format``) and its Google-sheet template's
+columns as CSV.
+
+TimelineJS puts every text into the page as HTML, so every text from the database is escaped
+here (``html.escape``): a title ``<script>`` is shown, never run. Each event is one slide:
+
+* ``start_date``/``end_date``: the date's ends at their own precision (year, month, day);
+  an interval also gets the slide's ``display_date`` in words ("some day between 21 and 27
+  February 2022"), so that TimelineJS does not present it as a duration; qualified dates keep
+  ``~`` and ``?`` there ("March 2022~");
+* ``text``: the headline (the title) and the summary, the verified quotes with their source,
+  and the date's citation with its quote;
+* ``group``: the event's lane (acting actor, top-level type, or none), as on the timeline;
+* ``unique_id``: the event's stable key.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from desktopapp.domain.dates import DatePoint
+from desktopapp.domain.grouping import NO_ACTING_ACTOR_LABEL, Grouping
+from desktopapp.domain.model import Event, Role
+from desktopapp.domain.text import for_display
+from desktopapp.export.datewords import display_date, readable
+from desktopapp.export.records import csv_text
+
+# A spreadsheet cell holds 50,000 characters in Google Sheets (TimelineJS's home) and 32,767
+# in Excel; a longer CSV cell is cut or spills over when the sheet is opened. So in the sheet
+# every text is cut at this many characters, saying how many were cut. The JSON keeps all.
+SHEET_FIELD_LIMIT = 5_000
+
+SHEET_COLUMNS = (
+    "Year",
+    "Month",
+    "Day",
+    "Time",
+    "End Year",
+    "End Month",
+    "End Day",
+    "End Time",
+    "Display Date",
+    "Headline",
+    "Text",
+    "Media",
+    "Media Credit",
+    "Media Caption",
+    "Media Thumbnail",
+    "Type",
+    "Group",
+    "Background",
+)
+
+
+def lane_label(event: Event, grouping: Grouping, type_labels: Mapping[str, str]) -> str | None:
+    """The event's lane as the timeline names it; None when there is one lane only."""
+    if grouping is Grouping.ACTOR:
+        acting = event.actors(Role.ACTING)
+        return acting[0].name if acting else NO_ACTING_ACTOR_LABEL
+    if grouping is Grouping.TYPE:
+        root = event.type.root_slug
+        return type_labels.get(root, root)
+    return None
+
+
+def slide(event: Event, group: str | None) -> dict[str, Any]:
+    date = event.date
+    record: dict[str, Any] = {
+        "unique_id": event.key,
+        "start_date": _date_object(date.start),
+        "text": {"headline": _escaped(event.title), "text": slide_text(event)},
+        "display_date": _escaped(display_date(date)),
+    }
+    if date.end is not None:
+        record["end_date"] = _date_object(date.end)
+    if group is not None:
+        record["group"] = _escaped(group)
+    return record
+
+
+def slide_text(event: Event, limit: int | None = None) -> str:
+    """The slide's HTML: the summary, each quote with its source, the date's citation (each
+    text cut at ``limit`` characters if given)."""
+
+    def escaped(text: str) -> str:
+        return _escaped(text, limit)
+
+    parts = [f"<p>{escaped(event.summary)}</p>"] if event.summary else []
+    for quote in event.quotes:
+        said = f"“{escaped(quote.text)}” — {escaped(quote.source_title)}"
+        if not quote.verified:
+            said += f" ({escaped(quote.problem)})"
+        parts.append(f"<blockquote>{said}</blockquote>")
+    citation = event.citation
+    dated = f"Date: {escaped(event.date.describe())}, from {escaped(citation.line())}"
+    if citation.quote:
+        dated += f": “{escaped(citation.quote)}”"
+    parts.append(f"<p>{dated}</p>")
+    return "".join(parts)
+
+
+def timelinejs_document(
+    events: Iterable[Event], grouping: Grouping, type_labels: Mapping[str, str], title: str
+) -> dict[str, Any]:
+    return {
+        "title": {"text": {"headline": _escaped(title), "text": ""}},
+        "events": [slide(e, lane_label(e, grouping, type_labels)) for e in events],
+    }
+
+
+def timelinejs_json(document: Mapping[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def timelinejs_csv(
+    events: Iterable[Event], grouping: Grouping, type_labels: Mapping[str, str]
+) -> str:
+    """The sheet template's columns, every cell through ``csv_cell`` (formulas defused)."""
+    return csv_text(SHEET_COLUMNS, (_sheet_row(e, grouping, type_labels) for e in events))
+
+
+def _sheet_row(event: Event, grouping: Grouping, type_labels: Mapping[str, str]) -> list[object]:
+    start, end = event.date.start, event.date.end
+    group = lane_label(event, grouping, type_labels)
+    return [
+        *_point_cells(start),
+        "",
+        *(_point_cells(end) if end is not None else ("", "", "")),
+        "",
+        _escaped(display_date(event.date)),
+        _escaped(event.title, SHEET_FIELD_LIMIT),
+        slide_text(event, SHEET_FIELD_LIMIT),
+        "",
+        "",
+        "",
+        "",
+        "",
+        _escaped(group, SHEET_FIELD_LIMIT) if group is not None else "",
+        "",
+    ]
+
+
+def _point_cells(point: DatePoint) -> tuple[object, object, object]:
+    return point.year, point.month or "", point.day or ""
+
+
+def _date_object(point: DatePoint) -> dict[str, int]:
+    date = {"year": point.year}
+    if point.month is not None:
+        date["month"] = point.month
+    if point.day is not None:
+        date["day"] = point.day
+    return date
+
+
+def _escaped(text: str, limit: int | None = None) -> str:
+    if limit is not None and len(text) > limit:
+        text = for_display(text, limit, say_cut=True)
+    return html.escape(readable(text), quote=True)

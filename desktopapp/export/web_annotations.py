@@ -1,0 +1,113 @@
+"""Every quote as a W3C Web Annotation (JSON-LD), so that a web-annotation client such as
+Hypothesis can anchor it in its source.
+
+One ``AnnotationCollection`` holds one ``AnnotationPage`` with an ``Annotation`` per verified
+quote. Its target is the quote's source: the source's URL when it has a web address, else
+``urn:sha256:`` of its text (which identifies exactly the text the offsets count in). Two
+selectors place it, as the app itself does (:mod:`desktopapp.domain.anchoring`): a
+``TextQuoteSelector`` (``exact`` with up to 32 code points of ``prefix`` and ``suffix``) and a
+``TextPositionSelector`` (``start``, ``end`` in code points). The body names the event.
+
+A quote whose text no longer matches its source at its offsets is left out (it cannot be
+anchored truthfully); the summary line counts them.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from desktopapp.domain.anchoring import AnchorError, selector_for
+from desktopapp.domain.model import Event, Quote, Source
+from desktopapp.export.datewords import unicode_text
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+# Annotation ids are name-based UUIDs of the event key and the quote's number: stable across
+# exports, and valid IRIs wherever the file goes.
+_NAMESPACE = uuid.UUID("6f1c3e0a-4d8e-4b5b-9a43-2f9d7c1e5a10")
+
+
+@dataclass(frozen=True)
+class AnnotatedSource:
+    """What a target needs of a source: where it is and its text."""
+
+    iri: str
+    text: str
+
+
+def source_iri(source: Source) -> str:
+    if source.url.startswith(("https://", "http://")):
+        return source.url
+    return f"urn:sha256:{source.sha256}"
+
+
+@dataclass
+class AnnotationPage:
+    items: list[dict[str, Any]]
+    left_out: int  # quotes not verified against their source
+
+
+def annotation_page(
+    events: Iterable[Event], sources: Mapping[str, AnnotatedSource]
+) -> AnnotationPage:
+    items: list[dict[str, Any]] = []
+    left_out = 0
+    for event in events:
+        for number, quote in enumerate(event.quotes, start=1):
+            item = annotation(event, number, quote, sources.get(quote.source_key))
+            if item is None:
+                left_out += 1
+            else:
+                items.append(item)
+    return AnnotationPage(items, left_out)
+
+
+def annotation(
+    event: Event, number: int, quote: Quote, source: AnnotatedSource | None
+) -> dict[str, Any] | None:
+    """One quote's annotation, or None if it cannot be anchored (not verified, no source)."""
+    if not quote.verified or source is None or quote.start is None or quote.end is None:
+        return None
+    try:
+        selector = selector_for(source.text, quote.start, quote.end)
+    except AnchorError:
+        return None
+    if selector.exact != quote.text:
+        return None
+    return {
+        "id": f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{event.key}#{number}')}",
+        "type": "Annotation",
+        "motivation": "highlighting",
+        "body": {
+            "type": "TextualBody",
+            "purpose": "describing",
+            "format": "text/plain",
+            "value": unicode_text(event.title),
+        },
+        "target": {
+            "source": source.iri,
+            "selector": [
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": unicode_text(selector.exact),
+                    "prefix": unicode_text(selector.prefix),
+                    "suffix": unicode_text(selector.suffix),
+                },
+                {"type": "TextPositionSelector", "start": quote.start, "end": quote.end},
+            ],
+        },
+    }
+
+
+def annotations_jsonld(page: AnnotationPage, label: str) -> str:
+    document = {
+        "@context": CONTEXT,
+        "type": "AnnotationCollection",
+        "label": unicode_text(label),
+        "total": len(page.items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": page.items},
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
