@@ -56,6 +56,9 @@ def test_clicking_a_passage_several_events_quote_asks_which(
     titles = {repository.event(i).title.replace("&", "&&") for i in ids}
     assert {a.text() for a in choices} == titles
     assert [a.data() for a in choices if a.isChecked()] == [ids[2]]
+    # A choice of one, shown with radio marks (loose checkable actions drew check boxes).
+    groups = {a.actionGroup() for a in choices}
+    assert len(groups) == 1 and next(iter(groups)).isExclusive()
     assert window.selected_event_id() == ids[2]  # nothing chosen silently
     wanted = next(a for a in choices if a.data() == ids[5])
     with qtbot.waitSignal(window.eventSelected, timeout=2000) as blocker:
