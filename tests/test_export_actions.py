@@ -279,7 +279,11 @@ def test_one_remembered_export_folder_and_page_setup(
             settings,
         )
 
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    assert make().export_folder() == tmp_path / "home"  # no Documents: home, not the cwd
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    Path(documents).mkdir()
     first = make()
     assert str(first.export_folder()) == documents
     assert first._printer().docName() == Path(first.default_name("pdf")).stem

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QTableWidget
 from window_helpers import shown_window
 
@@ -56,6 +56,9 @@ def test_clicking_a_passage_several_events_quote_asks_which(
     titles = {repository.event(i).title.replace("&", "&&") for i in ids}
     assert {a.text() for a in choices} == titles
     assert [a.data() for a in choices if a.isChecked()] == [ids[2]]
+    # A choice of one, shown with radio marks (loose checkable actions drew check boxes).
+    groups = {a.actionGroup() for a in choices}
+    assert len(groups) == 1 and next(iter(groups)).isExclusive()
     assert window.selected_event_id() == ids[2]  # nothing chosen silently
     wanted = next(a for a in choices if a.data() == ids[5])
     with qtbot.waitSignal(window.eventSelected, timeout=2000) as blocker:
@@ -179,11 +182,16 @@ def test_keyboard_shortcuts_are_listed_from_the_actions(window: MainWindow) -> N
     assert rows["View › Group By › Actor"] == "Ctrl+1"
     assert rows["Event list › Copy Citation"].startswith("Ctrl+C")
     assert "Ctrl+F" in rows["Edit › Find"]
+    # The standard shortcuts' dedicated keys (Open, Exit, Find, Zoom In) read like words.
+    assert rows["File › Quit"] == "Ctrl+Q"
+    assert rows["Edit › Find"] == "Ctrl+F"
     # Every action with a shortcut, wherever it is, is in the list.
     listed = set(rows.values())
     for action in window.findChildren(QAction):
         if action.shortcuts():
-            assert action.shortcuts()[0].toString() in " ".join(listed), action.text()
+            assert action.shortcuts()[0].toString(QKeySequence.SequenceFormat.NativeText) in (
+                " ".join(listed)
+            ), action.text()
     window.help_dialog.close()
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
@@ -109,9 +109,14 @@ def choose_event_menu(
     menu.setAccessibleName("Events quoting this passage")
     heading = menu.addAction(f"{len(titles)} events quote this passage:")
     heading.setEnabled(False)
+    # One of them is picked: an exclusive group draws radio marks where loose checkable
+    # actions drew empty check boxes, which read as "tick several".
+    one_of = QActionGroup(menu)
+    one_of.setExclusive(True)
     for event_id, title in titles[:MAX_CHOICES]:
         action = QAction(_menu_text(title), menu)
         action.setCheckable(True)
+        action.setActionGroup(one_of)
         action.setChecked(event_id == selected)
         action.setData(event_id)
         action.triggered.connect(lambda _on=False, chosen=event_id: choose(chosen))

@@ -192,11 +192,15 @@ class ExportActions:
         return target
 
     def export_folder(self) -> Path:
-        """Where exports go by default: the folder used last, else the Documents folder."""
-        return self.last_folder or Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or Path.home()
+        """Where exports go by default: the folder used last, else the Documents folder, else
+        the home folder. A missing Documents folder (no XDG user dirs) must not reach the file
+        dialog, which then falls back to the working directory."""
+        if self.last_folder is not None:
+            return self.last_folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
         )
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
     def _run(
         self,

@@ -42,7 +42,9 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
             return
         seen.add(id(action))
         keys = ", ".join(
-            s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+            s.toString(QKeySequence.SequenceFormat.NativeText)
+            for s in action.shortcuts()
+            if _typed(s)
         )
         rows.append((" › ".join([*path, _plain(action.text())]), keys))
 
@@ -62,6 +64,16 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
         for action in widget.actions():
             add([widget.accessibleName() or widget.objectName()], action)
     return rows
+
+
+def _typed(sequence: QKeySequence) -> bool:
+    """A sequence typed on an ordinary keyboard. The standard shortcuts also bind the
+    dedicated Open, Exit, Find and Zoom In keys of some keyboards, whose names read like
+    words in the list ("Ctrl+Q, Exit"); Qt numbers those keys from Key_Back on."""
+    if sequence.isEmpty():
+        return False
+    first = sequence[0]  # type: ignore[index]  # the stubs lack __getitem__
+    return bool(first.key().value < Qt.Key.Key_Back.value)
 
 
 def marks_guide() -> list[tuple[str, str]]:

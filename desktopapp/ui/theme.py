@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -61,6 +61,48 @@ def dark_palette() -> QPalette:
     return palette
 
 
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(Role.Window).lightness() < palette.color(Role.WindowText).lightness()
+
+
+Primitive = QStyle.PrimitiveElement
+_INDICATORS = (
+    Primitive.PE_IndicatorCheckBox,
+    Primitive.PE_IndicatorItemViewItemCheck,
+    Primitive.PE_IndicatorRadioButton,
+)
+
+
+class VisibleIndicatorStyle(QProxyStyle):
+    """The running style, with check and radio boxes outlined on a dark palette.
+
+    Fusion outlines an indicator in the Window colour darkened by 40%: on a dark palette that
+    is the Base colour it is filled with, so an unticked box vanishes (the actor list and the
+    type tree). No palette role fixes it without darkening every frame, so the outline is
+    drawn again here in the palette's dim text colour, which every theme keeps legible."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in _INDICATORS or not is_dark(option.palette):
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(option.palette.color(Role.PlaceholderText), 1))
+        box = QRectF(option.rect).adjusted(0.5, 0.5, -1.5, -1.5)
+        if element is Primitive.PE_IndicatorRadioButton:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRoundedRect(box, 1, 1)
+        painter.restore()
+
+
 class ThemeSwitcher:
     """Applies a theme to the running application; remembers the palette it started with."""
 
@@ -76,6 +118,10 @@ class ThemeSwitcher:
 
     def __init__(self, app: QApplication) -> None:
         self._app = app
+        # Built from the style's name (-style Fusion included): a proxy must own its base
+        # style, and the application deletes the style it replaces.
+        self._style = VisibleIndicatorStyle(app.style().name())
+        app.setStyle(self._style)
         self._system = QPalette(app.palette())
         self._theme = Theme.SYSTEM
 
