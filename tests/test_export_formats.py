@@ -328,6 +328,11 @@ def test_ics_dates(qualified: EventRepository, tmp_path: Path) -> None:
     assert shown("hm-pauses-sales")[1:] == ("2022-03-01", "2022-03-02", "2022-03?")
     assert shown("hm-pauses-sales")[0].endswith("(March 2022?)")
     assert shown("netflix-refuses-state-channels")[0].endswith("(28 February 2022~)")
+    assert (
+        "Placed on 2022-02-28, the first day of the date as stated; the date is approximate, "
+        "so the event may be a little earlier or later"
+        in str(entries["netflix-refuses-state-channels"]["description"])
+    )
     exact = next(key for key, e in entries.items() if "(" not in str(e["summary"]))
     exact_event = next(e for e in qualified.events() if e.key == exact)
     assert exact_event.date.is_exact_day

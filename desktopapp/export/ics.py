@@ -66,10 +66,7 @@ def description(event: Event) -> str:
     lines = [readable(event.summary), ""] if event.summary else []
     lines.append(f"Date: {readable(event.date.describe())} (EDTF {event.date.edtf()}).")
     if not event.date.is_exact_day:
-        lines.append(
-            f"Placed on {event.date.start.first_day().isoformat()}, the first day this date "
-            "allows: the sources do not give the day."
-        )
+        lines.append(placing(event))
     citation = event.citation
     lines.append(f"Date source: {readable(citation.line())}")
     if citation.quote:
@@ -80,6 +77,17 @@ def description(event: Event) -> str:
             said += f" [{readable(quote.problem)}]"
         lines.append(said)
     return "\n".join(lines)
+
+
+def placing(event: Event) -> str:
+    """Why a calendar shows the event on the day it does, when the date is not that day."""
+    day = event.date.start.first_day().isoformat()
+    if event.date.start.approximate:
+        return (
+            f"Placed on {day}, the first day of the date as stated; the date is approximate, "
+            "so the event may be a little earlier or later: the sources do not give the day."
+        )
+    return f"Placed on {day}, the first day this date allows: the sources do not give the day."
 
 
 def _stamp(meta: Mapping[str, str]) -> dt.datetime:
