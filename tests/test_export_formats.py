@@ -30,7 +30,6 @@ from desktopapp.export.schemas import SCHEMAS, schema
 from desktopapp.export.timelinejs import (
     SHEET_COLUMNS,
     timelinejs_csv,
-    timelinejs_document,
     timelinejs_json,
 )
 from desktopapp.export.web_annotations import AnnotatedSource, annotation_page, annotations_jsonld
@@ -161,6 +160,26 @@ def test_a_full_disk_leaves_the_old_file(
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(files.ExportError, match="cannot write"):
         export(repository, kind, target)
+    assert target.read_bytes() == b"the previous export"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize("kind", NEW_FORMATS)
+def test_written_as_read_with_progress_and_cancel(
+    repository: EventRepository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    monkeypatch.setattr("desktopapp.export.formats._CHUNK", 5)  # 18 events: 4 chunks
+    told: list[tuple[int, int]] = []
+    target = tmp_path / f"out.{FORMATS[kind].suffix}"
+    FORMATS[kind].writer(
+        repository, EventFilter(), target, ExportOptions(progress=lambda d, t: told.append((d, t)))
+    )
+    assert told == [(5, 18), (10, 18), (15, 18), (18, 18)]
+    target.write_bytes(b"the previous export")
+    asked = iter([False, False, True])  # cancelled before the third chunk
+    options = ExportOptions(cancelled=lambda: next(asked))
+    with pytest.raises(files.ExportCancelled):
+        FORMATS[kind].writer(repository, EventFilter(), target, options)
     assert target.read_bytes() == b"the previous export"
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
 
@@ -406,9 +425,9 @@ def hostile_events(repository: EventRepository) -> list:
 
 
 def test_timelinejs_json_escapes_hostile_text(hostile_events: list) -> None:
-    document = timelinejs_document(hostile_events, Grouping.ACTOR, {}, MARKUP)
+    text = timelinejs_json(hostile_events, Grouping.ACTOR, {}, MARKUP)
+    document = json.loads(text)
     validate(document, "timelinejs")
-    text = timelinejs_json(document)
     text.encode("utf-8")  # no lone surrogate left: the file is UTF-8
     assert "<script" not in text and "<img" not in text
     markup, formula, surrogate = document["events"]

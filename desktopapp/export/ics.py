@@ -16,7 +16,7 @@ the same entries in a calendar that subscribed to the file.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
@@ -30,15 +30,26 @@ UID_DOMAIN = "desktopapp.timeline"
 
 def events_calendar(events: Iterable[Event], meta: Mapping[str, str], name: str) -> bytes:
     """The calendar file's bytes (CRLF lines, folded at 75 octets by the library)."""
+    return b"".join(calendar_chunks(events, meta, name))
+
+
+def calendar_chunks(events: Iterable[Event], meta: Mapping[str, str], name: str) -> Iterator[bytes]:
+    """The calendar an event at a time, for writing as it goes: the library writes the
+    VCALENDAR's own lines and each VEVENT; they are joined as ``Calendar.to_ical`` would."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", readable(name))
+    head = calendar.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    if not head.endswith(end):
+        raise AssertionError("icalendar wrote no END:VCALENDAR line")
+    yield head[: -len(end)]
     stamp = _stamp(meta)
     for event in events:
-        calendar.add_component(calendar_event(event, stamp))
-    return calendar.to_ical()
+        yield calendar_event(event, stamp).to_ical()
+    yield end
 
 
 def calendar_event(event: Event, stamp: dt.datetime) -> CalendarEvent:
