@@ -170,12 +170,15 @@ class _ClosedOutput(io.TextIOBase):
 
 
 def _known_failure(error: Exception) -> str | None:
+    from desktopapp.db.commands import CommandError
     from desktopapp.db.engine import DatabaseError
     from desktopapp.ingest.annotations import AnnotationError
     from desktopapp.ingest.builder import BuildError
     from desktopapp.ingest.upgrade import UpgradeError
 
-    if isinstance(error, AnnotationError | BuildError | DatabaseError | UpgradeError):
+    if isinstance(
+        error, AnnotationError | BuildError | CommandError | DatabaseError | UpgradeError
+    ):
         return str(error)
     from desktopapp.db.errors import describe_error
     from desktopapp.export.files import ExportError
@@ -271,6 +274,10 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--out", type=Path, required=True, metavar="PATH")
     generate.add_argument("--seed", type=int, default=1)
     generate.set_defaults(handler=run_generate)
+
+    from desktopapp.cli_authoring import add_parsers
+
+    add_parsers(commands)
     return parser
 
 

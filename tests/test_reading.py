@@ -113,10 +113,16 @@ def test_an_event_with_no_readable_date_names_its_row(damaged) -> None:
         "events #1 'amazon-logistics-aid': date_edtf '' is not a date (the date is empty), and "
         "start_date/end_date 'a'/'b' are not ISO days either: the file is damaged"
     )
-    # The per-day counts kept by the build still hold the event's old day.
-    assert counts == [
-        "day_type_counts (start_date '2022-03-02', type_id 2): events: 1 kept, 0 counted",
-        "day_type_counts (start_date 'a', type_id 2): events: 0 kept, 1 counted",
+    # The per-day counts follow every update (schema 4 triggers), even one that damages.
+    assert counts == []
+
+
+def test_check_lists_kept_counts_that_disagree_with_the_events(damaged) -> None:
+    repository = damaged(
+        "UPDATE day_type_counts SET events = 7 WHERE start_date = '2022-03-02' AND type_id = 2"
+    )
+    assert [d.line() for d in check_database(repository).damages] == [
+        "day_type_counts (start_date '2022-03-02', type_id 2): events: 7 kept, 1 counted"
     ]
 
 

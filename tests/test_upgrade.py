@@ -172,3 +172,31 @@ def test_window_offers_the_upgrade_and_keeps_a_backup(
     assert window.repository().total == 18
     assert _hash(old_db.with_name("timeline.sqlite3.schema1.bak")) == original
     assert schema_version_of(old_db) == SCHEMA_VERSION
+
+
+# A database written by the code of schema 3 (the last before timelines could be edited).
+SCHEMA_3 = Path(__file__).parent / "data" / "article-schema3.sqlite3"
+
+
+def test_a_schema_3_file_upgrades_keeping_its_facts_and_becomes_editable(tmp_path: Path) -> None:
+    from desktopapp.db.commands import DeleteEvent
+    from desktopapp.db.integrity import check_database
+    from desktopapp.db.store import TimelineStore
+
+    target = tmp_path / "timeline.sqlite3"
+    shutil.copy(SCHEMA_3, target)
+    assert schema_version_of(target) == 3
+    upgrade_database(target)
+    assert schema_version_of(target) == SCHEMA_VERSION
+    with sqlite3.connect(f"file:{SCHEMA_3}?mode=ro", uri=True) as old:
+        old_facts = sorted(old.execute(OLD_FACTS).fetchall())
+    with sqlite3.connect(f"file:{target}?mode=ro", uri=True) as new:
+        assert sorted(new.execute(OLD_FACTS).fetchall()) == old_facts
+        # The quotes gained the text around them (W3C TextQuoteSelector prefix/suffix).
+        prefix, text, suffix = new.execute("SELECT prefix, text, suffix FROM quotes").fetchone()
+        article = new.execute("SELECT text FROM sources").fetchone()[0]
+        assert prefix + text + suffix in article and len(prefix) == 32
+    with TimelineStore.open(target, author="Ada") as store:
+        assert check_database(store.repository).is_clean
+        store.execute(DeleteEvent(old_facts[0][0]))
+        assert store.repository.count() == 17

@@ -76,6 +76,23 @@ class ActorSpans:
             ends[(actor_id, type_id)] = _stored_days(actor_id, type_id, "ends", packed_ends)
         return cls(starts, ends)
 
+    def refreshed(self, connection: Connection, keys: Iterable[tuple[int, int]]) -> ActorSpans:
+        """A copy with these (actor, type) spans read again (after an edit changed them);
+        the rest is shared, so an edit costs a few rows, not the whole table."""
+        starts, ends = dict(self._starts), dict(self._ends)
+        query = text(
+            "SELECT starts, ends FROM actor_spans WHERE actor_id = :actor AND type_id = :type"
+        )
+        for actor_id, type_id in keys:
+            row = connection.execute(query, {"actor": actor_id, "type": type_id}).first()
+            if row is None:
+                starts.pop((actor_id, type_id), None)
+                ends.pop((actor_id, type_id), None)
+            else:
+                starts[(actor_id, type_id)] = _stored_days(actor_id, type_id, "starts", row[0])
+                ends[(actor_id, type_id)] = _stored_days(actor_id, type_id, "ends", row[1])
+        return ActorSpans(starts, ends)
+
     def counts(
         self,
         *,

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
+from desktopapp.db.dialect.sqlite import SEARCH_INDEX, bulk_load_pragmas
 from desktopapp.db.errors import DatabaseChangedError, DatabaseError, OlderSchemaError
 from desktopapp.db.locations import Location, parse_location
 from desktopapp.db.readonly import readonly_sqlite_engine, snapshot_engine
@@ -160,7 +161,7 @@ def check_schema(engine: Engine, label: str) -> None:
 
 
 # Every table a timeline database of our schema has (the search index is a virtual table).
-EXPECTED_TABLES = frozenset({*Base.metadata.tables, "events_fts"})
+EXPECTED_TABLES = frozenset({*Base.metadata.tables, SEARCH_INDEX})
 
 
 def _check_tables_are_tables(kinds: dict[str, str], label: str) -> None:
@@ -187,12 +188,8 @@ def create_writable_engine(path: Path) -> Engine:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         cursor = dbapi_connection.cursor()
-        # The file is a temporary one, moved into place only when complete, so durability
-        # during the build buys nothing; the final commit is still synced before the move.
-        cursor.execute("PRAGMA journal_mode = OFF")
-        cursor.execute("PRAGMA synchronous = OFF")
-        cursor.execute("PRAGMA temp_store = MEMORY")
-        cursor.execute("PRAGMA cache_size = -262144")
+        for pragma in bulk_load_pragmas():
+            cursor.execute(pragma)
         cursor.close()
 
     return engine

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
 
-from desktopapp.db.reading import DamagedRowError, row_label
+from desktopapp.db.dialect.sqlite import STRUCTURE_CHECK
+from desktopapp.db.reading import DamagedRowError, is_verbatim, row_label
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.schema import (
     EventActorRow,
@@ -67,6 +68,7 @@ def check_database(repository: EventRepository) -> IntegrityReport:
         report.quotes += quotes
         report.damages.extend(damages)
     report.damages.extend(_orphans(repository))
+    report.damages.extend(_cited_sentences(repository))
     report.damages.extend(_kept_counts(repository))
     return report
 
@@ -74,7 +76,7 @@ def check_database(repository: EventRepository) -> IntegrityReport:
 def _structure(repository: EventRepository) -> Iterator[Damage]:
     """SQLite's own check of pages and indexes (a damaged index answers filters wrongly)."""
     with repository.engine.connect() as connection:
-        results = [row[0] for row in connection.execute(text("PRAGMA quick_check(20)"))]
+        results = [row[0] for row in connection.execute(text(STRUCTURE_CHECK))]
     if results != ["ok"]:
         for result in results:
             yield Damage("file", f"SQLite structure: {result}")
@@ -175,6 +177,28 @@ def _orphans(repository: EventRepository) -> Iterator[Damage]:
                 f"event_actors (event_id {row.event_id!r}, actor_id {row.actor_id!r})",
                 "names no event",
             )
+
+
+def _cited_sentences(repository: EventRepository) -> Iterator[Damage]:
+    """A date cited by a sentence of a stored source: the sentence must be that source's text
+    at its offsets, as a quote is (events with no quote, or an uncited date, are listed by
+    the readers above)."""
+    query = text(
+        "SELECT e.id, e.key, e.citation_start, e.citation_end, e.citation_quote, s.text "
+        "FROM events e LEFT JOIN sources s ON s.id = e.citation_source_id "
+        "WHERE e.citation_source_id IS NOT NULL"
+    )
+    with repository.engine.connect() as connection:
+        for event_id, key, start, end, sentence, source_text in connection.execute(query):
+            label = row_label("events", event_id, key)
+            if not isinstance(source_text, str):
+                yield Damage(label, "citation_source_id: names no source with a text")
+            elif not is_verbatim(source_text, start, end, sentence):
+                yield Damage(
+                    label,
+                    f"citation_quote: not the cited source's text at {start!r}-{end!r}, "
+                    "so the date's citation is not verified",
+                )
 
 
 def _count(number: int, noun: str) -> str:

@@ -330,7 +330,7 @@ def citation(row: Any, stored: Any | None, article: Source | None) -> tuple[Cita
             ),
             problems,
         )
-    if article is not None and article.published is None:
+    if article is not None and any("published_edtf" in p for p in article.problems):
         problems.append("the article's publication date (sources.published_edtf) is unreadable")
     return (
         Citation(
@@ -370,7 +370,10 @@ def actor(row: Any, aliases: Sequence[str]) -> Actor:
 def source(row: Any) -> Source:
     problems: list[str] = []
     try:
-        published: FuzzyDate | None = parse_edtf(row.published_edtf)
+        # "" is a source whose publication date is not known (pasted text): none, not damage.
+        published: FuzzyDate | None = (
+            parse_edtf(row.published_edtf) if row.published_edtf != "" else None
+        )
     except DateError as error:
         published = None
         problems.append(f"sources.published_edtf: {error}")

@@ -29,6 +29,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import QueuePool, StaticPool
 
+from desktopapp.db.dialect.sqlite import viewing_pragmas
 from desktopapp.db.errors import DatabaseChangedError, DatabaseError
 
 _HEADER_SIZE = 100
@@ -122,12 +123,8 @@ def _tune_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA cache_size = -65536")
-        cursor.execute("PRAGMA temp_store = MEMORY")
-        # No memory-mapped I/O: if another program truncates or rewrites the file while it is
-        # open, a mapped read past the new end is a SIGBUS that kills the app (seen in the
-        # damaged-file test); plain reads get an error we can report instead.
-        cursor.execute("PRAGMA mmap_size = 0")
+        for pragma in viewing_pragmas():
+            cursor.execute(pragma)
         cursor.close()
 
 

@@ -29,7 +29,6 @@ from sqlalchemy import (
     false,
     func,
     literal,
-    literal_column,
     null,
     or_,
     select,
@@ -40,6 +39,12 @@ from sqlalchemy import (
 
 from desktopapp.db import reading
 from desktopapp.db.actor_spans import ActorSpans
+from desktopapp.db.dialect.sqlite import (
+    julian_ordinal,
+    looks_like_iso_day,
+    search_ids,
+    type_counts_by_dates,
+)
 from desktopapp.db.engine import DatabaseError
 from desktopapp.db.schema import (
     LONG_SPAN_DAYS,
@@ -131,6 +136,35 @@ class EventRepository:
         self.engine = engine
         self._source_texts: dict[object, str | None] = {}  # by source id, read on first use
 
+    def invalidate(self) -> None:
+        """Forget everything read and kept (reference data, counts, spans, source texts):
+        the file was changed, by this program's store or by another process."""
+        for name in _CACHED_PROPERTIES:
+            self.__dict__.pop(name, None)
+        self._source_texts.clear()
+
+    def events_changed(
+        self, day_moves: Iterable[tuple[int, str, int]], spans: Iterable[tuple[int, int]]
+    ) -> None:
+        """After an edit of events alone (no actor, type or source changed): drop the totals,
+        move the running totals by the edit's (type id, start day, +1/-1), and read again only
+        the actor spans it touched, so the next facets cost what the edit touched rather than
+        a read of every count table (see TimelineStore.execute)."""
+        for name in ("total", "_full_extent"):
+            self.__dict__.pop(name, None)
+        if "_running_totals_by_type" in self.__dict__:
+            running = dict(self._running_totals_by_type)
+            for type_id, day, delta in day_moves:
+                ordinal = _ordinal(day)
+                if ordinal is not None:
+                    running[type_id] = running.get(type_id, RunningTotal([], [])).moved(
+                        ordinal, delta
+                    )
+            self.__dict__["_running_totals_by_type"] = running
+        if "_actor_spans" in self.__dict__:
+            with self.engine.connect() as connection:
+                self.__dict__["_actor_spans"] = self._actor_spans.refreshed(connection, spans)
+
     # -- reference data (small tables, read once) --------------------------------------
 
     @cached_property
@@ -171,6 +205,12 @@ class EventRepository:
                 select(*_columns(SourceRow, exclude="text")).order_by(SourceRow.id)
             )
             return tuple(reading.source(r) for r in rows)
+
+    @cached_property
+    def _sources_by_id(self) -> dict[object, Source]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(*_columns(SourceRow, exclude="text")))
+            return {r.id: reading.source(r) for r in rows}
 
     def source_text(self, source_key: str) -> str:
         with self.engine.connect() as connection:
@@ -402,13 +442,13 @@ class EventRepository:
         conditions = self._conditions(event_filter, ordered=True)
         first = (
             select(E.start_date)
-            .where(*conditions, E.start_date.op("GLOB")(_ISO_DAY_GLOB))
+            .where(*conditions, looks_like_iso_day(E.start_date))
             .order_by(E.start_date)
             .limit(1)
         )
         last = (
             select(E.end_date)
-            .where(*conditions, E.end_date.op("GLOB")(_ISO_DAY_GLOB))
+            .where(*conditions, looks_like_iso_day(E.end_date))
             .order_by(E.end_date.desc())
             .limit(1)
         )
@@ -611,6 +651,16 @@ class EventRepository:
             raise KeyError(event_id)
         return found[0]
 
+    def event_ids_by_key(self, keys: Iterable[str]) -> dict[str, int]:
+        """The row ids of events named by their stable keys (a Change names keys; views hold
+        ids). Keys that name no event (a deleted one) are left out."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return {}
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(E.key, E.id).where(E.key.in_(wanted)))
+            return {key: event_id for key, event_id in rows}
+
     def events_by_id(self, ids: Sequence[int]) -> list[Event]:
         """Full events for these ids, in the order given; unknown ids are skipped."""
         result: list[Event] = []
@@ -738,13 +788,16 @@ class EventRepository:
             quotes.setdefault(q.event_id, []).append(quote)
         types = {t.id: t for t in self.event_types}
         article = self.sources[0] if self.sources else None
+        cited_sources = self._sources_by_id
         result = []
         for event_id in ids:
             row = rows.get(event_id)
             if row is None:
                 continue
+            # A date cited by a sentence of a stored source (schema 4), else by the article.
+            cited = cited_sources.get(getattr(row, "citation_source_id", None), article)
             citation, citation_problems = reading.citation(
-                row, citations.get(row.citation_id) if row.citation_id else None, article
+                row, citations.get(row.citation_id) if row.citation_id else None, cited
             )
             parts = reading.EventParts(
                 event_type=types.get(row.type_id),
@@ -946,7 +999,7 @@ class EventRepository:
         event counted in the bin of its start day (as :meth:`histogram` does)."""
         bin_days, bins = max(1, bin_days), max(1, bins)
         last = date.fromordinal(min(date.max.toordinal(), first.toordinal() + bin_days * bins - 1))
-        day = func.julianday(E.start_date) - 1721424.5  # julianday -> proleptic ordinal
+        day = julian_ordinal(E.start_date)
         bucket = func.cast((day - first.toordinal()) / bin_days, _INTEGER)
         conditions = [
             *self._conditions(event_filter),
@@ -979,7 +1032,7 @@ class EventRepository:
         before ``first`` counts in its lane, in no bin). One grouped query answers both, so a
         window is read once however many lanes it holds."""
         bin_days, bins = max(1, bin_days), max(1, bins)
-        day = func.julianday(E.start_date) - 1721424.5  # julianday -> proleptic ordinal
+        day = julian_ordinal(E.start_date)
         bucket = case(
             (E.start_date < first.isoformat(), -1),
             else_=func.cast((day - first.toordinal()) / bin_days, _INTEGER),
@@ -1019,7 +1072,6 @@ class EventRepository:
 
 
 _INTEGER = EventRowORM.__table__.c.id.type
-_ISO_DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]"
 
 
 def _lane_in(
@@ -1110,30 +1162,11 @@ def _overlapping(start: date, end: date) -> list[ColumnElement[bool]]:
 
 
 def _fts_ids(query: str) -> Select:
-    """Ids of the events whose indexed text matches an FTS5 query built by fts_query."""
-    return (
-        select(literal_column("rowid"))
-        .select_from(text("events_fts"))
-        .where(text("events_fts MATCH :fts_query").bindparams(fts_query=query))
-    )
+    return search_ids(query)
 
 
 def _type_counts_by_dates(event_filter: EventFilter) -> TextClause:
-    """Events per type under date bounds alone, read from the covering (start, end, type)
-    index. Left to itself, SQLite groups through the (type, start) index and looks up every
-    row's end date: 3.5 s instead of 0.2 s for a range matching 600k of 1M events. SQLAlchemy
-    cannot say INDEXED BY, so this one query is written out; values are bound, never pasted."""
-    terms, values = [], {}
-    if event_filter.date_from:
-        terms.append("end_date >= :date_from")
-        values["date_from"] = event_filter.date_from.isoformat()
-    if event_filter.date_to:
-        terms.append("start_date <= :date_to")
-        values["date_to"] = event_filter.date_to.isoformat()
-    return text(
-        "SELECT type_id, count(*) FROM events INDEXED BY ix_events_start_end "
-        f"WHERE {' AND '.join(terms)} GROUP BY type_id"
-    ).bindparams(**values)
+    return type_counts_by_dates(event_filter.date_from, event_filter.date_to)
 
 
 def _quote_select(ids: Sequence[int]) -> Select:
@@ -1193,6 +1226,17 @@ class RunningTotal:
     def total(self) -> int:
         return self.totals[-1] if self.totals else 0
 
+    def moved(self, ordinal: int, delta: int) -> RunningTotal:
+        """A copy with ``delta`` events more (or fewer) starting on this day: an edit costs
+        one pass over the days that have events, not a read of the count table."""
+        days, totals = list(self.days), list(self.totals)
+        index = bisect_left(days, ordinal)
+        if index == len(days) or days[index] != ordinal:
+            days.insert(index, ordinal)
+            totals.insert(index, totals[index - 1] if index else 0)
+        totals[index:] = [value + delta for value in totals[index:]]
+        return RunningTotal(days, totals)
+
 
 def _stored_count(value: object) -> int:
     """A count kept by the build (or summed from them); a damaged one (text, a blob, a
@@ -1221,3 +1265,8 @@ def _extent_day(day: object, fallback: date) -> date:
     for the calendar's end, which the time scale clamps."""
     ordinal = _ordinal(day)
     return fallback if ordinal is None else date.fromordinal(ordinal)
+
+
+_CACHED_PROPERTIES = tuple(
+    name for name, value in vars(EventRepository).items() if isinstance(value, cached_property)
+)

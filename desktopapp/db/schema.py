@@ -28,11 +28,19 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 3
-# Events spanning more than this many days are also listed in a small partial index, so that a
-# time window asks the main date index only for [window start - LONG_SPAN_DAYS, window end].
-LONG_SPAN_DAYS = 100
-LONG_SPAN_SQL = f"julianday(end_date) - julianday(start_date) > {LONG_SPAN_DAYS}"
+from desktopapp.db.dialect.sqlite import (
+    LONG_SPAN_DAYS,
+    LONG_SPAN_SQL,
+    SEARCH_INDEX_DDL,
+    maintenance_ddl,
+)
+
+__all__ = ["FTS_DDL", "LONG_SPAN_DAYS", "LONG_SPAN_SQL"]
+
+# 4: quotes keep the text around them (prefix, suffix), a date may be cited by a sentence of
+# any stored source (citation_source_id), edits are recorded in ``history``, and the counts
+# are kept under update and delete too (see db/dialect/sqlite.py).
+SCHEMA_VERSION = 4
 APPLICATION_ID = "desktopapp-timeline"
 
 
@@ -112,8 +120,15 @@ class EventRowORM(Base):
     precision: Mapped[str] = mapped_column(String(16))
     approximate: Mapped[bool] = mapped_column(Boolean)
     uncertain: Mapped[bool] = mapped_column(Boolean)
-    # The date's citation: a news report (citation_id) or the article itself (NULL).
+    # The date's citation: a news report (citation_id), a sentence of one of the timeline's
+    # sources (citation_source_id, its offsets in citation_start/citation_end), or, with
+    # both NULL, the first source (the article) itself.
     citation_id: Mapped[int | None] = mapped_column(ForeignKey("citations.id"), nullable=True)
+    citation_source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id"), nullable=True, default=None
+    )
+    citation_start: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
+    citation_end: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
     citation_quote: Mapped[str] = mapped_column(Text)
     citation_note: Mapped[str] = mapped_column(Text, default="")
     # Denormalised for lists: "Apple, Russia". Kept in sync by the builder.
@@ -183,23 +198,10 @@ class ActorSpanRow(Base):
     ends: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-# The counts above follow inserts (the database is written once, then only read). An actor
-# listed twice in one event (acting and affected) counts once. Events are inserted before
-# their actors, which the builder does batch by batch.
-_COUNT_TRIGGERS = (
-    "CREATE TRIGGER IF NOT EXISTS count_event_day_type AFTER INSERT ON events BEGIN "
-    "INSERT INTO day_type_counts (start_date, type_id, events) "
-    "VALUES (NEW.start_date, NEW.type_id, 1) "
-    "ON CONFLICT (start_date, type_id) DO UPDATE SET events = events + 1; END",
-    "CREATE TRIGGER IF NOT EXISTS count_event_actor_type AFTER INSERT ON event_actors "
-    "WHEN NOT EXISTS (SELECT 1 FROM event_actors WHERE event_id = NEW.event_id "
-    "AND actor_id = NEW.actor_id AND role <> NEW.role) BEGIN "
-    "INSERT INTO actor_type_counts (actor_id, type_id, events) "
-    "SELECT NEW.actor_id, type_id, 1 FROM events WHERE id = NEW.event_id "
-    "ON CONFLICT (actor_id, type_id) DO UPDATE SET events = events + 1; END",
-)
-for _trigger in _COUNT_TRIGGERS:
-    event.listen(Base.metadata, "after_create", DDL(_trigger).execute_if(dialect="sqlite"))
+# The counts above are kept exact under insert, update and delete by triggers, whichever
+# program writes the rows (see db/dialect/sqlite.py).
+for _statement in maintenance_ddl():
+    event.listen(Base.metadata, "after_create", DDL(_statement).execute_if(dialect="sqlite"))
 
 
 class QuoteRow(Base):
@@ -211,13 +213,29 @@ class QuoteRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    # W3C TextQuoteSelector: up to 32 characters of the source before and after the quote,
+    # so that it can be re-anchored (or shown ambiguous) if offsets are ever in doubt.
+    prefix: Mapped[str] = mapped_column(Text, default="", server_default="")
+    suffix: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
-# Full-text index over what a person may search for. Contentless: it only answers "which
-# event ids match", the text lives in the tables above. unicode61 with remove_diacritics 2
-# folds case and accents, and treats both ' and ’ as separators, so l'Ukraine == l’Ukraine.
-FTS_DDL = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5("
-    "title, summary, quotes, actors, content='', "
-    "tokenize = 'unicode61 remove_diacritics 2')"
-)
+class HistoryRow(Base):
+    """The audit trail: one row per field changed by an edit (or one for a whole add/delete),
+    with when (UTC, ISO 8601), who, what (old and new values as JSON) and why."""
+
+    __tablename__ = "history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    change: Mapped[int] = mapped_column(Integer)  # rows of one command share this number
+    at: Mapped[str] = mapped_column(String(32))
+    author: Mapped[str] = mapped_column(Text)
+    command: Mapped[str] = mapped_column(Text)
+    entity_kind: Mapped[str] = mapped_column(String(16))
+    entity_key: Mapped[str] = mapped_column(String(128), index=True)
+    field: Mapped[str] = mapped_column(String(64))
+    old_value: Mapped[str] = mapped_column(Text)
+    new_value: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+# The full-text index over what a person may search for (see db/dialect/sqlite.py).
+FTS_DDL = SEARCH_INDEX_DDL

@@ -45,7 +45,8 @@ class Source:
     def published_text(self) -> str:
         """The publication date in words, or that it cannot be read."""
         if self.published is None:
-            return "publication date unreadable"
+            damaged = any("published_edtf" in problem for problem in self.problems)
+            return "publication date unreadable" if damaged else "publication date not known"
         return self.published.describe()
 
     def citation_line(self) -> str:

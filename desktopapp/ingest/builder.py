@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desktopapp import __version__
 from desktopapp.db.actor_spans import day_number, pack_days
+from desktopapp.db.dialect.sqlite import actor_search_text, event_document, index_event_text
 from desktopapp.db.engine import create_writable_engine
 from desktopapp.db.schema import (
     APPLICATION_ID,
@@ -40,7 +41,8 @@ from desktopapp.db.schema import (
     SourceRow,
 )
 from desktopapp.db.search import fold
-from desktopapp.ingest.dataset import Dataset, EventSpec
+from desktopapp.domain.anchoring import selector_for
+from desktopapp.ingest.dataset import Dataset, EventSpec, QuoteSpec
 from desktopapp.interrupts import check as check_interrupt
 from desktopapp.safe_files import (
     FileProblem,
@@ -211,7 +213,7 @@ def _write_reference(connection: Connection, dataset: Dataset) -> _Ids:
     for number, actor in enumerate(dataset.actors, start=1):
         ids.actors[actor.key] = number
         ids.actor_names[actor.key] = actor.name
-        ids.actor_search[actor.key] = " ".join((actor.name, *actor.aliases))
+        ids.actor_search[actor.key] = actor_search_text(actor.name, actor.aliases)
         names.append(
             {"actor_id": number, "name": actor.name, "folded": fold(actor.name), "is_alias": False}
         )
@@ -220,21 +222,23 @@ def _write_reference(connection: Connection, dataset: Dataset) -> _Ids:
                 names.append(
                     {"actor_id": number, "name": alias, "folded": fold(alias), "is_alias": True}
                 )
-    connection.execute(
-        insert(ActorRow),
-        [
-            {"id": ids.actors[a.key], "key": a.key, "name": a.name, "kind": a.kind.value}
-            for a in dataset.actors
-        ],
-    )
+    if dataset.actors:
+        connection.execute(
+            insert(ActorRow),
+            [
+                {"id": ids.actors[a.key], "key": a.key, "name": a.name, "kind": a.kind.value}
+                for a in dataset.actors
+            ],
+        )
     if names:
         connection.execute(insert(ActorNameRow), names)
     for number, event_type in enumerate(dataset.types, start=1):
         ids.types[event_type.slug] = number
-    connection.execute(
-        insert(EventTypeRow),
-        [{"id": ids.types[t.slug], "slug": t.slug, "label": t.label} for t in dataset.types],
-    )
+    if dataset.types:
+        connection.execute(
+            insert(EventTypeRow),
+            [{"id": ids.types[t.slug], "slug": t.slug, "label": t.label} for t in dataset.types],
+        )
     return ids
 
 
@@ -252,10 +256,6 @@ def _write_events(
     spans: _SpanCollector,
 ) -> int:
     count = 0
-    fts_insert = text(
-        "INSERT INTO events_fts (rowid, title, summary, quotes, actors) "
-        "VALUES (:id, :title, :summary, :quotes, :actors)"
-    )
     for batch in _batches(events):
         event_rows: list[dict[str, object]] = []
         actor_rows: list[dict[str, object]] = []
@@ -278,22 +278,25 @@ def _write_events(
                     "start": q.start,
                     "end": q.end,
                     "text": q.text,
+                    **_context(q, ids),
                 }
                 for position, q in enumerate(spec.quotes)
             )
             fts_rows.append(
-                {
-                    "id": count,
-                    "title": spec.title,
-                    "summary": spec.summary,
-                    "quotes": "\n".join(q.text for q in spec.quotes),
-                    "actors": " ".join(ids.actor_search[key] for key, _ in spec.actors),
-                }
+                event_document(
+                    count,
+                    spec.title,
+                    spec.summary,
+                    [q.text for q in spec.quotes],
+                    [(ids.actors[key], ids.actor_search[key]) for key, _ in spec.actors],
+                )
             )
         connection.execute(insert(EventRowORM), event_rows)
-        connection.execute(insert(EventActorRow), actor_rows)
-        connection.execute(insert(QuoteRow), quote_rows)
-        connection.execute(fts_insert, fts_rows)
+        if actor_rows:
+            connection.execute(insert(EventActorRow), actor_rows)
+        if quote_rows:
+            connection.execute(insert(QuoteRow), quote_rows)
+        index_event_text(connection, fts_rows)
         check_interrupt()  # a signal whose exception Python swallowed still stops the build
         if progress is not None:
             progress(count)
@@ -328,6 +331,11 @@ class _SpanCollector:
         ]
         for first in range(0, len(rows), BATCH):
             connection.execute(insert(ActorSpanRow), rows[first : first + BATCH])
+
+
+def _context(quote: QuoteSpec, ids: _Ids) -> dict[str, str]:
+    selector = selector_for(ids.source_texts[quote.source_key], quote.start, quote.end)
+    return {"prefix": selector.prefix, "suffix": selector.suffix}
 
 
 def _check_event(spec: EventSpec, ids: _Ids) -> None:

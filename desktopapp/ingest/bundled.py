@@ -11,15 +11,18 @@ import os
 from importlib import resources
 from pathlib import Path
 
-import platformdirs
-
 from desktopapp.db.engine import DatabaseError, open_database
+from desktopapp.db.sample import (
+    APP_NAME,
+    DATA_DIR_VARIABLE,
+    DATABASE_NAME,
+    data_dir,
+    default_database_path,
+)
 from desktopapp.ingest.annotations import load_annotations
 from desktopapp.ingest.builder import BuildError, build_database
 
-APP_NAME = "desktopapp"
-DATA_DIR_VARIABLE = "DESKTOPAPP_DATA_DIR"
-DATABASE_NAME = "timeline.sqlite3"
+__all__ = ["APP_NAME", "DATABASE_NAME", "data_dir", "default_database_path", "ensure_data_dir"]
 
 
 def resource_path(name: str) -> Path:
@@ -29,18 +32,6 @@ def resource_path(name: str) -> Path:
 
 def annotations_path() -> Path:
     return resource_path("annotations.toml")
-
-
-def data_dir() -> Path:
-    """Where the app keeps its own database; overridable for tests and portable use."""
-    override = os.environ.get(DATA_DIR_VARIABLE)
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def default_database_path() -> Path:
-    return data_dir() / DATABASE_NAME
 
 
 def ensure_data_dir() -> Path:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from desktopapp.domain.dates import FuzzyDate
 from desktopapp.domain.model import ActorKind, Role
+from desktopapp.domain.taxonomy import STANDARD_TYPES
 
 
 @dataclass(frozen=True)
@@ -82,27 +83,5 @@ class Dataset:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-# The taxonomy every database starts from. A parent includes its children in filters.
-DEFAULT_TYPES: tuple[TypeSpec, ...] = (
-    TypeSpec("aid", "Aid"),
-    TypeSpec("aid/logistics", "Logistics aid"),
-    TypeSpec("aid/cybersecurity", "Cybersecurity aid"),
-    TypeSpec("aid/donation", "Donation"),
-    TypeSpec("corporate-withdrawal", "Corporate withdrawal"),
-    TypeSpec("corporate-withdrawal/export-halt", "Export halt"),
-    TypeSpec("corporate-withdrawal/sales-halt", "Sales halt"),
-    TypeSpec("corporate-withdrawal/service-restriction", "Service restriction"),
-    TypeSpec("corporate-withdrawal/service-suspension", "Service suspension"),
-    TypeSpec("corporate-withdrawal/office-closure", "Office closure"),
-    TypeSpec("corporate-withdrawal/operations-suspension", "Operations suspension"),
-    TypeSpec("media-restriction", "Media restriction"),
-    TypeSpec("media-restriction/app-removal", "App removal"),
-    TypeSpec("media-restriction/broadcast-ban", "Broadcast ban"),
-    TypeSpec("sanction", "Sanction"),
-    TypeSpec("sanction/banking-exclusion", "Banking exclusion"),
-    TypeSpec("sanction/general", "Sanctions (general)"),
-    TypeSpec("market-move", "Market move"),
-    TypeSpec("market-move/currency-fall", "Currency fall"),
-    TypeSpec("capital-control", "Capital control"),
-    TypeSpec("capital-control/cash-export-limit", "Cash export limit"),
-)
+# The taxonomy every database starts from (see domain/taxonomy.py).
+DEFAULT_TYPES: tuple[TypeSpec, ...] = tuple(TypeSpec(slug, label) for slug, label in STANDARD_TYPES)

@@ -1,0 +1,1225 @@
+"""Carrying out one command inside the store's write transaction.
+
+Each command is first checked completely (reads only), then written; the first write of a
+file not yet in WAL mode stops the work (:class:`NeedsWal`) so that the store can switch
+modes outside the transaction and run it again. Every write to an event goes through
+:meth:`Edit._changing_event`, which keeps the per-actor spans and the full-text index exact
+(the count tables follow by triggers, see db/dialect/sqlite.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from array import array
+from bisect import bisect_left, insort
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from desktopapp.db.actor_spans import day_number, pack_days, unpack_days
+from desktopapp.db.commands import (
+    AddActor,
+    AddEvent,
+    AddQuote,
+    AddSource,
+    AddType,
+    Change,
+    Citation,
+    Command,
+    CommandError,
+    DeleteActor,
+    DeleteEvent,
+    DeleteQuote,
+    DeleteSource,
+    DeleteType,
+    EditActor,
+    EditEvent,
+    EditSource,
+    EditType,
+    OutsideReference,
+    QuoteInput,
+    RestoreEvent,
+    RestoreSource,
+    SourceSentence,
+    StoredEvent,
+)
+from desktopapp.db.dialect.sqlite import (
+    actor_search_text,
+    event_document,
+    index_event_text,
+    unindex_event_text,
+)
+from desktopapp.db.search import fold
+from desktopapp.domain.anchoring import selector_for
+from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf, parse_iso_day
+from desktopapp.domain.model import ActorKind, Role
+
+MAX_TITLE = 500
+MAX_SUMMARY = 20_000
+MAX_QUOTE = 20_000
+MAX_NOTE = 5_000
+MAX_FIELD = 2_000  # names, outlets, URLs, labels
+MAX_SOURCE_TEXT = 20_000_000  # characters
+_SLUG_PART = "abcdefghijklmnopqrstuvwxyz0123456789-"
+
+
+class NeedsWal(Exception):
+    """The command is valid and about to write to a file not yet in WAL mode."""
+
+
+def new_key(prefix: str) -> str:
+    """A stable key for a new event, source or actor: it survives edits, copies, rebuilds."""
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+def _short(title: str, limit: int = 60) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+@dataclass
+class _EventState:
+    """What the precomputed structures know of an event: to take it out and put it back."""
+
+    type_id: int
+    start_day: str  # ISO, as stored
+    start: int
+    end: int
+    actors: frozenset[int]
+    document: dict[str, object]
+
+
+class Edit:
+    """One command's work on one open write transaction."""
+
+    def __init__(self, connection: Connection, *, author: str, wal_ready: bool) -> None:
+        self.connection = connection
+        self.author = author
+        self.wal_ready = wal_ready
+        self.history: list[tuple[str, str, str, Any, Any]] = []
+        # What the edit touched, so that the reader refreshes only that: the types and
+        # (actor, type) spans of the events changed, or everything if reference data changed.
+        self.day_moves: list[tuple[int, str, int]] = []  # (type id, start day, +1 or -1)
+        self.touched_spans: set[tuple[int, int]] = set()
+        self.events_only = True
+
+    # -- entry points ----------------------------------------------------------------------
+
+    def run(self, command: Command) -> Change:
+        handler = getattr(self, "_" + type(command).__name__, None)
+        if handler is None:
+            raise CommandError(f"unknown command {type(command).__name__}")
+        self.events_only = isinstance(command, _EVENT_COMMANDS)
+        change: Change = handler(command)
+        return change
+
+    def record(self, change: Change, note: str) -> None:
+        if not self.history:
+            return
+        number = self._scalar("SELECT coalesce(max(change), 0) + 1 FROM history")
+        at = datetime.now(UTC).isoformat(timespec="milliseconds")
+        self._sql(
+            "INSERT INTO history (change, at, author, command, entity_kind, entity_key, field, "
+            "old_value, new_value, note) VALUES (:change, :at, :author, :command, :kind, :key, "
+            ":field, :old, :new, :note)",
+            [
+                {
+                    "change": number,
+                    "at": at,
+                    "author": self.author,
+                    "command": change.text,
+                    "kind": kind,
+                    "key": key,
+                    "field": field,
+                    "old": json.dumps(old, ensure_ascii=False, default=str),
+                    "new": json.dumps(new, ensure_ascii=False, default=str),
+                    "note": note.strip(),
+                }
+                for kind, key, field, old, new in self.history
+            ],
+        )
+
+    # -- SQL helpers -----------------------------------------------------------------------
+
+    def _rows(self, sql: str, values: dict[str, Any] | None = None) -> list[Any]:
+        return list(self.connection.execute(text(sql), values or {}).all())
+
+    def _scalar(self, sql: str, values: dict[str, Any] | None = None) -> Any:
+        return self.connection.execute(text(sql), values or {}).scalar()
+
+    def _sql(self, sql: str, values: dict[str, Any] | list[dict[str, Any]] | None = None) -> Any:
+        """A write: the first one of a file not yet in WAL mode hands back to the store."""
+        if not self.wal_ready:
+            raise NeedsWal
+        return self.connection.execute(text(sql), values or {})
+
+    def _insert(self, sql: str, values: dict[str, Any]) -> int:
+        result = self._sql(sql, values)
+        return int(result.lastrowid)
+
+    # -- validation ------------------------------------------------------------------------
+
+    @staticmethod
+    def _text(value: str, what: str, limit: int, *, required: bool = False) -> str:
+        if not isinstance(value, str):
+            raise CommandError(f"{what} must be text")
+        if "\x00" in value:
+            raise CommandError(f"{what} contains a NUL character")
+        value = value.strip()
+        if required and not value:
+            raise CommandError(f"{what} is empty; give one")
+        if len(value) > limit:
+            raise CommandError(f"{what} is too long ({len(value):,} characters, at most {limit:,})")
+        return value
+
+    @staticmethod
+    def _date(value: str, what: str = "the date") -> FuzzyDate:
+        try:
+            return parse_edtf(value)
+        except DateError as error:
+            raise CommandError(f"{what}: {error}") from None
+
+    def _source(self, key: str) -> tuple[int, str, str]:
+        """(id, text, title) of a source by key, or CommandError."""
+        row = self.connection.execute(
+            text("SELECT id, text, title FROM sources WHERE key = :key"), {"key": key}
+        ).first()
+        if row is None:
+            known = [r[0] for r in self._rows("SELECT key FROM sources ORDER BY id LIMIT 10")]
+            hint = f"; known sources: {', '.join(known)}" if known else " (the timeline has none)"
+            raise CommandError(f"no source has the key {key!r}{hint}")
+        return int(row[0]), str(row[1]), str(row[2])
+
+    def _quote(self, quote: QuoteInput) -> dict[str, Any]:
+        """A quote checked verbatim against its source: the row values to store."""
+        source_id, source_text, _ = self._source(quote.source_key)
+        exact = quote.exact
+        if not isinstance(exact, str) or not exact.strip():
+            raise CommandError("the quote is empty; select the words of the source it quotes")
+        if len(exact) > MAX_QUOTE:
+            raise CommandError(f"the quote is too long (at most {MAX_QUOTE:,} characters)")
+        start, end = quote.start, quote.end
+        if not (isinstance(start, int) and isinstance(end, int)) or not (
+            0 <= start < end <= len(source_text)
+        ):
+            raise CommandError(
+                f"the quote's offsets {start!r}-{end!r} are not a span of source "
+                f"{quote.source_key!r} ({len(source_text):,} characters)"
+            )
+        if source_text[start:end] != exact:
+            raise CommandError(
+                f"the quote is not verbatim: source {quote.source_key!r} at {start}-{end} "
+                f"reads {_short(source_text[start:end], 40)!r}, not {_short(exact, 40)!r}"
+            )
+        selector = selector_for(source_text, start, end)
+        return {
+            "source_id": source_id,
+            "start": start,
+            "end": end,
+            "text": exact,
+            "prefix": selector.prefix,
+            "suffix": selector.suffix,
+        }
+
+    def _type_id(self, slug: str) -> int:
+        found = self._scalar("SELECT id FROM event_types WHERE slug = :slug", {"slug": slug})
+        if found is None:
+            raise CommandError(
+                f"no event type has the slug {slug!r}; add it first, or pick one of the "
+                "taxonomy (see the filter panel)"
+            )
+        return int(found)
+
+    def _actor_id(self, key: str) -> int:
+        found = self._scalar("SELECT id FROM actors WHERE key = :key", {"key": key})
+        if found is None:
+            raise CommandError(f"no actor has the key {key!r}; add the actor first")
+        return int(found)
+
+    def _participants(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, str]]:
+        result: list[tuple[int, str]] = []
+        for key, role in pairs:
+            if role not in (Role.ACTING.value, Role.AFFECTED.value):
+                raise CommandError(f"an actor's role is 'acting' or 'affected', not {role!r}")
+            pair = (self._actor_id(key), role)
+            if pair in result:
+                raise CommandError(f"actor {key!r} is listed twice as {role}")
+            result.append(pair)
+        return result
+
+    def _citation(self, citation: Citation | None) -> dict[str, Any]:
+        """The events columns of a date's citation, checked (an outside report is stored)."""
+        if citation is None:
+            raise CommandError(
+                "a date needs a citation: the sentence of a source, or an outside report "
+                "(outlet, title, URL and the sentence that states the date)"
+            )
+        if isinstance(citation, SourceSentence):
+            quote = self._quote(citation.quote)
+            return {
+                "citation_id": None,
+                "citation_source_id": quote["source_id"],
+                "citation_start": quote["start"],
+                "citation_end": quote["end"],
+                "citation_quote": quote["text"],
+                "citation_note": "",
+            }
+        if not isinstance(citation, OutsideReference):
+            raise CommandError("a citation is a source's sentence or an outside reference")
+        sentence = self._text(citation.sentence, "the sentence that states the date", MAX_QUOTE)
+        if not sentence:
+            raise CommandError("the citation has no sentence: give the words that state the date")
+        outlet = self._text(citation.outlet, "the citation's outlet", MAX_FIELD)
+        url = self._text(citation.url, "the citation's URL", MAX_FIELD)
+        if not (outlet or url):
+            raise CommandError("the citation names no report: give its outlet or its URL")
+        published = self._text(citation.published, "the citation's date", 64)
+        if published:
+            self._date(published, "the citation's publication date")
+        return {
+            "citation_id": ("new", outlet, self._text(citation.title, "title", MAX_FIELD), url),
+            "citation_published": published,
+            "citation_source_id": None,
+            "citation_start": None,
+            "citation_end": None,
+            "citation_quote": sentence,
+            "citation_note": self._text(citation.note, "the citation's note", MAX_NOTE),
+        }
+
+    def _store_citation(self, columns: dict[str, Any]) -> dict[str, Any]:
+        """Columns ready to write: an outside report gets its citations row."""
+        columns = dict(columns)
+        published = columns.pop("citation_published", "")
+        pending = columns["citation_id"]
+        if isinstance(pending, tuple):
+            _, outlet, title, url = pending
+            columns["citation_id"] = self._insert(
+                "INSERT INTO citations (key, outlet, title, url, published_edtf) "
+                "VALUES (:key, :outlet, :title, :url, :published)",
+                {
+                    "key": new_key("ci"),
+                    "outlet": outlet,
+                    "title": title,
+                    "url": url,
+                    "published": published,
+                },
+            )
+        return columns
+
+    def _event_id(self, key: str) -> tuple[int, str]:
+        row = self.connection.execute(
+            text("SELECT id, title FROM events WHERE key = :key"), {"key": key}
+        ).first()
+        if row is None:
+            raise CommandError(f"no event has the key {key!r}")
+        return int(row[0]), str(row[1])
+
+    def _fresh_key(self, table: str, key: str | None, prefix: str) -> str:
+        if key is None:
+            return new_key(prefix)
+        key = self._text(key, "the key", 128, required=True)
+        if self._scalar(f"SELECT 1 FROM {table} WHERE key = :key", {"key": key}):
+            raise CommandError(f"the key {key!r} is already used in this timeline")
+        return key
+
+    # -- precomputed structures ------------------------------------------------------------
+
+    def _state(self, event_id: int) -> _EventState | None:
+        row = self.connection.execute(
+            text("SELECT type_id, start_date, end_date, title, summary FROM events WHERE id = :id"),
+            {"id": event_id},
+        ).first()
+        if row is None:
+            return None
+        actors = [
+            r[0]
+            for r in self._rows(
+                "SELECT DISTINCT actor_id FROM event_actors WHERE event_id = :id", {"id": event_id}
+            )
+        ]
+        quotes = [
+            r[0]
+            for r in self._rows(
+                "SELECT text FROM quotes WHERE event_id = :id ORDER BY position, id",
+                {"id": event_id},
+            )
+        ]
+        return _EventState(
+            type_id=int(row[0]),
+            start_day=str(row[1]),
+            start=day_number(parse_iso_day(row[1])),
+            end=day_number(parse_iso_day(row[2])),
+            actors=frozenset(actors),
+            document=event_document(
+                event_id, row[3], row[4], quotes, self._actor_texts(actors).items()
+            ),
+        )
+
+    def _actor_texts(self, actor_ids: Sequence[int]) -> dict[int, str]:
+        if not actor_ids:
+            return {}
+        names: dict[int, str] = {}
+        aliases: dict[int, list[str]] = {}
+        marks = ", ".join(str(int(i)) for i in actor_ids)
+        for actor_id, name in self._rows(f"SELECT id, name FROM actors WHERE id IN ({marks})"):
+            names[actor_id] = name
+        for actor_id, name in self._rows(
+            f"SELECT actor_id, name FROM actor_names WHERE is_alias AND actor_id IN ({marks})"
+        ):
+            aliases.setdefault(actor_id, []).append(name)
+        return {i: actor_search_text(names[i], aliases.get(i, ())) for i in names}
+
+    @contextmanager
+    def _changing_event(self, event_id: int | None) -> Iterator[list[int]]:
+        """Around any write to one event: its old state is taken out of the spans and the
+        search index, its new one (if it still exists) put in. Yields a list to which the
+        caller appends the id of an event it creates."""
+        before = self._state(event_id) if event_id is not None else None
+        ids = [event_id] if event_id is not None else []
+        yield ids
+        after = self._state(ids[-1]) if ids else None
+        if before is not None:
+            unindex_event_text(self.connection, before.document)
+        if after is not None:
+            index_event_text(self.connection, [after.document])
+        self._move_spans(before, after)
+
+    def _move_spans(self, before: _EventState | None, after: _EventState | None) -> None:
+        changes: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        for state, sign in ((before, -1), (after, +1)):
+            if state is None:
+                continue
+            self.day_moves.append((state.type_id, state.start_day, sign))
+            self.touched_spans.update((actor_id, state.type_id) for actor_id in state.actors)
+            for actor_id in state.actors:
+                changes.setdefault((actor_id, state.type_id), []).append(
+                    (sign, state.start, state.end)
+                )
+        for (actor_id, type_id), moves in changes.items():
+            self._update_span(actor_id, type_id, moves)
+
+    def _update_span(self, actor_id: int, type_id: int, moves: list[tuple[int, int, int]]) -> None:
+        row = self.connection.execute(
+            text("SELECT starts, ends FROM actor_spans WHERE actor_id = :a AND type_id = :t"),
+            {"a": actor_id, "t": type_id},
+        ).first()
+        starts = unpack_days(row[0]) if row else array("i")
+        ends = unpack_days(row[1]) if row else array("i")
+        for sign, start, end in sorted(moves):  # removals first
+            for days, day in ((starts, start), (ends, end)):
+                if sign > 0:
+                    insort(days, day)
+                else:
+                    index = bisect_left(days, day)
+                    if index < len(days) and days[index] == day:
+                        del days[index]
+        if not starts:
+            self._sql(
+                "DELETE FROM actor_spans WHERE actor_id = :a AND type_id = :t",
+                {"a": actor_id, "t": type_id},
+            )
+            return
+        self._sql(
+            "INSERT INTO actor_spans (actor_id, type_id, starts, ends) VALUES (:a, :t, :s, :e) "
+            "ON CONFLICT (actor_id, type_id) DO UPDATE SET starts = :s, ends = :e",
+            {"a": actor_id, "t": type_id, "s": pack_days(starts), "e": pack_days(ends)},
+        )
+
+    def _refresh_actor_names(self, event_id: int) -> None:
+        """The denormalised "Apple, Russia" of the list: acting actors first, each once."""
+        names = [
+            r[0]
+            for r in self._rows(
+                "SELECT a.name FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
+                "WHERE ea.event_id = :id ORDER BY ea.role, ea.actor_id",
+                {"id": event_id},
+            )
+        ]
+        self._sql(
+            "UPDATE events SET actor_names = :names WHERE id = :id",
+            {"names": ", ".join(dict.fromkeys(names)), "id": event_id},
+        )
+
+    # -- reading an event back whole (for the inverse of a delete or an edit) --------------
+
+    def _stored_event(self, event_id: int) -> StoredEvent:
+        event = (
+            self.connection.execute(text("SELECT * FROM events WHERE id = :id"), {"id": event_id})
+            .mappings()
+            .one()
+        )
+        actors = tuple(
+            (r[0], r[1])
+            for r in self._rows(
+                "SELECT a.key, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
+                "WHERE ea.event_id = :id ORDER BY ea.role, ea.actor_id",
+                {"id": event_id},
+            )
+        )
+        quotes = tuple(
+            tuple(dict(r).items())
+            for r in self.connection.execute(
+                text(
+                    'SELECT s.key AS source_key, q.position, q.start, q."end", q.text, q.prefix, '
+                    "q.suffix FROM quotes q JOIN sources s ON s.id = q.source_id "
+                    "WHERE q.event_id = :id ORDER BY q.position, q.id"
+                ),
+                {"id": event_id},
+            ).mappings()
+        )
+        citation = None
+        if event["citation_id"] is not None:
+            found = (
+                self.connection.execute(
+                    text("SELECT * FROM citations WHERE id = :id"), {"id": event["citation_id"]}
+                )
+                .mappings()
+                .first()
+            )
+            citation = tuple(dict(found).items()) if found else None
+        source_key = None
+        if event["citation_source_id"] is not None:
+            source_key = self._scalar(
+                "SELECT key FROM sources WHERE id = :id", {"id": event["citation_source_id"]}
+            )
+        values = dict(event)
+        values["citation_source_key"] = source_key
+        return StoredEvent(tuple(values.items()), actors, quotes, citation)
+
+    def _write_stored_event(self, stored: StoredEvent) -> int:
+        """Put an event back as it was stored, under its key (and its id if still free)."""
+        values = dict(stored.event)
+        source_key = values.pop("citation_source_key", None)
+        values["citation_source_id"] = self._source(source_key)[0] if source_key else None
+        if self._scalar("SELECT 1 FROM events WHERE id = :id", {"id": values["id"]}):
+            values.pop("id")
+        if stored.citation is not None:
+            citation = dict(stored.citation)
+            existing = self._scalar(
+                "SELECT id FROM citations WHERE key = :key", {"key": citation["key"]}
+            )
+            if existing is None:
+                citation.pop("id", None)
+                existing = self._insert(
+                    f"INSERT INTO citations ({', '.join(citation)}) "
+                    f"VALUES ({', '.join(':' + c for c in citation)})",
+                    citation,
+                )
+            values["citation_id"] = existing
+        columns = ", ".join(f'"{c}"' for c in values)
+        event_id = self._insert(
+            f"INSERT INTO events ({columns}) VALUES ({', '.join(':' + c for c in values)})", values
+        )
+        for key, role in stored.actors:
+            self._sql(
+                "INSERT INTO event_actors (event_id, actor_id, role) VALUES (:e, :a, :r)",
+                {"e": event_id, "a": self._actor_id(key), "r": role},
+            )
+        for quote in stored.quotes:
+            row = dict(quote)
+            row["source_id"] = self._source(row.pop("source_key"))[0]
+            row["event_id"] = event_id
+            self._sql(
+                'INSERT INTO quotes (event_id, source_id, position, start, "end", text, prefix, '
+                "suffix) VALUES (:event_id, :source_id, :position, :start, :end, :text, "
+                ":prefix, :suffix)",
+                row,
+            )
+        return event_id
+
+    def _remove_event_rows(self, event_id: int) -> None:
+        self._sql("DELETE FROM quotes WHERE event_id = :id", {"id": event_id})
+        self._sql("DELETE FROM event_actors WHERE event_id = :id", {"id": event_id})
+        self._sql("DELETE FROM events WHERE id = :id", {"id": event_id})
+
+    # -- events ----------------------------------------------------------------------------
+
+    def _AddEvent(self, command: AddEvent) -> Change:
+        title = self._text(command.title, "the title", MAX_TITLE, required=True)
+        summary = self._text(command.summary, "the summary", MAX_SUMMARY)
+        type_id = self._type_id(command.type_slug)
+        date = self._date(command.date_edtf)
+        citation = self._citation(command.citation)
+        participants = self._participants(command.participants)
+        if not command.quotes:
+            raise CommandError("an event needs a quote: select the passage of a source it is from")
+        quotes = [self._quote(q) for q in command.quotes]
+        key = self._fresh_key("events", command.key, "ev")
+        with self._changing_event(None) as created:
+            columns = self._store_citation(citation)
+            event_id = self._insert(
+                "INSERT INTO events (key, title, summary, type_id, date_edtf, start_date, "
+                "end_date, precision, approximate, uncertain, citation_id, citation_source_id, "
+                "citation_start, citation_end, citation_quote, citation_note, actor_names) "
+                "VALUES (:key, :title, :summary, :type_id, :date_edtf, :start_date, :end_date, "
+                ":precision, "
+                ":approximate, :uncertain, :citation_id, :citation_source_id, :citation_start, "
+                ":citation_end, :citation_quote, :citation_note, '')",
+                {
+                    "key": key,
+                    "title": title,
+                    "summary": summary,
+                    "type_id": type_id,
+                    **_date_columns(date),
+                    **columns,
+                },
+            )
+            created.append(event_id)
+            self._write_participants(event_id, participants)
+            for position, quote in enumerate(quotes):
+                self._write_quote(event_id, position, quote)
+        self.history.append(("event", key, "*", None, _described(command, key)))
+        return Change(
+            text=f"Add event '{_short(title)}'",
+            created_key=key,
+            events=frozenset({key}),
+            sources=frozenset(),
+            inverse=DeleteEvent(key),
+        )
+
+    def _write_participants(self, event_id: int, participants: list[tuple[int, str]]) -> None:
+        for actor_id, role in participants:
+            self._sql(
+                "INSERT INTO event_actors (event_id, actor_id, role) VALUES (:e, :a, :r)",
+                {"e": event_id, "a": actor_id, "r": role},
+            )
+        self._refresh_actor_names(event_id)
+
+    def _write_quote(self, event_id: int, position: int, quote: dict[str, Any]) -> None:
+        self._sql(
+            'INSERT INTO quotes (event_id, source_id, position, start, "end", text, prefix, '
+            "suffix) VALUES (:event_id, :source_id, :position, :start, :end, :text, :prefix, "
+            ":suffix)",
+            {"event_id": event_id, "position": position, **quote},
+        )
+
+    def _EditEvent(self, command: EditEvent) -> Change:
+        event_id, old_title = self._event_id(command.event_key)
+        old = self._stored_event(event_id)
+        values = dict(old.event)
+        updates: dict[str, Any] = {}
+        fields: list[tuple[str, Any, Any]] = []
+        if command.title is not None:
+            title = self._text(command.title, "the title", MAX_TITLE, required=True)
+            if title != values["title"]:
+                updates["title"] = title
+                fields.append(("title", values["title"], title))
+        if command.summary is not None:
+            summary = self._text(command.summary, "the summary", MAX_SUMMARY)
+            if summary != values["summary"]:
+                updates["summary"] = summary
+                fields.append(("summary", values["summary"], summary))
+        if command.type_slug is not None:
+            type_id = self._type_id(command.type_slug)
+            if type_id != values["type_id"]:
+                updates["type_id"] = type_id
+                old_slug = self._scalar(
+                    "SELECT slug FROM event_types WHERE id = :id", {"id": values["type_id"]}
+                )
+                fields.append(("type", old_slug, command.type_slug))
+        citation_columns = None
+        if command.date_edtf is not None:
+            date = self._date(command.date_edtf)
+            if date.edtf() != values["date_edtf"]:
+                if command.citation is None:
+                    raise CommandError(
+                        "a new date needs its citation: the sentence that states it, from a "
+                        "source or an outside report"
+                    )
+                updates.update(_date_columns(date))
+                fields.append(("date", values["date_edtf"], date.edtf()))
+        if command.citation is not None:
+            citation_columns = self._citation(command.citation)
+            fields.append(
+                ("date citation", values["citation_quote"], citation_columns["citation_quote"])
+            )
+        participants = None
+        if command.participants is not None:
+            participants = self._participants(command.participants)
+            old_pairs = [list(pair) for pair in old.actors]
+            new_pairs = [list(pair) for pair in command.participants]
+            if sorted(old_pairs) != sorted(new_pairs):
+                fields.append(("actors", old_pairs, new_pairs))
+            else:
+                participants = None
+        if not fields:
+            raise CommandError("nothing to change: the event already reads so")
+        with self._changing_event(event_id):
+            if citation_columns is not None:
+                updates.update(self._store_citation(citation_columns))
+            if updates:
+                assignments = ", ".join(f'"{c}" = :{c}' for c in updates)
+                self._sql(
+                    f"UPDATE events SET {assignments} WHERE id = :id", {**updates, "id": event_id}
+                )
+            if participants is not None:
+                self._sql("DELETE FROM event_actors WHERE event_id = :id", {"id": event_id})
+                self._write_participants(event_id, participants)
+        for name, before, after in fields:
+            self.history.append(("event", command.event_key, name, before, after))
+        title = updates.get("title", old_title)
+        change_text = _edit_text([name for name, _, _ in fields], title)
+        return Change(
+            text=change_text,
+            created_key=None,
+            events=frozenset({command.event_key}),
+            sources=frozenset(),
+            inverse=RestoreEvent(command.event_key, old, text=f"Undo: {change_text}"),
+        )
+
+    def _DeleteEvent(self, command: DeleteEvent) -> Change:
+        event_id, title = self._event_id(command.event_key)
+        old = self._stored_event(event_id)
+        with self._changing_event(event_id):
+            self._remove_event_rows(event_id)
+        self.history.append(("event", command.event_key, "*", _summary(old), None))
+        return Change(
+            text=f"Delete event '{_short(title)}'",
+            created_key=None,
+            events=frozenset({command.event_key}),
+            sources=frozenset(),
+            inverse=RestoreEvent(command.event_key, old, text=f"Restore event '{_short(title)}'"),
+        )
+
+    def _RestoreEvent(self, command: RestoreEvent) -> Change:
+        existing = self._scalar(
+            "SELECT id FROM events WHERE key = :key", {"key": command.event_key}
+        )
+        before = self._stored_event(int(existing)) if existing is not None else None
+        if command.rows is not None:  # check what it names still exists, before writing
+            for key, _role in command.rows.actors:
+                self._actor_id(key)
+            for quote in command.rows.quotes:
+                self._source(dict(quote)["source_key"])
+        with self._changing_event(int(existing) if existing is not None else None) as ids:
+            if existing is not None:
+                self._remove_event_rows(int(existing))
+            if command.rows is not None:
+                ids.append(self._write_stored_event(command.rows))
+            elif ids:
+                ids.clear()
+        self.history.append(
+            (
+                "event",
+                command.event_key,
+                "*",
+                _summary(before) if before else None,
+                _summary(command.rows) if command.rows else None,
+            )
+        )
+        inverse = RestoreEvent(command.event_key, before, text=command.text)
+        return Change(
+            text=command.text,
+            created_key=None,
+            events=frozenset({command.event_key}),
+            sources=frozenset(),
+            inverse=inverse,
+        )
+
+    def _AddQuote(self, command: AddQuote) -> Change:
+        event_id, title = self._event_id(command.event_key)
+        quote = self._quote(command.quote)
+        duplicate = self._scalar(
+            "SELECT 1 FROM quotes WHERE event_id = :e AND source_id = :s AND start = :a "
+            'AND "end" = :b',
+            {"e": event_id, "s": quote["source_id"], "a": quote["start"], "b": quote["end"]},
+        )
+        if duplicate:
+            raise CommandError("the event already quotes this passage")
+        position = self._scalar(
+            "SELECT coalesce(max(position), -1) + 1 FROM quotes WHERE event_id = :e",
+            {"e": event_id},
+        )
+        with self._changing_event(event_id):
+            self._write_quote(event_id, int(position), quote)
+        q = command.quote
+        self.history.append(
+            (
+                "event",
+                command.event_key,
+                "quote",
+                None,
+                {"source": q.source_key, "start": q.start, "end": q.end, "text": q.exact},
+            )
+        )
+        return Change(
+            text=f"Add quote to '{_short(title)}'",
+            created_key=None,
+            events=frozenset({command.event_key}),
+            sources=frozenset({q.source_key}),
+            inverse=DeleteQuote(command.event_key, q.source_key, q.start, q.end),
+        )
+
+    def _DeleteQuote(self, command: DeleteQuote) -> Change:
+        event_id, title = self._event_id(command.event_key)
+        source_id, _text, _ = self._source(command.source_key)
+        row = self.connection.execute(
+            text(
+                "SELECT id, text FROM quotes WHERE event_id = :e AND source_id = :s AND start = :a "
+                'AND "end" = :b'
+            ),
+            {"e": event_id, "s": source_id, "a": command.start, "b": command.end},
+        ).first()
+        if row is None:
+            raise CommandError(
+                f"the event does not quote {command.source_key!r} at {command.start}-{command.end}"
+            )
+        if self._scalar("SELECT count(*) FROM quotes WHERE event_id = :e", {"e": event_id}) <= 1:
+            raise CommandError(
+                "this is the event's only quote; an event keeps at least one "
+                "(delete the event instead)"
+            )
+        with self._changing_event(event_id):
+            self._sql("DELETE FROM quotes WHERE id = :id", {"id": row[0]})
+        self.history.append(
+            (
+                "event",
+                command.event_key,
+                "quote",
+                {
+                    "source": command.source_key,
+                    "start": command.start,
+                    "end": command.end,
+                    "text": row[1],
+                },
+                None,
+            )
+        )
+        return Change(
+            text=f"Remove quote from '{_short(title)}'",
+            created_key=None,
+            events=frozenset({command.event_key}),
+            sources=frozenset({command.source_key}),
+            inverse=AddQuote(
+                command.event_key,
+                QuoteInput(command.source_key, command.start, command.end, row[1]),
+            ),
+        )
+
+    # -- sources ---------------------------------------------------------------------------
+
+    def _AddSource(self, command: AddSource) -> Change:
+        if not isinstance(command.text, str) or not command.text.strip():
+            raise CommandError("the source has no text")
+        if "\x00" in command.text:
+            raise CommandError("the source's text contains a NUL character")
+        if len(command.text) > MAX_SOURCE_TEXT:
+            raise CommandError(
+                f"the source's text is too long (at most {MAX_SOURCE_TEXT:,} characters)"
+            )
+        values = {
+            "title": self._text(command.title, "the source's title", MAX_TITLE, required=True),
+            "outlet": self._text(command.outlet, "the outlet", MAX_FIELD),
+            "url": self._text(command.url, "the URL", MAX_FIELD),
+            "language": self._text(command.language, "the language", 16),
+            "published_edtf": self._text(command.published_edtf, "the publication date", 64),
+            "published_note": self._text(command.published_note, "the publication note", MAX_NOTE),
+        }
+        if values["published_edtf"]:
+            self._date(values["published_edtf"], "the publication date")
+        key = self._fresh_key("sources", command.key, "src")
+        # The text is stored exactly as given (offsets count its code points), with its digest.
+        digest = hashlib.sha256(command.text.encode("utf-8")).hexdigest()
+        self._insert(
+            "INSERT INTO sources (key, title, outlet, language, url, published_edtf, "
+            "published_note, text, sha256) VALUES (:key, :title, :outlet, :language, :url, "
+            ":published_edtf, :published_note, :text, :sha256)",
+            {"key": key, **values, "text": command.text, "sha256": digest},
+        )
+        self.history.append(("source", key, "*", None, {**values, "sha256": digest}))
+        return Change(
+            text=f"Add source '{_short(values['title'])}'",
+            created_key=key,
+            events=frozenset(),
+            sources=frozenset({key}),
+            inverse=DeleteSource(key),
+        )
+
+    def _EditSource(self, command: EditSource) -> Change:
+        row = (
+            self.connection.execute(
+                text("SELECT * FROM sources WHERE key = :key"), {"key": command.source_key}
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            self._source(command.source_key)  # raises, naming the known ones
+            raise AssertionError
+        limits = {
+            "title": MAX_TITLE,
+            "outlet": MAX_FIELD,
+            "url": MAX_FIELD,
+            "language": 16,
+            "published_edtf": 64,
+        }
+        updates: dict[str, Any] = {}
+        old: dict[str, Any] = {}
+        for name, limit in limits.items():
+            value = getattr(command, name)
+            if value is None:
+                continue
+            value = self._text(
+                value,
+                f"the source's {name.replace('_edtf', ' date')}",
+                limit,
+                required=name == "title",
+            )
+            if name == "published_edtf" and value:
+                self._date(value, "the publication date")
+            if value != row[name]:
+                updates[name] = value
+                old[name] = row[name]
+        if not updates:
+            raise CommandError("nothing to change: the source already reads so")
+        assignments = ", ".join(f"{c} = :{c}" for c in updates)
+        self._sql(f"UPDATE sources SET {assignments} WHERE id = :id", {**updates, "id": row["id"]})
+        for name, value in updates.items():
+            self.history.append(("source", command.source_key, name, old[name], value))
+        return Change(
+            text=f"Edit source '{_short(updates.get('title', row['title']))}'",
+            created_key=None,
+            events=frozenset(),
+            sources=frozenset({command.source_key}),
+            inverse=EditSource(command.source_key, **old),
+        )
+
+    def _DeleteSource(self, command: DeleteSource) -> Change:
+        source_id, _text, title = self._source(command.source_key)
+        quoting = self._scalar(
+            "SELECT count(DISTINCT event_id) FROM quotes WHERE source_id = :s", {"s": source_id}
+        )
+        citing = self._scalar(
+            "SELECT count(*) FROM events WHERE citation_source_id = :s", {"s": source_id}
+        )
+        if quoting or citing:
+            raise CommandError(
+                f"source {command.source_key!r} is quoted by {quoting} event(s) and dates "
+                f"{citing}; remove those quotes and citations first"
+            )
+        row = (
+            self.connection.execute(text("SELECT * FROM sources WHERE id = :id"), {"id": source_id})
+            .mappings()
+            .one()
+        )
+        self._sql("DELETE FROM sources WHERE id = :id", {"id": source_id})
+        self.history.append(
+            ("source", command.source_key, "*", {"title": title, "sha256": row["sha256"]}, None)
+        )
+        return Change(
+            text=f"Delete source '{_short(title)}'",
+            created_key=None,
+            events=frozenset(),
+            sources=frozenset({command.source_key}),
+            inverse=RestoreSource(command.source_key, tuple(dict(row).items())),
+        )
+
+    def _RestoreSource(self, command: RestoreSource) -> Change:
+        values = dict(command.row)
+        if self._scalar("SELECT 1 FROM sources WHERE key = :key", {"key": command.source_key}):
+            raise CommandError(f"a source with the key {command.source_key!r} already exists")
+        if self._scalar("SELECT 1 FROM sources WHERE id = :id", {"id": values.get("id")}):
+            values.pop("id")
+        self._insert(
+            f"INSERT INTO sources ({', '.join(values)}) "
+            f"VALUES ({', '.join(':' + c for c in values)})",
+            values,
+        )
+        self.history.append(
+            (
+                "source",
+                command.source_key,
+                "*",
+                None,
+                {"title": values["title"], "sha256": values["sha256"]},
+            )
+        )
+        return Change(
+            text=f"Restore source '{_short(values['title'])}'",
+            created_key=None,
+            events=frozenset(),
+            sources=frozenset({command.source_key}),
+            inverse=DeleteSource(command.source_key),
+        )
+
+    # -- actors and types ------------------------------------------------------------------
+
+    def _AddActor(self, command: AddActor) -> Change:
+        name = self._text(command.name, "the actor's name", MAX_FIELD, required=True)
+        try:
+            kind = ActorKind(command.kind)
+        except ValueError:
+            kinds = ", ".join(k.value for k in ActorKind)
+            raise CommandError(f"{command.kind!r} is not a kind of actor ({kinds})") from None
+        aliases = [self._text(a, "an alias", MAX_FIELD, required=True) for a in command.aliases]
+        for candidate in dict.fromkeys([name, *aliases]):
+            clash = self._scalar(
+                "SELECT a.name FROM actor_names n JOIN actors a ON a.id = n.actor_id "
+                "WHERE n.folded = :folded",
+                {"folded": fold(candidate)},
+            )
+            if clash is not None:
+                raise CommandError(f"{candidate!r} already names the actor {clash!r}")
+        key = self._fresh_key("actors", command.key, "ac")
+        actor_id = self._insert(
+            "INSERT INTO actors (key, name, kind) VALUES (:key, :name, :kind)",
+            {"key": key, "name": name, "kind": kind.value},
+        )
+        for alias, is_alias in [
+            (name, False),
+            *((a, True) for a in dict.fromkeys(aliases) if a != name),
+        ]:
+            self._sql(
+                "INSERT INTO actor_names (actor_id, name, folded, is_alias) "
+                "VALUES (:a, :n, :f, :i)",
+                {"a": actor_id, "n": alias, "f": fold(alias), "i": is_alias},
+            )
+        self.history.append(
+            ("actor", key, "*", None, {"name": name, "kind": kind.value, "aliases": aliases})
+        )
+        return Change(
+            text=f"Add actor '{_short(name)}'",
+            created_key=key,
+            events=frozenset(),
+            sources=frozenset(),
+            inverse=DeleteActor(key),
+            actors=frozenset({key}),
+        )
+
+    def _EditActor(self, command: EditActor) -> Change:
+        actor_id = self._actor_id(command.actor_key)
+        old_name, old_kind = self.connection.execute(
+            text("SELECT name, kind FROM actors WHERE id = :a"), {"a": actor_id}
+        ).one()
+        old_aliases = tuple(
+            r[0]
+            for r in self._rows(
+                "SELECT name FROM actor_names WHERE actor_id = :a AND is_alias ORDER BY name",
+                {"a": actor_id},
+            )
+        )
+        name = old_name
+        if command.name is not None:
+            name = self._text(command.name, "the actor's name", MAX_FIELD, required=True)
+        kind = old_kind
+        if command.kind is not None:
+            try:
+                kind = ActorKind(command.kind).value
+            except ValueError:
+                kinds = ", ".join(k.value for k in ActorKind)
+                raise CommandError(f"{command.kind!r} is not a kind of actor ({kinds})") from None
+        aliases = old_aliases
+        if command.aliases is not None:
+            given = [self._text(a, "an alias", MAX_FIELD, required=True) for a in command.aliases]
+            aliases = tuple(sorted(set(given) - {name}))
+        fields = [
+            (field, before, after)
+            for field, before, after in (
+                ("name", old_name, name),
+                ("kind", old_kind, kind),
+                ("aliases", list(old_aliases), list(aliases)),
+            )
+            if before != after
+        ]
+        if not fields:
+            raise CommandError("nothing to change: the actor already reads so")
+        for candidate in (name, *aliases):
+            clash = self._scalar(
+                "SELECT a.name FROM actor_names n JOIN actors a ON a.id = n.actor_id "
+                "WHERE n.folded = :folded AND n.actor_id <> :a",
+                {"folded": fold(candidate), "a": actor_id},
+            )
+            if clash is not None:
+                raise CommandError(f"{candidate!r} already names the actor {clash!r}")
+        events = [
+            r[0]
+            for r in self._rows(
+                "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = :a", {"a": actor_id}
+            )
+        ]
+        # The search index and the list's names of each of its events follow the new names.
+        documents = {event_id: self._state(event_id) for event_id in events}
+        self._sql(
+            "UPDATE actors SET name = :n, kind = :k WHERE id = :a",
+            {"n": name, "k": kind, "a": actor_id},
+        )
+        self._sql("DELETE FROM actor_names WHERE actor_id = :a", {"a": actor_id})
+        for alias, is_alias in [(name, False), *((a, True) for a in aliases)]:
+            self._sql(
+                "INSERT INTO actor_names (actor_id, name, folded, is_alias) "
+                "VALUES (:a, :n, :f, :i)",
+                {"a": actor_id, "n": alias, "f": fold(alias), "i": is_alias},
+            )
+        for event_id, old_state in documents.items():
+            self._refresh_actor_names(event_id)
+            new_state = self._state(event_id)
+            if old_state is not None and new_state is not None:
+                unindex_event_text(self.connection, old_state.document)
+                index_event_text(self.connection, [new_state.document])
+        for field, old_value, new_value in fields:
+            self.history.append(("actor", command.actor_key, field, old_value, new_value))
+        keys = frozenset(
+            r[0]
+            for r in self._rows(
+                "SELECT e.key FROM events e JOIN event_actors ea ON ea.event_id = e.id "
+                "WHERE ea.actor_id = :a",
+                {"a": actor_id},
+            )
+        )
+        return Change(
+            text=f"Edit actor '{_short(name)}'",
+            created_key=None,
+            events=keys,
+            sources=frozenset(),
+            inverse=EditActor(command.actor_key, old_name, old_kind, old_aliases),
+            actors=frozenset({command.actor_key}),
+        )
+
+    def _EditType(self, command: EditType) -> Change:
+        type_id = self._type_id(command.slug)
+        label = self._text(command.label, "the type's label", MAX_FIELD, required=True)
+        old = self._scalar("SELECT label FROM event_types WHERE id = :t", {"t": type_id})
+        if old == label:
+            raise CommandError("nothing to change: the type already reads so")
+        self._sql("UPDATE event_types SET label = :l WHERE id = :t", {"l": label, "t": type_id})
+        self.history.append(("type", command.slug, "label", old, label))
+        return Change(
+            text=f"Rename type '{_short(old)}'",
+            created_key=None,
+            events=frozenset(),
+            sources=frozenset(),
+            inverse=EditType(command.slug, old),
+        )
+
+    def _DeleteActor(self, command: DeleteActor) -> Change:
+        actor_id = self._actor_id(command.actor_key)
+        used = self._scalar(
+            "SELECT count(DISTINCT event_id) FROM event_actors WHERE actor_id = :a", {"a": actor_id}
+        )
+        if used:
+            raise CommandError(
+                f"actor {command.actor_key!r} is in {used} event(s); remove it from them first"
+            )
+        name, kind = self.connection.execute(
+            text("SELECT name, kind FROM actors WHERE id = :a"), {"a": actor_id}
+        ).one()
+        aliases = tuple(
+            r[0]
+            for r in self._rows(
+                "SELECT name FROM actor_names WHERE actor_id = :a AND is_alias ORDER BY name",
+                {"a": actor_id},
+            )
+        )
+        self._sql("DELETE FROM actor_names WHERE actor_id = :a", {"a": actor_id})
+        self._sql("DELETE FROM actors WHERE id = :a", {"a": actor_id})
+        self.history.append(("actor", command.actor_key, "*", {"name": name, "kind": kind}, None))
+        return Change(
+            text=f"Delete actor '{_short(name)}'",
+            created_key=None,
+            events=frozenset(),
+            sources=frozenset(),
+            inverse=AddActor(name, kind, aliases, key=command.actor_key),
+            actors=frozenset({command.actor_key}),
+        )
+
+    def _AddType(self, command: AddType) -> Change:
+        slug = self._text(command.slug, "the type's slug", 128, required=True)
+        label = self._text(command.label, "the type's label", MAX_FIELD, required=True)
+        parts = slug.split("/")
+        if len(parts) > 2 or not all(p and set(p) <= set(_SLUG_PART) for p in parts):
+            raise CommandError(
+                f"{slug!r} is not a type slug: 'parent' or 'parent/child', lower-case with dashes"
+            )
+        if len(parts) == 2 and not self._scalar(
+            "SELECT 1 FROM event_types WHERE slug = :s", {"s": parts[0]}
+        ):
+            raise CommandError(f"the parent type {parts[0]!r} does not exist; add it first")
+        if self._scalar("SELECT 1 FROM event_types WHERE slug = :s", {"s": slug}):
+            raise CommandError(f"the type {slug!r} already exists")
+        self._insert(
+            "INSERT INTO event_types (slug, label) VALUES (:s, :l)", {"s": slug, "l": label}
+        )
+        self.history.append(("type", slug, "*", None, {"label": label}))
+        return Change(
+            text=f"Add type '{_short(label)}'",
+            created_key=slug,
+            events=frozenset(),
+            sources=frozenset(),
+            inverse=DeleteType(slug),
+        )
+
+    def _DeleteType(self, command: DeleteType) -> Change:
+        type_id = self._type_id(command.slug)
+        used = self._scalar("SELECT count(*) FROM events WHERE type_id = :t", {"t": type_id})
+        children = self._scalar(
+            "SELECT count(*) FROM event_types WHERE slug LIKE :p", {"p": command.slug + "/%"}
+        )
+        if used or children:
+            raise CommandError(
+                f"the type {command.slug!r} has {used} event(s) and {children} child type(s)"
+            )
+        label = self._scalar("SELECT label FROM event_types WHERE id = :t", {"t": type_id})
+        self._sql("DELETE FROM event_types WHERE id = :t", {"t": type_id})
+        self.history.append(("type", command.slug, "*", {"label": label}, None))
+        return Change(
+            text=f"Delete type '{_short(label)}'",
+            created_key=None,
+            events=frozenset(),
+            sources=frozenset(),
+            inverse=AddType(command.slug, label),
+        )
+
+
+_EVENT_COMMANDS = (AddEvent, EditEvent, DeleteEvent, RestoreEvent, AddQuote, DeleteQuote)
+
+
+def _date_columns(date: FuzzyDate) -> dict[str, Any]:
+    return {
+        "date_edtf": date.edtf(),
+        "start_date": date.earliest().isoformat(),
+        "end_date": date.latest().isoformat(),
+        "precision": date.precision.value,
+        "approximate": date.approximate,
+        "uncertain": date.uncertain,
+    }
+
+
+def _edit_text(fields: list[str], title: str) -> str:
+    if fields == ["date"] or fields == ["date", "date citation"]:
+        return f"Change date of '{_short(title)}'"
+    if fields == ["title"]:
+        return f"Rename event '{_short(title)}'"
+    if fields == ["type"]:
+        return f"Change type of '{_short(title)}'"
+    if fields == ["actors"]:
+        return f"Change actors of '{_short(title)}'"
+    return f"Edit event '{_short(title)}'"
+
+
+def _described(command: AddEvent, key: str) -> dict[str, Any]:
+    """An added event, for the history."""
+    return {
+        "key": key,
+        "title": command.title.strip(),
+        "type": command.type_slug,
+        "date": command.date_edtf.strip(),
+        "actors": [list(p) for p in command.participants],
+        "quotes": [
+            {"source": q.source_key, "start": q.start, "end": q.end} for q in command.quotes
+        ],
+    }
+
+
+def _summary(stored: StoredEvent) -> dict[str, Any]:
+    event = dict(stored.event)
+    return {
+        "title": event["title"],
+        "date": event["date_edtf"],
+        "actors": [list(pair) for pair in stored.actors],
+        "quotes": len(stored.quotes),
+    }

@@ -1,0 +1,339 @@
+"""A timeline file opened for editing: commands validated, written in one transaction each,
+recorded in the file's history, with every precomputed structure kept exact.
+
+Reading stays with :class:`~desktopapp.db.repository.EventRepository` (``store.repository``);
+its caches are dropped after each change, and after another process's (see
+:meth:`TimelineStore.external_change`). Viewing a file that is not being edited still goes
+through the read-only engine (db/engine.py).
+
+Durability: the file is in WAL mode with ``synchronous = FULL``, so an edit confirmed to the
+person survives a crash or a power cut. A refused command writes nothing: the file stays the
+same byte for byte.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote as url_quote
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.pool import QueuePool, StaticPool
+
+from desktopapp import __version__
+from desktopapp.db import edits
+from desktopapp.db.commands import Change, Command, CommandError, HistoryEntry
+from desktopapp.db.dialect.sqlite import (
+    BEGIN_WRITE,
+    CHANGE_COUNTER,
+    SEARCH_INDEX_DDL,
+    editing_pragmas,
+    viewing_pragmas,
+)
+from desktopapp.db.engine import open_database
+from desktopapp.db.errors import DatabaseError, describe_error
+from desktopapp.db.history import read_history
+from desktopapp.db.locations import parse_location
+from desktopapp.db.repository import EventRepository
+from desktopapp.db.sample import is_bundled_sample
+from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
+from desktopapp.domain.taxonomy import STANDARD_TYPES
+from desktopapp.safe_files import FileProblem, replacing, writable_target
+
+BUSY_TIMEOUT_MS = 10_000  # a second writer waits this long for the first one's edit
+
+
+def default_author() -> str:
+    """The OS user's name, for the history when no name is set in the preferences."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+class TimelineStore:
+    """One timeline file open for editing."""
+
+    def __init__(self, path: Path, author: str) -> None:
+        self.path = path
+        self.author = author or default_author()
+        self._writer = _writer_engine(path)
+        self._wal = _in_wal_mode(self._writer)
+        self.repository = EventRepository(_reader_engine(path))
+        self._data_version = self._read_data_version()
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, *, title: str, author: str) -> TimelineStore:
+        """A new, empty timeline file with the standard taxonomy; refused if ``path`` exists."""
+        path = Path(path).expanduser()
+        if path.exists() or path.is_symlink():
+            raise DatabaseError(f"{path}: already exists; choose a new file name")
+        if not path.parent.is_dir():
+            raise DatabaseError(f"{path.parent}: no such folder")
+        title = title.strip() or path.stem
+        try:
+            target = writable_target(path)
+            with replacing(target) as temporary:
+                _write_empty_timeline(temporary, title, author or default_author())
+        except FileProblem as error:
+            raise DatabaseError(str(error)) from error
+        except (OSError, SQLAlchemyError, sqlite3.Error) as error:
+            raise DatabaseError(f"{path}: could not be created ({describe_error(error)})") from None
+        return cls(target, author)
+
+    @classmethod
+    def open(cls, location: str | Path, *, author: str) -> TimelineStore:
+        """Open an existing timeline file for editing, or DatabaseError (one line) why not:
+        not a timeline, the bundled sample (edit a copy), a read-only file or folder."""
+        where = parse_location(location)
+        if where.sqlite_path is None:
+            raise DatabaseError(f"{where.label}: only timeline files can be edited")
+        path = where.sqlite_path
+        open_database(path).dispose()  # every check viewing makes: a timeline, our schema
+        if is_bundled_sample(path):
+            raise DatabaseError(
+                f"{path}: the bundled sample is read-only (it is rebuilt when the app is "
+                "updated); save a copy of it and edit the copy"
+            )
+        folder = path.resolve().parent
+        # Marked read-only (no write bit: honoured even by root, who may write anything).
+        if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
+            raise DatabaseError(f"{path}: the file is read-only; it can be viewed, not edited")
+        if not os.access(folder, os.W_OK):
+            raise DatabaseError(
+                f"{path}: its folder is read-only (editing needs to write beside the file); "
+                "copy it to a writable folder to edit it"
+            )
+        try:
+            return cls(path.resolve(), author)
+        except (SQLAlchemyError, sqlite3.Error) as error:
+            raise DatabaseError(
+                f"{path}: cannot be opened for editing: {describe_error(error)}"
+            ) from None
+
+    def close(self) -> None:
+        # Readers first: the last connection to close folds the -wal back into the file.
+        self.repository.engine.dispose()
+        self._writer.dispose()
+
+    def __enter__(self) -> TimelineStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def execute(self, command: Command, *, note: str = "") -> Change:
+        """Validate, write in one transaction with its history, then drop the read caches.
+
+        Raises CommandError (one line) for a command that cannot be done, with the file
+        unchanged; DatabaseError when the file itself fails (busy, full disk, damaged)."""
+        if len(note) > edits.MAX_NOTE:
+            raise CommandError(f"the note is too long (at most {edits.MAX_NOTE} characters)")
+        try:
+            change, work = self._execute(command, note)
+        except (CommandError, DatabaseError):
+            raise
+        except (SQLAlchemyError, sqlite3.Error) as error:
+            self.repository.invalidate()  # whatever was half-read, read it again
+            raise DatabaseError(
+                f"{self.path}: the change was not saved: {describe_error(error)}"
+            ) from None
+        if work.events_only:
+            self.repository.events_changed(work.day_moves, work.touched_spans)
+        else:
+            self.repository.invalidate()
+        self._data_version = self._read_data_version()
+        return change
+
+    def _execute(self, command: Command, note: str) -> tuple[Change, edits.Edit]:
+        while True:
+            try:
+                with self._transaction() as connection:
+                    work = edits.Edit(connection, author=self.author, wal_ready=self._wal)
+                    change = work.run(command)
+                    work.record(change, note)
+                    return change, work
+            except edits.NeedsWal:
+                # Validated, and about to write its first change: a file built for viewing
+                # becomes a document being edited (WAL cannot be entered inside a transaction).
+                with self._writer.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+                self._wal = True
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        with self._writer.connect() as connection:
+            try:
+                connection.exec_driver_sql(BEGIN_WRITE)
+            except DBAPIError as error:
+                raise DatabaseError(
+                    f"{self.path}: the file is busy (another program is editing it); "
+                    f"try again ({describe_error(error)})"
+                ) from None
+            try:
+                yield connection
+            except BaseException:
+                connection.exec_driver_sql("ROLLBACK")
+                raise
+            connection.exec_driver_sql("COMMIT")
+
+    def history(self, event_key: str | None = None) -> list[HistoryEntry]:
+        """What was changed, oldest first: of one event (or source, actor), or of everything."""
+        return read_history(self.repository.engine, event_key)
+
+    def source_dependents(self, source_key: str) -> tuple[list[str], list[str]]:
+        """(keys of events quoting the source, keys of events whose date it cites): what a
+        person must be told before the source can go (DeleteSource refuses while any)."""
+        with self.repository.engine.connect() as connection:
+            quoting = connection.execute(
+                text(
+                    "SELECT DISTINCT e.key FROM quotes q JOIN events e ON e.id = q.event_id "
+                    "JOIN sources s ON s.id = q.source_id WHERE s.key = :key ORDER BY e.key"
+                ),
+                {"key": source_key},
+            ).scalars()
+            citing = connection.execute(
+                text(
+                    "SELECT e.key FROM events e JOIN sources s ON s.id = e.citation_source_id "
+                    "WHERE s.key = :key ORDER BY e.key"
+                ),
+                {"key": source_key},
+            ).scalars()
+            return list(quoting), list(citing)
+
+    def external_change(self) -> bool:
+        """True (once) if another connection or process has written the file since we last
+        looked; the read caches are then dropped, so the next answers are the new state."""
+        version = self._read_data_version()
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.repository.invalidate()
+        return True
+
+    def _read_data_version(self) -> int:
+        # On the writer's own connection: its own commits do not move it, others' do.
+        with self._writer.connect() as connection:
+            return int(connection.exec_driver_sql(CHANGE_COUNTER).scalar_one())
+
+
+def copy_timeline(source: str | Path, target: Path) -> Path:
+    """A consistent copy of a timeline file through SQLite's backup API, even while it is
+    open or being edited (File › Save a Copy As…, or an editable copy of the bundled sample).
+    Written beside ``target`` and renamed over it, all or nothing; returns the target."""
+    where = parse_location(source)
+    if where.sqlite_path is None:
+        raise DatabaseError(f"{where.label}: only timeline files can be copied")
+    open_database(where.sqlite_path).dispose()  # a timeline of our schema
+    origin = where.sqlite_path.resolve()
+    try:
+        resolved = writable_target(Path(target))
+        if resolved.exists() and resolved.resolve() == origin:
+            raise DatabaseError(f"{target}: is the file being copied; choose another name")
+        with replacing(resolved) as temporary:
+            reader = sqlite3.connect(_uri(origin, "ro"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            writer = sqlite3.connect(temporary)
+            try:
+                reader.backup(writer)
+                writer.execute("PRAGMA journal_mode = WAL").fetchall()
+            finally:
+                writer.close()
+                reader.close()
+    except FileProblem as error:
+        raise DatabaseError(str(error)) from error
+    except (OSError, sqlite3.Error) as error:
+        raise DatabaseError(
+            f"{target}: the copy could not be written ({describe_error(error)})"
+        ) from None
+    return resolved
+
+
+# -- engines --------------------------------------------------------------------------------
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"file:{url_quote(str(path))}?mode={mode}"
+
+
+def _writer_engine(path: Path) -> Engine:
+    """One connection that writes (SQLite allows one writer at a time anyway), in autocommit
+    mode so that the store says BEGIN IMMEDIATE / COMMIT itself."""
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(
+            _uri(path, "rw"),
+            uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        for pragma in editing_pragmas(BUSY_TIMEOUT_MS):
+            if "journal_mode" not in pragma:  # entered at the first write (see execute)
+                connection.execute(pragma)
+        return connection
+
+    return create_engine("sqlite://", creator=connect, poolclass=StaticPool)
+
+
+def _reader_engine(path: Path) -> Engine:
+    """Pooled read connections for the repository (the window's workers read in threads)."""
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(
+            _uri(path, "rw"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+        connection.execute("PRAGMA query_only = 1")
+        for pragma in viewing_pragmas():
+            connection.execute(pragma)
+        return connection
+
+    return create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+
+
+def _in_wal_mode(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar_one()
+    return str(mode).lower() == "wal"
+
+
+def _write_empty_timeline(path: Path, title: str, author: str) -> None:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.execute("PRAGMA synchronous = FULL")
+
+    try:
+        Base.metadata.create_all(engine)
+        with engine.begin() as connection:
+            connection.execute(text(SEARCH_INDEX_DDL))
+            connection.execute(
+                text("INSERT INTO event_types (slug, label) VALUES (:slug, :label)"),
+                [{"slug": slug, "label": label} for slug, label in STANDARD_TYPES],
+            )
+            meta = {
+                "application": APPLICATION_ID,
+                "schema_version": str(SCHEMA_VERSION),
+                "app_version": __version__,
+                "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "created_by": author,
+                "title": title,
+            }
+            connection.execute(
+                text("INSERT INTO meta (key, value) VALUES (:key, :value)"),
+                [{"key": k, "value": v} for k, v in meta.items()],
+            )
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+    finally:
+        engine.dispose()

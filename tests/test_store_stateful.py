@@ -1,0 +1,343 @@
+"""Every precomputed structure stays equal to a naive recount under random edits.
+
+Hypothesis drives random sequences of commands (add/edit/delete events, quotes, actors, and
+undo by executing a change's inverse) on a real timeline file; after each step the count
+tables, the per-actor spans, the search index and the repository's answers (through its
+caches) are compared with what the base tables say, counted the slow way.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    Bundle,
+    RuleBasedStateMachine,
+    consumes,
+    invariant,
+    precondition,
+    rule,
+)
+
+from desktopapp.db.actor_spans import unpack_days
+from desktopapp.db.commands import (
+    AddActor,
+    AddEvent,
+    AddQuote,
+    AddSource,
+    CommandError,
+    DeleteEvent,
+    DeleteQuote,
+    EditActor,
+    EditEvent,
+    OutsideReference,
+    QuoteInput,
+    SourceSentence,
+)
+from desktopapp.db.integrity import check_database
+from desktopapp.db.store import TimelineStore
+from desktopapp.domain.filter import EventFilter
+
+WORDS = [f"mot{n}" for n in range(60)]
+TEXT = " ".join(WORDS)
+STARTS = list(itertools.accumulate([0] + [len(w) + 1 for w in WORDS[:-1]]))
+DATES = ["2022-03-01", "2022-03", "2022-02-21/2022-02-27", "2022-03-05~", "2021", "2022-03-02?"]
+TYPES = ["aid/logistics", "sanction", "corporate-withdrawal/sales-halt", "market-move"]
+KINDS = ["company", "government", "person"]
+
+
+def _quote(source: str, word: int, length: int) -> QuoteInput:
+    last = min(len(WORDS) - 1, word + length)
+    start, end = STARTS[word], STARTS[last] + len(WORDS[last])
+    return QuoteInput(source, start, end, TEXT[start:end])
+
+
+class Edits(RuleBasedStateMachine):
+    events = Bundle("events")
+
+    def __init__(self) -> None:
+        super().__init__()
+        folder = Path(_tmp_factory.mktemp("stateful"))
+        self.store = TimelineStore.create(folder / "t.timeline", title="t", author="test")
+        self.path = folder / "t.timeline"
+        self.source = self.store.execute(AddSource(TEXT, "Source")).created_key
+        self.actors: list[str] = []
+        self.titles = itertools.count()
+        self.undo: list = []
+
+    def teardown(self) -> None:
+        self.store.close()
+
+    @rule(name=st.integers(0, 10_000), kind=st.sampled_from(KINDS))
+    def add_actor(self, name: int, kind: str) -> None:
+        try:
+            change = self.store.execute(AddActor(f"Actor {name}", kind, (f"alias{name}",)))
+        except CommandError:  # the name is taken
+            return
+        assert change.created_key is not None
+        self.actors.append(change.created_key)
+
+    @precondition(lambda self: self.actors)
+    @rule(pick=st.integers(0, 50), alias=st.integers(0, 4), rename=st.booleans())
+    def edit_actor(self, pick: int, alias: int, rename: bool) -> None:
+        key = self.actors[pick % len(self.actors)]
+        command = EditActor(
+            key, name=f"Renamed {pick}" if rename else None, aliases=(f"alias{alias}",)
+        )
+        try:
+            self.undo.append(self.store.execute(command))
+        except CommandError as error:  # the name is taken, or it already reads so
+            assert "already" in str(error)
+
+    def _participants(self, picks: list[tuple[int, str]]) -> tuple[tuple[str, str], ...]:
+        if not self.actors:
+            return ()
+        return tuple(dict.fromkeys((self.actors[i % len(self.actors)], r) for i, r in picks))
+
+    @rule(
+        target=events,
+        type_slug=st.sampled_from(TYPES),
+        edtf=st.sampled_from(DATES),
+        picks=st.lists(
+            st.tuples(st.integers(0, 50), st.sampled_from(["acting", "affected"])), max_size=3
+        ),
+        word=st.integers(0, 55),
+        length=st.integers(0, 3),
+        outside=st.booleans(),
+    )
+    def add_event(self, type_slug, edtf, picks, word, length, outside):
+        title = f"titre{next(self.titles)}"
+        citation = (
+            OutsideReference("Reuters", "T", "https://example.org", "On that day")
+            if outside
+            else SourceSentence(_quote(self.source, word, 0))
+        )
+        change = self.store.execute(
+            AddEvent(
+                title,
+                type_slug,
+                edtf,
+                citation,
+                self._participants(picks),
+                (_quote(self.source, word, length),),
+            )
+        )
+        self.undo.append(change)
+        return change.created_key
+
+    @rule(
+        key=events,
+        type_slug=st.none() | st.sampled_from(TYPES),
+        edtf=st.none() | st.sampled_from(DATES),
+        picks=st.none()
+        | st.lists(
+            st.tuples(st.integers(0, 50), st.sampled_from(["acting", "affected"])), max_size=3
+        ),
+        word=st.integers(0, 55),
+    )
+    def edit_event(self, key, type_slug, edtf, picks, word):
+        command = EditEvent(
+            key,
+            type_slug=type_slug,
+            date_edtf=edtf,
+            citation=SourceSentence(_quote(self.source, word, 1)) if edtf else None,
+            participants=None if picks is None else self._participants(picks),
+            title=f"titre{next(self.titles)}" if type_slug is None and edtf is None else None,
+        )
+        try:
+            self.undo.append(self.store.execute(command))
+        except CommandError as error:  # deleted meanwhile, or nothing changes
+            assert "no event" in str(error) or "nothing to change" in str(error)
+
+    @rule(key=consumes(events))
+    def delete_event(self, key):
+        try:
+            self.undo.append(self.store.execute(DeleteEvent(key)))
+        except CommandError as error:
+            assert "no event" in str(error)
+
+    @rule(key=events, word=st.integers(0, 55), length=st.integers(0, 4))
+    def add_quote(self, key, word, length):
+        quote = _quote(self.source, word, length)
+        try:
+            self.undo.append(self.store.execute(AddQuote(key, quote)))
+        except CommandError as error:
+            assert "no event" in str(error) or "already quotes" in str(error)
+
+    @rule(key=events, word=st.integers(0, 55), length=st.integers(0, 4))
+    def delete_quote(self, key, word, length):
+        quote = _quote(self.source, word, length)
+        try:
+            self.undo.append(
+                self.store.execute(DeleteQuote(key, self.source, quote.start, quote.end))
+            )
+        except CommandError as error:
+            assert (
+                "no event" in str(error)
+                or "does not quote" in str(error)
+                or "only quote" in str(error)
+            )
+
+    @precondition(lambda self: self.undo)
+    @rule()
+    def undo_last(self):
+        change = self.undo.pop()
+        try:
+            self.store.execute(change.inverse)
+        except CommandError as error:  # the event it acts on was deleted since
+            assert "no event" in str(error)
+
+    # -- invariants ---------------------------------------------------------------------
+
+    def _db(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+
+    @invariant()
+    def counts_equal_a_naive_recount(self):
+        with self._db() as db:
+            kept = dict(((d, t), n) for d, t, n in db.execute("SELECT * FROM day_type_counts"))
+            naive = Counter((d, t) for d, t in db.execute("SELECT start_date, type_id FROM events"))
+            assert kept == dict(naive)
+            kept_actors = {(a, t): n for a, t, n in db.execute("SELECT * FROM actor_type_counts")}
+            pairs = set(
+                db.execute(
+                    "SELECT ea.actor_id, e.type_id, e.id FROM event_actors ea "
+                    "JOIN events e ON e.id = ea.event_id"
+                )
+            )
+            assert kept_actors == dict(Counter((a, t) for a, t, _ in pairs))
+
+    @invariant()
+    def actor_spans_equal_a_naive_recount(self):
+        with self._db() as db:
+            kept = {
+                (a, t): (list(unpack_days(s)), list(unpack_days(e)))
+                for a, t, s, e in db.execute(
+                    "SELECT actor_id, type_id, starts, ends FROM actor_spans"
+                )
+            }
+            naive: dict = defaultdict(lambda: ([], []))
+            for a, t, s, e in db.execute(
+                "SELECT actor_id, type_id, start_date, end_date FROM (SELECT DISTINCT "
+                "ea.actor_id, e.type_id, e.id, e.start_date, e.end_date FROM event_actors ea "
+                "JOIN events e ON e.id = ea.event_id)"
+            ):
+                naive[(a, t)][0].append(int(s.replace("-", "")))
+                naive[(a, t)][1].append(int(e.replace("-", "")))
+            assert kept == {k: (sorted(v[0]), sorted(v[1])) for k, v in naive.items()}
+
+    @invariant()
+    def search_index_finds_exactly_the_events(self):
+        with self._db() as db:
+            titles = dict(db.execute("SELECT title, id FROM events"))
+            for title, event_id in titles.items():
+                found = [
+                    r[0]
+                    for r in db.execute(
+                        "SELECT rowid FROM events_fts WHERE events_fts MATCH ?", (f'"{title}"',)
+                    )
+                ]
+                assert found == [event_id]
+            # Quoted words and actor names: the index agrees with the tables.
+            for word in ("mot3", "mot30", "alias1", "alias2"):
+                found = {
+                    r[0]
+                    for r in db.execute(
+                        "SELECT rowid FROM events_fts WHERE events_fts MATCH ?", (f'"{word}"',)
+                    )
+                }
+                naive = {
+                    r[0]
+                    for r in db.execute(
+                        "SELECT DISTINCT q.event_id FROM quotes q "
+                        "WHERE ' ' || q.text || ' ' LIKE ? UNION SELECT ea.event_id "
+                        "FROM event_actors ea JOIN actor_names n ON n.actor_id = ea.actor_id "
+                        "WHERE n.name = ?",
+                        (f"% {word} %", word),
+                    )
+                }
+                assert found == naive, word
+            deleted = [
+                r[0]
+                for r in db.execute("SELECT rowid FROM events_fts WHERE events_fts MATCH 'titre*'")
+            ]
+            assert sorted(deleted) == sorted(titles.values())
+
+    @invariant()
+    def check_finds_nothing_wrong(self):
+        report = check_database(self.store.repository)
+        assert report.is_clean, [d.line() for d in report.damages]
+
+    @invariant()
+    def repository_answers_like_the_tables(self):
+        repository = self.store.repository
+        with self._db() as db:
+            total = db.execute("SELECT count(*) FROM events").fetchone()[0]
+            per_actor = dict(
+                db.execute(
+                    "SELECT actor_id, count(DISTINCT event_id) FROM event_actors GROUP BY actor_id"
+                )
+            )
+            in_march = dict(
+                db.execute(
+                    "SELECT actor_id, count(DISTINCT event_id) FROM event_actors ea "
+                    "JOIN events e ON e.id = ea.event_id WHERE e.end_date >= '2022-03-01' "
+                    "AND e.start_date <= '2022-03-03' GROUP BY actor_id"
+                )
+            )
+            actors = db.execute("SELECT count(*) FROM actors").fetchone()[0]
+        assert repository.count() == repository.total == total
+        assert len(repository.actors) == actors
+        assert repository.facet_counts().actors == per_actor
+        march = EventFilter(date_from=date(2022, 3, 1), date_to=date(2022, 3, 3))
+        assert repository.facet_counts(march).actors == in_march
+        assert (
+            sum(repository.histogram(EventFilter(), date(2021, 1, 1), date(2022, 12, 31), 12))
+            == total
+        )
+        with self._db() as db:
+            per_type = dict(db.execute("SELECT type_id, count(*) FROM events GROUP BY type_id"))
+            slugs = dict(db.execute("SELECT id, slug FROM event_types"))
+            per_day = dict(
+                db.execute(
+                    "SELECT start_date, count(*) FROM events WHERE start_date "
+                    "BETWEEN '2022-02-01' AND '2022-03-31' GROUP BY start_date"
+                )
+            )
+        for slug, count in repository.facet_counts().types.items():
+            naive = sum(
+                n
+                for t, n in per_type.items()
+                if slugs[t] == slug or slugs[t].startswith(slug + "/")
+            )
+            assert count == naive, slug
+        days = repository.histogram(EventFilter(), date(2022, 2, 1), date(2022, 3, 31), 59)
+        assert days == [
+            per_day.get(date.fromordinal(date(2022, 2, 1).toordinal() + n).isoformat(), 0)
+            for n in range(59)
+        ]
+
+
+_tmp_factory: pytest.TempPathFactory
+
+
+@pytest.fixture(autouse=True)
+def _remember_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    global _tmp_factory
+    _tmp_factory = tmp_path_factory
+
+
+Edits.TestCase.settings = settings(
+    max_examples=25,
+    stateful_step_count=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+TestEdits = Edits.TestCase
