@@ -71,6 +71,7 @@ def test_menu_has_the_actions_with_shortcuts(window) -> None:
         "TimelineJS spreadsheet (CSV)…",
         "Calendar (iCalendar)…",
         "Quotes as web annotations (JSON-LD)…",
+        "Web page (HTML)…",
     ]
     assert texts["Export PDF…"].shortcut() == QKeySequence("Ctrl+E")
     assert texts["Print…"].shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
@@ -117,6 +118,7 @@ def test_other_exports(window, monkeypatch, tmp_path: Path, method, suffix, magi
         ("export-ics", "ics", b"BEGIN:VCALENDAR\r\n"),
         ("export-annotations-jsonld", "jsonld", b'{"@context"'),
         ("export-annotations", "toml", b"#"),
+        ("export-html", "html", b"<!DOCTYPE html>"),
     ],
 )
 def test_export_submenu_entries(

@@ -100,7 +100,7 @@ def test_every_registered_format_has_its_flag_and_a_one_line_refusal(
     ).choices["export"]
     flags = {option for action in export_parser._actions for option in action.option_strings}
     assert {f"--{kind}" for kind in FORMATS} <= flags
-    assert {*NEW_FORMATS, "pdf", "csv", "json", "png", "svg", "annotations"} == set(FORMATS)
+    assert {*NEW_FORMATS, "pdf", "csv", "json", "png", "svg", "annotations", "html"} == set(FORMATS)
     code, _, err = run(capsys, "export")
     assert code == 2 and err.count("\n") == 1
     assert all(f"--{kind} FILE" in err for kind in FORMATS)

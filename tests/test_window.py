@@ -513,3 +513,51 @@ def test_follows_a_dark_palette(qtbot, window: MainWindow, repository: EventRepo
     ]
     assert soft and all(colour.lightness() < 100 for colour in soft)
     assert "#9a9a9a" in window.detail.browser.toHtml().lower()
+
+
+def test_a_date_cited_from_a_stored_source_names_that_source(
+    make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """Timelines of one's own hold sources of every kind: the pane names the source whose
+    sentence dates the event, instead of saying "the article"."""
+    from desktopapp.cli import main
+
+    timeline, text = tmp_path / "own.timeline", tmp_path / "report.txt"
+    text.write_text("Le 3 mars 2022, Exemple a fermé ses bureaux à Moscou.\n", encoding="utf-8")
+    assert main(["new", str(timeline)]) == 0
+    assert main(["source", "add", str(timeline), str(text), "--title", "Exemple ferme"]) == 0
+    source = EventRepository(open_database(timeline)).sources[0].key
+    assert main(["actor", "add", str(timeline), "Exemple", "--kind", "company"]) == 0
+    assert (
+        main(
+            [
+                "event",
+                "add",
+                str(timeline),
+                "--source",
+                source,
+                "--quote",
+                "a fermé ses bureaux",
+                "--title",
+                "Exemple ferme",
+                "--type",
+                "corporate-withdrawal/office-closure",
+                "--actor",
+                "Exemple:acting",
+                "--date",
+                "2022-03-03",
+                "--date-source",
+                source,
+                "--date-quote",
+                "Le 3 mars 2022",
+            ]
+        )
+        == 0
+    )
+    repository = EventRepository(open_database(timeline))
+    window = make_window(repo=repository)
+    (row,) = repository.rows()
+    window.select_event(row.id)
+    shown = window.detail.plain_text()
+    assert "Dated from the source itself, “Exemple ferme”" in shown
+    assert "IN THE SOURCE'S WORDS" in shown  # a section heading, in capitals

@@ -337,3 +337,21 @@ register(
         _write_annotations_jsonld,
     )
 )  # fmt: skip
+
+
+def _write_html(
+    repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
+) -> str:
+    from desktopapp.export.html_page import write_html
+
+    return write_html(repository, event_filter, target)
+
+
+register(
+    ExportFormat(
+        "html", "Export web page (HTML)…", "html", "Web pages (*.html *.htm)",
+        "a self-contained web page to publish: timeline, filters, list, quotes and citations; "
+        "works offline, makes no network request",
+        False, _write_html,
+    )
+)  # fmt: skip

@@ -148,7 +148,7 @@ class DetailPane(QWidget):
             parts.append(_section("What", dim))
             parts.append(f"<p>{self._m(event.summary)}</p>")
         if event.quotes:
-            parts.append(_section("In the article's words", dim))
+            parts.append(_section("In the source's words", dim))
             for quote in event.quotes:
                 unverified = "" if quote.verified else f"<br><b>⚠ {_e(quote.problem)}</b>"
                 parts.append(
@@ -160,7 +160,12 @@ class DetailPane(QWidget):
 
     def _citation(self, event: Event, dim: str, link: str) -> str:
         citation = event.citation
-        source = "the article itself" if citation.is_article else citation.outlet
+        # A timeline of one's own has sources of every kind, not only "the article": name the
+        # stored source whose sentence dates the event.
+        if citation.is_article:
+            source = f"the source itself, “{citation.title}”"
+        else:
+            source = citation.outlet
         parts = [f"<p><b>Dated from {_e(source)}</b>"]
         details = []
         if citation.title:
