@@ -116,7 +116,7 @@ def test_other_exports(window, monkeypatch, tmp_path: Path, method, suffix, magi
         ("export-timelinejs", "json", b'{\n "title"'),
         ("export-timelinejs-csv", "csv", b"Year,Month,Day"),
         ("export-ics", "ics", b"BEGIN:VCALENDAR\r\n"),
-        ("export-annotations-jsonld", "jsonld", b'{\n "@context"'),
+        ("export-annotations-jsonld", "jsonld", b'{"@context"'),
         ("export-annotations", "toml", b"#"),
         ("export-html", "html", b"<!DOCTYPE html>"),
     ],

@@ -30,7 +30,6 @@ from desktopapp.export.schemas import SCHEMAS, schema
 from desktopapp.export.timelinejs import (
     SHEET_COLUMNS,
     timelinejs_csv,
-    timelinejs_document,
     timelinejs_json,
 )
 from desktopapp.export.web_annotations import AnnotatedSource, annotation_page, annotations_jsonld
@@ -161,6 +160,26 @@ def test_a_full_disk_leaves_the_old_file(
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(files.ExportError, match="cannot write"):
         export(repository, kind, target)
+    assert target.read_bytes() == b"the previous export"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize("kind", NEW_FORMATS)
+def test_written_as_read_with_progress_and_cancel(
+    repository: EventRepository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    monkeypatch.setattr("desktopapp.export.formats._CHUNK", 5)  # 18 events: 4 chunks
+    told: list[tuple[int, int]] = []
+    target = tmp_path / f"out.{FORMATS[kind].suffix}"
+    FORMATS[kind].writer(
+        repository, EventFilter(), target, ExportOptions(progress=lambda d, t: told.append((d, t)))
+    )
+    assert told == [(5, 18), (10, 18), (15, 18), (18, 18)]
+    target.write_bytes(b"the previous export")
+    asked = iter([False, False, True])  # cancelled before the third chunk
+    options = ExportOptions(cancelled=lambda: next(asked))
+    with pytest.raises(files.ExportCancelled):
+        FORMATS[kind].writer(repository, EventFilter(), target, options)
     assert target.read_bytes() == b"the previous export"
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
 
@@ -328,6 +347,11 @@ def test_ics_dates(qualified: EventRepository, tmp_path: Path) -> None:
     assert shown("hm-pauses-sales")[1:] == ("2022-03-01", "2022-03-02", "2022-03?")
     assert shown("hm-pauses-sales")[0].endswith("(March 2022?)")
     assert shown("netflix-refuses-state-channels")[0].endswith("(28 February 2022~)")
+    assert (
+        "Placed on 2022-02-28, the first day of the date as stated; the date is approximate, "
+        "so the event may be a little earlier or later"
+        in str(entries["netflix-refuses-state-channels"]["description"])
+    )
     exact = next(key for key, e in entries.items() if "(" not in str(e["summary"]))
     exact_event = next(e for e in qualified.events() if e.key == exact)
     assert exact_event.date.is_exact_day
@@ -401,9 +425,9 @@ def hostile_events(repository: EventRepository) -> list:
 
 
 def test_timelinejs_json_escapes_hostile_text(hostile_events: list) -> None:
-    document = timelinejs_document(hostile_events, Grouping.ACTOR, {}, MARKUP)
+    text = timelinejs_json(hostile_events, Grouping.ACTOR, {}, MARKUP)
+    document = json.loads(text)
     validate(document, "timelinejs")
-    text = timelinejs_json(document)
     text.encode("utf-8")  # no lone surrogate left: the file is UTF-8
     assert "<script" not in text and "<img" not in text
     markup, formula, surrogate = document["events"]

@@ -10,7 +10,7 @@ imports no Qt and no format module.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ from desktopapp.domain.grouping import Grouping
 
 if TYPE_CHECKING:  # listing the formats (for --help) needs no database code
     from desktopapp.db.repository import EventRepository
+    from desktopapp.domain.model import Event
 
 Progress = Callable[[int, int], None]
 
@@ -205,65 +206,105 @@ def _timeline_name(repository: EventRepository) -> str:
     return sources[0].title if len(sources) == 1 and sources[0].title else "Timeline"
 
 
+# The interchange formats are written as they are read, a thousand events at a time, so a
+# large timeline never sits in memory whole (100,000 events: about 1.5 GB when it did).
+_CHUNK = 1_000
+
+
+@dataclass
+class _Count:
+    events: int = 0
+    inexact: int = 0  # events without an exact day
+
+
+def _events(
+    repository: EventRepository,
+    event_filter: EventFilter,
+    options: ExportOptions,
+    count: _Count | None = None,
+) -> Iterator[Event]:
+    """The filtered events in date order, read a chunk at a time; progress told and cancel
+    asked after each chunk (a cancel raises ExportCancelled: nothing is written)."""
+    from desktopapp.export.files import ExportCancelled
+
+    ids = [row.id for row in repository.rows(event_filter)]
+    for first in range(0, len(ids), _CHUNK):
+        if options.cancelled is not None and options.cancelled():
+            raise ExportCancelled()
+        for event in repository.events_by_id(ids[first : first + _CHUNK]):
+            if count is not None:
+                count.events += 1
+                count.inexact += not event.date.is_exact_day
+            yield event
+        if options.progress is not None:
+            options.progress(min(first + _CHUNK, len(ids)), len(ids))
+
+
+def _write_chunks(target: Path, chunks: Iterable[str | bytes]) -> None:
+    """Write the chunks to ``target`` as they come, all or nothing (export/files.py)."""
+    from desktopapp.export.files import atomic_path
+
+    with atomic_path(target) as temporary, open(temporary, "wb") as stream:
+        for chunk in chunks:
+            stream.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+
+
 def _write_timelinejs(
     repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
 ) -> str:
-    from desktopapp.export.files import write_text
-    from desktopapp.export.timelinejs import timelinejs_document, timelinejs_json
+    from desktopapp.export.timelinejs import timelinejs_json_chunks
 
-    events = repository.events(event_filter)
-    document = timelinejs_document(
-        events, options.grouping, _type_labels(repository), _timeline_name(repository)
-    )
-    write_text(target, timelinejs_json(document))
-    return plural(len(events), "event")
+    count = _Count()
+    events = _events(repository, event_filter, options, count)
+    labels, title = _type_labels(repository), _timeline_name(repository)
+    _write_chunks(target, timelinejs_json_chunks(events, options.grouping, labels, title))
+    return plural(count.events, "event")
 
 
 def _write_timelinejs_csv(
     repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
 ) -> str:
-    from desktopapp.export.files import write_text
-    from desktopapp.export.timelinejs import timelinejs_csv
+    from desktopapp.export.timelinejs import timelinejs_csv_lines
 
-    events = repository.events(event_filter)
-    write_text(target, timelinejs_csv(events, options.grouping, _type_labels(repository)))
-    return plural(len(events), "event")
+    count = _Count()
+    events = _events(repository, event_filter, options, count)
+    _write_chunks(target, timelinejs_csv_lines(events, options.grouping, _type_labels(repository)))
+    return plural(count.events, "event")
 
 
 def _write_ics(
     repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
 ) -> str:
-    from desktopapp.export.files import write_bytes
-    from desktopapp.export.ics import events_calendar
+    from desktopapp.export.ics import calendar_chunks
 
-    events = repository.events(event_filter)
-    write_bytes(target, events_calendar(events, repository.meta, _timeline_name(repository)))
-    exact = sum(1 for event in events if event.date.is_exact_day)
-    placed = len(events) - exact
-    return f"{plural(len(events), 'event')}; {placed:,} without an exact day, on their first day"
+    count = _Count()
+    events = _events(repository, event_filter, options, count)
+    _write_chunks(target, calendar_chunks(events, repository.meta, _timeline_name(repository)))
+    placed = f"{count.inexact:,} without an exact day, on their first day"
+    return f"{plural(count.events, 'event')}; {placed}"
 
 
 def _write_annotations_jsonld(
     repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
 ) -> str:
-    from desktopapp.export.files import write_text
     from desktopapp.export.web_annotations import (
         AnnotatedSource,
-        annotation_page,
-        annotations_jsonld,
+        Tally,
+        jsonld_chunks,
+        quote_annotations,
         source_iri,
     )
 
-    events = repository.events(event_filter)
     sources = {
         source.key: AnnotatedSource(source_iri(source), repository.source_text(source.key))
         for source in repository.sources
     }
-    page = annotation_page(events, sources)
-    write_text(target, annotations_jsonld(page, _timeline_name(repository)))
-    summary = plural(len(page.items), "quote")
-    if page.left_out:
-        summary += f"; {page.left_out:,} not verified against its source, left out"
+    tally = Tally()
+    items = quote_annotations(_events(repository, event_filter, options), sources, tally)
+    _write_chunks(target, jsonld_chunks(items, _timeline_name(repository)))
+    summary = plural(tally.written, "quote")
+    if tally.left_out:
+        summary += f"; {tally.left_out:,} not verified against its source, left out"
     return summary
 
 

@@ -16,7 +16,7 @@ the same entries in a calendar that subscribed to the file.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
@@ -30,15 +30,26 @@ UID_DOMAIN = "desktopapp.timeline"
 
 def events_calendar(events: Iterable[Event], meta: Mapping[str, str], name: str) -> bytes:
     """The calendar file's bytes (CRLF lines, folded at 75 octets by the library)."""
+    return b"".join(calendar_chunks(events, meta, name))
+
+
+def calendar_chunks(events: Iterable[Event], meta: Mapping[str, str], name: str) -> Iterator[bytes]:
+    """The calendar an event at a time, for writing as it goes: the library writes the
+    VCALENDAR's own lines and each VEVENT; they are joined as ``Calendar.to_ical`` would."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", readable(name))
+    head = calendar.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    if not head.endswith(end):
+        raise AssertionError("icalendar wrote no END:VCALENDAR line")
+    yield head[: -len(end)]
     stamp = _stamp(meta)
     for event in events:
-        calendar.add_component(calendar_event(event, stamp))
-    return calendar.to_ical()
+        yield calendar_event(event, stamp).to_ical()
+    yield end
 
 
 def calendar_event(event: Event, stamp: dt.datetime) -> CalendarEvent:
@@ -66,10 +77,7 @@ def description(event: Event) -> str:
     lines = [readable(event.summary), ""] if event.summary else []
     lines.append(f"Date: {readable(event.date.describe())} (EDTF {event.date.edtf()}).")
     if not event.date.is_exact_day:
-        lines.append(
-            f"Placed on {event.date.start.first_day().isoformat()}, the first day this date "
-            "allows: the sources do not give the day."
-        )
+        lines.append(placing(event))
     citation = event.citation
     lines.append(f"Date source: {readable(citation.line())}")
     if citation.quote:
@@ -80,6 +88,17 @@ def description(event: Event) -> str:
             said += f" [{readable(quote.problem)}]"
         lines.append(said)
     return "\n".join(lines)
+
+
+def placing(event: Event) -> str:
+    """Why a calendar shows the event on the day it does, when the date is not that day."""
+    day = event.date.start.first_day().isoformat()
+    if event.date.start.approximate:
+        return (
+            f"Placed on {day}, the first day of the date as stated; the date is approximate, "
+            "so the event may be a little earlier or later: the sources do not give the day."
+        )
+    return f"Placed on {day}, the first day this date allows: the sources do not give the day."
 
 
 def _stamp(meta: Mapping[str, str]) -> dt.datetime:

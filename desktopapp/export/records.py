@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from desktopapp.domain.model import Event, Role
@@ -95,11 +96,18 @@ def events_csv(events: Iterable[Event]) -> str:
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """CSV text whose every cell went through :func:`csv_cell` (controls made visible,
     formulas defused): the one way this package writes CSV, so no column is forgotten."""
+    return "".join(csv_lines(header, rows))
+
+
+def csv_lines(header: Sequence[str], rows: Iterable[Sequence[object]]) -> Iterator[str]:
+    """:func:`csv_text` a record at a time (the header first), for writing as it goes."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([csv_cell(name) for name in header])
-    writer.writerows([csv_cell(value) for value in row] for row in rows)
-    return buffer.getvalue()
+    for row in itertools.chain([header], rows):
+        writer.writerow([csv_cell(value) for value in row])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
 
 
 def _csv_row(event: Event) -> list[object]:

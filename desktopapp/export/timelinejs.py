@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from desktopapp.domain.dates import DatePoint
@@ -26,7 +26,7 @@ from desktopapp.domain.grouping import NO_ACTING_ACTOR_LABEL, Grouping
 from desktopapp.domain.model import Event, Role
 from desktopapp.domain.text import for_display
 from desktopapp.export.datewords import display_date, readable
-from desktopapp.export.records import csv_text
+from desktopapp.export.records import csv_lines
 
 # A spreadsheet cell holds 50,000 characters in Google Sheets (TimelineJS's home) and 32,767
 # in Excel; a longer CSV cell is cut or spills over when the sheet is opened. So in the sheet
@@ -102,24 +102,37 @@ def slide_text(event: Event, limit: int | None = None) -> str:
     return "".join(parts)
 
 
-def timelinejs_document(
+def timelinejs_json(
     events: Iterable[Event], grouping: Grouping, type_labels: Mapping[str, str], title: str
-) -> dict[str, Any]:
-    return {
-        "title": {"text": {"headline": _escaped(title), "text": ""}},
-        "events": [slide(e, lane_label(e, grouping, type_labels)) for e in events],
-    }
+) -> str:
+    return "".join(timelinejs_json_chunks(events, grouping, type_labels, title))
 
 
-def timelinejs_json(document: Mapping[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+def timelinejs_json_chunks(
+    events: Iterable[Event], grouping: Grouping, type_labels: Mapping[str, str], title: str
+) -> Iterator[str]:
+    """The TimelineJS document a slide at a time (one line each), for writing as it goes."""
+    title_slide = {"text": {"headline": _escaped(title), "text": ""}}
+    yield f'{{\n "title": {json.dumps(title_slide, ensure_ascii=False)},\n "events": ['
+    separator = "\n  "
+    for event in events:
+        record = slide(event, lane_label(event, grouping, type_labels))
+        yield separator + json.dumps(record, ensure_ascii=False)
+        separator = ",\n  "
+    yield "\n ]\n}\n"
 
 
 def timelinejs_csv(
     events: Iterable[Event], grouping: Grouping, type_labels: Mapping[str, str]
 ) -> str:
+    return "".join(timelinejs_csv_lines(events, grouping, type_labels))
+
+
+def timelinejs_csv_lines(
+    events: Iterable[Event], grouping: Grouping, type_labels: Mapping[str, str]
+) -> Iterator[str]:
     """The sheet template's columns, every cell through ``csv_cell`` (formulas defused)."""
-    return csv_text(SHEET_COLUMNS, (_sheet_row(e, grouping, type_labels) for e in events))
+    return csv_lines(SHEET_COLUMNS, (_sheet_row(e, grouping, type_labels) for e in events))
 
 
 def _sheet_row(event: Event, grouping: Grouping, type_labels: Mapping[str, str]) -> list[object]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,16 +53,29 @@ class AnnotationPage:
 def annotation_page(
     events: Iterable[Event], sources: Mapping[str, AnnotatedSource]
 ) -> AnnotationPage:
-    items: list[dict[str, Any]] = []
-    left_out = 0
+    tally = Tally()
+    items = list(quote_annotations(events, sources, tally))
+    return AnnotationPage(items, tally.left_out)
+
+
+@dataclass
+class Tally:
+    written: int = 0
+    left_out: int = 0  # quotes not verified against their source
+
+
+def quote_annotations(
+    events: Iterable[Event], sources: Mapping[str, AnnotatedSource], tally: Tally
+) -> Iterator[dict[str, Any]]:
+    """Each quote's annotation, counting in ``tally`` what is written and what left out."""
     for event in events:
         for number, quote in enumerate(event.quotes, start=1):
             item = annotation(event, number, quote, sources.get(quote.source_key))
             if item is None:
-                left_out += 1
+                tally.left_out += 1
             else:
-                items.append(item)
-    return AnnotationPage(items, left_out)
+                tally.written += 1
+                yield item
 
 
 def annotation(
@@ -103,11 +116,17 @@ def annotation(
 
 
 def annotations_jsonld(page: AnnotationPage, label: str) -> str:
-    document = {
-        "@context": CONTEXT,
-        "type": "AnnotationCollection",
-        "label": unicode_text(label),
-        "total": len(page.items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": page.items},
-    }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return "".join(jsonld_chunks(page.items, label))
+
+
+def jsonld_chunks(items: Iterable[dict[str, Any]], label: str) -> Iterator[str]:
+    """The collection an annotation at a time (one line each); ``total`` comes last, once
+    the items are counted (JSON's members have no order)."""
+    head = {"@context": CONTEXT, "type": "AnnotationCollection", "label": unicode_text(label)}
+    yield json.dumps(head, ensure_ascii=False)[:-1]
+    yield ',\n "first": {"type": "AnnotationPage", "startIndex": 0, "items": ['
+    total = 0
+    for item in items:
+        yield ("\n  " if total == 0 else ",\n  ") + json.dumps(item, ensure_ascii=False)
+        total += 1
+    yield f'\n ]}},\n "total": {total}\n}}\n'
