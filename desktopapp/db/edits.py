@@ -1117,12 +1117,16 @@ class Edit:
             raise CommandError("nothing to change: the type already reads so")
         self._sql("UPDATE event_types SET label = :l WHERE id = :t", {"l": label, "t": type_id})
         self.history.append(("type", command.slug, "label", old, label))
+        shown_with = frozenset(  # the events that show the label
+            r[0] for r in self._rows("SELECT key FROM events WHERE type_id = :t", {"t": type_id})
+        )
         return Change(
             text=f"Rename type '{_short(old)}'",
             created_key=None,
-            events=frozenset(),
+            events=shown_with,
             sources=frozenset(),
             inverse=EditType(command.slug, old),
+            types=frozenset({command.slug}),
         )
 
     def _DeleteActor(self, command: DeleteActor) -> Change:
@@ -1180,6 +1184,7 @@ class Edit:
             events=frozenset(),
             sources=frozenset(),
             inverse=DeleteType(slug),
+            types=frozenset({slug}),
         )
 
     def _DeleteType(self, command: DeleteType) -> Change:
@@ -1201,6 +1206,7 @@ class Edit:
             events=frozenset(),
             sources=frozenset(),
             inverse=AddType(command.slug, label),
+            types=frozenset({command.slug}),
         )
 
 

@@ -460,6 +460,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         a[ActionId.PREFERENCES].triggered.connect(self._edit_preferences)
 
         self.filter_panel.filterChanged.connect(self.set_filter)
+        self.filter_panel.editActorRequested.connect(self.event_actions.edit_actor)
+        self.filter_panel.editTypeRequested.connect(self.event_actions.edit_type)
         self._runner.finished.connect(self._show_results)
         self._runner.failed.connect(self._show_failure)
         self._facet_runner.finished.connect(self._show_facets)
@@ -479,6 +481,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         events.selection_changed.connect(self._show_event)
         events.events_changed.connect(self._show_changed_events)
         events.sources_changed.connect(self._show_changed_sources)
+        events.names_changed.connect(self._show_new_names)
         events.timeline_replaced.connect(self._show_timeline)
 
     def _build_context_menus(self) -> None:
