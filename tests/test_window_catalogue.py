@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog
 from desktopapp.db.commands import AddActor
 from desktopapp.db.store import TimelineStore
 from desktopapp.document import TimelineDocument
+from desktopapp.ui.actions import ActionId
 from desktopapp.ui.catalogue_dialogs import EditActorDialog, EditTypeDialog
 from desktopapp.ui.main_window import MainWindow
 from desktopapp.ui.settings import Settings
@@ -74,8 +75,9 @@ def test_f2_on_an_actor_edits_its_name_kind_and_aliases_and_undo_restores_them(
         type_into(qtbot, dialog.aliases, "Volvo Group, Volvo trucks")
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
 
+    window.registry[ActionId.EDIT_EVENT].setEnabled(True)  # as with an event selected
     answer = ModalAnswer(EditActorDialog, rename)
-    qtbot.keyClick(focused(), Qt.Key.Key_F2)
+    qtbot.keyClick(focused(), Qt.Key.Key_F2)  # the list's F2, not the window's Edit Event
     answer.check()
     [volvo] = [a for a in store.repository.actors if a.name == "AB Volvo"]
     assert volvo.aliases == ("Volvo Group", "Volvo trucks")
@@ -109,6 +111,7 @@ def test_f2_on_a_type_edits_its_label_and_undo_restores_it(
         type_into(qtbot, dialog.label, "Sanctions and embargoes")
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
 
+    window.registry[ActionId.EDIT_EVENT].setEnabled(True)
     answer = ModalAnswer(EditTypeDialog, relabel)
     qtbot.keyClick(focused(), Qt.Key.Key_F2)
     answer.check()

@@ -13,7 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
@@ -24,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -718,9 +721,30 @@ def _item_action(view: QAbstractItemView, text: str, slot: Any) -> QAction:
     """An action on a view's current item, in its context menu and on F2 while it has focus
     (F2 is the desktop's key for editing the item under the cursor)."""
     action = QAction(text, view)
-    action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+    action.setShortcut(QKeySequence(Qt.Key.Key_F2))  # shown in the menu; F2 itself is below
     action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     action.triggered.connect(slot)
     view.addAction(action)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    view.installEventFilter(_F2Edits(action, view))
     return action
+
+
+class _F2Edits(QObject):
+    """F2 in the view edits its item, even where the window's F2 (Edit Event) is active:
+    two shortcuts on one key would be ambiguous and neither would fire."""
+
+    def __init__(self, action: QAction, parent: QObject) -> None:
+        super().__init__(parent)
+        self._action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_F2 and not event.modifiers():
+                event.accept()  # the override: the key comes to the view, not a shortcut
+                if kind == QEvent.Type.KeyPress:
+                    self._action.trigger()
+                return True
+        return False
