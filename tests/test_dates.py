@@ -149,3 +149,13 @@ def test_any_text_parses_or_raises_date_error(text: str) -> None:
     except DateError:
         return
     assert parsed.earliest() <= parsed.latest()
+
+
+def test_a_source_without_outlet_or_url_is_cited_without_empty_parts() -> None:
+    """A source added by hand may have no outlet: its line read "Source: , « T »"."""
+    from desktopapp.domain.dates import parse_edtf
+    from desktopapp.domain.model import Source
+
+    source = Source("s", "Wire report", "", "fr", "", parse_edtf("2022-03-03"), "", "0" * 64)
+    line = source.citation_line()
+    assert line.startswith("« Wire report », ") and ", ," not in line and not line.endswith(", ")

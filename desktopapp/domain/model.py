@@ -50,10 +50,8 @@ class Source:
         return self.published.describe()
 
     def citation_line(self) -> str:
-        parts = [self.outlet, f"« {self.title} »", self.published_text()]
-        if self.url:
-            parts.append(self.url)
-        return ", ".join(parts)
+        parts = [self.outlet, f"« {self.title} »", self.published_text(), self.url]
+        return ", ".join(part for part in parts if part)  # a source of one's own may lack some
 
 
 @dataclass(frozen=True)
