@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from desktopapp.db import edits
 from desktopapp.db.commands import (
@@ -353,3 +354,39 @@ def test_actors_and_types_are_edited_and_searched_under_their_new_names(
     store.execute(EditType("sanction", "Sanctions"))
     assert store.repository.type_by_slug("sanction").label == "Sanctions"
     assert check_database(store.repository).is_clean
+
+
+def test_the_total_follows_edits_without_counting_every_event(store: TimelineStore) -> None:
+    """After an edit the window asks the total again: it moves by the edit (an add +1, a
+    delete -1, a new date 0) rather than by a count(*) over the events, 50 ms at 1M."""
+    source, actor, key = _seed(store)
+    repository = store.repository
+    assert repository.count() == 1  # read once, as a window does on opening
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(repository.engine, "before_cursor_execute", seen)
+    citation = OutsideReference("Reuters", "T", "https://example.org", "On 2 March")
+    store.execute(EditEvent(key, date_edtf="2022-03-02", citation=citation))
+    assert repository.count() == repository.total == 1
+    second = store.execute(
+        AddEvent(
+            "Apple halts more",
+            "corporate-withdrawal/sales-halt",
+            "2022-03-04",
+            citation,
+            ((actor, "acting"),),
+            (_quote(source, APPLE),),
+        )
+    ).created_key
+    assert second and repository.count() == 2
+    deleted = store.execute(DeleteEvent(key))
+    assert repository.count() == repository.total == 1
+    store.execute(deleted.inverse)
+    assert repository.count() == 2
+    event.remove(repository.engine, "before_cursor_execute", seen)
+    assert not [s for s in statements if "count(" in s.lower() and "events" in s.lower()]
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 2

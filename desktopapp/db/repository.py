@@ -150,8 +150,11 @@ class EventRepository:
         move the running totals by the edit's (type id, start day, +1/-1), and read again only
         the actor spans it touched, so the next facets cost what the edit touched rather than
         a read of every count table (see TimelineStore.execute)."""
-        for name in ("total", "_full_extent"):
-            self.__dict__.pop(name, None)
+        self.__dict__.pop("_full_extent", None)
+        if "total" in self.__dict__:
+            # Each changed event is one -1 (its old state) and/or one +1 (its new one): the
+            # total moves by their sum, exactly, instead of a count(*) of 1M rows (50 ms).
+            self.__dict__["total"] += sum(delta for _type, _day, delta in day_moves)
         if "_running_totals_by_type" in self.__dict__:
             running = dict(self._running_totals_by_type)
             for type_id, day, delta in day_moves:
@@ -296,6 +299,11 @@ class EventRepository:
     # -- filtered queries -------------------------------------------------------------------
 
     def count(self, event_filter: EventFilter = EventFilter()) -> int:
+        if event_filter.is_empty:
+            return self.total  # kept across edits by events_changed
+        return self._count(event_filter)
+
+    def _count(self, event_filter: EventFilter) -> int:
         query = select(func.count()).select_from(EventRowORM.__table__)
         query = query.where(*self._conditions(event_filter))
         if len(event_filter.actors) == 1 and event_filter.without_actors().is_empty:
@@ -308,7 +316,7 @@ class EventRepository:
 
     @cached_property
     def total(self) -> int:
-        return self.count(EventFilter())
+        return self._count(EventFilter())
 
     def rows(
         self,
