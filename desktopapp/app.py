@@ -27,8 +27,8 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktopapp import __version__
-from desktopapp.cli import EXIT_USAGE, LaunchOptions
 from desktopapp.db.repository import EventRepository
+from desktopapp.launch import EXIT_USAGE, LaunchOptions
 
 APP_NAME = "desktopapp"
 ORGANIZATION = "desktopapp"

@@ -17,31 +17,13 @@ import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from desktopapp import __version__
 from desktopapp.domain.filter import EventFilter, FilterError, parse_user_date
 from desktopapp.domain.model import Event
 from desktopapp.interrupts import Stopped, check, deferred, signals_as_interrupts
-
-EXIT_USAGE = 2
-
-
-class UserError(Exception):
-    """A problem to report in one line, without a traceback."""
-
-
-@dataclass(frozen=True)
-class LaunchOptions:
-    """What the window is asked to open with."""
-
-    database: str | None
-    event_filter: EventFilter
-    screenshot: Path | None = None
-    size: tuple[int, int] | None = None
-    qt_arguments: tuple[str, ...] = ()  # Qt's own options (-style Fusion), for QApplication
-
+from desktopapp.launch import EXIT_USAGE, LaunchOptions, UserError
 
 # Qt's own command-line options (QApplication, QGuiApplication): with a value, and without.
 QT_OPTIONS_WITH_VALUE = frozenset(

@@ -139,8 +139,8 @@ def _say(line: str) -> None:
 
 def _edtf(text: str, what: str) -> str:
     """A date typed by a person, as EDTF: EDTF itself, or free text read by date_input."""
-    from desktopapp.cli import UserError
     from desktopapp.domain.dates import DateError, parse_edtf
+    from desktopapp.launch import UserError
 
     try:
         return parse_edtf(text).edtf()
@@ -156,9 +156,9 @@ def _edtf(text: str, what: str) -> str:
 
 def find_quote(text: str, exact: str, occurrence: int | None, what: str) -> tuple[int, int]:
     """The span of ``exact`` in ``text``: it must occur once, or ``occurrence`` says which."""
-    from desktopapp.cli import UserError
     from desktopapp.domain.anchoring import AnchorError
     from desktopapp.domain.anchoring import find_quote as anchored
+    from desktopapp.launch import UserError
 
     try:
         return anchored(text, exact, occurrence)
@@ -183,8 +183,8 @@ def _quote_input(store, source_key: str, exact: str, occurrence: int | None, wha
 
 def _citation(store, args: argparse.Namespace):
     """The date's citation from the --date-* options, or None if none was given."""
-    from desktopapp.cli import UserError
     from desktopapp.db.commands import OutsideReference, SourceSentence
+    from desktopapp.launch import UserError
 
     from_source = args.date_source is not None or args.date_quote is not None
     outside = any(v is not None for v in (args.date_url, args.date_outlet, args.date_sentence))
@@ -216,7 +216,7 @@ def _citation(store, args: argparse.Namespace):
 
 
 def _participants(store, names: list[str] | None) -> tuple[tuple[str, str], ...] | None:
-    from desktopapp.cli import UserError
+    from desktopapp.launch import UserError
 
     if names is None:
         return None
@@ -254,8 +254,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_source_add(args: argparse.Namespace) -> int:
-    from desktopapp.cli import UserError
     from desktopapp.db.commands import AddSource
+    from desktopapp.launch import UserError
 
     text, draft = _source_text(args.source)
     published = args.published or (draft.get("published_edtf", "") if draft else "")
@@ -282,7 +282,7 @@ def _default_title(source: str) -> str:
 
 def _source_text(source: str) -> tuple[str, dict[str, str]]:
     """The text of a source file (via i11-ingest's extractors when present) or of stdin."""
-    from desktopapp.cli import UserError
+    from desktopapp.launch import UserError
 
     if source == "-":
         data = sys.stdin.buffer.read(MAX_SOURCE_BYTES + 1)
@@ -309,7 +309,7 @@ def _source_text(source: str) -> tuple[str, dict[str, str]]:
 
 
 def _decoded(data: bytes, where: str) -> str:
-    from desktopapp.cli import UserError
+    from desktopapp.launch import UserError
 
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
@@ -328,8 +328,8 @@ def run_actor_add(args: argparse.Namespace) -> int:
 
 
 def run_event_add(args: argparse.Namespace) -> int:
-    from desktopapp.cli import UserError
     from desktopapp.db.commands import AddEvent
+    from desktopapp.launch import UserError
 
     with _open(args.file) as store:
         quote = _quote_input(store, args.source, args.quote, args.occurrence, "the quote")

@@ -65,7 +65,7 @@ ln -s "$bundle" "$scratch/bundle"
 env -u XDG_DATA_HOME HOME="$home" "$here/linux/install.sh" "$scratch/bundle"
 share="$home/.local/share"
 installed="$share/applications/$APP_ID.desktop"
-grep -qx "Exec=$scratch/bundle/desktopapp" "$installed" || { echo "ci-check: wrong Exec in $installed" >&2; exit 1; }
+grep -qx "Exec=$scratch/bundle/desktopapp open %f" "$installed" || { echo "ci-check: wrong Exec in $installed" >&2; exit 1; }
 desktop-file-validate "$installed"
 appstreamcli validate --no-net "$share/metainfo/$APP_ID.metainfo.xml" >/dev/null
 for size in 16 24 32 48 64 128 256 512; do
