@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,7 @@ from desktopapp.db.commands import (
 from desktopapp.db.errors import DatabaseError
 from desktopapp.db.integrity import check_database
 from desktopapp.db.store import TimelineStore
+from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.taxonomy import STANDARD_TYPES
 
 TEXT = "Le 1er mars 2022, Apple a arrêté ses ventes en Russie. Netflix a riposté."
@@ -390,3 +392,38 @@ def test_the_total_follows_edits_without_counting_every_event(store: TimelineSto
     assert not [s for s in statements if "count(" in s.lower() and "events" in s.lower()]
     with sqlite3.connect(store.path) as db:
         assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+
+
+def test_a_short_date_range_counts_long_events_that_began_long_before(
+    store: TimelineStore,
+) -> None:
+    """count() of a short range reads the date index only from 100 days before it, plus the
+    long events' index: an event begun a year before and still running is counted, one
+    that ended before the range is not, whatever their lengths."""
+    source, actor, _key = _seed(store)  # 2022-03-01
+    citation = OutsideReference("Reuters", "T", "https://example.org", "On 2 March")
+    for title, edtf in (
+        ("Long, still running", "2021-01-10/2022-06-30"),
+        ("Long, ended before", "2021-01-10/2022-02-27"),
+        ("Short, ended before", "2022-02-20/2022-02-27"),
+        ("Short, overlapping", "2022-02-20/2022-03-02"),
+    ):
+        store.execute(
+            AddEvent(
+                title,
+                "corporate-withdrawal/sales-halt",
+                edtf,
+                citation,
+                ((actor, "acting"),),
+                (_quote(source, APPLE),),
+            )
+        )
+    repository = store.repository
+
+    def between(low: date, high: date) -> int:
+        return repository.count(EventFilter(date_from=low, date_to=high))
+
+    assert between(date(2022, 3, 1), date(2022, 3, 31)) == 3
+    assert between(date(2021, 6, 1), date(2021, 6, 30)) == 2  # only the long ones
+    assert between(date(2022, 2, 28), date(2022, 2, 28)) == 2
+    assert between(date(2022, 4, 1), date(2022, 4, 1)) == 1

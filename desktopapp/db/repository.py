@@ -304,8 +304,10 @@ class EventRepository:
         return self._count(event_filter)
 
     def _count(self, event_filter: EventFilter) -> int:
-        query = select(func.count()).select_from(EventRowORM.__table__)
-        query = query.where(*self._conditions(event_filter))
+        conditions = self._conditions(event_filter)
+        if event_filter.date_from and _short_range(event_filter):
+            conditions.append(_reaching(event_filter.date_from))
+        query = select(func.count()).select_from(EventRowORM.__table__).where(*conditions)
         if len(event_filter.actors) == 1 and event_filter.without_actors().is_empty:
             # One actor alone: its total, kept by the build (no walk over its events).
             A = ActorTypeCountRow.__table__.c
@@ -1149,6 +1151,9 @@ def _seek(
 FREQUENT_ACTOR_SHARE = 0.02
 
 
+SHORT_RANGE_DAYS = 366
+
+
 def _types_only(event_filter: EventFilter) -> bool:
     """True for no filter or a filter on types alone: precomputed counts can answer it."""
     return event_filter.without_types().is_empty
@@ -1161,12 +1166,24 @@ def _overlapping(start: date, end: date) -> list[ColumnElement[bool]]:
     long, and long events have their own small partial index; so the main date index is
     read only from ``start - LONG_SPAN_DAYS`` to ``end`` instead of from the beginning.
     """
+    return [E.end_date >= start.isoformat(), E.start_date <= end.isoformat(), _reaching(start)]
+
+
+def _reaching(start: date) -> ColumnElement[bool]:
+    """Redundant with ``end_date >= start`` but index-friendly: the event starts at most
+    LONG_SPAN_DAYS before ``start``, or is long (its own small partial index)."""
     lookback = shifted(start, -timedelta(days=LONG_SPAN_DAYS)).isoformat()
-    return [
-        E.end_date >= start.isoformat(),
-        E.start_date <= end.isoformat(),
-        or_(E.start_date >= lookback, and_(text(LONG_SPAN_SQL), E.start_date < lookback)),
-    ]
+    return or_(E.start_date >= lookback, and_(text(LONG_SPAN_SQL), E.start_date < lookback))
+
+
+def _short_range(event_filter: EventFilter) -> bool:
+    """Both ends, a year or less apart, and nothing but types besides: the window's bound
+    (``_reaching``) then reads a few months of the date index instead of every event ending
+    after ``date_from``. For wider ranges it misleads the planner (53 ms -> 0.8 s)."""
+    low, high = event_filter.date_from, event_filter.date_to
+    if low is None or high is None or event_filter.actors or event_filter.text.strip():
+        return False
+    return (high - low).days <= SHORT_RANGE_DAYS
 
 
 def _fts_ids(query: str) -> Select:
