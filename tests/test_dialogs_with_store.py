@@ -95,6 +95,8 @@ def test_a_pasted_source_then_an_event_from_the_editor_are_stored(
     edit.result_commands().execute_with(store.execute)
     [event] = [e for e in store.repository.events() if e.key == event_key]
     assert event.date.edtf() == "2022-02-28"
+    edits = [h.field for h in store.history(event_key) if h.note == "the report says Monday"]
+    assert edits == ["date"]  # the restated citation is no change of citation
 
     view = HistoryView()
     qtbot.addWidget(view)

@@ -64,6 +64,8 @@ class Change:
     events: frozenset[str]
     sources: frozenset[str]
     inverse: Any
+    actors: frozenset[str] = frozenset()
+    types: frozenset[str] = frozenset()
 
 
 @dataclass

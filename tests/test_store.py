@@ -427,3 +427,33 @@ def test_a_short_date_range_counts_long_events_that_began_long_before(
     assert between(date(2021, 6, 1), date(2021, 6, 30)) == 2  # only the long ones
     assert between(date(2022, 2, 28), date(2022, 2, 28)) == 2
     assert between(date(2022, 4, 1), date(2022, 4, 1)) == 1
+
+
+@pytest.mark.parametrize("kind", ["source sentence", "outside report"])
+def test_a_date_corrected_under_its_own_citation_records_no_citation_change(
+    store: TimelineStore, kind: str
+) -> None:
+    source, _actor, key = _seed(store)
+    if kind == "outside report":
+        report = OutsideReference("Reuters", "T", "https://example.org", "On 2 March", "2022-03")
+        store.execute(EditEvent(key, date_edtf="2022-03-02", citation=report))
+        cite: SourceSentence | OutsideReference = report
+    else:
+        cite = SourceSentence(_quote(source, "Le 1er mars 2022"))
+    with pytest.raises(CommandError, match="needs its citation"):
+        store.execute(EditEvent(key, date_edtf="2022-03-03"))
+    with sqlite3.connect(store.path) as db:
+        reports = db.execute("SELECT count(*) FROM citations").fetchone()
+    before = len(store.history(key))
+    change = store.execute(EditEvent(key, date_edtf="2022-03-03", citation=cite))
+    assert change.text == "Change date of 'Apple halts sales'"
+    assert store.repository.events()[0].date.edtf() == "2022-03-03"
+    assert [(h.field, h.old, h.new) for h in store.history(key)[before:]] == [
+        ("date", "2022-03-02" if kind == "outside report" else "2022-03-01", "2022-03-03")
+    ]
+    with sqlite3.connect(store.path) as db:  # the same report is not stored twice
+        assert db.execute("SELECT count(*) FROM citations").fetchone() == reports
+    store.execute(change.inverse)
+    assert store.repository.events()[0].date.edtf() != "2022-03-03"
+    with pytest.raises(CommandError, match="nothing to change"):
+        store.execute(EditEvent(key, citation=cite))

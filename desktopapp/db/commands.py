@@ -227,7 +227,8 @@ class Change:
     events: frozenset[str]  # keys of events added, changed or removed
     sources: frozenset[str]
     inverse: Command
-    actors: frozenset[str] = field(default=frozenset())
+    actors: frozenset[str] = field(default=frozenset())  # keys of actors added, changed, removed
+    types: frozenset[str] = field(default=frozenset())  # slugs of types added, changed, removed
 
 
 @dataclass(frozen=True)

@@ -291,6 +291,32 @@ class Edit:
             "citation_note": self._text(citation.note, "the citation's note", MAX_NOTE),
         }
 
+    @staticmethod
+    def _restates_citation(stored: StoredEvent, columns: dict[str, Any]) -> bool:
+        """Whether checked citation columns say what the event's stored citation says.
+
+        Restating the existing citation is a valid citation for a corrected date (the
+        sentence was right, the date was misread); it is neither written again nor
+        recorded in the history, since nothing about it changed."""
+        values = dict(stored.event)
+        pending = columns["citation_id"]
+        if not isinstance(pending, tuple):
+            keys = ("citation_source_id", "citation_start", "citation_end", "citation_quote")
+            return values["citation_id"] is None and all(columns[k] == values[k] for k in keys)
+        if stored.citation is None:
+            return False
+        report = dict(stored.citation)
+        _, outlet, title, url = pending
+        return (report["outlet"], report["title"], report["url"], report["published_edtf"]) == (
+            outlet,
+            title,
+            url,
+            columns["citation_published"],
+        ) and (values["citation_quote"], values["citation_note"]) == (
+            columns["citation_quote"],
+            columns["citation_note"],
+        )
+
     def _store_citation(self, columns: dict[str, Any]) -> dict[str, Any]:
         """Columns ready to write: an outside report gets its citations row."""
         columns = dict(columns)
@@ -629,15 +655,18 @@ class Edit:
                 if command.citation is None:
                     raise CommandError(
                         "a new date needs its citation: the sentence that states it, from a "
-                        "source or an outside report"
+                        "source or an outside report (restating its current citation will do)"
                     )
                 updates.update(_date_columns(date))
                 fields.append(("date", values["date_edtf"], date.edtf()))
         if command.citation is not None:
             citation_columns = self._citation(command.citation)
-            fields.append(
-                ("date citation", values["citation_quote"], citation_columns["citation_quote"])
-            )
+            if self._restates_citation(old, citation_columns):
+                citation_columns = None  # the date stays cited by what already cites it
+            else:
+                fields.append(
+                    ("date citation", values["citation_quote"], citation_columns["citation_quote"])
+                )
         participants = None
         if command.participants is not None:
             participants = self._participants(command.participants)
@@ -1088,12 +1117,16 @@ class Edit:
             raise CommandError("nothing to change: the type already reads so")
         self._sql("UPDATE event_types SET label = :l WHERE id = :t", {"l": label, "t": type_id})
         self.history.append(("type", command.slug, "label", old, label))
+        shown_with = frozenset(  # the events that show the label
+            r[0] for r in self._rows("SELECT key FROM events WHERE type_id = :t", {"t": type_id})
+        )
         return Change(
             text=f"Rename type '{_short(old)}'",
             created_key=None,
-            events=frozenset(),
+            events=shown_with,
             sources=frozenset(),
             inverse=EditType(command.slug, old),
+            types=frozenset({command.slug}),
         )
 
     def _DeleteActor(self, command: DeleteActor) -> Change:
@@ -1151,6 +1184,7 @@ class Edit:
             events=frozenset(),
             sources=frozenset(),
             inverse=DeleteType(slug),
+            types=frozenset({slug}),
         )
 
     def _DeleteType(self, command: DeleteType) -> Change:
@@ -1172,6 +1206,7 @@ class Edit:
             events=frozenset(),
             sources=frozenset(),
             inverse=AddType(command.slug, label),
+            types=frozenset({command.slug}),
         )
 
 

@@ -68,6 +68,7 @@ class DocumentEvents(SignalGroup):
     selection_changed = Signal(object)  # the event id, or None
     events_changed = Signal(frozenset)  # keys of events added, changed or removed
     sources_changed = Signal(frozenset)  # keys of sources added, changed or removed
+    names_changed = Signal()  # actors or types added, changed or removed (the filter's names)
     # Everything may have changed (another timeline, or another process wrote this one):
     # views read the repository, filter and selection anew; no filter/selection event follows.
     timeline_replaced = Signal()
@@ -326,6 +327,8 @@ class TimelineDocument:
         events = frozenset(key for change in changes for key in change.events)
         if sources:
             self.events.sources_changed.emit(sources)
+        if any(change.actors or change.types for change in changes):
+            self.events.names_changed.emit()
         if events:
             self.events.events_changed.emit(events)
         self.events.undo_changed.emit()

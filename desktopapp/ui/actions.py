@@ -52,6 +52,7 @@ class ActionId(Enum):
     THEME_LIGHT = auto()
     THEME_DARK = auto()
     THEME_SYSTEM = auto()
+    PREFERENCES = auto()
     KEYBOARD_SHORTCUTS = auto()
     MARKS_GUIDE = auto()
     ABOUT = auto()
@@ -157,6 +158,12 @@ _SPECS: dict[ActionId, _Spec] = {
     ActionId.THEME_DARK: _Spec("&Dark", "Dark colours", checkable=True),
     ActionId.THEME_SYSTEM: _Spec(
         "Follow &System", "The desktop's colours, light or dark", checkable=True
+    ),
+    ActionId.PREFERENCES: _Spec(
+        "&Preferences…",
+        "Your name, recorded in the history of every edit",
+        (StandardKey.Preferences, "Ctrl+,"),
+        "preferences-system",
     ),
     ActionId.KEYBOARD_SHORTCUTS: _Spec(
         "&Keyboard Shortcuts", "Every command's keys", ("Ctrl+/",), "preferences-desktop-keyboard"

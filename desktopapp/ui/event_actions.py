@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu
 from desktopapp.db.commands import AddEvent, AddQuote, QuoteInput
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.document import TimelineDocument
-from desktopapp.domain.model import Event
+from desktopapp.domain.model import Actor, Event, EventType
 from desktopapp.ingest.sources import SourceError, draft_from_file
 from desktopapp.ui.actions import ActionId, ActionRegistry
 from desktopapp.ui.article_pane import ArticlePane, Passage
+from desktopapp.ui.catalogue_dialogs import EditActorDialog, EditTypeDialog
 from desktopapp.ui.delete_confirmation import confirm_deletion, event_deletion
 from desktopapp.ui.editing import EDIT_ERRORS, EditingActions, one_line
 from desktopapp.ui.event_editor import EventEditorDialog
@@ -109,6 +110,32 @@ class EventActions(QObject):
         question = event_deletion(event)
         if confirm_deletion(self._window, question) and self._editing.execute(question.command):
             self._document.select(None)
+
+    # -- actors and types -------------------------------------------------------------------
+
+    def edit_actor(self, actor: Actor) -> None:
+        """Edit actor…: name, kind and aliases, one undoable change."""
+        if not self._editing.writable():  # the sample may have become its editable copy
+            return
+        found = [a for a in self._document.repository.actors if a.key == actor.key]
+        if not found:
+            return
+        dialog = EditActorDialog(self._document.repository, found[0], self._window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            command = dialog.edit_command()
+            if command is not None:
+                self._editing.execute(command)
+
+    def edit_type(self, event_type: EventType) -> None:
+        """Edit type…: its label, one undoable change."""
+        if not self._editing.writable():
+            return
+        found = [t for t in self._document.repository.event_types if t.slug == event_type.slug]
+        if not found:
+            return
+        dialog = EditTypeDialog(found[0], self._window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._editing.execute(dialog.command())
 
     # -- sources ----------------------------------------------------------------------------
 

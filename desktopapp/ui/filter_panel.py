@@ -13,7 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
@@ -22,7 +24,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QAction,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -101,6 +112,9 @@ class ActorListModel(QAbstractListModel):
         self._checked = set()
         self._counts = {}
         self.endResetModel()
+
+    def actor_at(self, row: int) -> Actor | None:
+        return self._actors[row] if 0 <= row < len(self._actors) else None
 
     def checked_names(self) -> frozenset[str]:
         return frozenset(a.name for a in self._actors if a.id in self._checked)
@@ -328,6 +342,8 @@ class FilterPanel(QWidget):
     """Search, actors, event types and dates, turned into one EventFilter."""
 
     filterChanged = Signal(object)  # EventFilter
+    editActorRequested = Signal(object)  # the current Actor, from its context menu or F2
+    editTypeRequested = Signal(object)  # the current EventType, likewise
 
     def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -396,6 +412,8 @@ class FilterPanel(QWidget):
         self.type_model.itemChanged.connect(self._type_item_changed)
         self._type_items: dict[str, QStandardItem] = {}
         self._build_type_tree()
+        self.edit_actor_action = _item_action(self.actor_list, "&Edit actor…", self._edit_actor)
+        self.edit_type_action = _item_action(self.type_tree, "&Edit type…", self._edit_type)
 
         # dates
         self.from_check = QCheckBox("From")
@@ -459,6 +477,18 @@ class FilterPanel(QWidget):
         QWidget.setTabOrder(self.from_check, self.from_edit)
         QWidget.setTabOrder(self.from_edit, self.to_check)
         QWidget.setTabOrder(self.to_check, self.to_edit)
+
+    def _edit_actor(self) -> None:
+        index = self.actor_finder.mapToSource(self.actor_list.currentIndex())
+        actor = self.actor_model.actor_at(index.row()) if index.isValid() else None
+        if actor is not None:
+            self.editActorRequested.emit(actor)
+
+    def _edit_type(self) -> None:
+        slug = self.type_tree.currentIndex().data(KEY_ROLE)
+        found = [t for t in self._repository.event_types if t.slug == slug]
+        if found:
+            self.editTypeRequested.emit(found[0])
 
     def _build_type_tree(self) -> None:
         self._quiet += 1
@@ -685,3 +715,36 @@ def _heading(text: str, buddy: QWidget) -> QLabel:
     label = heading(text, buddy)
     label.setContentsMargins(0, 6, 0, 0)
     return label
+
+
+def _item_action(view: QAbstractItemView, text: str, slot: Any) -> QAction:
+    """An action on a view's current item, in its context menu and on F2 while it has focus
+    (F2 is the desktop's key for editing the item under the cursor)."""
+    action = QAction(text, view)
+    action.setShortcut(QKeySequence(Qt.Key.Key_F2))  # shown in the menu; F2 itself is below
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(slot)
+    view.addAction(action)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    view.installEventFilter(_F2Edits(action, view))
+    return action
+
+
+class _F2Edits(QObject):
+    """F2 in the view edits its item, even where the window's F2 (Edit Event) is active:
+    two shortcuts on one key would be ambiguous and neither would fire."""
+
+    def __init__(self, action: QAction, parent: QObject) -> None:
+        super().__init__(parent)
+        self._action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_F2 and not event.modifiers():
+                event.accept()  # the override: the key comes to the view, not a shortcut
+                if kind == QEvent.Type.KeyPress:
+                    self._action.trigger()
+                return True
+        return False

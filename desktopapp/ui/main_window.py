@@ -372,6 +372,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         edit_menu.addSeparator()
         edit_menu.addAction(self.registry[ActionId.FIND])
         edit_menu.addAction(self.registry[ActionId.CLEAR_FILTERS])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.registry[ActionId.PREFERENCES])
 
         view_menu = menu_bar.addMenu("&View")
         view_menu.setObjectName("viewMenu")
@@ -455,8 +457,11 @@ class MainWindow(QMainWindow, RemembersLayout):
             a[action_id].triggered.connect(lambda _on=False, t=theme: self.set_theme(t))
         a[ActionId.KEYBOARD_SHORTCUTS].triggered.connect(lambda: self._show_help(shortcuts_dialog))
         a[ActionId.MARKS_GUIDE].triggered.connect(lambda: self._show_help(marks_dialog))
+        a[ActionId.PREFERENCES].triggered.connect(self._edit_preferences)
 
         self.filter_panel.filterChanged.connect(self.set_filter)
+        self.filter_panel.editActorRequested.connect(self.event_actions.edit_actor)
+        self.filter_panel.editTypeRequested.connect(self.event_actions.edit_type)
         self._runner.finished.connect(self._show_results)
         self._runner.failed.connect(self._show_failure)
         self._facet_runner.finished.connect(self._show_facets)
@@ -476,6 +481,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         events.selection_changed.connect(self._show_event)
         events.events_changed.connect(self._show_changed_events)
         events.sources_changed.connect(self._show_changed_sources)
+        events.names_changed.connect(self._show_new_names)
         events.timeline_replaced.connect(self._show_timeline)
 
     def _build_context_menus(self) -> None:
@@ -772,6 +778,11 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.help_dialog = make(self)
         self.help_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.help_dialog.show()
+
+    def _edit_preferences(self) -> None:
+        from desktopapp.ui.preferences_dialog import PreferencesDialog
+
+        PreferencesDialog(self._settings, self).exec()
 
     def show_about(self) -> None:
         box = QMessageBox(self)

@@ -135,8 +135,11 @@ class Settings:
         """Who the history says made an edit: the name set in preferences, else the OS
         user."""
         name = str(self.value(AUTHOR)).strip()
-        if name:
-            return name
+        return name or self.default_author()
+
+    @staticmethod
+    def default_author() -> str:
+        """The OS user, the name recorded while none is set in preferences."""
         try:
             return getpass.getuser()
         except (OSError, KeyError):
