@@ -300,7 +300,11 @@ class EventRepository:
 
     def count(self, event_filter: EventFilter = EventFilter()) -> int:
         if event_filter.is_empty:
-            return self.total  # kept across edits by events_changed
+            with self.engine.connect() as connection:
+                # Kept across edits by events_changed; the query still asks the file, so a
+                # file replaced or written by another program is reported as by any read.
+                connection.exec_driver_sql("SELECT 1")
+            return self.total
         return self._count(event_filter)
 
     def _count(self, event_filter: EventFilter) -> int:
