@@ -108,23 +108,21 @@ def _write_pdf(
 def _write_csv(
     repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
 ) -> str:
-    from desktopapp.export.files import write_text
-    from desktopapp.export.records import events_csv
+    from desktopapp.export.records import events_csv_lines
 
-    events = repository.events(event_filter)
-    write_text(target, events_csv(events))
-    return plural(len(events), "event")
+    count = _Count()
+    _write_chunks(target, events_csv_lines(_events(repository, event_filter, options, count)))
+    return plural(count.events, "event")
 
 
 def _write_json(
     repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
 ) -> str:
-    from desktopapp.export.files import write_text
-    from desktopapp.export.records import events_json
+    from desktopapp.export.records import events_json_chunks
 
-    events = repository.events(event_filter)
-    write_text(target, events_json(events))
-    return plural(len(events), "event")
+    count = _Count()
+    _write_chunks(target, events_json_chunks(_events(repository, event_filter, options, count)))
+    return plural(count.events, "event")
 
 
 def _write_png(
@@ -224,20 +222,28 @@ def _events(
     count: _Count | None = None,
 ) -> Iterator[Event]:
     """The filtered events in date order, read a chunk at a time; progress told and cancel
-    asked after each chunk (a cancel raises ExportCancelled: nothing is written)."""
+    asked after each chunk (a cancel raises ExportCancelled: nothing is written).
+
+    Each chunk is a keyset page of the list (a seek on the date order, never an OFFSET), so
+    neither the events nor their rows are ever all in memory."""
     from desktopapp.export.files import ExportCancelled
 
-    ids = [row.id for row in repository.rows(event_filter)]
-    for first in range(0, len(ids), _CHUNK):
+    total = repository.count(event_filter) if options.progress is not None else 0
+    done, key = 0, None
+    while True:
         if options.cancelled is not None and options.cancelled():
             raise ExportCancelled()
-        for event in repository.events_by_id(ids[first : first + _CHUNK]):
+        page = repository.list_page(event_filter, limit=_CHUNK, key=key)
+        for event in repository.events_by_id([row.id for row in page.rows]):
             if count is not None:
                 count.events += 1
                 count.inexact += not event.date.is_exact_day
             yield event
-        if options.progress is not None:
-            options.progress(min(first + _CHUNK, len(ids)), len(ids))
+        done, key = done + len(page.rows), page.last_key
+        if options.progress is not None and page.rows:
+            options.progress(done, max(total, done))
+        if len(page.rows) < _CHUNK:
+            return
 
 
 def _write_chunks(target: Path, chunks: Iterable[str | bytes]) -> None:

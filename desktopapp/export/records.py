@@ -66,7 +66,22 @@ def event_record(event: Event) -> dict[str, Any]:
 
 
 def events_json(events: Iterable[Event]) -> str:
-    return json.dumps([event_record(e) for e in events], ensure_ascii=False, indent=2) + "\n"
+    """The JSON array of :func:`event_record`, indented by two spaces, ending in a newline."""
+    return "".join(events_json_chunks(events))
+
+
+def events_json_chunks(events: Iterable[Event]) -> Iterator[str]:
+    """:func:`events_json` a record at a time, for writing as it goes.
+
+    Each record is dumped on its own and indented one level: exactly what ``json.dumps`` of
+    the whole list writes (JSON strings hold no raw newline, so every newline of a dumped
+    record starts one of its lines)."""
+    separator = "[\n  "
+    for event in events:
+        record = json.dumps(event_record(event), ensure_ascii=False, indent=2)
+        yield separator + record.replace("\n", "\n  ")
+        separator = ",\n  "
+    yield "[]\n" if separator == "[\n  " else "\n]\n"
 
 
 CSV_COLUMNS = (
@@ -90,7 +105,12 @@ CSV_COLUMNS = (
 
 def events_csv(events: Iterable[Event]) -> str:
     """The CSV export: a header and one row per event, every cell through :func:`csv_text`."""
-    return csv_text(CSV_COLUMNS, (_csv_row(event) for event in events))
+    return "".join(events_csv_lines(events))
+
+
+def events_csv_lines(events: Iterable[Event]) -> Iterator[str]:
+    """:func:`events_csv` a record at a time (the header first), for writing as it goes."""
+    return csv_lines(CSV_COLUMNS, (_csv_row(event) for event in events))
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
