@@ -26,7 +26,6 @@ from desktopapp.domain.grouping import Grouping
 from desktopapp.export import files
 from desktopapp.export.formats import FORMATS, ExportOptions
 from desktopapp.export.ics import events_calendar
-from desktopapp.export.schemas import SCHEMAS, schema
 from desktopapp.export.timelinejs import (
     SHEET_COLUMNS,
     timelinejs_csv,
@@ -36,6 +35,7 @@ from desktopapp.export.web_annotations import AnnotatedSource, annotation_page, 
 from desktopapp.ingest.annotations import load_annotations
 from desktopapp.ingest.builder import build_database
 from desktopapp.ingest.bundled import annotations_path
+from desktopapp.schemas import SCHEMAS, schema
 
 NEW_FORMATS = ("timelinejs", "timelinejs-csv", "ics", "annotations-jsonld")
 

@@ -15,20 +15,27 @@ from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import Event
 from desktopapp.export import files
 from desktopapp.export.formats import FORMATS, ExportOptions
-from desktopapp.export.records import CSV_COLUMNS, _csv_row, csv_text, event_record
+from desktopapp.export.records import (
+    CSV_COLUMNS,
+    QuoteAnchors,
+    _csv_row,
+    csv_text,
+    event_record,
+)
 from desktopapp.ingest.builder import build_database
 from desktopapp.ingest.synthetic import synthetic_dataset
 
 SYNTHETIC_EVENTS = 1_500
 
 
-def json_in_memory(events: list[Event]) -> bytes:
+def json_in_memory(repository: EventRepository, events: list[Event]) -> bytes:
     """The JSON writer as it was: the whole list dumped at once."""
-    text = json.dumps([event_record(e) for e in events], ensure_ascii=False, indent=2) + "\n"
-    return text.encode("utf-8")
+    anchors = QuoteAnchors(repository)
+    records = [event_record(e, anchors) for e in events]
+    return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def csv_in_memory(events: list[Event]) -> bytes:
+def csv_in_memory(repository: EventRepository, events: list[Event]) -> bytes:
     """The CSV writer as it was: every row joined into one text."""
     return csv_text(CSV_COLUMNS, [_csv_row(e) for e in events]).encode("utf-8")
 
@@ -65,7 +72,7 @@ def exported(repository: EventRepository, kind: str, target: Path, **filters: ob
 def test_the_sample_is_written_as_before(
     repository: EventRepository, tmp_path: Path, kind: str, filters: dict
 ) -> None:
-    expected = IN_MEMORY[kind](repository.events(EventFilter(**filters)))
+    expected = IN_MEMORY[kind](repository, repository.events(EventFilter(**filters)))
     assert exported(repository, kind, tmp_path / f"out.{kind}", **filters) == expected
 
 
@@ -79,7 +86,7 @@ def test_a_synthetic_timeline_is_written_as_before_across_pages(
     events = synthetic.events()
     assert len(events) == SYNTHETIC_EVENTS
     data = exported(synthetic, kind, tmp_path / f"out.{kind}")
-    assert data == IN_MEMORY[kind](events)
+    assert data == IN_MEMORY[kind](synthetic, events)
 
 
 @pytest.mark.parametrize("kind", IN_MEMORY)

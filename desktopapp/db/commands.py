@@ -32,6 +32,7 @@ class SourceSentence:
     """A date citation taken from one of the timeline's sources."""
 
     quote: QuoteInput
+    note: str = ""  # how the sentence gives the date, when it is not plain
 
 
 @dataclass(frozen=True)

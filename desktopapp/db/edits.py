@@ -267,7 +267,7 @@ class Edit:
                 "citation_start": quote["start"],
                 "citation_end": quote["end"],
                 "citation_quote": quote["text"],
-                "citation_note": "",
+                "citation_note": self._text(citation.note, "the citation's note", MAX_NOTE),
             }
         if not isinstance(citation, OutsideReference):
             raise CommandError("a citation is a source's sentence or an outside reference")
@@ -301,7 +301,13 @@ class Edit:
         values = dict(stored.event)
         pending = columns["citation_id"]
         if not isinstance(pending, tuple):
-            keys = ("citation_source_id", "citation_start", "citation_end", "citation_quote")
+            keys = (
+                "citation_source_id",
+                "citation_start",
+                "citation_end",
+                "citation_quote",
+                "citation_note",
+            )
             return values["citation_id"] is None and all(columns[k] == values[k] for k in keys)
         if stored.citation is None:
             return False

@@ -7,14 +7,46 @@ import io
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktopapp.domain.model import Event, Role
+from desktopapp.domain.anchoring import selector_for
+from desktopapp.domain.model import Event, Quote, Role
 from desktopapp.export.plaintext import csv_cell
 
+if TYPE_CHECKING:
+    from desktopapp.db.repository import EventRepository
 
-def event_record(event: Event) -> dict[str, Any]:
-    """The documented JSON contract for one event."""
+
+class QuoteAnchors:
+    """What the JSON gives with each quote so that an import can prove it is the same text
+    (ingest/json_import.py): its source's SHA-256, and the words just before and after it
+    (the W3C TextQuoteSelector's prefix and suffix, to re-find it if the offsets moved).
+
+    Each source's text is read once, when a quote of it is first written."""
+
+    def __init__(self, repository: EventRepository) -> None:
+        self._repository = repository
+        self._sha256 = {source.key: source.sha256 for source in repository.sources}
+        self._texts: dict[str, str] = {}
+
+    def fields(self, quote: Quote) -> dict[str, str]:
+        """``prefix``, ``suffix`` (empty for a quote not verified) and ``source_sha256``
+        (empty for a source the timeline lacks)."""
+        prefix = suffix = ""
+        if quote.verified and quote.start is not None and quote.end is not None:
+            selector = selector_for(self._text(quote.source_key), quote.start, quote.end)
+            prefix, suffix = selector.prefix, selector.suffix
+        sha256 = self._sha256.get(quote.source_key, "")
+        return {"prefix": prefix, "suffix": suffix, "source_sha256": sha256}
+
+    def _text(self, source_key: str) -> str:
+        if source_key not in self._texts:
+            self._texts[source_key] = self._repository.source_text(source_key)
+        return self._texts[source_key]
+
+
+def event_record(event: Event, anchors: QuoteAnchors) -> dict[str, Any]:
+    """The documented JSON contract for one event (desktopapp/schemas/events.schema.json)."""
     citation = event.citation
     return {
         "id": event.id,
@@ -57,6 +89,7 @@ def event_record(event: Event) -> dict[str, Any]:
                 "source_title": q.source_title,
                 "verified": q.verified,
                 "problem": q.problem,
+                **anchors.fields(q),
             }
             for q in event.quotes
         ],
@@ -65,12 +98,12 @@ def event_record(event: Event) -> dict[str, Any]:
     }
 
 
-def events_json(events: Iterable[Event]) -> str:
+def events_json(events: Iterable[Event], anchors: QuoteAnchors) -> str:
     """The JSON array of :func:`event_record`, indented by two spaces, ending in a newline."""
-    return "".join(events_json_chunks(events))
+    return "".join(events_json_chunks(events, anchors))
 
 
-def events_json_chunks(events: Iterable[Event]) -> Iterator[str]:
+def events_json_chunks(events: Iterable[Event], anchors: QuoteAnchors) -> Iterator[str]:
     """:func:`events_json` a record at a time, for writing as it goes.
 
     Each record is dumped on its own and indented one level: exactly what ``json.dumps`` of
@@ -78,7 +111,7 @@ def events_json_chunks(events: Iterable[Event]) -> Iterator[str]:
     record starts one of its lines)."""
     separator = "[\n  "
     for event in events:
-        record = json.dumps(event_record(event), ensure_ascii=False, indent=2)
+        record = json.dumps(event_record(event, anchors), ensure_ascii=False, indent=2)
         yield separator + record.replace("\n", "\n  ")
         separator = ",\n  "
     yield "[]\n" if separator == "[\n  " else "\n]\n"
