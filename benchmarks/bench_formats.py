@@ -1,0 +1,164 @@
+"""Export and import of a large timeline in every format that needs no Qt: time and memory.
+
+    python benchmarks/bench_formats.py                     # 100k events, every format
+    python benchmarks/bench_formats.py 10k json timelinejs # a size, some formats
+
+For each format, the whole synthetic timeline is exported through the format registry's
+writer; a format the app can read back (our JSON, TimelineJS JSON and sheet CSV, the
+annotation TOML through the builder) is then imported from that file into a new timeline,
+all in one transaction as the window and ``desktopapp import`` do. Each step runs in its own
+process, so that its peak memory (ru_maxrss) is its own; "RSS growth" is that peak minus the
+RSS once the modules are loaded (and, for an export, the database open). CPU seconds are
+printed beside wall-clock seconds: on a shared machine they are the steadier figure. The
+exported files are kept under /tmp/desktopapp-bench/formats-SIZE/ for the import step. PDF
+has its own benchmark (bench_export.py). Prints figures, asserts nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import CACHE, label, peak_rss_mb, print_table, sizes_from_argv
+from bench_interchange import cached_database
+
+from desktopapp.export.formats import FORMATS, ExportOptions
+
+DATA_FORMATS = [kind for kind, f in FORMATS.items() if not f.needs_qt]
+# Formats read back, and the import format that reads each ("build" for the builder).
+READ_BACK = {
+    "json": "json",
+    "timelinejs": "timelinejs",
+    "timelinejs-csv": "timelinejs-csv",
+    "annotations": "build",
+}
+
+
+def exported_file(size: int, kind: str) -> Path:
+    folder = CACHE / f"formats-{label(size)}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"events-{kind}.{FORMATS[kind].suffix}"
+
+
+def measure_export(size: int, kind: str) -> dict[str, object]:
+    from desktopapp.db.engine import open_database
+    from desktopapp.db.repository import EventRepository
+    from desktopapp.domain.filter import EventFilter
+    from desktopapp.export.files import ExportError
+
+    repository = EventRepository(open_database(cached_database(size)))
+    repository.total  # noqa: B018 - opened and read once before measuring
+    target = exported_file(size, kind)
+    target.unlink(missing_ok=True)
+
+    def work() -> str:
+        try:
+            return FORMATS[kind].writer(repository, EventFilter(), target, ExportOptions())
+        except ExportError as error:  # a format may refuse a size (the annotation file's cap)
+            return f"refused: {error}"
+
+    figures = _timed(work)
+    figures["file_mb"] = target.stat().st_size / 1e6 if target.exists() else 0.0
+    return figures
+
+
+def measure_import(size: int, kind: str) -> dict[str, object]:
+    from desktopapp.ingest.importing import ImportFileError, import_file
+
+    source = exported_file(size, kind)
+    if not source.exists():
+        return {"result": "no file (its export was refused)"}
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "imported.timeline"
+
+        def work() -> str:
+            if READ_BACK[kind] == "build":
+                from desktopapp.ingest.annotations import load_annotations
+                from desktopapp.ingest.builder import build_database
+
+                return f"{build_database(load_annotations(source), target):,} events built"
+            try:
+                report = import_file(target, source, author="bench", format_id=READ_BACK[kind])
+            except ImportFileError as error:
+                return f"refused: {error}"
+            return report.headline()
+
+        figures = _timed(work)
+        figures["file_mb"] = target.stat().st_size / 1e6 if target.exists() else 0.0
+    return figures
+
+
+def _timed(work: Callable[[], str]) -> dict[str, object]:
+    rss_before = peak_rss_mb()
+    started, cpu_started = time.perf_counter(), time.process_time()
+    result = work()
+    return {
+        "result": result,
+        "seconds": time.perf_counter() - started,
+        "cpu_seconds": time.process_time() - cpu_started,
+        "rss_growth_mb": peak_rss_mb() - rss_before,
+        "rss_peak_mb": peak_rss_mb(),
+    }
+
+
+def _child(step: str, size: int, kind: str) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", step, str(size), kind],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        last = (result.stderr.strip().splitlines() or ["(no output)"])[-1]
+        return {"result": f"failed: {last}"}
+    figures: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def _row(size: int, kind: str, step: str, figures: dict[str, object]) -> list[str]:
+    def number(name: str, digits: int) -> str:
+        value = figures.get(name)
+        return f"{value:,.{digits}f}" if isinstance(value, float) else "–"
+
+    return [
+        label(size),
+        f"--{kind}",
+        step,
+        number("seconds", 1),
+        number("cpu_seconds", 1),
+        number("file_mb", 1),
+        number("rss_growth_mb", 0),
+        number("rss_peak_mb", 0),
+        str(figures.get("result", ""))[:70],
+    ]
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--child"]:
+        step, size, kind = argv[1], int(argv[2]), argv[3]
+        measure = measure_export if step == "export" else measure_import
+        print(json.dumps(measure(size, kind)))
+        return
+    kinds = [arg for arg in argv if arg in FORMATS] or DATA_FORMATS
+    sizes = sizes_from_argv([arg for arg in argv if arg not in FORMATS] or ["100k"])
+    rows = []
+    for size in sizes:
+        cached_database(size)  # built here, not inside a measured child
+        for kind in kinds:
+            rows.append(_row(size, kind, "export", _child("export", size, kind)))
+            if kind in READ_BACK:
+                rows.append(_row(size, kind, "import", _child("import", size, kind)))
+            print(f"  {label(size)} --{kind} done", file=sys.stderr, flush=True)
+    headers = ["events", "format", "step", "seconds", "CPU s", "file MB", "RSS growth MB"]
+    print_table([*headers, "RSS peak MB", "result"], rows)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,419 @@
+"""Our own JSON read back (what ``list --json`` and Export › JSON write): a lossless round trip.
+
+The file is checked against its JSON Schema (``desktopapp/schemas/events.schema.json``) before
+anything else, so a cut or edited file is refused in one line and nothing is written. Each
+entry becomes an ordinary ``AddEvent`` under its own stable key, with its title, summary,
+type (created with its label when the timeline lacks it), EDTF date, the date's citation,
+its participants (actors created with their kind when missing) and its quotes.
+
+The JSON holds no source texts, so a quote is attached only when the target timeline holds
+its source: found by the source's key, and proved the same words either at the quote's
+offsets (the source's SHA-256 equal, or the words and the text around them the same) or,
+if the offsets moved, at the one place where the words and their prefix and suffix are.
+A quote that cannot be proved is kept, with where it came from, in the event's claim; an
+event left without a quote is then unsourced, and the report says so for each entry.
+
+Keys: an entry whose key the timeline already uses for the same event is skipped (importing
+the same file twice changes nothing); for a *different* event the whole file is refused,
+nothing written. Two events under one key mean the file and the timeline have gone apart,
+and only a person can tell which is right (import into a new timeline, or delete one).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from graphlib import CycleError, TopologicalSorter
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+from desktopapp.domain.anchoring import occurrences
+from desktopapp.domain.model import ActorKind, Event, Source
+from desktopapp.ingest.importing import CITATION_NOTE, ImportFileError, ImportPlan, Where
+from desktopapp.schemas import schema
+
+if TYPE_CHECKING:
+    from desktopapp.db.commands import AddEvent, Citation, ClaimInput, QuoteInput
+    from desktopapp.db.repository import EventRepository
+
+UNIT = "entry"  # the report's name for a place in the file: "entry 7"
+_SHOWN = 160  # characters of a schema error's message shown
+_KEYS_PER_QUERY = 500
+
+
+def read_events_json(data: bytes, plan: ImportPlan) -> None:
+    """The reader of the import registry: every entry of ``data`` planned into ``plan``."""
+    records = events_records(data, plan.file_name)
+    sources = TargetSources(plan.target.repository)
+    existing = _existing_events(plan.target.repository, [r["key"] for r in records])
+    new: list[tuple[Where, dict[str, Any]]] = []
+    for number, record in enumerate(records, start=1):
+        where = Where(UNIT, number)
+        stored = existing.get(record["key"])
+        if stored is None:
+            new.append((where, record))
+        elif event_content(stored) == record_content(record):
+            plan.report.skip(where, "already in this timeline, the same")
+        else:
+            raise ImportFileError(
+                f"{plan.file_name}, {where}: the key {record['key']!r} is a different "
+                f"event in this timeline ({_short(stored.title)!r}); nothing was imported "
+                "(import into a new timeline, or delete that event first)"
+            )
+    actors = _actor_keys(new, plan)
+    for where, record in new:
+        plan.add(where, _event_command(record, where, plan, sources, actors))
+
+
+def _actor_keys(
+    entries: Sequence[tuple[Where, Mapping[str, Any]]], plan: ImportPlan
+) -> dict[str, str]:
+    """The key of every actor the entries name, new ones planned in an order that keeps
+    each event's participants in the file's order.
+
+    An event lists its actors of one role in the order they were created (by row id), so
+    each entry says which of its actors came first; any order that agrees with all the
+    entries (a topological sort) gives every event back its actors in its order."""
+    earlier: dict[str, set[str]] = {}
+    kinds: dict[str, tuple[str | None, Where]] = {}
+    for where, record in entries:
+        for role in ("acting", "affected"):
+            names = [p["name"] for p in record["participants"] if p["role"] == role]
+            for before, after in pairwise(names):
+                earlier.setdefault(after, set()).add(before)
+        for participant in record["participants"]:
+            earlier.setdefault(participant["name"], set())
+            kinds.setdefault(participant["name"], (participant["kind"], where))
+    try:
+        order = list(TopologicalSorter(earlier).static_order())
+    except CycleError:  # an edited file: no order agrees with all; the file's order then
+        order = list(earlier)
+    return {name: plan.actor(name, _kind(*kinds[name], plan)) for name in order}
+
+
+# -- the file ---------------------------------------------------------------------------------
+
+
+def events_records(data: bytes, name: str) -> list[dict[str, Any]]:
+    """The entries of the file, checked against the schema; ImportFileError (one line) if
+    it is not UTF-8, not JSON, not our events, or names one key twice."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFileError(f"{name}: not UTF-8 text (byte {error.start:,})") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        cut = " (the file ends too soon: cut short?)" if error.pos >= len(text.rstrip()) else ""
+        raise ImportFileError(
+            f"{name}: not JSON at line {error.lineno}, column {error.colno}: {error.msg}{cut}"
+        ) from None
+    except RecursionError:
+        raise ImportFileError(f"{name}: its JSON is nested too deeply to read") from None
+    _check_schema(document, name)
+    records: list[dict[str, Any]] = document
+    _check_text(records, name)
+    first: dict[str, int] = {}
+    for number, record in enumerate(records, start=1):
+        earlier = first.setdefault(record["key"], number)
+        if earlier != number:
+            raise ImportFileError(
+                f"{name}, {UNIT} {number}: the key {record['key']!r} is also that of "
+                f"{UNIT} {earlier}; a key names one event"
+            )
+    return records
+
+
+def _check_schema(document: object, name: str) -> None:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(
+        schema("events"), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    error = jsonschema.exceptions.best_match(validator.iter_errors(document))
+    if error is None:
+        return
+    path = list(error.absolute_path)
+    where = f"{UNIT} {path[0] + 1}" if path and isinstance(path[0], int) else "the file"
+    field = ".".join(str(part) for part in path[1:])
+    message = " ".join(error.message.split())
+    if len(message) > _SHOWN:
+        message = message[: _SHOWN - 1] + "…"
+    what = f"{field}: {message}" if field else message
+    raise ImportFileError(f"{name}, {where}: not one of our events ({what})")
+
+
+def _check_text(records: Sequence[Any], name: str) -> None:
+    """A ``\\ud800`` escape is valid JSON but no text (a lone surrogate); refused here, where
+    the entry can be named, rather than by the database."""
+    for number, record in enumerate(records, start=1):
+        for value in _strings(record):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ImportFileError(
+                    f"{name}, {UNIT} {number}: holds a lone surrogate (a \\u escape that is "
+                    "half of a character), which is not text"
+                ) from None
+
+
+def _strings(value: object) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+# -- one entry --------------------------------------------------------------------------------
+
+
+def _event_command(
+    record: Mapping[str, Any],
+    where: Where,
+    plan: ImportPlan,
+    sources: TargetSources,
+    actors: Mapping[str, str],
+) -> AddEvent:
+    from desktopapp.db.commands import AddEvent
+
+    quotes: list[QuoteInput] = []
+    unproved: list[Mapping[str, Any]] = []
+    for quote in record["quotes"]:
+        attached = sources.attach(quote)
+        if attached is None:
+            unproved.append(quote)
+            continue
+        quotes.append(attached)
+        if (attached.start, attached.end) != (quote["start"], quote["end"]):
+            plan.report.adjust(where, "with a quote found again in its source at other offsets")
+    if unproved:
+        what = "whose source this timeline lacks (or holds with other words)"
+        fate = "the event is unsourced" if not quotes else "its other quotes kept"
+        plan.report.adjust(where, f"with a quote {what}: kept in the claim, {fate}")
+    return AddEvent(
+        title=record["title"],
+        type_slug=plan.event_type(record["type"], record["type_label"]),
+        date_edtf=record["date"],
+        citation=_citation(record["date_source"], where, plan, sources),
+        participants=tuple((actors[p["name"]], p["role"]) for p in record["participants"]),
+        quotes=tuple(quotes),
+        summary=record["summary"],
+        key=record["key"],
+        claim=_claim(record, unproved, f"{plan.file_name}, {where}"),
+        links=_links(record),
+    )
+
+
+def _kind(kind: str | None, where: Where, plan: ImportPlan) -> ActorKind:
+    try:
+        return ActorKind(kind)
+    except ValueError:
+        plan.report.adjust(where, "naming an actor of no known kind: made a group")
+        return ActorKind.GROUP
+
+
+def _citation(
+    date_source: Mapping[str, Any], where: Where, plan: ImportPlan, sources: TargetSources
+) -> Citation:
+    """The date's citation as the file gives it: the report it names, or the sentence of a
+    source, found again in the target's copy of that source."""
+    from desktopapp.db.commands import OutsideReference, SourceSentence
+
+    if date_source["kind"] == "article":
+        sentence = sources.sentence(date_source)
+        if sentence is not None:
+            return SourceSentence(sentence, note=date_source["note"])
+        plan.report.adjust(
+            where, "dated by a sentence of a source this timeline lacks: cited as that source"
+        )
+    outlet, url = date_source["outlet"], date_source["url"]
+    if not (outlet.strip() or url.strip()):  # nothing names the report: the file is the one
+        return OutsideReference(
+            outlet="",
+            title=plan.file_name,
+            url="",
+            sentence=date_source["quote"],
+            note=CITATION_NOTE,
+        )
+    return OutsideReference(
+        outlet=outlet,
+        title=date_source["title"],
+        url=url,
+        sentence=date_source["quote"],
+        published=date_source["published"],
+        note=date_source["note"],
+    )
+
+
+def _claim(
+    record: Mapping[str, Any], unproved: Sequence[Mapping[str, Any]], origin: str
+) -> ClaimInput | None:
+    """The entry's own claim (an event imported before), with the quotes that could not be
+    attached, each saying which source and where it was."""
+    from desktopapp.db.commands import ClaimInput
+
+    own = record.get("claim")
+    if not unproved:
+        return ClaimInput(own["text"], own["origin"]) if own else None
+    lines = [own["text"]] if own else []
+    lines += [_unproved_line(quote) for quote in unproved]
+    return ClaimInput("\n\n".join(lines), f"{own['origin']}; {origin}" if own else origin)
+
+
+def _unproved_line(quote: Mapping[str, Any]) -> str:
+    source = quote["source_title"] or quote["source"]
+    span = f", characters {quote['start']}–{quote['end']}" if quote["start"] is not None else ""
+    return f"“{quote['text']}” (quoted from {source} [{quote['source']}]{span})"
+
+
+def _links(record: Mapping[str, Any]) -> tuple[Any, ...]:
+    from desktopapp.db.commands import LinkInput
+
+    return tuple(
+        LinkInput(link["kind"], link["url"], link["credit"], link["caption"])
+        for link in record.get("links", ())
+    )
+
+
+# -- the target's sources ----------------------------------------------------------------------
+
+
+class TargetSources:
+    """The sources of the timeline imported into, by key, each text read once."""
+
+    def __init__(self, repository: EventRepository | None) -> None:
+        self._repository = repository
+        self._sources: dict[str, Source] = (
+            {source.key: source for source in repository.sources} if repository else {}
+        )
+        self._texts: dict[str, str] = {}
+
+    def attach(self, quote: Mapping[str, Any]) -> QuoteInput | None:
+        """The quote as a span of the target's source, or None if it cannot be proved."""
+        from desktopapp.db.commands import QuoteInput
+
+        source = self._sources.get(quote["source"])
+        if source is None or not quote["text"]:
+            return None
+        text = self._text(source.key)
+        anchor = Anchor(quote["text"], quote.get("prefix", ""), quote.get("suffix", ""))
+        same_text = quote.get("source_sha256") == source.sha256
+        start, end = quote["start"], quote["end"]
+        if start is not None and end is not None and anchor.fits(text, start, same_text):
+            return QuoteInput(source.key, start, end, quote["text"])
+        found = anchor.only_place(text)
+        return (
+            None
+            if found is None
+            else QuoteInput(source.key, found, found + len(anchor.exact), anchor.exact)
+        )
+
+    def sentence(self, date_source: Mapping[str, Any]) -> QuoteInput | None:
+        """The sentence dating an event, in the one source of that title (outlet, URL) that
+        holds it once; None if no source or several places could be it."""
+        from desktopapp.db.commands import QuoteInput
+
+        named = [
+            source
+            for source in self._sources.values()
+            if (source.title, source.outlet, source.url)
+            == (date_source["title"], date_source["outlet"], date_source["url"])
+        ]
+        exact = date_source["quote"]
+        places = [
+            (source.key, start)
+            for source in named
+            for start in occurrences(self._text(source.key), exact)
+        ]
+        if len(places) != 1:
+            return None
+        key, start = places[0]
+        return QuoteInput(key, start, start + len(exact), exact)
+
+    def _text(self, key: str) -> str:
+        if key not in self._texts:
+            assert self._repository is not None  # a source was found: there is a timeline
+            self._texts[key] = self._repository.source_text(key)
+        return self._texts[key]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A quote's words and the text the file says was around them (W3C TextQuoteSelector)."""
+
+    exact: str
+    prefix: str
+    suffix: str
+
+    def fits(self, text: str, start: int, same_text: bool) -> bool:
+        """Whether the words are at ``start``; in another version of the source (its hash
+        differs, or the file gave none) the text around them must agree as well."""
+        if text[start : start + len(self.exact)] != self.exact:
+            return False
+        return same_text or self._context_at(text, start)
+
+    def only_place(self, text: str) -> int | None:
+        """Where the words, with their prefix and suffix, are found: once, or None."""
+        places = [start for start in occurrences(text, self.exact) if self._context_at(text, start)]
+        return places[0] if len(places) == 1 else None
+
+    def _context_at(self, text: str, start: int) -> bool:
+        end = start + len(self.exact)
+        before = text[max(0, start - len(self.prefix)) : start]
+        return before == self.prefix and text[end : end + len(self.suffix)] == self.suffix
+
+
+# -- what an entry and a stored event say -------------------------------------------------------
+
+
+def _existing_events(repository: EventRepository | None, keys: Sequence[str]) -> dict[str, Event]:
+    """The target's events under keys of the file (asked a page of keys at a time: SQLite
+    takes a bounded number of parameters in one statement)."""
+    if repository is None:
+        return {}
+    ids: list[int] = []
+    for first in range(0, len(keys), _KEYS_PER_QUERY):
+        ids.extend(repository.event_ids_by_key(keys[first : first + _KEYS_PER_QUERY]).values())
+    return {event.key: event for event in repository.events_by_id(ids)}
+
+
+def record_content(record: Mapping[str, Any]) -> tuple[Any, ...]:
+    """What an entry says of its event, as the import would store it (texts stripped)."""
+    source = record["date_source"]
+    return (
+        record["title"].strip(),
+        record["summary"].strip(),
+        record["type"],
+        record["date"],
+        tuple((p["name"], p["role"]) for p in record["participants"]),
+        (source["kind"], source["quote"].strip(), source["note"].strip()),
+        tuple((q["source"], q["start"], q["end"], q["text"]) for q in record["quotes"]),
+    )
+
+
+def event_content(event: Event) -> tuple[Any, ...]:
+    """:func:`record_content` of a stored event."""
+    citation = event.citation
+    return (
+        event.title.strip(),
+        event.summary.strip(),
+        event.type.slug,
+        event.date.edtf(),
+        tuple((p.actor.name, p.role.value) for p in event.participants),
+        (
+            "article" if citation.is_article else "news-report",
+            citation.quote.strip(),
+            citation.note.strip(),
+        ),
+        tuple((q.source_key, q.start, q.end, q.text) for q in event.quotes),
+    )
+
+
+def _short(text: str, limit: int = 50) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

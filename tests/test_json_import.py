@@ -1,0 +1,228 @@
+"""Our own JSON imported back: lossless into a timeline holding the sources, quotes kept as
+the claim where it does not, keys honoured, and every bad file refused with nothing written."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktopapp.db.commands import AddSource
+from desktopapp.db.engine import open_database
+from desktopapp.db.repository import EventRepository
+from desktopapp.db.store import TimelineStore
+from desktopapp.domain.filter import EventFilter
+from desktopapp.export.formats import FORMATS, ExportOptions
+from desktopapp.ingest.builder import build_database
+from desktopapp.ingest.importing import ImportFileError, import_file
+from desktopapp.ingest.synthetic import synthetic_dataset
+
+
+def export_json(repository: EventRepository, target: Path) -> list[dict]:
+    FORMATS["json"].writer(repository, EventFilter(), target, ExportOptions())
+    records: list[dict] = json.loads(target.read_text(encoding="utf-8"))
+    return records
+
+
+def without_ids(records: list[dict]) -> list[dict]:
+    return [{k: v for k, v in record.items() if k != "id"} for record in records]
+
+
+def timeline_with_sources(repository: EventRepository, path: Path, *, prefix: str = "") -> Path:
+    """A new timeline holding the sources of ``repository`` under their keys (their texts
+    after ``prefix``, which moves every offset), and no event."""
+    with TimelineStore.create(path, title="Copy", author="test") as store:
+        for source in repository.sources:
+            store.execute(
+                AddSource(
+                    text=prefix + repository.source_text(source.key),
+                    title=source.title,
+                    outlet=source.outlet,
+                    url=source.url,
+                    language=source.language,
+                    published_edtf=source.published.edtf() if source.published else "",
+                    published_note=source.published_note,
+                    key=source.key,
+                )
+            )
+    return path
+
+
+def opened(path: Path) -> Iterator[EventRepository]:
+    engine = open_database(path)
+    try:
+        yield EventRepository(engine)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def sample_json(repository: EventRepository, tmp_path: Path) -> Path:
+    export_json(repository, tmp_path / "events.json")
+    return tmp_path / "events.json"
+
+
+def test_the_sample_comes_back_the_same(
+    repository: EventRepository, sample_json: Path, tmp_path: Path
+) -> None:
+    target = timeline_with_sources(repository, tmp_path / "copy.timeline")
+    report = import_file(target, sample_json, author="test")
+    assert len(report.imported) == repository.total and not report.skipped
+    for copy in opened(target):
+        again = export_json(copy, tmp_path / "again.json")
+        assert copy.count(EventFilter()) == repository.total
+    before = json.loads(sample_json.read_text(encoding="utf-8"))
+    assert without_ids(again) == without_ids(before)
+    assert all(quote["verified"] for record in again for quote in record["quotes"])
+
+
+@pytest.fixture(scope="module")
+def synthetic_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("json-import") / "synthetic.sqlite3"
+    build_database(synthetic_dataset(400, seed=11), path)
+    return path
+
+
+def test_a_synthetic_timeline_comes_back_the_same(synthetic_db: Path, tmp_path: Path) -> None:
+    """Mixed precisions, qualifiers, two-quote events, several sources, and dates cited by
+    a sentence of the article itself (with a note) as well as by news reports."""
+    for source in opened(synthetic_db):
+        before = export_json(source, tmp_path / "events.json")
+        target = timeline_with_sources(source, tmp_path / "copy.timeline")
+    kinds = {record["date_source"]["kind"] for record in before}
+    assert kinds == {"article", "news-report"}
+    assert any(r["date_source"]["note"] for r in before if r["date_source"]["kind"] == "article")
+    import_file(target, tmp_path / "events.json", author="test")
+    for copy in opened(target):
+        again = export_json(copy, tmp_path / "again.json")
+    assert without_ids(again) == without_ids(before)
+
+
+def test_quotes_found_again_where_the_offsets_moved(
+    repository: EventRepository, sample_json: Path, tmp_path: Path
+) -> None:
+    target = timeline_with_sources(repository, tmp_path / "moved.timeline", prefix="Préface. ")
+    report = import_file(target, sample_json, author="test")
+    assert any("found again in its source at other offsets" in line for line in report.lines())
+    for copy in opened(target):
+        again = export_json(copy, tmp_path / "again.json")
+    before = json.loads(sample_json.read_text(encoding="utf-8"))
+    moved = [q for record in again for q in record["quotes"]]
+    assert moved and all(q["verified"] for q in moved)
+    assert [q["start"] for q in moved] == [
+        q["start"] + len("Préface. ") for record in before for q in record["quotes"]
+    ]
+
+
+def test_without_the_sources_the_quotes_are_kept_as_the_claim(
+    sample_json: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "new.timeline"  # made by the import: it holds no source
+    report = import_file(target, sample_json, author="test")
+    lines = report.lines()
+    assert any("kept in the claim, the event is unsourced" in line for line in lines), lines
+    before = json.loads(sample_json.read_text(encoding="utf-8"))
+    for copy in opened(target):
+        events = copy.events()
+    assert [e.key for e in events] == [r["key"] for r in before]
+    for number, (event, record) in enumerate(zip(events, before, strict=True), start=1):
+        assert event.unsourced and event.claim is not None
+        assert event.claim.origin == f"events.json, entry {number}"
+        for quote in record["quotes"]:
+            assert quote["text"] in event.claim.text
+        assert (event.title, event.date.edtf()) == (record["title"], record["date"])
+
+
+def file_bytes(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def test_the_same_file_twice_changes_nothing(
+    repository: EventRepository, sample_json: Path, tmp_path: Path
+) -> None:
+    target = timeline_with_sources(repository, tmp_path / "copy.timeline")
+    import_file(target, sample_json, author="test")
+    before = file_bytes(target)
+    with pytest.raises(ImportFileError, match=r"no event to import.*already in this timeline"):
+        import_file(target, sample_json, author="test")
+    assert file_bytes(target) == before
+
+
+def test_a_key_naming_another_event_refuses_the_whole_file(
+    repository: EventRepository, sample_json: Path, tmp_path: Path
+) -> None:
+    target = timeline_with_sources(repository, tmp_path / "copy.timeline")
+    import_file(target, sample_json, author="test")
+    records = json.loads(sample_json.read_text(encoding="utf-8"))
+    records[3]["title"] = "Someone else's event"
+    records.append({**records[0], "key": "a-new-event"})
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(records), encoding="utf-8")
+    before = file_bytes(target)
+    with pytest.raises(ImportFileError) as refused:
+        import_file(target, changed, author="test")
+    message = str(refused.value)
+    assert (
+        message.startswith("changed.json, entry 4: the key ") and "nothing was imported" in message
+    )
+    assert "\n" not in message
+    assert file_bytes(target) == before
+
+
+def edited(sample_json: Path, edit) -> bytes:
+    records = json.loads(sample_json.read_text(encoding="utf-8"))
+    edit(records)
+    return json.dumps(records, ensure_ascii=False).encode("utf-8")
+
+
+def _set(path: tuple, value: object):
+    def edit(records: list) -> None:
+        node = records
+        for part in path[:-1]:
+            node = node[part]
+        node[path[-1]] = value
+
+    return edit
+
+
+def lone_surrogate(sample_json: Path) -> bytes:
+    records = json.loads(sample_json.read_text(encoding="utf-8"))
+    records[1]["title"] = "\ud800"
+    return json.dumps(records).encode("ascii")  # ensure_ascii writes it as a \ud800 escape
+
+
+BAD_FILES = {
+    "not json": (lambda _: b"{not json", "not JSON at line 1"),
+    "not utf-8": (lambda _: b'[{"key": "\xff"}]', "not UTF-8 text"),
+    "an object": (lambda _: b'{"events": []}', "not one of our events"),
+    "a date of words": (
+        lambda s: edited(s, _set((2, "date"), "last week")),
+        "entry 3: not one of our events (date: ",
+    ),
+    "a role unknown": (
+        lambda s: edited(s, _set((0, "participants", 0, "role"), "boss")),
+        "entry 1: not one of our events (participants.0.role",
+    ),
+    "a lone surrogate": (lambda s: lone_surrogate(s), "entry 2: holds a lone surrogate"),
+    "a key twice": (
+        lambda s: edited(s, lambda records: records.append(dict(records[0]))),
+        "is also that of entry 1; a key names one event",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_a_bad_file_is_refused_in_one_line_and_nothing_is_created(
+    sample_json: Path, tmp_path: Path, case: str
+) -> None:
+    make, expected = BAD_FILES[case]
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(make(sample_json))
+    target = tmp_path / "new.timeline"
+    with pytest.raises(ImportFileError) as refused:
+        import_file(target, bad, author="test", format_id="json")
+    assert expected in str(refused.value) and "\n" not in str(refused.value)
+    assert str(refused.value).startswith("bad.json")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json", "events.json"]
