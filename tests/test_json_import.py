@@ -196,10 +196,11 @@ def lone_surrogate(sample_json: Path) -> bytes:
 BAD_FILES = {
     "not json": (lambda _: b"{not json", "not JSON at line 1"),
     "not utf-8": (lambda _: b'[{"key": "\xff"}]', "not UTF-8 text"),
-    "an object": (lambda _: b'{"events": []}', "not one of our events"),
+    "an object": (lambda _: b'{"events": []}', "bad.json: not a list of our events"),
     "a date of words": (
         lambda s: edited(s, _set((2, "date"), "last week")),
-        "entry 3: not one of our events (date: ",
+        'entry 3: not one of our events (date: "last week" is not in the expected form, '
+        "the date in the EDTF subset",
     ),
     "a role unknown": (
         lambda s: edited(s, _set((0, "participants", 0, "role"), "boss")),
@@ -226,3 +227,25 @@ def test_a_bad_file_is_refused_in_one_line_and_nothing_is_created(
     assert expected in str(refused.value) and "\n" not in str(refused.value)
     assert str(refused.value).startswith("bad.json")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json", "events.json"]
+
+
+SCHEMA_CASES = ("an object", "a date of words", "a role unknown")
+
+
+@pytest.mark.parametrize("case", SCHEMA_CASES)
+def test_the_import_and_the_reference_validator_agree(sample_json: Path, case: str) -> None:
+    """The import checks with jsonschema-rs, the tests with jsonschema: one schema, one
+    answer (the exported file passes both; each broken one fails both)."""
+    import jsonschema
+    import jsonschema_rs
+
+    from desktopapp.schemas import schema
+
+    reference = jsonschema.Draft202012Validator(
+        schema("events"), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    fast = jsonschema_rs.Draft202012Validator(schema("events"), validate_formats=True)
+    whole = json.loads(sample_json.read_text(encoding="utf-8"))
+    assert reference.is_valid(whole) and fast.is_valid(whole)
+    broken = json.loads(BAD_FILES[case][0](sample_json))
+    assert not reference.is_valid(broken) and not fast.is_valid(broken)
