@@ -14,6 +14,7 @@ from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.store import TimelineStore
 from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.model import ActorKind
 from desktopapp.export.formats import FORMATS, ExportOptions
 from desktopapp.ingest.builder import build_database
 from desktopapp.ingest.importing import ImportFileError, import_file
@@ -249,3 +250,20 @@ def test_the_import_and_the_reference_validator_agree(sample_json: Path, case: s
     assert reference.is_valid(whole) and fast.is_valid(whole)
     broken = json.loads(BAD_FILES[case][0](sample_json))
     assert not reference.is_valid(broken) and not fast.is_valid(broken)
+
+
+def test_an_actor_of_no_known_kind_is_made_a_group_saying_so(
+    sample_json: Path, tmp_path: Path
+) -> None:
+    records = json.loads(sample_json.read_text(encoding="utf-8"))
+    name = records[0]["participants"][0]["name"]
+    for record in records:
+        for participant in record["participants"]:
+            if participant["name"] == name:
+                participant["kind"] = None  # how a damaged actor row is exported
+    odd = tmp_path / "odd.json"
+    odd.write_text(json.dumps(records), encoding="utf-8")
+    report = import_file(tmp_path / "new.timeline", odd, author="test")
+    assert any("naming an actor of no known kind: made a group" in line for line in report.lines())
+    for copy in opened(tmp_path / "new.timeline"):
+        assert {a.name: a.kind for a in copy.actors}[name] is ActorKind.GROUP

@@ -149,7 +149,8 @@ def _check_schema(document: object, name: str) -> None:
             message += f", {described['description']}"
     field = ".".join(str(part) for part in path[1:])
     what = f"{field}: {_cut(message)}" if field else _cut(message)
-    raise ImportFileError(f"{name}, {UNIT} {path[0] + 1}: not one of our events ({what})")
+    entry = int(path[0]) + 1  # the document is an array (checked first): its index
+    raise ImportFileError(f"{name}, {UNIT} {entry}: not one of our events ({what})")
 
 
 def _cut(message: str) -> str:
@@ -225,7 +226,7 @@ def _event_command(
 
 def _kind(kind: str | None, where: Where, plan: ImportPlan) -> ActorKind:
     try:
-        return ActorKind(kind)
+        return ActorKind(kind or "")
     except ValueError:
         plan.report.adjust(where, "naming an actor of no known kind: made a group")
         return ActorKind.GROUP
