@@ -267,3 +267,30 @@ def test_an_actor_of_no_known_kind_is_made_a_group_saying_so(
     assert any("naming an actor of no known kind: made a group" in line for line in report.lines())
     for copy in opened(tmp_path / "new.timeline"):
         assert {a.name: a.kind for a in copy.actors}[name] is ActorKind.GROUP
+
+
+HOSTILE_TITLES = [
+    "<script>alert('x')</script> & <b>bold</b>",
+    '=HYPERLINK("http://evil.example")',
+    "+1+1",
+    "line one\nline two\ttabbed",
+    "\u202eRTL override\u200b zero width",
+    "Ünïcödé — “quotes” « guillemets » 日本語 🙂",
+    "x" * 500,  # the longest title a timeline holds
+]
+
+
+def test_hostile_texts_come_back_as_the_same_text(
+    repository: EventRepository, sample_json: Path, tmp_path: Path
+) -> None:
+    records = json.loads(sample_json.read_text(encoding="utf-8"))
+    for record, title in zip(records, HOSTILE_TITLES, strict=False):
+        record["title"] = title
+        record["summary"] = title * 3
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(json.dumps(records, ensure_ascii=True), encoding="ascii")
+    target = timeline_with_sources(repository, tmp_path / "copy.timeline")
+    import_file(target, hostile, author="test")
+    for copy in opened(target):
+        again = export_json(copy, tmp_path / "again.json")
+    assert without_ids(again) == without_ids(records)
