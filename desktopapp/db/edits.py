@@ -121,7 +121,11 @@ class Edit:
     def record(self, change: Change, note: str) -> None:
         if not self.history:
             return
-        number = self._scalar("SELECT coalesce(max(change), 0) + 1 FROM history")
+        # The last row's change is the largest (rows are only appended, numbered as they
+        # come): one rowid lookup, where max(change) read the whole history at every
+        # command (an import of 100,000 events: 5,000 scans of a growing table).
+        last = self._scalar("SELECT change FROM history ORDER BY id DESC LIMIT 1")
+        number = (last or 0) + 1
         at = datetime.now(UTC).isoformat(timespec="milliseconds")
         self._sql(
             "INSERT INTO history (change, at, author, command, entity_kind, entity_key, field, "
