@@ -152,10 +152,10 @@ def main(argv: list[str]) -> None:
     for size in sizes:
         cached_database(size)  # built here, not inside a measured child
         for kind in kinds:
-            rows.append(_row(size, kind, "export", _child("export", size, kind)))
-            if kind in READ_BACK:
-                rows.append(_row(size, kind, "import", _child("import", size, kind)))
-            print(f"  {label(size)} --{kind} done", file=sys.stderr, flush=True)
+            steps = ["export", "import"] if kind in READ_BACK else ["export"]
+            for step in steps:
+                rows.append(_row(size, kind, step, _child(step, size, kind)))
+                print("  " + "  ".join(rows[-1]), file=sys.stderr, flush=True)  # as it goes
     headers = ["events", "format", "step", "seconds", "CPU s", "file MB", "RSS growth MB"]
     print_table([*headers, "RSS peak MB", "result"], rows)
 
