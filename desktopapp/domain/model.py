@@ -51,7 +51,7 @@ class Source:
         return self.published.describe()
 
     def citation_line(self) -> str:
-        parts = [self.outlet, f"« {self.title} »", self.published_text(), self.url]
+        parts = [self.outlet, self.author, f"« {self.title} »", self.published_text(), self.url]
         return ", ".join(part for part in parts if part)  # a source of one's own may lack some
 
 
