@@ -4,7 +4,7 @@ events; and the file cut short at random bytes: one clear line, and nothing crea
 The formats read back: our JSON (``desktopapp import``), TimelineJS JSON and its sheet CSV
 (``desktopapp import``), and the annotation TOML (``desktopapp build-db``). What "the same
 events" means is what each format can carry: everything for our JSON and the annotation file;
-titles, dates (EDTF equal) and acting actors for TimelineJS, whose files have no quotes.
+titles, dates (EDTF equal) and lanes for TimelineJS, whose files have no quotes.
 
 A cut that falls exactly between two entries of a line-based or table-based file (a sheet's
 rows, the TOML's events) leaves a shorter file of whole entries that nothing can tell from a
@@ -25,8 +25,10 @@ from desktopapp.cli import main
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
-from desktopapp.domain.model import Event, Role
+from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.model import Event
 from desktopapp.export.formats import FORMATS, ExportOptions
+from desktopapp.export.timelinejs import lane_label
 from desktopapp.ingest.builder import build_database
 from desktopapp.ingest.synthetic import synthetic_dataset
 
@@ -41,8 +43,9 @@ def everything(event: Event) -> object:
 
 
 def dated_titles(event: Event) -> object:
-    """What a TimelineJS slide carries of an event: its title, date and acting actors."""
-    return (event.title, event.date.edtf(), sorted(a.name for a in event.actors(Role.ACTING)))
+    """What a TimelineJS slide carries of an event: its title, date, and lane (its group:
+    the first acting actor, which the import makes the event's acting actor)."""
+    return (event.title, event.date.edtf(), lane_label(event, Grouping.ACTOR, {}))
 
 
 def without_type_id(event: Event) -> object:

@@ -249,8 +249,8 @@ def _citation(
     outlet, url = date_source["outlet"], date_source["url"]
     if not (outlet.strip() or url.strip()):  # nothing names the report: the file is the one
         return OutsideReference(
-            outlet="",
-            title=plan.file_name,
+            outlet=plan.file_name,  # a citation names its report by outlet or URL
+            title="",
             url="",
             sentence=date_source["quote"],
             note=CITATION_NOTE,
