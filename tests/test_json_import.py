@@ -140,10 +140,15 @@ def file_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
+@pytest.mark.parametrize("with_sources", [True, False], ids=["sources", "no-sources"])
 def test_the_same_file_twice_changes_nothing(
-    repository: EventRepository, sample_json: Path, tmp_path: Path
+    repository: EventRepository, sample_json: Path, tmp_path: Path, with_sources: bool
 ) -> None:
-    target = timeline_with_sources(repository, tmp_path / "copy.timeline")
+    """Also into a timeline that lacks the sources (its events unsourced, their quotes in
+    the claim): the second import compares what it would store, and finds it stored."""
+    target = tmp_path / "copy.timeline"
+    if with_sources:
+        timeline_with_sources(repository, target)
     import_file(target, sample_json, author="test")
     before = file_bytes(target)
     with pytest.raises(ImportFileError, match=r"no event to import.*already in this timeline"):

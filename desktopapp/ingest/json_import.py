@@ -47,28 +47,26 @@ def read_events_json(data: bytes, plan: ImportPlan) -> None:
     records = events_records(data, plan.file_name)
     sources = TargetSources(plan.target.repository)
     existing = _existing_events(plan.target.repository, [r["key"] for r in records])
-    new: list[tuple[Where, dict[str, Any]]] = []
+    new: list[Entry] = []
     for number, record in enumerate(records, start=1):
-        where = Where(UNIT, number)
+        entry = Entry.of(record, Where(UNIT, number), plan.file_name, sources)
         stored = existing.get(record["key"])
         if stored is None:
-            new.append((where, record))
-        elif event_content(stored) == record_content(record):
-            plan.report.skip(where, "already in this timeline, the same")
+            new.append(entry)
+        elif event_content(stored) == entry.content():
+            plan.report.skip(entry.where, "already in this timeline, the same")
         else:
             raise ImportFileError(
-                f"{plan.file_name}, {where}: the key {record['key']!r} is a different "
+                f"{plan.file_name}, {entry.where}: the key {record['key']!r} is a different "
                 f"event in this timeline ({_short(stored.title)!r}); nothing was imported "
                 "(import into a new timeline, or delete that event first)"
             )
     actors = _actor_keys(new, plan)
-    for where, record in new:
-        plan.add(where, _event_command(record, where, plan, sources, actors))
+    for entry in new:
+        plan.add(entry.where, entry.command(plan, actors))
 
 
-def _actor_keys(
-    entries: Sequence[tuple[Where, Mapping[str, Any]]], plan: ImportPlan
-) -> dict[str, str]:
+def _actor_keys(entries: Sequence[Entry], plan: ImportPlan) -> dict[str, str]:
     """The key of every actor the entries name, new ones planned in an order that keeps
     each event's participants in the file's order.
 
@@ -77,7 +75,8 @@ def _actor_keys(
     entries (a topological sort) gives every event back its actors in its order."""
     earlier: dict[str, set[str]] = {}
     kinds: dict[str, tuple[str | None, Where]] = {}
-    for where, record in entries:
+    for entry in entries:
+        where, record = entry.where, entry.record
         for role in ("acting", "affected"):
             names = [p["name"] for p in record["participants"] if p["role"] == role]
             for before, after in pairwise(names):
@@ -187,41 +186,79 @@ def _strings(value: object) -> Iterable[str]:
 # -- one entry --------------------------------------------------------------------------------
 
 
-def _event_command(
-    record: Mapping[str, Any],
-    where: Where,
-    plan: ImportPlan,
-    sources: TargetSources,
-    actors: Mapping[str, str],
-) -> AddEvent:
-    from desktopapp.db.commands import AddEvent
+@dataclass(frozen=True)
+class Entry:
+    """One entry of the file, as the import would store it in this target: its quotes
+    attached to the target's sources (or left for the claim), its date's citation."""
 
-    quotes: list[QuoteInput] = []
-    unproved: list[Mapping[str, Any]] = []
-    for quote in record["quotes"]:
-        attached = sources.attach(quote)
-        if attached is None:
-            unproved.append(quote)
-            continue
-        quotes.append(attached)
-        if (attached.start, attached.end) != (quote["start"], quote["end"]):
+    where: Where
+    record: Mapping[str, Any]
+    quotes: tuple[QuoteInput, ...]
+    moved: bool  # a quote was found again at other offsets
+    unproved: tuple[Mapping[str, Any], ...]
+    citation: Citation
+    citation_lost: bool  # dated by a sentence of a source the target lacks
+    claim: ClaimInput | None
+
+    @classmethod
+    def of(
+        cls, record: Mapping[str, Any], where: Where, file_name: str, sources: TargetSources
+    ) -> Entry:
+        quotes: list[QuoteInput] = []
+        unproved: list[Mapping[str, Any]] = []
+        moved = False
+        for quote in record["quotes"]:
+            attached = sources.attach(quote)
+            if attached is None:
+                unproved.append(quote)
+                continue
+            quotes.append(attached)
+            moved = moved or (attached.start, attached.end) != (quote["start"], quote["end"])
+        citation, lost = _citation(record["date_source"], file_name, sources)
+        claim = _claim(record, unproved, f"{file_name}, {where}")
+        return cls(where, record, tuple(quotes), moved, tuple(unproved), citation, lost, claim)
+
+    def content(self) -> tuple[Any, ...]:
+        """What the stored event would say: compared with :func:`event_content`."""
+        record = self.record
+        return (
+            record["title"].strip(),
+            record["summary"].strip(),
+            record["type"],
+            record["date"],
+            tuple((p["name"], p["role"]) for p in record["participants"]),
+            (_sentence(self.citation).strip(), self.citation.note.strip()),
+            tuple((q.source_key, q.start, q.end, q.exact) for q in self.quotes),
+            self.claim.text.strip() if self.claim else "",
+        )
+
+    def command(self, plan: ImportPlan, actors: Mapping[str, str]) -> AddEvent:
+        """The event's command, its type and actors planned, what it lost reported."""
+        from desktopapp.db.commands import AddEvent
+
+        record, where = self.record, self.where
+        if self.moved:
             plan.report.adjust(where, "with a quote found again in its source at other offsets")
-    if unproved:
-        what = "whose source this timeline lacks (or holds with other words)"
-        fate = "the event is unsourced" if not quotes else "its other quotes kept"
-        plan.report.adjust(where, f"with a quote {what}: kept in the claim, {fate}")
-    return AddEvent(
-        title=record["title"],
-        type_slug=plan.event_type(record["type"], record["type_label"]),
-        date_edtf=record["date"],
-        citation=_citation(record["date_source"], where, plan, sources),
-        participants=tuple((actors[p["name"]], p["role"]) for p in record["participants"]),
-        quotes=tuple(quotes),
-        summary=record["summary"],
-        key=record["key"],
-        claim=_claim(record, unproved, f"{plan.file_name}, {where}"),
-        links=_links(record),
-    )
+        if self.unproved:
+            what = "whose source this timeline lacks (or holds with other words)"
+            fate = "the event is unsourced" if not self.quotes else "its other quotes kept"
+            plan.report.adjust(where, f"with a quote {what}: kept in the claim, {fate}")
+        if self.citation_lost:
+            plan.report.adjust(
+                where, "dated by a sentence of a source this timeline lacks: cited as that source"
+            )
+        return AddEvent(
+            title=record["title"],
+            type_slug=plan.event_type(record["type"], record["type_label"]),
+            date_edtf=record["date"],
+            citation=self.citation,
+            participants=tuple((actors[p["name"]], p["role"]) for p in record["participants"]),
+            quotes=self.quotes,
+            summary=record["summary"],
+            key=record["key"],
+            claim=self.claim,
+            links=_links(record),
+        )
 
 
 def _kind(kind: str | None, where: Where, plan: ImportPlan) -> ActorKind:
@@ -233,29 +270,30 @@ def _kind(kind: str | None, where: Where, plan: ImportPlan) -> ActorKind:
 
 
 def _citation(
-    date_source: Mapping[str, Any], where: Where, plan: ImportPlan, sources: TargetSources
-) -> Citation:
+    date_source: Mapping[str, Any], file_name: str, sources: TargetSources
+) -> tuple[Citation, bool]:
     """The date's citation as the file gives it: the report it names, or the sentence of a
-    source, found again in the target's copy of that source."""
+    source, found again in the target's copy of that source; and True if that sentence
+    could not be found (the source is then cited as a report)."""
     from desktopapp.db.commands import OutsideReference, SourceSentence
 
+    lost = False
     if date_source["kind"] == "article":
         sentence = sources.sentence(date_source)
         if sentence is not None:
-            return SourceSentence(sentence, note=date_source["note"])
-        plan.report.adjust(
-            where, "dated by a sentence of a source this timeline lacks: cited as that source"
-        )
+            return SourceSentence(sentence, note=date_source["note"]), False
+        lost = True
     outlet, url = date_source["outlet"], date_source["url"]
     if not (outlet.strip() or url.strip()):  # nothing names the report: the file is the one
-        return OutsideReference(
-            outlet=plan.file_name,  # a citation names its report by outlet or URL
+        citation = OutsideReference(
+            outlet=file_name,  # a citation names its report by outlet or URL
             title="",
             url="",
             sentence=date_source["quote"],
             note=CITATION_NOTE,
         )
-    return OutsideReference(
+        return citation, lost
+    citation = OutsideReference(
         outlet=outlet,
         title=date_source["title"],
         url=url,
@@ -263,6 +301,14 @@ def _citation(
         published=date_source["published"],
         note=date_source["note"],
     )
+    return citation, lost
+
+
+def _sentence(citation: Citation) -> str:
+    """The words that state the date, whichever kind of citation gives them."""
+    from desktopapp.db.commands import SourceSentence
+
+    return citation.quote.exact if isinstance(citation, SourceSentence) else citation.sentence
 
 
 def _claim(
@@ -397,35 +443,17 @@ def _existing_events(repository: EventRepository | None, keys: Sequence[str]) ->
     return {event.key: event for event in repository.events_by_id(ids)}
 
 
-def record_content(record: Mapping[str, Any]) -> tuple[Any, ...]:
-    """What an entry says of its event, as the import would store it (texts stripped)."""
-    source = record["date_source"]
-    return (
-        record["title"].strip(),
-        record["summary"].strip(),
-        record["type"],
-        record["date"],
-        tuple((p["name"], p["role"]) for p in record["participants"]),
-        (source["kind"], source["quote"].strip(), source["note"].strip()),
-        tuple((q["source"], q["start"], q["end"], q["text"]) for q in record["quotes"]),
-    )
-
-
 def event_content(event: Event) -> tuple[Any, ...]:
-    """:func:`record_content` of a stored event."""
-    citation = event.citation
+    """What a stored event says, as :meth:`Entry.content` puts it (texts stripped)."""
     return (
         event.title.strip(),
         event.summary.strip(),
         event.type.slug,
         event.date.edtf(),
         tuple((p.actor.name, p.role.value) for p in event.participants),
-        (
-            "article" if citation.is_article else "news-report",
-            citation.quote.strip(),
-            citation.note.strip(),
-        ),
+        (event.citation.quote.strip(), event.citation.note.strip()),
         tuple((q.source_key, q.start, q.end, q.text) for q in event.quotes),
+        event.claim.text.strip() if event.claim else "",
     )
 
 
