@@ -450,9 +450,9 @@ def _print_list(repository, args: argparse.Namespace) -> int:
     repository.validate(event_filter)
     events = repository.events(event_filter)
     if args.json:
-        from desktopapp.export.records import QuoteAnchors, events_json
+        from desktopapp.export.records import RecordContext, events_json
 
-        sys.stdout.write(events_json(events, QuoteAnchors(repository)))
+        sys.stdout.write(events_json(events, RecordContext(repository)))
     else:
         from desktopapp.export.table import events_table
 

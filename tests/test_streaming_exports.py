@@ -17,7 +17,7 @@ from desktopapp.export import files
 from desktopapp.export.formats import FORMATS, ExportOptions
 from desktopapp.export.records import (
     CSV_COLUMNS,
-    QuoteAnchors,
+    RecordContext,
     _csv_row,
     csv_text,
     event_record,
@@ -30,8 +30,8 @@ SYNTHETIC_EVENTS = 1_500
 
 def json_in_memory(repository: EventRepository, events: list[Event]) -> bytes:
     """The JSON writer as it was: the whole list dumped at once."""
-    anchors = QuoteAnchors(repository)
-    records = [event_record(e, anchors) for e in events]
+    context = RecordContext(repository)
+    records = [event_record(e, context) for e in events]
     return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

@@ -118,11 +118,11 @@ def _write_csv(
 def _write_json(
     repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
 ) -> str:
-    from desktopapp.export.records import QuoteAnchors, events_json_chunks
+    from desktopapp.export.records import RecordContext, events_json_chunks
 
     count = _Count()
     events = _events(repository, event_filter, options, count)
-    _write_chunks(target, events_json_chunks(events, QuoteAnchors(repository)))
+    _write_chunks(target, events_json_chunks(events, RecordContext(repository)))
     return plural(count.events, "event")
 
 

@@ -10,26 +10,33 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from desktopapp.domain.anchoring import selector_for
-from desktopapp.domain.model import Event, Quote, Role
+from desktopapp.domain.model import Event, EventType, Quote, Role
 from desktopapp.export.plaintext import csv_cell
 
 if TYPE_CHECKING:
     from desktopapp.db.repository import EventRepository
 
 
-class QuoteAnchors:
-    """What the JSON gives with each quote so that an import can prove it is the same text
-    (ingest/json_import.py): its source's SHA-256, and the words just before and after it
-    (the W3C TextQuoteSelector's prefix and suffix, to re-find it if the offsets moved).
+class RecordContext:
+    """What the JSON says beyond the event itself, so that an import can give it all back
+    (ingest/json_import.py): with each quote its source's SHA-256 and the words just before
+    and after it (the W3C TextQuoteSelector's prefix and suffix, to prove the same text and
+    re-find it if the offsets moved); with the type, its parent's label.
 
     Each source's text is read once, when a quote of it is first written."""
 
     def __init__(self, repository: EventRepository) -> None:
         self._repository = repository
         self._sha256 = {source.key: source.sha256 for source in repository.sources}
+        self._labels = {event_type.slug: event_type.label for event_type in repository.event_types}
         self._texts: dict[str, str] = {}
 
-    def fields(self, quote: Quote) -> dict[str, str]:
+    def parent_label(self, event_type: EventType) -> str | None:
+        """The label of the type's parent, or None for a type at the top."""
+        parent = event_type.parent_slug
+        return None if parent is None else self._labels.get(parent, parent)
+
+    def quote_fields(self, quote: Quote) -> dict[str, str]:
         """``prefix``, ``suffix`` (empty for a quote not verified) and ``source_sha256``
         (empty for a source the timeline lacks)."""
         prefix = suffix = ""
@@ -45,7 +52,7 @@ class QuoteAnchors:
         return self._texts[source_key]
 
 
-def event_record(event: Event, anchors: QuoteAnchors) -> dict[str, Any]:
+def event_record(event: Event, context: RecordContext) -> dict[str, Any]:
     """The documented JSON contract for one event (desktopapp/schemas/events.schema.json)."""
     citation = event.citation
     return {
@@ -55,6 +62,7 @@ def event_record(event: Event, anchors: QuoteAnchors) -> dict[str, Any]:
         "summary": event.summary,
         "type": event.type.slug,
         "type_label": event.type.label,
+        "type_parent_label": context.parent_label(event.type),
         "actors": [actor.name for actor in event.actors()],
         "participants": [
             {
@@ -89,7 +97,7 @@ def event_record(event: Event, anchors: QuoteAnchors) -> dict[str, Any]:
                 "source_title": q.source_title,
                 "verified": q.verified,
                 "problem": q.problem,
-                **anchors.fields(q),
+                **context.quote_fields(q),
             }
             for q in event.quotes
         ],
@@ -98,12 +106,12 @@ def event_record(event: Event, anchors: QuoteAnchors) -> dict[str, Any]:
     }
 
 
-def events_json(events: Iterable[Event], anchors: QuoteAnchors) -> str:
+def events_json(events: Iterable[Event], context: RecordContext) -> str:
     """The JSON array of :func:`event_record`, indented by two spaces, ending in a newline."""
-    return "".join(events_json_chunks(events, anchors))
+    return "".join(events_json_chunks(events, context))
 
 
-def events_json_chunks(events: Iterable[Event], anchors: QuoteAnchors) -> Iterator[str]:
+def events_json_chunks(events: Iterable[Event], context: RecordContext) -> Iterator[str]:
     """:func:`events_json` a record at a time, for writing as it goes.
 
     Each record is dumped on its own and indented one level: exactly what ``json.dumps`` of
@@ -111,7 +119,7 @@ def events_json_chunks(events: Iterable[Event], anchors: QuoteAnchors) -> Iterat
     record starts one of its lines)."""
     separator = "[\n  "
     for event in events:
-        record = json.dumps(event_record(event, anchors), ensure_ascii=False, indent=2)
+        record = json.dumps(event_record(event, context), ensure_ascii=False, indent=2)
         yield separator + record.replace("\n", "\n  ")
         separator = ",\n  "
     yield "[]\n" if separator == "[\n  " else "\n]\n"

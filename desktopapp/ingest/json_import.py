@@ -249,7 +249,7 @@ class Entry:
             )
         return AddEvent(
             title=record["title"],
-            type_slug=plan.event_type(record["type"], record["type_label"]),
+            type_slug=_event_type(record, plan),
             date_edtf=record["date"],
             citation=self.citation,
             participants=tuple((actors[p["name"]], p["role"]) for p in record["participants"]),
@@ -259,6 +259,15 @@ class Entry:
             claim=self.claim,
             links=_links(record),
         )
+
+
+def _event_type(record: Mapping[str, Any], plan: ImportPlan) -> str:
+    """The entry's type, planned with its parent (and their labels) where the target lacks
+    them; a file without the parent's label (an older one) names it by its slug."""
+    slug, parent_label = record["type"], record.get("type_parent_label")
+    if "/" in slug and parent_label:
+        plan.event_type(slug.split("/", 1)[0], parent_label)
+    return plan.event_type(slug, record["type_label"])
 
 
 def _kind(kind: str | None, where: Where, plan: ImportPlan) -> ActorKind:
