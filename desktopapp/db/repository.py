@@ -150,8 +150,11 @@ class EventRepository:
         move the running totals by the edit's (type id, start day, +1/-1), and read again only
         the actor spans it touched, so the next facets cost what the edit touched rather than
         a read of every count table (see TimelineStore.execute)."""
-        for name in ("total", "_full_extent"):
-            self.__dict__.pop(name, None)
+        self.__dict__.pop("_full_extent", None)
+        if "total" in self.__dict__:
+            # Each changed event is one -1 (its old state) and/or one +1 (its new one): the
+            # total moves by their sum, exactly, instead of a count(*) of 1M rows (50 ms).
+            self.__dict__["total"] += sum(delta for _type, _day, delta in day_moves)
         if "_running_totals_by_type" in self.__dict__:
             running = dict(self._running_totals_by_type)
             for type_id, day, delta in day_moves:
@@ -296,8 +299,19 @@ class EventRepository:
     # -- filtered queries -------------------------------------------------------------------
 
     def count(self, event_filter: EventFilter = EventFilter()) -> int:
-        query = select(func.count()).select_from(EventRowORM.__table__)
-        query = query.where(*self._conditions(event_filter))
+        if event_filter.is_empty:
+            with self.engine.connect() as connection:
+                # Kept across edits by events_changed; the query still asks the file, so a
+                # file replaced or written by another program is reported as by any read.
+                connection.exec_driver_sql("SELECT 1")
+            return self.total
+        return self._count(event_filter)
+
+    def _count(self, event_filter: EventFilter) -> int:
+        conditions = self._conditions(event_filter)
+        if event_filter.date_from and _short_range(event_filter):
+            conditions.append(_reaching(event_filter.date_from))
+        query = select(func.count()).select_from(EventRowORM.__table__).where(*conditions)
         if len(event_filter.actors) == 1 and event_filter.without_actors().is_empty:
             # One actor alone: its total, kept by the build (no walk over its events).
             A = ActorTypeCountRow.__table__.c
@@ -308,7 +322,7 @@ class EventRepository:
 
     @cached_property
     def total(self) -> int:
-        return self.count(EventFilter())
+        return self._count(EventFilter())
 
     def rows(
         self,
@@ -1141,6 +1155,9 @@ def _seek(
 FREQUENT_ACTOR_SHARE = 0.02
 
 
+SHORT_RANGE_DAYS = 366
+
+
 def _types_only(event_filter: EventFilter) -> bool:
     """True for no filter or a filter on types alone: precomputed counts can answer it."""
     return event_filter.without_types().is_empty
@@ -1153,12 +1170,24 @@ def _overlapping(start: date, end: date) -> list[ColumnElement[bool]]:
     long, and long events have their own small partial index; so the main date index is
     read only from ``start - LONG_SPAN_DAYS`` to ``end`` instead of from the beginning.
     """
+    return [E.end_date >= start.isoformat(), E.start_date <= end.isoformat(), _reaching(start)]
+
+
+def _reaching(start: date) -> ColumnElement[bool]:
+    """Redundant with ``end_date >= start`` but index-friendly: the event starts at most
+    LONG_SPAN_DAYS before ``start``, or is long (its own small partial index)."""
     lookback = shifted(start, -timedelta(days=LONG_SPAN_DAYS)).isoformat()
-    return [
-        E.end_date >= start.isoformat(),
-        E.start_date <= end.isoformat(),
-        or_(E.start_date >= lookback, and_(text(LONG_SPAN_SQL), E.start_date < lookback)),
-    ]
+    return or_(E.start_date >= lookback, and_(text(LONG_SPAN_SQL), E.start_date < lookback))
+
+
+def _short_range(event_filter: EventFilter) -> bool:
+    """Both ends, a year or less apart, and nothing but types besides: the window's bound
+    (``_reaching``) then reads a few months of the date index instead of every event ending
+    after ``date_from``. For wider ranges it misleads the planner (53 ms -> 0.8 s)."""
+    low, high = event_filter.date_from, event_filter.date_to
+    if low is None or high is None or event_filter.actors or event_filter.text.strip():
+        return False
+    return (high - low).days <= SHORT_RANGE_DAYS
 
 
 def _fts_ids(query: str) -> Select:

@@ -13,6 +13,7 @@ import unicodedata
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -177,6 +178,13 @@ class OkFooter(QWidget):
         button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert button is not None
         return button
+
+    def serve(self, dialog: QDialog) -> None:
+        """Make OK and Cancel accept and reject ``dialog``; OK is its default button, so Enter
+        presses it even after Tab has visited Cancel."""
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(dialog.accept)
+        self.buttons.rejected.connect(dialog.reject)
 
     def set_problem(self, problem: str) -> None:
         """Enable OK when there is no problem; otherwise disable it and say why."""

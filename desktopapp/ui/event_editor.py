@@ -125,9 +125,7 @@ class NewTypeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.footer)
-        self.footer.ok_button.setDefault(True)  # Enter presses it even after Tab visited Cancel
-        self.footer.buttons.accepted.connect(self.accept)
-        self.footer.buttons.rejected.connect(self.reject)
+        self.footer.serve(self)
         self.label.textChanged.connect(self._update)
         self.parent_box.currentIndexChanged.connect(self._update)
         self.setMinimumWidth(440)
@@ -233,9 +231,7 @@ class EventEditorDialog(QDialog):
         note_form.addRow("&Why:", self.note)
         layout.addLayout(note_form)
         layout.addWidget(self.footer)
-        self.footer.ok_button.setDefault(True)  # Enter presses it even after Tab visited Cancel
-        self.footer.buttons.accepted.connect(self.accept)
-        self.footer.buttons.rejected.connect(self.reject)
+        self.footer.serve(self)
         self.setMinimumWidth(720)
 
     def _connect(self) -> None:

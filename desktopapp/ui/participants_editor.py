@@ -71,9 +71,7 @@ class NewActorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.footer)
-        self.footer.ok_button.setDefault(True)  # Enter presses it even after Tab visited Cancel
-        self.footer.buttons.accepted.connect(self.accept)
-        self.footer.buttons.rejected.connect(self.reject)
+        self.footer.serve(self)
         self.name.textChanged.connect(self._update)
         self.aliases.textChanged.connect(self._update)
         self.setMinimumWidth(460)

@@ -127,9 +127,7 @@ class SourceDialog(QDialog):
             layout.addWidget(self.origin_line)
         layout.addLayout(form)
         layout.addWidget(self.footer)
-        self.footer.ok_button.setDefault(True)  # Enter presses it even after Tab visited Cancel
-        self.footer.buttons.accepted.connect(self.accept)
-        self.footer.buttons.rejected.connect(self.reject)
+        self.footer.serve(self)
         self.setMinimumWidth(680)
 
     def _add_text_rows(self, form: QFormLayout) -> None:
