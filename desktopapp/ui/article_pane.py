@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from desktopapp.db.errors import QUERY_ERRORS
 from desktopapp.db.repository import EventRepository, QuoteSpan
+from desktopapp.domain.model import Source
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search
 from desktopapp.domain.text import (
     HIDDEN_MARK_NOTE,
@@ -169,12 +171,14 @@ class _SourceSelector(QComboBox):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.currentIndexChanged.connect(self._show_tooltip)
 
-    def set_sources(self, sources: list[tuple[str, str]]) -> None:
-        """Offer these (key, title) sources; a title is data, shown as plain text."""
+    def set_sources(self, sources: Sequence[Source]) -> None:
+        """Offer these sources by title (data, shown as plain text); the tooltip names each
+        whole, with its outlet, date and address, which tell two like titles apart."""
         self.clear()
-        for key, title in sources:
-            self.addItem(_one_line(title) or key, key)
-            self.setItemData(self.count() - 1, tooltip(title), Qt.ItemDataRole.ToolTipRole)
+        for source in sources:
+            self.addItem(_one_line(source.title) or source.key, source.key)
+            tip = tooltip(source.citation_line())
+            self.setItemData(self.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.setVisible(self.count() > 1)
         self._show_tooltip(self.currentIndex())
 
@@ -284,7 +288,7 @@ class ArticlePane(QWidget):
         return self._source_key
 
     def _fill_sources(self) -> None:
-        self.source_box.set_sources([(s.key, s.title) for s in self._repository.sources])
+        self.source_box.set_sources(self._repository.sources)
 
     def _source_chosen(self, index: int) -> None:
         key = self.source_box.itemData(index)
