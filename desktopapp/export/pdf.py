@@ -17,7 +17,7 @@ fits on a page is never split; a taller one splits only between two lines of tex
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -537,15 +537,22 @@ def _quoted_source_entry(styles: Styles, source: Source) -> Callable[[], TextFra
 
 
 def _sources_heading(report: Report, styles: Styles) -> TextFrame:
-    """The heading of the references, with what a bracketed title means said once here
-    rather than inside every reference."""
-    return _titled_heading(styles, "Sources of the dates", [c.title for c in report.citations])
+    """The heading of the references, with what a bracketed title means said once, at the
+    first list of references that has one, rather than inside every reference."""
+    quoted_titles = [source.title for source in report.quoted_sources]
+    said_above = report.lists_quoted_sources and _has_supplied_title(quoted_titles)
+    titles = [] if said_above else [citation.title for citation in report.citations]
+    return _titled_heading(styles, "Sources of the dates", titles)
 
 
-def _titled_heading(styles: Styles, text: str, titles: list[str]) -> TextFrame:
+def _has_supplied_title(titles: Iterable[str]) -> bool:
+    return any(is_supplied_title(title) for title in titles)
+
+
+def _titled_heading(styles: Styles, text: str, titles: Iterable[str]) -> TextFrame:
     """A heading over references, saying what a bracketed title means if one has it."""
     rich = _heading(styles, text)
-    if any(is_supplied_title(title) for title in titles):
+    if _has_supplied_title(titles):
         rich.paragraph(after=3).text(SUPPLIED_TITLE_NOTE, styles.chars(SANS, 7.5, color=MUTED))
     return rich
 
