@@ -490,3 +490,45 @@ def _qpdf_check(path: Path) -> None:
     assert shutil.which("qpdf"), "qpdf is needed (apt-get install qpdf)"
     result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_timeline_of_ones_own_names_sources_without_an_outlet_by_title(
+    qapp: object, tmp_path: Path
+) -> None:
+    """Sources added by hand may lack an outlet: a quote then names its source by title, and
+    the list of sources quoted gives the author as well."""
+    from desktopapp.db.commands import AddActor, AddEvent, AddSource, QuoteInput, SourceSentence
+    from desktopapp.db.engine import open_database
+    from desktopapp.db.store import TimelineStore
+
+    path = tmp_path / "notes.timeline"
+    store = TimelineStore.create(path, title="Notes", author="me")
+    wire_text = "On 1 March 2022 Apple halted all exports to Russia, it said."
+    notes_text = "Apple said the halt covers every product."
+    wire = store.execute(AddSource(text=wire_text, title="Wire", outlet="Agency")).created_key
+    notes = store.execute(
+        AddSource(text=notes_text, title="My notes", author="A. Reporter", language="en")
+    ).created_key
+    actor = store.execute(AddActor("Apple", "company")).created_key
+    assert wire and notes and actor
+    first = QuoteInput(wire, 16, 50, wire_text[16:50])
+    second = QuoteInput(notes, 0, len(notes_text), notes_text)
+    store.execute(
+        AddEvent(
+            "Apple halts all exports to Russia",
+            "corporate-withdrawal/export-halt",
+            "2022-03-01",
+            SourceSentence(first),
+            ((actor, "acting"),),
+            (first, second),
+        )
+    )
+    store.close()
+    target = tmp_path / "notes.pdf"
+    repository = EventRepository(open_database(path))
+    export_pdf(repository, EventFilter(), target)
+    text = squash(read(target).text)
+    assert squash(f"“{wire_text[16:50]}” — quoted from Agency") in text
+    assert squash(f"“{notes_text}” — quoted from “My notes”") in text
+    listed = text[text.index("Sourcesquoted") : text.index("Sourcesofthedates")]
+    assert squash("“My notes”, A. Reporter, publication date not known") in listed

@@ -513,8 +513,8 @@ def _quoted_source_blocks(report: Report, styles: Styles) -> list[Block]:
 
 
 def _quoted_source_entry(styles: Styles, source: Source) -> Callable[[], TextFrame]:
-    """A quoted source as the quotes name it (outlet, then title), with when, where and the
-    note that says what of it was stored."""
+    """A quoted source as the quotes name it (outlet, then title), with its author, when,
+    where and the note that says what of it was stored."""
 
     def build() -> TextFrame:
         rich = styles.document(styles.page.width)
@@ -522,9 +522,8 @@ def _quoted_source_entry(styles: Styles, source: Source) -> Callable[[], TextFra
         title = quoted(source.title, source.language) if source.title else ""
         rich.paragraph(indent=SOURCE_INDENT_PT, line_height=115)
         rich.text(source.outlet or title or source.key, styles.chars(SERIF, 8.5, bold=True))
-        if source.outlet and title:
-            rich.text(f", {title}", small)
-        rich.text(f", {source.published_text()}", small)
+        rest = [source.author, title if source.outlet else "", source.published_text()]
+        rich.text("".join(f", {part}" for part in rest if part), small)
         if source.url:
             rich.text(", ", small).link(source.url, source.url, small)
         if source.published_note:
