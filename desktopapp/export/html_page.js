@@ -87,17 +87,18 @@
   function glyphOf(x, u) { return (x ? "~" : "") + (u ? "?" : ""); }
   function link(parent, url, href) {
     if (!url) return;
-    if (href === undefined) href = url;  // the exporter leaves out a target equal to the text
     parent.appendChild(document.createTextNode(", "));
-    if (href) {
-      var a = el("a", "", url);
-      a.href = href;
-      a.rel = "noopener noreferrer";
-      a.target = "_blank";
-      parent.appendChild(a);
-    } else {
-      parent.appendChild(el("span", "", url + " (not a web address: not linked)"));
-    }
+    parent.appendChild(anchor(url, href));
+  }
+  // An address as a link when the exporter found it a safe http(s) one, else as text.
+  function anchor(url, href) {
+    if (href === undefined) href = url;  // the exporter leaves out a target equal to the text
+    if (!href) return el("span", "", url + " (not a web address: not linked)");
+    var a = el("a", "", url);
+    a.href = href;
+    a.rel = "noopener noreferrer";
+    a.target = "_blank";
+    return a;
   }
   function cite(parent, parts) {
     parent.appendChild(document.createTextNode(parts.filter(Boolean).join(", ")));
@@ -137,16 +138,7 @@
     (e.l || []).forEach(function (l) {
       var line = el("p", "medialink");
       line.appendChild(el("span", "", l.w + ": "));
-      var href = l.href === undefined ? l.url : l.href;
-      if (href) {
-        var a = el("a", "", l.url);
-        a.href = href;
-        a.rel = "noopener noreferrer";
-        a.target = "_blank";
-        line.appendChild(a);
-      } else {
-        line.appendChild(el("span", "", l.url + " (not a web address: not linked)"));
-      }
+      line.appendChild(anchor(l.url, l.href));
       if (l.k) line.appendChild(el("span", "", " — " + l.k));
       li.appendChild(line);
     });
