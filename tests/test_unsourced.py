@@ -17,7 +17,7 @@ import pytest
 from icalendar import Calendar
 
 from desktopapp.cli import main
-from desktopapp.db.commands import AddQuote, QuoteInput
+from desktopapp.db.commands import AddQuote, CommandError, DeleteQuote, QuoteInput
 from desktopapp.db.engine import open_database
 from desktopapp.db.integrity import check_database
 from desktopapp.db.repository import EventRepository
@@ -106,6 +106,25 @@ def test_attaching_a_quote_makes_it_sourced_and_keeps_the_claim(mixed: MixedTime
         assert not row.unsourced and not event.unsourced
         assert event.claim is not None  # the import's words stay, beside the quote now
         assert len(check_database(store.repository).unsourced) == 1
+
+
+def test_undoing_the_quote_attached_to_an_imported_event_makes_it_unsourced_again(
+    mixed: MixedTimeline,
+) -> None:
+    with TimelineStore.open(mixed.path, author="Ada") as store:
+        source = store.repository.sources[0].key
+        start = TEXT.index("Apple")
+        quote = QuoteInput(source, start, start + 5, "Apple")
+        change = store.execute(AddQuote(mixed.unsourced[0], quote))
+        store.execute(change.inverse)  # Edit › Undo
+        [row] = [r for r in store.repository.rows(EventFilter()) if r.title == UNSOURCED_TITLES[0]]
+        assert row.unsourced and store.repository.event(row.id).claim is not None
+        # An event made here from a passage keeps its one quote: only an import may have none.
+        apple = store.repository.events()[0]
+        only = apple.quotes[0]
+        assert only.start is not None and only.end is not None
+        with pytest.raises(CommandError, match="only quote"):
+            store.execute(DeleteQuote(apple.key, only.source_key, only.start, only.end))
 
 
 # -- desktopapp check -----------------------------------------------------------------------------

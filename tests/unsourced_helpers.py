@@ -45,8 +45,8 @@ def _quote(source: str, words: str) -> QuoteInput:
 
 def _imported_date(sentence: str) -> OutsideReference:
     return OutsideReference(
-        outlet="timeline.json",  # the store asks an outlet or a URL of an outside report
-        title="",
+        outlet="Imported file",  # the store asks an outlet or a URL of an outside report
+        title="timeline.json",
         url="",
         sentence=sentence,
         note="as given by the imported file; not checked",
