@@ -179,6 +179,7 @@ def test_pdf_event_blocks_say_unsourced_and_give_the_claim(
     assert text.count(UNSOURCED_LINE) == 2
     assert f"As imported from {CLAIM_ORIGIN}: Spotify <b>closed</b> its office" in text
     assert "Unsourced: no quote from a source yet (hollow, !)" in text  # the chart's legend
+    assert f"Thumbnail: {UNSAFE_URL} (not a web address: not linked)" in text
     uris = {
         annotation.get_object()["/A"]["/URI"]
         for page in reader.pages

@@ -619,6 +619,8 @@ class EventBlock:
         for shown in shown_links(event.links):
             rich.paragraph(before=1, line_height=112).text(f"{shown.words}: ", meta)
             rich.link(for_display(shown.link.url, LINE_LIMIT, say_cut=True), shown.link.url, meta)
+            if shown.target is None:
+                rich.text(" (not a web address: not linked)", meta)
             if shown.credit_line:
                 rich.text(f" — {shown.credit_line}", meta)
 
