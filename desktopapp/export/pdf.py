@@ -44,7 +44,8 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.dates import Precision
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
-from desktopapp.domain.model import NOT_VERIFIED, Citation, Event, EventRow, Source
+from desktopapp.domain.model import NOT_VERIFIED, Citation, Event, Source
+from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.domain.text import HIDDEN_MARK_NOTE, LINE_LIMIT, event_has_hidden, for_display
 from desktopapp.export.files import ExportCancelled, ExportError, atomic_path
@@ -86,6 +87,7 @@ QUOTE_INK = QColor("#2a3440")
 QUOTE_BAR = QColor("#8fb3d6")
 LINK = QColor("#1f5f99")
 DAMAGED = QColor("#a3261b")  # what a damaged file says about an event
+UNSOURCED_INK = QColor("#9a3412")  # an event no quote backs yet (the web page's colour too)
 
 NBSP = "\u00a0"
 
@@ -665,6 +667,10 @@ class EventBlock:
             rich.paragraph(after=1).text(
                 f"⚠ Damaged in the file: {problem}", styles.chars(SANS, 8, bold=True, color=DAMAGED)
             )
+        if event.unsourced:  # before the summary, so nothing below is read as checked
+            rich.paragraph(after=1.5).text(
+                UNSOURCED_LINE, styles.chars(SANS, 8, bold=True, color=UNSOURCED_INK)
+            )
         if event.summary:
             rich.paragraph(after=2).text(event.summary, styles.chars(SERIF, 9.5))
         for quote in event.quotes:  # each in its own source's marks, and naming it
@@ -677,7 +683,26 @@ class EventBlock:
             rich.text(f"  — quoted from {name}", meta)
             if not quote.verified:
                 rich.text(f"  ({NOT_VERIFIED})", styles.chars(SANS, 8, bold=True, color=DAMAGED))
+        self._imported(rich)
         return rich
+
+    def _imported(self, rich: TextFrame) -> None:
+        """What an import said of the event, as its words (not a quote: no bar, no quote
+        marks, no italics), and its links (only http(s) ones become links)."""
+        styles, event = self.styles, self.event
+        meta = styles.chars(SANS, 8, color=MUTED)
+        if event.claim is not None:
+            rich.paragraph(before=3, after=0.5).text(claim_heading(event.claim), meta)
+            rich.paragraph(indent=10, line_height=118).text(
+                event.claim.text, styles.chars(SANS, 9, color=INK)
+            )
+        for shown in shown_links(event.links):
+            rich.paragraph(before=1, line_height=112).text(f"{shown.words}: ", meta)
+            rich.link(for_display(shown.link.url, LINE_LIMIT, say_cut=True), shown.link.url, meta)
+            if shown.target is None:
+                rich.text(" (not a web address: not linked)", meta)
+            if shown.credit_line:
+                rich.text(f" — {shown.credit_line}", meta)
 
 
 @dataclass
@@ -760,20 +785,10 @@ class EventLaidOut:
 
 
 def _paint_precision_mark(painter: QPainter, event: Event, origin: QPointF, styles: Styles) -> None:
-    """The chart's own mark for this date (dot, bar, hatched period, fading ~, dashed ?), so
-    a reader sees the precision at a glance and recognises it from the chart and legend."""
-    row = EventRow(
-        id=event.id,
-        title=event.title,
-        type_slug=event.type.slug,
-        edtf=event.date.edtf(),
-        start=event.start,
-        end=event.end,
-        precision=event.date.precision.value,
-        approximate=event.date.approximate,
-        uncertain=event.date.uncertain,
-    )
-    style = MarkStyle.of(row)
+    """The chart's own mark for this date (dot, bar, hatched period, fading ~, dashed ?;
+    hollow with ! when unsourced), so a reader sees the precision at a glance and
+    recognises it from the chart and legend."""
+    style = MarkStyle.of_event(event)
     with saved(painter):
         # The chart draws in 96-dpi pixels; so does this mark.
         scale = styles.page.dpi / 96.0
