@@ -299,3 +299,41 @@ def test_hostile_texts_come_back_as_the_same_text(
     for copy in opened(target):
         again = export_json(copy, tmp_path / "again.json")
     assert without_ids(again) == without_ids(records)
+
+
+def test_an_imported_event_keeps_its_claim_and_links(tmp_path: Path) -> None:
+    """An event that came from another tool (no quote: its claim and media links) comes
+    back with them, still unsourced, its claim's origin that of its first import."""
+    from desktopapp.db.commands import AddActor, AddEvent, ClaimInput, LinkInput, OutsideReference
+
+    first = tmp_path / "first.timeline"
+    with TimelineStore.create(first, title="First", author="test") as store:
+        store.execute(AddActor("Spotify", "company", key="spotify"))
+        store.execute(
+            AddEvent(
+                title="Spotify closes its Moscow office",
+                type_slug="corporate-withdrawal",
+                date_edtf="2022-03",
+                citation=OutsideReference(
+                    outlet="timeline.json", title="", url="", sentence="start_date 2022-03"
+                ),
+                participants=(("spotify", "acting"),),
+                claim=ClaimInput("Spotify <b>closed</b> its office.", "timeline.json, slide 4"),
+                links=(
+                    LinkInput("media", "https://example.org/a.jpg", "© AP", "The office"),
+                    LinkInput("background", "javascript:alert(1)"),
+                ),
+            )
+        )
+        before = export_json(store.repository, tmp_path / "events.json")
+    report = import_file(tmp_path / "second.timeline", tmp_path / "events.json", author="test")
+    assert len(report.imported) == 1
+    for copy in opened(tmp_path / "second.timeline"):
+        again = export_json(copy, tmp_path / "again.json")
+    assert without_ids(again) == without_ids(before)
+    [record] = again
+    assert record["unsourced"] is True and record["claim"]["origin"] == "timeline.json, slide 4"
+    assert [link["url"] for link in record["links"]] == [
+        "https://example.org/a.jpg",
+        "javascript:alert(1)",  # stored as given; shown and exported only through link_target
+    ]
