@@ -337,3 +337,24 @@ def test_an_imported_event_keeps_its_claim_and_links(tmp_path: Path) -> None:
         "https://example.org/a.jpg",
         "javascript:alert(1)",  # stored as given; shown and exported only through link_target
     ]
+
+
+def test_quotes_are_attached_to_the_same_text_under_another_key(
+    repository: EventRepository, sample_json: Path, tmp_path: Path
+) -> None:
+    """The source added to a new timeline gets a new key: its SHA-256 still names it."""
+    target = tmp_path / "other.timeline"
+    with TimelineStore.create(target, title="Other", author="test") as store:
+        for source in repository.sources:
+            store.execute(AddSource(repository.source_text(source.key), title=source.title))
+        keys = {s.sha256: s.key for s in store.repository.sources}
+    import_file(target, sample_json, author="test")
+    records = json.loads(sample_json.read_text(encoding="utf-8"))
+    for copy in opened(target):
+        events = copy.events()
+    for event, record in zip(events, records, strict=True):
+        assert not event.unsourced and event.claim is None
+        assert [(q.source_key, q.start, q.text) for q in event.quotes] == [
+            (keys[q["source_sha256"]], q["start"], q["text"]) for q in record["quotes"]
+        ]
+        assert all(q.verified for q in event.quotes)

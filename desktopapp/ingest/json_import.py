@@ -10,8 +10,10 @@ The JSON holds no source texts, so a quote is attached only when the target time
 its source: found by the source's key, and proved the same words either at the quote's
 offsets (the source's SHA-256 equal, or the words and the text around them the same) or,
 if the offsets moved, at the one place where the words and their prefix and suffix are.
-A quote that cannot be proved is kept, with where it came from, in the event's claim; an
-event left without a quote is then unsourced, and the report says so for each entry.
+A source the target holds under another key is found by its text's SHA-256 (the same text
+added to another timeline). A quote that cannot be proved is kept, with where it came from,
+in the event's claim; an event left without a quote is then unsourced, and the report says
+so for each entry.
 
 Keys: an entry whose key the timeline already uses for the same event is skipped (importing
 the same file twice changes nothing); for a *different* event the whole file is refused,
@@ -361,13 +363,26 @@ class TargetSources:
         self._sources: dict[str, Source] = (
             {source.key: source for source in repository.sources} if repository else {}
         )
+        by_digest: dict[str, list[Source]] = {}
+        for source in self._sources.values():
+            by_digest.setdefault(source.sha256, []).append(source)
+        # A text held twice names no one source: its quotes stay in the claim.
+        self._by_digest = {
+            digest: found[0] for digest, found in by_digest.items() if len(found) == 1
+        }
         self._texts: dict[str, str] = {}
+
+    def source_of(self, quote: Mapping[str, Any]) -> Source | None:
+        """The quote's source in the target: under its key, else the one source with the
+        same text (its SHA-256: the same source added to another timeline, under a new key)."""
+        found = self._sources.get(quote["source"])
+        return found if found is not None else self._by_digest.get(quote.get("source_sha256", ""))
 
     def attach(self, quote: Mapping[str, Any]) -> QuoteInput | None:
         """The quote as a span of the target's source, or None if it cannot be proved."""
         from desktopapp.db.commands import QuoteInput
 
-        source = self._sources.get(quote["source"])
+        source = self.source_of(quote)
         if source is None or not quote["text"]:
             return None
         text = self._text(source.key)
