@@ -16,7 +16,7 @@ import shutil
 import signal
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from desktopapp import __version__
@@ -448,19 +448,42 @@ def run_list(args: argparse.Namespace) -> int:
 def _print_list(repository, args: argparse.Namespace) -> int:
     event_filter = filter_from_args(args)
     repository.validate(event_filter)
-    events = repository.events(event_filter)
     if args.json:
-        from desktopapp.export.records import RecordContext, events_json
+        _print_json(repository, event_filter)
+        return 0
+    from desktopapp.export.table import events_table
 
-        sys.stdout.write(events_json(events, RecordContext(repository)))
-    else:
-        from desktopapp.export.table import events_table
-
-        # On a terminal, fit its width; piped into a file or another program, cut nothing.
-        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-        sys.stdout.write(events_table(events, total=repository.total, width=width))
+    events = repository.events(event_filter)
+    # On a terminal, fit its width; piped into a file or another program, cut nothing.
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    sys.stdout.write(events_table(events, total=repository.total, width=width))
     _note_damage(events)
     return 0
+
+
+def _print_json(repository, event_filter: EventFilter) -> None:
+    """The JSON made as it is read, a page of events at a time (as ``export --json``), so
+    that 100,000 events never sit in memory whole; kept in a temporary file until the last
+    page is read, so that a file that fails half-way prints nothing but the error."""
+    import tempfile
+
+    from desktopapp.export.formats import ExportOptions, events_in_pages
+    from desktopapp.export.records import RecordContext, events_json_chunks
+
+    damaged: list[Event] = []
+
+    def noted(events: Iterable[Event]) -> Iterator[Event]:
+        for event in events:
+            if event.problems:
+                damaged.append(event)
+            yield event
+
+    events = noted(events_in_pages(repository, event_filter, ExportOptions()))
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as made:
+        made.writelines(events_json_chunks(events, RecordContext(repository)))
+        made.seek(0)
+        shutil.copyfileobj(made, sys.stdout)
+    _note_damage(damaged)
 
 
 def _note_damage(events: Sequence[Event]) -> None:

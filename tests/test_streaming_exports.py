@@ -135,3 +135,25 @@ def test_progress_is_told_and_a_cancel_writes_nothing(
         )
     assert target.read_bytes() == b"the previous export"
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_list_json_is_read_in_pages_and_is_the_export(
+    synthetic_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from desktopapp.cli import main
+
+    exported = tmp_path / "events.json"
+    assert main(["export", "--db", str(synthetic_db), "--json", str(exported)]) == 0
+    capsys.readouterr()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("list --json read every event at once")
+
+    monkeypatch.setattr("desktopapp.export.formats._CHUNK", 100)
+    monkeypatch.setattr(EventRepository, "events", refuse)
+    monkeypatch.setattr(EventRepository, "rows", refuse)
+    assert main(["list", "--db", str(synthetic_db), "--json"]) == 0
+    assert capsys.readouterr().out == exported.read_text(encoding="utf-8")

@@ -111,7 +111,8 @@ def _write_csv(
     from desktopapp.export.records import events_csv_lines
 
     count = _Count()
-    _write_chunks(target, events_csv_lines(_events(repository, event_filter, options, count)))
+    events = events_in_pages(repository, event_filter, options, count)
+    _write_chunks(target, events_csv_lines(events))
     return plural(count.events, "event")
 
 
@@ -121,7 +122,7 @@ def _write_json(
     from desktopapp.export.records import RecordContext, events_json_chunks
 
     count = _Count()
-    events = _events(repository, event_filter, options, count)
+    events = events_in_pages(repository, event_filter, options, count)
     _write_chunks(target, events_json_chunks(events, RecordContext(repository)))
     return plural(count.events, "event")
 
@@ -216,7 +217,7 @@ class _Count:
     inexact: int = 0  # events without an exact day
 
 
-def _events(
+def events_in_pages(
     repository: EventRepository,
     event_filter: EventFilter,
     options: ExportOptions,
@@ -262,7 +263,7 @@ def _write_timelinejs(
     from desktopapp.export.timelinejs import timelinejs_json_chunks
 
     count = _Count()
-    events = _events(repository, event_filter, options, count)
+    events = events_in_pages(repository, event_filter, options, count)
     labels, title = _type_labels(repository), _timeline_name(repository)
     _write_chunks(target, timelinejs_json_chunks(events, options.grouping, labels, title))
     return plural(count.events, "event")
@@ -274,7 +275,7 @@ def _write_timelinejs_csv(
     from desktopapp.export.timelinejs import timelinejs_csv_lines
 
     count = _Count()
-    events = _events(repository, event_filter, options, count)
+    events = events_in_pages(repository, event_filter, options, count)
     _write_chunks(target, timelinejs_csv_lines(events, options.grouping, _type_labels(repository)))
     return plural(count.events, "event")
 
@@ -285,7 +286,7 @@ def _write_ics(
     from desktopapp.export.ics import calendar_chunks
 
     count = _Count()
-    events = _events(repository, event_filter, options, count)
+    events = events_in_pages(repository, event_filter, options, count)
     _write_chunks(target, calendar_chunks(events, repository.meta, _timeline_name(repository)))
     placed = f"{count.inexact:,} without an exact day, on their first day"
     return f"{plural(count.events, 'event')}; {placed}"
@@ -307,7 +308,7 @@ def _write_annotations_jsonld(
         for source in repository.sources
     }
     tally = Tally()
-    items = quote_annotations(_events(repository, event_filter, options), sources, tally)
+    items = quote_annotations(events_in_pages(repository, event_filter, options), sources, tally)
     _write_chunks(target, jsonld_chunks(items, _timeline_name(repository)))
     summary = plural(tally.written, "quote")
     if tally.left_out:
