@@ -118,7 +118,8 @@ class Edit:
         change: Change = handler(command)
         return change
 
-    def record(self, change: Change, note: str) -> None:
+    def record(self, text: str, note: str) -> None:
+        """Write the history rows of this edit, named ``text``, in its transaction."""
         if not self.history:
             return
         number = self._scalar("SELECT coalesce(max(change), 0) + 1 FROM history")
@@ -132,7 +133,7 @@ class Edit:
                     "change": number,
                     "at": at,
                     "author": self.author,
-                    "command": change.text,
+                    "command": text,
                     "kind": kind,
                     "key": key,
                     "field": field,

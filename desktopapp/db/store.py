@@ -132,15 +132,17 @@ class TimelineStore:
 
     # -- editing ---------------------------------------------------------------------------
 
-    def execute(self, command: Command, *, note: str = "") -> Change:
+    def execute(self, command: Command, *, note: str = "", recorded_as: str = "") -> Change:
         """Validate, write in one transaction with its history, then drop the read caches.
+        The history names the change by ``recorded_as`` when given (an undo or a redo says
+        which action it reverses or does again), else by the command's own text.
 
         Raises CommandError (one line) for a command that cannot be done, with the file
         unchanged; DatabaseError when the file itself fails (busy, full disk, damaged)."""
         if len(note) > edits.MAX_NOTE:
             raise CommandError(f"the note is too long (at most {edits.MAX_NOTE} characters)")
         try:
-            change, work = self._execute(command, note)
+            change, work = self._execute(command, note, recorded_as)
         except (CommandError, DatabaseError):
             raise
         except (SQLAlchemyError, sqlite3.Error) as error:
@@ -155,13 +157,13 @@ class TimelineStore:
         self._data_version = self._read_data_version()
         return change
 
-    def _execute(self, command: Command, note: str) -> tuple[Change, edits.Edit]:
+    def _execute(self, command: Command, note: str, recorded_as: str) -> tuple[Change, edits.Edit]:
         while True:
             try:
                 with self._transaction() as connection:
                     work = edits.Edit(connection, author=self.author, wal_ready=self._wal)
                     change = work.run(command)
-                    work.record(change, note)
+                    work.record(recorded_as or change.text, note)
                     return change, work
             except edits.NeedsWal:
                 # Validated, and about to write its first change: a file built for viewing
