@@ -43,7 +43,6 @@ from desktopapp.db.dialect.sqlite import (
     julian_ordinal,
     looks_like_iso_day,
     search_ids,
-    type_counts_by_dates,
 )
 from desktopapp.db.engine import DatabaseError
 from desktopapp.db.schema import (
@@ -645,12 +644,37 @@ class EventRepository:
             return select(A.type_id, A.events).where(A.actor_id == actor.id)
         dates_only = not (event_filter.actors or event_filter.text.strip())
         if dates_only and (event_filter.date_from or event_filter.date_to):
-            return _type_counts_by_dates(event_filter)
+            return self._type_counts_in_dates(event_filter.date_from, event_filter.date_to)
         return (
             select(E.type_id, func.count())
             .where(*self._conditions(event_filter))
             .group_by(E.type_id)
         )
+
+    def _type_counts_in_dates(
+        self, date_from: date | None, date_to: date | None
+    ) -> list[tuple[int, int]]:
+        """(type id, events) overlapping [date_from, date_to] (either end open).
+
+        Those starting inside come from the running totals in memory, kept exact by every
+        edit; those that started earlier and still run on ``date_from`` from a few months
+        of the date index before it and the long events' own index. So a month costs a
+        read of about 100 days of the index, not of every event starting before its end
+        (23 ms at 1M events, most of an edit's facets).
+        """
+        if date_from and date_to and date_from > date_to:
+            return []
+        counts: dict[int, int] = {}
+        for type_id, running in self._running_totals_by_type.items():
+            started = running.total if date_to is None else running.before(_day_after(date_to))
+            if date_from is not None:
+                started -= running.before(date_from.toordinal())
+            counts[type_id] = started
+        if date_from is not None:
+            with self.engine.connect() as connection:
+                for type_id, count in connection.execute(under_way_by_type(date_from)):
+                    counts[type_id] = counts.get(type_id, 0) + _stored_count(count)
+        return [(type_id, count) for type_id, count in counts.items() if count > 0]
 
     def events(
         self, event_filter: EventFilter = EventFilter(), *, limit: int | None = None
@@ -1194,8 +1218,19 @@ def _fts_ids(query: str) -> Select:
     return search_ids(query)
 
 
-def _type_counts_by_dates(event_filter: EventFilter) -> TextClause:
-    return type_counts_by_dates(event_filter.date_from, event_filter.date_to)
+def under_way_by_type(day: date) -> Select[Any]:
+    """(type id, events) that started before ``day`` and still run on it: read from the date
+    index from LONG_SPAN_DAYS before it, and from the long events' own index."""
+    return (
+        select(E.type_id, func.count())
+        .where(E.start_date < day.isoformat(), E.end_date >= day.isoformat(), _reaching(day))
+        .group_by(E.type_id)
+    )
+
+
+def _day_after(day: date) -> int:
+    """The ordinal of the day after ``day`` (past the last date there is, for date.max)."""
+    return day.toordinal() + 1
 
 
 def _quote_select(ids: Sequence[int]) -> Select:
