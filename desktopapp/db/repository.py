@@ -150,6 +150,7 @@ class EventRepository:
         the actor spans it touched, so the next facets cost what the edit touched rather than
         a read of every count table (see TimelineStore.execute)."""
         self.__dict__.pop("_full_extent", None)
+        self.__dict__.pop("_under_way", None)
         if "total" in self.__dict__:
             # Each changed event is one -1 (its old state) and/or one +1 (its new one): the
             # total moves by their sum, exactly, instead of a count(*) of 1M rows (50 ms).
@@ -307,9 +308,14 @@ class EventRepository:
         return self._count(event_filter)
 
     def _count(self, event_filter: EventFilter) -> int:
+        dated = event_filter.date_from or event_filter.date_to
+        if dated and not (event_filter.actors or event_filter.text.strip()):
+            # Dates and types alone: the running totals and the events under way on the
+            # first day, as for the type facets (which then cost no second query).
+            by_type = self._type_counts_in_dates(event_filter.date_from, event_filter.date_to)
+            wanted = self._type_ids(event_filter.types) if event_filter.types else None
+            return sum(n for type_id, n in by_type if wanted is None or type_id in wanted)
         conditions = self._conditions(event_filter)
-        if event_filter.date_from and _short_range(event_filter):
-            conditions.append(_reaching(event_filter.date_from))
         query = select(func.count()).select_from(EventRowORM.__table__).where(*conditions)
         if len(event_filter.actors) == 1 and event_filter.without_actors().is_empty:
             # One actor alone: its total, kept by the build (no walk over its events).
@@ -671,10 +677,30 @@ class EventRepository:
                 started -= running.before(date_from.toordinal())
             counts[type_id] = started
         if date_from is not None:
-            with self.engine.connect() as connection:
-                for type_id, count in connection.execute(under_way_by_type(date_from)):
-                    counts[type_id] = counts.get(type_id, 0) + _stored_count(count)
+            for type_id, count in self._under_way_on(date_from).items():
+                counts[type_id] = counts.get(type_id, 0) + count
         return [(type_id, count) for type_id, count in counts.items() if count > 0]
+
+    @cached_property
+    def _under_way(self) -> dict[date, dict[int, int]]:
+        """The answers of :meth:`_under_way_on` since the last change (events_changed and
+        invalidate drop them). A reader that asked before an edit's commit stores into the
+        dictionary being dropped, so no answer outlives the data it was read from."""
+        return {}
+
+    def _under_way_on(self, day: date) -> dict[int, int]:
+        """{type id: events started before ``day`` and still under way on it}: the count and
+        the facets of one date filter ask it once between two edits."""
+        answers = self._under_way
+        found = answers.get(day)
+        if found is None:
+            with self.engine.connect() as connection:
+                rows = connection.execute(under_way_by_type(day))
+                found = {type_id: _stored_count(count) for type_id, count in rows}
+            if len(answers) >= 8:
+                answers.pop(next(iter(answers), day), None)
+            answers[day] = found
+        return found
 
     def events(
         self, event_filter: EventFilter = EventFilter(), *, limit: int | None = None
@@ -1179,9 +1205,6 @@ def _seek(
 FREQUENT_ACTOR_SHARE = 0.02
 
 
-SHORT_RANGE_DAYS = 366
-
-
 def _types_only(event_filter: EventFilter) -> bool:
     """True for no filter or a filter on types alone: precomputed counts can answer it."""
     return event_filter.without_types().is_empty
@@ -1202,16 +1225,6 @@ def _reaching(start: date) -> ColumnElement[bool]:
     LONG_SPAN_DAYS before ``start``, or is long (its own small partial index)."""
     lookback = shifted(start, -timedelta(days=LONG_SPAN_DAYS)).isoformat()
     return or_(E.start_date >= lookback, and_(text(LONG_SPAN_SQL), E.start_date < lookback))
-
-
-def _short_range(event_filter: EventFilter) -> bool:
-    """Both ends, a year or less apart, and nothing but types besides: the window's bound
-    (``_reaching``) then reads a few months of the date index instead of every event ending
-    after ``date_from``. For wider ranges it misleads the planner (53 ms -> 0.8 s)."""
-    low, high = event_filter.date_from, event_filter.date_to
-    if low is None or high is None or event_filter.actors or event_filter.text.strip():
-        return False
-    return (high - low).days <= SHORT_RANGE_DAYS
 
 
 def _fts_ids(query: str) -> Select:
