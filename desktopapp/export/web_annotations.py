@@ -30,6 +30,11 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _NAMESPACE = uuid.UUID("6f1c3e0a-4d8e-4b5b-9a43-2f9d7c1e5a10")
 
 
+def annotation_id(event_key: str, number: int) -> str:
+    """The id of the annotation of an event's quote number ``number`` (from 1)."""
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{event_key}#{number}')}"
+
+
 @dataclass(frozen=True)
 class AnnotatedSource:
     """What a target needs of a source: where it is and its text."""
@@ -91,7 +96,7 @@ def annotation(
     if selector.exact != quote.text:
         return None
     return {
-        "id": f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{event.key}#{number}')}",
+        "id": annotation_id(event.key, number),
         "type": "Annotation",
         "motivation": "highlighting",
         "body": {
