@@ -141,9 +141,11 @@ class TimelineStore:
         unchanged; DatabaseError when the file itself fails (busy, full disk, damaged)."""
         if len(note) > edits.MAX_NOTE:
             raise CommandError(f"the note is too long (at most {edits.MAX_NOTE} characters)")
+        self.repository.changing()  # what is read from now on is not kept (see _kept)
         try:
             change, work = self._execute(command, note, recorded_as)
         except (CommandError, DatabaseError):
+            self.repository.settled()
             raise
         except (SQLAlchemyError, sqlite3.Error) as error:
             self.repository.invalidate()  # whatever was half-read, read it again
@@ -151,7 +153,7 @@ class TimelineStore:
                 f"{self.path}: the change was not saved: {describe_error(error)}"
             ) from None
         if work.events_only:
-            self.repository.events_changed(work.day_moves, work.touched_spans)
+            self.repository.events_changed(work.day_moves, work.touched_spans, work.event_moves)
         else:
             self.repository.invalidate()
         self._data_version = self._read_data_version()
