@@ -44,7 +44,8 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.dates import Precision
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
-from desktopapp.domain.model import NOT_VERIFIED, Citation, Event, EventRow, Source
+from desktopapp.domain.model import NOT_VERIFIED, Citation, Event, Source
+from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links, source_names
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.domain.text import HIDDEN_MARK_NOTE, LINE_LIMIT, event_has_hidden, for_display
 from desktopapp.export.files import ExportCancelled, ExportError, atomic_path
@@ -86,6 +87,7 @@ QUOTE_INK = QColor("#2a3440")
 QUOTE_BAR = QColor("#8fb3d6")
 LINK = QColor("#1f5f99")
 DAMAGED = QColor("#a3261b")  # what a damaged file says about an event
+UNSOURCED_INK = QColor("#9a3412")  # an event no quote backs yet (the web page's colour too)
 
 NBSP = "\u00a0"
 
@@ -468,7 +470,7 @@ def _header(report: Report, styles: Styles) -> TextFrame:
         rich.text(f"{source.outlet}, {quoted(source.title, source.language)}, ", value)
         if source.url:
             rich.link(source.url, source.url, styles.chars(SERIF, 9)).text(", ", value)
-        rich.text(published_words(source.published), value)
+        rich.text(published_words(source), value)
         if is_supplied_title(source.title):
             rich.paragraph(after=3).text(SUPPLIED_TITLE_NOTE, styles.chars(SANS, 7.5, color=MUTED))
     grouped = {
@@ -665,6 +667,10 @@ class EventBlock:
             rich.paragraph(after=1).text(
                 f"⚠ Damaged in the file: {problem}", styles.chars(SANS, 8, bold=True, color=DAMAGED)
             )
+        if event.unsourced:  # before the summary, so nothing below is read as checked
+            rich.paragraph(after=1.5).text(
+                UNSOURCED_LINE, styles.chars(SANS, 8, bold=True, color=UNSOURCED_INK)
+            )
         if event.summary:
             rich.paragraph(after=2).text(event.summary, styles.chars(SERIF, 9.5))
         for quote in event.quotes:  # each in its own source's marks, and naming it
@@ -677,7 +683,26 @@ class EventBlock:
             rich.text(f"  — quoted from {name}", meta)
             if not quote.verified:
                 rich.text(f"  ({NOT_VERIFIED})", styles.chars(SANS, 8, bold=True, color=DAMAGED))
+        self._imported(rich)
         return rich
+
+    def _imported(self, rich: TextFrame) -> None:
+        """What an import said of the event, as its words (not a quote: no bar, no quote
+        marks, no italics), and its links (only http(s) ones become links)."""
+        styles, event = self.styles, self.event
+        meta = styles.chars(SANS, 8, color=MUTED)
+        if event.claim is not None:
+            rich.paragraph(before=3, after=0.5).text(claim_heading(event.claim), meta)
+            rich.paragraph(indent=10, line_height=118).text(
+                event.claim.text, styles.chars(SANS, 9, color=INK)
+            )
+        for shown in shown_links(event.links):
+            rich.paragraph(before=1, line_height=112).text(f"{shown.words}: ", meta)
+            rich.link(for_display(shown.link.url, LINE_LIMIT, say_cut=True), shown.link.url, meta)
+            if shown.target is None:
+                rich.text(" (not a web address: not linked)", meta)
+            if shown.credit_line:
+                rich.text(f" — {shown.credit_line}", meta)
 
 
 @dataclass
@@ -760,20 +785,10 @@ class EventLaidOut:
 
 
 def _paint_precision_mark(painter: QPainter, event: Event, origin: QPointF, styles: Styles) -> None:
-    """The chart's own mark for this date (dot, bar, hatched period, fading ~, dashed ?), so
-    a reader sees the precision at a glance and recognises it from the chart and legend."""
-    row = EventRow(
-        id=event.id,
-        title=event.title,
-        type_slug=event.type.slug,
-        edtf=event.date.edtf(),
-        start=event.start,
-        end=event.end,
-        precision=event.date.precision.value,
-        approximate=event.date.approximate,
-        uncertain=event.date.uncertain,
-    )
-    style = MarkStyle.of(row)
+    """The chart's own mark for this date (dot, bar, hatched period, fading ~, dashed ?;
+    hollow with ! when unsourced), so a reader sees the precision at a glance and
+    recognises it from the chart and legend."""
+    style = MarkStyle.of_event(event)
     with saved(painter):
         # The chart draws in 96-dpi pixels; so does this mark.
         scale = styles.page.dpi / 96.0
@@ -938,23 +953,6 @@ def _chart_slices(chart: Chart, width: float, first: float, body: float) -> list
 
 
 # -- words ---------------------------------------------------------------------------------------
-
-
-def source_names(sources: Sequence[Source]) -> dict[str, str]:
-    """A name for each source, by key, that tells it from the others: its outlet, or its
-    outlet and title when another source shares the outlet (two SAP statements), or its
-    title when it has no outlet."""
-    outlets = [source.outlet for source in sources]
-    names = {}
-    for source in sources:
-        title = quoted(source.title, source.language) if source.title else ""
-        if source.outlet and (outlets.count(source.outlet) == 1 or not title):
-            names[source.key] = source.outlet
-        elif source.outlet:
-            names[source.key] = f"{source.outlet}, {title}"
-        else:
-            names[source.key] = title or source.key
-    return names
 
 
 def _date_words(event: Event) -> str:

@@ -9,7 +9,8 @@ selectors place it, as the app itself does (:mod:`desktopapp.domain.anchoring`):
 ``TextPositionSelector`` (``start``, ``end`` in code points). The body names the event.
 
 A quote whose text no longer matches its source at its offsets is left out (it cannot be
-anchored truthfully); the summary line counts them.
+anchored truthfully); the summary line counts them, and the unsourced events (no quote, so
+nothing to annotate).
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def annotation_page(
 class Tally:
     written: int = 0
     left_out: int = 0  # quotes not verified against their source
+    unsourced: int = 0  # events with no quote: nothing of them to annotate
 
 
 def quote_annotations(
@@ -74,6 +76,7 @@ def quote_annotations(
 ) -> Iterator[dict[str, Any]]:
     """Each quote's annotation, counting in ``tally`` what is written and what left out."""
     for event in events:
+        tally.unsourced += event.unsourced
         for number, quote in enumerate(event.quotes, start=1):
             item = annotation(event, number, quote, sources.get(quote.source_key))
             if item is None:
