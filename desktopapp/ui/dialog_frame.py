@@ -2,12 +2,14 @@
 title and a close button, and no minimize, maximize or context-help button.
 
 Qt's own flags for a QDialog already leave those buttons out of the Motif hints, but some
-window managers draw every button whatever the hints say: openbox keeps minimize and
-maximize ("dont let mwm hints kill any buttons", openbox/client.c) and drops maximize only
-for a window whose size is fixed. So a small dialog, whose contents have one right size, is
-also held at that size (:class:`FitToContents`); a maximized preferences dialog was a
-full-screen grey page with one line field at its top. Dialogs that hold text a person reads
-or writes at length (the event editor, the source dialog, the history) stay resizable.
+window managers ignore them: openbox keeps minimize and maximize ("dont let mwm hints kill
+any buttons", openbox/client.c) and takes maximize and the resize grips only from a window
+of fixed size (its button may still be drawn beside minimize, but does nothing). So a small
+dialog, whose contents have one right size, is also held at that size
+(:class:`FitToContents`); a maximized preferences dialog was a full-screen grey page with
+one line field at its top. Minimizing a dialog under openbox takes its main window along.
+Dialogs that hold text a person reads or writes at length (the event editor, the source
+dialog, the history) stay resizable.
 
 Every dialog calls :func:`frame_as_dialog` once, in its constructor; tests check them all.
 """
