@@ -213,6 +213,12 @@ BAD_FILES = {
         "entry 1: not one of our events (participants.0.role",
     ),
     "a lone surrogate": (lambda s: lone_surrogate(s), "entry 2: holds a lone surrogate"),
+    "an actor twice": (
+        lambda s: edited(
+            s, lambda records: records[3]["participants"].append(records[3]["participants"][0])
+        ),
+        "entry 4: the actor ",
+    ),
     "a key twice": (
         lambda s: edited(s, lambda records: records.append(dict(records[0]))),
         "is also that of entry 1; a key names one event",

@@ -123,6 +123,12 @@ def events_records(data: bytes, name: str) -> list[dict[str, Any]]:
                 f"{name}, {UNIT} {number}: the key {record['key']!r} is also that of "
                 f"{UNIT} {earlier}; a key names one event"
             )
+        pairs = [(p["name"], p["role"]) for p in record["participants"]]
+        twice = next((pair for n, pair in enumerate(pairs) if pair in pairs[:n]), None)
+        if twice is not None:
+            raise ImportFileError(
+                f"{name}, {UNIT} {number}: the actor {twice[0]!r} is listed twice as {twice[1]}"
+            )
     return records
 
 
