@@ -21,13 +21,13 @@ def test_each_test_gets_its_own_empty_database(pg_server: PostgresServer, pg_url
     assert user is not None and user[0] != "root"
 
 
-def test_missing_binaries_say_what_to_install(
-    tmp_path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_missing_binaries_say_what_to_install(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tests import pg_server
 
     monkeypatch.setattr(pg_server, "BINARIES", (tmp_path / "nowhere",))
     monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(pg_server.ServerMissing, match="apt-get install -y postgresql"):
-        with pg_server.running_server(tmp_path / "cluster"):
-            pass
+    with (
+        pytest.raises(pg_server.ServerMissing, match="apt-get install -y postgresql"),
+        pg_server.running_server(tmp_path / "cluster"),
+    ):
+        pass
