@@ -512,3 +512,29 @@ def test_a_date_corrected_under_its_own_citation_records_no_citation_change(
     assert store.repository.events()[0].date.edtf() != "2022-03-03"
     with pytest.raises(CommandError, match="nothing to change"):
         store.execute(EditEvent(key, citation=cite))
+
+
+def test_an_actor_in_both_roles_is_counted_once_and_counted_off_once(store: TimelineStore) -> None:
+    """One actor acting and affected in one event: one event in its counts, and none once the
+    event is deleted (both roles go in one statement), then one again when it is restored."""
+    source, actor, _key = _seed(store)
+    other = store.execute(
+        AddEvent(
+            "Apple both ways",
+            "sanction",
+            "2022-03-02",
+            OutsideReference("R", "", "", "s"),
+            ((actor, "acting"), (actor, "affected")),
+            (_quote(source, APPLE),),
+        )
+    ).created_key
+    assert other
+    repository = store.repository
+    apple = repository.resolve_actor("Apple").id
+    assert repository.facet_counts().actors == {apple: 2}
+    deleted = store.execute(DeleteEvent(other))
+    assert repository.facet_counts().actors == {apple: 1}
+    assert check_database(repository).is_clean
+    store.execute(deleted.inverse)
+    assert repository.facet_counts().actors == {apple: 2}
+    assert check_database(repository).is_clean
