@@ -271,3 +271,32 @@ def test_a_file_and_a_server_answer_alike_event_for_event_and_count_for_count(
         )
     ids = [row.id for row in file.rows(event_filter)]
     assert file.events_by_id(ids) == server.events_by_id(ids)
+
+
+# -- the window --------------------------------------------------------------------------------
+
+
+def test_the_window_opens_a_server_timeline_for_editing(pg_url: str, tmp_path: Path) -> None:
+    """A server timeline has no file to reopen at the first edit: the window's document gets
+    its store at once, and an edit from it is saved on the server with its history."""
+    from PySide6.QtCore import QSettings
+
+    from desktopapp.app import _server_timeline_for_editing
+    from desktopapp.launch import LaunchOptions
+    from desktopapp.ui.settings import Settings
+
+    TimelineStore.create(pg_url, title="t", author="Ada").close()
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    viewing = EventRepository(open_database(pg_url))
+    document = _server_timeline_for_editing(LaunchOptions(pg_url, EventFilter()), viewing, settings)
+    assert document is not None and document.store is not None
+    try:
+        document.execute(AddActor("Netflix", "company"))
+        assert [a.name for a in document.repository.actors] == ["Netflix"]
+        assert [h.author for h in document.store.history()] == [settings.author()]
+    finally:
+        document.store.close()
+    with TimelineStore.open(pg_url, author="Bob") as again:
+        assert [a.name for a in again.repository.actors] == ["Netflix"]
+    file_options = LaunchOptions(str(tmp_path / "t.timeline"), EventFilter())
+    assert _server_timeline_for_editing(file_options, viewing, settings) is None
