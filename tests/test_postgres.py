@@ -300,3 +300,67 @@ def test_the_window_opens_a_server_timeline_for_editing(pg_url: str, tmp_path: P
         assert [a.name for a in again.repository.actors] == ["Netflix"]
     file_options = LaunchOptions(str(tmp_path / "t.timeline"), EventFilter())
     assert _server_timeline_for_editing(file_options, viewing, settings) is None
+
+
+# -- waiting, and connections that drop ------------------------------------------------------
+
+
+def test_a_writer_waits_for_another_only_so_long(
+    pg_server: PostgresServer, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktopapp.db import store as store_module
+    from desktopapp.db.dialect import postgresql
+    from desktopapp.db.errors import DatabaseError
+
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
+    with TimelineStore.create(pg_url, title="t", author="Ada") as store:
+        other = pg_server.connect(pg_url.rsplit("/", 1)[-1])
+        other.autocommit = False
+        try:
+            # Another editor in the middle of its edit: it holds the timeline's write lock.
+            other.execute("SELECT pg_advisory_xact_lock(%s)", (postgresql._WRITE_LOCK,))
+            with pytest.raises(DatabaseError, match="the timeline is busy"):
+                store.execute(AddActor("Netflix", "company"))
+            other.rollback()
+        finally:
+            other.close()
+        store.execute(AddActor("Netflix", "company"))  # its edit done: ours goes through
+        assert [a.name for a in store.repository.actors] == ["Netflix"]
+
+
+def _drop_connections(server: PostgresServer, database: str) -> None:
+    """What a server restart or a network cut does to the app's connections."""
+    with server.connect() as connection:
+        connection.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            (database,),
+        )
+
+
+def test_an_edit_cut_off_midway_is_not_saved_and_the_next_one_is(
+    pg_server: PostgresServer, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktopapp.db import edits
+    from desktopapp.db.errors import DatabaseError
+
+    database = pg_url.rsplit("/", 1)[-1]
+    with TimelineStore.create(pg_url, title="t", author="Ada") as store:
+        store.execute(AddActor("Apple", "company"))
+        original = edits.Edit.record
+
+        def cut_off(self, change, note) -> None:  # the connection drops before the commit
+            _drop_connections(pg_server, database)
+            original(self, change, note)
+
+        monkeypatch.setattr(edits.Edit, "record", cut_off)
+        with pytest.raises(DatabaseError, match="not saved"):
+            store.execute(AddActor("Netflix", "company"))
+        monkeypatch.setattr(edits.Edit, "record", original)
+        # Nothing half-written is visible, and the store carries on on a new connection.
+        assert [a.name for a in store.repository.actors] == ["Apple"]
+        assert len(store.history()) == 1
+        _drop_connections(pg_server, database)  # the readers' connections too
+        store.execute(AddActor("Netflix", "company"))
+        assert [a.name for a in store.repository.actors] == ["Apple", "Netflix"]
+        assert [e.text for e in store.history()] == ["Add actor 'Apple'", "Add actor 'Netflix'"]

@@ -265,13 +265,16 @@ class TimelineStore:
     def _transaction(self) -> Iterator[Connection]:
         with self._writer.connect() as connection:
             try:
-                self._dialect.begin_write(connection)
+                self._dialect.begin_write(connection, BUSY_TIMEOUT_MS)
             except DBAPIError as error:
                 with contextlib.suppress(DBAPIError):
                     connection.exec_driver_sql("ROLLBACK")
+                reason = describe_error(error)
+                if not any(sign in reason.lower() for sign in ("busy", "locked", "lock timeout")):
+                    raise DatabaseError(f"{self.label}: nothing was saved: {reason}") from None
                 raise DatabaseError(
                     f"{self.label}: the timeline is busy (another program is editing it); "
-                    f"try again ({describe_error(error)})"
+                    f"try again ({reason})"
                 ) from None
             try:
                 yield connection

@@ -232,11 +232,15 @@ def maintenance_ddl() -> tuple[str, ...]:
 # -- writing ---------------------------------------------------------------------------------
 
 
-def begin_write(connection: Connection) -> None:
+def begin_write(connection: Connection, timeout_ms: int) -> None:
     """Open the write transaction and wait for the timeline's write lock (released by the
-    commit or rollback): writers take turns, as on a file, so no edit reads a state that
-    another is changing."""
+    commit or rollback), at most ``timeout_ms``: writers take turns, as on a file, so no edit
+    reads a state that another is changing."""
     connection.exec_driver_sql("BEGIN ISOLATION LEVEL READ COMMITTED")
+    connection.execute(
+        sql_text("SELECT set_config('lock_timeout', :timeout, true)"),
+        {"timeout": f"{int(timeout_ms)}ms"},
+    )
     connection.execute(sql_text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": _WRITE_LOCK})
 
 

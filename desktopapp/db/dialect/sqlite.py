@@ -223,9 +223,10 @@ CHANGE_COUNTER = "PRAGMA data_version"  # moves when another connection committe
 # -- writing ---------------------------------------------------------------------------------
 
 
-def begin_write(connection: Connection) -> None:
+def begin_write(connection: Connection, timeout_ms: int) -> None:
     """Open the write transaction, taking the file's write lock first (two writers then
-    wait for each other instead of deadlocking)."""
+    wait for each other instead of deadlocking); the wait is the connection's busy_timeout
+    (see :func:`editing_pragmas`)."""
     connection.exec_driver_sql(BEGIN_WRITE)
 
 
