@@ -18,7 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from desktopapp.cli import main
-from desktopapp.db.commands import AddActor, AddSource
+from desktopapp.db.commands import AddActor, AddEvent, AddSource, ClaimInput, OutsideReference
 from desktopapp.db.engine import open_database
 from desktopapp.db.integrity import check_database
 from desktopapp.db.repository import EventRepository, SortKey
@@ -364,3 +364,61 @@ def test_an_edit_cut_off_midway_is_not_saved_and_the_next_one_is(
         store.execute(AddActor("Netflix", "company"))
         assert [a.name for a in store.repository.actors] == ["Apple", "Netflix"]
         assert [e.text for e in store.history()] == ["Add actor 'Apple'", "Add actor 'Netflix'"]
+
+
+# -- copying a timeline between a file and a server -------------------------------------------
+
+
+def _rows_of(location: str | Path) -> dict[str, list[tuple]]:
+    from sqlalchemy import select
+
+    from desktopapp.db.schema import Base
+
+    engine = open_database(location)
+    try:
+        with engine.connect() as connection:
+            return {
+                table.name: [tuple(r) for r in connection.execute(select(table).order_by(*table.c))]
+                for table in Base.metadata.sorted_tables
+            }
+    finally:
+        engine.dispose()
+
+
+def test_copy_takes_a_timeline_to_a_server_and_back_with_every_row_and_its_history(
+    capsys: pytest.CaptureFixture[str], pg_url: str, tmp_path: Path
+) -> None:
+    original = tmp_path / "mine.timeline"
+    with TimelineStore.create(original, title="Mine", author="Ada") as store:
+        store.execute(AddSource("Apple a arrêté ses ventes en Russie.", "Article"))
+        apple = store.execute(AddActor("Apple", "company", ("AAPL",))).created_key
+        store.execute(AddActor("Société Générale", "company"))
+        store.execute(
+            AddEvent(
+                "Apple halts sales",
+                "corporate-withdrawal/sales-halt",
+                "2022-03-01",
+                OutsideReference("Reuters", "", "", "On 1 March"),
+                ((apple, "acting"), (apple, "affected")),
+                claim=ClaimInput("Apple stops selling", "t.json, slide 1"),
+            )
+        )
+    code, out, err = run(capsys, "copy", str(original), pg_url)
+    assert (code, err) == (0, "") and out == f"Copied 1 events to {pg_url}.\n"
+    back = tmp_path / "back.timeline"
+    code, out, err = run(capsys, "copy", pg_url, str(back))
+    assert (code, err) == (0, "")
+    rows = _rows_of(original)
+    assert _rows_of(pg_url) == rows  # counts made again by the server's triggers: equal
+    assert _rows_of(back) == rows
+    for location in (pg_url, back):
+        with TimelineStore.open(location, author="Bob") as copy:
+            repository = copy.repository
+            assert [len(copy.history()), repository.count(EventFilter(text="aapl"))] == [4, 1]
+            assert check_database(repository).is_clean
+            copy.execute(AddActor("Netflix", "company"))  # ids carry on after the copied ones
+            assert len(repository.actors) == 3
+    code, _out, err = run(capsys, "copy", str(original), pg_url)  # not empty any more
+    assert code == 2 and "not empty" in err and err.count("\n") == 1
+    code, _out, err = run(capsys, "copy", pg_url, str(back))  # exists
+    assert code == 2 and "already exists" in err
