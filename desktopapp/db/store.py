@@ -197,7 +197,6 @@ class TimelineStore:
             self.repository.events_changed(work.day_moves, work.touched_spans)
         else:
             self.repository.invalidate()
-        self._data_version = self._read_data_version()
         return change
 
     def execute_all(self, commands: Sequence[Command], *, note: str = "") -> list[Change]:
@@ -216,7 +215,6 @@ class TimelineStore:
                 f"{self.label}: nothing was saved: {describe_error(error)}"
             ) from None
         self.repository.invalidate()
-        self._data_version = self._read_data_version()
         return changes
 
     def _execute_all(self, commands: list[Command], note: str) -> list[Change]:
@@ -278,10 +276,14 @@ class TimelineStore:
                 ) from None
             try:
                 yield connection
+                # Read under the write lock, so that it counts our change and no other: a
+                # change another writer commits right after ours is still noticed.
+                version = self._dialect.change_counter(connection)
             except BaseException:
                 connection.exec_driver_sql("ROLLBACK")
                 raise
             connection.exec_driver_sql("COMMIT")
+            self._data_version = version
 
     def history(self, event_key: str | None = None) -> list[HistoryEntry]:
         """What was changed, oldest first: of one event (or source, actor), or of everything."""
