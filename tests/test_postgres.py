@@ -11,14 +11,23 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import psycopg
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from psycopg import errors as psycopg_errors
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from desktopapp.cli import main
-from desktopapp.db.commands import AddActor, AddEvent, AddSource, ClaimInput, OutsideReference
+from desktopapp.db.commands import (
+    AddActor,
+    AddEvent,
+    AddSource,
+    ClaimInput,
+    DeleteEvent,
+    OutsideReference,
+)
 from desktopapp.db.engine import open_database
 from desktopapp.db.integrity import check_database
 from desktopapp.db.repository import EventRepository, SortKey
@@ -422,3 +431,76 @@ def test_copy_takes_a_timeline_to_a_server_and_back_with_every_row_and_its_histo
     assert code == 2 and "not empty" in err and err.count("\n") == 1
     code, _out, err = run(capsys, "copy", pg_url, str(back))  # exists
     assert code == 2 and "already exists" in err
+
+
+# -- who may do what ---------------------------------------------------------------------------
+
+ROLES_SQL = """
+CREATE ROLE {viewer} LOGIN;
+CREATE ROLE {editor} LOGIN;
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO {viewer}, {editor};
+GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {editor};
+GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {editor};
+"""
+
+
+def test_a_viewer_role_reads_and_cannot_write_an_editor_role_edits(
+    capsys: pytest.CaptureFixture[str], pg_server: PostgresServer, pg_url: str, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktopapp.app import _server_timeline_for_editing
+    from desktopapp.db.errors import DatabaseError
+    from desktopapp.launch import LaunchOptions
+    from desktopapp.ui.settings import Settings
+
+    database = pg_url.rsplit("/", 1)[-1]
+    viewer, editor = f"viewer_{database}", f"editor_{database}"
+    with TimelineStore.create(pg_url, title="t", author="Ada") as store:
+        apple = store.execute(AddActor("Apple", "company")).created_key
+    with pg_server.connect(database) as connection:
+        for statement in ROLES_SQL.format(viewer=viewer, editor=editor).split(";"):
+            if statement.strip():
+                connection.execute(statement)
+    as_viewer = f"postgresql://{viewer}@127.0.0.1:{pg_server.port}/{database}"
+    as_editor = f"postgresql://{editor}@127.0.0.1:{pg_server.port}/{database}"
+
+    code, out, err = run(capsys, "list", "--db", as_viewer)
+    assert code == 0 and "0 of 0 events" in out, err
+    with pytest.raises(DatabaseError, match="may view the timeline but not edit it"):
+        TimelineStore.open(as_viewer, author="Vi")
+    code, _out, err = run(capsys, "actor", "add", as_viewer, "Netflix", "--kind", "company")
+    assert code == 2 and "not edit it" in err and err.count("\n") == 1
+    # The server refuses whatever the client does: raw SQL, in a read-write session.
+    with (
+        pytest.raises(psycopg_errors.InsufficientPrivilege),
+        psycopg.connect(host="127.0.0.1", port=pg_server.port, user=viewer, dbname=database) as raw,
+    ):
+        raw.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    viewing = EventRepository(open_database(as_viewer))
+    try:  # the window views it read-only instead of offering edits the server refuses
+        assert (
+            _server_timeline_for_editing(LaunchOptions(as_viewer, EventFilter()), viewing, settings)
+            is None
+        )
+    finally:
+        viewing.engine.dispose()
+
+    with TimelineStore.open(as_editor, author="Ed") as store:
+        store.execute(
+            AddEvent(
+                "Apple halts sales",
+                "sanction",
+                "2022-03-01",
+                OutsideReference("Reuters", "", "", "On 1 March"),
+                ((apple, "acting"),),
+                claim=ClaimInput("Apple stops", "t.json, slide 1"),
+            )
+        )
+        [key] = [event.key for event in store.repository.events()]
+        store.execute(store.execute(DeleteEvent(key)).inverse)  # put back under its old id
+        store.execute(AddActor("Netflix", "company"))  # the next new id is free
+        assert store.repository.count() == 1
+        assert check_database(store.repository).is_clean
+        assert [h.author for h in store.history()][-1] == "Ed"

@@ -36,7 +36,7 @@ from desktopapp.db import edits
 from desktopapp.db.commands import Change, Command, CommandError, HistoryEntry
 from desktopapp.db.dialect import create_schema, dialect_for
 from desktopapp.db.dialect.sqlite import editing_pragmas, viewing_pragmas
-from desktopapp.db.engine import open_database, server_engine
+from desktopapp.db.engine import check_schema, open_database, server_engine
 from desktopapp.db.errors import DatabaseError, describe_error
 from desktopapp.db.history import read_history
 from desktopapp.db.locations import Location, is_server_location, parse_location
@@ -137,7 +137,20 @@ class TimelineStore:
 
     @classmethod
     def _open_on_server(cls, where: Location, author: str) -> TimelineStore:
-        open_database(where.label if where.secrets.forms else str(where.url)).dispose()
+        viewing = server_engine(where, read_only=True)
+        try:
+            check_schema(viewing, where.label)  # every check viewing makes
+            with viewing.connect() as connection:
+                allowed = dialect_for(connection).may_edit(connection)
+        except SQLAlchemyError as error:
+            raise where.fail(f"cannot be read: {describe_error(error)}") from None
+        finally:
+            viewing.dispose()
+        if not allowed:
+            raise where.fail(
+                "this server user may view the timeline but not edit it (ask its owner for "
+                "the editor role)"
+            )
         try:
             return cls(None, author, server=where)
         except SQLAlchemyError as error:

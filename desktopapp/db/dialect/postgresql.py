@@ -270,6 +270,20 @@ def ids_set_explicitly(connection: Connection, table: str) -> None:
 # -- what a database holds -------------------------------------------------------------------
 
 
+def may_edit(connection: Connection) -> bool:
+    """Whether the server lets this user write a timeline's rows (a viewer's role may only
+    read; the server refuses its writes whatever the client does)."""
+    return bool(
+        connection.execute(
+            sql_text(
+                "SELECT bool_and(has_table_privilege(current_user, t, 'INSERT, UPDATE, DELETE'))"
+                " FROM unnest(CAST(:tables AS text[])) AS t"
+            ),
+            {"tables": ["events", "event_actors", "quotes", "history", "actor_spans"]},
+        ).scalar()
+    )
+
+
 def table_kinds(connection: Connection) -> dict[str, str]:
     """Every table and view of the schema in use, and which it is."""
     rows = connection.execute(

@@ -247,6 +247,11 @@ def ids_set_explicitly(connection: Connection, table: str) -> None:
 # -- what a database holds -------------------------------------------------------------------
 
 
+def may_edit(connection: Connection) -> bool:
+    """True: whether a file may be written is the file system's to say (see db/store.py)."""
+    return True
+
+
 def table_kinds(connection: Connection) -> dict[str, str]:
     """Every name in the database and what it is (table, view, index, trigger). Read from
     sqlite_master alone, so a hostile view cannot make it hang."""
