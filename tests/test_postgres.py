@@ -4,6 +4,7 @@ the same timeline in a file does."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -34,6 +35,8 @@ from desktopapp.db.repository import EventRepository, SortKey
 from desktopapp.db.store import TimelineStore
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.search import fold
+from tests.conftest import ARTICLE_PATH
 from tests.pg_server import PostgresServer
 
 pytestmark = pytest.mark.postgres
@@ -504,3 +507,38 @@ def test_a_viewer_role_reads_and_cannot_write_an_editor_role_edits(
         assert store.repository.count() == 1
         assert check_database(store.repository).is_clean
         assert [h.author for h in store.history()][-1] == "Ed"
+
+
+_ARTICLE_WORDS = sorted(
+    set(re.findall(r"[^\W_]+", ARTICLE_PATH.read_text(encoding="utf-8")))
+    | {"SocGen", "AAPL", "Apple", "Sputnik", "l'Ukraine", "l’Ukraine", "²", "ß", "ﬁ", "Æ"}
+)
+
+
+@st.composite
+def typed_searches(draw: st.DrawFn) -> str:
+    """What a person may type: words of the article in any case, cut short, with accents
+    and apostrophe styles varied, in phrases, with OR, among random characters."""
+    items = []
+    for _ in range(draw(st.integers(1, 4))):
+        word = draw(st.sampled_from(_ARTICLE_WORDS))
+        word = word[: draw(st.integers(1, len(word)))]
+        word = draw(st.sampled_from([word, word.upper(), word.lower(), fold(word)]))
+        kind = draw(st.sampled_from(["word", "phrase", "or", "noise"]))
+        if kind == "phrase":
+            items.append(f'"{word} {draw(st.sampled_from(_ARTICLE_WORDS))}"')
+        elif kind == "or":
+            items.append(f"{word} OR")
+        elif kind == "noise":
+            items.append(word + draw(st.text(max_size=3)))
+        else:
+            items.append(word)
+    return " ".join(items)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=typed_searches())
+def test_any_search_finds_the_same_events_in_a_file_and_on_a_server(both, text: str) -> None:
+    file, server = both
+    found = [row.id for row in file.rows(EventFilter(text=text))]
+    assert [row.id for row in server.rows(EventFilter(text=text))] == found, text

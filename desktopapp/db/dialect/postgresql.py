@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -43,7 +44,7 @@ from desktopapp.db.dialect.expressions import (
     IsLongSpan,
     LooksLikeIsoDay,
 )
-from desktopapp.domain.search import SearchQuery, SearchTerm, folded_words
+from desktopapp.domain.search import SearchQuery, SearchTerm, index_tokens
 
 NAME = "postgresql"
 SEARCH_INDEX = "event_search"
@@ -97,10 +98,23 @@ def search_index_ddl() -> tuple[str, ...]:
     return _SEARCH_INDEX_DDL
 
 
+def index_fold(word: str) -> str:
+    """A word folded as a file's index (FTS5 unicode61, remove_diacritics 2) folds it: lower
+    case, diacritics removed from letters that carry them; no compatibility mapping (² stays
+    ², as in a file). Search terms are folded the same way."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
 def searchable_text(document: dict[str, object]) -> str:
     """An event's fields as lines of folded words, each word between spaces: a term is then
     a substring of one line (FTS5's phrases do not cross fields either)."""
-    return "\n".join(" " + " ".join(folded_words(str(document[f]))) + " " for f in _FIELDS)
+    return "\n".join(
+        " " + " ".join(index_fold(w) for w in index_tokens(str(document[f]))) + " "
+        for f in _FIELDS
+    )
 
 
 def index_event_text(connection: Connection, documents: Sequence[dict[str, object]]) -> None:
@@ -118,7 +132,7 @@ def unindex_event_text(connection: Connection, document: dict[str, object]) -> N
 def _pattern(term: SearchTerm) -> str:
     # Folded words hold letters and digits only (no %, _ or \\), so the pattern needs no
     # escaping; it is a bound value either way.
-    words = " ".join(term.folded)
+    words = " ".join(index_fold(word) for word in term.words)
     return f"% {words}%" if term.prefix else f"% {words} %"
 
 
