@@ -12,10 +12,9 @@ an engine or connection; expressions that every query shares are compiled per en
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, Select, TextClause
+from sqlalchemy import Connection, Engine, Select
 
 from desktopapp.db.dialect import postgresql, sqlite
 from desktopapp.db.dialect.expressions import (
@@ -60,7 +59,6 @@ class EngineDialect(Protocol):
     def table_kinds(self, connection: Connection) -> dict[str, str]: ...
     def may_edit(self, connection: Connection) -> bool: ...
     def structure_problems(self, connection: Connection) -> list[str]: ...
-    def type_counts_by_dates(self, date_from: date | None, date_to: date | None) -> TextClause: ...
 
 
 _BY_NAME: dict[str, EngineDialect] = {sqlite.NAME: sqlite, postgresql.NAME: postgresql}

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -29,7 +28,6 @@ from sqlalchemy import (
     Select,
     Table,
     Text,
-    TextClause,
     and_,
     or_,
     select,
@@ -112,8 +110,7 @@ def searchable_text(document: dict[str, object]) -> str:
     """An event's fields as lines of folded words, each word between spaces: a term is then
     a substring of one line (FTS5's phrases do not cross fields either)."""
     return "\n".join(
-        " " + " ".join(index_fold(w) for w in index_tokens(str(document[f]))) + " "
-        for f in _FIELDS
+        " " + " ".join(index_fold(w) for w in index_tokens(str(document[f]))) + " " for f in _FIELDS
     )
 
 
@@ -332,17 +329,3 @@ def _looks_like_iso_day(element: LooksLikeIsoDay, compiler: SQLCompiler, **kw: A
 @compiles(IsLongSpan, "postgresql")
 def _is_long_span(element: IsLongSpan, compiler: SQLCompiler, **kw: Any) -> str:
     return LONG_SPAN_SQL
-
-
-def type_counts_by_dates(date_from: date | None, date_to: date | None) -> TextClause:
-    """Events per type under date bounds alone (PostgreSQL's planner picks its index)."""
-    terms, values = [], {}
-    if date_from:
-        terms.append("end_date >= :date_from")
-        values["date_from"] = date_from.isoformat()
-    if date_to:
-        terms.append("start_date <= :date_to")
-        values["date_to"] = date_to.isoformat()
-    return sql_text(
-        f"SELECT type_id, count(*) FROM events WHERE {' AND '.join(terms)} GROUP BY type_id"
-    ).bindparams(**values)
