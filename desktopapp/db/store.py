@@ -27,7 +27,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from desktopapp import __version__
-from desktopapp.db import edits
+from desktopapp.db import edits, migrations
 from desktopapp.db.commands import Change, Command, CommandError, HistoryEntry
 from desktopapp.db.dialect.sqlite import (
     BEGIN_WRITE,
@@ -379,6 +379,7 @@ def _write_empty_timeline(path: Path, title: str, author: str) -> None:
                 text("INSERT INTO meta (key, value) VALUES (:key, :value)"),
                 [{"key": k, "value": v} for k, v in meta.items()],
             )
+            migrations.stamp(connection)  # made from the models: at the newest revision
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA journal_mode = WAL")
     finally:

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, insert, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktopapp import __version__
+from desktopapp.db import migrations
 from desktopapp.db.actor_spans import day_number, pack_days
 from desktopapp.db.dialect.sqlite import actor_search_text, event_document, index_event_text
 from desktopapp.db.engine import create_writable_engine
@@ -151,6 +152,7 @@ def _write(dataset: Dataset, path: Path, progress: Callable[[int], None] | None)
             count = _write_events(connection, dataset.events, ids, progress, spans)
             spans.write(connection)
             _write_meta(connection, dataset)
+            migrations.stamp(connection)  # made from the models: at the newest revision
             _verify_quotes(connection)
         with engine.connect() as connection:
             connection.execute(text("ANALYZE"))

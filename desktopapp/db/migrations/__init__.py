@@ -1,0 +1,64 @@
+"""The schema's migration history (Alembic), one revision per schema version, shared by
+every engine (SQLite files, a PostgreSQL server).
+
+Revision ids are the schema numbers they produce ("0004", "0005"), and each revision also
+writes ``meta.schema_version``, which older releases of the app read. A new timeline is
+created from the models (db/schema.py) at head and stamped; an older one is upgraded by
+running the revisions it lacks. tests/test_migrations.py checks that both ways give the same
+schema.
+
+The scripts are found beside this file (``script_location`` is set here, no alembic.ini), so
+they work from a source tree, a wheel and the PyInstaller bundle alike. Every function takes
+a connection inside the caller's transaction: an upgrade is all or nothing where the engine's
+DDL is transactional (SQLite and PostgreSQL both are).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+
+# The first schema whose files may hold edits and history, and the migration history's root:
+# older files are read-only builds, upgraded by rebuilding them (see ingest/upgrade.py).
+BASELINE_SCHEMA = 4
+
+
+def revision_of_schema(version: int) -> str:
+    """The revision that produces schema ``version``."""
+    return f"{version:04d}"
+
+
+def config(connection: Connection | None = None) -> Config:
+    """The Alembic configuration: scripts beside this file, run on ``connection``."""
+    settings = Config()
+    settings.set_main_option("script_location", str(Path(__file__).resolve().parent))
+    settings.attributes["connection"] = connection
+    return settings
+
+
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(config()).get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"the migration history has {len(heads)} heads, not one: {heads}")
+    return heads[0]
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The revision a database is stamped with (None: made before migrations, or empty)."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def stamp(connection: Connection, revision: str = "head") -> None:
+    """Record that the database is at ``revision`` without running anything (a new one,
+    made from the models, at head; an older one of a known schema, before upgrading)."""
+    command.stamp(config(connection), revision)
+
+
+def upgrade(connection: Connection, revision: str = "head") -> None:
+    """Run every revision the database lacks, up to ``revision``."""
+    command.upgrade(config(connection), revision)
