@@ -62,3 +62,8 @@ def stamp(connection: Connection, revision: str = "head") -> None:
 def upgrade(connection: Connection, revision: str = "head") -> None:
     """Run every revision the database lacks, up to ``revision``."""
     command.upgrade(config(connection), revision)
+
+
+def downgrade(connection: Connection, revision: str) -> None:
+    """Undo the revisions after ``revision`` (for developers and the tests)."""
+    command.downgrade(config(connection), revision)
