@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-
 ${imports if imports else ""}
 from desktopapp.db.migrations.steps import set_schema_version
 
@@ -18,10 +17,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    ${upgrades if upgrades else "pass"}
+    ${upgrades if upgrades else "# op.add_column(...), op.create_table(...): see 0005_schema_5.py"}
     set_schema_version(${int(up_revision)})
 
 
 def downgrade() -> None:
-    ${downgrades if downgrades else "pass"}
+    ${downgrades if downgrades else "# the same, undone in reverse order"}
     set_schema_version(${int(down_revision)})
