@@ -385,3 +385,13 @@ def test_window_offers_the_upgrade_of_an_edited_schema_4_file(
     assert window.repository().total == 18
     assert _revision(schema_4_file) == "0005"
     assert schema_4_file.with_name("edited.timeline.schema4.bak").exists()
+
+
+def test_upgrade_db_takes_a_sqlite_url_too(
+    schema_4_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["upgrade-db", f"sqlite:///{schema_4_file}"]) == 0
+    assert "edited.timeline.schema4.bak" in capsys.readouterr().out
+    assert schema_version_of(schema_4_file) == SCHEMA_VERSION
+    assert main(["upgrade-db", str(schema_4_file.with_name("missing.timeline"))]) == 2
+    assert "missing.timeline: no such file" in capsys.readouterr().err

@@ -32,7 +32,8 @@ from sqlalchemy.pool import NullPool
 
 from desktopapp.db import migrations
 from desktopapp.db.dialect.sqlite import BEGIN_WRITE
-from desktopapp.db.errors import describe_error
+from desktopapp.db.errors import DatabaseError, describe_error
+from desktopapp.db.locations import Location, parse_location
 from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from desktopapp.domain.dates import parse_edtf
 from desktopapp.domain.model import ActorKind, Role
@@ -66,6 +67,19 @@ def schema_version_of(path: Path) -> int:
     if rows.get("application") != APPLICATION_ID or not str(rows.get("schema_version")).isdigit():
         raise UpgradeError(f"{path}: not a timeline database")
     return int(rows["schema_version"])
+
+
+def upgrade_location(location: str | Path) -> Path | None:
+    """Upgrade a timeline file (returning its backup copy's path) or a timeline on a database
+    server (None: a server keeps its own backups; the migrations run in one transaction)."""
+    try:
+        where = parse_location(location)
+    except DatabaseError as error:
+        raise UpgradeError(str(error)) from None
+    if where.sqlite_path is not None:
+        return upgrade_database(where.sqlite_path)
+    _upgrade_server(where)
+    return None
 
 
 def upgrade_database(path: Path) -> Path:
@@ -109,11 +123,7 @@ def _migrate_in_place(path: Path, version: int, backup: Path) -> None:
         with engine.begin() as connection:
             _stamp_if_unstamped(connection, version)
             migrations.upgrade(connection)
-            reached = connection.execute(
-                text("SELECT value FROM meta WHERE key = 'schema_version'")
-            ).scalar()
-            if reached != str(SCHEMA_VERSION):
-                raise UpgradeError(f"the migrations ended at schema {reached}")
+            _check_reached(connection)
     except (SQLAlchemyError, AlembicError, UpgradeError) as error:
         raise UpgradeError(
             f"{path}: could not be upgraded ({describe_error(error)}); it was left unchanged, "
@@ -121,6 +131,55 @@ def _migrate_in_place(path: Path, version: int, backup: Path) -> None:
         ) from None
     finally:
         engine.dispose()
+
+
+def _upgrade_server(where: Location) -> None:
+    assert where.url is not None
+    try:
+        engine = create_engine(where.url, poolclass=NullPool)
+    except (SQLAlchemyError, ImportError, ValueError, TypeError) as error:
+        raise UpgradeError(f"{where.label}: cannot open this kind of database ({error})") from None
+    try:
+        with engine.begin() as connection:
+            version = _server_schema(connection, where.label)
+            _stamp_if_unstamped(connection, version)
+            migrations.upgrade(connection)
+            _check_reached(connection)
+    except UpgradeError as error:
+        raise UpgradeError(where.secrets.scrub(str(error))) from None
+    except (SQLAlchemyError, AlembicError) as error:
+        reason = where.secrets.scrub(describe_error(error))
+        raise UpgradeError(
+            f"{where.label}: could not be upgraded ({reason}); it was left unchanged"
+        ) from None
+    finally:
+        engine.dispose()
+
+
+def _server_schema(connection: Connection, label: str) -> int:
+    """The schema a server's timeline records; refused unless it is older than ours."""
+    try:
+        meta: dict[str, str] = dict(
+            connection.execute(text("SELECT key, value FROM meta")).tuples().all()
+        )
+    except SQLAlchemyError:
+        raise UpgradeError(f"{label}: not a timeline database (it has no meta table)") from None
+    version = meta.get("schema_version", "")
+    if meta.get("application") != APPLICATION_ID or not version.isdigit():
+        raise UpgradeError(f"{label}: not a timeline database")
+    if int(version) >= SCHEMA_VERSION:
+        raise UpgradeError(f"{label}: already at schema {version}; nothing to upgrade")
+    if int(version) < migrations.BASELINE_SCHEMA:
+        raise UpgradeError(f"{label}: schema {version} is older than any server timeline")
+    return int(version)
+
+
+def _check_reached(connection: Connection) -> None:
+    reached = connection.execute(
+        text("SELECT value FROM meta WHERE key = 'schema_version'")
+    ).scalar()
+    if reached != str(SCHEMA_VERSION):
+        raise UpgradeError(f"the migrations ended at schema {reached}")
 
 
 def _stamp_if_unstamped(connection: Connection, version: int) -> None:

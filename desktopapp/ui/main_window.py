@@ -50,7 +50,7 @@ from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import Event
 from desktopapp.domain.text import LINE_LIMIT, for_display
-from desktopapp.ingest.upgrade import UpgradeError, upgrade_database
+from desktopapp.ingest.upgrade import UpgradeError, upgrade_location
 from desktopapp.ui.actions import (
     GROUPING_ACTIONS,
     THEME_ACTIONS,
@@ -213,7 +213,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         try:
             repository = EventRepository(open_database(path))
         except OlderSchemaError as error:
-            upgraded = self._offer_upgrade(Path(str(path)), str(error))
+            upgraded = self._offer_upgrade(path, str(error))
             if upgraded is None:
                 return False
             repository = upgraded
@@ -810,30 +810,36 @@ class MainWindow(QMainWindow, RemembersLayout):
             f"{repository.total:,} events in this database."
         )
 
-    def _offer_upgrade(self, path: Path, reason: str) -> EventRepository | None:
+    def _offer_upgrade(self, path: str | Path, reason: str) -> EventRepository | None:
         """Ask before upgrading a database of an older schema; upgrade after a backup copy."""
         box = QMessageBox(self)
         box.setWindowTitle("Upgrade the database?")
         box.setIcon(QMessageBox.Icon.Question)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText("This database was written by an older version of the app.")
-        box.setInformativeText(
-            f"{reason}\n\nUpgrade it now? A copy of the file as it is will be kept next to "
-            "it (…schemaN.bak) before anything is changed."
-        )
+        if file_of(path) is not None:
+            safety = (
+                "A copy of the file as it is will be kept next to it (…schemaN.bak) before "
+                "anything is changed."
+            )
+        else:
+            safety = (
+                "The upgrade runs in one transaction on the server: all of it, or nothing if "
+                "anything fails. Other editors should close this timeline first."
+            )
+        box.setInformativeText(f"{reason}\n\nUpgrade it now? {safety}")
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         if box.exec() != QMessageBox.StandardButton.Yes:
             return None
         try:
-            backup = upgrade_database(path)
+            backup = upgrade_location(path)
             repository = EventRepository(open_database(path))
         except (UpgradeError, DatabaseError, OSError) as error:
             self._error("The database could not be upgraded", str(error))
             return None
-        self.statusBar().showMessage(
-            f"Upgraded {path.name}; the old file is kept as {backup.name}", 10000
-        )
+        kept = f"; the old file is kept as {backup.name}" if backup is not None else ""
+        self.statusBar().showMessage(f"Upgraded {shown_location(path)}{kept}", 10000)
         return repository
 
     def _error(self, title: str, message: str) -> None:
