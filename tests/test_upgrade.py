@@ -395,3 +395,46 @@ def test_upgrade_db_takes_a_sqlite_url_too(
     assert schema_version_of(schema_4_file) == SCHEMA_VERSION
     assert main(["upgrade-db", str(schema_4_file.with_name("missing.timeline"))]) == 2
     assert "missing.timeline: no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("answer", ["Yes", "Cancel"])
+def test_starting_the_window_on_an_older_file_offers_the_upgrade(
+    qapp, answer: str, schema_4_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """`desktopapp open OLD.timeline` (a double-click) asks, rather than only pointing at
+    the command line."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    import desktopapp.app
+    from desktopapp.domain.filter import EventFilter
+    from desktopapp.launch import LaunchOptions
+    from desktopapp.ui.main_window import MainWindow
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    shown: list[str] = []
+    _answer(monkeypatch, getattr(QMessageBox.StandardButton, answer), shown)
+    seen: list[tuple[int, str]] = []
+
+    def instead_of_the_event_loop(app) -> int:  # type: ignore[no-untyped-def]
+        (window,) = [
+            w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        seen.append((window.repository().total, window.statusBar().currentMessage()))
+        return 0
+
+    monkeypatch.setattr(desktopapp.app, "run_event_loop", instead_of_the_event_loop)
+    original = _hash(schema_4_file)
+    status = desktopapp.app.run_app(LaunchOptions(str(schema_4_file), EventFilter()))
+    assert "older schema (4, this app reads 5)." in shown[0]
+    assert "upgrade-db" not in shown[0]  # the box itself is the way to upgrade
+    if answer == "Yes":
+        assert status == 0 and schema_version_of(schema_4_file) == SCHEMA_VERSION
+        assert seen == [(18, "Upgraded edited.timeline; the old file is kept as "
+                              "edited.timeline.schema4.bak")]  # fmt: skip
+    else:
+        assert status == 2 and seen == [] and len(shown) == 1  # no second box
+        assert _hash(schema_4_file) == original

@@ -50,7 +50,7 @@ from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import Event
 from desktopapp.domain.text import LINE_LIMIT, for_display
-from desktopapp.ingest.upgrade import UpgradeError, upgrade_location
+from desktopapp.ingest.upgrade import UpgradeError
 from desktopapp.ui.actions import (
     GROUPING_ACTIONS,
     THEME_ACTIONS,
@@ -79,6 +79,7 @@ from desktopapp.ui.query_runner import (
 from desktopapp.ui.settings import LAST_FOLDER, THEME, RemembersLayout, Settings
 from desktopapp.ui.theme import Theme, ThemeSwitcher
 from desktopapp.ui.timeline_view import TimelineView
+from desktopapp.ui.upgrade_offer import upgrade_if_asked
 
 APP_TITLE = "News Timeline"
 DEFAULT_SIZE = QSize(1440, 900)
@@ -812,34 +813,15 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def _offer_upgrade(self, path: str | Path, reason: str) -> EventRepository | None:
         """Ask before upgrading a database of an older schema; upgrade after a backup copy."""
-        box = QMessageBox(self)
-        box.setWindowTitle("Upgrade the database?")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("This database was written by an older version of the app.")
-        if file_of(path) is not None:
-            safety = (
-                "A copy of the file as it is will be kept next to it (…schemaN.bak) before "
-                "anything is changed."
-            )
-        else:
-            safety = (
-                "The upgrade runs in one transaction on the server: all of it, or nothing if "
-                "anything fails. Other editors should close this timeline first."
-            )
-        box.setInformativeText(f"{reason}\n\nUpgrade it now? {safety}")
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        if box.exec() != QMessageBox.StandardButton.Yes:
-            return None
         try:
-            backup = upgrade_location(path)
+            done = upgrade_if_asked(self, path, reason)
+            if done is None:
+                return None
             repository = EventRepository(open_database(path))
         except (UpgradeError, DatabaseError, OSError) as error:
             self._error("The database could not be upgraded", str(error))
             return None
-        kept = f"; the old file is kept as {backup.name}" if backup is not None else ""
-        self.statusBar().showMessage(f"Upgraded {shown_location(path)}{kept}", 10000)
+        self.statusBar().showMessage(done, 10000)
         return repository
 
     def _error(self, title: str, message: str) -> None:
