@@ -15,6 +15,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.ingest.annotations import load_annotations
 from desktopapp.ingest.builder import build_database
 from desktopapp.ingest.bundled import annotations_path
+from tests.pg_server import PostgresServer, ServerMissing, running_server
 
 ARTICLE_PATH = Path(__file__).resolve().parent.parent / "resources" / "source-article.fr.txt"
 
@@ -66,3 +67,24 @@ def captured_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     return shown
+
+
+# -- PostgreSQL (tests marked ``postgres``: a real throwaway server, see tests/pg_server.py) --
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
+    """One PostgreSQL cluster for the whole session; a missing server fails, never skips."""
+    try:
+        with running_server(tmp_path_factory.mktemp("postgres")) as server:
+            yield server
+    except ServerMissing as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.fixture
+def pg_url(pg_server: PostgresServer) -> Iterator[str]:
+    """The URL of a fresh, empty database on the session's server, dropped afterwards."""
+    name = pg_server.new_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)

@@ -31,7 +31,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from desktopapp.db import migrations
-from desktopapp.db.dialect.sqlite import BEGIN_WRITE
+from desktopapp.db.dialect import sqlite as sqlite_dialect
 from desktopapp.db.errors import DatabaseError, describe_error
 from desktopapp.db.locations import Location, parse_location
 from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
@@ -209,7 +209,7 @@ def _migration_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
-        connection.exec_driver_sql(BEGIN_WRITE)
+        sqlite_dialect.begin_write(connection)
 
     return engine
 

@@ -7,18 +7,24 @@ connection handed over, ``-x url=sqlite:///path`` names the database."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from alembic import context
 from sqlalchemy import Connection, create_engine
 from sqlalchemy.pool import NullPool
 
-from desktopapp.db.dialect.sqlite import SEARCH_INDEX
+from desktopapp.db.dialect import dialect_for
 from desktopapp.db.schema import Base
 
 
-def _ours(name: str | None, kind: str, _parent: object) -> bool:
+def _leave_out(search_index: str) -> Callable[[str | None, str, object], bool]:
     """What autogenerate compares: the models' tables, not the search index (the dialect's
-    DDL makes it, with shadow tables of its own)."""
-    return not (kind == "table" and name is not None and name.startswith(SEARCH_INDEX))
+    DDL makes it, with shadow tables or indexes of its own)."""
+
+    def ours(name: str | None, kind: str, _parent: object) -> bool:
+        return not (kind == "table" and name is not None and name.startswith(search_index))
+
+    return ours
 
 
 def _run(connection: Connection) -> None:
@@ -30,7 +36,7 @@ def _run(connection: Connection) -> None:
         render_as_batch=True,
         transactional_ddl=True,
         compare_type=True,
-        include_name=_ours,
+        include_name=_leave_out(dialect_for(connection).SEARCH_INDEX),
     )
     with context.begin_transaction():
         context.run_migrations()

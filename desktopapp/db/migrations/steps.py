@@ -3,11 +3,12 @@ they run on, taken from its dialect module (desktopapp/db/dialect/), never copie
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 from alembic import op
+
+from desktopapp.db.dialect import EngineDialect, dialect_for
 
 _META = sa.table("meta", sa.column("key", sa.String), sa.column("value", sa.Text))
 
@@ -23,10 +24,13 @@ def set_schema_version(version: int) -> None:
         op.execute(_META.update().where(_META.c.key == "schema_version").values(value=str(version)))
 
 
-def engine_dialect() -> ModuleType:
-    """The dialect module of the engine being migrated (desktopapp.db.dialect.sqlite, ...)."""
-    name = op.get_bind().dialect.name
-    try:
-        return importlib.import_module(f"desktopapp.db.dialect.{name}")
-    except ImportError:
-        raise RuntimeError(f"timelines cannot be stored in a {name} database") from None
+def engine_dialect() -> EngineDialect:
+    """The dialect module of the engine being migrated (desktopapp/db/dialect/)."""
+    return dialect_for(op.get_bind())
+
+
+def run_dialect_ddl(statements: Iterable[str]) -> None:
+    """Run the dialect's own DDL as written (no bind parameters, no %-formatting)."""
+    bind = op.get_bind()
+    for statement in statements:
+        bind.exec_driver_sql(statement)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from desktopapp.db.migrations.steps import engine_dialect, set_schema_version
+from desktopapp.db.dialect import postgresql, sqlite
+from desktopapp.db.migrations.steps import engine_dialect, run_dialect_ddl, set_schema_version
 from desktopapp.db.schema import APPLICATION_ID
 
 revision = "0004"
@@ -24,13 +25,14 @@ NO_ROWID = {"sqlite_with_rowid": False}
 
 def upgrade() -> None:
     dialect = engine_dialect()
+    run_dialect_ddl(dialect.preparation_ddl())  # what the indexes use (PostgreSQL's day function)
     op.create_table(
         "meta",
         sa.Column("key", sa.String(64), primary_key=True),
         sa.Column("value", sa.Text(), nullable=False),
     )
     _reference_tables()
-    _event_tables(dialect.LONG_SPAN_SQL)
+    _event_tables()
     _count_tables()
     op.create_table(
         "history",
@@ -47,9 +49,8 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), nullable=False),
     )
     op.create_index("ix_history_entity_key", "history", ["entity_key"])
-    for statement in dialect.maintenance_ddl():
-        op.execute(statement)
-    op.execute(dialect.SEARCH_INDEX_DDL)
+    run_dialect_ddl(dialect.maintenance_ddl())  # the triggers that keep the counts
+    run_dialect_ddl(dialect.search_index_ddl())
     op.execute(
         sa.text("INSERT INTO meta (key, value) VALUES ('application', :id)").bindparams(
             id=APPLICATION_ID
@@ -104,7 +105,7 @@ def _reference_tables() -> None:
     )
 
 
-def _event_tables(long_span_sql: str) -> None:
+def _event_tables() -> None:
     op.create_table(
         "events",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -137,7 +138,8 @@ def _event_tables(long_span_sql: str) -> None:
         "ix_events_long_span",
         "events",
         ["end_date", "start_date"],
-        sqlite_where=sa.text(long_span_sql),
+        sqlite_where=sa.text(sqlite.LONG_SPAN_SQL),
+        postgresql_where=sa.text(postgresql.LONG_SPAN_SQL),
     )
     op.create_table(
         "event_actors",
@@ -188,7 +190,7 @@ def _count_tables() -> None:
 
 def downgrade() -> None:
     dialect = engine_dialect()
-    op.execute(f"DROP TABLE IF EXISTS {dialect.SEARCH_INDEX}")
+    op.get_bind().exec_driver_sql(f"DROP TABLE IF EXISTS {dialect.SEARCH_INDEX}")
     for table in (
         "history", "actor_spans", "actor_type_counts", "day_type_counts", "quotes",
         "event_actors", "events", "event_types", "actor_names", "actors", "citations",
