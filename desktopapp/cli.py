@@ -516,7 +516,11 @@ def run_check(args: argparse.Namespace) -> int:
     """Exit 0 for a sound file, 1 with every damaged row listed, 2 if it cannot be opened."""
     from desktopapp.db.integrity import check_database
 
-    report = check_database(open_repository(args.path))
+    repository = open_repository(args.path)
+    try:
+        report = check_database(repository)
+    finally:
+        repository.engine.dispose()  # a server's connection is closed, not left to the GC
     for damage in report.damages:
         print(damage.line())
     print(report.summary())

@@ -24,6 +24,7 @@ from desktopapp.db import migrations
 from desktopapp.db.dialect.sqlite import SEARCH_INDEX
 from desktopapp.db.schema import SCHEMA_VERSION, Base
 from desktopapp.db.store import TimelineStore
+from tests.pg_server import PostgresServer
 
 # The article built and edited by the schema-4 code (commit 2537348), before migrations
 # existed: what schema 4 really wrote.
@@ -176,3 +177,77 @@ def test_an_empty_database_migrated_is_ours(empty_in_memory: Engine) -> None:
         migrations.upgrade(connection)
         meta = dict(connection.execute(text("SELECT key, value FROM meta")).all())
     assert meta == {"application": "desktopapp-timeline", "schema_version": str(SCHEMA_VERSION)}
+
+
+# -- PostgreSQL (a real throwaway server, tests/pg_server.py) -----------------------------------
+
+# The server's catalogue of one database, as comparable text: every column, index, constraint,
+# trigger, function and extension of the public schema.
+_PG_CATALOGUE = {
+    "columns": "SELECT table_name, ordinal_position, column_name, data_type, "
+    "character_maximum_length, is_nullable, column_default FROM information_schema.columns "
+    "WHERE table_schema = 'public'",
+    "indexes": "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'",
+    "constraints": "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) "
+    "FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+    "WHERE n.nspname = 'public'",
+    "triggers": "SELECT tgrelid::regclass::text, tgname, pg_get_triggerdef(oid) "
+    "FROM pg_trigger WHERE NOT tgisinternal",
+    "functions": "SELECT p.proname, pg_get_function_identity_arguments(p.oid), p.prosrc "
+    "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'",
+    "extensions": "SELECT extname FROM pg_extension",
+}
+
+
+def _pg_catalogue(url: str) -> dict[str, list[tuple[object, ...]]]:
+    engine = create_engine(url, poolclass=NullPool)
+    with engine.connect() as connection:
+        found = {
+            part: sorted(connection.execute(text(query)).all(), key=repr)
+            for part, query in _PG_CATALOGUE.items()
+        }
+    engine.dispose()
+    return found
+
+
+def _pg_migrated(url: str, revision: str = "head") -> str:
+    engine = create_engine(url, poolclass=NullPool)
+    with engine.begin() as connection:
+        migrations.upgrade(connection, revision)
+    engine.dispose()
+    return url
+
+
+@pytest.mark.postgres
+def test_on_postgresql_the_migrations_make_the_schema_the_models_make(
+    pg_server: PostgresServer, pg_url: str
+) -> None:
+    created = pg_server.new_database()
+    try:
+        TimelineStore.create(pg_server.url(created), title="New", author="Ada").close()
+        from_models = _pg_catalogue(pg_server.url(created))
+    finally:
+        pg_server.drop_database(created)
+    from_migrations = _pg_catalogue(_pg_migrated(pg_url))
+    assert from_migrations["triggers"] and from_migrations["functions"]
+    for part, rows in from_models.items():
+        assert from_migrations[part] == rows, part
+
+
+@pytest.mark.postgres
+def test_on_postgresql_autogenerate_finds_nothing_to_migrate(pg_url: str) -> None:
+    engine = create_engine(_pg_migrated(pg_url), poolclass=NullPool)
+
+    def ours(name: str | None, kind: str, _parent: object) -> bool:
+        return not (kind == "table" and name == "event_search")  # the dialect's search index
+
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={"compare_type": True, "compare_server_default": True, "include_name": ours},
+        )
+        differences = compare_metadata(context, Base.metadata)
+        revision = migrations.current_revision(connection)
+    engine.dispose()
+    assert differences == []
+    assert revision == migrations.head_revision()

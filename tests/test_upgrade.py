@@ -438,3 +438,105 @@ def test_starting_the_window_on_an_older_file_offers_the_upgrade(
     else:
         assert status == 2 and seen == [] and len(shown) == 1  # no second box
         assert _hash(schema_4_file) == original
+
+
+# -- a timeline on a PostgreSQL server (a real throwaway server, tests/pg_server.py) ------------
+
+
+def _server_timeline_of_schema_4(url: str) -> None:
+    """An edited timeline on the server, taken back to what schema 4 was before migrations
+    (the revisions undone to 0004, then the stamp dropped)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    from desktopapp.db import migrations
+    from desktopapp.db.commands import AddEvent, AddSource, EditEvent, QuoteInput, SourceSentence
+    from desktopapp.db.store import TimelineStore
+
+    article = "Le 1er mars 2022, Apple a arrêté ses ventes en Russie."
+    with TimelineStore.create(url, title="Team", author="Ada") as store:
+        source = store.execute(AddSource(article, "Article", outlet="AFP")).created_key
+        start = article.index("Apple")
+        dated = SourceSentence(QuoteInput(source, 0, 16, article[:16]))
+        quote = QuoteInput(source, start, start + 5, "Apple")
+        key = store.execute(
+            AddEvent("Apple halts", "sanction", "2022-03-01", dated, (), (quote,))
+        ).created_key
+        store.execute(EditEvent(key, title="Apple halts sales"), note="clearer")
+    engine = create_engine(url, poolclass=NullPool)
+    with engine.begin() as connection:
+        migrations.downgrade(connection, "0004")
+        connection.execute(text("DROP TABLE alembic_version"))
+    engine.dispose()
+
+
+def _server_rows(url: str) -> dict[str, list[tuple[object, ...]]]:
+    from sqlalchemy import create_engine, inspect, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool)
+    with engine.connect() as connection:
+        tables = sorted(inspect(connection).get_table_names())
+        rows = {
+            table: sorted(connection.execute(text(f"SELECT * FROM {table}")).all(), key=repr)
+            for table in tables  # names from the server's own catalogue
+        }
+        rows["columns"] = sorted(
+            connection.execute(
+                text(
+                    "SELECT table_name, column_name FROM information_schema.columns "
+                    "WHERE table_schema = 'public'"
+                )
+            ).all()
+        )
+    engine.dispose()
+    return rows
+
+
+@pytest.mark.postgres
+def test_a_server_timeline_of_schema_4_is_upgraded_keeping_every_row(
+    pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktopapp.db import migrations
+    from desktopapp.db.store import TimelineStore
+
+    _server_timeline_of_schema_4(pg_url)
+    before = _server_rows(pg_url)
+    assert len(before["history"]) == 3 and "alembic_version" not in before
+    assert main(["list", "--db", pg_url]) == 2
+    assert "older schema (4" in capsys.readouterr().err
+    assert main(["upgrade-db", pg_url]) == 0
+    assert capsys.readouterr().out.startswith("Upgraded postgresql://")
+    after = _server_rows(pg_url)
+    assert after["alembic_version"] == [(migrations.head_revision(),)]
+    for table, rows in before.items():
+        if table in ("meta", "columns"):
+            continue
+        width = len(rows[0]) if rows else 0
+        assert [row[:width] for row in after[table]] == rows, table  # new columns go last
+    assert dict(after["meta"])["schema_version"] == str(SCHEMA_VERSION)
+    assert main(["check", pg_url]) == 0
+    with TimelineStore.open(pg_url, author="Bea") as store:
+        assert [entry.author for entry in store.history()] == ["Ada"] * 3
+        (event,) = store.repository.events()
+        assert event.title == "Apple halts sales" and event.claim is None
+
+
+@pytest.mark.postgres
+def test_a_server_migration_failing_midway_leaves_the_database_as_it_was(
+    pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    _server_timeline_of_schema_4(pg_url)
+    engine = create_engine(pg_url, poolclass=NullPool)
+    with engine.begin() as connection:  # another program's table where 0005 puts its own
+        connection.execute(text("CREATE TABLE event_links (somebody_elses integer)"))
+    engine.dispose()
+    before = _server_rows(pg_url)
+    assert main(["upgrade-db", pg_url]) == 2
+    message = capsys.readouterr().err
+    assert message.count("\n") == 1 and "Traceback" not in message
+    assert "could not be upgraded" in message and "it was left unchanged" in message
+    assert _server_rows(pg_url) == before

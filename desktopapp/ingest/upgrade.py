@@ -159,9 +159,7 @@ def _upgrade_server(where: Location) -> None:
 def _server_schema(connection: Connection, label: str) -> int:
     """The schema a server's timeline records; refused unless it is older than ours."""
     try:
-        meta: dict[str, str] = dict(
-            connection.execute(text("SELECT key, value FROM meta")).tuples().all()
-        )
+        meta: dict[str, str] = dict(connection.execute(text("SELECT key, value FROM meta")).all())
     except SQLAlchemyError:
         raise UpgradeError(f"{label}: not a timeline database (it has no meta table)") from None
     version = meta.get("schema_version", "")
