@@ -251,3 +251,11 @@ def test_on_postgresql_autogenerate_finds_nothing_to_migrate(pg_url: str) -> Non
     engine.dispose()
     assert differences == []
     assert revision == migrations.head_revision()
+
+
+def test_a_revision_alembic_does_not_know_is_one_clear_error(empty_in_memory: Engine) -> None:
+    with (
+        pytest.raises(migrations.MigrationError, match="0099"),
+        empty_in_memory.begin() as connection,
+    ):
+        migrations.upgrade(connection, "0099")

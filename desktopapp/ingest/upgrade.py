@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote as url_quote
 
-from alembic.util import CommandError as AlembicError
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
@@ -124,7 +123,7 @@ def _migrate_in_place(path: Path, version: int, backup: Path) -> None:
             _stamp_if_unstamped(connection, version)
             migrations.upgrade(connection)
             _check_reached(connection)
-    except (SQLAlchemyError, AlembicError, UpgradeError) as error:
+    except (SQLAlchemyError, migrations.MigrationError, UpgradeError) as error:
         raise UpgradeError(
             f"{path}: could not be upgraded ({describe_error(error)}); it was left unchanged, "
             f"and a copy is at {backup}"
@@ -147,7 +146,7 @@ def _upgrade_server(where: Location) -> None:
             _check_reached(connection)
     except UpgradeError as error:
         raise UpgradeError(where.secrets.scrub(str(error))) from None
-    except (SQLAlchemyError, AlembicError) as error:
+    except (SQLAlchemyError, migrations.MigrationError) as error:
         reason = where.secrets.scrub(describe_error(error))
         raise UpgradeError(
             f"{where.label}: could not be upgraded ({reason}); it was left unchanged"

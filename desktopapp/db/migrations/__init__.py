@@ -15,13 +15,34 @@ DDL is transactional (SQLite and PostgreSQL both are).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported by the functions that use it, not here: the store and the builder
+# import this module, and the window (which only stamps a new file) would otherwise pay
+# Alembic's import, some 150 ms, at every start.
+
+
+class MigrationError(Exception):
+    """Alembic refused to stamp or migrate (a revision it does not know, say); one line."""
+
+
+@contextmanager
+def _refusals_as_migration_errors() -> Iterator[None]:
+    from alembic.util import CommandError
+
+    try:
+        yield
+    except CommandError as error:
+        raise MigrationError(str(error)) from error
+
 
 # The first schema whose files may hold edits and history, and the migration history's root:
 # older files are read-only builds, upgraded by rebuilding them (see ingest/upgrade.py).
@@ -35,6 +56,8 @@ def revision_of_schema(version: int) -> str:
 
 def config(connection: Connection | None = None) -> Config:
     """The Alembic configuration: scripts beside this file, run on ``connection``."""
+    from alembic.config import Config
+
     settings = Config()
     settings.set_main_option("script_location", str(Path(__file__).resolve().parent))
     settings.attributes["connection"] = connection
@@ -42,6 +65,8 @@ def config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     heads = ScriptDirectory.from_config(config()).get_heads()
     if len(heads) != 1:
         raise RuntimeError(f"the migration history has {len(heads)} heads, not one: {heads}")
@@ -50,20 +75,31 @@ def head_revision() -> str:
 
 def current_revision(connection: Connection) -> str | None:
     """The revision a database is stamped with (None: made before migrations, or empty)."""
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
 def stamp(connection: Connection, revision: str = "head") -> None:
     """Record that the database is at ``revision`` without running anything (a new one,
     made from the models, at head; an older one of a known schema, before upgrading)."""
-    command.stamp(config(connection), revision)
+    from alembic import command
+
+    with _refusals_as_migration_errors():
+        command.stamp(config(connection), revision)
 
 
 def upgrade(connection: Connection, revision: str = "head") -> None:
     """Run every revision the database lacks, up to ``revision``."""
-    command.upgrade(config(connection), revision)
+    from alembic import command
+
+    with _refusals_as_migration_errors():
+        command.upgrade(config(connection), revision)
 
 
 def downgrade(connection: Connection, revision: str) -> None:
     """Undo the revisions after ``revision`` (for developers and the tests)."""
-    command.downgrade(config(connection), revision)
+    from alembic import command
+
+    with _refusals_as_migration_errors():
+        command.downgrade(config(connection), revision)
