@@ -123,7 +123,7 @@ def _migrate_in_place(path: Path, version: int, backup: Path) -> None:
             _stamp_if_unstamped(connection, version)
             migrations.upgrade(connection)
             _check_reached(connection)
-    except (SQLAlchemyError, migrations.MigrationError, UpgradeError) as error:
+    except (SQLAlchemyError, migrations.MigrationError) as error:
         raise UpgradeError(
             f"{path}: could not be upgraded ({describe_error(error)}); it was left unchanged, "
             f"and a copy is at {backup}"
@@ -144,7 +144,7 @@ def _upgrade_server(where: Location) -> None:
             _stamp_if_unstamped(connection, version)
             migrations.upgrade(connection)
             _check_reached(connection)
-    except UpgradeError as error:
+    except UpgradeError as error:  # not a timeline, or not older: untouched
         raise UpgradeError(where.secrets.scrub(str(error))) from None
     except (SQLAlchemyError, migrations.MigrationError) as error:
         reason = where.secrets.scrub(describe_error(error))
@@ -176,19 +176,19 @@ def _check_reached(connection: Connection) -> None:
         text("SELECT value FROM meta WHERE key = 'schema_version'")
     ).scalar()
     if reached != str(SCHEMA_VERSION):
-        raise UpgradeError(f"the migrations ended at schema {reached}")
+        raise migrations.MigrationError(f"the migrations ended at schema {reached}")
 
 
 def _stamp_if_unstamped(connection: Connection, version: int) -> None:
-    """A file made before migrations existed is at the revision of its schema number; a
-    stamped one must agree with its number (they only disagree in a damaged file)."""
+    """A database made before migrations existed is at the revision of its schema number;
+    a stamped one must agree with its number (they only disagree in a damaged one)."""
     expected = migrations.revision_of_schema(version)
     recorded = migrations.current_revision(connection)
     if recorded is None:
         migrations.stamp(connection, expected)
     elif recorded != expected:
-        raise UpgradeError(
-            f"it says schema {version} but records migration {recorded}; a damaged file"
+        raise migrations.MigrationError(
+            f"it says schema {version} but records migration {recorded}: it is damaged"
         )
 
 
