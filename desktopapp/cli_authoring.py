@@ -20,8 +20,10 @@ MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 def add_parsers(commands: Any) -> None:
     """Register the authoring subcommands on the main parser's subparsers."""
-    new = commands.add_parser("new", help="create an empty timeline file")
-    new.add_argument("file", type=Path, metavar="FILE")
+    new = commands.add_parser(
+        "new", help="create an empty timeline file (or one in an empty PostgreSQL database)"
+    )
+    new.add_argument("file", metavar="FILE", help="a new file, or postgresql://user@host/dbname")
     new.add_argument("--title", default="", metavar="TEXT")
     new.set_defaults(handler=run_new)
 
@@ -249,8 +251,10 @@ def _type_slug(store, name: str | None) -> str | None:
 def run_new(args: argparse.Namespace) -> int:
     from desktopapp.db.store import TimelineStore
 
-    TimelineStore.create(args.file, title=args.title, author=_author()).close()
-    _say(f"Created {args.file}.")
+    store = TimelineStore.create(args.file, title=args.title, author=_author())
+    store.close()
+    # A file as it was named; a server's URL with its password masked.
+    _say(f"Created {args.file if store.path is not None else store.label}.")
     return 0
 
 

@@ -163,6 +163,9 @@ def check_schema(engine: Engine, label: str) -> None:
         raise
     except DBAPIError as error:
         reason = _reason(error)
+        if engine.dialect.name != "sqlite" and reason.startswith("connection failed"):
+            # libpq's own words say why: refused, unknown host, password, TLS required…
+            raise DatabaseError(f"{label}: cannot connect to the server ({reason})") from None
         if "locked" in reason or "busy" in reason:
             raise DatabaseError(
                 f"{label}: the database is busy (another program is writing to it); "

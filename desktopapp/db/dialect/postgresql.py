@@ -158,28 +158,47 @@ _MAINTENANCE = (
     "FOR EACH ROW WHEN (OLD.start_date IS DISTINCT FROM NEW.start_date "
     "OR OLD.type_id IS DISTINCT FROM NEW.type_id) EXECUTE FUNCTION keep_day_type_counts()",
     # Events are inserted before their actors, and an event's actors are deleted before it
-    # (forget_event_actors does it for a plain DELETE of the event).
-    """CREATE OR REPLACE FUNCTION count_event_actor() RETURNS trigger
+    # (forget_event_actors does it for a plain DELETE of the event). Statement-level, over the
+    # rows the statement inserted or deleted: a row trigger runs after its whole statement
+    # here (not row by row as in SQLite), so deleting an actor's two roles in one event would
+    # see neither left and count the event off twice.
+    """CREATE OR REPLACE FUNCTION count_event_actors() RETURNS trigger
     LANGUAGE plpgsql AS $$
     BEGIN
-        IF TG_OP = 'INSERT' THEN
-            IF NOT EXISTS (SELECT 1 FROM event_actors WHERE event_id = NEW.event_id
-                           AND actor_id = NEW.actor_id AND role <> NEW.role) THEN
-                INSERT INTO actor_type_counts (actor_id, type_id, events)
-                SELECT NEW.actor_id, type_id, 1 FROM events WHERE id = NEW.event_id
-                ON CONFLICT (actor_id, type_id)
-                DO UPDATE SET events = actor_type_counts.events + 1;
-            END IF;
-        ELSIF NOT EXISTS (SELECT 1 FROM event_actors WHERE event_id = OLD.event_id
-                          AND actor_id = OLD.actor_id) THEN
-            UPDATE actor_type_counts SET events = events - 1 WHERE actor_id = OLD.actor_id
-            AND type_id = (SELECT type_id FROM events WHERE id = OLD.event_id);
-            DELETE FROM actor_type_counts WHERE actor_id = OLD.actor_id AND events <= 0;
-        END IF;
+        INSERT INTO actor_type_counts (actor_id, type_id, events)
+        SELECT pair.actor_id, e.type_id, count(*)
+        FROM (SELECT DISTINCT n.event_id, n.actor_id FROM added n
+              WHERE NOT EXISTS (
+                  SELECT 1 FROM event_actors ea
+                  WHERE ea.event_id = n.event_id AND ea.actor_id = n.actor_id
+                  AND NOT EXISTS (SELECT 1 FROM added m WHERE m.event_id = ea.event_id
+                                  AND m.actor_id = ea.actor_id AND m.role = ea.role))) AS pair
+        JOIN events e ON e.id = pair.event_id
+        GROUP BY pair.actor_id, e.type_id
+        ON CONFLICT (actor_id, type_id)
+        DO UPDATE SET events = actor_type_counts.events + EXCLUDED.events;
         RETURN NULL;
     END $$""",
-    "CREATE TRIGGER count_event_actor_type AFTER INSERT OR DELETE ON event_actors "
-    "FOR EACH ROW EXECUTE FUNCTION count_event_actor()",
+    "CREATE TRIGGER count_event_actor_type AFTER INSERT ON event_actors "
+    "REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION count_event_actors()",
+    """CREATE OR REPLACE FUNCTION uncount_event_actors() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE actor_type_counts c SET events = c.events - gone.events
+        FROM (SELECT pair.actor_id, e.type_id, count(*) AS events
+              FROM (SELECT DISTINCT o.event_id, o.actor_id FROM removed o
+                    WHERE NOT EXISTS (SELECT 1 FROM event_actors ea
+                                      WHERE ea.event_id = o.event_id
+                                      AND ea.actor_id = o.actor_id)) AS pair
+              JOIN events e ON e.id = pair.event_id
+              GROUP BY pair.actor_id, e.type_id) AS gone
+        WHERE c.actor_id = gone.actor_id AND c.type_id = gone.type_id;
+        DELETE FROM actor_type_counts
+        WHERE events <= 0 AND actor_id IN (SELECT actor_id FROM removed);
+        RETURN NULL;
+    END $$""",
+    "CREATE TRIGGER uncount_event_actor_type AFTER DELETE ON event_actors "
+    "REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION uncount_event_actors()",
     """CREATE OR REPLACE FUNCTION recount_event_actors() RETURNS trigger
     LANGUAGE plpgsql AS $$
     BEGIN
