@@ -259,3 +259,14 @@ def test_a_revision_alembic_does_not_know_is_one_clear_error(empty_in_memory: En
         empty_in_memory.begin() as connection,
     ):
         migrations.upgrade(connection, "0099")
+
+
+@pytest.mark.postgres
+def test_a_timeline_copied_onto_a_server_is_stamped_at_head(article_db: Path, pg_url: str) -> None:
+    from desktopapp.db.copying import copy_timeline_rows
+
+    assert copy_timeline_rows(article_db, pg_url) == 18
+    engine = create_engine(pg_url, poolclass=NullPool)
+    with engine.connect() as connection:
+        assert migrations.current_revision(connection) == migrations.head_revision()
+    engine.dispose()

@@ -32,7 +32,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from desktopapp import __version__
-from desktopapp.db import edits, migrations
+from desktopapp.db import edits
 from desktopapp.db.commands import Change, Command, CommandError, HistoryEntry
 from desktopapp.db.dialect import create_schema, dialect_for
 from desktopapp.db.dialect.sqlite import editing_pragmas, viewing_pragmas
@@ -434,4 +434,3 @@ def _write_first_rows(connection: Connection, title: str, author: str) -> None:
         text("INSERT INTO meta (key, value) VALUES (:key, :value)"),
         [{"key": k, "value": v} for k, v in meta.items()],
     )
-    migrations.stamp(connection)  # made from the models: at the newest revision

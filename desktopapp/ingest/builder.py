@@ -21,7 +21,6 @@ from sqlalchemy import Connection, insert, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktopapp import __version__
-from desktopapp.db import migrations
 from desktopapp.db.actor_spans import day_number, pack_days
 from desktopapp.db.dialect import create_schema, dialect_for
 from desktopapp.db.dialect.sqlite import actor_search_text, event_document
@@ -150,7 +149,6 @@ def _write(dataset: Dataset, path: Path, progress: Callable[[int], None] | None)
             count = _write_events(connection, dataset.events, ids, progress, spans)
             spans.write(connection)
             _write_meta(connection, dataset)
-            migrations.stamp(connection)  # made from the models: at the newest revision
             _verify_quotes(connection)
         with engine.connect() as connection:
             connection.execute(text("ANALYZE"))
