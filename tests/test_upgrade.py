@@ -385,6 +385,9 @@ def test_window_offers_the_upgrade_of_an_edited_schema_4_file(
     assert window.open_database(schema_4_file)
     assert "older schema (4" in shown[0]
     assert window.repository().total == 18
+    assert window.statusBar().currentMessage() == (
+        "Upgraded edited.timeline; the old file is kept as edited.timeline.schema4.bak"
+    )
     assert _revision(schema_4_file) == "0005"
     assert schema_4_file.with_name("edited.timeline.schema4.bak").exists()
 
@@ -542,3 +545,27 @@ def test_a_server_migration_failing_midway_leaves_the_database_as_it_was(
     assert message.count("\n") == 1 and "Traceback" not in message
     assert "could not be upgraded" in message and "it was left unchanged" in message
     assert _server_rows(pg_url) == before
+
+
+@pytest.mark.postgres
+def test_window_offers_the_upgrade_of_a_server_timeline(
+    qtbot, pg_url: str, repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktopapp.ui.main_window import MainWindow
+    from desktopapp.ui.settings import Settings
+
+    _server_timeline_of_schema_4(pg_url)
+    window = MainWindow(
+        repository, Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    )
+    qtbot.addWidget(window)
+    shown: list[str] = []
+    _answer(monkeypatch, QMessageBox.StandardButton.Yes, shown)
+    assert window.open_database(pg_url)
+    assert "one transaction on the server" in shown[0] and ".bak" not in shown[0]
+    assert window.repository().total == 1
+    assert window.statusBar().currentMessage().startswith("Upgraded postgresql://")
+    assert dict(_server_rows(pg_url)["meta"])["schema_version"] == str(SCHEMA_VERSION)

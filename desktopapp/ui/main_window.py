@@ -211,13 +211,15 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def open_database(self, path: str | Path) -> bool:
         """Switch to another database. On failure, say why and keep the current one."""
+        opened, shown_for = f"Opened {shown_location(path)}", 5000
         try:
             repository = EventRepository(open_database(path))
         except OlderSchemaError as error:
             upgraded = self._offer_upgrade(path, str(error))
             if upgraded is None:
                 return False
-            repository = upgraded
+            # Say where the old file is kept, for longer, instead of "Opened".
+            (repository, opened), shown_for = upgraded, 10000
         except (DatabaseError, OSError, ValueError) as error:
             self._error("The database could not be opened", str(error))
             return False
@@ -236,7 +238,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.document.replace_timeline(repository, location=file_of(path))  # closes the old one
         self.editing.remember(str(path))
         self.databaseOpened.emit(str(path))
-        self.statusBar().showMessage(f"Opened {shown_location(path)}", 5000)
+        self.statusBar().showMessage(opened, shown_for)
         return True
 
     def stop_queries(self) -> None:
@@ -814,18 +816,17 @@ class MainWindow(QMainWindow, RemembersLayout):
             f"{repository.total:,} events in this database."
         )
 
-    def _offer_upgrade(self, path: str | Path, reason: str) -> EventRepository | None:
-        """Ask before upgrading a database of an older schema; upgrade after a backup copy."""
+    def _offer_upgrade(self, path: str | Path, reason: str) -> tuple[EventRepository, str] | None:
+        """Ask before upgrading a database of an older schema; upgrade after a backup copy.
+        The upgraded database, and what to tell the person; None if declined or failed."""
         try:
             done = upgrade_if_asked(self, path, reason)
             if done is None:
                 return None
-            repository = EventRepository(open_database(path))
+            return EventRepository(open_database(path)), done
         except (UpgradeError, DatabaseError, OSError) as error:
             self._error("The database could not be upgraded", str(error))
             return None
-        self.statusBar().showMessage(done, 10000)
-        return repository
 
     def _error(self, title: str, message: str) -> None:
         box = QMessageBox(self)
