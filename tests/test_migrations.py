@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+import tomllib
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -270,3 +271,18 @@ def test_a_timeline_copied_onto_a_server_is_stamped_at_head(article_db: Path, pg
     with engine.connect() as connection:
         assert migrations.current_revision(connection) == migrations.head_revision()
     engine.dispose()
+
+
+def test_every_revision_script_is_shipped_with_the_package() -> None:
+    """Alembic reads the scripts as files: pyproject's package-data must carry each one into
+    the wheel (the PyInstaller spec collects the folder with its .py files)."""
+    root = Path(__file__).resolve().parents[1]
+    setuptools = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]
+    patterns = setuptools["package-data"]["desktopapp.db.migrations"]
+    folder = Path(migrations.__file__).parent
+    shipped = {path for pattern in patterns for path in folder.glob(pattern)}
+    scripts = set(folder.glob("versions/*.py")) | {folder / "script.py.mako"}
+    assert len(scripts) > 2 and scripts <= shipped
+    assert "desktopapp.db.migrations" in setuptools["packages"]
+    spec = (root / "packaging" / "desktopapp.spec").read_text()
+    assert 'collect_data_files("desktopapp.db.migrations", include_py_files=True)' in spec
