@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktopapp.db.errors import UPGRADE_HINT
 from desktopapp.db.locations import shown_location
@@ -40,6 +40,11 @@ def upgrade_if_asked(parent: QWidget | None, location: str | Path, reason: str) 
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
     if box.exec() != QMessageBox.StandardButton.Yes:
         return None
-    backup = upgrade_location(location)
+    # The backup copy of a large file takes seconds (1.5 GB at a million events).
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        backup = upgrade_location(location)
+    finally:
+        QApplication.restoreOverrideCursor()
     kept = f"; the old file is kept as {backup.name}" if backup is not None else ""
     return f"Upgraded {file.name if file else shown_location(location)}{kept}"
