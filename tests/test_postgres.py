@@ -4,6 +4,7 @@ the same timeline in a file does."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -11,20 +12,31 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import psycopg
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from psycopg import errors as psycopg_errors
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from desktopapp.cli import main
-from desktopapp.db.commands import AddActor, AddSource
+from desktopapp.db.commands import (
+    AddActor,
+    AddEvent,
+    AddSource,
+    ClaimInput,
+    DeleteEvent,
+    OutsideReference,
+)
 from desktopapp.db.engine import open_database
 from desktopapp.db.integrity import check_database
 from desktopapp.db.repository import EventRepository, SortKey
 from desktopapp.db.store import TimelineStore
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.search import fold
+from tests.conftest import ARTICLE_PATH
 from tests.pg_server import PostgresServer
 
 pytestmark = pytest.mark.postgres
@@ -300,3 +312,233 @@ def test_the_window_opens_a_server_timeline_for_editing(pg_url: str, tmp_path: P
         assert [a.name for a in again.repository.actors] == ["Netflix"]
     file_options = LaunchOptions(str(tmp_path / "t.timeline"), EventFilter())
     assert _server_timeline_for_editing(file_options, viewing, settings) is None
+
+
+# -- waiting, and connections that drop ------------------------------------------------------
+
+
+def test_a_writer_waits_for_another_only_so_long(
+    pg_server: PostgresServer, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktopapp.db import store as store_module
+    from desktopapp.db.dialect import postgresql
+    from desktopapp.db.errors import DatabaseError
+
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
+    with TimelineStore.create(pg_url, title="t", author="Ada") as store:
+        other = pg_server.connect(pg_url.rsplit("/", 1)[-1])
+        other.autocommit = False
+        try:
+            # Another editor in the middle of its edit: it holds the timeline's write lock.
+            other.execute("SELECT pg_advisory_xact_lock(%s)", (postgresql._WRITE_LOCK,))
+            with pytest.raises(DatabaseError, match="the timeline is busy"):
+                store.execute(AddActor("Netflix", "company"))
+            other.rollback()
+        finally:
+            other.close()
+        store.execute(AddActor("Netflix", "company"))  # its edit done: ours goes through
+        assert [a.name for a in store.repository.actors] == ["Netflix"]
+
+
+def _drop_connections(server: PostgresServer, database: str) -> None:
+    """What a server restart or a network cut does to the app's connections."""
+    with server.connect() as connection:
+        connection.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            (database,),
+        )
+
+
+def test_an_edit_cut_off_midway_is_not_saved_and_the_next_one_is(
+    pg_server: PostgresServer, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktopapp.db import edits
+    from desktopapp.db.errors import DatabaseError
+
+    database = pg_url.rsplit("/", 1)[-1]
+    with TimelineStore.create(pg_url, title="t", author="Ada") as store:
+        store.execute(AddActor("Apple", "company"))
+        original = edits.Edit.record
+
+        def cut_off(self, change, note) -> None:  # the connection drops before the commit
+            _drop_connections(pg_server, database)
+            original(self, change, note)
+
+        monkeypatch.setattr(edits.Edit, "record", cut_off)
+        with pytest.raises(DatabaseError, match="not saved"):
+            store.execute(AddActor("Netflix", "company"))
+        monkeypatch.setattr(edits.Edit, "record", original)
+        # Nothing half-written is visible, and the store carries on on a new connection.
+        assert [a.name for a in store.repository.actors] == ["Apple"]
+        assert len(store.history()) == 1
+        _drop_connections(pg_server, database)  # the readers' connections too
+        store.execute(AddActor("Netflix", "company"))
+        assert [a.name for a in store.repository.actors] == ["Apple", "Netflix"]
+        assert [e.text for e in store.history()] == ["Add actor 'Apple'", "Add actor 'Netflix'"]
+
+
+# -- copying a timeline between a file and a server -------------------------------------------
+
+
+def _rows_of(location: str | Path) -> dict[str, list[tuple]]:
+    from sqlalchemy import select
+
+    from desktopapp.db.schema import Base
+
+    engine = open_database(location)
+    try:
+        with engine.connect() as connection:
+            return {
+                table.name: [tuple(r) for r in connection.execute(select(table).order_by(*table.c))]
+                for table in Base.metadata.sorted_tables
+            }
+    finally:
+        engine.dispose()
+
+
+def test_copy_takes_a_timeline_to_a_server_and_back_with_every_row_and_its_history(
+    capsys: pytest.CaptureFixture[str], pg_url: str, tmp_path: Path
+) -> None:
+    original = tmp_path / "mine.timeline"
+    with TimelineStore.create(original, title="Mine", author="Ada") as store:
+        store.execute(AddSource("Apple a arrêté ses ventes en Russie.", "Article"))
+        apple = store.execute(AddActor("Apple", "company", ("AAPL",))).created_key
+        store.execute(AddActor("Société Générale", "company"))
+        store.execute(
+            AddEvent(
+                "Apple halts sales",
+                "corporate-withdrawal/sales-halt",
+                "2022-03-01",
+                OutsideReference("Reuters", "", "", "On 1 March"),
+                ((apple, "acting"), (apple, "affected")),
+                claim=ClaimInput("Apple stops selling", "t.json, slide 1"),
+            )
+        )
+    code, out, err = run(capsys, "copy", str(original), pg_url)
+    assert (code, err) == (0, "") and out == f"Copied 1 events to {pg_url}.\n"
+    back = tmp_path / "back.timeline"
+    code, out, err = run(capsys, "copy", pg_url, str(back))
+    assert (code, err) == (0, "")
+    rows = _rows_of(original)
+    assert _rows_of(pg_url) == rows  # counts made again by the server's triggers: equal
+    assert _rows_of(back) == rows
+    for location in (pg_url, back):
+        with TimelineStore.open(location, author="Bob") as copy:
+            repository = copy.repository
+            assert [len(copy.history()), repository.count(EventFilter(text="aapl"))] == [4, 1]
+            assert check_database(repository).is_clean
+            copy.execute(AddActor("Netflix", "company"))  # ids carry on after the copied ones
+            assert len(repository.actors) == 3
+    code, _out, err = run(capsys, "copy", str(original), pg_url)  # not empty any more
+    assert code == 2 and "not empty" in err and err.count("\n") == 1
+    code, _out, err = run(capsys, "copy", pg_url, str(back))  # exists
+    assert code == 2 and "already exists" in err
+
+
+# -- who may do what ---------------------------------------------------------------------------
+
+ROLES_SQL = """
+CREATE ROLE {viewer} LOGIN;
+CREATE ROLE {editor} LOGIN;
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO {viewer}, {editor};
+GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {editor};
+GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {editor};
+"""
+
+
+def test_a_viewer_role_reads_and_cannot_write_an_editor_role_edits(
+    capsys: pytest.CaptureFixture[str], pg_server: PostgresServer, pg_url: str, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktopapp.app import _server_timeline_for_editing
+    from desktopapp.db.errors import DatabaseError
+    from desktopapp.launch import LaunchOptions
+    from desktopapp.ui.settings import Settings
+
+    database = pg_url.rsplit("/", 1)[-1]
+    viewer, editor = f"viewer_{database}", f"editor_{database}"
+    with TimelineStore.create(pg_url, title="t", author="Ada") as store:
+        apple = store.execute(AddActor("Apple", "company")).created_key
+    with pg_server.connect(database) as connection:
+        for statement in ROLES_SQL.format(viewer=viewer, editor=editor).split(";"):
+            if statement.strip():
+                connection.execute(statement)
+    as_viewer = f"postgresql://{viewer}@127.0.0.1:{pg_server.port}/{database}"
+    as_editor = f"postgresql://{editor}@127.0.0.1:{pg_server.port}/{database}"
+
+    code, out, err = run(capsys, "list", "--db", as_viewer)
+    assert code == 0 and "0 of 0 events" in out, err
+    with pytest.raises(DatabaseError, match="may view the timeline but not edit it"):
+        TimelineStore.open(as_viewer, author="Vi")
+    code, _out, err = run(capsys, "actor", "add", as_viewer, "Netflix", "--kind", "company")
+    assert code == 2 and "not edit it" in err and err.count("\n") == 1
+    # The server refuses whatever the client does: raw SQL, in a read-write session.
+    with (
+        pytest.raises(psycopg_errors.InsufficientPrivilege),
+        psycopg.connect(host="127.0.0.1", port=pg_server.port, user=viewer, dbname=database) as raw,
+    ):
+        raw.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    viewing = EventRepository(open_database(as_viewer))
+    try:  # the window views it read-only instead of offering edits the server refuses
+        assert (
+            _server_timeline_for_editing(LaunchOptions(as_viewer, EventFilter()), viewing, settings)
+            is None
+        )
+    finally:
+        viewing.engine.dispose()
+
+    with TimelineStore.open(as_editor, author="Ed") as store:
+        store.execute(
+            AddEvent(
+                "Apple halts sales",
+                "sanction",
+                "2022-03-01",
+                OutsideReference("Reuters", "", "", "On 1 March"),
+                ((apple, "acting"),),
+                claim=ClaimInput("Apple stops", "t.json, slide 1"),
+            )
+        )
+        [key] = [event.key for event in store.repository.events()]
+        store.execute(store.execute(DeleteEvent(key)).inverse)  # put back under its old id
+        store.execute(AddActor("Netflix", "company"))  # the next new id is free
+        assert store.repository.count() == 1
+        assert check_database(store.repository).is_clean
+        assert [h.author for h in store.history()][-1] == "Ed"
+
+
+_ARTICLE_WORDS = sorted(
+    set(re.findall(r"[^\W_]+", ARTICLE_PATH.read_text(encoding="utf-8")))
+    | {"SocGen", "AAPL", "Apple", "Sputnik", "l'Ukraine", "l’Ukraine", "²", "ß", "ﬁ", "Æ"}
+)
+
+
+@st.composite
+def typed_searches(draw: st.DrawFn) -> str:
+    """What a person may type: words of the article in any case, cut short, with accents
+    and apostrophe styles varied, in phrases, with OR, among random characters."""
+    items = []
+    for _ in range(draw(st.integers(1, 4))):
+        word = draw(st.sampled_from(_ARTICLE_WORDS))
+        word = word[: draw(st.integers(1, len(word)))]
+        word = draw(st.sampled_from([word, word.upper(), word.lower(), fold(word)]))
+        kind = draw(st.sampled_from(["word", "phrase", "or", "noise"]))
+        if kind == "phrase":
+            items.append(f'"{word} {draw(st.sampled_from(_ARTICLE_WORDS))}"')
+        elif kind == "or":
+            items.append(f"{word} OR")
+        elif kind == "noise":
+            items.append(word + draw(st.text(max_size=3)))
+        else:
+            items.append(word)
+    return " ".join(items)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=typed_searches())
+def test_any_search_finds_the_same_events_in_a_file_and_on_a_server(both, text: str) -> None:
+    file, server = both
+    found = [row.id for row in file.rows(EventFilter(text=text))]
+    assert [row.id for row in server.rows(EventFilter(text=text))] == found, text

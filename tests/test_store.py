@@ -538,3 +538,27 @@ def test_an_actor_in_both_roles_is_counted_once_and_counted_off_once(store: Time
     store.execute(deleted.inverse)
     assert repository.facet_counts().actors == {apple: 2}
     assert check_database(repository).is_clean
+
+
+def test_a_change_committed_right_after_ours_is_still_noticed(
+    store: TimelineStore, timeline_location: str
+) -> None:
+    """Another writer that commits between our commit and our next look is not taken for
+    our own change: the window would otherwise never show it."""
+    _seed(store)
+    other = TimelineStore.open(timeline_location, author="Bob")
+    pending = [AddActor("Netflix", "company")]
+
+    def right_after(_conn, _cursor, statement: str, *_args) -> None:
+        if statement == "COMMIT" and pending:
+            other.execute(pending.pop())
+
+    event.listen(store._writer, "after_cursor_execute", right_after)
+    try:
+        store.execute(AddActor("Spotify", "company"))
+        event.remove(store._writer, "after_cursor_execute", right_after)
+        assert not pending
+        assert store.external_change()
+        assert [a.name for a in store.repository.actors] == ["Apple", "Netflix", "Spotify"]
+    finally:
+        other.close()

@@ -36,7 +36,7 @@ from desktopapp.db import edits
 from desktopapp.db.commands import Change, Command, CommandError, HistoryEntry
 from desktopapp.db.dialect import create_schema, dialect_for
 from desktopapp.db.dialect.sqlite import editing_pragmas, viewing_pragmas
-from desktopapp.db.engine import open_database, server_engine
+from desktopapp.db.engine import check_schema, open_database, server_engine
 from desktopapp.db.errors import DatabaseError, describe_error
 from desktopapp.db.history import read_history
 from desktopapp.db.locations import Location, is_server_location, parse_location
@@ -137,7 +137,20 @@ class TimelineStore:
 
     @classmethod
     def _open_on_server(cls, where: Location, author: str) -> TimelineStore:
-        open_database(where.label if where.secrets.forms else str(where.url)).dispose()
+        viewing = server_engine(where, read_only=True)
+        try:
+            check_schema(viewing, where.label)  # every check viewing makes
+            with viewing.connect() as connection:
+                allowed = dialect_for(connection).may_edit(connection)
+        except SQLAlchemyError as error:
+            raise where.fail(f"cannot be read: {describe_error(error)}") from None
+        finally:
+            viewing.dispose()
+        if not allowed:
+            raise where.fail(
+                "this server user may view the timeline but not edit it (ask its owner for "
+                "the editor role)"
+            )
         try:
             return cls(None, author, server=where)
         except SQLAlchemyError as error:
@@ -177,16 +190,20 @@ class TimelineStore:
 
     # -- editing ---------------------------------------------------------------------------
 
-    def execute(self, command: Command, *, note: str = "") -> Change:
+    def execute(self, command: Command, *, note: str = "", recorded_as: str = "") -> Change:
         """Validate, write in one transaction with its history, then drop the read caches.
+        The history names the change by ``recorded_as`` when given (an undo or a redo says
+        which action it reverses or does again), else by the command's own text.
 
         Raises CommandError (one line) for a command that cannot be done, with the file
         unchanged; DatabaseError when the file itself fails (busy, full disk, damaged)."""
         if len(note) > edits.MAX_NOTE:
             raise CommandError(f"the note is too long (at most {edits.MAX_NOTE} characters)")
+        self.repository.changing()  # what is read from now on is not kept (see _kept)
         try:
-            change, work = self._execute(command, note)
+            change, work = self._execute(command, note, recorded_as)
         except (CommandError, DatabaseError):
+            self.repository.settled()
             raise
         except (SQLAlchemyError, sqlite3.Error) as error:
             self.repository.invalidate()  # whatever was half-read, read it again
@@ -194,10 +211,9 @@ class TimelineStore:
                 f"{self.label}: the change was not saved: {describe_error(error)}"
             ) from None
         if work.events_only:
-            self.repository.events_changed(work.day_moves, work.touched_spans)
+            self.repository.events_changed(work.day_moves, work.touched_spans, work.event_moves)
         else:
             self.repository.invalidate()
-        self._data_version = self._read_data_version()
         return change
 
     def execute_all(self, commands: Sequence[Command], *, note: str = "") -> list[Change]:
@@ -216,7 +232,6 @@ class TimelineStore:
                 f"{self.label}: nothing was saved: {describe_error(error)}"
             ) from None
         self.repository.invalidate()
-        self._data_version = self._read_data_version()
         return changes
 
     def _execute_all(self, commands: list[Command], note: str) -> list[Change]:
@@ -236,20 +251,20 @@ class TimelineStore:
                             change = work.run(command)
                         except CommandError as error:
                             raise CommandError(f"item {number}: {error}") from None
-                        work.record(change, note)
+                        work.record(change.text, note)
                         changes.append(change)
                     edits.Edit(connection, author=self.author, wal_ready=True).flush_spans(spans)
                     return changes
             except edits.NeedsWal:
                 self._enter_wal()
 
-    def _execute(self, command: Command, note: str) -> tuple[Change, edits.Edit]:
+    def _execute(self, command: Command, note: str, recorded_as: str) -> tuple[Change, edits.Edit]:
         while True:
             try:
                 with self._transaction() as connection:
                     work = edits.Edit(connection, author=self.author, wal_ready=self._wal)
                     change = work.run(command)
-                    work.record(change, note)
+                    work.record(recorded_as or change.text, note)
                     return change, work
             except edits.NeedsWal:
                 self._enter_wal()
@@ -265,20 +280,27 @@ class TimelineStore:
     def _transaction(self) -> Iterator[Connection]:
         with self._writer.connect() as connection:
             try:
-                self._dialect.begin_write(connection)
+                self._dialect.begin_write(connection, BUSY_TIMEOUT_MS)
             except DBAPIError as error:
                 with contextlib.suppress(DBAPIError):
                     connection.exec_driver_sql("ROLLBACK")
+                reason = describe_error(error)
+                if not any(sign in reason.lower() for sign in ("busy", "locked", "lock timeout")):
+                    raise DatabaseError(f"{self.label}: nothing was saved: {reason}") from None
                 raise DatabaseError(
                     f"{self.label}: the timeline is busy (another program is editing it); "
-                    f"try again ({describe_error(error)})"
+                    f"try again ({reason})"
                 ) from None
             try:
                 yield connection
+                # Read under the write lock, so that it counts our change and no other: a
+                # change another writer commits right after ours is still noticed.
+                version = self._dialect.change_counter(connection)
             except BaseException:
                 connection.exec_driver_sql("ROLLBACK")
                 raise
             connection.exec_driver_sql("COMMIT")
+            self._data_version = version
 
     def history(self, event_key: str | None = None) -> list[HistoryEntry]:
         """What was changed, oldest first: of one event (or source, actor), or of everything."""

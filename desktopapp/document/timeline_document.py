@@ -21,7 +21,7 @@ from psygnal import Signal, SignalGroup
 from desktopapp.db.engine import DatabaseError
 from desktopapp.db.locations import parse_location
 from desktopapp.db.repository import EventRepository
-from desktopapp.document.undo import ChangeLike, UndoStack
+from desktopapp.document.undo import ChangeLike, Execute, UndoStack
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 
@@ -53,7 +53,7 @@ class StoreLike(Protocol):
     @property
     def repository(self) -> EventRepository: ...
     # Any: the store takes its own Command union, which a parameter cannot narrow to.
-    def execute(self, command: Any, *, note: str = "") -> ChangeLike: ...
+    def execute(self, command: Any, *, note: str = "", recorded_as: str = "") -> ChangeLike: ...
     def external_change(self) -> bool: ...
     def close(self) -> None: ...
     def history(self, event_key: str | None = None) -> list[Any]: ...
@@ -297,14 +297,14 @@ class TimelineDocument:
         if not self._undo.can_undo:
             raise NothingToUndoError("There is nothing to undo.")
         store = self._writable()
-        return self._moved(lambda into: self._undo.undo(store.execute, into))
+        return self._moved(lambda into: self._undo.undo(_recording(store), into))
 
     def redo(self) -> tuple[ChangeLike, ...]:
         """Redo the last undone action through the store; as :meth:`undo`."""
         if not self._undo.can_redo:
             raise NothingToRedoError("There is nothing to redo.")
         store = self._writable()
-        return self._moved(lambda into: self._undo.redo(store.execute, into))
+        return self._moved(lambda into: self._undo.redo(_recording(store), into))
 
     def _writable(self) -> StoreLike:
         if self._store is None:
@@ -332,3 +332,8 @@ class TimelineDocument:
         if events:
             self.events.events_changed.emit(events)
         self.events.undo_changed.emit()
+
+
+def _recording(store: StoreLike) -> Execute:
+    """The store's execute, its history naming the change as the undo stack says."""
+    return lambda command, text: store.execute(command, recorded_as=text)

@@ -42,9 +42,9 @@ def fold(text: str) -> str:
     return " ".join(stripped.replace("’", "'").split())
 
 
-def folded_words(text: str) -> list[str]:
-    """The words of a text as the index counts and folds them (what a term is matched to)."""
-    return [fold(run) for run in _RUN.findall(text)]
+def index_tokens(text: str) -> list[str]:
+    """The words of a text as the index counts them (unfolded)."""
+    return _RUN.findall(text)
 
 
 @dataclass(frozen=True)

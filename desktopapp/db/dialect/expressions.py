@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Integer
+from sqlalchemy import ColumnElement, Integer
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.sqltypes import NullType
 
 # Events spanning more than this many days are also listed in a small partial index, so that a
 # time window asks the main date index only for [window start - LONG_SPAN_DAYS, window end].
@@ -26,19 +27,24 @@ class DayOrdinal(FunctionElement[int]):
     name = "day_ordinal"
 
 
-class LooksLikeIsoDay(FunctionElement[bool]):
+# The conditions below are typed as nothing in particular: typed Boolean, SQLAlchemy would
+# write "… = 1" after them on SQLite (no native booleans), and the planner would then no
+# longer see the partial index's own condition.
+
+
+class LooksLikeIsoDay(FunctionElement[Any]):
     """A stored day shaped like yyyy-mm-dd (a damaged row's value is passed over)."""
 
-    type = Boolean()
+    type = NullType()
     inherit_cache = True
     name = "looks_like_iso_day"
 
 
-class IsLongSpan(FunctionElement[bool]):
+class IsLongSpan(FunctionElement[Any]):
     """The event spans more than LONG_SPAN_DAYS days: the condition of the partial index
     ``ix_events_long_span``, written exactly as the index states it so the planner uses it."""
 
-    type = Boolean()
+    type = NullType()
     inherit_cache = True
     name = "is_long_span"
 
@@ -48,9 +54,9 @@ def julian_ordinal(column: ColumnElement[Any]) -> ColumnElement[int]:
     return DayOrdinal(column)
 
 
-def looks_like_iso_day(column: ColumnElement[Any]) -> ColumnElement[bool]:
+def looks_like_iso_day(column: ColumnElement[Any]) -> ColumnElement[Any]:
     return LooksLikeIsoDay(column)
 
 
-def is_long_span() -> ColumnElement[bool]:
+def is_long_span() -> ColumnElement[Any]:
     return IsLongSpan()

@@ -16,8 +16,8 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -28,7 +28,6 @@ from sqlalchemy import (
     Select,
     Table,
     Text,
-    TextClause,
     and_,
     or_,
     select,
@@ -43,7 +42,7 @@ from desktopapp.db.dialect.expressions import (
     IsLongSpan,
     LooksLikeIsoDay,
 )
-from desktopapp.domain.search import SearchQuery, SearchTerm, folded_words
+from desktopapp.domain.search import SearchQuery, SearchTerm, index_tokens
 
 NAME = "postgresql"
 SEARCH_INDEX = "event_search"
@@ -97,10 +96,22 @@ def search_index_ddl() -> tuple[str, ...]:
     return _SEARCH_INDEX_DDL
 
 
+def index_fold(word: str) -> str:
+    """A word folded as a file's index (FTS5 unicode61, remove_diacritics 2) folds it: lower
+    case, diacritics removed from letters that carry them; no compatibility mapping (² stays
+    ², as in a file). Search terms are folded the same way."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
 def searchable_text(document: dict[str, object]) -> str:
     """An event's fields as lines of folded words, each word between spaces: a term is then
     a substring of one line (FTS5's phrases do not cross fields either)."""
-    return "\n".join(" " + " ".join(folded_words(str(document[f]))) + " " for f in _FIELDS)
+    return "\n".join(
+        " " + " ".join(index_fold(w) for w in index_tokens(str(document[f]))) + " " for f in _FIELDS
+    )
 
 
 def index_event_text(connection: Connection, documents: Sequence[dict[str, object]]) -> None:
@@ -118,7 +129,7 @@ def unindex_event_text(connection: Connection, document: dict[str, object]) -> N
 def _pattern(term: SearchTerm) -> str:
     # Folded words hold letters and digits only (no %, _ or \\), so the pattern needs no
     # escaping; it is a bound value either way.
-    words = " ".join(term.folded)
+    words = " ".join(index_fold(word) for word in term.words)
     return f"% {words}%" if term.prefix else f"% {words} %"
 
 
@@ -232,11 +243,15 @@ def maintenance_ddl() -> tuple[str, ...]:
 # -- writing ---------------------------------------------------------------------------------
 
 
-def begin_write(connection: Connection) -> None:
+def begin_write(connection: Connection, timeout_ms: int) -> None:
     """Open the write transaction and wait for the timeline's write lock (released by the
-    commit or rollback): writers take turns, as on a file, so no edit reads a state that
-    another is changing."""
+    commit or rollback), at most ``timeout_ms``: writers take turns, as on a file, so no edit
+    reads a state that another is changing."""
     connection.exec_driver_sql("BEGIN ISOLATION LEVEL READ COMMITTED")
+    connection.execute(
+        sql_text("SELECT set_config('lock_timeout', :timeout, true)"),
+        {"timeout": f"{int(timeout_ms)}ms"},
+    )
     connection.execute(sql_text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": _WRITE_LOCK})
 
 
@@ -264,6 +279,20 @@ def ids_set_explicitly(connection: Connection, table: str) -> None:
 
 
 # -- what a database holds -------------------------------------------------------------------
+
+
+def may_edit(connection: Connection) -> bool:
+    """Whether the server lets this user write a timeline's rows (a viewer's role may only
+    read; the server refuses its writes whatever the client does)."""
+    return bool(
+        connection.execute(
+            sql_text(
+                "SELECT bool_and(has_table_privilege(current_user, t, 'INSERT, UPDATE, DELETE'))"
+                " FROM unnest(CAST(:tables AS text[])) AS t"
+            ),
+            {"tables": ["events", "event_actors", "quotes", "history", "actor_spans"]},
+        ).scalar()
+    )
 
 
 def table_kinds(connection: Connection) -> dict[str, str]:
@@ -300,17 +329,3 @@ def _looks_like_iso_day(element: LooksLikeIsoDay, compiler: SQLCompiler, **kw: A
 @compiles(IsLongSpan, "postgresql")
 def _is_long_span(element: IsLongSpan, compiler: SQLCompiler, **kw: Any) -> str:
     return LONG_SPAN_SQL
-
-
-def type_counts_by_dates(date_from: date | None, date_to: date | None) -> TextClause:
-    """Events per type under date bounds alone (PostgreSQL's planner picks its index)."""
-    terms, values = [], {}
-    if date_from:
-        terms.append("end_date >= :date_from")
-        values["date_from"] = date_from.isoformat()
-    if date_to:
-        terms.append("start_date <= :date_to")
-        values["date_to"] = date_to.isoformat()
-    return sql_text(
-        f"SELECT type_id, count(*) FROM events WHERE {' AND '.join(terms)} GROUP BY type_id"
-    ).bindparams(**values)

@@ -13,9 +13,8 @@ The interface other modules reach through :func:`desktopapp.db.dialect.dialect_f
   :func:`ids_set_explicitly`: writing;
 - :func:`table_kinds`, :func:`structure_problems`: what a database holds, and whether the
   engine itself finds it damaged;
-- :data:`LONG_SPAN_SQL`, :func:`type_counts_by_dates`, and the compile rules of
-  :mod:`desktopapp.db.dialect.expressions`: day arithmetic and the one query that must name
-  its index.
+- :data:`LONG_SPAN_SQL` and the compile rules of :mod:`desktopapp.db.dialect.expressions`:
+  day arithmetic.
 
 Pragmas (:func:`viewing_pragmas`, :func:`bulk_load_pragmas`, :func:`editing_pragmas`) are
 SQLite's alone: the file engines of db/store.py and db/readonly.py set them.
@@ -24,10 +23,9 @@ SQLite's alone: the file engines of db/store.py and db/readonly.py set them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Select, TextClause, literal_column, select
+from sqlalchemy import Connection, Select, literal_column, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -223,9 +221,10 @@ CHANGE_COUNTER = "PRAGMA data_version"  # moves when another connection committe
 # -- writing ---------------------------------------------------------------------------------
 
 
-def begin_write(connection: Connection) -> None:
+def begin_write(connection: Connection, timeout_ms: int) -> None:
     """Open the write transaction, taking the file's write lock first (two writers then
-    wait for each other instead of deadlocking)."""
+    wait for each other instead of deadlocking); the wait is the connection's busy_timeout
+    (see :func:`editing_pragmas`)."""
     connection.exec_driver_sql(BEGIN_WRITE)
 
 
@@ -244,6 +243,11 @@ def ids_set_explicitly(connection: Connection, table: str) -> None:
 
 
 # -- what a database holds -------------------------------------------------------------------
+
+
+def may_edit(connection: Connection) -> bool:
+    """True: whether a file may be written is the file system's to say (see db/store.py)."""
+    return True
 
 
 def table_kinds(connection: Connection) -> dict[str, str]:
@@ -276,24 +280,6 @@ def _looks_like_iso_day(element: LooksLikeIsoDay, compiler: SQLCompiler, **kw: A
 @compiles(IsLongSpan, "sqlite")
 def _is_long_span(element: IsLongSpan, compiler: SQLCompiler, **kw: Any) -> str:
     return LONG_SPAN_SQL
-
-
-def type_counts_by_dates(date_from: date | None, date_to: date | None) -> TextClause:
-    """Events per type under date bounds alone, read from the covering (start, end, type)
-    index. Left to itself, SQLite groups through the (type, start) index and looks up every
-    row's end date: 3.5 s instead of 0.2 s for a range matching 600k of 1M events. SQLAlchemy
-    cannot say INDEXED BY, so this one query is written out; values are bound, never pasted."""
-    terms, values = [], {}
-    if date_from:
-        terms.append("end_date >= :date_from")
-        values["date_from"] = date_from.isoformat()
-    if date_to:
-        terms.append("start_date <= :date_to")
-        values["date_to"] = date_to.isoformat()
-    return sql_text(
-        "SELECT type_id, count(*) FROM events INDEXED BY ix_events_start_end "
-        f"WHERE {' AND '.join(terms)} GROUP BY type_id"
-    ).bindparams(**values)
 
 
 STRUCTURE_CHECK = "PRAGMA quick_check(20)"
