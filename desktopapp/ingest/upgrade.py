@@ -192,6 +192,9 @@ def _stamp_if_unstamped(connection: Connection, version: int) -> None:
         )
 
 
+_BUSY_TIMEOUT_MS = 5_000  # an editor's write in progress is waited for this long
+
+
 def _migration_engine(path: Path) -> Engine:
     """An engine whose transactions take the write lock at once and hold DDL too: Python's
     sqlite3 only opens a transaction before INSERT/UPDATE/DELETE, so an ALTER TABLE would be
@@ -199,14 +202,17 @@ def _migration_engine(path: Path) -> Engine:
 
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(
-            f"file:{url_quote(str(path))}?mode=rw", uri=True, timeout=5.0, isolation_level=None
+            f"file:{url_quote(str(path))}?mode=rw",
+            uri=True,
+            timeout=_BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
         )
 
     engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
-        sqlite_dialect.begin_write(connection)
+        sqlite_dialect.begin_write(connection, _BUSY_TIMEOUT_MS)
 
     return engine
 
