@@ -56,7 +56,15 @@ class PostgresServer:
     folder: Path
     port: int
     user: str
+    start_command: list[str] = field(default_factory=list)
     _numbers: Iterator[int] = field(default_factory=itertools.count)
+
+    def crash_and_restart(self) -> None:
+        """Stop the server the way a crash or a power cut does (no shutdown checkpoint,
+        every connection cut mid-transaction), then start it again (it recovers)."""
+        data = str(self.folder / "data")
+        _run([self.start_command[0], "-D", data, "-m", "immediate", "-w", "stop"], "stop")
+        _run(self.start_command, "pg_ctl start")
 
     @property
     def socket_dir(self) -> Path:
@@ -131,16 +139,26 @@ def running_server(folder: Path) -> Iterator[PostgresServer]:
     port = _free_port()
     options = (
         f"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={sockets} "
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+        # No flush to disk (the cluster is thrown away), but each commit's WAL is written
+        # out: a crash of the server (crash_and_restart) keeps every confirmed commit.
+        "-c fsync=off -c full_page_writes=off "
         "-c max_connections=200 -c shared_buffers=32MB"
     )
     log = folder / "server.log"
-    _run(
-        [str(binaries / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start"],
-        "pg_ctl start",
-    )
+    start = [
+        str(binaries / "pg_ctl"),
+        "-D",
+        str(data),
+        "-l",
+        str(log),
+        "-o",
+        options,
+        "-w",
+        "start",
+    ]
+    _run(start, "pg_ctl start")
     try:
-        yield PostgresServer(folder, port, user)
+        yield PostgresServer(folder, port, user, start)
     finally:
         _run([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], "stop")
 

@@ -542,3 +542,28 @@ def test_any_search_finds_the_same_events_in_a_file_and_on_a_server(both, text: 
     file, server = both
     found = [row.id for row in file.rows(EventFilter(text=text))]
     assert [row.id for row in server.rows(EventFilter(text=text))] == found, text
+
+
+def test_a_server_crash_mid_edit_loses_only_that_edit_and_the_store_carries_on(
+    pg_server: PostgresServer, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktopapp.db import edits
+    from desktopapp.db.errors import DatabaseError
+
+    with TimelineStore.create(pg_url, title="t", author="Ada") as store:
+        store.execute(AddActor("Apple", "company"))
+        original = edits.Edit.record
+
+        def crash(self, text, note) -> None:  # the server dies with the edit half-written
+            pg_server.crash_and_restart()
+            original(self, text, note)
+
+        monkeypatch.setattr(edits.Edit, "record", crash)
+        with pytest.raises(DatabaseError, match="not saved"):
+            store.execute(AddActor("Netflix", "company"))
+        monkeypatch.setattr(edits.Edit, "record", original)
+        assert [a.name for a in store.repository.actors] == ["Apple"]
+        assert check_database(store.repository).is_clean
+        store.execute(AddActor("Spotify", "company"))
+        assert [a.name for a in store.repository.actors] == ["Apple", "Spotify"]
+        assert len(store.history()) == 2
