@@ -162,12 +162,13 @@ class ImportReport:
         self.reused_actors: list[str] = []
         self.created_types: list[str] = []
         self.notes: list[str] = []  # whole-file remarks: "the title slide became the title"
-        self._skipped: dict[str, list[Where]] = {}
+        self._skipped: dict[tuple[str, str], list[Where]] = {}
         self._adjusted: dict[str, list[Where]] = {}
 
-    def skip(self, where: Where, why: str) -> None:
-        """An entry not imported: ``why`` completes "3 slides …" ("without a date")."""
-        self._skipped.setdefault(why, []).append(where)
+    def skip(self, where: Where, why: str, *, because: str = "") -> None:
+        """An entry not imported: ``why`` completes "3 slides …" ("without a date"), and
+        ``because`` explains it when the words alone do not."""
+        self._skipped.setdefault((why, because), []).append(where)
 
     def adjust(self, where: Where, what: str) -> None:
         """An entry imported with a change the person must know of: ``what`` completes
@@ -181,7 +182,8 @@ class ImportReport:
 
     @property
     def skipped(self) -> dict[str, list[Where]]:
-        return dict(self._skipped)
+        """Why -> where, for every kind of entry skipped."""
+        return {why: places for (why, _), places in self._skipped.items()}
 
     @property
     def adjusted(self) -> dict[str, list[Where]]:
@@ -211,14 +213,17 @@ class ImportReport:
             )
         for what, places in self._adjusted.items():
             lines.append(f"{_counted(places)} {what} ({_places(places)})")
-        for why, places in self._skipped.items():
-            lines.append(f"{_counted(places)} {why}: skipped ({_places(places)})")
+        for (why, because), places in self._skipped.items():
+            said = f"{_counted(places)} {why}".rstrip()
+            lines.append(
+                f"{said}: skipped ({_places(places)})" + (f"; {because}" if because else "")
+            )
         lines.extend(self.notes)
         return lines
 
     def headline(self) -> str:
         count = _plural(len(self.imported), "event")
-        return f"Imported {count} from '{self.file_name}' ({self.format_label})."
+        return f"Imported {count} from '{self.file_name}', read as {self.format_label}."
 
     def text(self) -> str:
         return "\n".join(self.lines())

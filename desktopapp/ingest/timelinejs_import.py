@@ -111,9 +111,14 @@ class _PlainText(HTMLParser):
             self.parts.append(data)
 
     def text(self) -> str:
-        lines = "".join(self.parts).split("\n")
-        text = "\n".join(" ".join(line.split()) for line in lines)
-        return re.sub(r"\n{3,}", "\n\n", text).strip()
+        return _tidy("".join(self.parts))
+
+
+def _tidy(text: str) -> str:
+    """Spaces within a line collapsed, at most one blank line in a row, no blank ends. The
+    line breaks of the source are kept: in a sheet's cell or a JSON string they were meant."""
+    lines = (" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def _is_web_address(address: str) -> bool:
@@ -126,7 +131,7 @@ def _is_web_address(address: str) -> bool:
 def plain_text(markup: str) -> str:
     """An HTML fragment as the plain text a reader would see ("" for "")."""
     if "<" not in markup and "&" not in markup:
-        return "\n".join(" ".join(line.split()) for line in markup.strip().split("\n"))
+        return _tidy(markup)
     parser = _PlainText()
     parser.feed(markup)
     parser.close()  # an unfinished tag at the end is shown as the characters it is
@@ -269,9 +274,7 @@ def _dated(slide: Slide, report_adjust: Callable[[str], None]) -> _Dated:
             report_adjust("whose start and end are the same date: imported as that one date")
     date = _qualified(date, slide.display_date or slide.start.display)
     if date.approximate or date.uncertain:
-        report_adjust(
-            "whose display date marks the date ~ (approximate) or ? (uncertain): so marked"
-        )
+        report_adjust("whose display date marks it approximate (~) or uncertain (?): dated so")
     return _Dated(date.edtf(), times)
 
 
@@ -341,7 +344,7 @@ def entry_of(slide: Slide, plan: ImportPlan) -> Entry | None:
             report.skip(where, "with neither a headline nor a text")
             return None
         title = _cut(" ".join(body.split()), TITLE_FROM_TEXT)
-        adjust("without a headline: titled with the start of their text")
+        adjust("without a headline: titled from the start of the text")
     elif len(title) > MAX_TITLE:
         title = _cut(title, MAX_TITLE)
         adjust(
@@ -438,7 +441,7 @@ def _links(slide: Slide, adjust: Callable[[str], None]) -> tuple[Any, ...]:
         caption_text = _cut(" ".join(_text(caption, adjust).split()), MAX_NAME)
         links.append(LinkInput(kind, url, credit_text, caption_text))
     if slide.background_colour:
-        adjust("with a background colour: not kept (this timeline draws its own)")
+        adjust("with a background colour: not kept, the timeline draws its own colours")
     return tuple(links)
 
 
@@ -567,13 +570,13 @@ def _title_slide(slide: Slide, plan: ImportPlan) -> None:
         return
     plan.title = _cut(headline, MAX_TITLE)
     body = clean(plain_text(slide.text))[0]
+    named = (
+        "The title slide" if slide.where.unit == "title slide" else f"The title row ({slide.where})"
+    )
     if plan.creates_timeline:
-        line = f"The title slide ({slide.where}) names the new timeline: {plan.title!r}"
+        line = f"{named} names the new timeline: {plan.title!r}"
     else:
-        line = (
-            f"The title slide ({slide.where}), {plan.title!r}, is not imported: the "
-            "timeline keeps its own title"
-        )
+        line = f"{named}, {plan.title!r}, is not imported: the timeline keeps its own title"
     if body:
         line += f"; its text is not kept: {_cut(' '.join(body.split()), 200)!r}"
     plan.report.note(line + ".")
@@ -582,7 +585,9 @@ def _title_slide(slide: Slide, plan: ImportPlan) -> None:
 def _skip_era(where: Where, plan: ImportPlan) -> None:
     plan.report.skip(
         where,
-        "(a highlighted period: it means “all along”, which no date of this timeline says)",
+        "" if where.unit == "era" else "of Type era",
+        because="an era is a period drawn “all along”, which no date of this timeline says "
+        "(a date here means “on some day within”)",
     )
 
 
