@@ -188,7 +188,7 @@ def test_every_event_cites_the_file_and_keeps_its_place_in_it() -> None:
     assert "some day between 21 and 27 February 2022" in interval.citation.sentence
     assert interval.claim.origin == "messy.json, slide 12"
     legacy = events(plan)["Legacy fields beside the known ones"]
-    assert legacy.key is None  # "my-slide-15" is not one of our keys
+    assert legacy.key == "my-slide-15"  # the file's own id: its stable key here
 
 
 def test_timelinejs_2_files_are_read() -> None:

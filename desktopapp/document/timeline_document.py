@@ -11,7 +11,7 @@ stack; a command that fails leaves the stack, the file and the document as they 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
@@ -54,6 +54,7 @@ class StoreLike(Protocol):
     def repository(self) -> EventRepository: ...
     # Any: the store takes its own Command union, which a parameter cannot narrow to.
     def execute(self, command: Any, *, note: str = "") -> ChangeLike: ...
+    def execute_all(self, commands: Sequence[Any], *, note: str = "") -> list[Any]: ...
     def external_change(self) -> bool: ...
     def close(self) -> None: ...
     def history(self, event_key: str | None = None) -> list[Any]: ...
@@ -273,6 +274,19 @@ class TimelineDocument:
             self._undo.push(change.text, (change,))
             self._announce((change,))
         return change
+
+    def execute_all(
+        self, commands: Sequence[object], text: str, note: str = ""
+    ) -> tuple[ChangeLike, ...]:
+        """Carry out many edits in one transaction (an import): all of them or none, one
+        entry ``text`` on the undo stack, one announcement."""
+        changes = tuple(self._writable().execute_all(commands, note=note))
+        if self._group is not None:
+            self._group.extend(changes)
+        elif changes:
+            self._undo.push(text, changes)
+            self._announce(changes)
+        return changes
 
     @contextmanager
     def one_action(self, text: str = "") -> Iterator[None]:

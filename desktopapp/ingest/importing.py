@@ -288,10 +288,12 @@ class Entry:
     claim: str  # the entry's text as the file had it
     group: str = ""  # "" when the entry has none
     links: tuple[LinkInput, ...] = ()
-    key: str | None = None  # the file's own stable id, when it is one of ours ("ev-…")
+    key: str | None = None  # the file's own id for it (TimelineJS's unique_id), if any
 
 
-_EVENT_KEY = re.compile(r"ev-[0-9a-f]{12}")
+# A file's own id kept as the event's stable key (a round trip keeps its keys), when it
+# reads as a key: letters, digits, ".", "_", "-"; anything else gets a new key.
+_EVENT_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
 @dataclass
@@ -432,12 +434,11 @@ class ImportPlan:
             if _EVENT_KEY.fullmatch(key) and key not in taken and key not in seen:
                 seen.add(key)
                 continue
-            if _EVENT_KEY.fullmatch(key):
-                self.report.adjust(
-                    where,
-                    "whose unique_id is already an event of this timeline (or of the file): "
-                    "imported under new keys",
-                )
+            self.report.adjust(
+                where,
+                "whose unique_id is not free for a key (already in this timeline or the file, "
+                "or not letters, digits, '.', '_', '-'): given a new key",
+            )
             self._events[index] = (where, replace(command, key=None))
 
     def _placed(self, group: str) -> tuple[str, tuple[tuple[str, str], ...]]:
