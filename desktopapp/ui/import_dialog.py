@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
@@ -88,6 +89,7 @@ class ImportDialog(QDialog):
         self.path_edit.textChanged.connect(self._path_changed)
         self.browse.clicked.connect(self._choose)
         self.format_box.activated.connect(self._format_picked)
+        self._tell("")
         self._update()
         self.path_edit.setFocus()
 
@@ -96,7 +98,9 @@ class ImportDialog(QDialog):
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse)
         form = QFormLayout()
-        form.addRow("&File:", row)
+        file_label = QLabel("&File:")  # a row of a layout has no buddy unless given one
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, row)
         form.addRow("F&ormat:", self.format_box)
         form.addRow("", self.told)
         form.addRow("&Groups become:", self.group_box)
@@ -149,12 +153,12 @@ class ImportDialog(QDialog):
 
     def _format_picked(self) -> None:
         self._format_told = False
-        self.told.setText("")
+        self._tell("")
 
     def _tell_format(self) -> None:
         """Set the format the file looks like, saying so (the person may pick another)."""
         path = self.path()
-        self.told.setText("")
+        self._tell("")
         if not path.is_file():
             return
         try:
@@ -163,10 +167,14 @@ class ImportDialog(QDialog):
             return
         import_format = sniff_format(path.name, head)
         if import_format is None:
-            self.told.setText("The format could not be told from the file: choose it.")
+            self._tell("The format could not be told from the file: choose it.")
             return
         self.format_box.setCurrentIndex(self.format_box.findData(import_format.id))
-        self.told.setText("Told from the file; choose another if it is wrong.")
+        self._tell("Told from the file; choose another if it is wrong.")
+
+    def _tell(self, text: str) -> None:
+        self.told.setText(text)
+        self.told.setVisible(bool(text))  # no empty row under the format
 
     def _update(self) -> None:
         self.footer.set_problem(self.problem())
