@@ -295,6 +295,8 @@ def run_import(args: argparse.Namespace) -> int:
     from desktopapp.launch import UserError
 
     created = not (args.file.exists() or args.file.is_symlink())
+    if args.title and not created:
+        raise UserError(f"{args.file}: exists; --title names a new timeline only")
     try:
         report = import_file(
             args.file,

@@ -141,6 +141,12 @@ def test_other_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert code == 2 and "not a regular file" in err
     code, _, err = run(capsys, "import", tmp_path / "no" / "t.timeline", FIXTURES / "messy.json")
     assert code == 2 and "no such folder" in err
+    existing = tmp_path / "old.timeline"
+    assert run(capsys, "new", existing)[0] == 0
+    code, _, err = run(capsys, "import", existing, FIXTURES / "messy.json", "--title", "T")
+    assert code == 2 and "--title names a new timeline only" in err
+    assert events_of(existing) == []
+    existing.unlink()
     not_a_timeline = tmp_path / "notes.txt"
     not_a_timeline.write_text("hello")
     code, _, err = run(capsys, "import", not_a_timeline, FIXTURES / "messy.json")

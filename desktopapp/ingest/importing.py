@@ -42,7 +42,9 @@ if TYPE_CHECKING:  # listing the formats needs no database code
     from desktopapp.db.repository import EventRepository
     from desktopapp.db.store import TimelineStore
 
-MAX_IMPORT_BYTES = 512 * 1024 * 1024  # the largest input read (a 100,000-slide file: ~60 MB)
+# The largest input read: parsed JSON takes several times its size in memory, and a
+# 100,000-slide TimelineJS file with real texts is about 60 MB.
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
 SNIFF_BYTES = 64 * 1024  # how much of a file the formats' sniffers see
 
 # Every imported event is of this type, or of a child of it (one per group, --group-as type).
@@ -520,16 +522,19 @@ def plan_import(
     import_format.reader(source.data, plan)
     plan.finish()
     if not plan.event_count:
-        skipped = plan.report.skipped_count
-        why = (
-            f" ({_plural(skipped, 'entry')} skipped: {'; '.join(plan.report.lines()[1:])})"
-            if skipped
-            else ""
-        )
-        raise ImportFileError(
-            f"{source.name}: no event to import{why}".replace("entrys", "entries")
-        )
+        raise ImportFileError(f"{source.name}: no event to import{_why_none(plan.report)}")
     return plan
+
+
+def _why_none(report: ImportReport) -> str:
+    """ " (3 entries skipped: …)", the first reasons of a report that imported nothing."""
+    skipped = report.skipped_count
+    if not skipped:
+        return ""
+    reasons = [line for line in report.lines() if ": skipped (" in line][:3]
+    return (
+        f" ({_plural(skipped, 'entry').replace('entrys', 'entries')} skipped: {'; '.join(reasons)})"
+    )
 
 
 def apply_plan(store: TimelineStore, plan: ImportPlan, note: str = "") -> list[Change]:
