@@ -3,9 +3,14 @@ timelinejs/), each checked for what the plan holds and what the report says."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktopapp.db.commands import AddActor, AddEvent, AddType, LinkInput
 from desktopapp.domain.dates import parse_edtf
@@ -20,7 +25,7 @@ from desktopapp.ingest.importing import (
     plan_import,
     sniff_format,
 )
-from desktopapp.ingest.timelinejs_import import plain_text
+from desktopapp.ingest.timelinejs_import import SHEET_COLUMNS, plain_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "timelinejs"
 
@@ -301,4 +306,66 @@ def test_a_sheet_cut_short_is_refused() -> None:
 def test_dates_found_are_real_edtf() -> None:
     for name in ("messy.json", "legacy-v2.json", "sheet-excel.csv", "sheet-semicolon.csv"):
         for command in events(plan_of(name)).values():
+            assert parse_edtf(command.date_edtf).edtf() == command.date_edtf
+
+
+# -- anything a file may hold ------------------------------------------------------------------
+
+_KEYS = ("start_date", "end_date", "text", "headline", "media", "group", "display_date",
+         "background", "unique_id", "type", "year", "month", "day", "hour", "minute", "url",
+         "credit", "caption", "thumbnail", "color")  # fmt: skip
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-20_000, 20_000),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.sampled_from(["2022", "03", " 7 ", "<b>x", "&amp;", "\ud800", "\x00", "javascript:x"]),
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(_KEYS), inner, max_size=6)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(_KEYS), _values, max_size=8), max_size=6))
+def test_any_slides_are_imported_or_refused_in_one_line(slides: list) -> None:
+    data = json.dumps({"events": slides}, allow_nan=True).encode()
+    try:
+        plan = plan_import(
+            ImportSource("any.json", data), TargetNames.new_timeline(), format_id="timelinejs"
+        )
+    except ImportFileError as refused:
+        assert "\n" not in str(refused)
+        return
+    for command in plan.commands:
+        if isinstance(command, AddEvent):
+            assert parse_edtf(command.date_edtf).edtf() == command.date_edtf
+            assert 0 < len(command.title) <= 500 and "\n" not in command.title
+            assert "\x00" not in command.claim.text and "\ud800" not in command.claim.text
+    assert plan.report.lines()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.text(max_size=12), min_size=18, max_size=18), max_size=5))
+def test_any_sheet_rows_are_imported_or_refused_in_one_line(rows: list) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(SHEET_COLUMNS)
+    writer.writerows(rows)
+    try:
+        plan = plan_import(
+            ImportSource("any.csv", buffer.getvalue().encode("utf-8", "surrogatepass")),
+            TargetNames.new_timeline(),
+            format_id="timelinejs-csv",
+        )
+    except ImportFileError as refused:
+        assert "\n" not in str(refused)
+        return
+    for command in plan.commands:
+        if isinstance(command, AddEvent):
             assert parse_edtf(command.date_edtf).edtf() == command.date_edtf
