@@ -69,7 +69,7 @@ def press_import(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-
 
 
 def test_import_from_the_keyboard_is_one_undo_step_with_a_plain_report(
-    qtbot, qtmodeltester, editable: MainWindow, tmp_path: Path
+    qtbot, qtmodeltester, editable: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     window = editable
     document = window.document
@@ -117,6 +117,10 @@ def test_import_from_the_keyboard_is_one_undo_step_with_a_plain_report(
     qtmodeltester.check(window.filter_panel.actor_model)
     qtmodeltester.check(window.filter_panel.type_model)
 
+    def one_at_a_time(command, *, note=""):  # type: ignore[no-untyped-def]
+        raise AssertionError("an import is undone in one transaction, not event by event")
+
+    monkeypatch.setattr(document.store, "execute", one_at_a_time)
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
     window.timeline.setFocus()
@@ -126,6 +130,10 @@ def test_import_from_the_keyboard_is_one_undo_step_with_a_plain_report(
     assert document.repository.total == 0
     assert window.table_model.rowCount() == 0
     assert not document.can_undo and document.redo_text.startswith("Import 15 events")
+    qtbot.keyClick(focused(), Qt.Key.Key_Y, CTRL)  # Edit › Redo: all of it again
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
+    assert document.repository.total == 15
+    assert document.undo_text == "Import 15 events from 'newsroom.json'"
 
 
 def test_a_bad_file_is_refused_in_one_line_and_nothing_changes(

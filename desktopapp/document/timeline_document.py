@@ -284,7 +284,7 @@ class TimelineDocument:
         if self._group is not None:
             self._group.extend(changes)
         elif changes:
-            self._undo.push(text, changes)
+            self._undo.push(text, changes, atomic=True)
             self._announce(changes)
         return changes
 
@@ -311,14 +311,16 @@ class TimelineDocument:
         if not self._undo.can_undo:
             raise NothingToUndoError("There is nothing to undo.")
         store = self._writable()
-        return self._moved(lambda into: self._undo.undo(store.execute, into))
+        batch = getattr(store, "execute_all", None)  # an import: undone in one transaction
+        return self._moved(lambda into: self._undo.undo(store.execute, into, batch))
 
     def redo(self) -> tuple[ChangeLike, ...]:
         """Redo the last undone action through the store; as :meth:`undo`."""
         if not self._undo.can_redo:
             raise NothingToRedoError("There is nothing to redo.")
         store = self._writable()
-        return self._moved(lambda into: self._undo.redo(store.execute, into))
+        batch = getattr(store, "execute_all", None)
+        return self._moved(lambda into: self._undo.redo(store.execute, into, batch))
 
     def _writable(self) -> StoreLike:
         if self._store is None:
