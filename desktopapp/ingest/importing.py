@@ -385,6 +385,11 @@ class ImportPlan:
             self.report.created_types.append(label)
         return slug
 
+    def add_prerequisite(self, command: Command) -> None:
+        """A command the events need, run before all of them (a reader's own ``AddSource``,
+        or an ``AddActor`` keeping the file's key)."""
+        self._names.append(command)
+
     def add(self, where: Where, command: Command) -> None:
         """An event command of the import (readers that build their own ``AddEvent``)."""
         self._events.append((where, command))
