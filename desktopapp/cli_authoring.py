@@ -33,6 +33,7 @@ def add_parsers(commands: Any) -> None:
     source_add.add_argument("source", metavar="SOURCE_FILE", help="a text file, or - for stdin")
     source_add.add_argument("--title", default=None)
     source_add.add_argument("--outlet", default=None)
+    source_add.add_argument("--author", default=None)
     source_add.add_argument("--url", default=None)
     source_add.add_argument("--published", default="", metavar="DATE")
     source_add.add_argument("--language", default=None)
@@ -328,7 +329,7 @@ def run_source_add(args: argparse.Namespace) -> int:
         url=args.url if args.url is not None else draft.get("url", ""),
         language=args.language if args.language is not None else draft.get("language", ""),
         published_edtf=_edtf(published, "--published") if published else "",
-        author=draft.get("author", ""),
+        author=args.author if args.author is not None else draft.get("author", ""),
     )
     if not text.strip():
         raise UserError(f"{args.source}: has no text")

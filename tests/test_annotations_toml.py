@@ -16,7 +16,8 @@ from desktopapp.cli import main
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.dates import parse_edtf
-from desktopapp.domain.model import ActorKind, Role
+from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.model import ActorKind, Claim, Role
 from desktopapp.export.annotations_toml import export_annotations, writable_text
 from desktopapp.export.files import ExportCancelled, ExportError
 from desktopapp.ingest.annotations import AnnotationError, load_annotations
@@ -27,6 +28,7 @@ from desktopapp.ingest.dataset import (
     CitationSpec,
     Dataset,
     EventSpec,
+    LinkSpec,
     QuoteSpec,
     SourceSpec,
     TypeSpec,
@@ -181,6 +183,47 @@ def test_a_synthetic_multi_source_timeline_round_trips(
     assert "{ source = " in exported.read_text(encoding="utf-8")
 
 
+def test_imported_unsourced_events_and_authors_round_trip(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    dataset = _hostile_dataset()
+    sources = [replace(dataset.sources[0], author="Jane " + HOSTILE), *dataset.sources[1:]]
+    imported = EventSpec(
+        "imported-slide",
+        "An imported slide",
+        "",
+        "aid",
+        parse_edtf("2014"),
+        (),  # no actor: an import may name none
+        "dated",
+        "start_date: 2014",
+        "as given by the imported file; not checked",
+        (),  # no quote: it is unsourced
+        claim=("Text of the slide " + HOSTILE, "slides.json, slide 3"),
+        links=(
+            LinkSpec("media", "https://example.org/v.mp4", "<b>AP</b>", HOSTILE),
+            LinkSpec("thumbnail", "javascript:alert(1)"),  # kept as given, never shown as a link
+        ),
+    )
+    database = tmp_path / "imported.sqlite3"
+    events = [*dataset.events, imported]
+    build_database(replace(dataset, sources=sources, events=events), database)
+    exported, rebuilt = _round_trip(capsys, database, tmp_path)
+    assert 'origin = "slides.json, slide 3"' in exported.read_text(encoding="utf-8")
+    repository = EventRepository(open_database(rebuilt))
+    try:
+        (event,) = [e for e in repository.events(EventFilter()) if e.key == "imported-slide"]
+        assert event.unsourced and event.participants == ()
+        assert event.claim == Claim(*imported.claim)
+        assert [(link.kind, link.url) for link in event.links] == [
+            ("media", "https://example.org/v.mp4"),
+            ("thumbnail", "javascript:alert(1)"),
+        ]
+        assert repository.sources[0].author == "Jane " + HOSTILE
+    finally:
+        repository.engine.dispose()
+
+
 def test_hostile_texts_round_trip_exactly(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -230,14 +273,13 @@ def test_a_nul_is_refused_in_one_line_and_nothing_is_written(
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"actors": ()}, r"^event 'main-dated': has no actor, and an "),
         (
             {"citation_quote": "Not in the text."},
             r"^event 'main-dated': its date's sentence is not found verbatim in the source 'main'",
         ),
         ({"key": "Main_Dated"}, r"^event 'Main_Dated': its id 'Main_Dated' is not lower-case"),
     ],
-    ids=["no-actor", "date-sentence", "key"],
+    ids=["date-sentence", "key"],
 )
 def test_an_event_the_format_cannot_hold_is_refused_in_one_line(
     tmp_path: Path, change: dict[str, Any], message: str

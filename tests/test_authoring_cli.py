@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktopapp.cli import main
+from desktopapp.db.store import TimelineStore
 from desktopapp.ingest.bundled import ensure_default_database
 
 TEXT = (
@@ -245,9 +246,14 @@ def test_pasted_text_and_dates_in_words(capsys, timeline, monkeypatch: pytest.Mo
     path = timeline["path"]
     stdin = io.TextIOWrapper(io.BytesIO("Le 2 mars, SAP a cessé ses ventes.\r\n".encode()))
     monkeypatch.setattr("sys.stdin", stdin)
-    code, out, err = run(capsys, "source", "add", path, "-", "--published", "mars 2022")
+    code, out, err = run(
+        capsys, "source", "add", path, "-", "--published", "mars 2022", "--author", "J. Doe"
+    )
     assert code == 0, err
     pasted = out.strip()
+    with TimelineStore.open(path, author="test") as store:
+        (added,) = [s for s in store.repository.sources if s.key == pasted]
+        assert (added.author, added.published.edtf()) == ("J. Doe", "2022-03")
     code, out, err = run(
         capsys,
         "event",

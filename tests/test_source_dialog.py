@@ -95,6 +95,16 @@ def test_a_stored_source_edits_its_metadata_only(qtbot, repository: EventReposit
     assert dialog.note() == "the outlet's full name"
 
 
+def test_a_stored_source_names_its_author_and_the_author_can_be_corrected(
+    qtbot, repository: EventRepository
+) -> None:
+    source = repository.sources[0]
+    dialog = show(qtbot, SourceDialog(repository, source=source))
+    assert dialog.author.text() == source.author
+    type_into(qtbot, dialog.author, "Jane Doe")
+    assert dialog.command() == EditSource(source.key, author="Jane Doe")
+
+
 def test_an_unreadable_publication_date_blocks_ok(qtbot, repository: EventRepository) -> None:
     dialog = show(qtbot, SourceDialog(repository, draft=DRAFT))
     assert isinstance(dialog, SourceDialog)

@@ -32,6 +32,7 @@ from desktopapp.db.commands import (
     AddEvent,
     AddQuote,
     AddSource,
+    ClaimInput,
     CommandError,
     DeleteEvent,
     DeleteQuote,
@@ -131,6 +132,28 @@ class Edits(RuleBasedStateMachine):
         )
         self.undo.append(change)
         return change.created_key
+
+    @rule(
+        dates=st.lists(st.sampled_from(DATES), min_size=1, max_size=40),
+        type_slug=st.sampled_from(TYPES),
+        pick=st.integers(0, 50),
+    )
+    def import_batch(self, dates, type_slug, pick):
+        """An import: many unsourced events in one transaction, whose span moves are
+        gathered and written once per span (in bulk beyond a few moves)."""
+        participants = self._participants([(pick, "acting")])
+        commands = [
+            AddEvent(
+                f"titre{next(self.titles)}",
+                type_slug,
+                edtf,
+                OutsideReference("import.json", "", "", f"slide {n}"),
+                participants,
+                claim=ClaimInput(f"slide {n} text", f"import.json, slide {n}"),
+            )
+            for n, edtf in enumerate(dates)
+        ]
+        self.undo.extend(self.store.execute_all(commands))
 
     @rule(
         key=events,

@@ -50,6 +50,22 @@ Citation = SourceSentence | OutsideReference
 
 
 @dataclass(frozen=True)
+class ClaimInput:
+    """What an imported entry said (plain text) and where it came from."""
+
+    text: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class LinkInput:
+    kind: str  # media, thumbnail, background
+    url: str
+    credit: str = ""
+    caption: str = ""
+
+
+@dataclass(frozen=True)
 class AddSource:
     text: str
     title: str
@@ -72,6 +88,7 @@ class EditSource:
     url: str | None = None
     language: str | None = None
     published_edtf: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +152,10 @@ class AddEvent:
     quotes: tuple[QuoteInput, ...] = ()
     summary: str = ""
     key: str | None = None
+    # An imported event: what its file said, and its links. Only an event with a claim may
+    # have no quote (it is then shown as unsourced).
+    claim: ClaimInput | None = None
+    links: tuple[LinkInput, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -196,6 +217,7 @@ class StoredEvent:
     actors: tuple[tuple[str, str], ...]  # (actor key, role)
     quotes: tuple[tuple[tuple[str, Any], ...], ...]  # quote rows, source_id as source key
     citation: tuple[tuple[str, Any], ...] | None = None  # its citations row, if any
+    links: tuple[tuple[tuple[str, Any], ...], ...] = ()  # event_links rows
 
 
 Command = (

@@ -14,6 +14,7 @@ import json
 import uuid
 from array import array
 from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from desktopapp.db.commands import (
     AddType,
     Change,
     Citation,
+    ClaimInput,
     Command,
     CommandError,
     DeleteActor,
@@ -42,6 +44,7 @@ from desktopapp.db.commands import (
     EditEvent,
     EditSource,
     EditType,
+    LinkInput,
     OutsideReference,
     QuoteInput,
     RestoreEvent,
@@ -58,7 +61,7 @@ from desktopapp.db.dialect.sqlite import (
 from desktopapp.db.search import fold
 from desktopapp.domain.anchoring import selector_for
 from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf, parse_iso_day
-from desktopapp.domain.model import ActorKind, Role
+from desktopapp.domain.model import LINK_KINDS, ActorKind, Role
 
 MAX_TITLE = 500
 MAX_SUMMARY = 20_000
@@ -97,8 +100,18 @@ class _EventState:
 class Edit:
     """One command's work on one open write transaction."""
 
-    def __init__(self, connection: Connection, *, author: str, wal_ready: bool) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        *,
+        author: str,
+        wal_ready: bool,
+        deferred_spans: SpanMoves | None = None,
+    ) -> None:
         self.connection = connection
+        # Several commands in one transaction (an import) gather their span moves here, and
+        # each (actor, type) span is rewritten once at the end (flush_spans), not per event.
+        self.deferred_spans = deferred_spans
         self.author = author
         self.wal_ready = wal_ready
         self.history: list[tuple[str, str, str, Any, Any]] = []
@@ -251,6 +264,24 @@ class Edit:
                 raise CommandError(f"actor {key!r} is listed twice as {role}")
             result.append(pair)
         return result
+
+    def _claim(self, claim: ClaimInput | None) -> dict[str, str]:
+        if claim is None:
+            return {"claim_text": "", "claim_origin": ""}
+        return {
+            "claim_text": self._text(claim.text, "the imported text", MAX_SUMMARY),
+            "claim_origin": self._text(claim.origin, "where the import came from", MAX_FIELD),
+        }
+
+    def _link(self, link: LinkInput) -> dict[str, str]:
+        if link.kind not in LINK_KINDS:
+            raise CommandError(f"unknown link kind {link.kind!r} (known: {', '.join(LINK_KINDS)})")
+        return {
+            "kind": link.kind,
+            "url": self._text(link.url, "the link", MAX_FIELD, required=True),
+            "credit": self._text(link.credit, "the link's credit", MAX_FIELD),
+            "caption": self._text(link.caption, "the link's caption", MAX_FIELD),
+        }
 
     def _citation(self, citation: Citation | None) -> dict[str, Any]:
         """The events columns of a date's citation, checked (an outside report is stored)."""
@@ -426,8 +457,18 @@ class Edit:
                 changes.setdefault((actor_id, state.type_id), []).append(
                     (sign, state.start, state.end)
                 )
+        if self.deferred_spans is not None:
+            for span, moves in changes.items():
+                self.deferred_spans.setdefault(span, []).extend(moves)
+            return
         for (actor_id, type_id), moves in changes.items():
             self._update_span(actor_id, type_id, moves)
+
+    def flush_spans(self, moves: SpanMoves) -> None:
+        """Write the span moves that commands run with ``deferred_spans`` gathered."""
+        for (actor_id, type_id), span_moves in moves.items():
+            self._update_span(actor_id, type_id, span_moves)
+        moves.clear()
 
     def _update_span(self, actor_id: int, type_id: int, moves: list[tuple[int, int, int]]) -> None:
         row = self.connection.execute(
@@ -436,14 +477,10 @@ class Edit:
         ).first()
         starts = unpack_days(row[0]) if row else array("i")
         ends = unpack_days(row[1]) if row else array("i")
-        for sign, start, end in sorted(moves):  # removals first
-            for days, day in ((starts, start), (ends, end)):
-                if sign > 0:
-                    insort(days, day)
-                else:
-                    index = bisect_left(days, day)
-                    if index < len(days) and days[index] == day:
-                        del days[index]
+        if len(moves) > _FEW_MOVES:
+            starts, ends = _moved_in_bulk(starts, ends, moves)
+        else:
+            _moved_in_place(starts, ends, moves)
         if not starts:
             self._sql(
                 "DELETE FROM actor_spans WHERE actor_id = :a AND type_id = :t",
@@ -515,7 +552,17 @@ class Edit:
             )
         values = dict(event)
         values["citation_source_key"] = source_key
-        return StoredEvent(tuple(values.items()), actors, quotes, citation)
+        links = tuple(
+            tuple(dict(r).items())
+            for r in self.connection.execute(
+                text(
+                    "SELECT position, kind, url, credit, caption FROM event_links "
+                    "WHERE event_id = :id ORDER BY position"
+                ),
+                {"id": event_id},
+            ).mappings()
+        )
+        return StoredEvent(tuple(values.items()), actors, quotes, citation, links)
 
     def _write_stored_event(self, stored: StoredEvent) -> int:
         """Put an event back as it was stored, under its key (and its id if still free)."""
@@ -556,9 +603,12 @@ class Edit:
                 ":prefix, :suffix)",
                 row,
             )
+        for link in stored.links:
+            self._write_link(event_id, int(dict(link)["position"]), dict(link))
         return event_id
 
     def _remove_event_rows(self, event_id: int) -> None:
+        self._sql("DELETE FROM event_links WHERE event_id = :id", {"id": event_id})
         self._sql("DELETE FROM quotes WHERE event_id = :id", {"id": event_id})
         self._sql("DELETE FROM event_actors WHERE event_id = :id", {"id": event_id})
         self._sql("DELETE FROM events WHERE id = :id", {"id": event_id})
@@ -572,7 +622,9 @@ class Edit:
         date = self._date(command.date_edtf)
         citation = self._citation(command.citation)
         participants = self._participants(command.participants)
-        if not command.quotes:
+        claim = self._claim(command.claim)
+        links = [self._link(link) for link in command.links]
+        if not command.quotes and command.claim is None:
             raise CommandError("an event needs a quote: select the passage of a source it is from")
         quotes = [self._quote(q) for q in command.quotes]
         key = self._fresh_key("events", command.key, "ev")
@@ -581,11 +633,12 @@ class Edit:
             event_id = self._insert(
                 "INSERT INTO events (key, title, summary, type_id, date_edtf, start_date, "
                 "end_date, precision, approximate, uncertain, citation_id, citation_source_id, "
-                "citation_start, citation_end, citation_quote, citation_note, actor_names) "
+                "citation_start, citation_end, citation_quote, citation_note, actor_names, "
+                "claim_text, claim_origin) "
                 "VALUES (:key, :title, :summary, :type_id, :date_edtf, :start_date, :end_date, "
                 ":precision, "
                 ":approximate, :uncertain, :citation_id, :citation_source_id, :citation_start, "
-                ":citation_end, :citation_quote, :citation_note, '')",
+                ":citation_end, :citation_quote, :citation_note, '', :claim_text, :claim_origin)",
                 {
                     "key": key,
                     "title": title,
@@ -593,12 +646,15 @@ class Edit:
                     "type_id": type_id,
                     **_date_columns(date),
                     **columns,
+                    **claim,
                 },
             )
             created.append(event_id)
             self._write_participants(event_id, participants)
             for position, quote in enumerate(quotes):
                 self._write_quote(event_id, position, quote)
+            for position, link in enumerate(links):
+                self._write_link(event_id, position, link)
         self.history.append(("event", key, "*", None, _described(command, key)))
         return Change(
             text=f"Add event '{_short(title)}'",
@@ -615,6 +671,13 @@ class Edit:
                 {"e": event_id, "a": actor_id, "r": role},
             )
         self._refresh_actor_names(event_id)
+
+    def _write_link(self, event_id: int, position: int, link: dict[str, Any]) -> None:
+        self._sql(
+            "INSERT INTO event_links (event_id, position, kind, url, credit, caption) "
+            "VALUES (:event_id, :position, :kind, :url, :credit, :caption)",
+            {"event_id": event_id, "position": position, **link},
+        )
 
     def _write_quote(self, event_id: int, position: int, quote: dict[str, Any]) -> None:
         self._sql(
@@ -848,6 +911,7 @@ class Edit:
             "language": self._text(command.language, "the language", 16),
             "published_edtf": self._text(command.published_edtf, "the publication date", 64),
             "published_note": self._text(command.published_note, "the publication note", MAX_NOTE),
+            "author": self._text(command.author, "the author", MAX_FIELD),
         }
         if values["published_edtf"]:
             self._date(values["published_edtf"], "the publication date")
@@ -856,8 +920,8 @@ class Edit:
         digest = hashlib.sha256(command.text.encode("utf-8")).hexdigest()
         self._insert(
             "INSERT INTO sources (key, title, outlet, language, url, published_edtf, "
-            "published_note, text, sha256) VALUES (:key, :title, :outlet, :language, :url, "
-            ":published_edtf, :published_note, :text, :sha256)",
+            "published_note, author, text, sha256) VALUES (:key, :title, :outlet, :language, "
+            ":url, :published_edtf, :published_note, :author, :text, :sha256)",
             {"key": key, **values, "text": command.text, "sha256": digest},
         )
         self.history.append(("source", key, "*", None, {**values, "sha256": digest}))
@@ -886,6 +950,7 @@ class Edit:
             "url": MAX_FIELD,
             "language": 16,
             "published_edtf": 64,
+            "author": MAX_FIELD,
         }
         updates: dict[str, Any] = {}
         old: dict[str, Any] = {}
@@ -1213,6 +1278,43 @@ class Edit:
 _EVENT_COMMANDS = (AddEvent, EditEvent, DeleteEvent, RestoreEvent, AddQuote, DeleteQuote)
 
 
+# (actor id, type id) -> [(+1 or -1, start day, end day)]
+SpanMoves = dict[tuple[int, int], list[tuple[int, int, int]]]
+_FEW_MOVES = 16  # up to this many, insert and remove in place; beyond, rebuild and sort once
+
+
+def _moved_in_place(
+    starts: array[int], ends: array[int], moves: list[tuple[int, int, int]]
+) -> None:
+    for sign, start, end in sorted(moves):  # removals first
+        for days, day in ((starts, start), (ends, end)):
+            if sign > 0:
+                insort(days, day)
+            else:
+                index = bisect_left(days, day)
+                if index < len(days) and days[index] == day:
+                    del days[index]
+
+
+def _moved_in_bulk(
+    starts: array[int], ends: array[int], moves: list[tuple[int, int, int]]
+) -> tuple[array[int], array[int]]:
+    """The day arrays after many moves: removals taken out by count, additions appended
+    (pack_days sorts once), so an import of 100k events does not insert 100k times."""
+    result = []
+    for days, column in ((starts, 1), (ends, 2)):
+        removed = Counter(move[column] for move in moves if move[0] < 0)
+        kept = array("i")
+        for day in days:
+            if removed[day] > 0:
+                removed[day] -= 1
+            else:
+                kept.append(day)
+        kept.extend(move[column] for move in moves if move[0] > 0)
+        result.append(kept)
+    return result[0], result[1]
+
+
 def _date_columns(date: FuzzyDate) -> dict[str, Any]:
     return {
         "date_edtf": date.edtf(),
@@ -1247,6 +1349,7 @@ def _described(command: AddEvent, key: str) -> dict[str, Any]:
         "quotes": [
             {"source": q.source_key, "start": q.start, "end": q.end} for q in command.quotes
         ],
+        **({"imported_from": command.claim.origin} if command.claim else {}),
     }
 
 

@@ -23,13 +23,16 @@ from typing import Any
 from desktopapp.db.engine import DatabaseError
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, parse_edtf, parse_iso_day
 from desktopapp.domain.model import (
+    LINK_KINDS,
     NOT_VERIFIED,
     Actor,
     ActorKind,
     Citation,
+    Claim,
     Event,
     EventRow,
     EventType,
+    Link,
     Participant,
     Quote,
     Role,
@@ -221,6 +224,7 @@ def event_row(row: Any) -> EventRow:
         uncertain=read.uncertain,
         actor_names=names,
         problems=tuple(problems),
+        unsourced=bool(getattr(row, "unsourced", False)),
     )
 
 
@@ -233,6 +237,7 @@ class EventParts:
     participants: Sequence[Participant]
     quotes: Sequence[Quote]
     problems: Sequence[str]
+    links: Sequence[Link] = ()
 
 
 def unknown_type(type_id: object) -> EventType:
@@ -252,8 +257,7 @@ def event(row: Any, parts: EventParts) -> Event:
     problems.extend(parts.problems)
     if not parts.problems:  # with every participant readable, the list must name them
         problems.extend(_listed_names_problems(row.actor_names, parts.participants))
-    if not parts.quotes:
-        problems.append("quotes: the event has no quote of its source")
+    # No quote is not damage: the event is unsourced (Event.unsourced), and shown so.
     problems.extend(q.problem for q in parts.quotes if q.problem)
     title = text_value(row.title, "title", problems)
     return Event(
@@ -267,6 +271,32 @@ def event(row: Any, parts: EventParts) -> Event:
         participants=tuple(sorted(parts.participants, key=lambda p: p.role != Role.ACTING)),
         quotes=tuple(parts.quotes),
         problems=tuple(problems),
+        claim=_claim(row, problems),
+        links=tuple(parts.links),
+    )
+
+
+def _claim(row: Any, problems: list[str]) -> Claim | None:
+    """What an import said of the event (schema 5), or None for an event made here."""
+    claim_text = getattr(row, "claim_text", "")
+    origin = getattr(row, "claim_origin", "")
+    if claim_text == "" and origin == "":
+        return None
+    return Claim(
+        text_value(claim_text, "claim_text", problems), text_value(origin, "claim_origin", problems)
+    )
+
+
+def link(row: Any, problems: list[str]) -> Link | None:
+    """An event_links row; one of an unknown kind is left out, and said so."""
+    if row.kind not in LINK_KINDS:
+        problems.append(f"event_links: unknown link kind {_shown(row.kind)}")
+        return None
+    return Link(
+        kind=row.kind,
+        url=text_value(row.url, "event_links.url", problems),
+        credit=text_value(row.credit, "event_links.credit", problems),
+        caption=text_value(row.caption, "event_links.caption", problems),
     )
 
 
@@ -387,6 +417,7 @@ def source(row: Any) -> Source:
         published_note=text_value(row.published_note, "sources.published_note", problems),
         sha256=text_value(row.sha256, "sources.sha256", problems),
         problems=tuple(problems),
+        author=text_value(getattr(row, "author", ""), "sources.author", problems),
     )
 
 

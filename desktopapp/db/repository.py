@@ -26,6 +26,7 @@ from sqlalchemy import (
     TextClause,
     and_,
     case,
+    exists,
     false,
     func,
     literal,
@@ -56,6 +57,7 @@ from desktopapp.db.schema import (
     CitationRow,
     DayTypeCountRow,
     EventActorRow,
+    EventLinkRow,
     EventRowORM,
     EventTypeRow,
     MetaRow,
@@ -78,6 +80,7 @@ from desktopapp.domain.model import (
     Event,
     EventRow,
     EventType,
+    Link,
     Participant,
     Quote,
     Role,
@@ -796,6 +799,7 @@ class EventRepository:
             }
             participants, problems = self._participants(connection, ids)
             quote_rows = connection.execute(_quote_select(ids)).all()
+            links = self._links(connection, ids, problems)
         quotes: dict[int, list[Quote]] = {}
         for q in quote_rows:  # verified against their source's text, read once per source
             quote = reading.quote(q, self._source_text_by_id(q.source_id))
@@ -819,9 +823,27 @@ class EventRepository:
                 participants=participants.get(event_id, ()),
                 quotes=quotes.get(event_id, ()),
                 problems=[*problems.get(event_id, ()), *citation_problems],
+                links=links.get(event_id, ()),
             )
             result.append(reading.event(row, parts))
         return result
+
+    @staticmethod
+    def _links(
+        connection: Connection, ids: Sequence[int], problems: dict[int, list[str]]
+    ) -> dict[int, list[Link]]:
+        """The events' links (schema 5), in order; a damaged one is left out and said so."""
+        links: dict[int, list[Link]] = {}
+        rows = connection.execute(
+            select(*_columns(EventLinkRow))
+            .where(EventLinkRow.event_id.in_(ids))
+            .order_by(EventLinkRow.event_id, EventLinkRow.position)
+        )
+        for row in rows:
+            found = reading.link(row, problems.setdefault(row.event_id, []))
+            if found is not None:
+                links.setdefault(row.event_id, []).append(found)
+        return links
 
     def _participants(
         self, connection: Connection, ids: Sequence[int]
@@ -1230,6 +1252,8 @@ _ROW_COLUMNS = (
     E.approximate,
     E.uncertain,
     E.actor_names,
+    # An index lookup per row (ix_quotes_event_id): the list and the timeline mark it.
+    ~exists().where(QuoteRow.event_id == E.id).label("unsourced"),
 )
 
 

@@ -40,7 +40,9 @@ __all__ = ["FTS_DDL", "LONG_SPAN_DAYS", "LONG_SPAN_SQL"]
 # 4: quotes keep the text around them (prefix, suffix), a date may be cited by a sentence of
 # any stored source (citation_source_id), edits are recorded in ``history``, and the counts
 # are kept under update and delete too (see db/dialect/sqlite.py).
-SCHEMA_VERSION = 4
+# 5: sources name their author; an imported event keeps what the other tool said of it
+# (claim_text, claim_origin) and its media links (event_links). Upgraded in place from 4.
+SCHEMA_VERSION = 5
 APPLICATION_ID = "desktopapp-timeline"
 
 
@@ -68,6 +70,7 @@ class SourceRow(Base):
     published_note: Mapped[str] = mapped_column(Text, default="")
     text: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64))
+    author: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class CitationRow(Base):
@@ -133,6 +136,10 @@ class EventRowORM(Base):
     citation_note: Mapped[str] = mapped_column(Text, default="")
     # Denormalised for lists: "Apple, Russia". Kept in sync by the builder.
     actor_names: Mapped[str] = mapped_column(Text, default="")
+    # What an imported entry said (plain text) and where it came from ("t.json, slide 4"):
+    # the importer's claim, kept apart from quotes, which only a source's own words can be.
+    claim_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    claim_origin: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __table_args__ = (
         # Date order, time windows, histograms and per-type counts over a date range read
@@ -217,6 +224,19 @@ class QuoteRow(Base):
     # so that it can be re-anchored (or shown ambiguous) if offsets are ever in doubt.
     prefix: Mapped[str] = mapped_column(Text, default="", server_default="")
     suffix: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class EventLinkRow(Base):
+    """A link an event carries (an imported slide's media, thumbnail or background), stored
+    as given; whatever shows or exports it passes it through domain/links.link_target."""
+
+    __tablename__ = "event_links"
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # media, thumbnail, background
+    url: Mapped[str] = mapped_column(Text)
+    credit: Mapped[str] = mapped_column(Text, default="")
+    caption: Mapped[str] = mapped_column(Text, default="")
 
 
 class HistoryRow(Base):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -155,6 +155,49 @@ class TimelineStore:
         self._data_version = self._read_data_version()
         return change
 
+    def execute_all(self, commands: Sequence[Command], *, note: str = "") -> list[Change]:
+        """Several commands as one transaction (an import): all are saved, or, if any is
+        refused or the file fails, none, with the file unchanged. Each is recorded in the
+        history as its own change; the read caches are dropped once at the end."""
+        if len(note) > edits.MAX_NOTE:
+            raise CommandError(f"the note is too long (at most {edits.MAX_NOTE} characters)")
+        try:
+            changes = self._execute_all(list(commands), note)
+        except (CommandError, DatabaseError):
+            raise
+        except (SQLAlchemyError, sqlite3.Error) as error:
+            self.repository.invalidate()
+            raise DatabaseError(
+                f"{self.path}: nothing was saved: {describe_error(error)}"
+            ) from None
+        self.repository.invalidate()
+        self._data_version = self._read_data_version()
+        return changes
+
+    def _execute_all(self, commands: list[Command], note: str) -> list[Change]:
+        while True:
+            try:
+                with self._transaction() as connection:
+                    spans: edits.SpanMoves = {}
+                    changes = []
+                    for number, command in enumerate(commands, start=1):
+                        work = edits.Edit(
+                            connection,
+                            author=self.author,
+                            wal_ready=self._wal,
+                            deferred_spans=spans,
+                        )
+                        try:
+                            change = work.run(command)
+                        except CommandError as error:
+                            raise CommandError(f"item {number}: {error}") from None
+                        work.record(change, note)
+                        changes.append(change)
+                    edits.Edit(connection, author=self.author, wal_ready=True).flush_spans(spans)
+                    return changes
+            except edits.NeedsWal:
+                self._enter_wal()
+
     def _execute(self, command: Command, note: str) -> tuple[Change, edits.Edit]:
         while True:
             try:
@@ -164,11 +207,14 @@ class TimelineStore:
                     work.record(change, note)
                     return change, work
             except edits.NeedsWal:
-                # Validated, and about to write its first change: a file built for viewing
-                # becomes a document being edited (WAL cannot be entered inside a transaction).
-                with self._writer.connect() as connection:
-                    connection.exec_driver_sql("PRAGMA journal_mode = WAL")
-                self._wal = True
+                self._enter_wal()
+
+    def _enter_wal(self) -> None:
+        # Validated, and about to write its first change: a file built for viewing becomes a
+        # document being edited (WAL cannot be entered inside a transaction).
+        with self._writer.connect() as connection:
+            connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+        self._wal = True
 
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:

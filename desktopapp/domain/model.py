@@ -41,6 +41,7 @@ class Source:
     published_note: str
     sha256: str
     problems: tuple[str, ...] = ()
+    author: str = ""
 
     def published_text(self) -> str:
         """The publication date in words, or that it cannot be read."""
@@ -50,7 +51,7 @@ class Source:
         return self.published.describe()
 
     def citation_line(self) -> str:
-        parts = [self.outlet, f"« {self.title} »", self.published_text(), self.url]
+        parts = [self.outlet, self.author, f"« {self.title} »", self.published_text(), self.url]
         return ", ".join(part for part in parts if part)  # a source of one's own may lack some
 
 
@@ -133,6 +134,29 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """What an imported entry said of the event, in the other tool's words, and where it
+    came from ("timeline.json, slide 4"). Never a quote: no source's text backs it."""
+
+    text: str
+    origin: str
+
+
+LINK_KINDS = ("media", "thumbnail", "background")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link an event carries (an imported slide's media), as stored: show or export it
+    only through domain/links.link_target."""
+
+    kind: str  # one of LINK_KINDS
+    url: str
+    credit: str = ""
+    caption: str = ""
+
+
+@dataclass(frozen=True)
 class Participant:
     actor: Actor
     role: Role
@@ -154,6 +178,7 @@ class EventRow:
     actor_names: str = ""
     # What is wrong with the stored row, for a person (empty for a sound row).
     problems: tuple[str, ...] = ()
+    unsourced: bool = False  # no quote of any source (an imported event, say)
 
     @property
     def is_exact_day(self) -> bool:
@@ -175,6 +200,13 @@ class Event:
     quotes: tuple[Quote, ...] = field(default=())
     # What is wrong with the stored event, its actors or its quotes (empty when sound).
     problems: tuple[str, ...] = ()
+    claim: Claim | None = None  # what an import said of it, if it was imported
+    links: tuple[Link, ...] = ()
+
+    @property
+    def unsourced(self) -> bool:
+        """No quote of any source backs the event: it must be shown as unsourced."""
+        return not self.quotes
 
     @property
     def start(self) -> dt.date:

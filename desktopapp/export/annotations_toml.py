@@ -39,7 +39,7 @@ import tomli_w
 from desktopapp import __version__
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
-from desktopapp.domain.model import Citation, Event, Quote, Source
+from desktopapp.domain.model import Citation, Event, Link, Quote, Source
 from desktopapp.export.files import ExportCancelled, ExportError, atomic_path, check_target
 from desktopapp.ingest.annotations import (
     LATEST_SCHEMA,
@@ -197,6 +197,7 @@ def _source(source: Source, file_name: str) -> dict[str, Any]:
     table: dict[str, Any] = {"id": _key(where, source.key), "file": file_name}
     table["title"] = writable_text(where, "title", source.title)
     table |= _optional(where, outlet=source.outlet, language=source.language, url=source.url)
+    table |= _optional(where, author=source.author)
     table["published"] = source.published.edtf()
     table |= _optional(where, published_note=source.published_note)
     return table
@@ -288,10 +289,9 @@ def _event(
     table |= _optional(where, summary=event.summary)
     table["type"] = event.type.slug
     table["date"] = event.date.edtf()
-    if not event.participants or not event.quotes:
-        missing = "actor" if not event.participants else "quote"
+    if not event.quotes and event.claim is None:
         raise ExportError(
-            f"{where}: has no {missing}, and an annotation file's event needs at least one"
+            f"{where}: has no quote, and an annotation file's event needs at least one"
         )
     table["actors"] = [{"id": p.actor.key, "role": p.role.value} for p in event.participants]
     citation = event.citation
@@ -304,9 +304,26 @@ def _event(
             "which an annotation file requires"
         )
     table["date_citation"] = date_citation | _optional(where, note=citation.note)
-    table["quotes"] = [
-        _quote(where, f"quotes[{n}]", q, main_key, texts) for n, q in enumerate(event.quotes)
-    ]
+    if event.quotes:
+        table["quotes"] = [
+            _quote(where, f"quotes[{n}]", q, main_key, texts) for n, q in enumerate(event.quotes)
+        ]
+    if event.claim is not None:  # an imported event: what its file said, and where
+        table["imported"] = {
+            "text": writable_text(where, "imported.text", event.claim.text, blank_allowed=True),
+            "origin": writable_text(where, "imported.origin", event.claim.origin),
+        }
+    if event.links:
+        table["links"] = [_link(where, f"links[{n}]", link) for n, link in enumerate(event.links)]
+    return table
+
+
+def _link(where: str, field_name: str, link: Link) -> dict[str, str]:
+    table = {"kind": link.kind, "url": writable_text(where, f"{field_name}.url", link.url)}
+    for name in ("credit", "caption"):
+        value = getattr(link, name)
+        if value:
+            table[name] = writable_text(where, f"{field_name}.{name}", value)
     return table
 
 
@@ -385,7 +402,7 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
     ("events", "events"),
 )
 # Lists written one item a line, so that a diff shows the actor or quote that changed.
-_LONG_LISTS = {"actors", "quotes"}
+_LONG_LISTS = {"actors", "quotes", "links"}
 
 
 def _layout(document: dict[str, Any]) -> str:

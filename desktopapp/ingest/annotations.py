@@ -29,13 +29,14 @@ from pathlib import Path
 from typing import Any
 
 from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf
-from desktopapp.domain.model import ActorKind, Role
+from desktopapp.domain.model import LINK_KINDS, ActorKind, Role
 from desktopapp.ingest.dataset import (
     DEFAULT_TYPES,
     ActorSpec,
     CitationSpec,
     Dataset,
     EventSpec,
+    LinkSpec,
     QuoteSpec,
     SourceSpec,
     TypeSpec,
@@ -249,7 +250,7 @@ def _source(entry: _Entry, table: dict[str, Any], *, article: bool) -> SourceSpe
         if key != ARTICLE:
             raise entry.fail(f"the source's id must be '{ARTICLE}'", "id")
     else:
-        _only_keys(entry, table, _SOURCE_KEYS | {"file", "text"})
+        _only_keys(entry, table, _SOURCE_KEYS | {"file", "text", "author"})
         key = _slug(entry, table, "id")
     if not article and ("file" in table) == ("text" in table):
         raise entry.fail("give the source's text as either 'file' or 'text', not both", "file")
@@ -268,6 +269,7 @@ def _source(entry: _Entry, table: dict[str, Any], *, article: bool) -> SourceSpe
         published=_date(entry, table, "published"),
         published_note=_string(entry, table, "published_note", optional=optional),
         text=text,
+        author=_string(entry, table, "author", optional=True),
     )
 
 
@@ -349,12 +351,14 @@ def _event(top: _Entry, index: int, table: dict[str, Any], context: _Context) ->
     _only_keys(
         entry,
         table,
-        {"id", "title", "summary", "type", "date", "actors", "date_citation", "quotes"},
+        {"id", "title", "summary", "type", "date", "actors", "date_citation", "quotes"}
+        | ({"imported", "links"} if entry.schema >= 2 else set()),
     )
     type_slug = _string(entry, table, "type")
     if type_slug not in context.types:
         raise entry.fail(f"unknown event type {type_slug!r}", "type")
     citation_key, citation_quote, citation_note = _date_citation(entry, table, context)
+    claim = _claim(entry, table)
     return EventSpec(
         key=_slug(entry, table, "id"),
         title=_string(entry, table, "title"),
@@ -365,15 +369,49 @@ def _event(top: _Entry, index: int, table: dict[str, Any], context: _Context) ->
         citation_key=None if citation_key == context.main_source.key else citation_key,
         citation_quote=citation_quote,
         citation_note=citation_note,
-        quotes=_quotes(entry, table, context),
+        quotes=_quotes(entry, table, context) if claim is None or "quotes" in table else (),
+        claim=claim,
+        links=_links(entry, table),
     )
+
+
+def _claim(entry: _Entry, table: dict[str, Any]) -> tuple[str, str] | None:
+    """An imported event's ``imported = { text, origin }``: what its file said, and where."""
+    value = table.get("imported")
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != {"text", "origin"}:
+        raise entry.fail('must be { text = "...", origin = "..." }', "imported")
+    return (
+        _string(entry, value, "text", optional=True),
+        _string(entry, value, "origin"),
+    )
+
+
+def _links(entry: _Entry, table: dict[str, Any]) -> tuple[LinkSpec, ...]:
+    value = table.get("links", [])
+    if not isinstance(value, list):
+        raise entry.fail("must be a list of { kind, url, credit, caption }", "links")
+    links = []
+    for position, item in enumerate(value):
+        field = f"links[{position}]"
+        if not isinstance(item, dict) or not {"kind", "url"} <= set(item) <= _LINK_KEYS:
+            raise entry.fail('must be { kind = "media", url = "...", credit, caption }', field)
+        if item["kind"] not in LINK_KINDS:
+            raise entry.fail(f"kind must be one of {', '.join(LINK_KINDS)}", f"{field}.kind")
+        texts = {key: _string(entry, item, key, optional=key != "url") for key in _LINK_KEYS}
+        links.append(LinkSpec(**texts))
+    return tuple(links)
+
+
+_LINK_KEYS = {"kind", "url", "credit", "caption"}
 
 
 def _participants(
     entry: _Entry, table: dict[str, Any], context: _Context
 ) -> tuple[tuple[str, Role], ...]:
-    value = table.get("actors")
-    if not isinstance(value, list) or not value:
+    value = table.get("actors", [] if entry.schema >= 2 else None)
+    if not isinstance(value, list) or not (value or entry.schema >= 2):
         raise entry.fail("each event needs at least one actor", "actors")
     result: list[tuple[str, Role]] = []
     for position, item in enumerate(value):

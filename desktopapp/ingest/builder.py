@@ -34,6 +34,7 @@ from desktopapp.db.schema import (
     Base,
     CitationRow,
     EventActorRow,
+    EventLinkRow,
     EventRowORM,
     EventTypeRow,
     MetaRow,
@@ -187,6 +188,7 @@ def _write_reference(connection: Connection, dataset: Dataset) -> _Ids:
                     "url": source.url,
                     "published_edtf": source.published.edtf(),
                     "published_note": source.published_note,
+                    "author": source.author,
                     "text": source.text,
                     "sha256": hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
                 }
@@ -260,6 +262,7 @@ def _write_events(
         event_rows: list[dict[str, object]] = []
         actor_rows: list[dict[str, object]] = []
         quote_rows: list[dict[str, object]] = []
+        link_rows: list[dict[str, object]] = []
         fts_rows: list[dict[str, object]] = []
         for spec in batch:
             count += 1
@@ -282,6 +285,10 @@ def _write_events(
                 }
                 for position, q in enumerate(spec.quotes)
             )
+            link_rows.extend(
+                {"event_id": count, "position": position, **vars(link)}
+                for position, link in enumerate(spec.links)
+            )
             fts_rows.append(
                 event_document(
                     count,
@@ -296,6 +303,8 @@ def _write_events(
             connection.execute(insert(EventActorRow), actor_rows)
         if quote_rows:
             connection.execute(insert(QuoteRow), quote_rows)
+        if link_rows:
+            connection.execute(insert(EventLinkRow), link_rows)
         index_event_text(connection, fts_rows)
         check_interrupt()  # a signal whose exception Python swallowed still stops the build
         if progress is not None:
@@ -347,7 +356,7 @@ def _check_event(spec: EventSpec, ids: _Ids) -> None:
     for key, _role in spec.actors:
         if key not in ids.actors:
             raise BuildError(f"{where}: unknown actor {key!r}")
-    if not spec.quotes:
+    if not spec.quotes and spec.claim is None:  # only an imported event may be unsourced
         raise BuildError(f"{where}: has no quote")
     for quote in spec.quotes:
         source_text = ids.source_texts.get(quote.source_key)
@@ -376,6 +385,8 @@ def _event_row(number: int, spec: EventSpec, ids: _Ids) -> dict[str, object]:
         "citation_quote": spec.citation_quote,
         "citation_note": spec.citation_note,
         "actor_names": ", ".join(names),
+        "claim_text": spec.claim[0] if spec.claim else "",
+        "claim_origin": spec.claim[1] if spec.claim else "",
     }
 
 

@@ -24,6 +24,7 @@ class SourceSpec:
     published: FuzzyDate
     published_note: str
     text: str
+    author: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,14 @@ class QuoteSpec:
 
 
 @dataclass(frozen=True)
+class LinkSpec:
+    kind: str  # media, thumbnail, background
+    url: str
+    credit: str = ""
+    caption: str = ""
+
+
+@dataclass(frozen=True)
 class EventSpec:
     key: str
     title: str
@@ -71,6 +80,9 @@ class EventSpec:
     citation_quote: str
     citation_note: str
     quotes: tuple[QuoteSpec, ...]
+    # An imported event: what its file said and where (text, origin); it may have no quote.
+    claim: tuple[str, str] | None = None
+    links: tuple[LinkSpec, ...] = ()
 
 
 @dataclass

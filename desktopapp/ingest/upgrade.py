@@ -3,9 +3,11 @@
 An upgrade reads the facts (sources, citations, actors, types, events, quotes) out of the old
 file and writes them with the current builder, which recomputes every index, count table and
 check. The facts' tables have kept their shape since schema 1; a future change to them adds a
-reader for the older shape here. The old file is first copied beside itself
-(``timeline.sqlite3.schema1.bak``, written whole or not at all), so nothing is lost even if the
-upgrade is interrupted; the file itself is only replaced once the new one is complete.
+reader for the older shape here. Files from schema 4 on may hold edits and their history,
+which a rebuild would lose: they are upgraded in place instead, one additive step per schema.
+The old file is first copied beside itself (``timeline.sqlite3.schema1.bak``, written whole
+or not at all), so nothing is lost even if the upgrade is interrupted; the file itself is only
+replaced once the new one is complete.
 """
 
 from __future__ import annotations
@@ -17,7 +19,12 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote as url_quote
 
-from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from sqlalchemy import Connection, create_engine, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from desktopapp.db.errors import describe_error
+from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
 from desktopapp.domain.dates import parse_edtf
 from desktopapp.domain.model import ActorKind, Role
 from desktopapp.ingest.builder import BuildError, build_database
@@ -69,6 +76,9 @@ def upgrade_database(path: Path) -> Path:
             f"{path}: schema {version} is too old to upgrade; rebuild it with 'desktopapp build-db'"
         )
     backup = _write_backup(path, version)
+    if version >= FIRST_EDITABLE:
+        _migrate_in_place(path, version, backup)
+        return backup
     try:
         # The old file stays open for reading while the new one is written beside it; the
         # builder replaces it only at the end, so events stream through without piling up.
@@ -82,6 +92,57 @@ def upgrade_database(path: Path) -> Path:
     return backup
 
 
+def _migrate_in_place(path: Path, version: int, backup: Path) -> None:
+    """Bring an editable file (schema 4 on) up to date in one transaction, keeping what a
+    rebuild would lose: its history, keys and source-cited dates. Each step only adds."""
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    try:
+        with engine.begin() as connection:
+            for step in range(version, SCHEMA_VERSION):
+                _IN_PLACE_STEPS[step](connection)
+            connection.execute(
+                text("UPDATE meta SET value = :v WHERE key = 'schema_version'"),
+                {"v": str(SCHEMA_VERSION)},
+            )
+    except SQLAlchemyError as error:
+        raise UpgradeError(
+            f"{path}: could not be upgraded ({describe_error(error)}); it was left unchanged, "
+            f"and a copy is at {backup}"
+        ) from None
+    finally:
+        engine.dispose()
+
+
+def _schema_4_to_5(connection: Connection) -> None:
+    for table, column in (
+        ("sources", "author"),
+        ("events", "claim_text"),
+        ("events", "claim_origin"),
+    ):
+        connection.execute(
+            text(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+        )
+    Base.metadata.tables["event_links"].create(connection)
+
+
+# Schema N -> N + 1, for files that may hold edits (a rebuild would drop their history).
+FIRST_EDITABLE = 4
+_IN_PLACE_STEPS: dict[int, Callable[[Connection], None]] = {4: _schema_4_to_5}
+
+
+def _checkpoint(path: Path) -> None:
+    """Move what an edited file keeps in its write-ahead log into the file itself, so that
+    a copy of the file's bytes holds its latest changes (the log is not copied)."""
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return
+    connection = sqlite3.connect(path, timeout=5.0)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        connection.close()
+
+
 def _write_backup(path: Path, version: int) -> Path:
     """Copy ``path`` to ``PATH.schemaN.bak`` through a synced temporary file, so that a backup
     under that name is always whole; an earlier backup is never overwritten."""
@@ -91,8 +152,9 @@ def _write_backup(path: Path, version: int) -> Path:
         backup = path.with_name(f"{path.name}.schema{version}.{number}.bak")
         number += 1
     try:
+        _checkpoint(path)
         copy_atomically(path, backup)
-    except OSError as error:
+    except (OSError, sqlite3.Error) as error:
         raise UpgradeError(
             f"{path}: no backup copy could be written next to it "
             f"({write_failure(error, path.parent, path.stat().st_size)}); not upgraded"

@@ -112,8 +112,7 @@ class SourceDialog(QDialog):
             self._add_text_rows(form)
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Outlet:", self.outlet)
-        if self._source is None:  # the contract's EditSource has no author
-            form.addRow("A&uthor:", self.author)
+        form.addRow("A&uthor:", self.author)
         form.addRow("&Web address:", self.url)
         form.addRow("&Language:", self.language)
         form.addRow("&Published:", self.published)
@@ -137,7 +136,9 @@ class SourceDialog(QDialog):
     def _fill(self) -> None:
         if self._source is not None:
             source = self._source
-            self._set_fields(source.title, source.outlet, "", source.url, source.language)
+            self._set_fields(
+                source.title, source.outlet, source.author, source.url, source.language
+            )
             self.published.setText(source.published.edtf() if source.published else "")
         elif self._draft is not None:
             draft = self._draft
@@ -178,6 +179,7 @@ class SourceDialog(QDialog):
         return {
             "title": self.title_edit.text().strip(),
             "outlet": self.outlet.text().strip(),
+            "author": self.author.text().strip(),
             "url": (link_target(url) or url) if url else "",
             "language": self.language.currentText().strip(),
             "published_edtf": self.published.edtf(),
@@ -216,4 +218,4 @@ class SourceDialog(QDialog):
         if self._source is not None:
             changed = {k: v for k, v in fields.items() if v != self._initial[k]}
             return EditSource(self._source.key, **changed) if changed else None
-        return AddSource(text=self.text(), author=self.author.text().strip(), **fields)
+        return AddSource(text=self.text(), **fields)
