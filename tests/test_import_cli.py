@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktopapp.cli import main
+from desktopapp.db.edits import MAX_TITLE
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.store import TimelineStore
@@ -279,7 +280,7 @@ def test_hostile_content_is_text(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert script.actors()[0].name == "=cmd|' /C calc'!A0"
     lone = events["Lone � surrogate and"]
     assert lone.title == "Lone � surrogate and NUL �"
-    assert len(events["x" * 20].title) == importing.MAX_TITLE
+    assert len(events["x" * 20].title) == MAX_TITLE
     assert "shown as �" in out
     assert "cut in the title" in out
     assert "cut in the claim" in out

@@ -188,7 +188,7 @@ def test_every_event_cites_the_file_and_keeps_its_place_in_it() -> None:
     plan = plan_of("messy.json")
     interval = events(plan)["An interval"]
     assert interval.quotes == ()
-    assert interval.citation.title == "messy.json"
+    assert interval.citation.outlet == "messy.json"
     assert interval.citation.note == "as given by the imported file; not checked"
     assert "some day between 21 and 27 February 2022" in interval.citation.sentence
     assert interval.claim.origin == "messy.json, slide 12"

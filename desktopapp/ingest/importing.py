@@ -52,11 +52,6 @@ IMPORTED_TYPE = "imported"
 IMPORTED_LABEL = "Imported"
 CITATION_NOTE = "as given by the imported file; not checked"
 
-# Where the command layer stops (db/edits.py): longer texts are cut here, saying so, instead
-# of refusing the whole import.
-MAX_TITLE = 500
-MAX_NAME = 2_000
-
 
 class ImportFileError(Exception):
     """A file that cannot be imported at all; one line for the person. Nothing is written."""
@@ -404,8 +399,8 @@ class ImportPlan:
             type_slug=type_slug,
             date_edtf=entry.date_edtf,
             citation=OutsideReference(
-                outlet="",
-                title=self.file_name,
+                outlet=self.file_name,  # a citation names its report by outlet or URL
+                title="",
                 url="",
                 sentence=entry.date_as_written,
                 note=CITATION_NOTE,

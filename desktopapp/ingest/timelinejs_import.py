@@ -34,19 +34,20 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
+from desktopapp.db.edits import MAX_FIELD, MAX_SUMMARY, MAX_TITLE
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, parse_edtf
 from desktopapp.domain.grouping import NO_ACTING_ACTOR_LABEL
 from desktopapp.ingest.importing import (
-    MAX_NAME,
-    MAX_TITLE,
     Entry,
     ImportFileError,
     ImportPlan,
     Where,
 )
 
-MAX_CLAIM = 20_000  # characters of an entry's text kept as its claim (the rest cut, saying so)
-MAX_URL = 2_000
+# Where the commands stop (db/edits.py): a longer text is cut here, saying so, rather than
+# refusing the whole import.
+MAX_CLAIM = MAX_SUMMARY
+MAX_NAME = MAX_URL = MAX_FIELD
 TITLE_FROM_TEXT = 80  # a slide without a headline is titled with this much of its text
 
 
