@@ -208,7 +208,8 @@ def test_a_refused_command_refuses_the_whole_import(
     before = existing.read_bytes()
     code, out, err = run(capsys, "import", existing, FIXTURES / "messy.json")
     assert (code, out) == (2, "")
-    assert "imported" in err
+    assert err.startswith("desktopapp: nothing was imported: slide 1: ")
+    assert "'imported'" in err and err.count("\n") == 1
     assert existing.read_bytes() == before
 
 

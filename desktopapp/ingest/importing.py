@@ -423,6 +423,26 @@ class ImportPlan:
     def event_count(self) -> int:
         return len(self._events)
 
+    def refusal(self, error: Exception) -> str:
+        """The store's refusal of the import ("item 7: …", numbered as ``commands``) said
+        of the file: "nothing was imported: slide 4: …" or "…: the actor 'X': …"."""
+        message = str(error)
+        match = re.match(r"item ([0-9]+): (.*)", message, re.DOTALL)
+        if match is None:
+            return f"nothing was imported: {message}"
+        number, why = int(match[1]), match[2]
+        names = len(self._names)
+        if number > names and number - names <= len(self._events):
+            where = str(self._events[number - names - 1][0])
+        elif 1 <= number <= names:
+            command = self._names[number - 1]
+            where = f"making {type(command).__name__.removeprefix('Add').lower()} " + repr(
+                getattr(command, "name", getattr(command, "slug", ""))
+            )
+        else:
+            return f"nothing was imported: {message}"
+        return f"nothing was imported: {where}: {why}"
+
     def finish(self) -> None:
         """Once the reader is done: the file's own event keys are kept where they are free
         in the target (and the file), the others' events get new keys, saying so."""
@@ -538,8 +558,14 @@ def _why_none(report: ImportReport) -> str:
 
 
 def apply_plan(store: TimelineStore, plan: ImportPlan, note: str = "") -> list[Change]:
-    """Every command of the plan in one transaction: all of them, or none."""
-    return store.execute_all(plan.commands, note=note or import_note(plan))
+    """Every command of the plan in one transaction: all of them, or none (CommandError
+    naming the entry of the file that was refused)."""
+    from desktopapp.db.commands import CommandError
+
+    try:
+        return store.execute_all(plan.commands, note=note or import_note(plan))
+    except CommandError as error:
+        raise CommandError(plan.refusal(error)) from None
 
 
 def import_note(plan: ImportPlan) -> str:

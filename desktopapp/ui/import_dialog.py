@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktopapp.db.commands import CommandError
 from desktopapp.document import TimelineDocument
 from desktopapp.ingest.importing import (
     FORMATS,
@@ -267,6 +268,9 @@ class ImportActions(QObject):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             document.execute_all(plan.commands, undo_text(plan), note or import_note(plan))
+        except CommandError as error:
+            self._editing.refuse("Nothing was imported", plan.refusal(error))
+            return None
         except EDIT_ERRORS as error:
             self._editing.refuse("Nothing was imported", one_line(error))
             return None
