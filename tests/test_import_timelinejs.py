@@ -91,7 +91,7 @@ def test_a_time_of_day_stays_in_the_claim_and_the_date_at_the_day() -> None:
     second = events(plan)["Down to the second"]
     assert second.date_edtf == "2022-03-02"
     assert "14:30:05" in second.claim.text
-    assert "hour 14 minute 30 second 5" in second.citation.sentence
+    assert "hour 14, minute 30, second 5" in second.citation.sentence
     hour = events(plan)["An hour and nothing finer"]
     assert hour.date_edtf == "2022-03-12"
     assert "09h" in hour.claim.text and "09:00" not in hour.claim.text

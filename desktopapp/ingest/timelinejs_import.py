@@ -543,7 +543,7 @@ def _json_date(value: Any, name: str) -> RawDate | None:
     if not isinstance(value, dict):
         return None
     parts = {part: value.get(part) for part in _DATE_PARTS}
-    written = " ".join(
+    written = ", ".join(
         f"{part} {_string(parts[part]) or json.dumps(parts[part])}"
         for part in _DATE_PARTS
         if parts[part] not in (None, "")
