@@ -136,6 +136,19 @@ def test_import_from_the_keyboard_is_one_undo_step_with_a_plain_report(
     assert document.undo_text == "Import 15 events from 'newsroom.json'"
 
 
+def test_an_import_clears_a_filter_that_would_hide_it(qtbot, editable: MainWindow) -> None:
+    from desktopapp.domain.filter import EventFilter
+
+    editable.document.set_filter(EventFilter(text="no such words"))
+    report = editable.import_actions.import_file(
+        FIXTURES / "sheet-semicolon.csv", None, ImportDialog().options()
+    )
+    assert report is not None
+    assert editable.document.filter == EventFilter()
+    qtbot.waitUntil(lambda: editable.table_model.rowCount() == 3, timeout=5000)
+    assert editable.statusBar().currentMessage().endswith("Filters cleared to show them.")
+
+
 def test_a_bad_file_is_refused_in_one_line_and_nothing_changes(
     qtbot, editable: MainWindow, tmp_path: Path, captured_boxes: list[str]
 ) -> None:

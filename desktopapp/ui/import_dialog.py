@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktopapp.db.commands import CommandError
 from desktopapp.document import TimelineDocument
+from desktopapp.domain.filter import EventFilter
 from desktopapp.ingest.importing import (
     FORMATS,
     SNIFF_BYTES,
@@ -277,5 +278,10 @@ class ImportActions(QObject):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.last_report = plan.report
-        self._window.statusBar().showMessage(plan.report.headline(), 10000)
+        said = plan.report.headline()
+        if document.filter != EventFilter():
+            # What was just imported is what the person wants to see, not a filter of before.
+            document.set_filter(EventFilter())
+            said += " Filters cleared to show them."
+        self._window.statusBar().showMessage(said, 10000)
         return plan.report
