@@ -285,3 +285,31 @@ def test_hostile_content_is_text(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "shown as �" in out
     assert "cut in the title" in out
     assert "cut in the claim" in out
+
+
+def test_hostile_sheet_cells_are_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    from desktopapp.ingest.timelinejs_import import SHEET_COLUMNS
+
+    def row(**cells: str) -> list[str]:
+        return [cells.get(name.replace(" ", "_").lower(), "") for name in SHEET_COLUMNS]
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(SHEET_COLUMNS)
+    writer.writerow(row(year="2022", headline="&lt;script&gt;x&lt;/script&gt;", group="@SUM(A1)"))
+    writer.writerow(row(year="2022", month="3", headline="NUL\x00 here", text="y" * 1_000_000))
+    writer.writerow(row(year="2022", headline="'-1+1", media="javascript:alert(1)"))
+    source = tmp_path / "hostile.csv"
+    source.write_text(buffer.getvalue(), encoding="utf-8")
+    target = tmp_path / "h.timeline"
+    code, out, err = run(capsys, "import", target, source)
+    assert code == 0, err
+    events = {e.title: e for e in events_of(target)}
+    assert set(events) == {"<script>x</script>", "NUL� here", "-1+1"}
+    assert events["<script>x</script>"].actors()[0].name == "@SUM(A1)"
+    assert len(events["NUL� here"].claim.text) == 20_000
+    assert events["-1+1"].links[0].url == "javascript:alert(1)"  # stored as given, never linked
+    assert "cut in the claim" in out and "shown as �" in out

@@ -38,6 +38,7 @@ from desktopapp.db.edits import MAX_FIELD, MAX_SUMMARY, MAX_TITLE
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, parse_edtf
 from desktopapp.domain.grouping import NO_ACTING_ACTOR_LABEL
 from desktopapp.ingest.importing import (
+    MAX_IMPORT_BYTES,
     Entry,
     ImportFileError,
     ImportPlan,
@@ -720,6 +721,9 @@ def _header(text: str, name: str) -> tuple[str, list[str]]:
 
 def _records(text: str, separator: str, width: int, name: str) -> Iterator[tuple[int, list[str]]]:
     """(the line a record starts on, its cells) after the header, Excel's dialect."""
+    # A cell may hold a whole article: the csv module's default limit is 128 KB a cell
+    # (the limit is the module's, process-wide; raising it only lets more be read).
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_IMPORT_BYTES))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     try:
         next(reader)
