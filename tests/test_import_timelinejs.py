@@ -109,6 +109,14 @@ def test_slides_that_cannot_be_dated_are_skipped_and_each_is_named() -> None:
     assert "(eras 1, 2)" in line_with(plan, "all along")
 
 
+def test_a_second_title_is_reported_not_imported() -> None:
+    data = (FIXTURES / "sheet-semicolon.csv").read_bytes()
+    data += b";;;;;;;;;First title;;;;;;title;;\n;;;;;;;;;Again;;;;;;title;;\n"
+    plan = plan_import(ImportSource("s.csv", data), TargetNames.new_timeline())
+    assert plan.title == "First title"
+    assert "(line 6)" in line_with(plan, "after the first")
+
+
 def test_the_title_slide_names_the_new_timeline_and_is_no_event() -> None:
     plan = plan_of("messy.json")
     assert plan.title == "Sanctions & tech: the first week"

@@ -217,3 +217,26 @@ def test_the_import_shortcut_is_the_only_one_on_its_key(editable: MainWindow) ->
             name = sequence.toString()
             assert name not in keys or keys[name] == other.text(), (name, keys[name], other.text())
             keys[name] = other.text()
+
+
+def test_a_format_picked_by_the_person_is_kept(qtbot, tmp_path: Path) -> None:
+    from tests.dialog_helpers import show
+
+    dialog = show(qtbot, ImportDialog())
+    keys_into(qtbot, focused(), str(FIXTURES / "sheet-semicolon.csv"))
+    assert dialog.format_id() == "timelinejs-csv" and dialog.told.isVisible()
+    tab_to(qtbot, dialog.format_box)
+    qtbot.keyClick(focused(), Qt.Key.Key_Up)  # TimelineJS JSON, the person's choice
+    assert dialog.format_id() == "timelinejs"
+    assert not dialog.told.isVisible()
+    tab_to(qtbot, dialog.path_edit)
+    qtbot.keyClick(focused(), Qt.Key.Key_End)
+    qtbot.keyClick(focused(), Qt.Key.Key_Backspace)
+    keys_into(qtbot, focused(), "v")  # the same file named again
+    assert dialog.format_id() == "timelinejs"
+    unknown = tmp_path / "notes.txt"
+    unknown.write_text("hello")
+    other = show(qtbot, ImportDialog())
+    keys_into(qtbot, focused(), str(unknown))
+    assert "could not be told" in other.told.text()
+    assert other.footer.ok_button.isEnabled()  # the person may still choose the format

@@ -568,7 +568,12 @@ def _add(slide: Slide, plan: ImportPlan) -> None:
 def _title_slide(slide: Slide, plan: ImportPlan) -> None:
     """The title slide names the timeline; it is no event."""
     headline = " ".join(clean(plain_text(slide.headline))[0].split())
-    if not headline or plan.title:
+    if plan.title:
+        plan.report.skip(slide.where, "of type title after the first (a timeline has one title)")
+        return
+    if not headline:
+        if slide.where.unit != "title slide" or slide.text.strip():
+            plan.report.skip(slide.where, "of type title without a headline")
         return
     plan.title = _cut(headline, MAX_TITLE)
     body = clean(plain_text(slide.text))[0]
