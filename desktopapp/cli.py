@@ -514,6 +514,10 @@ def run_check(args: argparse.Namespace) -> int:
     report = check_database(open_repository(args.path))
     for damage in report.damages:
         print(damage.line())
+    if report.unsourced:  # listed, not failed: they are shown as unsourced everywhere
+        print(report.unsourced_heading())
+        for unsourced in report.unsourced:
+            print(f"  {unsourced.line()}")
     print(report.summary())
     return 0 if report.is_clean else 1
 

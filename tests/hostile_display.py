@@ -67,7 +67,10 @@ def make_hostile_database(article_db: Path, target: Path) -> Path:
 
 def _put_controls_in_article(connection: sqlite3.Connection) -> None:
     (text,) = connection.execute("SELECT text FROM sources WHERE key = 'article'").fetchone()
-    (first_quote,) = connection.execute("SELECT min(start) FROM quotes").fetchone()
+    (first_quote,) = connection.execute(
+        "SELECT min(q.start) FROM quotes q JOIN sources s ON s.id = q.source_id"
+        " WHERE s.key = 'article'"
+    ).fetchone()
     characters = list(text)
     for position, control in ARTICLE_CONTROLS.items():
         assert characters[position] == " " and position < first_quote

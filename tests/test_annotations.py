@@ -43,11 +43,15 @@ def test_shipped_article_is_the_source_byte_for_byte() -> None:
 
 def test_every_quote_is_a_verbatim_unique_span(article_text: str) -> None:
     dataset = load_annotations(annotations_path())
+    assert dataset.sources[0].key == "article" and dataset.sources[0].text == article_text
+    texts = {source.key: source.text for source in dataset.sources}
     for event in dataset.events:
         assert event.quotes, event.key
+        assert event.quotes[0].source_key == "article", event.key  # the article comes first
         for quote in event.quotes:
-            assert article_text[quote.start : quote.end] == quote.text
-            assert article_text.count(quote.text) == 1
+            text = texts[quote.source_key]
+            assert text[quote.start : quote.end] == quote.text
+            assert text.count(quote.text) == 1
 
 
 def test_every_event_is_dated_cited_and_typed() -> None:
@@ -183,12 +187,44 @@ def test_retaliated_events_say_which_words_come_from_where(
     attributes the specific action to the report cited for the date."""
     attribution, outlet = report
     event = _event(repository, key)
-    (quote,) = event.quotes
+    quote = event.quotes[0]
+    assert quote.source_key == "article"
     assert quote.text.startswith("Netflix, Spotify, H&M, SAP, GM, Maersk, Volvo ")
     first, rest = event.summary.split(". ", 1)
     assert first.startswith("The article lists ") and "retaliated" in first
     assert rest.startswith(f"According to {attribution}")
     assert event.citation.outlet == outlet
+
+
+# What each of the seven did, quoted from its report (stored as the one sentence found).
+REPORTED_ACTION = {
+    "netflix-refuses-state-channels": ["it will not comply with new Russian rules"],
+    "spotify-removes-rt-sputnik": ["had removed all content from Russian state-sponsored"],
+    "hm-pauses-sales": ["decided to temporarily pause all sales in Russia"],
+    "sap-pauses-sales": ["alle Verkäufe in Russland", "pausieren außerdem den Verkauf"],
+    "gm-export-halt": ["General Motors suspended vehicle exports to Russia"],
+    "maersk-suspends-bookings": ["to and from Russia will be temporarily suspended"],
+    "volvo-halts-russia": ["suspend car shipments", "halted all its production and sales"],
+}
+
+
+@pytest.mark.parametrize(("key", "actions"), sorted(REPORTED_ACTION.items()))
+def test_retaliated_events_quote_the_action_from_its_report(
+    repository: EventRepository, key: str, actions: list[str]
+) -> None:
+    """After the article's "retaliated", each event quotes its report's own sentence, from
+    a source that says it stores only that excerpt, at the address the event cites."""
+    event = _event(repository, key)
+    article, *reports = event.quotes
+    assert article.source_key == "article"
+    assert len(reports) == len(actions)
+    sources = {source.key: source for source in repository.sources}
+    for quote, action in zip(reports, actions, strict=True):
+        assert quote.problem == "" and action in quote.text
+        source = sources[quote.source_key]
+        assert repository.source_text(source.key) == quote.text  # that sentence, nothing more
+        assert "the full page was not stored" in source.published_note
+    assert sources[reports[0].source_key].url == event.citation.url
 
 
 def _actor_filter(name: str) -> EventFilter:
@@ -251,9 +287,9 @@ def _replace(path: Path, old: str, new: str, count: int = 1) -> None:
             'type = "corporate-withdrawal/export-halt"\ndates = "2022-02-21/2022-02-27"',
             r"\(apple-export-halt\): unknown key\(s\): dates",
         ),
-        ("schema = 1", "schema = 3", r"'schema' must be 1 or 2, found 3"),
-        ("schema = 1", "schema = 2", r"field 'source': schema 2 lists its sources as \[\[sources"),
-        ('[source]\nid = "article"', '[source\nid = "article"', r"is not valid TOML"),
+        ("schema = 2", "schema = 3", r"'schema' must be 1 or 2, found 3"),
+        ("schema = 2", "schema = 1", r"unknown key\(s\): sources"),
+        ('[[sources]]\nid = "article"', '[[sources\nid = "article"', r"is not valid TOML"),
     ],
 )
 def test_broken_annotations_are_refused_naming_entry_and_field(
@@ -302,7 +338,7 @@ def test_a_utf8_byte_order_mark_is_accepted(annotation_copy: Path) -> None:
 
 @pytest.mark.parametrize("value", ["true", "1.0", '"1"', "[1]", "{ v = 1 }", "2022-03-01"])
 def test_schema_must_be_the_integer_1_or_2(annotation_copy: Path, value: str) -> None:
-    _replace(annotation_copy, "schema = 1", f"schema = {value}")
+    _replace(annotation_copy, "schema = 2", f"schema = {value}")
     with pytest.raises(
         AnnotationError, match=r"^annotations\.toml, field 'schema': .*must be 1 or 2"
     ):
@@ -332,7 +368,7 @@ def test_a_deeply_dotted_key_is_refused_fast_and_located(
 
 def test_values_nested_deeper_than_any_entry_are_refused(annotation_copy: Path) -> None:
     # Shallow enough for tomllib, deep enough to trouble what reads it afterwards.
-    _replace(annotation_copy, "schema = 1", "schema = " + "[" * 20 + "]" * 20)
+    _replace(annotation_copy, "schema = 2", "schema = " + "[" * 20 + "]" * 20)
     with pytest.raises(AnnotationError, match="nested more than 8 deep"):
         load_annotations(annotation_copy)
 
@@ -341,7 +377,7 @@ _WRONG_TYPES = ['[ "x" ]', "{ a = 1 }", "7", "true", "1.5", "2022-03-01", "[ { i
 # (section header, key, entry named in the message, field named in the message)
 _TYPED_FIELDS = (
     [
-        ("[source]", key, r"\[source\]", key)
+        ("[[sources]]", key, r"source #1", key)
         for key in (
             "id",
             "file",
@@ -429,7 +465,8 @@ def test_build_records_source_hash_and_schema(article_db: Path, article_text: st
     )
     for event in repository.events():
         for quote in event.quotes:
-            assert article_text[quote.start : quote.end] == quote.text
+            text = repository.source_text(quote.source_key)
+            assert text[quote.start : quote.end] == quote.text
 
 
 def test_failed_build_leaves_existing_database_untouched(

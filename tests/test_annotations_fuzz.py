@@ -36,10 +36,10 @@ def test_mutated_annotations_load_or_fail_cleanly(
     except AnnotationError as error:
         assert str(error).startswith("annotations.toml")
         return
-    text = (folder / "source-article.fr.txt").read_text(encoding="utf-8")
+    texts = {source.key: source.text for source in dataset.sources}
     for event in dataset.events:
         for quote in event.quotes:
-            assert text[quote.start : quote.end] == quote.text
+            assert texts[quote.source_key][quote.start : quote.end] == quote.text
 
 
 @settings(max_examples=100, deadline=None)

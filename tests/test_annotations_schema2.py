@@ -206,10 +206,32 @@ def test_a_byte_order_mark_and_deep_keys_are_handled_as_in_schema_1(tmp_path: Pa
         load_annotations(path)
 
 
+def schema_1(text: str) -> str:
+    """The shipped (schema 2) file as schema 1 had it: the article as its one ``[source]``,
+    no report excerpts, and only the article's quotes."""
+    head, rest = text.split("\n[[sources]]\n", 1)
+    article, rest = rest.split("\n[[sources]]\n", 1)
+    citations = f"# {'-' * 64} citations"
+    _excerpts, rest = rest.split(citations, 1)
+    text = f"{head}\n[source]\n{article}\n{citations}{rest}"
+    text = re.sub(r', \{ source = "[a-z0-9-]+", text = "[^"]*" \}', "", text)
+    return text.replace("schema = 2\n", "schema = 1\n", 1)
+
+
+def test_the_shipped_file_as_schema_1_still_reads(tmp_path: Path) -> None:
+    shutil.copy(resource_path("source-article.fr.txt"), tmp_path / "source-article.fr.txt")
+    target = tmp_path / "annotations.toml"
+    target.write_text(schema_1(annotations_path().read_text(encoding="utf-8")), "utf-8")
+    dataset = load_annotations(target)
+    assert [source.key for source in dataset.sources] == ["article"]
+    assert {q.source_key for event in dataset.events for q in event.quotes} == {"article"}
+    assert len(dataset.events) == 18
+
+
 def test_schema_1_quotes_stay_plain_text(tmp_path: Path) -> None:
     shutil.copy(resource_path("source-article.fr.txt"), tmp_path / "source-article.fr.txt")
     target = tmp_path / "annotations.toml"
-    text = annotations_path().read_text(encoding="utf-8")
+    text = schema_1(annotations_path().read_text(encoding="utf-8"))
     old = 'quotes = [ "Apple, par exemple, a arrêté toutes les exportations vers la Russie" ]'
     assert old in text
     new = 'quotes = [ { text = "Apple, par exemple, a arrêté toutes les exportations" } ]'

@@ -64,3 +64,82 @@ def test_the_source_selector_lists_every_source_and_shows_the_one_chosen_by_keyb
     chosen = box.currentData()
     assert chosen != shown and window.article.source_key() == chosen
     assert window.article.text.toPlainText() == many_sources.source_text(chosen)
+
+
+def shown_text(rich: str) -> str:
+    """What a rich-text tooltip reads as on screen."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(rich)
+    return document.toPlainText()
+
+
+LONG_TITLE = "Truck maker AB Volvo halts production in Russia, a spokesperson said " * 4
+LONG_URL = "https://www.example.org/business/autos-transportation/" + "a-very-long-slug-" * 6
+
+
+@pytest.fixture
+def long_titled(tmp_path: Path) -> EventRepository:
+    """A timeline of two sources, the second with a long title and a long address."""
+    from desktopapp.db.commands import AddSource
+    from desktopapp.db.store import TimelineStore
+
+    path = tmp_path / "reports.timeline"
+    store = TimelineStore.create(path, title="Reports", author="me")
+    store.execute(AddSource(text="Our own notes.", title="Notes"))
+    store.execute(AddSource(text="The report.", title=LONG_TITLE, outlet="Reuters", url=LONG_URL))
+    store.close()
+    return EventRepository(open_database(path))
+
+
+def test_a_long_source_title_never_widens_the_pane(qtbot, long_titled: EventRepository) -> None:  # type: ignore[no-untyped-def]
+    """The selector keeps the pane's width (the window once grew to fit a title), shows the
+    title elided, and the whole title in the tooltips."""
+    from PySide6.QtCore import Qt
+
+    from desktopapp.ui.article_pane import ArticlePane
+
+    pane = ArticlePane(long_titled)
+    qtbot.addWidget(pane)
+    pane.resize(260, 400)
+    pane.show()
+    qtbot.waitExposed(pane)
+    box = pane.source_box
+    assert box.isVisible()
+    long_index = box.findText(LONG_TITLE.strip()[:40], Qt.MatchFlag.MatchStartsWith)
+    assert long_index >= 0
+    assert box.fontMetrics().horizontalAdvance(box.itemText(long_index)) > 260
+    assert pane.minimumSizeHint().width() < 200 and box.sizeHint().width() < 200
+    assert box.width() <= pane.width()
+    box.setCurrentIndex(long_index)
+    assert " ".join(LONG_TITLE.split()) in " ".join(shown_text(box.toolTip()).split())
+    item_tip = " ".join(shown_text(box.itemData(long_index, Qt.ItemDataRole.ToolTipRole)).split())
+    assert " ".join(LONG_TITLE.split()) in item_tip
+    assert item_tip.startswith("Reuters, ") and item_tip.endswith(LONG_URL)  # which source
+
+
+@pytest.mark.parametrize("width", [160, 240, 420])
+def test_the_source_line_fits_a_narrow_pane_and_says_where_it_is_cut(
+    qtbot, long_titled: EventRepository, width: int
+) -> None:  # type: ignore[no-untyped-def]
+    """Each line of the citation fits the pane, an address too (broken inside, as it has no
+    spaces), at most three lines, the last ending with an ellipsis; the tooltip has it all."""
+    from desktopapp.ui.article_pane import ArticlePane
+
+    pane = ArticlePane(long_titled)
+    qtbot.addWidget(pane)
+    pane.show_source(long_titled.sources[1].key)
+    pane.resize(width, 400)
+    pane.show()
+    qtbot.waitExposed(pane)
+    label = pane.citation
+    qtbot.waitUntil(lambda: label.width() == width)
+    lines = label.text().split("\n")
+    room = label.contentsRect().width()
+    assert 1 <= len(lines) <= label.MAX_LINES
+    assert all(label.fontMetrics().horizontalAdvance(line) <= room for line in lines), lines
+    assert label.height() >= label.sizeHint().height()  # no line hidden below the pane's edge
+    assert lines[-1].endswith("…")
+    assert label.full_text().endswith(LONG_URL)
+    assert LONG_URL in shown_text(label.toolTip())

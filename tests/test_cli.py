@@ -42,9 +42,11 @@ def test_list_json_contract(
         assert set(event) >= JSON_FIELDS
         assert event["date_source"]["quote"]
         assert event["precision"] in {"day", "month", "year", "interval"}
+        assert event["quotes"][0]["source"] == "article"  # the article first, then reports
         for quote in event["quotes"]:
-            assert article_text[quote["start"] : quote["end"]] == quote["text"]
-            assert quote["source"] == "article"
+            assert quote["verified"] and quote["problem"] == ""
+            if quote["source"] == "article":
+                assert article_text[quote["start"] : quote["end"]] == quote["text"]
     apple = next(e for e in events if e["title"] == "Apple halts all exports to Russia")
     assert apple["type"] == "corporate-withdrawal/export-halt"
     assert apple["date"] == "2022-02-21/2022-02-27"

@@ -32,7 +32,12 @@ from desktopapp.export.timelinejs import (
     timelinejs_csv,
     timelinejs_json,
 )
-from desktopapp.export.web_annotations import AnnotatedSource, annotation_page, annotations_jsonld
+from desktopapp.export.web_annotations import (
+    AnnotatedSource,
+    annotation_id,
+    annotation_page,
+    annotations_jsonld,
+)
 from desktopapp.ingest.annotations import load_annotations
 from desktopapp.ingest.builder import build_database
 from desktopapp.ingest.bundled import annotations_path
@@ -370,22 +375,40 @@ def test_ics_is_the_same_file_for_the_same_database(qualified: EventRepository) 
     assert b"DTSTAMP:" in once and all(len(line) <= 75 for line in once.split(b"\r\n"))
 
 
+def _quote_sources(repository: EventRepository) -> dict[str, str]:
+    """The source key of every quote, by the annotation id the export gives it."""
+    return {
+        annotation_id(event.key, number): quote.source_key
+        for event in repository.events()
+        for number, quote in enumerate(event.quotes, start=1)
+    }
+
+
 def test_web_annotations(qualified: EventRepository, tmp_path: Path) -> None:
+    """Each annotation targets its quote's own source (the article, or the report quoted
+    after it), and its selectors place the quote in that source's text."""
     summary = export(qualified, "annotations-jsonld", tmp_path / "a.jsonld")
     document = json.loads((tmp_path / "a.jsonld").read_text(encoding="utf-8"))
     items = document["first"]["items"]
     quotes = [q for e in qualified.events() for q in e.quotes]
     assert summary == f"{len(quotes)} quotes" and document["total"] == len(items) == len(quotes)
-    source = qualified.sources[0]
-    text = qualified.source_text(source.key)
+    sources = {source.key: source for source in qualified.sources}
+    quote_sources = _quote_sources(qualified)
     for item in items:
+        source = sources[quote_sources[item["id"]]]
         target = item["target"]
         assert target["source"] == source.url
+        text = qualified.source_text(source.key)
         quote, position = target["selector"]
         assert text[position["start"] : position["end"]] == quote["exact"]
         assert text[: position["start"]].endswith(quote["prefix"])
         assert text[position["end"] :].startswith(quote["suffix"])
     assert len({item["id"] for item in items}) == len(items)
+    netflix = [i["target"]["source"] for i in items if i["body"]["value"].startswith("Netflix")]
+    assert netflix == [
+        sources["article"].url,
+        "https://www.politico.eu/article/netflix-refuses-to-comply-with-russian-rules/",
+    ]
 
 
 def test_web_annotations_without_a_url_target_the_texts_hash(
@@ -401,8 +424,12 @@ def test_web_annotations_without_a_url_target_the_texts_hash(
     repository = EventRepository(open_database(copy))
     export(repository, "annotations-jsonld", tmp_path / "a.jsonld")
     document = json.loads((tmp_path / "a.jsonld").read_text(encoding="utf-8"))
-    sha = repository.sources[0].sha256
-    assert {i["target"]["source"] for i in document["first"]["items"]} == {f"urn:sha256:{sha}"}
+    hashes = {source.key: source.sha256 for source in repository.sources}
+    quote_sources = _quote_sources(repository)
+    items = document["first"]["items"]
+    for item in items:  # the hash of the quote's own source, whichever it is
+        assert item["target"]["source"] == f"urn:sha256:{hashes[quote_sources[item['id']]]}"
+    assert len({item["target"]["source"] for item in items}) == len(hashes) > 1
 
 
 # -- hostile content -----------------------------------------------------------------------

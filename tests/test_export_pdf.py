@@ -17,9 +17,18 @@ from pypdf import PdfReader
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.model import Quote
+from desktopapp.domain.quotation import quoted
 from desktopapp.export import pdf
 from desktopapp.export.files import TEMP_PREFIX, ExportCancelled
 from desktopapp.export.pdf import Page, export_pdf, paginate
+
+
+def printed(quote: Quote, repository: EventRepository) -> str:
+    """A quote as the report prints it: in its own source's quotation marks (a quotation
+    inside it one level down), without whitespace, as :func:`squash` leaves it."""
+    languages = {source.key: source.language for source in repository.sources}
+    return squash(quoted(quote.text, languages[quote.source_key]))
 
 
 def words(text: str) -> str:
@@ -68,7 +77,7 @@ def test_whole_article_report(export: Callable[..., tuple[int, Pdf]], repository
     for event in events:
         assert words(event.title) in document.text
         for quote in event.quotes:
-            assert squash(quote.text) in squash(document.text)
+            assert printed(quote, repository) in squash(document.text)
         assert words(event.date.describe()).lower() in document.text.lower()
     assert "Actor: all · Type: all · 18 of 18 events" in document.pages[0]
     for number, text in enumerate(document.pages, start=1):
@@ -78,6 +87,75 @@ def test_whole_article_report(export: Callable[..., tuple[int, Pdf]], repository
         document.text
     )
     assert "l’invasion" in document.text
+
+
+# Whose words each quote of two events is: the article's, then its report's.
+QUOTED_FROM = {
+    "Netflix refuses to carry Russian state TV channels": [
+        "Actual News Magazine (actualnewsmagazine.com)",
+        "Politico Europe",
+    ],
+    # Two statements of one outlet: told apart by their titles.
+    "SAP stops all sales in Russia": [
+        "Actual News Magazine (actualnewsmagazine.com)",
+        "SAP News Center (Germany), “[SAP statement on Ukraine solidarity, ending sales and"
+        " cloud operations in Russia]”",
+        "SAP News Center (Germany), “[SAP’s first statement on Ukraine: in Solidarität vereint]”",
+    ],
+}
+
+
+def test_every_quote_is_in_its_event_naming_its_own_source(
+    export: Callable[..., tuple[int, Pdf]], repository: EventRepository
+) -> None:
+    """The seven "retaliated" events quote the article and then a report: each quote is
+    printed in its event's block, followed by the source it comes from."""
+    retaliated = EventFilter(text="riposté")
+    _, document = export(retaliated)
+    events = repository.events(retaliated)
+    assert len(events) == 7
+    text = squash(document.text)
+    starts = sorted(text.index(squash(event.title + event.type.label)) for event in events)
+    blocks = dict(zip(starts, [*starts[1:], text.index("Sourcesquoted")], strict=True))
+    for event in events:
+        start = text.index(squash(event.title + event.type.label))
+        block = text[start : blocks[start]]
+        assert len(event.quotes) >= 2 and event.quotes[1].source_key != "article"
+        position = 0
+        for quote in event.quotes:  # in order, each with its source's name after it
+            source = next(s for s in repository.sources if s.key == quote.source_key)
+            position = block.index(printed(quote, repository), position)
+            after = block[position + len(printed(quote, repository)) :]
+            assert after.startswith(squash(f"— quoted from {source.outlet}")), event.title
+        assert block.count(squash("— quoted from")) == len(event.quotes), event.title
+        names = QUOTED_FROM.get(event.title, [])
+        found = [block.index(squash(f"— quoted from {name}")) for name in names]
+        assert found == sorted(found), event.title
+
+
+def test_the_sources_quoted_are_all_listed_with_what_was_stored(
+    export: Callable[..., tuple[int, Pdf]], repository: EventRepository
+) -> None:
+    retaliated = EventFilter(text="riposté")
+    _, document = export(retaliated)
+    text = squash(document.text)
+    listed = text[text.index("Sourcesquoted") : text.index("Sourcesofthedates")]
+    quoted_keys = {q.source_key for event in repository.events(retaliated) for q in event.quotes}
+    sources = [source for source in repository.sources if source.key in quoted_keys]
+    assert len(sources) == 10  # the article and nine report sentences
+    for source in sources:
+        assert squash(f"{source.outlet}, {quoted(source.title, source.language)}") in listed
+        assert squash(source.url) in listed
+        assert squash(source.published_note) in listed  # "only the sentence ... was stored"
+    assert listed.count(squash("only the sentence quoted here was stored")) == 9
+
+
+def test_a_report_quoting_only_the_article_has_no_list_of_sources_quoted(
+    export: Callable[..., tuple[int, Pdf]],
+) -> None:
+    """The header names the article; a list of one source would only repeat it."""
+    _, document = export(EventFilter(actors=frozenset({"Apple"})))
+    assert "Sources quoted" not in document.text and "Sources of the dates" in document.text
 
 
 def test_metadata(export: Callable[..., tuple[int, Pdf]]) -> None:
@@ -105,7 +183,7 @@ def test_filter_shows_exactly_the_matching_events(
         assert shown == (event.id in wanted_ids), event.title
     for event in wanted:
         for quote in event.quotes:
-            assert squash(quote.text) in squash(document.text)
+            assert printed(quote, repository) in squash(document.text)
 
 
 FOOTER = re.compile(r"Timeline of reported events · .*? Page \d+ of \d+$")
@@ -137,7 +215,7 @@ def test_events_break_between_lines_with_their_heading_kept(
         both = squash(pages[here] + CONTINUED.sub("", following))
         assert squash(event.summary) in both, event.title
         for quote in event.quotes:
-            assert squash(quote.text) in both, f"{event.title!r}: quote cut or lost"
+            assert printed(quote, repository) in both, f"{event.title!r}: quote cut or lost"
 
 
 def test_page_one_is_filled_by_the_chart(export: Callable[..., tuple[int, Pdf]]) -> None:
@@ -412,3 +490,45 @@ def _qpdf_check(path: Path) -> None:
     assert shutil.which("qpdf"), "qpdf is needed (apt-get install qpdf)"
     result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_timeline_of_ones_own_names_sources_without_an_outlet_by_title(
+    qapp: object, tmp_path: Path
+) -> None:
+    """Sources added by hand may lack an outlet: a quote then names its source by title, and
+    the list of sources quoted gives the author as well."""
+    from desktopapp.db.commands import AddActor, AddEvent, AddSource, QuoteInput, SourceSentence
+    from desktopapp.db.engine import open_database
+    from desktopapp.db.store import TimelineStore
+
+    path = tmp_path / "notes.timeline"
+    store = TimelineStore.create(path, title="Notes", author="me")
+    wire_text = "On 1 March 2022 Apple halted all exports to Russia, it said."
+    notes_text = "Apple said the halt covers every product."
+    wire = store.execute(AddSource(text=wire_text, title="Wire", outlet="Agency")).created_key
+    notes = store.execute(
+        AddSource(text=notes_text, title="My notes", author="A. Reporter", language="en")
+    ).created_key
+    actor = store.execute(AddActor("Apple", "company")).created_key
+    assert wire and notes and actor
+    first = QuoteInput(wire, 16, 50, wire_text[16:50])
+    second = QuoteInput(notes, 0, len(notes_text), notes_text)
+    store.execute(
+        AddEvent(
+            "Apple halts all exports to Russia",
+            "corporate-withdrawal/export-halt",
+            "2022-03-01",
+            SourceSentence(first),
+            ((actor, "acting"),),
+            (first, second),
+        )
+    )
+    store.close()
+    target = tmp_path / "notes.pdf"
+    repository = EventRepository(open_database(path))
+    export_pdf(repository, EventFilter(), target)
+    text = squash(read(target).text)
+    assert squash(f"“{wire_text[16:50]}” — quoted from Agency") in text
+    assert squash(f"“{notes_text}” — quoted from “My notes”") in text
+    listed = text[text.index("Sourcesquoted") : text.index("Sourcesofthedates")]
+    assert squash("“My notes”, A. Reporter, publication date not known") in listed

@@ -127,7 +127,12 @@ def test_article_pane_shows_controls_one_for_one_so_quotes_stay_highlighted(
         window.select_event(row.id)
         # Quote offsets count code points of the stored text: after two controls (one of
         # them two UTF-16 units long) they must still mark exactly the quoted words.
-        assert window.article.emphasised_text() == [quote.text for quote in event.quotes]
+        # The pane shows the source of the event's first quote: its passages there.
+        shown_source = window.article.source_key()
+        assert shown_source == event.quotes[0].source_key
+        assert window.article.emphasised_text() == [
+            quote.text for quote in event.quotes if quote.source_key == shown_source
+        ]
 
 
 def test_pdf_export_shows_controls_and_cuts_the_huge_title(

@@ -305,7 +305,7 @@ def _assert_pdf_marked(case: Case, pdf: Path) -> None:
 
 def test_sound_file_checks_clean(article_db: Path, command: list[str]) -> None:
     code, out, _ = _finish(_start(command, "check", str(article_db)))
-    assert (code, out) == (0, "18 events, 20 quotes: all verified\n")
+    assert (code, out) == (0, "18 events, 29 quotes: all verified\n")
 
 
 def test_view_standing_for_a_table_is_refused_at_once(

@@ -91,6 +91,8 @@ def test_tab_moves_from_pane_to_pane_and_back(qtbot, window: MainWindow) -> None
     focus(qtbot, window.table)
     assert press(qtbot, Qt.Key.Key_Tab) is window.detail.browser
     assert press(qtbot, Qt.Key.Key_Tab) is window.article.text
+    # The bundled file has several sources: the pane's selector comes after its text.
+    assert press(qtbot, Qt.Key.Key_Tab) is window.article.source_box
     assert press(qtbot, Qt.Key.Key_Tab) is panel.search
     seen = []
     while panel.isAncestorOf(QApplication.focusWidget()) and len(seen) < 20:
@@ -105,6 +107,39 @@ def test_tab_moves_from_pane_to_pane_and_back(qtbot, window: MainWindow) -> None
     back = Qt.Key.Key_Backtab
     assert press(qtbot, Qt.Key.Key_Tab) is window.detail.browser
     assert press(qtbot, back, Qt.KeyboardModifier.ShiftModifier) is window.table
+
+
+def test_tab_reaches_the_article_text_then_the_source_selector(
+    qtbot, window: MainWindow, repository: EventRepository
+) -> None:
+    """Into the article pane, Tab reaches the text first (as with one source); the next Tab
+    is the selector, whose keys show another source; Shift+Tab goes back to the text."""
+    article = window.article
+    focus(qtbot, window.detail.browser)
+    assert press(qtbot, Qt.Key.Key_Tab) is article.text
+    assert press(qtbot, Qt.Key.Key_Tab) is article.source_box
+    assert article.source_key() == "article"
+    assert press(qtbot, Qt.Key.Key_Down) is article.source_box
+    chosen = article.source_key()
+    assert chosen == repository.sources[1].key
+    assert article.text.toPlainText() == repository.source_text(chosen)
+    back = press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert back is article.text
+
+
+def test_with_one_source_tab_leaves_the_article_text_for_the_filters(qtbot, tmp_path: Path) -> None:
+    from desktopapp.db.commands import AddSource
+    from desktopapp.db.store import TimelineStore
+    from desktopapp.document import TimelineDocument
+
+    path = tmp_path / "notes.timeline"
+    store = TimelineStore.create(path, title="Notes", author="me")
+    store.execute(AddSource(text="Our own notes.", title="Notes"))
+    window = shown_window(qtbot, TimelineDocument.editing(store, location=path), tmp_path)
+    assert not window.article.source_box.isVisible()
+    focus(qtbot, window.detail.browser)
+    assert press(qtbot, Qt.Key.Key_Tab) is window.article.text
+    assert press(qtbot, Qt.Key.Key_Tab) is window.filter_panel.search
 
 
 def test_tab_in_the_list_does_not_select_the_next_event(qtbot, window: MainWindow) -> None:

@@ -861,7 +861,11 @@ class Edit:
             raise CommandError(
                 f"the event does not quote {command.source_key!r} at {command.start}-{command.end}"
             )
-        if self._scalar("SELECT count(*) FROM quotes WHERE event_id = :e", {"e": event_id}) <= 1:
+        only = self._scalar("SELECT count(*) FROM quotes WHERE event_id = :e", {"e": event_id}) <= 1
+        # An imported event (it has a claim) may go back to unsourced, as AddEvent allows it
+        # to be: undoing the quote a person attached to it must work.
+        imported = "SELECT claim_text != '' OR claim_origin != '' FROM events WHERE id = :e"
+        if only and not self._scalar(imported, {"e": event_id}):
             raise CommandError(
                 "this is the event's only quote; an event keeps at least one "
                 "(delete the event instead)"

@@ -3,6 +3,10 @@
 ``desktopapp check FILE`` runs this. It uses the same readers as viewing (db/reading.py),
 so what it lists is exactly what the window and the exports mark as damaged, plus what
 viewing never reads: rows that belong to no event, and SQLite's own structural check.
+
+An event with no quote at all (an imported one, until a quote is attached) is not damaged: it
+is *unsourced*, and shown so everywhere. The check lists those apart, with their count, and
+they do not make it fail.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from desktopapp.db.schema import (
     EventTypeRow,
     QuoteRow,
 )
+from desktopapp.domain.model import Event
+from desktopapp.domain.text import LINE_LIMIT, for_display
 
 CHUNK = 500
 
@@ -38,23 +44,64 @@ class Damage:
         return f"{self.row}: {self.problem}"
 
 
+@dataclass(frozen=True)
+class Unsourced:
+    """An event no quote backs (shown as unsourced): which row, and its title."""
+
+    row: str
+    title: str
+
+    def line(self) -> str:
+        # A title is anyone's text: its controls shown (no terminal escape), a long one cut.
+        return f"{self.row}: {for_display(self.title, LINE_LIMIT, say_cut=True)}"
+
+
 @dataclass
 class IntegrityReport:
     events: int = 0
     quotes: int = 0
     damages: list[Damage] = field(default_factory=list)
+    unsourced: list[Unsourced] = field(default_factory=list)
 
     @property
     def is_clean(self) -> bool:
+        """Nothing broken (unsourced events are not: they are shown as what they are)."""
         return not self.damages
 
+    def unsourced_heading(self) -> str:
+        """The line above the list of unsourced events ("" when there is none)."""
+        if not self.unsourced:
+            return ""
+        number = len(self.unsourced)
+        verb = "is" if number == 1 else "are"
+        return f"{_count(number, 'event')} {verb} unsourced (no quote from a source yet):"
+
     def summary(self) -> str:
+        unsourced = f", {len(self.unsourced)} unsourced" if self.unsourced else ""
         if self.is_clean:
-            return f"{self.events} events, {self.quotes} quotes: all verified"
+            return f"{self.events} events{unsourced}, {self.quotes} quotes: all verified"
         rows = len({d.row for d in self.damages})
         return (
             f"{_count(len(self.damages), 'problem')} in {_count(rows, 'row')} "
-            f"({self.events} events, {self.quotes} quotes checked)"
+            f"({self.events} events{unsourced}, {self.quotes} quotes checked)"
+        )
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What one event's reading found."""
+
+    damages: list[Damage]
+    quotes: int = 0
+    unsourced: Unsourced | None = None
+
+    @classmethod
+    def of(cls, event: Event) -> _Checked:
+        label = row_label("events", event.id, event.key)
+        return cls(
+            [Damage(label, p) for p in event.problems],
+            len(event.quotes),
+            Unsourced(label, event.title) if event.unsourced else None,
         )
 
 
@@ -63,10 +110,12 @@ def check_database(repository: EventRepository) -> IntegrityReport:
     report = IntegrityReport()
     report.damages.extend(_structure(repository))
     report.damages.extend(_reference_rows(repository))
-    for damages, quotes in _events(repository):
+    for checked in _events(repository):
         report.events += 1
-        report.quotes += quotes
-        report.damages.extend(damages)
+        report.quotes += checked.quotes
+        report.damages.extend(checked.damages)
+        if checked.unsourced is not None:
+            report.unsourced.append(checked.unsourced)
     report.damages.extend(_orphans(repository))
     report.damages.extend(_cited_sentences(repository))
     report.damages.extend(_kept_counts(repository))
@@ -132,8 +181,8 @@ def _taxonomy(repository: EventRepository) -> Iterator[Damage]:
             yield Damage(label, f"slug: its parent type {event_type.parent_slug!r} does not exist")
 
 
-def _events(repository: EventRepository) -> Iterator[tuple[list[Damage], int]]:
-    """(its damages, its quote count) for every event, read in chunks of ids."""
+def _events(repository: EventRepository) -> Iterator[_Checked]:
+    """What reading found of every event, read in chunks of ids."""
     with repository.engine.connect() as connection:
         ids = [row[0] for row in connection.execute(select(EventRowORM.id).order_by("id"))]
     for start in range(0, len(ids), CHUNK):
@@ -143,21 +192,17 @@ def _events(repository: EventRepository) -> Iterator[tuple[list[Damage], int]]:
         except DamagedRowError:  # a row no event can be made of: find it, one at a time
             yield from _one_by_one(repository, chunk)
             continue
-        for event in events:
-            label = row_label("events", event.id, event.key)
-            yield [Damage(label, p) for p in event.problems], len(event.quotes)
+        yield from map(_Checked.of, events)
 
 
-def _one_by_one(repository: EventRepository, ids: list[int]) -> Iterator[tuple[list[Damage], int]]:
+def _one_by_one(repository: EventRepository, ids: list[int]) -> Iterator[_Checked]:
     for event_id in ids:
         try:
             events = repository.events_by_id([event_id])
         except DamagedRowError as error:
-            yield [Damage(error.row, error.problem)], 0
+            yield _Checked([Damage(error.row, error.problem)])
             continue
-        for event in events:
-            label = row_label("events", event.id, event.key)
-            yield [Damage(label, p) for p in event.problems], len(event.quotes)
+        yield from map(_Checked.of, events)
 
 
 def _orphans(repository: EventRepository) -> Iterator[Damage]:
@@ -181,8 +226,8 @@ def _orphans(repository: EventRepository) -> Iterator[Damage]:
 
 def _cited_sentences(repository: EventRepository) -> Iterator[Damage]:
     """A date cited by a sentence of a stored source: the sentence must be that source's text
-    at its offsets, as a quote is (events with no quote, or an uncited date, are listed by
-    the readers above)."""
+    at its offsets, as a quote is (an uncited date is listed by the readers above; an event
+    with no quote is unsourced, not damaged)."""
     query = text(
         "SELECT e.id, e.key, e.citation_start, e.citation_end, e.citation_quote, s.text "
         "FROM events e LEFT JOIN sources s ON s.id = e.citation_source_id "

@@ -305,6 +305,8 @@ def _write_annotations_jsonld(
     summary = plural(tally.written, "quote")
     if tally.left_out:
         summary += f"; {tally.left_out:,} not verified against its source, left out"
+    if tally.unsourced:
+        summary += f"; {plural(tally.unsourced, 'unsourced event')} (no quote): no annotation"
     return summary
 
 

@@ -87,17 +87,18 @@
   function glyphOf(x, u) { return (x ? "~" : "") + (u ? "?" : ""); }
   function link(parent, url, href) {
     if (!url) return;
-    if (href === undefined) href = url;  // the exporter leaves out a target equal to the text
     parent.appendChild(document.createTextNode(", "));
-    if (href) {
-      var a = el("a", "", url);
-      a.href = href;
-      a.rel = "noopener noreferrer";
-      a.target = "_blank";
-      parent.appendChild(a);
-    } else {
-      parent.appendChild(el("span", "", url + " (not a web address: not linked)"));
-    }
+    parent.appendChild(anchor(url, href));
+  }
+  // An address as a link when the exporter found it a safe http(s) one, else as text.
+  function anchor(url, href) {
+    if (href === undefined) href = url;  // the exporter leaves out a target equal to the text
+    if (!href) return el("span", "", url + " (not a web address: not linked)");
+    var a = el("a", "", url);
+    a.href = href;
+    a.rel = "noopener noreferrer";
+    a.target = "_blank";
+    return a;
   }
   function cite(parent, parts) {
     parent.appendChild(document.createTextNode(parts.filter(Boolean).join(", ")));
@@ -127,7 +128,20 @@
       if (q[2]) block.appendChild(el("p", "warn", "Quote not verified: " + q[2]));
       li.appendChild(block);
     });
-    if (!e.v) li.appendChild(el("p", "warn", "Unsourced: no verified quote from a source supports this event."));
+    if (!e.v) li.appendChild(el("p", "warn", DATA.unsourced + "."));
+    if (e.i) {  // the import's words: plain text, never a quote
+      var claim = el("div", "claim");
+      claim.appendChild(el("p", "claimed", e.i[0]));
+      claim.appendChild(el("p", "claimtext", e.i[1]));
+      li.appendChild(claim);
+    }
+    (e.l || []).forEach(function (l) {
+      var line = el("p", "medialink");
+      line.appendChild(el("span", "", l.w + ": "));
+      line.appendChild(anchor(l.url, l.href));
+      if (l.k) line.appendChild(el("span", "", " — " + l.k));
+      li.appendChild(line);
+    });
     var c = DATA.citations[e.c];
     var date = el("p", "datecite");
     cite(date, [(c.article ? "Date " + e.e + " from the article: " : "Date " + e.e + " from ") + c.outlet, c.title, c.published]);
@@ -318,8 +332,10 @@
       ctx.strokeStyle = colour; ctx.lineWidth = 2;
       ctx.beginPath(); ctx.moveTo((x0 + x1) / 2, top - 2); ctx.lineTo((x0 + x1) / 2, top + h + 2); ctx.stroke();
     } else if (e.m === "period") {
-      ctx.fillStyle = withAlpha(colour, 0.18); ctx.fillRect(x0, top, w, h);
-      if (e.v) { ctx.fillStyle = hatchFor(colour); ctx.fillRect(x0, top, w, h); }
+      if (e.v) {  // unsourced: hollow, an empty box as in the app
+        ctx.fillStyle = withAlpha(colour, 0.18); ctx.fillRect(x0, top, w, h);
+        ctx.fillStyle = hatchFor(colour); ctx.fillRect(x0, top, w, h);
+      }
       ctx.strokeStyle = colour; ctx.lineWidth = 1; ctx.strokeRect(x0 + 0.5, top + 0.5, w - 1, h - 1);
     } else {
       ctx.fillStyle = withAlpha(colour, e.v ? 0.16 : 0.05); ctx.fillRect(x0, top + 2, w, h - 4);
@@ -446,14 +462,10 @@
   function legend(box) {
     DATA.legend.forEach(function (entry) {
       var item = el("span", "item");
-      item.appendChild(markSwatch(entry.m, entry.x, entry.u, false, "#6e6e6e"));
+      item.appendChild(markSwatch(entry.m, entry.x, entry.u, entry.n, "#6e6e6e"));
       item.appendChild(el("span", "", entry.label));
       box.appendChild(item);
     });
-    var unsourced = el("span", "item");
-    unsourced.appendChild(markSwatch("dot", false, false, true, "#6e6e6e"));
-    unsourced.appendChild(el("span", "", "Unsourced: no verified quote (hollow mark, “!”)"));
-    box.appendChild(unsourced);
     var roots = TYPES.filter(function (t) { return t.slug.indexOf("/") < 0; });
     roots.forEach(function (t) {
       var item = el("span", "item");

@@ -22,7 +22,8 @@ from typing import Any
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.links import link_target
-from desktopapp.domain.model import Citation, Event, EventRow, Role, Source
+from desktopapp.domain.model import Citation, Event, Role, Source
+from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.domain.text import (
     HIDDEN_MARK_NOTE,
@@ -102,6 +103,7 @@ def page_data(
         "filter": _line(filter_line(repository, event_filter, len(events))),
         "made": long_date(dt.date.today()),
         "legend": [_legend_entry(style) for style in LEGEND_STYLES],
+        "unsourced": UNSOURCED_LINE,
         "notes": tables.notes(),
         "events": records,
         "types": tables.types,
@@ -142,7 +144,7 @@ class _Tables:
     def event(self, event: Event) -> dict[str, Any]:
         """One event: keys kept short, as a 10,000-event page repeats them 10,000 times."""
         date = event.date
-        style = MarkStyle.of(_row(event))
+        style = MarkStyle.of_event(event)
         self._hidden |= event_has_hidden(event)
         quotes = [
             [_paragraph(q.text), self._source(q.source_key, q.source_title), q.problem]
@@ -164,9 +166,11 @@ class _Tables:
             "u": style.uncertain,
             "c": self._citation(event.citation),
             "q": quotes,
-            # Sourced means at least one quote that is verbatim in its source.
-            "v": any(q.verified for q in event.quotes),
+            # Sourced: backed by a quote (one not verbatim in its source is said so, and
+            # makes the event damaged, not unsourced: the app's rule, Event.unsourced).
+            "v": not event.unsourced,
             "p": [_paragraph(problem) for problem in event.problems],
+            **_imported(event),
         }
 
     def _type(self, slug: str, label: str) -> int:
@@ -229,29 +233,29 @@ class _Tables:
         return self._citation_index[citation]
 
 
+def _imported(event: Event) -> dict[str, Any]:
+    """What an import said of the event (``i``: heading and text) and its links (``l``),
+    each key only when there is something (most events have neither)."""
+    found: dict[str, Any] = {}
+    if event.claim is not None:
+        found["i"] = [_line(claim_heading(event.claim)), _paragraph(event.claim.text)]
+    links = [
+        {"w": shown.words, "k": _line(shown.credit_line), **_link(shown.link.url)}
+        for shown in shown_links(event.links)
+    ]
+    if links:
+        found["l"] = links
+    return found
+
+
 def _legend_entry(style: MarkStyle) -> dict[str, Any]:
     return {
         "m": style.shape.value,
         "x": style.approximate,
         "u": style.uncertain,
+        "n": style.unsourced,
         "label": style.description,
     }
-
-
-def _row(event: Event) -> EventRow:
-    """The event as the row the mark style is decided from (one rule for app and page)."""
-    date = event.date
-    return EventRow(
-        id=event.id,
-        title=event.title,
-        type_slug=event.type.slug,
-        edtf=date.edtf(),
-        start=event.start,
-        end=event.end,
-        precision=date.precision.value,
-        approximate=date.approximate,
-        uncertain=date.uncertain,
-    )
 
 
 def _link(url: str) -> dict[str, str]:

@@ -9,7 +9,9 @@ a month, a year, an approximate or uncertain day) becomes a one-day all-day even
 calendar would show as something lasting all week.
 
 The description holds the summary, the date with its citation and the citation's quote, and
-the event's quotes with their source. UID is the event's stable key, so a re-export updates
+the event's quotes with their source. An unsourced event (no quote) says so on its first line;
+what an import said of it follows as the import's words with their origin, and its links
+(http(s) only). UID is the event's stable key, so a re-export updates
 the same entries in a calendar that subscribed to the file.
 """
 
@@ -22,6 +24,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from desktopapp.domain.model import Event
+from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links
 from desktopapp.export.datewords import display_date, readable
 
 PRODUCT_ID = "-//desktopapp//Timeline export//EN"
@@ -74,7 +77,9 @@ def calendar_event(event: Event, stamp: dt.datetime) -> CalendarEvent:
 
 
 def description(event: Event) -> str:
-    lines = [readable(event.summary), ""] if event.summary else []
+    lines = [f"{UNSOURCED_LINE}.", ""] if event.unsourced else []
+    if event.summary:
+        lines.extend((readable(event.summary), ""))
     lines.append(f"Date: {readable(event.date.describe())} (EDTF {event.date.edtf()}).")
     if not event.date.is_exact_day:
         lines.append(placing(event))
@@ -87,6 +92,12 @@ def description(event: Event) -> str:
         if not quote.verified:
             said += f" [{readable(quote.problem)}]"
         lines.append(said)
+    if event.claim is not None:  # the import's words, not a quote
+        lines.append(f"{readable(claim_heading(event.claim))} {readable(event.claim.text)}")
+    for shown in shown_links(event.links):
+        if shown.target is not None:
+            credit = f" ({readable(shown.credit_line)})" if shown.credit_line else ""
+            lines.append(f"{shown.words}: {shown.target}{credit}")
     return "\n".join(lines)
 
 

@@ -17,10 +17,11 @@ fits on a page is never split; a taller one splits only between two lines of tex
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -43,7 +44,8 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.dates import Precision
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
-from desktopapp.domain.model import NOT_VERIFIED, Citation, Event, EventRow, Source
+from desktopapp.domain.model import NOT_VERIFIED, Citation, Event, Source
+from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.domain.text import HIDDEN_MARK_NOTE, LINE_LIMIT, event_has_hidden, for_display
 from desktopapp.export.files import ExportCancelled, ExportError, atomic_path
@@ -85,6 +87,7 @@ QUOTE_INK = QColor("#2a3440")
 QUOTE_BAR = QColor("#8fb3d6")
 LINK = QColor("#1f5f99")
 DAMAGED = QColor("#a3261b")  # what a damaged file says about an event
+UNSOURCED_INK = QColor("#9a3412")  # an event no quote backs yet (the web page's colour too)
 
 NBSP = "\u00a0"
 
@@ -106,6 +109,23 @@ class Report:
     event_filter: EventFilter
     citations: tuple[Citation, ...] = ()
     citation_numbers: dict[Citation, int] = field(default_factory=dict)
+    # Every source the events quote, in the order first quoted (the article, then reports).
+    quoted_sources: tuple[Source, ...] = ()
+
+    @cached_property
+    def source_names(self) -> dict[str, str]:
+        """What each quote's source is called beside it: see :func:`source_names`."""
+        return source_names(self.quoted_sources)
+
+    @cached_property
+    def sources_by_key(self) -> dict[str, Source]:
+        return {source.key: source for source in self.quoted_sources}
+
+    @property
+    def lists_quoted_sources(self) -> bool:
+        """Whether the report needs its list of quoted sources: the header names only the
+        article, so the list is there as soon as anything else is quoted."""
+        return any(source != self.source for source in self.quoted_sources)
 
     @property
     def subject(self) -> str:
@@ -132,6 +152,8 @@ def collect_report(
     numbers: dict[Citation, int] = {}
     for event in events:
         numbers.setdefault(event.citation, len(numbers) + 1)
+    stored = {source.key: source for source in repository.sources}
+    quoted_keys = dict.fromkeys(q.source_key for event in events for q in event.quotes)
     return Report(
         title=REPORT_TITLE,
         filter_text=filter_line(repository, event_filter, len(events)),
@@ -143,6 +165,7 @@ def collect_report(
         event_filter=event_filter,
         citations=tuple(numbers),
         citation_numbers=numbers,
+        quoted_sources=tuple(stored[key] for key in quoted_keys if key in stored),
     )
 
 
@@ -410,6 +433,8 @@ def _blocks(report: Report, repository: EventRepository, styles: Styles) -> list
         blocks.extend(
             EventBlock(event, report, styles, space_before=page.pt(7)) for event in report.events
         )
+        if report.lists_quoted_sources:
+            blocks.extend(_quoted_source_blocks(report, styles))
         blocks.append(
             TextBlock(
                 lambda: _sources_heading(report, styles),
@@ -469,11 +494,66 @@ def _heading(styles: Styles, text: str) -> TextFrame:
     return rich
 
 
+def _quoted_source_blocks(report: Report, styles: Styles) -> list[Block]:
+    """ "Sources quoted": each source a quote of the report comes from."""
+    page = styles.page
+    heading = TextBlock(
+        lambda: _titled_heading(styles, "Sources quoted", [s.title for s in report.quoted_sources]),
+        keep_with_next=True,
+        space_before=page.pt(16),
+        splittable=False,
+    )
+    entries = [
+        TextBlock(
+            _quoted_source_entry(styles, source),
+            space_before=page.pt(5),
+            whole_below=page.body_height / 3,
+        )
+        for source in report.quoted_sources
+    ]
+    return [heading, *entries]
+
+
+def _quoted_source_entry(styles: Styles, source: Source) -> Callable[[], TextFrame]:
+    """A quoted source as the quotes name it (outlet, then title), with its author, when,
+    where and the note that says what of it was stored."""
+
+    def build() -> TextFrame:
+        rich = styles.document(styles.page.width)
+        small = styles.chars(SERIF, 8.5)
+        title = quoted(source.title, source.language) if source.title else ""
+        rich.paragraph(indent=SOURCE_INDENT_PT, line_height=115)
+        rich.text(source.outlet or title or source.key, styles.chars(SERIF, 8.5, bold=True))
+        rest = [source.author, title if source.outlet else "", source.published_text()]
+        rich.text("".join(f", {part}" for part in rest if part), small)
+        if source.url:
+            rich.text(", ", small).link(source.url, source.url, small)
+        if source.published_note:
+            rich.paragraph(indent=SOURCE_INDENT_PT, line_height=115)
+            rich.text("Note: ", styles.chars(SANS, 7.5, color=MUTED))
+            rich.text(source.published_note, styles.chars(SERIF, 8, color=QUOTE_INK))
+        return rich
+
+    return build
+
+
 def _sources_heading(report: Report, styles: Styles) -> TextFrame:
-    """The heading of the references, with what a bracketed title means said once here
-    rather than inside every reference."""
-    rich = _heading(styles, "Sources of the dates")
-    if any(is_supplied_title(citation.title) for citation in report.citations):
+    """The heading of the references, with what a bracketed title means said once, at the
+    first list of references that has one, rather than inside every reference."""
+    quoted_titles = [source.title for source in report.quoted_sources]
+    said_above = report.lists_quoted_sources and _has_supplied_title(quoted_titles)
+    titles = [] if said_above else [citation.title for citation in report.citations]
+    return _titled_heading(styles, "Sources of the dates", titles)
+
+
+def _has_supplied_title(titles: Iterable[str]) -> bool:
+    return any(is_supplied_title(title) for title in titles)
+
+
+def _titled_heading(styles: Styles, text: str, titles: Iterable[str]) -> TextFrame:
+    """A heading over references, saying what a bracketed title means if one has it."""
+    rich = _heading(styles, text)
+    if _has_supplied_title(titles):
         rich.paragraph(after=3).text(SUPPLIED_TITLE_NOTE, styles.chars(SANS, 7.5, color=MUTED))
     return rich
 
@@ -587,22 +667,42 @@ class EventBlock:
             rich.paragraph(after=1).text(
                 f"⚠ Damaged in the file: {problem}", styles.chars(SANS, 8, bold=True, color=DAMAGED)
             )
+        if event.unsourced:  # before the summary, so nothing below is read as checked
+            rich.paragraph(after=1.5).text(
+                UNSOURCED_LINE, styles.chars(SANS, 8, bold=True, color=UNSOURCED_INK)
+            )
         if event.summary:
             rich.paragraph(after=2).text(event.summary, styles.chars(SERIF, 9.5))
-        for quote in event.quotes:
+        for quote in event.quotes:  # each in its own source's marks, and naming it
+            source = self.report.sources_by_key.get(quote.source_key)
             rich.paragraph(before=2, indent=10, line_height=120, quote=True).text(
-                quoted(quote.text, self._language_of(quote.source_key)),
+                quoted(quote.text, source.language if source is not None else ""),
                 styles.chars(SERIF, 9.5, italic=True, color=QUOTE_INK),
             )
-            rich.text(f"  — {_source_name(self.report, quote.source_key)}", meta)
+            name = self.report.source_names.get(quote.source_key, quote.source_key)
+            rich.text(f"  — quoted from {name}", meta)
             if not quote.verified:
                 rich.text(f"  ({NOT_VERIFIED})", styles.chars(SANS, 8, bold=True, color=DAMAGED))
+        self._imported(rich)
         return rich
 
-    def _language_of(self, source_key: str) -> str:
-        source = self.report.source
-        # Another source's language is not at hand here: neutral marks rather than a guess.
-        return source.language if source is not None and source.key == source_key else ""
+    def _imported(self, rich: TextFrame) -> None:
+        """What an import said of the event, as its words (not a quote: no bar, no quote
+        marks, no italics), and its links (only http(s) ones become links)."""
+        styles, event = self.styles, self.event
+        meta = styles.chars(SANS, 8, color=MUTED)
+        if event.claim is not None:
+            rich.paragraph(before=3, after=0.5).text(claim_heading(event.claim), meta)
+            rich.paragraph(indent=10, line_height=118).text(
+                event.claim.text, styles.chars(SANS, 9, color=INK)
+            )
+        for shown in shown_links(event.links):
+            rich.paragraph(before=1, line_height=112).text(f"{shown.words}: ", meta)
+            rich.link(for_display(shown.link.url, LINE_LIMIT, say_cut=True), shown.link.url, meta)
+            if shown.target is None:
+                rich.text(" (not a web address: not linked)", meta)
+            if shown.credit_line:
+                rich.text(f" — {shown.credit_line}", meta)
 
 
 @dataclass
@@ -685,20 +785,10 @@ class EventLaidOut:
 
 
 def _paint_precision_mark(painter: QPainter, event: Event, origin: QPointF, styles: Styles) -> None:
-    """The chart's own mark for this date (dot, bar, hatched period, fading ~, dashed ?), so
-    a reader sees the precision at a glance and recognises it from the chart and legend."""
-    row = EventRow(
-        id=event.id,
-        title=event.title,
-        type_slug=event.type.slug,
-        edtf=event.date.edtf(),
-        start=event.start,
-        end=event.end,
-        precision=event.date.precision.value,
-        approximate=event.date.approximate,
-        uncertain=event.date.uncertain,
-    )
-    style = MarkStyle.of(row)
+    """The chart's own mark for this date (dot, bar, hatched period, fading ~, dashed ?;
+    hollow with ! when unsourced), so a reader sees the precision at a glance and
+    recognises it from the chart and legend."""
+    style = MarkStyle.of_event(event)
     with saved(painter):
         # The chart draws in 96-dpi pixels; so does this mark.
         scale = styles.page.dpi / 96.0
@@ -865,11 +955,21 @@ def _chart_slices(chart: Chart, width: float, first: float, body: float) -> list
 # -- words ---------------------------------------------------------------------------------------
 
 
-def _source_name(report: Report, source_key: str) -> str:
-    source = report.source
-    if source is not None and source.key == source_key:
-        return f"quoted from {source.outlet}"
-    return f"quoted from {source_key}"
+def source_names(sources: Sequence[Source]) -> dict[str, str]:
+    """A name for each source, by key, that tells it from the others: its outlet, or its
+    outlet and title when another source shares the outlet (two SAP statements), or its
+    title when it has no outlet."""
+    outlets = [source.outlet for source in sources]
+    names = {}
+    for source in sources:
+        title = quoted(source.title, source.language) if source.title else ""
+        if source.outlet and (outlets.count(source.outlet) == 1 or not title):
+            names[source.key] = source.outlet
+        elif source.outlet:
+            names[source.key] = f"{source.outlet}, {title}"
+        else:
+            names[source.key] = title or source.key
+    return names
 
 
 def _date_words(event: Event) -> str:

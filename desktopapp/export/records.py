@@ -62,6 +62,21 @@ def event_record(event: Event) -> dict[str, Any]:
         ],
         # What is wrong with this event in the file (empty when it is sound).
         "problems": list(event.problems),
+        **provenance_record(event),
+    }
+
+
+def provenance_record(event: Event) -> dict[str, Any]:
+    """No quote backs it (``unsourced``), what an import said of it (``claim``: its text and
+    origin, or null), its links as stored (``links``: a URL here is data, not a link)."""
+    claim = event.claim
+    return {
+        "unsourced": event.unsourced,
+        "claim": None if claim is None else {"text": claim.text, "origin": claim.origin},
+        "links": [
+            {"kind": link.kind, "url": link.url, "credit": link.credit, "caption": link.caption}
+            for link in event.links
+        ],
     }
 
 
@@ -85,6 +100,10 @@ CSV_COLUMNS = (
     "date_source",
     "date_source_url",
     "problems",  # what is wrong with the event in the file; empty when sound
+    "unsourced",  # "true" when no quote backs the event (an imported one, say)
+    "claim",  # what an import said of it, and from where
+    "claim_origin",
+    "links",
 )
 
 
@@ -127,4 +146,19 @@ def _csv_row(event: Event) -> list[object]:
         event.citation.line(),
         event.citation.url,
         "; ".join(event.problems),
+        *_provenance_cells(event),
+    ]
+
+
+def _provenance_cells(event: Event) -> list[object]:
+    claim = event.claim
+    links = " | ".join(
+        " — ".join(part for part in (f"{link.kind}: {link.url}", link.caption, link.credit) if part)
+        for link in event.links
+    )
+    return [
+        "true" if event.unsourced else "false",
+        claim.text if claim else "",
+        claim.origin if claim else "",
+        links,
     ]

@@ -9,7 +9,10 @@ here (``html.escape``): a title ``<script>`` is shown, never run. Each event is 
   February 2022"), so that TimelineJS does not present it as a duration; qualified dates keep
   ``~`` and ``?`` there ("March 2022~");
 * ``text``: the headline (the title) and the summary, the verified quotes with their source,
-  and the date's citation with its quote;
+  and the date's citation with its quote; an unsourced event (no quote) says so first, and
+  what an import said of it (its claim) follows as the import's words, with its origin;
+* ``media`` and ``background``: the event's first media, thumbnail and background links
+  (http(s) only, through ``link_target``), the media's credit and caption escaped;
 * ``group``: the event's lane (acting actor, top-level type, or none), as on the timeline;
 * ``unique_id``: the event's stable key.
 """
@@ -24,6 +27,7 @@ from typing import Any
 from desktopapp.domain.dates import DatePoint
 from desktopapp.domain.grouping import NO_ACTING_ACTOR_LABEL, Grouping
 from desktopapp.domain.model import Event, Role
+from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, first_link
 from desktopapp.domain.text import for_display
 from desktopapp.export.datewords import display_date, readable
 from desktopapp.export.records import csv_lines
@@ -78,7 +82,29 @@ def slide(event: Event, group: str | None) -> dict[str, Any]:
         record["end_date"] = _date_object(date.end)
     if group is not None:
         record["group"] = _escaped(group)
+    media = _media(event)
+    if media:
+        record["media"] = media
+    background = first_link(event.links, "background")
+    if background is not None:
+        record["background"] = {"url": background.target}
     return record
+
+
+def _media(event: Event, limit: int | None = None) -> dict[str, str]:
+    """The slide's media object: the first safe media link, with the first thumbnail; {}
+    when the event has no media to show."""
+    media, thumbnail = first_link(event.links, "media"), first_link(event.links, "thumbnail")
+    if media is None or media.target is None:
+        return {}
+    found = {"url": media.target}
+    if media.link.credit:
+        found["credit"] = _escaped(media.link.credit, limit)
+    if media.link.caption:
+        found["caption"] = _escaped(media.link.caption, limit)
+    if thumbnail is not None and thumbnail.target is not None:
+        found["thumbnail"] = thumbnail.target
+    return found
 
 
 def slide_text(event: Event, limit: int | None = None) -> str:
@@ -88,12 +114,17 @@ def slide_text(event: Event, limit: int | None = None) -> str:
     def escaped(text: str) -> str:
         return _escaped(text, limit)
 
-    parts = [f"<p>{escaped(event.summary)}</p>"] if event.summary else []
+    parts = [f"<p><strong>{escaped(UNSOURCED_LINE)}</strong></p>"] if event.unsourced else []
+    if event.summary:
+        parts.append(f"<p>{escaped(event.summary)}</p>")
     for quote in event.quotes:
         said = f"“{escaped(quote.text)}” — {escaped(quote.source_title)}"
         if not quote.verified:
             said += f" ({escaped(quote.problem)})"
         parts.append(f"<blockquote>{said}</blockquote>")
+    if event.claim is not None:  # the import's words: plain text, never a quote
+        said = escaped(event.claim.text).replace("\n", "<br>")
+        parts.append(f"<p>{escaped(claim_heading(event.claim))}<br>{said}</p>")
     citation = event.citation
     dated = f"Date: {escaped(event.date.describe())}, from {escaped(citation.line())}"
     if citation.quote:
@@ -138,6 +169,8 @@ def timelinejs_csv_lines(
 def _sheet_row(event: Event, grouping: Grouping, type_labels: Mapping[str, str]) -> list[object]:
     start, end = event.date.start, event.date.end
     group = lane_label(event, grouping, type_labels)
+    media = _media(event, SHEET_FIELD_LIMIT)
+    background = first_link(event.links, "background")
     return [
         *_point_cells(start),
         "",
@@ -146,13 +179,13 @@ def _sheet_row(event: Event, grouping: Grouping, type_labels: Mapping[str, str])
         _escaped(display_date(event.date)),
         _escaped(event.title, SHEET_FIELD_LIMIT),
         slide_text(event, SHEET_FIELD_LIMIT),
-        "",
-        "",
-        "",
-        "",
+        media.get("url", ""),
+        media.get("credit", ""),
+        media.get("caption", ""),
+        media.get("thumbnail", ""),
         "",
         _escaped(group, SHEET_FIELD_LIMIT) if group is not None else "",
-        "",
+        background.target if background is not None else "",
     ]
 
 

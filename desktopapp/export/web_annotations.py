@@ -9,7 +9,8 @@ selectors place it, as the app itself does (:mod:`desktopapp.domain.anchoring`):
 ``TextPositionSelector`` (``start``, ``end`` in code points). The body names the event.
 
 A quote whose text no longer matches its source at its offsets is left out (it cannot be
-anchored truthfully); the summary line counts them.
+anchored truthfully); the summary line counts them, and the unsourced events (no quote, so
+nothing to annotate).
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # Annotation ids are name-based UUIDs of the event key and the quote's number: stable across
 # exports, and valid IRIs wherever the file goes.
 _NAMESPACE = uuid.UUID("6f1c3e0a-4d8e-4b5b-9a43-2f9d7c1e5a10")
+
+
+def annotation_id(event_key: str, number: int) -> str:
+    """The id of the annotation of an event's quote number ``number`` (from 1)."""
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{event_key}#{number}')}"
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,7 @@ def annotation_page(
 class Tally:
     written: int = 0
     left_out: int = 0  # quotes not verified against their source
+    unsourced: int = 0  # events with no quote: nothing of them to annotate
 
 
 def quote_annotations(
@@ -69,6 +76,7 @@ def quote_annotations(
 ) -> Iterator[dict[str, Any]]:
     """Each quote's annotation, counting in ``tally`` what is written and what left out."""
     for event in events:
+        tally.unsourced += event.unsourced
         for number, quote in enumerate(event.quotes, start=1):
             item = annotation(event, number, quote, sources.get(quote.source_key))
             if item is None:
@@ -91,7 +99,7 @@ def annotation(
     if selector.exact != quote.text:
         return None
     return {
-        "id": f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{event.key}#{number}')}",
+        "id": annotation_id(event.key, number),
         "type": "Annotation",
         "motivation": "highlighting",
         "body": {

@@ -14,6 +14,10 @@ The date's honesty must show at a glance, so each kind of date has its own shape
   a "?" sign.
 
 Approximate and uncertain combine (``%``): fading fill, dashed outline, "~?".
+
+An unsourced event (no quote of any source backs it, such as an imported one) keeps the shape
+its date gives it, drawn hollow (no solid fill, no hatching) and followed by a "!" sign, so
+that the precision still reads and the missing source shows without relying on colour.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from enum import Enum
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainter, QPen
 
-from desktopapp.domain.model import EventRow
+from desktopapp.domain.model import Event, EventRow
 from desktopapp.domain.timescale import TimeScale
 
 MARK_HEIGHT = 10.0
@@ -44,24 +48,44 @@ class MarkStyle:
     shape: MarkShape
     approximate: bool = False
     uncertain: bool = False
+    unsourced: bool = False  # no quote of any source: drawn hollow, with "!"
 
     @classmethod
     def of(cls, row: EventRow) -> MarkStyle:
-        if row.precision == "day" and not row.approximate:
+        return cls.of_date(row.precision, row.approximate, row.uncertain, row.unsourced)
+
+    @classmethod
+    def of_event(cls, event: Event) -> MarkStyle:
+        """The mark of a full event (the PDF's event blocks, the web page): the same rule."""
+        date = event.date
+        return cls.of_date(date.precision.value, date.approximate, date.uncertain, event.unsourced)
+
+    @classmethod
+    def of_date(
+        cls, precision: str, approximate: bool, uncertain: bool, unsourced: bool
+    ) -> MarkStyle:
+        if precision == "day" and not approximate:
             shape = MarkShape.DOT
-        elif row.precision in ("month", "year") and not row.approximate:
+        elif precision in ("month", "year") and not approximate:
             shape = MarkShape.PERIOD
         else:
             shape = MarkShape.BAR
-        return cls(shape, row.approximate, row.uncertain)
+        return cls(shape, approximate, uncertain, unsourced)
 
     @property
     def glyph(self) -> str:
-        """The sign written after the mark: '~', '?' or '~?' (empty for a sure date)."""
-        return ("~" if self.approximate else "") + ("?" if self.uncertain else "")
+        """The sign written after the mark: '~', '?', '~?', then '!' when unsourced (empty
+        for a sure date with a source)."""
+        return (
+            ("~" if self.approximate else "")
+            + ("?" if self.uncertain else "")
+            + ("!" if self.unsourced else "")
+        )
 
     @property
     def description(self) -> str:
+        if self.unsourced:
+            return "Unsourced: no quote from a source yet (hollow, !)"
         if self.approximate and self.uncertain:
             return "Approximate and uncertain date"
         if self.approximate:
@@ -81,6 +105,7 @@ LEGEND_STYLES: tuple[MarkStyle, ...] = (
     MarkStyle(MarkShape.PERIOD),
     MarkStyle(MarkShape.BAR, approximate=True),
     MarkStyle(MarkShape.DOT, uncertain=True),
+    MarkStyle(MarkShape.DOT, unsourced=True),
 )
 
 
@@ -142,14 +167,19 @@ def _ink(colour: QColor, background: QColor) -> QColor:
 def _paint_dot(
     painter: QPainter, style: MarkStyle, centre: QPointF, colour: QColor, background: QColor
 ) -> None:
-    if style.uncertain:
-        pale = QColor(colour)
-        pale.setAlpha(50)
-        painter.setBrush(QBrush(pale))
-        pen = QPen(_ink(colour, background), 1.6, Qt.PenStyle.CustomDashLine)
-        pen.setDashPattern([2.0, 1.6])
+    if style.uncertain or style.unsourced:
+        # A ring: pale inside for an uncertain day, empty (hollow) for an unsourced one.
+        inside = QColor(background) if style.unsourced else QColor(colour)
+        if not style.unsourced:
+            inside.setAlpha(50)
+        painter.setBrush(QBrush(inside))
+        pen = QPen(_ink(colour, background), 1.8 if style.unsourced else 1.6)
+        if style.uncertain:
+            pen.setStyle(Qt.PenStyle.CustomDashLine)
+            pen.setDashPattern([2.0, 1.6])
         painter.setPen(pen)
-        painter.drawEllipse(centre, DOT_RADIUS, DOT_RADIUS)
+        radius = DOT_RADIUS - 0.4 if style.unsourced else DOT_RADIUS  # the ring's outer edge
+        painter.drawEllipse(centre, radius, radius)
         return
     painter.setBrush(QBrush(colour))
     painter.setPen(QPen(background, 1.2))  # a halo separates dots that touch
@@ -164,7 +194,7 @@ def _paint_bar(
         gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
         edge, solid = QColor(colour), QColor(colour)
         edge.setAlpha(0)
-        solid.setAlpha(90 if style.uncertain else 230)
+        solid.setAlpha(90 if style.uncertain or style.unsourced else 230)
         ramp = min(0.45, max(0.15, 24.0 / max(1.0, rect.width())))
         gradient.setColorAt(0.0, edge)
         gradient.setColorAt(ramp, solid)
@@ -177,16 +207,24 @@ def _paint_bar(
         painter.setPen(QPen(ink, 2.0))
         middle = rect.center().x()
         painter.drawLine(QPointF(middle, rect.top() - 2), QPointF(middle, rect.bottom() + 2))
+        if style.unsourced and not style.uncertain:  # hollow: the span's outline, faded
+            painter.setPen(QPen(QBrush(_faded_outline(rect, ink)), 1.4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect, 3, 3)
     elif style.shape is MarkShape.PERIOD:
-        pale = QColor(colour)
-        pale.setAlpha(45)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(pale))
-        painter.drawRect(rect)
-        painter.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
-        painter.drawRect(rect)
+        if style.unsourced:  # hollow: an empty box, no hatching
+            painter.setBrush(QBrush(background))
+            painter.drawRect(rect)
+        else:
+            pale = QColor(colour)
+            pale.setAlpha(45)
+            painter.setBrush(QBrush(pale))
+            painter.drawRect(rect)
+            painter.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
+            painter.drawRect(rect)
         if not style.uncertain:
-            painter.setPen(QPen(ink, 1.0))
+            painter.setPen(QPen(ink, 1.4 if style.unsourced else 1.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
     else:
@@ -203,9 +241,10 @@ def _paint_bar(
 def _paint_range(
     painter: QPainter, style: MarkStyle, rect: QRectF, colour: QColor, ink: QColor
 ) -> None:
-    """An interval as a range of possible dates: faint band, whisker line, bracket ends."""
+    """An interval as a range of possible dates: faint band, whisker line, bracket ends (no
+    band when unsourced: the hollow range)."""
     band = QColor(colour)
-    band.setAlpha(40)
+    band.setAlpha(0 if style.unsourced else 40)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(band))
     painter.drawRect(rect.adjusted(0, 2, 0, -2))
@@ -225,6 +264,19 @@ def _paint_range(
         painter.drawLine(QPointF(x, top), QPointF(x, bottom))
         painter.drawLine(QPointF(x, top), QPointF(x + inward, top))
         painter.drawLine(QPointF(x, bottom), QPointF(x + inward, bottom))
+
+
+def _faded_outline(rect: QRectF, ink: QColor) -> QLinearGradient:
+    """The approximate bar's own fade, for its outline."""
+    gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
+    edge = QColor(ink)
+    edge.setAlpha(0)
+    ramp = min(0.45, max(0.15, 24.0 / max(1.0, rect.width())))
+    gradient.setColorAt(0.0, edge)
+    gradient.setColorAt(ramp, ink)
+    gradient.setColorAt(1.0 - ramp, ink)
+    gradient.setColorAt(1.0, edge)
+    return gradient
 
 
 def paint_selection(painter: QPainter, x0: float, x1: float, cy: float, colour: QColor) -> None:

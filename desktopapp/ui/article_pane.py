@@ -8,24 +8,42 @@ scrolls to its passages and marks them more strongly. Colours come from the pale
 from __future__ import annotations
 
 import bisect
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
+    QFontMetrics,
     QMouseEvent,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
+    QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktopapp.db.errors import QUERY_ERRORS
 from desktopapp.db.repository import EventRepository, QuoteSpan
+from desktopapp.domain.model import Source
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search
 from desktopapp.domain.text import (
     HIDDEN_MARK_NOTE,
@@ -80,7 +98,9 @@ class _ArticleText(QTextEdit):
 
 
 class _CitationLabel(QLabel):
-    """A long citation cut to a few lines (with an ellipsis); the whole of it in the tooltip."""
+    """A long citation cut to a few lines that fit the pane's width (the last one ending in
+    an ellipsis); the whole of it in the tooltip. The lines are laid out here rather than by
+    QLabel's word wrap, which cannot break an address and lets it run past the edge."""
 
     MAX_LINES = 3
 
@@ -88,10 +108,12 @@ class _CitationLabel(QLabel):
         super().__init__()
         self._full = ""
         self._shown = ""
+        # Its width is the pane's, whatever the text: the lines are made to fit it.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def set_citation(self, text: str, note: str = "") -> None:
         self._full = text
-        self._shown = for_display(text, PARAGRAPH_LIMIT)
+        self._shown = " ".join(for_display(text, PARAGRAPH_LIMIT).split())
         self.setToolTip(tooltip(f"{text}\n\n{note}" if note else text))
         self._fit()
 
@@ -103,13 +125,82 @@ class _CitationLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        width = max(50, self.contentsRect().width())
-        # Wrapped lines waste part of their width at the break; 0.85 keeps the cut text
-        # within MAX_LINES in practice.
-        budget = int(width * self.MAX_LINES * 0.85)
-        text = self.fontMetrics().elidedText(self._shown, Qt.TextElideMode.ElideRight, budget)
+        text = "\n".join(fitted_lines(self._shown, self.font(), self.contentsRect().width()))
         if text != self.text():
             self.setText(text)
+
+
+def fitted_lines(
+    text: str, font: QFont, width: int, most: int = _CitationLabel.MAX_LINES
+) -> list[str]:
+    """``text`` broken into at most ``most`` lines no wider than ``width`` pixels (between
+    words where it can, anywhere in a word longer than a line), the last elided if the text
+    goes on."""
+    width = max(50, width)
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    starts: list[int] = []
+    layout.beginLayout()
+    while len(starts) < most:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    lines = [text[a:b].strip() for a, b in itertools.pairwise([*starts, len(text)])]
+    if lines:
+        rest = text[starts[-1] :].strip()
+        lines[-1] = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return lines
+
+
+class _SourceSelector(QComboBox):
+    """Which of the timeline's sources is shown. A report's title can be long: the box keeps
+    the pane's width (it never asks for its longest title), shows the chosen title elided,
+    and gives each whole title in a tooltip."""
+
+    MIN_CHARACTERS = 12
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(self.MIN_CHARACTERS)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.currentIndexChanged.connect(self._show_tooltip)
+
+    def set_sources(self, sources: Sequence[Source]) -> None:
+        """Offer these sources by title (data, shown as plain text); the tooltip names each
+        whole, with its outlet, date and address, which tell two like titles apart."""
+        self.clear()
+        for source in sources:
+            self.addItem(_one_line(source.title) or source.key, source.key)
+            tip = tooltip(source.citation_line())
+            self.setItemData(self.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.setVisible(self.count() > 1)
+        self._show_tooltip(self.currentIndex())
+
+    def _show_tooltip(self, index: int) -> None:
+        self.setToolTip(str(self.itemData(index, Qt.ItemDataRole.ToolTipRole) or ""))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # QComboBox clips a title wider than its field; elide it so it visibly goes on.
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            self,
+        )
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, field.width()
+        )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 class ArticlePane(QWidget):
@@ -123,7 +214,6 @@ class ArticlePane(QWidget):
         self.citation = _CitationLabel()
         self.citation.setObjectName("articleCitation")
         self.citation.setTextFormat(Qt.TextFormat.PlainText)
-        self.citation.setWordWrap(True)
         self.citation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.citation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.citation.setAccessibleName("Source of the article")
@@ -133,7 +223,7 @@ class ArticlePane(QWidget):
         small.setPointSizeF(small.pointSizeF() * 0.88)
         self.citation.setFont(small)
         # Which of the timeline's sources is shown; hidden while there is only one.
-        self.source_box = QComboBox()
+        self.source_box = _SourceSelector()
         self.source_box.setObjectName("sourceSelector")
         self.source_box.setAccessibleName("Source shown")
         self.source_box.activated.connect(self._source_chosen)
@@ -153,9 +243,13 @@ class ArticlePane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(self.source_box)
-        layout.addWidget(self.citation)
+        # The text is added first so that it comes first in the focus chain: Tab into the
+        # pane reaches the text, as with one source, and the selector after it. (setTabOrder
+        # cannot say so here: in the pane alone the chain wraps round, and Qt takes the
+        # selector to follow the text already.)
         layout.addWidget(self.text, 1)
+        layout.insertWidget(0, self.citation)
+        layout.insertWidget(0, self.source_box)
         self._spans: list[QuoteSpan] = []
         self._regions: list[tuple[int, int]] = []
         self._offsets: list[int] | None = None
@@ -194,12 +288,7 @@ class ArticlePane(QWidget):
         return self._source_key
 
     def _fill_sources(self) -> None:
-        box = self.source_box
-        box.clear()
-        for source in self._repository.sources:
-            # Titles are data: a combo box shows plain text.
-            box.addItem(_one_line(source.title) or source.key, source.key)
-        box.setVisible(box.count() > 1)
+        self.source_box.set_sources(self._repository.sources)
 
     def _source_chosen(self, index: int) -> None:
         key = self.source_box.itemData(index)

@@ -3,6 +3,10 @@
 The page is built as HTML only so that it can have headings and quotations; every value
 taken from the database goes through ``html.escape`` first, so a title such as ``<b>x</b>``
 shows its angle brackets. Links open only for http(s) addresses, in the system browser.
+
+An unsourced event (no quote of any source) says so first, with how to add one; what an import
+said of it (its claim) is shown as the importer's words, apart from quotes, and its media as
+links (http(s) only) with their credit and caption.
 """
 
 from __future__ import annotations
@@ -11,12 +15,13 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from desktopapp.domain.dates import MONTH_NAMES, DateError, parse_edtf
 from desktopapp.domain.links import link_target
-from desktopapp.domain.model import Event, EventType, Role
+from desktopapp.domain.model import Claim, Event, EventType, Link, Role
+from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search
 from desktopapp.domain.text import (
@@ -68,6 +73,13 @@ class DetailPane(QWidget):
         self._event: Event | None = None
         self._type_labels: dict[str, str] = {}
         self._search = SearchQuery(())
+        self._add_quote: QAction | None = None
+        self._render()
+
+    def set_add_quote_action(self, action: QAction) -> None:
+        """The window's Add Quote action, named (with its shortcut) in an unsourced event's
+        hint on how to source it."""
+        self._add_quote = action
         self._render()
 
     def set_search(self, text: str) -> None:
@@ -125,6 +137,8 @@ class DetailPane(QWidget):
         )
         if event.problems:  # a damaged file: say what is wrong before anything is believed
             parts.append(_problems(event.problems))
+        if event.unsourced:  # before the date and the claim, so neither is taken as checked
+            parts.append(self._unsourced(dim))
         parts.append(_section("When", dim))
         date_line = _e(_capitalised(event.date.describe()))
         if event.date.approximate:  # widened by a margin: say how far the timeline draws it
@@ -156,7 +170,27 @@ class DetailPane(QWidget):
                     f"<span style='color:{dim}'>— {_e(quote.source_title)}</span>"
                     f"{unverified}</blockquote>"
                 )
+        if event.claim is not None:
+            parts.append(_claim(event.claim, dim))
+        links = _links(event.links, dim, link)
+        if links:
+            parts.append(_section("Links", dim))
+            parts.append(links)
         return "\n".join(parts)
+
+    def _unsourced(self, dim: str) -> str:
+        action = self._add_quote
+        if action is not None:
+            name = action.text().replace("&", "")
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            how = f"Edit › {name}" + (f" ({keys})" if keys else "")
+        else:
+            how = "Edit › Add Quote to Event"
+        return (
+            f"<p style='margin-bottom:0'><b>{_e(UNSOURCED_LINE)}</b></p>"
+            f"<p style='margin-top:0; color:{dim}'>To add a quote, select a passage in a "
+            f"source, then {_e(how)}.</p>"
+        )
 
     def _citation(self, event: Event, dim: str, link: str) -> str:
         citation = event.citation
@@ -213,6 +247,32 @@ def _href(url: str) -> str:
     links, so it has no quote or angle bracket to break out of the attribute (Qt does not
     decode entities in attributes, so html.escape there would change the address)."""
     return link_target(url) or ""
+
+
+def _claim(claim: Claim, dim: str) -> str:
+    """The importer's words as plain text (escaped, line breaks kept), never as a quote."""
+    text = _e(claim.text).replace("\n", "<br>")
+    return (
+        f"<p style='margin-top:10px; margin-bottom:2px'><b>{_e(claim_heading(claim))}</b></p>"
+        f"<p style='margin-top:0; margin-left:12px'>{text}</p>"
+        f"<p style='color:{dim}'><small>The imported file's words: no source's text backs "
+        "them.</small></p>"
+    )
+
+
+def _links(links: tuple[Link, ...], dim: str, colour: str) -> str:
+    rows = []
+    for shown in shown_links(links):
+        address = _e(shown.link.url, LINE_LIMIT)
+        if shown.target is not None:
+            address = f'<a href="{shown.target}" style="color:{colour}">{address}</a>'
+        else:
+            address += f" <span style='color:{dim}'>(not a web address: not linked)</span>"
+        row = f"<b>{_e(shown.words)}:</b> {address}"
+        if shown.credit_line:
+            row += f"<br><span style='color:{dim}'>{_e(shown.credit_line)}</span>"
+        rows.append(row)
+    return "<p>" + "<br>".join(rows) + "</p>" if rows else ""
 
 
 def _hidden_note(event: Event, dim: str) -> str:

@@ -4,6 +4,9 @@ its view.
 The model has every matching row (its row count is the full count) but holds only the pages
 the view has shown lately, each read by a keyset seek on the sort key; sorting by a header is
 an ``ORDER BY`` in the repository, never a proxy over every row.
+
+An unsourced event (no quote of any source) has an "unsourced" badge before its title, drawn
+hollow like its mark on the timeline, and says so in its tooltip and accessible text.
 """
 
 from __future__ import annotations
@@ -19,14 +22,25 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRect,
+    QRectF,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QPushButton,
+    QStyle,
+    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -36,6 +50,7 @@ from desktopapp.db.repository import EventRepository, ListPage, SeekKey, SortKey
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, Precision, parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import EventRow
+from desktopapp.domain.provenance import UNSOURCED, UNSOURCED_LINE
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search, why_matched
 from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.ui.plain import tooltip
@@ -48,6 +63,7 @@ CACHED_PAGES = 12
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+UNSOURCED_ROLE = Qt.ItemDataRole.UserRole + 2  # True in the title cell of an unsourced event
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -279,15 +295,18 @@ class EventTableModel(QAbstractTableModel):
                 return tooltip(row_date_description(row))
             if column is Column.TYPE:
                 return tooltip(row.type_slug)
-            if column is Column.TITLE and row.problems:
-                return tooltip("\n⚠ ".join((row.title, *row.problems)))
-            if column is Column.TITLE and self._search:
-                return tooltip(f"{row.title}\n\n{self._why_matched(row)}".strip())
+            if column is Column.TITLE:
+                return tooltip(self._title_tooltip(row))
             return tooltip(self._display(row, column))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column is Column.DATE:
                 return row_date_description(row)
-            return for_display(self._display(row, column), LINE_LIMIT)
+            shown = for_display(self._display(row, column), LINE_LIMIT)
+            if column is Column.TITLE and row.unsourced:
+                return f"{shown} ({UNSOURCED_LINE.lower()})"
+            return shown
+        if role == UNSOURCED_ROLE:
+            return column is Column.TITLE and row.unsourced
         if role == Qt.ItemDataRole.FontRole and column is Column.DATE and not row.is_exact_day:
             return self._italic
         if role == EVENT_ID_ROLE:
@@ -339,6 +358,14 @@ class EventTableModel(QAbstractTableModel):
         if row.problems:  # damaged in the file: marked here, said in the tooltip and details
             return f"⚠ {row.title}"
         return row.title
+
+    def _title_tooltip(self, row: EventRow) -> str:
+        lines = [row.title, *(f"⚠ {problem}" for problem in row.problems)]
+        if row.unsourced:
+            lines.append(UNSOURCED_LINE)
+        if self._search:
+            lines.extend(("", self._why_matched(row)))
+        return "\n".join(lines).strip()
 
     def type_label(self, slug: str) -> str:
         label = self._type_labels.get(slug)
@@ -396,6 +423,7 @@ _ROLES_SHOWN = frozenset(
         Qt.ItemDataRole.AccessibleTextRole,
         Qt.ItemDataRole.FontRole,
         EVENT_ID_ROLE,
+        UNSOURCED_ROLE,
         MATCH_ROLE,
     }
 )
@@ -508,6 +536,48 @@ _EMPTY_TEXT_FLAGS = (
 # -- the view ---------------------------------------------------------------------------------
 
 
+class TitleDelegate(MatchDelegate):
+    """A title cell: the search's matches marked, after an "unsourced" badge when the event
+    has no quote (a hollow pill, as its timeline mark is hollow: a word, not a colour)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _AnyIndex) -> None:
+        if not index.data(UNSOURCED_ROLE) or option.widget is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = option.widget.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
+        badge = self._paint_badge(painter, opt)
+        rest = QStyleOptionViewItem(option)
+        rest.rect = option.rect.adjusted(int(badge), 0, 0, 0)
+        super().paint(painter, rest, index)
+
+    @staticmethod
+    def _paint_badge(painter: QPainter, opt: QStyleOptionViewItem) -> float:
+        """Draw the badge at the cell's left; return the width it takes (with its gap)."""
+        font = QFont(opt.font)
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        metrics = QFontMetricsF(font)
+        text_width = metrics.horizontalAdvance(UNSOURCED)
+        height = min(opt.rect.height() - 4.0, metrics.height() + 2.0)
+        pill = QRectF(opt.rect.left() + 4.0, 0, text_width + 10.0, height)
+        pill.moveTop(opt.rect.top() + (opt.rect.height() - height) / 2)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        ink = opt.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(ink, 1.2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setFont(font)
+        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), UNSOURCED)
+        painter.restore()
+        return pill.right() - opt.rect.left() + 2.0
+
+
 class EventTableView(QTableView):
     """The event list. Emits :attr:`eventSelected` with the id of the current row (or None)."""
 
@@ -542,7 +612,7 @@ class EventTableView(QTableView):
         header.resizeSection(Column.TYPE, self.fontMetrics().horizontalAdvance("M" * 11))
         header.setSortIndicator(Column.DATE, Qt.SortOrder.AscendingOrder)
         marks = MatchDelegate(self)  # the words a search matched, in titles and actor names
-        self.setItemDelegateForColumn(Column.TITLE, marks)
+        self.setItemDelegateForColumn(Column.TITLE, TitleDelegate(self))
         self.setItemDelegateForColumn(Column.ACTORS, marks)
         self.setSortingEnabled(True)
         self._kept_id: int | None = None

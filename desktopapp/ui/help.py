@@ -82,6 +82,8 @@ def marks_guide() -> list[tuple[str, str]]:
 
 
 def _looks(style: MarkStyle) -> str:
+    if style.unsourced:
+        return "A hollow mark with !"
     if style.uncertain:
         return "A dashed mark with ?"
     if style.approximate:

@@ -275,6 +275,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.table = EventTableView(self.table_model)
         self.table.setMinimumHeight(120)
         self.detail = DetailPane()
+        self.detail.set_add_quote_action(self.registry[ActionId.ADD_QUOTE])  # its hint names it
         self.article = ArticlePane(repository)
         self.history = HistoryView()
         self.history.setObjectName("eventHistory")

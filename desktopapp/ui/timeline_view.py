@@ -88,6 +88,7 @@ from desktopapp.domain.dates import DateError, parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import NO_ACTOR_LANE, Grouping
 from desktopapp.domain.model import EventRow
+from desktopapp.domain.provenance import UNSOURCED_LINE
 from desktopapp.domain.text import HIDDEN_MARK_NOTE, TOOLTIP_LIMIT, for_display, has_hidden
 from desktopapp.domain.timescale import MAX_PIXELS_PER_DAY, SHORT_MONTHS, TimeScale, highest_zoom
 from desktopapp.render.lanes import (
@@ -1218,6 +1219,8 @@ def event_tooltip(row: EventRow) -> str:
     lines = [row.title, when]
     if row.actor_names:
         lines.append(row.actor_names)
+    if row.unsourced:
+        lines.append(UNSOURCED_LINE)
     return _paragraphs(lines, bold_first=True)
 
 

@@ -1,0 +1,61 @@
+"""How an event's provenance is said, in the same words everywhere it is shown.
+
+An event backed by no quote of any source is *unsourced* (an imported one, until someone
+attaches a quote): the list, the timeline, the detail pane, the PDF and every other export
+say so with these words. What an import said of the event is its *claim*: shown as the
+importer's words with the file they came from, never as a quote. Its links (an imported
+slide's media) are shown or exported only when :func:`desktopapp.domain.links.link_target`
+makes a safe http(s) address of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from desktopapp.domain.links import link_target
+from desktopapp.domain.model import Claim, Link
+
+UNSOURCED = "unsourced"
+UNSOURCED_LINE = "Unsourced — no quote from a source yet"
+LINK_KIND_WORDS = {"media": "Media", "thumbnail": "Thumbnail", "background": "Background"}
+
+
+def claim_heading(claim: Claim) -> str:
+    """ "As imported from timeline.json, slide 4:" (or without a place, if none was kept)."""
+    origin = claim.origin.strip()
+    return f"As imported from {origin}:" if origin else "As imported:"
+
+
+@dataclass(frozen=True)
+class ShownLink:
+    """A link as it may be shown: ``target`` is the safe address to link to, or None when the
+    stored one is not http(s) (then it is shown as text only, or left out of an export)."""
+
+    link: Link
+    target: str | None
+
+    @property
+    def words(self) -> str:
+        """ "Media", "Thumbnail" or "Background" (the kind as stored, if unknown)."""
+        return LINK_KIND_WORDS.get(self.link.kind, self.link.kind)
+
+    @property
+    def credit_line(self) -> str:
+        """Credit and caption together, for a line under the link ("" when neither)."""
+        return " — ".join(part for part in (self.link.caption, self.link.credit) if part)
+
+
+def shown_links(links: Iterable[Link]) -> Iterator[ShownLink]:
+    """The links with their safe targets, in stored order (empty URLs left out)."""
+    for link in links:
+        if link.url.strip():
+            yield ShownLink(link, link_target(link.url))
+
+
+def first_link(links: Iterable[Link], kind: str) -> ShownLink | None:
+    """The first link of this kind with a safe http(s) target, for formats that hold one."""
+    for shown in shown_links(links):
+        if shown.link.kind == kind and shown.target is not None:
+            return shown
+    return None
