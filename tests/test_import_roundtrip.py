@@ -124,3 +124,35 @@ def test_importing_the_same_export_twice_gives_new_keys_the_second_time(
     assert len(both) == 2 * len(first)
     assert "given a new key" in report
     assert "Used " in report and "actors the timeline already had" in report
+
+
+def test_an_imported_timeline_exported_and_imported_again_is_the_same(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Import → export → import: the same titles, dates, groups, links and keys; the claim
+    of the second import holds the first one's words and origin."""
+    from tests.test_import_cli import FIXTURES
+
+    first, _ = imported(capsys, _copy(FIXTURES / "messy.json", tmp_path / "first.json"))
+    engine = open_database(tmp_path / "first.timeline")
+    try:
+        again = exported(
+            EventRepository(engine), "timelinejs", tmp_path / "again.json", Grouping.ACTOR
+        )
+    finally:
+        engine.dispose()
+    second, report = imported(capsys, again)
+    assert "skipped" not in report
+    assert set(second) == set(first)
+    for key, event in first.items():
+        back = second[key]
+        assert (back.title, back.date.edtf()) == (event.title, event.date.edtf())
+        assert [a.name for a in back.actors()] == [a.name for a in event.actors()]
+        assert back.links == event.links
+        assert back.claim is not None and event.claim is not None
+        assert event.claim.origin in back.claim.text
+
+
+def _copy(source: Path, target: Path) -> Path:
+    shutil.copy(source, target)
+    return target
