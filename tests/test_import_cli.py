@@ -291,7 +291,7 @@ def test_hostile_sheet_cells_are_text(tmp_path: Path, capsys: pytest.CaptureFixt
     import csv
     import io
 
-    from desktopapp.ingest.timelinejs_import import SHEET_COLUMNS
+    from desktopapp.ingest.timelinejs_sheet import SHEET_COLUMNS
 
     def row(**cells: str) -> list[str]:
         return [cells.get(name.replace(" ", "_").lower(), "") for name in SHEET_COLUMNS]

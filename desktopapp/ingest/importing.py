@@ -640,7 +640,7 @@ def _read_timelinejs(data: bytes, plan: ImportPlan) -> None:
 
 
 def _read_timelinejs_sheet(data: bytes, plan: ImportPlan) -> None:
-    from desktopapp.ingest.timelinejs_import import read_sheet
+    from desktopapp.ingest.timelinejs_sheet import read_sheet
 
     read_sheet(data, plan)
 

@@ -1,9 +1,10 @@
 """TimelineJS files read back: its JSON (Knight Lab's ``json-format``, and TimelineJS 2's
-older ``{"timeline": {"date": [...]}}``) and its Google-sheet template as CSV.
+older ``{"timeline": {"date": [...]}}``), and the rules every TimelineJS slide is imported by.
 
-Both are turned into the same :class:`Slide` (the raw fields, as the file had them) and then
-into an :class:`~desktopapp.ingest.importing.Entry` by one function, so the two formats agree
-on every rule:
+The JSON here and the sheet (:mod:`desktopapp.ingest.timelinejs_sheet`) are both read into the
+same :class:`Slide` (the raw fields, as the file had them), then made an
+:class:`~desktopapp.ingest.importing.Entry` by one function, so the two formats agree on every
+rule:
 
 * dates keep the precision the file gave: ``{"year": 2022}`` is the year 2022, with a month
   it is that month, with a day that day; a start and an end make an interval ("on some day
@@ -11,9 +12,8 @@ on every rule:
   date stays at the day, the time goes into the claim, and the report says so. ``~`` and
   ``?`` in a ``display_date`` written as our export writes them are read back as EDTF's
   qualifiers;
-* HTML (headlines, texts, credits) becomes readable plain text through a real HTML parser
-  (``html.parser``): paragraphs and ``<br>`` as line breaks, a link as its words and its
-  address, scripts and styles dropped, broken markup shown as the characters it is;
+* HTML (headlines, texts, credits) becomes readable plain text
+  (:mod:`desktopapp.ingest.html_text`);
 * media, thumbnails and backgrounds are kept as links (their URLs as given, their credit and
   caption as text); media with no URL keeps its credit and caption in the claim;
 * the title slide names the timeline; eras are not imported (an era means "all along", which
@@ -24,21 +24,17 @@ on every rule:
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import urlsplit
 
 from desktopapp.db.edits import MAX_FIELD, MAX_SUMMARY, MAX_TITLE
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, parse_edtf
 from desktopapp.domain.grouping import NO_ACTING_ACTOR_LABEL
+from desktopapp.ingest.html_text import plain_text
 from desktopapp.ingest.importing import (
-    MAX_IMPORT_BYTES,
     Entry,
     ImportFileError,
     ImportPlan,
@@ -54,90 +50,6 @@ TITLE_FROM_TEXT = 80  # a slide without a headline is titled with this much of i
 
 class SkipEntry(Exception):
     """This entry cannot be imported; the message completes "3 slides …"."""
-
-
-# -- HTML as plain text ---------------------------------------------------------------------
-
-_BLOCKS = frozenset(
-    {"p", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "tr",
-     "section", "article", "header", "footer", "figure", "figcaption", "pre", "hr", "address",
-     "dl", "dt", "dd"}
-)  # fmt: skip
-_HIDDEN = frozenset({"script", "style", "template", "noscript", "head"})
-
-
-class _PlainText(HTMLParser):
-    """Collects what a browser would show of an HTML fragment, as plain text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0
-        self._links: list[tuple[str, int]] = []  # (href, where its words start in parts)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN:
-            self._hidden += 1
-        elif tag == "br":
-            self.parts.append("\n")
-        elif tag == "li":
-            self.parts.append("\n• ")
-        elif tag in _BLOCKS:
-            self.parts.append("\n\n")
-        elif tag == "img":
-            alt = dict(attrs).get("alt") or ""
-            if alt.strip():
-                self.parts.append(f" [{alt.strip()}] ")
-        elif tag == "a":
-            self._links.append((dict(attrs).get("href") or "", len(self.parts)))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag == "a":
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag in _BLOCKS:
-            self.parts.append("\n\n")
-        elif tag == "a" and self._links:
-            href, start = self._links.pop()
-            words = " ".join("".join(self.parts[start:]).split())
-            address = href.strip()
-            if _is_web_address(address) and address.rstrip("/") != words.rstrip("/"):
-                self.parts.append(f" ({address})" if words else address)
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        return _tidy("".join(self.parts))
-
-
-def _tidy(text: str) -> str:
-    """Spaces within a line collapsed, at most one blank line in a row, no blank ends. The
-    line breaks of the source are kept: in a sheet's cell or a JSON string they were meant."""
-    lines = (" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n"))
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def _is_web_address(address: str) -> bool:
-    try:
-        return urlsplit(address).scheme.lower() in ("http", "https", "mailto")
-    except ValueError:
-        return False
-
-
-def plain_text(markup: str) -> str:
-    """An HTML fragment as the plain text a reader would see ("" for "")."""
-    if "<" not in markup and "&" not in markup:
-        return _tidy(markup)
-    parser = _PlainText()
-    parser.feed(markup)
-    parser.close()  # an unfinished tag at the end is shown as the characters it is
-    return parser.text()
 
 
 # -- the raw slide --------------------------------------------------------------------------
@@ -473,7 +385,7 @@ def read_json(data: bytes, plan: ImportPlan) -> None:
         if not isinstance(item, dict):
             plan.report.skip(where, "that are not slides (not a JSON object)")
             continue
-        _add(_slide(item, where), plan)
+        add_slide(_slide(item, where), plan)
     eras = document.get("eras")
     if isinstance(eras, list):
         for index, _era in enumerate(eras, start=1):
@@ -554,7 +466,8 @@ def _json_date(value: Any, name: str) -> RawDate | None:
     )
 
 
-def _add(slide: Slide, plan: ImportPlan) -> None:
+def add_slide(slide: Slide, plan: ImportPlan) -> None:
+    """The slide as what it is: the title, an era (reported), or an entry of the plan."""
     if slide.kind == "title":
         _title_slide(slide, plan)
     elif slide.kind == "era":
@@ -627,7 +540,7 @@ def _read_legacy(timeline: Mapping[str, Any], plan: ImportPlan) -> None:
             thumbnail=_string(asset.get("thumbnail")),
             unique_id=_string(item.get("unique_id")),
         )
-        _add(slide, plan)
+        add_slide(slide, plan)
     eras = timeline.get("era")
     if isinstance(eras, list):
         for index, _era in enumerate(eras, start=1):
@@ -643,187 +556,3 @@ def _legacy_date(value: Any, name: str) -> RawDate | None:
     if len(values) > len(_DATE_PARTS):
         parts["year"] = "not a date"  # reported as an unreadable year
     return RawDate(parts, f"{name} {text}")
-
-
-# -- the sheet -------------------------------------------------------------------------------
-
-SHEET_COLUMNS = (
-    "Year",
-    "Month",
-    "Day",
-    "Time",
-    "End Year",
-    "End Month",
-    "End Day",
-    "End Time",
-    "Display Date",
-    "Headline",
-    "Text",
-    "Media",
-    "Media Credit",
-    "Media Caption",
-    "Media Thumbnail",
-    "Type",
-    "Group",
-    "Background",
-)
-_COLUMN_BY_NAME = {name.casefold(): name for name in SHEET_COLUMNS}
-_SEPARATORS = (",", ";", "\t")
-# Our CSV exports put an apostrophe before a cell that a spreadsheet would run as a formula
-# (export/plaintext.py, FORMULA_STARTS): read back, the cell is the text it was.
-_DEFUSED = tuple("'" + start for start in ("=", "+", "-", "@", "\t", "\r"))
-_TIME = re.compile(
-    r"(?P<hour>[0-9]{1,2})(?::(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2})(?:\.(?P<ms>[0-9]{1,3}))?)?)?"
-    r"\s*(?P<half>[ap]\.?m\.?)?",
-    re.IGNORECASE,
-)
-
-
-def read_sheet(data: bytes, plan: ImportPlan) -> None:
-    """A CSV of TimelineJS's spreadsheet template into the plan."""
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        raise ImportFileError(
-            f"{plan.file_name}: not UTF-8 text (byte {error.start:,}); save the sheet as CSV UTF-8"
-        ) from None
-    separator, columns = _header(text, plan.file_name)
-    unknown = [name for name in columns if name and name not in SHEET_COLUMNS]
-    if unknown:
-        plan.report.note(
-            f"Columns not read (TimelineJS has no such column): {', '.join(unknown[:10])}."
-        )
-    for line, cells in _records(text, separator, len(columns), plan.file_name):
-        row = {name: _cell(value) for name, value in zip(columns, cells, strict=False) if name}
-        if not any(value.strip() for value in row.values()):
-            continue  # an empty row of the sheet holds nothing to lose
-        where = Where("line", line)
-        if len(cells) < len(columns):
-            plan.report.skip(where, "with fewer cells than the header has columns (a damaged row)")
-            continue
-        _add(_sheet_slide(row, where), plan)
-
-
-def _header(text: str, name: str) -> tuple[str, list[str]]:
-    """The separator and the columns (by their template names, "" for others) of the sheet:
-    the separator is the one that makes the first line name most of the template's columns."""
-    first = text.split("\n", 1)[0]
-    best: tuple[int, str, list[str]] = (0, ",", [])
-    for separator in _SEPARATORS:
-        cells = next(csv.reader([first], delimiter=separator), [])
-        names = [_COLUMN_BY_NAME.get(cell.strip().casefold(), cell.strip()) for cell in cells]
-        known = sum(n in SHEET_COLUMNS for n in names)
-        if known > best[0]:
-            best = (known, separator, names)
-    known, separator, names = best
-    if "Year" not in names or not ({"Headline", "Text"} & set(names)):
-        raise ImportFileError(
-            f"{name}: not a TimelineJS sheet (its first line does not name the template's "
-            "columns Year … Headline, Text)"
-        )
-    return separator, names
-
-
-def _records(text: str, separator: str, width: int, name: str) -> Iterator[tuple[int, list[str]]]:
-    """(the line a record starts on, its cells) after the header, Excel's dialect."""
-    # A cell may hold a whole article: the csv module's default limit is 128 KB a cell
-    # (the limit is the module's, process-wide; raising it only lets more be read).
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_IMPORT_BYTES))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
-    try:
-        next(reader)
-        start = reader.line_num + 1
-        for cells in reader:
-            yield start, cells
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise ImportFileError(
-            f"{name}: line {reader.line_num}: not readable as CSV ({error}); is the file complete?"
-        ) from None
-    if cells_cut := _last_record_cut(text, separator, width):
-        raise ImportFileError(
-            f"{name}: the last line stops after {cells_cut} of the header's {width} cells, "
-            "with no line end: the file seems cut short"
-        )
-
-
-def _last_record_cut(text: str, separator: str, width: int) -> int:
-    """How many cells the last record has, if it is short and ends without a line break
-    (a spreadsheet writes every column of every row: such a record was cut), else 0."""
-    if not text or text.endswith(("\n", "\r")):
-        return 0
-    last = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
-    if len(last) < 2:
-        return 0
-    cells = len(last[-1])
-    return cells if cells < width else 0
-
-
-def _cell(value: str) -> str:
-    return value[1:] if value.startswith(_DEFUSED) else value
-
-
-def _sheet_slide(row: Mapping[str, str], where: Where) -> Slide:
-    background = row.get("Background", "").strip()
-    is_colour = bool(background) and not re.match(r"[a-z][a-z0-9+.-]*:", background, re.I)
-    slide = Slide(
-        where=where,
-        headline=row.get("Headline", ""),
-        text=row.get("Text", ""),
-        start=_sheet_date(row, "", where),
-        end=_sheet_date(row, "End ", where),
-        display_date=row.get("Display Date", ""),
-        group=row.get("Group", ""),
-        media_url=row.get("Media", ""),
-        media_credit=row.get("Media Credit", ""),
-        media_caption=row.get("Media Caption", ""),
-        thumbnail=row.get("Media Thumbnail", ""),
-        background="" if is_colour else background,
-        background_colour=background if is_colour else "",
-        kind=row.get("Type", "").strip().lower(),
-    )
-    slide.display_name = "Display Date"
-    if slide.kind not in ("", "title", "era"):
-        slide.notes.append("with a Type other than title or era: imported as events")
-        slide.kind = ""
-    return slide
-
-
-def _sheet_date(row: Mapping[str, str], prefix: str, where: Where) -> RawDate | None:
-    parts: dict[str, Any] = {
-        "year": row.get(f"{prefix}Year", ""),
-        "month": row.get(f"{prefix}Month", ""),
-        "day": row.get(f"{prefix}Day", ""),
-    }
-    time = row.get(f"{prefix}Time", "").strip()
-    if not any(str(v).strip() for v in parts.values()) and not time:
-        return None
-    if time:
-        parts.update(_sheet_time(time))
-    written = ", ".join(
-        f"{prefix}{column} {row.get(prefix + column, '').strip()}"
-        for column in ("Year", "Month", "Day", "Time")
-        if row.get(prefix + column, "").strip()
-    )
-    return RawDate(parts, written)
-
-
-def _sheet_time(text: str) -> dict[str, Any]:
-    """The Time cell's parts: "14:30", "2:30 PM", "14:30:05"; a cell that is no time
-    ("noon", "morning") is kept as written, for the claim."""
-    match = _TIME.fullmatch(text.strip())
-    hour = int(match["hour"]) if match else -1
-    if match and match["half"]:
-        hour = (
-            hour % 12 + (12 if match["half"].lower().startswith("p") else 0)
-            if 1 <= hour <= 12
-            else -1
-        )
-    if match is None or hour < 0:
-        return {"written_time": text.strip()}
-    return {
-        "hour": hour,
-        "minute": match["minute"],
-        "second": match["second"],
-        "millisecond": match["ms"],
-    }
