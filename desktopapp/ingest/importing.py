@@ -253,7 +253,8 @@ def _places(places: list[Where]) -> str:
         shown = ", ".join(runs[:LISTED])
         if len(runs) > LISTED:
             shown += f", … ({len(numbers):,} in all)"
-        parts.append(f"{unit if len(numbers) == 1 else unit + 's'} {shown}")
+        units = unit if len(numbers) == 1 else (unit + "s").replace("entrys", "entries")
+        parts.append(f"{units} {shown}")
     return "; ".join(parts)
 
 
@@ -301,6 +302,9 @@ class TargetNames:
     types: dict[str, str] = field(default_factory=dict)  # slug -> label
     event_keys: Callable[[Iterable[str]], set[str]] = field(default=lambda keys: set())
     is_new: bool = False  # a timeline made for this import
+    # The timeline itself, for a reader that needs more than names (our own JSON: the
+    # sources its quotes are proved against, the events its keys may name); None if new.
+    repository: EventRepository | None = None
 
     @classmethod
     def new_timeline(cls) -> TargetNames:
@@ -318,7 +322,7 @@ class TargetNames:
         def existing(keys: Iterable[str]) -> set[str]:
             return set(repository.event_ids_by_key(list(keys)))
 
-        return cls(actors, types, existing)
+        return cls(actors, types, existing, repository=repository)
 
 
 class ImportPlan:
@@ -343,6 +347,10 @@ class ImportPlan:
         self._actor_keys: dict[str, str] = {}  # fold(name) -> key, planned or reused
         self._group_types: dict[str, str] = {}  # fold(group) -> slug
         self._slugs: set[str] = set(target.types)
+
+    @property
+    def target(self) -> TargetNames:
+        return self._target
 
     @property
     def creates_timeline(self) -> bool:
