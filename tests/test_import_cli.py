@@ -156,6 +156,25 @@ def test_other_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert not (tmp_path / "t.timeline").exists()
 
 
+def test_a_folder_that_cannot_be_written_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from desktopapp import safe_files
+
+    def full(target: Path, *, suffix: str = "") -> Path:
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(safe_files, "new_temporary", full)
+    target = tmp_path / "t.timeline"
+    code, out, err = run(capsys, "import", target, FIXTURES / "messy.json")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"desktopapp: {target}: could not be created (the disk is full (")
+    assert err.count("\n") == 1
+    assert folder_listing(tmp_path) == []
+
+
 def test_an_interrupted_import_leaves_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

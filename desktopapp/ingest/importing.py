@@ -621,7 +621,7 @@ def new_timeline_file(target: Path, title: str, author: str) -> Iterator[Timelin
 
     from desktopapp.db.engine import DatabaseError
     from desktopapp.db.store import TimelineStore
-    from desktopapp.safe_files import FileProblem, replacing, writable_target
+    from desktopapp.safe_files import FileProblem, replacing, writable_target, write_failure
 
     if not target.parent.is_dir():
         raise DatabaseError(f"{target.parent}: no such folder")
@@ -629,13 +629,17 @@ def new_timeline_file(target: Path, title: str, author: str) -> Iterator[Timelin
         resolved = writable_target(target)
     except FileProblem as error:
         raise DatabaseError(str(error)) from error
-    with replacing(resolved) as temporary:
-        os.unlink(temporary)  # create() makes it anew, refusing a file that exists
-        store = TimelineStore.create(temporary, title=title or target.stem, author=author)
-        try:
-            yield store
-        finally:
-            store.close()  # the last connection folds the -wal back into the file
+    try:
+        with replacing(resolved) as temporary:
+            os.unlink(temporary)  # create() makes it anew, refusing a file that exists
+            store = TimelineStore.create(temporary, title=title or target.stem, author=author)
+            try:
+                yield store
+            finally:
+                store.close()  # the last connection folds the -wal back into the file
+    except OSError as error:  # the temporary file or the rename (a full disk, no permission)
+        problem = write_failure(error, target.parent)
+        raise DatabaseError(f"{target}: could not be created ({problem})") from None
 
 
 # -- the formats ------------------------------------------------------------------------------
