@@ -100,6 +100,31 @@ def test_a_time_of_day_stays_in_the_claim_and_the_date_at_the_day() -> None:
     assert "(slides 4, 18)" in line_with(plan, "with a time of day")
 
 
+def test_an_end_time_alone_ends_on_the_start_day() -> None:
+    slide = (
+        b'{"start_date": {"year": 2022, "month": 3, "day": 1, "hour": 9}, '
+        b'"end_date": {"hour": 17, "minute": 30}, "text": {"headline": "Office hours"}}'
+    )
+    plan = plan_import(
+        ImportSource("h.json", b'{"events": [' + slide + b"]}"), TargetNames.new_timeline()
+    )
+    (event,) = events(plan).values()
+    assert event.date_edtf == "2022-03-01"
+    assert "09h (start), 17:30 (end)" in event.claim.text
+    assert not [line for line in plan.report.lines() if "same date" in line]
+    no_year = slide.replace(b'"hour": 17', b'"month": 4, "hour": 17')
+    plan = plan_import(
+        ImportSource(
+            "h.json",
+            b'{"events": ['
+            + no_year
+            + b', {"start_date": {"year": 2022}, "text": {"headline": "x"}}]}',
+        ),
+        TargetNames.new_timeline(),
+    )
+    assert "1 slide with an end date but no end year: skipped (slide 1)" in plan.report.lines()
+
+
 def test_slides_that_cannot_be_dated_are_skipped_and_each_is_named() -> None:
     plan = plan_of("messy.json")
     assert line_with(plan, "without a date") == "1 slide without a date: skipped (slide 5)"

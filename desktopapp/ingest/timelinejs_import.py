@@ -117,7 +117,7 @@ def _point(raw: RawDate, which: str) -> _Point:
     month = _number(parts.get("month"), f"{which} month")
     day = _number(parts.get("day"), f"{which} day")
     if year is None:
-        raise SkipEntry(f"without a {which} year" if which == "end" else "without a date")
+        raise SkipEntry("with an end date but no end year" if which == "end" else "without a date")
     if not 1 <= year <= 9999:
         raise SkipEntry("with a year this timeline cannot hold (before 1 or after 9999)")
     if day is not None and month is None:
@@ -167,7 +167,7 @@ def _dated(slide: Slide, report_adjust: Callable[[str], None]) -> _Dated:
     if slide.start is None:
         raise SkipEntry("without a date")
     start = _point(slide.start, "start")
-    end = _point(slide.end, "end") if slide.end is not None and _has_date(slide.end) else None
+    end = _end_point(slide.end, start)
     for point in (start, end):
         if point is not None and point.time and point.point.day is None:
             raise SkipEntry("with a time of day but no day")
@@ -179,7 +179,7 @@ def _dated(slide: Slide, report_adjust: Callable[[str], None]) -> _Dated:
     if times:
         report_adjust("with a time of day: dated to the day, the time kept in the claim")
     date = FuzzyDate(start.point)
-    if end is not None:
+    if end is not None and end.point != start.point:
         try:
             date = parse_edtf(f"{start.point.edtf()}/{end.point.edtf()}")
         except DateError as error:
@@ -192,8 +192,14 @@ def _dated(slide: Slide, report_adjust: Callable[[str], None]) -> _Dated:
     return _Dated(date.edtf(), times)
 
 
-def _has_date(raw: RawDate) -> bool:
-    return any(raw.parts.get(name) not in (None, "") for name in ("year", "month", "day", "hour"))
+def _end_point(raw: RawDate | None, start: _Point) -> _Point | None:
+    """The end, if the slide has one; an end time alone ends on the start's day."""
+    if raw is None:
+        return None
+    if all(raw.parts.get(name) in (None, "") for name in ("year", "month", "day")):
+        time = _time(raw.parts, "end")
+        return _Point(start.point, time) if time else None
+    return _point(raw, "end")
 
 
 _MARKS = {"": (False, False), "~": (False, True), "?": (True, False), "~?": (True, True)}
