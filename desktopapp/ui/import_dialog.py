@@ -208,6 +208,9 @@ class ReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.text, 1)
+        layout.addWidget(
+            plain_label("Edit › Undo takes the whole import back in one step.", dim=True)
+        )
         layout.addWidget(buttons)
         self.resize(720, 360)
 
