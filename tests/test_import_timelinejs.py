@@ -183,6 +183,20 @@ def test_media_become_links_and_media_without_an_address_stays_in_the_claim() ->
     assert "slide 14" in line_with(plan, "background colour")
 
 
+def test_media_alt_text_and_link_are_kept() -> None:
+    slide = (
+        b'{"start_date": {"year": 2022}, "text": {"headline": "Photo"}, "media": {"url": '
+        b'"https://x.example/p.jpg", "alt": "A queue", "link": "https://x.example/story"}}'
+    )
+    plan = plan_import(
+        ImportSource("m.json", b'{"events": [' + slide + b"]}"), TargetNames.new_timeline()
+    )
+    (event,) = events(plan).values()
+    assert event.links == (LinkInput("media", "https://x.example/p.jpg", "", "A queue"),)
+    assert event.claim.text == "The media links to: https://x.example/story"
+    assert "(slide 1)" in line_with(plan, "media links elsewhere")
+
+
 def test_groups_become_acting_actors_or_types_under_imported() -> None:
     as_actors = plan_of("messy.json")
     actors = [c for c in as_actors.commands if isinstance(c, AddActor)]

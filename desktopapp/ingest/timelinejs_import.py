@@ -78,6 +78,7 @@ class Slide:
     media_url: str = ""
     media_credit: str = ""
     media_caption: str = ""
+    media_link: str = ""  # where clicking the media leads (TimelineJS 3's media.link)
     thumbnail: str = ""
     background: str = ""  # a URL (a colour is kept in background_colour)
     background_colour: str = ""
@@ -311,6 +312,9 @@ def _claim(
         )
         parts.append(f"Media (no address given): {said}")
         adjust("with media but no URL: its caption and credit kept in the claim")
+    if slide.media_link.strip():
+        parts.append(f"The media links to: {clean(slide.media_link.strip())[0]}")
+        adjust("whose media links elsewhere: that address kept in the claim")
     if dated.times:
         parts.append(f"Time of day in the file: {dated.times}")
     claim = "\n\n".join(parts)
@@ -442,7 +446,11 @@ def _slide(item: Mapping[str, Any], where: Where) -> Slide:
         group=_string(item.get("group")),
         media_url=_string(media.get("url")),
         media_credit=_string(media.get("credit")),
-        media_caption=_string(media.get("caption")),
+        # A caption, else the alternative text or title the media has (TimelineJS 3).
+        media_caption=_string(media.get("caption"))
+        or _string(media.get("alt"))
+        or _string(media.get("title")),
+        media_link=_string(media.get("link")),
         thumbnail=_string(media.get("thumbnail")),
         background=_string(background.get("url")),
         background_colour=_string(background.get("color")),
