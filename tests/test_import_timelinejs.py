@@ -148,6 +148,7 @@ def test_the_title_slide_names_the_new_timeline_and_is_no_event() -> None:
     assert plan.title == "Sanctions & tech: the first week"
     assert plan.title not in events(plan)
     assert "names the new timeline" in line_with(plan, "title slide")
+    assert "nor its media: https://example.org/cover.jpg." in line_with(plan, "title slide")
     assert (
         plan.report.headline() == "Imported 15 events from 'messy.json', read as TimelineJS JSON."
     )

@@ -513,6 +513,9 @@ def _title_slide(slide: Slide, plan: ImportPlan) -> None:
         line = f"{named}, {plan.title!r}, is not imported: the timeline keeps its own title"
     if body:
         line += f"; its text is not kept: {_cut(' '.join(body.split()), 200)!r}"
+    media = clean(slide.media_url.strip())[0]
+    if media:
+        line += f"; nor its media: {_cut(media, 200)}"
     plan.report.note(line + ".")
 
 
