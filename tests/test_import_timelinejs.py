@@ -299,6 +299,14 @@ def test_a_semicolon_sheet_without_a_bom() -> None:
     assert actors == ["Banque de France"]
 
 
+def test_a_tab_separated_sheet_with_columns_in_another_order_and_case() -> None:
+    data = "headline\tYEAR\tmonth\tGroup\tNotes\nA tab sheet\t2022\t3\tApple\tmine\n"
+    plan = plan_import(ImportSource("t.tsv", data.encode()), TargetNames.new_timeline())
+    (event,) = events(plan).values()
+    assert (event.title, event.date_edtf) == ("A tab sheet", "2022-03")
+    assert "Columns not read (TimelineJS has no such column): Notes." in plan.report.lines()
+
+
 # -- formats and refusals ----------------------------------------------------------------------
 
 
