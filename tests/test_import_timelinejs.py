@@ -161,6 +161,8 @@ def test_html_headlines_and_texts_are_plain_text_links_kept() -> None:
     assert "<" not in apple.claim.text
     paragraphs = found["A day, numbers and a padded string"].claim.text
     assert paragraphs == "First paragraph.\n\nSecond paragraph."
+    # A slide with a headline only: that is what the file said, and the claim says it.
+    assert found["Zero-padded month as a string"].claim.text == "Zero-padded month as a string"
 
 
 def test_media_become_links_and_media_without_an_address_stays_in_the_claim() -> None:
@@ -194,7 +196,7 @@ def test_media_alt_text_and_link_are_kept() -> None:
     )
     (event,) = events(plan).values()
     assert event.links == (LinkInput("media", "https://x.example/p.jpg", "", "A queue"),)
-    assert event.claim.text == "The media links to: https://x.example/story"
+    assert event.claim.text == "Photo\n\nThe media links to: https://x.example/story"
     assert "(slide 1)" in line_with(plan, "media links elsewhere")
 
 

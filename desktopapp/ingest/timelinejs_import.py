@@ -272,9 +272,10 @@ def entry_of(slide: Slide, plan: ImportPlan) -> Entry | None:
             f"with a headline longer than {MAX_TITLE} characters: cut in the title, "
             "whole in the claim"
         )
-    claim = _claim(
-        slide, headline if title != " ".join(headline.split()) else "", body, dated, adjust
-    )
+    # The headline is in the claim when the title does not hold it whole, or when it is all
+    # the file said: a claim always has the file's words.
+    whole = title == " ".join(headline.split())
+    claim = _claim(slide, headline if not (whole and body) else "", body, dated, adjust)
     for note in slide.notes:
         adjust(note)
     return Entry(
