@@ -302,6 +302,10 @@ def test_timelinejs_text_holds_the_quotes_and_the_citation(
     )
     assert "Date: between 21 and 27 February 2022, from Six Colors, " in text["text"]
     assert "“We have paused all product sales in Russia." in text["text"]
+    # A sentence that quotes someone keeps its inner marks one level down, not doubled.
+    netflix = event_slide(document, "netflix-refuses-state-channels")["text"]["text"]
+    assert "“‘Given the current situation, we have no plans" in netflix
+    assert "““" not in netflix
 
 
 def test_timelinejs_sheet(qualified: EventRepository, tmp_path: Path) -> None:

@@ -561,3 +561,21 @@ def test_a_date_cited_from_a_stored_source_names_that_source(
     shown = window.detail.plain_text()
     assert "Dated from the source itself, “Exemple ferme”" in shown
     assert "IN THE SOURCE'S WORDS" in shown  # a section heading, in capitals
+
+
+def test_each_quote_is_shown_in_its_own_language_and_names_its_source(
+    window: MainWindow, repository: EventRepository
+) -> None:
+    """The article's French in « », a German report in “ ”, each with the outlet it came
+    from, and SAP's two statements (one outlet) told apart by their titles."""
+    (sap,) = [e for e in repository.events(EventFilter()) if "SAP" in e.title]
+    window.select_event(sap.id)
+    shown = window.detail.plain_text()
+    article, sales, first = sap.quotes
+    assert f"« {article.text} »" in shown  # plain text shows the no-break spaces as spaces
+    assert f"“{sales.text}”" in shown and f"“{first.text}”" in shown
+    names = {s.key: s for s in repository.sources}
+    assert f"— {names[article.source_key].outlet}" in shown
+    for quote in (sales, first):
+        source = names[quote.source_key]
+        assert f"— {source.outlet}, “{source.title}”" in shown

@@ -10,11 +10,12 @@ makes a safe http(s) address of them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from desktopapp.domain.links import link_target
-from desktopapp.domain.model import Claim, Link
+from desktopapp.domain.model import Claim, Link, Source
+from desktopapp.domain.quotation import quoted
 
 UNSOURCED = "unsourced"
 UNSOURCED_LINE = "Unsourced — no quote from a source yet"
@@ -59,3 +60,20 @@ def first_link(links: Iterable[Link], kind: str) -> ShownLink | None:
         if shown.link.kind == kind and shown.target is not None:
             return shown
     return None
+
+
+def source_names(sources: Sequence[Source]) -> dict[str, str]:
+    """A name for each source, by key, that tells it from the others: its outlet, or its
+    outlet and title when another source shares the outlet (two SAP statements), or its
+    title when it has no outlet."""
+    outlets = [source.outlet for source in sources]
+    names = {}
+    for source in sources:
+        title = quoted(source.title, source.language) if source.title else ""
+        if source.outlet and (outlets.count(source.outlet) == 1 or not title):
+            names[source.key] = source.outlet
+        elif source.outlet:
+            names[source.key] = f"{source.outlet}, {title}"
+        else:
+            names[source.key] = title or source.key
+    return names

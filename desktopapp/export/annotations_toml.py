@@ -193,12 +193,13 @@ def _source_text(repository: EventRepository, source: Source) -> str:
 
 def _source(source: Source, file_name: str) -> dict[str, Any]:
     where = f"source {source.key!r}"
-    assert source.published is not None  # a source with an unreadable date is damaged
     table: dict[str, Any] = {"id": _key(where, source.key), "file": file_name}
     table["title"] = writable_text(where, "title", source.title)
     table |= _optional(where, outlet=source.outlet, language=source.language, url=source.url)
     table |= _optional(where, author=source.author)
-    table["published"] = source.published.edtf()
+    # None is a date not known (a damaged one was refused by _source_text): left out.
+    if source.published is not None:
+        table["published"] = source.published.edtf()
     table |= _optional(where, published_note=source.published_note)
     return table
 

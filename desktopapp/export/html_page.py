@@ -209,7 +209,7 @@ class _Tables:
                 record = {
                     "title": _line(quoted(source.title, source.language)),
                     "outlet": _line(source.outlet),
-                    "published": _line(published_words(source.published)),
+                    "published": _line(published_words(source)),
                     **_link(source.url),
                 }
             self.source_list.append(record)

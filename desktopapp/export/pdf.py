@@ -45,7 +45,7 @@ from desktopapp.domain.dates import Precision
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import NOT_VERIFIED, Citation, Event, Source
-from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links
+from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links, source_names
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.domain.text import HIDDEN_MARK_NOTE, LINE_LIMIT, event_has_hidden, for_display
 from desktopapp.export.files import ExportCancelled, ExportError, atomic_path
@@ -470,7 +470,7 @@ def _header(report: Report, styles: Styles) -> TextFrame:
         rich.text(f"{source.outlet}, {quoted(source.title, source.language)}, ", value)
         if source.url:
             rich.link(source.url, source.url, styles.chars(SERIF, 9)).text(", ", value)
-        rich.text(published_words(source.published), value)
+        rich.text(published_words(source), value)
         if is_supplied_title(source.title):
             rich.paragraph(after=3).text(SUPPLIED_TITLE_NOTE, styles.chars(SANS, 7.5, color=MUTED))
     grouped = {
@@ -953,23 +953,6 @@ def _chart_slices(chart: Chart, width: float, first: float, body: float) -> list
 
 
 # -- words ---------------------------------------------------------------------------------------
-
-
-def source_names(sources: Sequence[Source]) -> dict[str, str]:
-    """A name for each source, by key, that tells it from the others: its outlet, or its
-    outlet and title when another source shares the outlet (two SAP statements), or its
-    title when it has no outlet."""
-    outlets = [source.outlet for source in sources]
-    names = {}
-    for source in sources:
-        title = quoted(source.title, source.language) if source.title else ""
-        if source.outlet and (outlets.count(source.outlet) == 1 or not title):
-            names[source.key] = source.outlet
-        elif source.outlet:
-            names[source.key] = f"{source.outlet}, {title}"
-        else:
-            names[source.key] = title or source.key
-    return names
 
 
 def _date_words(event: Event) -> str:

@@ -10,7 +10,7 @@ from datetime import date
 
 from desktopapp import __version__
 from desktopapp.db.repository import EventRepository
-from desktopapp.domain.dates import MONTH_NAMES, FuzzyDate, Precision
+from desktopapp.domain.dates import MONTH_NAMES, Precision
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import Source
 from desktopapp.domain.quotation import quoted
@@ -28,11 +28,13 @@ def filter_line(repository: EventRepository, event_filter: EventFilter, count: i
     )
 
 
-def published_words(published: FuzzyDate | None) -> str:
+def published_words(source: Source) -> str:
     """When a source was published, for a reader: "published between 2 and 31 March 2022
-    (the end is uncertain); the exact day is not known"."""
-    if published is None:  # the stored date is unreadable (a damaged file)
-        return "publication date unreadable"
+    (the end is uncertain); the exact day is not known", or that it is not known (pasted
+    text) or unreadable (a damaged file)."""
+    published = source.published
+    if published is None:
+        return source.published_text()
     words = f"published {published.describe()}"
     if published.precision is not Precision.DAY:
         words += "; the exact day is not known"
@@ -47,7 +49,7 @@ def source_credit(source: Source | None, exported: date) -> str:
     described = f"{source.outlet}, {quoted(source.title, source.language)}"
     address = f", {source.url}" if source.url else ""
     return (
-        f"Source: {described}{address}, {published_words(source.published)}. "
+        f"Source: {described}{address}, {published_words(source)}. "
         f"Each date is taken from a cited report. {made}"
     )
 

@@ -28,6 +28,7 @@ from desktopapp.domain.dates import DatePoint
 from desktopapp.domain.grouping import NO_ACTING_ACTOR_LABEL, Grouping
 from desktopapp.domain.model import Event, Role
 from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, first_link
+from desktopapp.domain.quotation import quoted
 from desktopapp.domain.text import for_display
 from desktopapp.export.datewords import display_date, readable
 from desktopapp.export.records import csv_lines
@@ -98,7 +99,7 @@ def slide_text(event: Event, limit: int | None = None) -> str:
     if event.summary:
         parts.append(f"<p>{escaped(event.summary)}</p>")
     for quote in event.quotes:
-        said = f"“{escaped(quote.text)}” — {escaped(quote.source_title)}"
+        said = f"{escaped(quoted(quote.text))} — {escaped(quote.source_title)}"
         if not quote.verified:
             said += f" ({escaped(quote.problem)})"
         parts.append(f"<blockquote>{said}</blockquote>")
@@ -108,7 +109,7 @@ def slide_text(event: Event, limit: int | None = None) -> str:
     citation = event.citation
     dated = f"Date: {escaped(event.date.describe())}, from {escaped(citation.line())}"
     if citation.quote:
-        dated += f": “{escaped(citation.quote)}”"
+        dated += f": {escaped(quoted(citation.quote))}"  # its own quotation marks nested
     parts.append(f"<p>{dated}</p>")
     return "".join(parts)
 

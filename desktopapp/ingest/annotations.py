@@ -266,7 +266,10 @@ def _source(entry: _Entry, table: dict[str, Any], *, article: bool) -> SourceSpe
         outlet=_string(entry, table, "outlet", optional=optional),
         language=_string(entry, table, "language", optional=optional),
         url=_url(entry, table),
-        published=_date(entry, table, "published"),
+        # Schema 2 may leave it out: a pasted text's date may not be known.
+        published=None
+        if optional and "published" not in table
+        else _date(entry, table, "published"),
         published_note=_string(entry, table, "published_note", optional=optional),
         text=text,
         author=_string(entry, table, "author", optional=True),

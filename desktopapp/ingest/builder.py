@@ -186,7 +186,7 @@ def _write_reference(connection: Connection, dataset: Dataset) -> _Ids:
                     "outlet": source.outlet,
                     "language": source.language,
                     "url": source.url,
-                    "published_edtf": source.published.edtf(),
+                    "published_edtf": source.published.edtf() if source.published else "",
                     "published_note": source.published_note,
                     "author": source.author,
                     "text": source.text,

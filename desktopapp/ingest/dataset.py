@@ -21,7 +21,7 @@ class SourceSpec:
     outlet: str
     language: str
     url: str
-    published: FuzzyDate
+    published: FuzzyDate | None  # None: not known (stored as "")
     published_note: str
     text: str
     author: str = ""

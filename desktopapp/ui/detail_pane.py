@@ -12,6 +12,7 @@ links (http(s) only) with their credit and caption.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
@@ -20,8 +21,8 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from desktopapp.domain.dates import MONTH_NAMES, DateError, parse_edtf
 from desktopapp.domain.links import link_target
-from desktopapp.domain.model import Claim, Event, EventType, Link, Role
-from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links
+from desktopapp.domain.model import Claim, Event, EventType, Link, Role, Source
+from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links, source_names
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search
 from desktopapp.domain.text import (
@@ -72,6 +73,8 @@ class DetailPane(QWidget):
         layout.addWidget(self.browser)
         self._event: Event | None = None
         self._type_labels: dict[str, str] = {}
+        self._sources: dict[str, Source] = {}
+        self._source_names: dict[str, str] = {}
         self._search = SearchQuery(())
         self._add_quote: QAction | None = None
         self._render()
@@ -94,6 +97,12 @@ class DetailPane(QWidget):
         shown one for one, so the matches' offsets hold up to the cut)."""
         shown = for_display(value, limit, say_cut=True)
         return marked_html(shown, match_spans(self._search, value[:limit]))
+
+    def set_sources(self, sources: Sequence[Source]) -> None:
+        """The timeline's sources, to quote each passage in its language and name its source."""
+        self._sources = {source.key: source for source in sources}
+        self._source_names = source_names(sources)
+        self._render()
 
     def set_type_labels(self, labels: dict[str, str]) -> None:
         """Labels of every type slug, to name a child type with its parent."""
@@ -165,9 +174,14 @@ class DetailPane(QWidget):
             parts.append(_section("In the source's words", dim))
             for quote in event.quotes:
                 unverified = "" if quote.verified else f"<br><b>⚠ {_e(quote.problem)}</b>"
+                # In its own source's marks (« » for French, “ ” otherwise), naming the source
+                # as the PDF does: outlet, or outlet and title where two share an outlet.
+                source = self._sources.get(quote.source_key)
+                marked = quoted(quote.text, source.language if source else "")
+                name = self._source_names.get(quote.source_key, quote.source_title)
                 parts.append(
-                    f"<blockquote style='margin-left:12px'><i>« {self._m(quote.text)} »</i><br>"
-                    f"<span style='color:{dim}'>— {_e(quote.source_title)}</span>"
+                    f"<blockquote style='margin-left:12px'><i>{self._m(marked)}</i><br>"
+                    f"<span style='color:{dim}'>— {_e(name)}</span>"
                     f"{unverified}</blockquote>"
                 )
         if event.claim is not None:

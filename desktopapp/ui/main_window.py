@@ -563,6 +563,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         name = for_display(name, LINE_LIMIT)  # a file name is data too
         self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
         self.detail.set_type_labels({t.slug: t.label for t in self.document.repository.event_types})
+        self.detail.set_sources(self.document.repository.sources)
 
     # -- reacting to the document ----------------------------------------------------------
 
@@ -595,6 +596,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         shown = article.source_key()
         try:
             article.set_repository(self.document.repository)
+            self.detail.set_sources(self.document.repository.sources)
             known = {source.key for source in self.document.repository.sources}
             added = sorted(keys & known - ({shown} if shown else set()))
             # A source just added is shown (to select a passage in it); else the one shown.
