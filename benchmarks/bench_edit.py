@@ -14,6 +14,7 @@ time in milliseconds; never asserts a timing.
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import sys
@@ -35,8 +36,10 @@ from desktopapp.db.commands import (
     OutsideReference,
     QuoteInput,
 )
+from desktopapp.db.schema import SCHEMA_VERSION
 from desktopapp.db.store import TimelineStore
 from desktopapp.domain.filter import EventFilter
+from desktopapp.ingest.upgrade import schema_version_of, upgrade_database
 
 CITATION = OutsideReference("Benchmark Wire", "", "https://example.org/b", "That day")
 MARCH = EventFilter(date_from=date(2022, 3, 1), date_to=date(2022, 3, 31))
@@ -54,9 +57,12 @@ def measure(size: int, runs: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="desktopapp-bench-edit-"))
     path = folder / "copy.sqlite3"
     shutil.copyfile(cached_database(size), path)
+    if schema_version_of(path) < SCHEMA_VERSION:  # a cache built before the current schema
+        upgrade_database(path)  # in place, on the copy, before any timing
     try:
         with TimelineStore.open(path, author="bench") as store:
-            print(f"{label(size)} events ({runs} runs each; ms: median / worst)")
+            load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+            print(f"{label(size)} events ({runs} runs each; ms: median / worst; load {load})")
             for name, make in kinds(store).items():
                 _time_kind(store, name, make, runs)
     finally:

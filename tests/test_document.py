@@ -9,6 +9,7 @@ raises and changes nothing.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,14 +74,20 @@ class FakeStore:
     repository: EventRepository
     events: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (title, date)
     executed: list[object] = field(default_factory=list)
+    recorded: list[str] = field(default_factory=list)  # the history's text of each change
     fail_next: bool = False
     fail_after: int | None = None  # refuse the command after this many more
     written_elsewhere: bool = False
     closed: bool = False
     _next_key: int = 1
 
-    def execute(self, command: object, *, note: str = "") -> Change:
+    def execute(self, command: object, *, note: str = "", recorded_as: str = "") -> Change:
         self.executed.append(command)
+        change = self._apply(command)
+        self.recorded.append(recorded_as or change.text)
+        return change
+
+    def _apply(self, command: object) -> Change:
         if self.fail_after is not None:
             self.fail_after -= 1
             if self.fail_after < 0:
@@ -263,6 +270,9 @@ def test_undo_and_redo_go_through_the_store(document: TimelineDocument, store: F
         document.redo()
     # The texts stay those of the user's actions, not of the inverses that carried them out.
     assert document.undo_text == "Change date of 'Apple halts all exports to Russia'"
+    # The history says which was an undo and which a redo of which action.
+    action = "Change date of 'Apple halts all exports to Russia'"
+    assert store.recorded == [action, action] + [f"Undo: {action}"] * 2 + [f"Redo: {action}"] * 2
 
 
 def test_a_redone_deletion_deletes_the_restored_key_and_a_redone_addition_keeps_its_key(
@@ -466,3 +476,56 @@ def test_editing_an_exact_copy_moves_the_document_to_the_copy(
     document.select(3)
     document.start_editing(store, location=copy)
     assert document.location == copy and document.selection == 3
+
+
+# -- the real store: what the file's history says ------------------------------------------
+
+
+def test_the_files_history_tells_an_undo_from_a_redo(tmp_path: Path, capsys) -> None:
+    from desktopapp.cli import main
+    from desktopapp.db import commands
+    from desktopapp.db.store import TimelineStore
+
+    path = tmp_path / "audit.timeline"
+    store = TimelineStore.create(path, title="Audit", author="me")
+    document = TimelineDocument.editing(store, location=path)
+    text = "Apple halted all exports on 1 March 2022."
+    source = document.execute(commands.AddSource(text=text, title="Wire")).created_key
+    assert source is not None
+    quote = commands.QuoteInput(source, 0, 5, "Apple")
+    cited = commands.OutsideReference("Wire", "Report", "", "on 1 March 2022")
+    added = document.execute(
+        commands.AddEvent("Apple halts exports", "aid", "2022-03-01", cited, (), (quote,))
+    )
+    key = added.created_key
+    assert key is not None
+    document.execute(commands.EditEvent(key, date_edtf="2022-03-02", citation=cited))
+    document.undo()
+    document.redo()
+    document.execute(commands.DeleteEvent(key))
+    document.undo()
+    document.redo()
+    document.undo()
+
+    change_date = "Change date of 'Apple halts exports'"
+    delete = "Delete event 'Apple halts exports'"
+    expected = [
+        "Add event 'Apple halts exports'",
+        change_date,
+        f"Undo: {change_date}",
+        f"Redo: {change_date}",
+        delete,
+        f"Undo: {delete}",
+        f"Redo: {delete}",
+        f"Undo: {delete}",
+    ]
+    changes: dict[int, str] = {entry.change: entry.text for entry in store.history(key)}
+    assert [changes[n] for n in sorted(changes)] == expected
+    store.close()
+
+    assert main(["history", str(path), key, "--json"]) == 0
+    entries = json.loads(capsys.readouterr().out)
+    by_change = {entry["change"]: entry["text"] for entry in entries}
+    assert [by_change[n] for n in sorted(by_change)] == expected
+    redone = [e for e in entries if e["text"] == f"Redo: {change_date}"]
+    assert [(e["field"], e["new"]["date"]) for e in redone] == [("*", "2022-03-02")]

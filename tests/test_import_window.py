@@ -130,6 +130,8 @@ def test_import_from_the_keyboard_is_one_undo_step_with_a_plain_report(
     assert document.repository.total == 0
     assert window.table_model.rowCount() == 0
     assert not document.can_undo and document.redo_text.startswith("Import 15 events")
+    undone = [e for e in document.store.history() if e.text.startswith("Undo: ")]
+    assert {e.text for e in undone} == {"Undo: Import 15 events from 'newsroom.json'"}
     qtbot.keyClick(focused(), Qt.Key.Key_Y, CTRL)  # Edit › Redo: all of it again
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
     assert document.repository.total == 15

@@ -19,9 +19,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
+from sqlalchemy.dialects import sqlite
 
 from desktopapp.db.engine import open_database
-from desktopapp.db.repository import EventRepository, SortKey
+from desktopapp.db.repository import EventRepository, SortKey, under_way_by_type
 from desktopapp.domain.filter import EventFilter
 from desktopapp.ingest.builder import build_database
 from desktopapp.ingest.synthetic import synthetic_dataset
@@ -289,3 +290,21 @@ def test_random_filters_match_a_naive_pass(
     start = data.draw(days)
     end = start + timedelta(days=data.draw(st.integers(0, 400)))
     _check_window(repo, naive, event_filter, start, end)
+
+
+def test_a_date_ranges_type_counts_read_a_few_months_of_the_date_index(
+    repo: EventRepository,
+) -> None:
+    """The events already under way on a range's first day are read from the covering date
+    index (from LONG_SPAN_DAYS before it) and the long events' index; grouping by type must
+    not send SQLite through the (type, start) index, which looks up every row's end date."""
+    query = under_way_by_type(date(2022, 3, 1)).compile(
+        dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}
+    )
+    with repo.engine.connect() as connection:
+        plan = " / ".join(
+            str(row[-1]) for row in connection.execute(text(f"EXPLAIN QUERY PLAN {query}"))
+        )
+    assert "COVERING INDEX ix_events_start_end (start_date>? AND start_date<?)" in plan, plan
+    assert "ix_events_long_span" in plan and "ix_events_type_start" not in plan, plan
+    assert "SCAN events" not in plan, plan

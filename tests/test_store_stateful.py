@@ -347,6 +347,61 @@ class Edits(RuleBasedStateMachine):
             for n in range(59)
         ]
 
+    @invariant()
+    def date_facets_equal_a_naive_recount(self):
+        """Under date filters (kept between steps: the counts remembered for them are
+        carried over each edit), actor and type facets equal a recount."""
+        for event_filter in DATE_FILTERS:
+            facets = self.store.repository.facet_counts(event_filter)
+            actors, types = self._naive_date_facets(event_filter)
+            assert facets.actors == actors, event_filter
+            assert {slug: n for slug, n in facets.types.items() if n} == types, event_filter
+
+    def _naive_date_facets(self, event_filter: EventFilter) -> tuple[dict, dict]:
+        terms, values = ["1"], []
+        if event_filter.date_from:
+            terms.append("e.end_date >= ?")
+            values.append(event_filter.date_from.isoformat())
+        if event_filter.date_to:
+            terms.append("e.start_date <= ?")
+            values.append(event_filter.date_to.isoformat())
+        where = " AND ".join(terms)
+        with self._db() as db:
+            slugs = dict(db.execute("SELECT id, slug FROM event_types"))
+            wanted = [
+                t
+                for t, slug in slugs.items()
+                if not event_filter.types
+                or any(slug == w or slug.startswith(w + "/") for w in event_filter.types)
+            ]
+            marks = ", ".join("?" * len(wanted)) or "NULL"
+            actors = dict(
+                db.execute(
+                    "SELECT ea.actor_id, count(DISTINCT e.id) FROM event_actors ea JOIN events e "
+                    f"ON e.id = ea.event_id WHERE {where} AND e.type_id IN ({marks}) "
+                    "GROUP BY ea.actor_id",
+                    [*values, *wanted],
+                )
+            )
+            per_type = dict(
+                db.execute(
+                    f"SELECT type_id, count(*) FROM events e WHERE {where} GROUP BY 1", values
+                )
+            )
+        types = Counter()
+        for type_id, count in per_type.items():
+            for slug in set(slugs.values()):
+                if slugs[type_id] == slug or slugs[type_id].startswith(slug + "/"):
+                    types[slug] += count
+        return actors, dict(types)
+
+
+DATE_FILTERS = (
+    EventFilter(date_from=date(2022, 3, 1), date_to=date(2022, 3, 3)),
+    EventFilter(date_from=date(2022, 3, 2)),
+    EventFilter(date_to=date(2022, 2, 28)),
+    EventFilter(date_from=date(2021, 6, 1), date_to=date(2022, 3, 1), types=frozenset(TYPES[:2])),
+)
 
 _tmp_factory: pytest.TempPathFactory
 

@@ -119,6 +119,8 @@ class Edit:
         # (actor, type) spans of the events changed, or everything if reference data changed.
         self.day_moves: list[tuple[int, str, int]] = []  # (type id, start day, +1 or -1)
         self.touched_spans: set[tuple[int, int]] = set()
+        # (type id, start, end as yyyymmdd, +1 or -1): the events under way on a day follow.
+        self.event_moves: list[tuple[int, int, int, int]] = []
         self.events_only = True
 
     # -- entry points ----------------------------------------------------------------------
@@ -131,7 +133,8 @@ class Edit:
         change: Change = handler(command)
         return change
 
-    def record(self, change: Change, note: str) -> None:
+    def record(self, text: str, note: str) -> None:
+        """Write the history rows of this edit, named ``text``, in its transaction."""
         if not self.history:
             return
         number = self._scalar("SELECT coalesce(max(change), 0) + 1 FROM history")
@@ -145,7 +148,7 @@ class Edit:
                     "change": number,
                     "at": at,
                     "author": self.author,
-                    "command": change.text,
+                    "command": text,
                     "kind": kind,
                     "key": key,
                     "field": field,
@@ -452,6 +455,7 @@ class Edit:
             if state is None:
                 continue
             self.day_moves.append((state.type_id, state.start_day, sign))
+            self.event_moves.append((state.type_id, state.start, state.end, sign))
             self.touched_spans.update((actor_id, state.type_id) for actor_id in state.actors)
             for actor_id in state.actors:
                 changes.setdefault((actor_id, state.type_id), []).append(

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cached_property
 from itertools import accumulate, pairwise
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -39,12 +39,11 @@ from sqlalchemy import (
 )
 
 from desktopapp.db import reading
-from desktopapp.db.actor_spans import ActorSpans
+from desktopapp.db.actor_spans import ActorSpans, day_number
 from desktopapp.db.dialect.sqlite import (
     julian_ordinal,
     looks_like_iso_day,
     search_ids,
-    type_counts_by_dates,
 )
 from desktopapp.db.engine import DatabaseError
 from desktopapp.db.schema import (
@@ -100,6 +99,9 @@ class SortKey(StrEnum):
     ACTORS = "actors"
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
 class FacetCounts:
     """Events per actor and per type under the filter, each facet ignoring its own selection.
@@ -138,27 +140,66 @@ class EventRepository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._source_texts: dict[object, str | None] = {}  # by source id, read on first use
+        # Some answers are kept across edits and moved by each edit (events_changed). One read
+        # while an edit is being written may already hold it, and moving it would count the
+        # edit twice: such a read is used but not kept (see _kept).
+        self._writing = False
+        self._generation = 0
+
+    def changing(self) -> None:
+        """An edit of the file is about to be written (see TimelineStore.execute)."""
+        self._writing = True
+        self._generation += 1
+
+    def settled(self) -> None:
+        """The edit :meth:`changing` announced is done, refused or failed."""
+        self._writing = False
+        self._generation += 1
+
+    def _kept(self, name: str, read: Callable[[], T]) -> T:
+        """A value read from the file and kept as ``name`` until a change drops or moves it;
+        not kept if an edit was being written while it was read."""
+        if name in self.__dict__:
+            return cast(T, self.__dict__[name])
+        generation, writing = self._generation, self._writing
+        value = read()
+        if not writing and generation == self._generation:
+            self.__dict__.setdefault(name, value)
+        return value
 
     def invalidate(self) -> None:
         """Forget everything read and kept (reference data, counts, spans, source texts):
         the file was changed, by this program's store or by another process."""
-        for name in _CACHED_PROPERTIES:
+        for name in (*_CACHED_PROPERTIES, *_KEPT):
             self.__dict__.pop(name, None)
         self._source_texts.clear()
+        self.settled()
 
     def events_changed(
-        self, day_moves: Iterable[tuple[int, str, int]], spans: Iterable[tuple[int, int]]
+        self,
+        day_moves: Iterable[tuple[int, str, int]],
+        spans: Iterable[tuple[int, int]],
+        event_moves: Sequence[tuple[int, int, int, int]] | None = None,
     ) -> None:
-        """After an edit of events alone (no actor, type or source changed): drop the totals,
-        move the running totals by the edit's (type id, start day, +1/-1), and read again only
-        the actor spans it touched, so the next facets cost what the edit touched rather than
-        a read of every count table (see TimelineStore.execute)."""
+        """After an edit of events alone (no actor, type or source changed): move the total
+        and the running totals by the edit's (type id, start day, +1/-1), the events under
+        way on the days asked by its ``event_moves`` (type id, start, end as yyyymmdd, +1/-1;
+        dropped without them), and read again only the actor spans it touched, so the next
+        facets cost what the edit touched rather than a read of every count table (see
+        TimelineStore.execute)."""
+        day_moves = list(day_moves)
         self.__dict__.pop("_full_extent", None)
+        under_way = self.__dict__.pop("_under_way", None)
+        if under_way and event_moves is not None:
+            self.__dict__["_under_way"] = {
+                day: _moved_under_way(counts, day, event_moves)
+                for day, counts in list(under_way.items())
+            }
         if "total" in self.__dict__:
             # Each changed event is one -1 (its old state) and/or one +1 (its new one): the
             # total moves by their sum, exactly, instead of a count(*) of 1M rows (50 ms).
             self.__dict__["total"] += sum(delta for _type, _day, delta in day_moves)
-        if "_running_totals_by_type" in self.__dict__:
+        if "_running_totals" in self.__dict__:
             running = dict(self._running_totals_by_type)
             for type_id, day, delta in day_moves:
                 ordinal = _ordinal(day)
@@ -166,10 +207,11 @@ class EventRepository:
                     running[type_id] = running.get(type_id, RunningTotal([], [])).moved(
                         ordinal, delta
                     )
-            self.__dict__["_running_totals_by_type"] = running
+            self.__dict__["_running_totals"] = running
         if "_actor_spans" in self.__dict__:
             with self.engine.connect() as connection:
                 self.__dict__["_actor_spans"] = self._actor_spans.refreshed(connection, spans)
+        self.settled()
 
     # -- reference data (small tables, read once) --------------------------------------
 
@@ -311,9 +353,14 @@ class EventRepository:
         return self._count(event_filter)
 
     def _count(self, event_filter: EventFilter) -> int:
+        dated = event_filter.date_from or event_filter.date_to
+        if dated and not (event_filter.actors or event_filter.text.strip()):
+            # Dates and types alone: the running totals and the events under way on the
+            # first day, as for the type facets (which then cost no second query).
+            by_type = self._type_counts_in_dates(event_filter.date_from, event_filter.date_to)
+            wanted = self._type_ids(event_filter.types) if event_filter.types else None
+            return sum(n for type_id, n in by_type if wanted is None or type_id in wanted)
         conditions = self._conditions(event_filter)
-        if event_filter.date_from and _short_range(event_filter):
-            conditions.append(_reaching(event_filter.date_from))
         query = select(func.count()).select_from(EventRowORM.__table__).where(*conditions)
         if len(event_filter.actors) == 1 and event_filter.without_actors().is_empty:
             # One actor alone: its total, kept by the build (no walk over its events).
@@ -323,9 +370,10 @@ class EventRepository:
         with self.engine.connect() as connection:
             return _stored_count(connection.execute(query).scalar_one())
 
-    @cached_property
+    @property
     def total(self) -> int:
-        return self._count(EventFilter())
+        """Every event: counted once, then moved by each edit."""
+        return self._kept("total", lambda: self._count(EventFilter()))
 
     def rows(
         self,
@@ -546,14 +594,17 @@ class EventRepository:
         with self.engine.connect() as connection:
             return ActorSpans.read(connection)
 
-    @cached_property
+    @property
     def _running_totals_by_type(self) -> dict[int, RunningTotal]:
         """{type id: its events starting on or before each day that has any}.
 
-        Read once from the counts the build keeps (a few thousand days x types); the database
-        is read-only while viewed, so they stay true. Only days with events are held, so an
-        event in year 1 beside the others in 2022 costs one entry, not 740,000 days per type.
+        Read once from the counts the build keeps (a few thousand days x types), then moved
+        by each edit. Only days with events are held, so an event in year 1 beside the
+        others in 2022 costs one entry, not 740,000 days per type.
         """
+        return self._kept("_running_totals", self._read_running_totals)
+
+    def _read_running_totals(self) -> dict[int, RunningTotal]:
         D = DayTypeCountRow.__table__.c
         query = select(D.type_id, D.start_date, D.events).order_by(D.type_id, D.start_date)
         per_type: dict[int, list[tuple[int, int]]] = {}
@@ -588,9 +639,13 @@ class EventRepository:
     def facet_counts(self, event_filter: EventFilter = EventFilter()) -> FacetCounts:
         by_actor = event_filter.without_actors()
         with self.engine.connect() as connection:
-            if (by_actor.date_from or by_actor.date_to) and not by_actor.text.strip():
+            dated = by_actor.date_from or by_actor.date_to
+            spans_read = "_actor_spans" in self.__dict__
+            if (dated or spans_read) and not by_actor.text.strip():
                 # Dates (and types): bisections over each actor's sorted spans, not a pass
-                # over every matching event (seconds at 1M events for a wide range).
+                # over every matching event (seconds at 1M events for a wide range). Once
+                # read, the spans answer the undated facets too: their counts, remembered
+                # and carried over edits, then cost no query of the 35,000 count rows.
                 actor_counts = self._actor_spans.counts(
                     date_from=by_actor.date_from,
                     date_to=by_actor.date_to,
@@ -648,12 +703,53 @@ class EventRepository:
             return select(A.type_id, A.events).where(A.actor_id == actor.id)
         dates_only = not (event_filter.actors or event_filter.text.strip())
         if dates_only and (event_filter.date_from or event_filter.date_to):
-            return _type_counts_by_dates(event_filter)
+            return self._type_counts_in_dates(event_filter.date_from, event_filter.date_to)
         return (
             select(E.type_id, func.count())
             .where(*self._conditions(event_filter))
             .group_by(E.type_id)
         )
+
+    def _type_counts_in_dates(
+        self, date_from: date | None, date_to: date | None
+    ) -> list[tuple[int, int]]:
+        """(type id, events) overlapping [date_from, date_to] (either end open).
+
+        Those starting inside come from the running totals in memory, kept exact by every
+        edit; those that started earlier and still run on ``date_from`` from a few months
+        of the date index before it and the long events' own index. So a month costs a
+        read of about 100 days of the index, not of every event starting before its end
+        (23 ms at 1M events, most of an edit's facets).
+        """
+        if date_from and date_to and date_from > date_to:
+            return []
+        counts: dict[int, int] = {}
+        for type_id, running in self._running_totals_by_type.items():
+            started = running.total if date_to is None else running.before(_day_after(date_to))
+            if date_from is not None:
+                started -= running.before(date_from.toordinal())
+            counts[type_id] = started
+        if date_from is not None:
+            for type_id, count in self._under_way_on(date_from).items():
+                counts[type_id] = counts.get(type_id, 0) + count
+        return [(type_id, count) for type_id, count in counts.items() if count > 0]
+
+    def _under_way_on(self, day: date) -> dict[int, int]:
+        """{type id: events started before ``day`` and still under way on it}. Kept for the
+        last few days asked and moved by each edit (events_changed): the count and the
+        facets of a date filter then read it once, not once per edit."""
+        generation, writing = self._generation, self._writing
+        answers: dict[date, dict[int, int]] = self.__dict__.setdefault("_under_way", {})
+        found = answers.get(day)
+        if found is None:
+            with self.engine.connect() as connection:
+                rows = connection.execute(under_way_by_type(day))
+                found = {type_id: _stored_count(count) for type_id, count in rows}
+            if not writing and generation == self._generation:  # see _kept
+                if len(answers) >= REMEMBERED_DAYS:
+                    answers.pop(next(iter(answers), day), None)
+                answers[day] = found
+        return found
 
     def events(
         self, event_filter: EventFilter = EventFilter(), *, limit: int | None = None
@@ -1177,9 +1273,6 @@ def _seek(
 FREQUENT_ACTOR_SHARE = 0.02
 
 
-SHORT_RANGE_DAYS = 366
-
-
 def _types_only(event_filter: EventFilter) -> bool:
     """True for no filter or a filter on types alone: precomputed counts can answer it."""
     return event_filter.without_types().is_empty
@@ -1202,22 +1295,40 @@ def _reaching(start: date) -> ColumnElement[bool]:
     return or_(E.start_date >= lookback, and_(text(LONG_SPAN_SQL), E.start_date < lookback))
 
 
-def _short_range(event_filter: EventFilter) -> bool:
-    """Both ends, a year or less apart, and nothing but types besides: the window's bound
-    (``_reaching``) then reads a few months of the date index instead of every event ending
-    after ``date_from``. For wider ranges it misleads the planner (53 ms -> 0.8 s)."""
-    low, high = event_filter.date_from, event_filter.date_to
-    if low is None or high is None or event_filter.actors or event_filter.text.strip():
-        return False
-    return (high - low).days <= SHORT_RANGE_DAYS
-
-
 def _fts_ids(query: str) -> Select:
     return search_ids(query)
 
 
-def _type_counts_by_dates(event_filter: EventFilter) -> TextClause:
-    return type_counts_by_dates(event_filter.date_from, event_filter.date_to)
+def under_way_by_type(day: date) -> Select[Any]:
+    """(type id, events) that started before ``day`` and still run on it: read from the date
+    index from LONG_SPAN_DAYS before it, and from the long events' own index."""
+    return (
+        select(E.type_id, func.count())
+        .where(E.start_date < day.isoformat(), E.end_date >= day.isoformat(), _reaching(day))
+        .group_by(E.type_id)
+    )
+
+
+def _moved_under_way(
+    counts: dict[int, int], day: date, moves: Sequence[tuple[int, int, int, int]]
+) -> dict[int, int]:
+    """The events under way on ``day`` per type, after an edit's (type id, start, end as
+    yyyymmdd, +1/-1): those that start before the day and end on it or later."""
+    moved = dict(counts)
+    number = day_number(day)
+    for type_id, start, end, delta in moves:
+        if start < number <= end:
+            value = moved.get(type_id, 0) + delta
+            if value > 0:
+                moved[type_id] = value
+            else:
+                moved.pop(type_id, None)
+    return moved
+
+
+def _day_after(day: date) -> int:
+    """The ordinal of the day after ``day`` (past the last date there is, for date.max)."""
+    return day.toordinal() + 1
 
 
 def _quote_select(ids: Sequence[int]) -> Select:
@@ -1323,3 +1434,5 @@ def _extent_day(day: object, fallback: date) -> date:
 _CACHED_PROPERTIES = tuple(
     name for name, value in vars(EventRepository).items() if isinstance(value, cached_property)
 )
+_KEPT = ("total", "_running_totals", "_under_way")  # kept by _kept and _under_way_on
+REMEMBERED_DAYS = 8  # first days of the date filters a window goes back and forth between

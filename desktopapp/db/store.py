@@ -132,16 +132,20 @@ class TimelineStore:
 
     # -- editing ---------------------------------------------------------------------------
 
-    def execute(self, command: Command, *, note: str = "") -> Change:
+    def execute(self, command: Command, *, note: str = "", recorded_as: str = "") -> Change:
         """Validate, write in one transaction with its history, then drop the read caches.
+        The history names the change by ``recorded_as`` when given (an undo or a redo says
+        which action it reverses or does again), else by the command's own text.
 
         Raises CommandError (one line) for a command that cannot be done, with the file
         unchanged; DatabaseError when the file itself fails (busy, full disk, damaged)."""
         if len(note) > edits.MAX_NOTE:
             raise CommandError(f"the note is too long (at most {edits.MAX_NOTE} characters)")
+        self.repository.changing()  # what is read from now on is not kept (see _kept)
         try:
-            change, work = self._execute(command, note)
+            change, work = self._execute(command, note, recorded_as)
         except (CommandError, DatabaseError):
+            self.repository.settled()
             raise
         except (SQLAlchemyError, sqlite3.Error) as error:
             self.repository.invalidate()  # whatever was half-read, read it again
@@ -149,20 +153,23 @@ class TimelineStore:
                 f"{self.path}: the change was not saved: {describe_error(error)}"
             ) from None
         if work.events_only:
-            self.repository.events_changed(work.day_moves, work.touched_spans)
+            self.repository.events_changed(work.day_moves, work.touched_spans, work.event_moves)
         else:
             self.repository.invalidate()
         self._data_version = self._read_data_version()
         return change
 
-    def execute_all(self, commands: Sequence[Command], *, note: str = "") -> list[Change]:
+    def execute_all(
+        self, commands: Sequence[Command], *, note: str = "", recorded_as: str = ""
+    ) -> list[Change]:
         """Several commands as one transaction (an import): all are saved, or, if any is
         refused or the file fails, none, with the file unchanged. Each is recorded in the
-        history as its own change; the read caches are dropped once at the end."""
+        history as its own change (named ``recorded_as`` when given: the undoing of an
+        import); the read caches are dropped once at the end."""
         if len(note) > edits.MAX_NOTE:
             raise CommandError(f"the note is too long (at most {edits.MAX_NOTE} characters)")
         try:
-            changes = self._execute_all(list(commands), note)
+            changes = self._execute_all(list(commands), note, recorded_as)
         except (CommandError, DatabaseError):
             raise
         except (SQLAlchemyError, sqlite3.Error) as error:
@@ -174,7 +181,9 @@ class TimelineStore:
         self._data_version = self._read_data_version()
         return changes
 
-    def _execute_all(self, commands: list[Command], note: str) -> list[Change]:
+    def _execute_all(
+        self, commands: list[Command], note: str, recorded_as: str = ""
+    ) -> list[Change]:
         while True:
             try:
                 with self._transaction() as connection:
@@ -191,20 +200,20 @@ class TimelineStore:
                             change = work.run(command)
                         except CommandError as error:
                             raise CommandError(f"item {number}: {error}") from None
-                        work.record(change, note)
+                        work.record(recorded_as or change.text, note)
                         changes.append(change)
                     edits.Edit(connection, author=self.author, wal_ready=True).flush_spans(spans)
                     return changes
             except edits.NeedsWal:
                 self._enter_wal()
 
-    def _execute(self, command: Command, note: str) -> tuple[Change, edits.Edit]:
+    def _execute(self, command: Command, note: str, recorded_as: str) -> tuple[Change, edits.Edit]:
         while True:
             try:
                 with self._transaction() as connection:
                     work = edits.Edit(connection, author=self.author, wal_ready=self._wal)
                     change = work.run(command)
-                    work.record(change, note)
+                    work.record(recorded_as or change.text, note)
                     return change, work
             except edits.NeedsWal:
                 self._enter_wal()

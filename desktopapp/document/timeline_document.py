@@ -21,7 +21,7 @@ from psygnal import Signal, SignalGroup
 from desktopapp.db.engine import DatabaseError
 from desktopapp.db.locations import parse_location
 from desktopapp.db.repository import EventRepository
-from desktopapp.document.undo import ChangeLike, UndoStack
+from desktopapp.document.undo import ChangeLike, Execute, ExecuteAll, UndoStack
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 
@@ -53,8 +53,10 @@ class StoreLike(Protocol):
     @property
     def repository(self) -> EventRepository: ...
     # Any: the store takes its own Command union, which a parameter cannot narrow to.
-    def execute(self, command: Any, *, note: str = "") -> ChangeLike: ...
-    def execute_all(self, commands: Sequence[Any], *, note: str = "") -> list[Any]: ...
+    def execute(self, command: Any, *, note: str = "", recorded_as: str = "") -> ChangeLike: ...
+    def execute_all(
+        self, commands: Sequence[Any], *, note: str = "", recorded_as: str = ""
+    ) -> list[Any]: ...
     def external_change(self) -> bool: ...
     def close(self) -> None: ...
     def history(self, event_key: str | None = None) -> list[Any]: ...
@@ -311,16 +313,14 @@ class TimelineDocument:
         if not self._undo.can_undo:
             raise NothingToUndoError("There is nothing to undo.")
         store = self._writable()
-        batch = getattr(store, "execute_all", None)  # an import: undone in one transaction
-        return self._moved(lambda into: self._undo.undo(store.execute, into, batch))
+        return self._moved(lambda into: self._undo.undo(_recording(store), into, _batch(store)))
 
     def redo(self) -> tuple[ChangeLike, ...]:
         """Redo the last undone action through the store; as :meth:`undo`."""
         if not self._undo.can_redo:
             raise NothingToRedoError("There is nothing to redo.")
         store = self._writable()
-        batch = getattr(store, "execute_all", None)
-        return self._moved(lambda into: self._undo.redo(store.execute, into, batch))
+        return self._moved(lambda into: self._undo.redo(_recording(store), into, _batch(store)))
 
     def _writable(self) -> StoreLike:
         if self._store is None:
@@ -348,3 +348,16 @@ class TimelineDocument:
         if events:
             self.events.events_changed.emit(events)
         self.events.undo_changed.emit()
+
+
+def _recording(store: StoreLike) -> Execute:
+    """The store's execute, its history naming the change as the undo stack says."""
+    return lambda command, text: store.execute(command, recorded_as=text)
+
+
+def _batch(store: StoreLike) -> ExecuteAll | None:
+    """The store's execute_all (an import is undone in one transaction), the history naming
+    each change as the undo stack says; None for a store that has none."""
+    if not hasattr(store, "execute_all"):
+        return None
+    return lambda commands, text: store.execute_all(commands, recorded_as=text)

@@ -5,6 +5,10 @@ carried it out in the direction it stands (done or undone). Undoing executes tha
 ``inverse`` through the store, and the change this returns is what redo executes the inverse
 of, so a redone deletion restores the very same key instead of creating a new one.
 
+The history of the file names each undoing "Undo: <the action's text>" and each redoing
+"Redo: <the action's text>" (see :data:`Execute`): the inverse commands' own texts describe
+the inverse (an undone edit is a "Restore"), which would make a redo read as its undo.
+
 The stack only moves after the store has succeeded: an execution that raises leaves it as it
 was, so the stack and the file never disagree.
 """
@@ -33,9 +37,21 @@ class ChangeLike(Protocol):
     def types(self) -> frozenset[str]: ...
 
 
-Execute = Callable[[object], ChangeLike]
-# Many commands in one transaction, all or none (``TimelineStore.execute_all``).
-ExecuteAll = Callable[[list[object]], list[ChangeLike]]
+# Executes a command through the store, the history naming it by the text given.
+Execute = Callable[[object, str], ChangeLike]
+# Many commands in one transaction, all or none (``TimelineStore.execute_all``), the
+# history naming each by the text given.
+ExecuteAll = Callable[[list[object], str], list[ChangeLike]]
+
+
+def undo_record(text: str) -> str:
+    """How the history names the undoing of the action ``text``."""
+    return f"Undo: {text}"
+
+
+def redo_record(text: str) -> str:
+    """How the history names the redoing of the action ``text``."""
+    return f"Redo: {text}"
 
 
 @dataclass(frozen=True)
@@ -100,13 +116,14 @@ class UndoStack:
         undoing: list[ChangeLike] = into if into is not None else []
         assert not undoing
         if entry.atomic and execute_all is not None:
-            undoing.extend(execute_all([c.inverse for c in reversed(entry.changes)]))
+            inverses = [c.inverse for c in reversed(entry.changes)]
+            undoing.extend(execute_all(inverses, undo_record(entry.text)))
             self._done.pop()
             self._undone.append(UndoEntry(entry.text, tuple(reversed(undoing)), True))
             return
         try:
             for change in reversed(entry.changes):
-                undoing.append(execute(change.inverse))
+                undoing.append(execute(change.inverse, undo_record(entry.text)))
         finally:
             if undoing:
                 self._done.pop()
@@ -128,13 +145,14 @@ class UndoStack:
         redoing: list[ChangeLike] = into if into is not None else []
         assert not redoing
         if entry.atomic and execute_all is not None:
-            redoing.extend(execute_all([c.inverse for c in entry.changes]))
+            inverses = [c.inverse for c in entry.changes]
+            redoing.extend(execute_all(inverses, redo_record(entry.text)))
             self._undone.pop()
             self._done.append(UndoEntry(entry.text, tuple(redoing), True))
             return
         try:
             for change in entry.changes:
-                redoing.append(execute(change.inverse))
+                redoing.append(execute(change.inverse, redo_record(entry.text)))
         finally:
             if redoing:
                 self._undone.pop()

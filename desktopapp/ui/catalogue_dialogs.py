@@ -13,6 +13,7 @@ from desktopapp.db.commands import EditActor, EditType
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import FilterError
 from desktopapp.domain.model import Actor, EventType
+from desktopapp.ui.dialog_frame import frame_as_dialog
 from desktopapp.ui.edit_fields import OkFooter
 from desktopapp.ui.participants_editor import NewActorDialog
 
@@ -71,6 +72,7 @@ class EditTypeDialog(QDialog):
 
     def __init__(self, event_type: EventType, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        frame_as_dialog(self)
         self.setWindowTitle("Edit type")
         self._type = event_type
         self.label = QLineEdit(event_type.label)

@@ -49,6 +49,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.model import Event, EventType
 from desktopapp.domain.quotation import quoted
 from desktopapp.ui.citation_editor import CitationEditor
+from desktopapp.ui.dialog_frame import frame_as_dialog
 from desktopapp.ui.edit_fields import (
     DateEntry,
     OkFooter,
@@ -107,6 +108,7 @@ class NewTypeDialog(QDialog):
 
     def __init__(self, types: tuple[EventType, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        frame_as_dialog(self)
         self.setWindowTitle("New event type")
         self._slugs = {t.slug for t in types}
         self.parent_box = QComboBox()
@@ -164,6 +166,7 @@ class EventEditorDialog(QDialog):
         selection: QuoteInput | None = None,
     ) -> None:
         super().__init__(parent)
+        frame_as_dialog(self, resizable=True)  # a long form: wider fields help long text
         self._repository = repository
         self._event = event
         self._selection = selection if event is None else None

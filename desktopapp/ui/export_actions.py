@@ -34,6 +34,7 @@ from desktopapp.domain.grouping import Grouping
 from desktopapp.export.files import ExportCancelled, ExportError
 from desktopapp.export.formats import FORMATS, ExportOptions
 from desktopapp.ui.actions import tip_with_shortcut
+from desktopapp.ui.dialog_frame import frame_as_dialog
 from desktopapp.ui.settings import EXPORT_FOLDER, ORIENTATION, PAGE_SIZE, Settings
 
 RepositoryGetter = Callable[[], EventRepository]
@@ -311,6 +312,7 @@ class PageSetupDialog(QDialog):
 
     def __init__(self, parent: QWidget, page_size: str, orientation: str) -> None:
         super().__init__(parent)
+        frame_as_dialog(self)
         self.setWindowTitle("Export PDF")
         self.setMinimumWidth(360)  # narrower, the window manager cuts the title
         self.size_box = QComboBox()

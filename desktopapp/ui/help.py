@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktopapp.render.marks import LEGEND_STYLES, MarkShape, MarkStyle
+from desktopapp.ui.dialog_frame import frame_as_dialog
 
 # Keys handled by the views themselves rather than by actions.
 VIEW_KEYS = (
@@ -100,6 +101,7 @@ def table_dialog(
 ) -> QDialog:
     """A small window with a sentence and a two-column table of plain text."""
     dialog = QDialog(parent)
+    frame_as_dialog(dialog, resizable=True)  # a table to read at length
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
     label = QLabel(intro)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktopapp.ui.dialog_frame import frame_as_dialog
 from desktopapp.ui.edit_fields import one_line, plain_label
 from desktopapp.ui.plain import tooltip
 
@@ -191,6 +192,7 @@ class HistoryDialog(QDialog):
         title: str = "History of this timeline",
     ) -> None:
         super().__init__(parent)
+        frame_as_dialog(self, resizable=True)  # a table to read at length
         self.setWindowTitle(title)
         self.view = HistoryView()
         self.view.set_entries(entries)

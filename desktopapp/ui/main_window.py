@@ -589,6 +589,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         except QUERY_ERRORS as error:
             self.report_database_error(describe_error(error))
         self._apply_filter(self.document.filter)
+        # The timeline's filter is the same, so the answers above will not reload it.
+        self.timeline.show_changes()
         self._show_event(self.document.selection)
 
     def _show_changed_sources(self, keys: frozenset[str]) -> None:

@@ -31,6 +31,7 @@ from desktopapp.db.commands import AddActor
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import FilterError
 from desktopapp.domain.model import ActorKind, Participant, Role
+from desktopapp.ui.dialog_frame import frame_as_dialog
 from desktopapp.ui.edit_fields import OkFooter, plain_label
 
 NEW_ACTOR_PREFIX = "new-actor:"
@@ -55,6 +56,7 @@ class NewActorDialog(QDialog):
         self, repository: EventRepository, name: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        frame_as_dialog(self)
         self.setWindowTitle("New actor")
         self._repository = repository
         self.name = QLineEdit(name)

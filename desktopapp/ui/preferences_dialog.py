@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktopapp.ui.dialog_frame import frame_as_dialog
 from desktopapp.ui.settings import AUTHOR, Settings
 
 MAX_AUTHOR = 200  # a name, not a text; the store keeps it in every history row
@@ -28,6 +29,7 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        frame_as_dialog(self)
         self.setWindowTitle("Preferences")
         self._settings = settings
         self.author = QLineEdit(str(settings.value(AUTHOR)).strip())

@@ -34,6 +34,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain.links import link_target
 from desktopapp.domain.model import Source
 from desktopapp.ingest.sources import SourceDraft
+from desktopapp.ui.dialog_frame import frame_as_dialog
 from desktopapp.ui.edit_fields import (
     DateEntry,
     OkFooter,
@@ -65,6 +66,7 @@ class SourceDialog(QDialog):
         source: Source | None = None,
     ) -> None:
         super().__init__(parent)
+        frame_as_dialog(self, resizable=True)  # shows the source's text
         self._repository = repository
         self._source = source
         self._draft = draft if source is None else None

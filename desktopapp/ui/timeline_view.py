@@ -293,6 +293,15 @@ class TimelineView(QGraphicsView):
         self._fitted = True
         self._submit(fit=fit)
 
+    def show_changes(self) -> None:
+        """Events of the open timeline changed (an edit, its undo or its redo): read again
+        what the view shows, where it looks now. Nothing loaded still holds, whatever the
+        filter: an event may have moved to another lane or date, or left the filter's
+        extent. The picture stays until the new one is ready."""
+        self._selected_dates = None  # the selected event's dates may be among the changes
+        self._forget_data()
+        self._submit()
+
     def set_grouping(self, grouping: Grouping) -> None:
         grouping = Grouping(grouping)
         if grouping is self._grouping:
