@@ -51,6 +51,7 @@ from desktopapp.ingest.importing import (
 )
 from desktopapp.safe_files import read_regular_file
 from desktopapp.ui.actions import ActionId, ActionRegistry
+from desktopapp.ui.dialog_frame import frame_as_dialog
 from desktopapp.ui.edit_fields import OkFooter, plain_label
 from desktopapp.ui.editing import EDIT_ERRORS, EditingActions, one_line
 from desktopapp.ui.settings import LAST_FOLDER, Settings
@@ -84,7 +85,9 @@ class ImportDialog(QDialog):
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText("Optional: why, for the history")
         self.note_edit.setAccessibleName("Why")
-        self.told = plain_label(dim=True)
+        self.told = plain_label(
+            dim=True, wrap=False
+        )  # one short line: a wrapped one is sized for three
         self.told.setObjectName("formatTold")
         self.footer = OkFooter("Import")
         self._build()
@@ -93,6 +96,7 @@ class ImportDialog(QDialog):
         self.format_box.activated.connect(self._format_picked)
         self._tell("")
         self._update()
+        frame_as_dialog(self)
         self.path_edit.setFocus()
 
     def _build(self) -> None:
@@ -213,6 +217,7 @@ class ReportDialog(QDialog):
         )
         layout.addWidget(buttons)
         self.resize(720, 360)
+        frame_as_dialog(self, resizable=True)  # a long report is read at length
 
 
 class ImportActions(QObject):
