@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -29,6 +30,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desktopapp import __version__
 from desktopapp.db.repository import EventRepository
 from desktopapp.launch import EXIT_USAGE, LaunchOptions
+
+if TYPE_CHECKING:
+    from desktopapp.document import TimelineDocument
+    from desktopapp.ui.settings import Settings
 
 APP_NAME = "desktopapp"
 ORGANIZATION = "desktopapp"
@@ -82,7 +87,10 @@ def _run(app: QApplication, options: LaunchOptions) -> int:
 
     # The one document of the window: whatever the window opens later replaces its timeline,
     # and it closes the last one open when the window is gone.
-    document = TimelineDocument(repository, location=location)
+    settings = Settings(QSettings())
+    document = _server_timeline_for_editing(options, repository, settings) or TimelineDocument(
+        repository, location=location
+    )
     window: MainWindow | None = None
     try:
         if options.screenshot is not None:
@@ -92,7 +100,7 @@ def _run(app: QApplication, options: LaunchOptions) -> int:
                 window = MainWindow(document, Settings(store), options.event_filter)
                 return _screenshot(app, window, options)
         initial = None if options.event_filter.is_empty else options.event_filter
-        window = MainWindow(document, Settings(QSettings()), initial)
+        window = MainWindow(document, settings, initial)
         window.show()
         return run_event_loop(app)
     finally:
@@ -165,6 +173,28 @@ def _open_repository(options: LaunchOptions) -> tuple[Path | None, EventReposito
     from desktopapp.document import file_of
 
     return file_of(location), repository
+
+
+def _server_timeline_for_editing(
+    options: LaunchOptions, repository: EventRepository, settings: Settings
+) -> TimelineDocument | None:
+    """A timeline on a database server, opened for editing at once: a file is made editable
+    at its first edit, by its path, which a server has not. None for a file, a screenshot, or
+    a server that refuses this user's writes (it is then viewed)."""
+    from desktopapp.db.engine import DatabaseError
+    from desktopapp.db.locations import is_server_location
+    from desktopapp.db.store import TimelineStore
+    from desktopapp.document import TimelineDocument
+
+    database = options.database
+    if database is None or options.screenshot is not None or not is_server_location(database):
+        return None
+    try:
+        store = TimelineStore.open(database, author=settings.author())
+    except DatabaseError:
+        return None
+    repository.engine.dispose()
+    return TimelineDocument.editing(store)
 
 
 def _failure_message(error: Exception) -> str | None:

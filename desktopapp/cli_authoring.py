@@ -20,10 +20,19 @@ MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 def add_parsers(commands: Any) -> None:
     """Register the authoring subcommands on the main parser's subparsers."""
-    new = commands.add_parser("new", help="create an empty timeline file")
-    new.add_argument("file", type=Path, metavar="FILE")
+    new = commands.add_parser(
+        "new", help="create an empty timeline file (or one in an empty PostgreSQL database)"
+    )
+    new.add_argument("file", metavar="FILE", help="a new file, or postgresql://user@host/dbname")
     new.add_argument("--title", default="", metavar="TEXT")
     new.set_defaults(handler=run_new)
+
+    copy = commands.add_parser(
+        "copy", help="copy a whole timeline between a file and a PostgreSQL server"
+    )
+    copy.add_argument("source", metavar="SOURCE", help="a timeline file or server URL")
+    copy.add_argument("target", metavar="DEST", help="a new file, or an empty database's URL")
+    copy.set_defaults(handler=run_copy)
 
     source = commands.add_parser("source", help="add a source to a timeline").add_subparsers(
         title="source commands", metavar="ACTION", required=True
@@ -279,8 +288,19 @@ def _type_slug(store, name: str | None) -> str | None:
 def run_new(args: argparse.Namespace) -> int:
     from desktopapp.db.store import TimelineStore
 
-    TimelineStore.create(args.file, title=args.title, author=_author()).close()
-    _say(f"Created {args.file}.")
+    store = TimelineStore.create(args.file, title=args.title, author=_author())
+    store.close()
+    # A file as it was named; a server's URL with its password masked.
+    _say(f"Created {args.file if store.path is not None else store.label}.")
+    return 0
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    from desktopapp.db.copying import copy_timeline_rows
+    from desktopapp.db.locations import shown_location
+
+    events = copy_timeline_rows(args.source, args.target)
+    _say(f"Copied {events:,} events to {shown_location(args.target)}.")
     return 0
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.ingest.annotations import load_annotations
 from desktopapp.ingest.builder import build_database
 from desktopapp.ingest.bundled import annotations_path
+from tests.pg_server import PostgresServer, ServerMissing, running_server
 
 ARTICLE_PATH = Path(__file__).resolve().parent.parent / "resources" / "source-article.fr.txt"
 
@@ -66,3 +69,66 @@ def captured_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     return shown
+
+
+# -- PostgreSQL (tests marked ``postgres``: a real throwaway server, see tests/pg_server.py) --
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    """One PostgreSQL cluster for the whole session; a missing server fails, never skips.
+    Its folder is outside pytest's temporary tree, whose modes the server user cannot rely on."""
+    folder = Path(tempfile.mkdtemp(prefix="desktopapp-pg-"))
+    try:
+        with running_server(folder) as server:
+            yield server
+    except ServerMissing as error:
+        pytest.fail(str(error), pytrace=False)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_server: PostgresServer) -> Iterator[str]:
+    """The URL of a fresh, empty database on the session's server, dropped afterwards."""
+    name = pg_server.new_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine_kind(request: pytest.FixtureRequest) -> str:
+    """Run the test once on a timeline file and once on the PostgreSQL server."""
+    return str(request.param)
+
+
+@pytest.fixture
+def timeline_location(engine_kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """Where a new timeline may be created on this engine: a file name not yet taken, or the
+    URL of an empty database."""
+    if engine_kind == "postgres":
+        return str(request.getfixturevalue("pg_url"))
+    return str(tmp_path / "t.timeline")
+
+
+@pytest.fixture(scope="session")
+def pg_article_url(pg_server: PostgresServer, article_db: Path) -> str:
+    """The article's timeline copied onto the session's server once (tests only read it)."""
+    from desktopapp.db.copying import copy_timeline_rows
+
+    url = pg_server.url(pg_server.new_database())
+    copy_timeline_rows(str(article_db), url)
+    return url
+
+
+@pytest.fixture
+def repository_on_each_engine(
+    engine_kind: str, article_db: Path, request: pytest.FixtureRequest
+) -> Iterator[EventRepository]:
+    """The article's repository, from the file and from the server (the same timeline)."""
+    location = (
+        str(request.getfixturevalue("pg_article_url")) if engine_kind == "postgres" else article_db
+    )
+    engine = open_database(location)
+    yield EventRepository(engine)
+    engine.dispose()

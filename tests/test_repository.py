@@ -12,6 +12,12 @@ from desktopapp.db.repository import EventRepository, SortKey
 from desktopapp.domain.filter import EventFilter, FilterError
 
 
+@pytest.fixture
+def repository(repository_on_each_engine: EventRepository) -> EventRepository:
+    """The article's timeline from a file and from a PostgreSQL server: the same answers."""
+    return repository_on_each_engine
+
+
 def keys(repository: EventRepository, event_filter: EventFilter) -> set[str]:
     return {event.key for event in repository.events(event_filter)}
 

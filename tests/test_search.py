@@ -21,6 +21,12 @@ from desktopapp.ui.search_marks import MATCH_BACKGROUND, MATCH_ROLE
 from desktopapp.ui.settings import Settings
 
 
+@pytest.fixture
+def repository(repository_on_each_engine: EventRepository) -> EventRepository:
+    """The article's timeline from a file and from a PostgreSQL server: the same answers."""
+    return repository_on_each_engine
+
+
 def keys(repository: EventRepository, text: str) -> set[int]:
     return {row.id for row in repository.rows(EventFilter(text=text))}
 

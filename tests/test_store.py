@@ -1,5 +1,9 @@
 """TimelineStore: opening for editing, undo by inverses, refused and failed commands leaving
-the file as it was, another process's changes noticed, two writers, and kill -9 mid-edit."""
+the file as it was, another process's changes noticed, two writers, and kill -9 mid-edit.
+
+The store's semantics run on a timeline file and on a PostgreSQL server (the ``store``
+fixture is made on each engine); what is about files alone (bytes, copies, kill -9 of a
+writer) runs on files."""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select, text
 
 from desktopapp.db import edits
 from desktopapp.db.commands import (
@@ -34,8 +38,10 @@ from desktopapp.db.commands import (
     QuoteInput,
     SourceSentence,
 )
+from desktopapp.db.engine import open_database
 from desktopapp.db.errors import DatabaseError
 from desktopapp.db.integrity import check_database
+from desktopapp.db.schema import Base
 from desktopapp.db.store import TimelineStore
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.taxonomy import STANDARD_TYPES
@@ -50,7 +56,13 @@ def _quote(source: str, words: str) -> QuoteInput:
 
 
 @pytest.fixture
-def store(tmp_path: Path):
+def store(timeline_location: str):
+    with TimelineStore.create(timeline_location, title="Mine", author="Ada") as opened:
+        yield opened
+
+
+@pytest.fixture
+def file_store(tmp_path: Path):
     with TimelineStore.create(tmp_path / "t.timeline", title="Mine", author="Ada") as opened:
         yield opened
 
@@ -73,9 +85,27 @@ def _seed(store: TimelineStore) -> tuple[str, str, str]:
     return source, actor, event
 
 
-def _dump(path: Path) -> list[str]:
-    with sqlite3.connect(path) as db:
-        return list(db.iterdump())
+def _dump(location: str | Path) -> list[tuple]:
+    """Every row of every table, read through SQLAlchemy on either engine."""
+    engine = open_database(location)
+    try:
+        with engine.connect() as connection:
+            return [
+                (table.name, *row)
+                for table in Base.metadata.sorted_tables
+                for row in connection.execute(select(table).order_by(*table.c))
+            ]
+    finally:
+        engine.dispose()
+
+
+def _scalar(location: str | Path, sql: str) -> object:
+    engine = open_database(location)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text(sql)).scalar()
+    finally:
+        engine.dispose()
 
 
 def test_a_new_timeline_is_empty_with_the_standard_taxonomy(store: TimelineStore) -> None:
@@ -154,21 +184,41 @@ def test_undo_is_executing_the_inverse_and_keys_survive(store: TimelineStore) ->
     ],
     ids=["empty-title", "bad-slug", "name-taken", "bad-kind", "empty-source", "unknown-event"],
 )
-def test_a_refused_command_changes_nothing(store: TimelineStore, command) -> None:
-    _seed(store)
-    store.close()
-    path = store.path
+def test_a_refused_command_changes_nothing(file_store: TimelineStore, command) -> None:
+    _seed(file_store)
+    file_store.close()
+    path = file_store.path
+    assert path is not None
     before = path.read_bytes()
     with TimelineStore.open(path, author="Ada") as again, pytest.raises(CommandError):
         again.execute(command)
     assert path.read_bytes() == before
 
 
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "command",
+    [
+        AddEvent("", "sanction", "2022", OutsideReference("R", "", "", "s"), (), ()),
+        AddActor("Apple", "company"),
+        EditEvent("ev-none", title="x"),
+    ],
+    ids=["empty-title", "name-taken", "unknown-event"],
+)
+def test_a_refused_command_changes_no_row_on_a_server(pg_url: str, command) -> None:
+    with TimelineStore.create(pg_url, title="Mine", author="Ada") as store:
+        _seed(store)
+        before = _dump(pg_url)
+        with pytest.raises(CommandError):
+            store.execute(command)
+    assert _dump(pg_url) == before
+
+
 def test_a_failure_in_the_middle_of_writing_rolls_everything_back(
-    store: TimelineStore, monkeypatch: pytest.MonkeyPatch
+    store: TimelineStore, timeline_location: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source, actor, _ = _seed(store)
-    dump = _dump(store.path)
+    dump = _dump(timeline_location)
 
     def broken(self, event_id: int) -> None:
         raise sqlite3.OperationalError("disk I/O error")
@@ -185,7 +235,7 @@ def test_a_failure_in_the_middle_of_writing_rolls_everything_back(
                 (_quote(source, "Netflix a riposté"),),
             )
         )
-    assert _dump(store.path) == dump
+    assert _dump(timeline_location) == dump
     assert store.repository.count() == 1
 
 
@@ -200,11 +250,11 @@ def test_the_bundled_sample_and_foreign_files_are_not_opened_for_editing(tmp_pat
         TimelineStore.open(foreign, author="")
 
 
-def test_another_process_writing_is_noticed(store: TimelineStore) -> None:
+def test_another_process_writing_is_noticed(store: TimelineStore, timeline_location: str) -> None:
     _seed(store)
     assert not store.external_change()
     assert store.repository.count() == 1
-    with TimelineStore.open(store.path, author="Bob") as other:
+    with TimelineStore.open(timeline_location, author="Bob") as other:
         other.execute(AddActor("Netflix", "company"))
     assert store.external_change()
     assert not store.external_change()  # once
@@ -225,7 +275,7 @@ _EDITOR = textwrap.dedent(
 )
 
 
-def _editor(path: Path, prefix: str, count: int) -> subprocess.Popen[str]:
+def _editor(path: Path | str, prefix: str, count: int) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", _EDITOR, str(path), prefix, str(count)],
         stdout=subprocess.PIPE,
@@ -234,14 +284,17 @@ def _editor(path: Path, prefix: str, count: int) -> subprocess.Popen[str]:
     )
 
 
-def test_two_processes_editing_one_file_lose_nothing(store: TimelineStore) -> None:
+def test_two_processes_editing_one_file_lose_nothing(
+    store: TimelineStore, timeline_location: str
+) -> None:
     store.close()
-    first, second = _editor(store.path, "first", 40), _editor(store.path, "second", 40)
+    first = _editor(timeline_location, "first", 40)
+    second = _editor(timeline_location, "second", 40)
     for process in (first, second):
         out, err = process.communicate(timeout=120)
         assert process.returncode == 0, err
         assert len(out.split("\n")) == 41
-    with TimelineStore.open(store.path, author="") as again:
+    with TimelineStore.open(timeline_location, author="") as again:
         names = {a.name for a in again.repository.actors}
         assert names == {f"{p} {n}" for p in ("first", "second") for n in range(40)}
         assert len(again.history()) == 80
@@ -323,10 +376,12 @@ def test_a_copy_of_a_built_file_becomes_editable(tmp_path: Path, article_db: Pat
         assert [h.note for h in store.history()] == ["test", ""]
 
 
-def test_a_consistent_copy_is_taken_even_while_editing(store: TimelineStore, tmp_path) -> None:
+def test_a_consistent_copy_is_taken_even_while_editing(file_store: TimelineStore, tmp_path) -> None:
     from desktopapp.db.store import copy_timeline
     from desktopapp.ingest.bundled import ensure_default_database
 
+    store = file_store
+    assert store.path is not None
     _seed(store)
     target = copy_timeline(store.path, tmp_path / "copy.timeline")
     with TimelineStore.open(target, author="Ada") as copy:
@@ -358,7 +413,9 @@ def test_actors_and_types_are_edited_and_searched_under_their_new_names(
     assert check_database(store.repository).is_clean
 
 
-def test_the_total_follows_edits_without_counting_every_event(store: TimelineStore) -> None:
+def test_the_total_follows_edits_without_counting_every_event(
+    store: TimelineStore, timeline_location: str
+) -> None:
     """After an edit the window asks the total again: it moves by the edit (an add +1, a
     delete -1, a new date 0) rather than by a count(*) over the events, 50 ms at 1M."""
     source, actor, key = _seed(store)
@@ -390,8 +447,7 @@ def test_the_total_follows_edits_without_counting_every_event(store: TimelineSto
     assert repository.count() == 2
     event.remove(repository.engine, "before_cursor_execute", seen)
     assert not [s for s in statements if "count(" in s.lower() and "events" in s.lower()]
-    with sqlite3.connect(store.path) as db:
-        assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+    assert _scalar(timeline_location, "SELECT count(*) FROM events") == 2
 
 
 def test_a_short_date_range_counts_long_events_that_began_long_before(
@@ -431,7 +487,7 @@ def test_a_short_date_range_counts_long_events_that_began_long_before(
 
 @pytest.mark.parametrize("kind", ["source sentence", "outside report"])
 def test_a_date_corrected_under_its_own_citation_records_no_citation_change(
-    store: TimelineStore, kind: str
+    store: TimelineStore, timeline_location: str, kind: str
 ) -> None:
     source, _actor, key = _seed(store)
     if kind == "outside report":
@@ -442,8 +498,7 @@ def test_a_date_corrected_under_its_own_citation_records_no_citation_change(
         cite = SourceSentence(_quote(source, "Le 1er mars 2022"))
     with pytest.raises(CommandError, match="needs its citation"):
         store.execute(EditEvent(key, date_edtf="2022-03-03"))
-    with sqlite3.connect(store.path) as db:
-        reports = db.execute("SELECT count(*) FROM citations").fetchone()
+    reports = _scalar(timeline_location, "SELECT count(*) FROM citations")
     before = len(store.history(key))
     change = store.execute(EditEvent(key, date_edtf="2022-03-03", citation=cite))
     assert change.text == "Change date of 'Apple halts sales'"
@@ -451,9 +506,59 @@ def test_a_date_corrected_under_its_own_citation_records_no_citation_change(
     assert [(h.field, h.old, h.new) for h in store.history(key)[before:]] == [
         ("date", "2022-03-02" if kind == "outside report" else "2022-03-01", "2022-03-03")
     ]
-    with sqlite3.connect(store.path) as db:  # the same report is not stored twice
-        assert db.execute("SELECT count(*) FROM citations").fetchone() == reports
+    # The same report is not stored twice.
+    assert _scalar(timeline_location, "SELECT count(*) FROM citations") == reports
     store.execute(change.inverse)
     assert store.repository.events()[0].date.edtf() != "2022-03-03"
     with pytest.raises(CommandError, match="nothing to change"):
         store.execute(EditEvent(key, citation=cite))
+
+
+def test_an_actor_in_both_roles_is_counted_once_and_counted_off_once(store: TimelineStore) -> None:
+    """One actor acting and affected in one event: one event in its counts, and none once the
+    event is deleted (both roles go in one statement), then one again when it is restored."""
+    source, actor, _key = _seed(store)
+    other = store.execute(
+        AddEvent(
+            "Apple both ways",
+            "sanction",
+            "2022-03-02",
+            OutsideReference("R", "", "", "s"),
+            ((actor, "acting"), (actor, "affected")),
+            (_quote(source, APPLE),),
+        )
+    ).created_key
+    assert other
+    repository = store.repository
+    apple = repository.resolve_actor("Apple").id
+    assert repository.facet_counts().actors == {apple: 2}
+    deleted = store.execute(DeleteEvent(other))
+    assert repository.facet_counts().actors == {apple: 1}
+    assert check_database(repository).is_clean
+    store.execute(deleted.inverse)
+    assert repository.facet_counts().actors == {apple: 2}
+    assert check_database(repository).is_clean
+
+
+def test_a_change_committed_right_after_ours_is_still_noticed(
+    store: TimelineStore, timeline_location: str
+) -> None:
+    """Another writer that commits between our commit and our next look is not taken for
+    our own change: the window would otherwise never show it."""
+    _seed(store)
+    other = TimelineStore.open(timeline_location, author="Bob")
+    pending = [AddActor("Netflix", "company")]
+
+    def right_after(_conn, _cursor, statement: str, *_args) -> None:
+        if statement == "COMMIT" and pending:
+            other.execute(pending.pop())
+
+    event.listen(store._writer, "after_cursor_execute", right_after)
+    try:
+        store.execute(AddActor("Spotify", "company"))
+        event.remove(store._writer, "after_cursor_execute", right_after)
+        assert not pending
+        assert store.external_change()
+        assert [a.name for a in store.repository.actors] == ["Apple", "Netflix", "Spotify"]
+    finally:
+        other.close()

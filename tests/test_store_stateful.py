@@ -1,15 +1,15 @@
 """Every precomputed structure stays equal to a naive recount under random edits.
 
 Hypothesis drives random sequences of commands (add/edit/delete events, quotes, actors, and
-undo by executing a change's inverse) on a real timeline file; after each step the count
-tables, the per-actor spans, the search index and the repository's answers (through its
-caches) are compared with what the base tables say, counted the slow way.
+undo by executing a change's inverse) on a real timeline file, and on a database of the
+PostgreSQL test server; after each step the count tables, the per-actor spans, the search
+index and the repository's answers (through its caches) are compared with what the base
+tables say, counted the slow way (read through SQLAlchemy, the same SQL on both engines).
 """
 
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
@@ -24,7 +24,9 @@ from hypothesis.stateful import (
     invariant,
     precondition,
     rule,
+    run_state_machine_as_test,
 )
+from sqlalchemy import Connection, text
 
 from desktopapp.db.actor_spans import unpack_days
 from desktopapp.db.commands import (
@@ -45,6 +47,8 @@ from desktopapp.db.commands import (
 from desktopapp.db.integrity import check_database
 from desktopapp.db.store import TimelineStore
 from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.search import parse_search
+from tests.pg_server import PostgresServer
 
 WORDS = [f"mot{n}" for n in range(60)]
 TEXT = " ".join(WORDS)
@@ -65,13 +69,14 @@ class Edits(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        folder = Path(_tmp_factory.mktemp("stateful"))
-        self.store = TimelineStore.create(folder / "t.timeline", title="t", author="test")
-        self.path = folder / "t.timeline"
+        self.store = TimelineStore.create(self.new_location(), title="t", author="test")
         self.source = self.store.execute(AddSource(TEXT, "Source")).created_key
         self.actors: list[str] = []
         self.titles = itertools.count()
         self.undo: list = []
+
+    def new_location(self) -> str:
+        return str(Path(_tmp_factory.mktemp("stateful")) / "t.timeline")
 
     def teardown(self) -> None:
         self.store.close()
@@ -219,20 +224,26 @@ class Edits(RuleBasedStateMachine):
 
     # -- invariants ---------------------------------------------------------------------
 
-    def _db(self) -> sqlite3.Connection:
-        return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+    def _db(self) -> Connection:
+        return self.store.repository.engine.connect()
+
+    def _found(self, db: Connection, search: str) -> list[int]:
+        """Ids the search index gives for a search box's text."""
+        query = self.store.repository.dialect.search_ids(parse_search(search))
+        return [row[0] for row in db.execute(query)]
 
     @invariant()
     def counts_equal_a_naive_recount(self):
         with self._db() as db:
-            kept = dict(((d, t), n) for d, t, n in db.execute("SELECT * FROM day_type_counts"))
-            naive = Counter((d, t) for d, t in db.execute("SELECT start_date, type_id FROM events"))
+            kept = {(d, t): n for d, t, n in _rows(db, "SELECT * FROM day_type_counts")}
+            naive = Counter((d, t) for d, t in _rows(db, "SELECT start_date, type_id FROM events"))
             assert kept == dict(naive)
-            kept_actors = {(a, t): n for a, t, n in db.execute("SELECT * FROM actor_type_counts")}
+            kept_actors = {(a, t): n for a, t, n in _rows(db, "SELECT * FROM actor_type_counts")}
             pairs = set(
-                db.execute(
+                _rows(
+                    db,
                     "SELECT ea.actor_id, e.type_id, e.id FROM event_actors ea "
-                    "JOIN events e ON e.id = ea.event_id"
+                    "JOIN events e ON e.id = ea.event_id",
                 )
             )
             assert kept_actors == dict(Counter((a, t) for a, t, _ in pairs))
@@ -242,15 +253,16 @@ class Edits(RuleBasedStateMachine):
         with self._db() as db:
             kept = {
                 (a, t): (list(unpack_days(s)), list(unpack_days(e)))
-                for a, t, s, e in db.execute(
-                    "SELECT actor_id, type_id, starts, ends FROM actor_spans"
+                for a, t, s, e in _rows(
+                    db, "SELECT actor_id, type_id, starts, ends FROM actor_spans"
                 )
             }
             naive: dict = defaultdict(lambda: ([], []))
-            for a, t, s, e in db.execute(
+            for a, t, s, e in _rows(
+                db,
                 "SELECT actor_id, type_id, start_date, end_date FROM (SELECT DISTINCT "
                 "ea.actor_id, e.type_id, e.id, e.start_date, e.end_date FROM event_actors ea "
-                "JOIN events e ON e.id = ea.event_id)"
+                "JOIN events e ON e.id = ea.event_id) AS pairs",
             ):
                 naive[(a, t)][0].append(int(s.replace("-", "")))
                 naive[(a, t)][1].append(int(e.replace("-", "")))
@@ -259,39 +271,25 @@ class Edits(RuleBasedStateMachine):
     @invariant()
     def search_index_finds_exactly_the_events(self):
         with self._db() as db:
-            titles = dict(db.execute("SELECT title, id FROM events"))
+            titles = dict(_rows(db, "SELECT title, id FROM events"))
             for title, event_id in titles.items():
-                found = [
-                    r[0]
-                    for r in db.execute(
-                        "SELECT rowid FROM events_fts WHERE events_fts MATCH ?", (f'"{title}"',)
-                    )
-                ]
-                assert found == [event_id]
+                assert self._found(db, f'"{title}"') == [event_id]
             # Quoted words and actor names: the index agrees with the tables.
             for word in ("mot3", "mot30", "alias1", "alias2"):
-                found = {
-                    r[0]
-                    for r in db.execute(
-                        "SELECT rowid FROM events_fts WHERE events_fts MATCH ?", (f'"{word}"',)
-                    )
-                }
                 naive = {
                     r[0]
-                    for r in db.execute(
+                    for r in _rows(
+                        db,
                         "SELECT DISTINCT q.event_id FROM quotes q "
-                        "WHERE ' ' || q.text || ' ' LIKE ? UNION SELECT ea.event_id "
+                        "WHERE ' ' || q.text || ' ' LIKE :pattern UNION SELECT ea.event_id "
                         "FROM event_actors ea JOIN actor_names n ON n.actor_id = ea.actor_id "
-                        "WHERE n.name = ?",
-                        (f"% {word} %", word),
+                        "WHERE n.name = :word",
+                        pattern=f"% {word} %",
+                        word=word,
                     )
                 }
-                assert found == naive, word
-            deleted = [
-                r[0]
-                for r in db.execute("SELECT rowid FROM events_fts WHERE events_fts MATCH 'titre*'")
-            ]
-            assert sorted(deleted) == sorted(titles.values())
+                assert set(self._found(db, f'"{word}"')) == naive, word
+            assert sorted(self._found(db, "titre")) == sorted(titles.values())
 
     @invariant()
     def check_finds_nothing_wrong(self):
@@ -302,20 +300,22 @@ class Edits(RuleBasedStateMachine):
     def repository_answers_like_the_tables(self):
         repository = self.store.repository
         with self._db() as db:
-            total = db.execute("SELECT count(*) FROM events").fetchone()[0]
+            total = _rows(db, "SELECT count(*) FROM events")[0][0]
             per_actor = dict(
-                db.execute(
-                    "SELECT actor_id, count(DISTINCT event_id) FROM event_actors GROUP BY actor_id"
+                _rows(
+                    db,
+                    "SELECT actor_id, count(DISTINCT event_id) FROM event_actors GROUP BY actor_id",
                 )
             )
             in_march = dict(
-                db.execute(
+                _rows(
+                    db,
                     "SELECT actor_id, count(DISTINCT event_id) FROM event_actors ea "
                     "JOIN events e ON e.id = ea.event_id WHERE e.end_date >= '2022-03-01' "
-                    "AND e.start_date <= '2022-03-03' GROUP BY actor_id"
+                    "AND e.start_date <= '2022-03-03' GROUP BY actor_id",
                 )
             )
-            actors = db.execute("SELECT count(*) FROM actors").fetchone()[0]
+            actors = _rows(db, "SELECT count(*) FROM actors")[0][0]
         assert repository.count() == repository.total == total
         assert len(repository.actors) == actors
         assert repository.facet_counts().actors == per_actor
@@ -326,12 +326,13 @@ class Edits(RuleBasedStateMachine):
             == total
         )
         with self._db() as db:
-            per_type = dict(db.execute("SELECT type_id, count(*) FROM events GROUP BY type_id"))
-            slugs = dict(db.execute("SELECT id, slug FROM event_types"))
+            per_type = dict(_rows(db, "SELECT type_id, count(*) FROM events GROUP BY type_id"))
+            slugs = dict(_rows(db, "SELECT id, slug FROM event_types"))
             per_day = dict(
-                db.execute(
+                _rows(
+                    db,
                     "SELECT start_date, count(*) FROM events WHERE start_date "
-                    "BETWEEN '2022-02-01' AND '2022-03-31' GROUP BY start_date"
+                    "BETWEEN '2022-02-01' AND '2022-03-31' GROUP BY start_date",
                 )
             )
         for slug, count in repository.facet_counts().types.items():
@@ -358,34 +359,35 @@ class Edits(RuleBasedStateMachine):
             assert {slug: n for slug, n in facets.types.items() if n} == types, event_filter
 
     def _naive_date_facets(self, event_filter: EventFilter) -> tuple[dict, dict]:
-        terms, values = ["1"], []
+        terms, values = ["1 = 1"], {}
         if event_filter.date_from:
-            terms.append("e.end_date >= ?")
-            values.append(event_filter.date_from.isoformat())
+            terms.append("e.end_date >= :date_from")
+            values["date_from"] = event_filter.date_from.isoformat()
         if event_filter.date_to:
-            terms.append("e.start_date <= ?")
-            values.append(event_filter.date_to.isoformat())
+            terms.append("e.start_date <= :date_to")
+            values["date_to"] = event_filter.date_to.isoformat()
         where = " AND ".join(terms)
         with self._db() as db:
-            slugs = dict(db.execute("SELECT id, slug FROM event_types"))
+            slugs = dict(_rows(db, "SELECT id, slug FROM event_types"))
             wanted = [
                 t
                 for t, slug in slugs.items()
                 if not event_filter.types
                 or any(slug == w or slug.startswith(w + "/") for w in event_filter.types)
             ]
-            marks = ", ".join("?" * len(wanted)) or "NULL"
+            marks = ", ".join(str(int(t)) for t in wanted) or "NULL"
             actors = dict(
-                db.execute(
+                _rows(
+                    db,
                     "SELECT ea.actor_id, count(DISTINCT e.id) FROM event_actors ea JOIN events e "
                     f"ON e.id = ea.event_id WHERE {where} AND e.type_id IN ({marks}) "
                     "GROUP BY ea.actor_id",
-                    [*values, *wanted],
+                    **values,
                 )
             )
             per_type = dict(
-                db.execute(
-                    f"SELECT type_id, count(*) FROM events e WHERE {where} GROUP BY 1", values
+                _rows(
+                    db, f"SELECT type_id, count(*) FROM events e WHERE {where} GROUP BY 1", **values
                 )
             )
         types = Counter()
@@ -403,6 +405,11 @@ DATE_FILTERS = (
     EventFilter(date_from=date(2021, 6, 1), date_to=date(2022, 3, 1), types=frozenset(TYPES[:2])),
 )
 
+
+def _rows(db: Connection, sql: str, **values: object) -> list[tuple]:
+    return [tuple(row) for row in db.execute(text(sql), values)]
+
+
 _tmp_factory: pytest.TempPathFactory
 
 
@@ -412,10 +419,31 @@ def _remember_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
     _tmp_factory = tmp_path_factory
 
 
-Edits.TestCase.settings = settings(
+SETTINGS = settings(
     max_examples=25,
     stateful_step_count=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
+Edits.TestCase.settings = SETTINGS
 TestEdits = Edits.TestCase
+
+
+class ServerEdits(Edits):
+    """The same random edits on a fresh database of the PostgreSQL test server."""
+
+    server: PostgresServer
+
+    def new_location(self) -> str:
+        self.database = self.server.new_database()
+        return self.server.url(self.database)
+
+    def teardown(self) -> None:
+        super().teardown()
+        self.server.drop_database(self.database)
+
+
+@pytest.mark.postgres
+def test_random_edits_on_a_server_keep_every_structure_exact(pg_server: PostgresServer) -> None:
+    ServerEdits.server = pg_server
+    run_state_machine_as_test(ServerEdits, settings=SETTINGS)

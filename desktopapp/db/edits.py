@@ -4,7 +4,7 @@ Each command is first checked completely (reads only), then written; the first w
 file not yet in WAL mode stops the work (:class:`NeedsWal`) so that the store can switch
 modes outside the transaction and run it again. Every write to an event goes through
 :meth:`Edit._changing_event`, which keeps the per-actor spans and the full-text index exact
-(the count tables follow by triggers, see db/dialect/sqlite.py).
+(the count tables follow by triggers, see db/dialect/).
 """
 
 from __future__ import annotations
@@ -52,12 +52,8 @@ from desktopapp.db.commands import (
     SourceSentence,
     StoredEvent,
 )
-from desktopapp.db.dialect.sqlite import (
-    actor_search_text,
-    event_document,
-    index_event_text,
-    unindex_event_text,
-)
+from desktopapp.db.dialect import dialect_for
+from desktopapp.db.dialect.sqlite import actor_search_text, event_document
 from desktopapp.db.search import fold
 from desktopapp.domain.anchoring import selector_for
 from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf, parse_iso_day
@@ -109,6 +105,7 @@ class Edit:
         deferred_spans: SpanMoves | None = None,
     ) -> None:
         self.connection = connection
+        self.dialect = dialect_for(connection)
         # Several commands in one transaction (an import) gather their span moves here, and
         # each (actor, type) span is rewritten once at the end (flush_spans), not per event.
         self.deferred_spans = deferred_spans
@@ -175,8 +172,10 @@ class Edit:
         return self.connection.execute(text(sql), values or {})
 
     def _insert(self, sql: str, values: dict[str, Any]) -> int:
-        result = self._sql(sql, values)
-        return int(result.lastrowid)
+        """An INSERT of one row with an ``id``: the id it was given."""
+        if not self.wal_ready:
+            raise NeedsWal
+        return self.dialect.insert_returning_id(self.connection, sql, values)
 
     # -- validation ------------------------------------------------------------------------
 
@@ -444,9 +443,9 @@ class Edit:
         yield ids
         after = self._state(ids[-1]) if ids else None
         if before is not None:
-            unindex_event_text(self.connection, before.document)
+            self.dialect.unindex_event_text(self.connection, before.document)
         if after is not None:
-            index_event_text(self.connection, [after.document])
+            self.dialect.index_event_text(self.connection, [after.document])
         self._move_spans(before, after)
 
     def _move_spans(self, before: _EventState | None, after: _EventState | None) -> None:
@@ -592,6 +591,8 @@ class Edit:
         event_id = self._insert(
             f"INSERT INTO events ({columns}) VALUES ({', '.join(':' + c for c in values)})", values
         )
+        if "id" in values:
+            self.dialect.ids_set_explicitly(self.connection, "events")
         for key, role in stored.actors:
             self._sql(
                 "INSERT INTO event_actors (event_id, actor_id, role) VALUES (:e, :a, :r)",
@@ -1032,6 +1033,8 @@ class Edit:
             f"VALUES ({', '.join(':' + c for c in values)})",
             values,
         )
+        if "id" in values:
+            self.dialect.ids_set_explicitly(self.connection, "sources")
         self.history.append(
             (
                 "source",
@@ -1161,8 +1164,8 @@ class Edit:
             self._refresh_actor_names(event_id)
             new_state = self._state(event_id)
             if old_state is not None and new_state is not None:
-                unindex_event_text(self.connection, old_state.document)
-                index_event_text(self.connection, [new_state.document])
+                self.dialect.unindex_event_text(self.connection, old_state.document)
+                self.dialect.index_event_text(self.connection, [new_state.document])
         for field, old_value, new_value in fields:
             self.history.append(("actor", command.actor_key, field, old_value, new_value))
         keys = frozenset(

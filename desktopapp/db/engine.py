@@ -1,7 +1,8 @@
 """Opening and creating timeline databases, with one clear message for every way it fails.
 
-Viewing never writes: an existing database is opened read-only (SQLite ``mode=ro``), so
-pointing the app at the wrong file cannot change it, and no file is created by opening.
+Viewing never writes: an existing database is opened read-only (SQLite ``mode=ro``; on a
+PostgreSQL server, read-only transactions), so pointing the app at the wrong database cannot
+change it, and nothing is created by opening.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
+from desktopapp.db.dialect import dialect_for
 from desktopapp.db.dialect.sqlite import SEARCH_INDEX, bulk_load_pragmas
 from desktopapp.db.errors import DatabaseChangedError, DatabaseError, OlderSchemaError
 from desktopapp.db.locations import Location, parse_location
@@ -102,28 +104,52 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseError(f"{path}: not a timeline database (not an SQLite file)")
 
 
-def _engine_for_url(where: Location) -> Engine:
-    """An engine for another kind of database; SQLAlchemy and its driver read the URL."""
+def _engine_for_url(where: Location, *, read_only: bool = True) -> Engine:
+    """An engine for a database server; SQLAlchemy and its driver read the URL (libpq's
+    settings such as sslmode pass through from its query). ``read_only``: every transaction
+    is read-only, so that viewing cannot write whatever a query says."""
     assert where.url is not None
     try:
-        return create_engine(where.url)
+        engine = create_engine(where.url, pool_pre_ping=True)
     except (NoSuchModuleError, ArgumentError, ImportError, ValueError, TypeError) as error:
         raise where.fail(f"cannot open this kind of database ({error})") from None
+    if engine.dialect.name == "postgresql" and read_only:
+
+        @event.listens_for(engine, "connect")
+        def _viewing_only(dbapi_connection, _record):
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute("SET default_transaction_read_only = on")
+            dbapi_connection.commit()
+
+    return engine
+
+
+def server_engine(where: Location, *, read_only: bool) -> Engine:
+    """An engine on a database server's timeline (a ``postgresql://`` URL)."""
+    if where.url is None:
+        raise DatabaseError(f"{where.label}: not a database server's URL")
+    return _engine_for_url(where, read_only=read_only)
+
+
+_ENGINE_NAMES = {"sqlite": "an SQLite database", "postgresql": "a PostgreSQL database"}
 
 
 def check_schema(engine: Engine, label: str) -> None:
     """Refuse a database that is not ours or not at our schema version."""
+    what = _ENGINE_NAMES.get(engine.dialect.name, "a database")
     try:
         with engine.connect() as connection:
-            kinds: dict[str, str] = dict(
-                connection.execute(text("SELECT name, type FROM sqlite_master")).all()
-            )
-            _check_tables_are_tables(kinds, label)
+            try:
+                dialect = dialect_for(connection)
+            except ValueError as error:
+                raise DatabaseError(f"{label}: {error}") from None
+            kinds = dialect.table_kinds(connection)
+            expected = frozenset({*Base.metadata.tables, dialect.SEARCH_INDEX})
+            _check_tables_are_tables(kinds, label, expected)
             tables = {name for name, kind in kinds.items() if kind == "table"}
             if "meta" not in tables or "events" not in tables:
                 raise DatabaseError(
-                    f"{label}: an SQLite database, but not a timeline database "
-                    "(it has no events table)"
+                    f"{label}: {what}, but not a timeline database (it has no events table)"
                 )
             meta: dict[str, str] = dict(
                 connection.execute(text("SELECT key, value FROM meta")).all()
@@ -132,6 +158,9 @@ def check_schema(engine: Engine, label: str) -> None:
         raise
     except DBAPIError as error:
         reason = _reason(error)
+        if engine.dialect.name != "sqlite" and reason.startswith("connection failed"):
+            # libpq's own words say why: refused, unknown host, password, TLS required…
+            raise DatabaseError(f"{label}: cannot connect to the server ({reason})") from None
         if "locked" in reason or "busy" in reason:
             raise DatabaseError(
                 f"{label}: the database is busy (another program is writing to it); "
@@ -141,7 +170,7 @@ def check_schema(engine: Engine, label: str) -> None:
     except SQLAlchemyError as error:
         raise DatabaseError(f"{label}: cannot be read as a database ({error})") from error
     if meta.get("application") != APPLICATION_ID:
-        raise DatabaseError(f"{label}: an SQLite database of another program")
+        raise DatabaseError(f"{label}: {what} of another program")
     version = meta.get("schema_version", "")
     if not version.isdigit():
         raise DatabaseError(f"{label}: has no readable schema version")
@@ -155,7 +184,7 @@ def check_schema(engine: Engine, label: str) -> None:
             f"{label}: uses an older schema ({version}, this app reads {SCHEMA_VERSION}); "
             "upgrade it with 'desktopapp upgrade-db' (a backup copy is kept)"
         )
-    missing = sorted(EXPECTED_TABLES - tables)
+    missing = sorted(expected - tables)
     if missing:
         raise DatabaseError(f"{label}: a damaged timeline database (no {', '.join(missing)} table)")
 
@@ -164,11 +193,11 @@ def check_schema(engine: Engine, label: str) -> None:
 EXPECTED_TABLES = frozenset({*Base.metadata.tables, SEARCH_INDEX})
 
 
-def _check_tables_are_tables(kinds: dict[str, str], label: str) -> None:
+def _check_tables_are_tables(kinds: dict[str, str], label: str, expected: frozenset[str]) -> None:
     """Refuse a file where a view (or index, or trigger) holds the name of one of our
     tables: a recursive view standing in for ``events`` would make every query run forever.
-    Names are read from sqlite_master alone, so this cannot hang."""
-    for name in sorted(EXPECTED_TABLES):
+    Names are read from the catalogue alone, so this cannot hang."""
+    for name in sorted(expected):
         kind = kinds.get(name)
         if kind is not None and kind != "table":
             raise DatabaseError(

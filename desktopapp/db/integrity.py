@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
 
-from desktopapp.db.dialect.sqlite import STRUCTURE_CHECK
 from desktopapp.db.reading import DamagedRowError, is_verbatim, row_label
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.schema import (
@@ -123,12 +122,11 @@ def check_database(repository: EventRepository) -> IntegrityReport:
 
 
 def _structure(repository: EventRepository) -> Iterator[Damage]:
-    """SQLite's own check of pages and indexes (a damaged index answers filters wrongly)."""
+    """The engine's own check of pages and indexes (a damaged index answers filters wrongly)."""
     with repository.engine.connect() as connection:
-        results = [row[0] for row in connection.execute(text(STRUCTURE_CHECK))]
-    if results != ["ok"]:
-        for result in results:
-            yield Damage("file", f"SQLite structure: {result}")
+        problems = repository.dialect.structure_problems(connection)
+    for problem in problems:
+        yield Damage("file", f"SQLite structure: {problem}")
 
 
 def _reference_rows(repository: EventRepository) -> Iterator[Damage]:

@@ -69,10 +69,26 @@ def parse_location(location: str | Path) -> Location:
     secrets = Secrets(secrets.forms + _forms(url.password))
     rendered = _masked_query(url).render_as_string(hide_password=True)
     label = secrets.scrub(rendered.replace(quote(MASK, safe=""), MASK))
-    located = Location(label=label, secrets=secrets, url=url)
+    located = Location(label=label, secrets=secrets, url=_with_driver(url))
     if url.get_backend_name() != "sqlite":
         return located
     return _sqlite_location(located, url)
+
+
+# postgresql:// (and libpq's own postgres://) means psycopg 3, the driver the app ships with;
+# a URL naming its driver (postgresql+psycopg2://) keeps it.
+_DEFAULT_DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
+
+
+def _with_driver(url: URL) -> URL:
+    driver = _DEFAULT_DRIVERS.get(url.drivername)
+    return url.set(drivername=driver) if driver else url
+
+
+def is_server_location(location: str | Path) -> bool:
+    """True for a database server's URL (postgresql://…), False for a timeline file."""
+    text = str(location)
+    return "://" in text and not text.lower().startswith("sqlite")
 
 
 def _sqlite_location(located: Location, url: URL) -> Location:

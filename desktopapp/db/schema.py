@@ -28,18 +28,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from desktopapp.db.dialect.sqlite import (
-    LONG_SPAN_DAYS,
-    LONG_SPAN_SQL,
-    SEARCH_INDEX_DDL,
-    maintenance_ddl,
-)
+from desktopapp.db.dialect import postgresql, sqlite
+from desktopapp.db.dialect.expressions import LONG_SPAN_DAYS
+from desktopapp.db.dialect.sqlite import LONG_SPAN_SQL, SEARCH_INDEX_DDL
 
 __all__ = ["FTS_DDL", "LONG_SPAN_DAYS", "LONG_SPAN_SQL"]
 
 # 4: quotes keep the text around them (prefix, suffix), a date may be cited by a sentence of
 # any stored source (citation_source_id), edits are recorded in ``history``, and the counts
-# are kept under update and delete too (see db/dialect/sqlite.py).
+# are kept under update and delete too (see db/dialect/).
 # 5: sources name their author; an imported event keeps what the other tool said of it
 # (claim_text, claim_origin) and its media links (event_links). Upgraded in place from 4.
 SCHEMA_VERSION = 5
@@ -154,7 +151,8 @@ class EventRowORM(Base):
             "ix_events_long_span",
             "end_date",
             "start_date",
-            sqlite_where=text(LONG_SPAN_SQL),
+            sqlite_where=text(sqlite.LONG_SPAN_SQL),
+            postgresql_where=text(postgresql.LONG_SPAN_SQL),
         ),
     )
 
@@ -206,9 +204,17 @@ class ActorSpanRow(Base):
 
 
 # The counts above are kept exact under insert, update and delete by triggers, whichever
-# program writes the rows (see db/dialect/sqlite.py).
-for _statement in maintenance_ddl():
-    event.listen(Base.metadata, "after_create", DDL(_statement).execute_if(dialect="sqlite"))
+# program writes the rows (see db/dialect/sqlite.py and postgresql.py); what the indexes need
+# (PostgreSQL's day function) is made before the tables.
+for _dialect in (sqlite, postgresql):
+    for _statement in _dialect.preparation_ddl():
+        event.listen(
+            Base.metadata, "before_create", DDL(_statement).execute_if(dialect=_dialect.NAME)
+        )
+    for _statement in _dialect.maintenance_ddl():
+        event.listen(
+            Base.metadata, "after_create", DDL(_statement).execute_if(dialect=_dialect.NAME)
+        )
 
 
 class QuoteRow(Base):

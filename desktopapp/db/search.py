@@ -8,14 +8,21 @@ only operators in the query are the ones written here: OR inside a group, AND be
 
 from __future__ import annotations
 
-from desktopapp.domain.search import MAX_TERMS, MAX_WORD_LENGTH, SearchTerm, fold, parse_search
+from desktopapp.domain.search import (
+    MAX_TERMS,
+    MAX_WORD_LENGTH,
+    SearchQuery,
+    SearchTerm,
+    fold,
+    parse_search,
+)
 
 __all__ = ["MAX_TERMS", "MAX_WORD_LENGTH", "fold", "fts_query"]
 
 
-def fts_query(text: str) -> str | None:
+def fts_query(text: str | SearchQuery) -> str | None:
     """An FTS5 MATCH expression for the search box's text, or None if it has no word."""
-    query = parse_search(text)
+    query = parse_search(text) if isinstance(text, str) else text
     if not query:
         return None
     groups = []

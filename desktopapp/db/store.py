@@ -9,10 +9,15 @@ through the read-only engine (db/engine.py).
 Durability: the file is in WAL mode with ``synchronous = FULL``, so an edit confirmed to the
 person survives a crash or a power cut. A refused command writes nothing: the file stays the
 same byte for byte.
+
+A timeline on a PostgreSQL server (``postgresql://user@host/dbname``) is edited the same way,
+through the same commands; the server's transactions give the durability, and writers take
+turns on the timeline's lock (see db/dialect/postgresql.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import sqlite3
@@ -29,20 +34,15 @@ from sqlalchemy.pool import QueuePool, StaticPool
 from desktopapp import __version__
 from desktopapp.db import edits
 from desktopapp.db.commands import Change, Command, CommandError, HistoryEntry
-from desktopapp.db.dialect.sqlite import (
-    BEGIN_WRITE,
-    CHANGE_COUNTER,
-    SEARCH_INDEX_DDL,
-    editing_pragmas,
-    viewing_pragmas,
-)
-from desktopapp.db.engine import open_database
+from desktopapp.db.dialect import create_schema, dialect_for
+from desktopapp.db.dialect.sqlite import editing_pragmas, viewing_pragmas
+from desktopapp.db.engine import check_schema, open_database, server_engine
 from desktopapp.db.errors import DatabaseError, describe_error
 from desktopapp.db.history import read_history
-from desktopapp.db.locations import parse_location
+from desktopapp.db.locations import Location, is_server_location, parse_location
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.sample import is_bundled_sample
-from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
+from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from desktopapp.domain.taxonomy import STANDARD_TYPES
 from desktopapp.safe_files import FileProblem, replacing, writable_target
 
@@ -58,21 +58,37 @@ def default_author() -> str:
 
 
 class TimelineStore:
-    """One timeline file open for editing."""
+    """One timeline open for editing: a file, or a database on a PostgreSQL server."""
 
-    def __init__(self, path: Path, author: str) -> None:
-        self.path = path
+    def __init__(self, path: Path | None, author: str, *, server: Location | None = None) -> None:
+        self.path = path  # the file (None on a server)
         self.author = author or default_author()
-        self._writer = _writer_engine(path)
-        self._wal = _in_wal_mode(self._writer)
-        self.repository = EventRepository(_reader_engine(path))
+        if server is None:
+            assert path is not None
+            self.label = str(path)
+            self._writer = _writer_engine(path)
+            self._wal = _in_wal_mode(self._writer)
+            reader = _reader_engine(path)
+        else:
+            self.label = server.label  # the URL, its password masked
+            # Autocommit: the store says BEGIN / COMMIT itself, as on a file.
+            self._writer = server_engine(server, read_only=False).execution_options(
+                isolation_level="AUTOCOMMIT"
+            )
+            self._wal = True  # a server has no journal mode to switch
+            reader = server_engine(server, read_only=True)
+        self._dialect = dialect_for(self._writer)
+        self.repository = EventRepository(reader)
         self._data_version = self._read_data_version()
 
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, *, title: str, author: str) -> TimelineStore:
-        """A new, empty timeline file with the standard taxonomy; refused if ``path`` exists."""
+    def create(cls, path: Path | str, *, title: str, author: str) -> TimelineStore:
+        """A new, empty timeline file with the standard taxonomy; refused if ``path`` exists.
+        A server's URL (``postgresql://…``) names an empty database to make the timeline in."""
+        if is_server_location(path):
+            return cls._create_on_server(parse_location(path), title, author)
         path = Path(path).expanduser()
         if path.exists() or path.is_symlink():
             raise DatabaseError(f"{path}: already exists; choose a new file name")
@@ -95,7 +111,7 @@ class TimelineStore:
         not a timeline, the bundled sample (edit a copy), a read-only file or folder."""
         where = parse_location(location)
         if where.sqlite_path is None:
-            raise DatabaseError(f"{where.label}: only timeline files can be edited")
+            return cls._open_on_server(where, author)
         path = where.sqlite_path
         open_database(path).dispose()  # every check viewing makes: a timeline, our schema
         if is_bundled_sample(path):
@@ -118,6 +134,48 @@ class TimelineStore:
             raise DatabaseError(
                 f"{path}: cannot be opened for editing: {describe_error(error)}"
             ) from None
+
+    @classmethod
+    def _open_on_server(cls, where: Location, author: str) -> TimelineStore:
+        viewing = server_engine(where, read_only=True)
+        try:
+            check_schema(viewing, where.label)  # every check viewing makes
+            with viewing.connect() as connection:
+                allowed = dialect_for(connection).may_edit(connection)
+        except SQLAlchemyError as error:
+            raise where.fail(f"cannot be read: {describe_error(error)}") from None
+        finally:
+            viewing.dispose()
+        if not allowed:
+            raise where.fail(
+                "this server user may view the timeline but not edit it (ask its owner for "
+                "the editor role)"
+            )
+        try:
+            return cls(None, author, server=where)
+        except SQLAlchemyError as error:
+            raise where.fail(f"cannot be opened for editing: {describe_error(error)}") from None
+
+    @classmethod
+    def _create_on_server(cls, where: Location, title: str, author: str) -> TimelineStore:
+        """The schema, the standard taxonomy and the meta facts, in one transaction, in a
+        database that holds no table yet (anything else is refused, untouched)."""
+        engine = server_engine(where, read_only=False)
+        try:
+            with engine.begin() as connection:
+                kinds = dialect_for(connection).table_kinds(connection)
+                if kinds:
+                    raise where.fail(
+                        f"the database is not empty ({len(kinds)} tables, e.g. "
+                        f"{sorted(kinds)[0]!r}); a new timeline needs an empty database"
+                    )
+                create_schema(connection)
+                _write_first_rows(connection, title.strip() or "Timeline", author)
+        except SQLAlchemyError as error:
+            raise where.fail(f"could not be created ({describe_error(error)})") from None
+        finally:
+            engine.dispose()
+        return cls(None, author, server=where)
 
     def close(self) -> None:
         # Readers first: the last connection to close folds the -wal back into the file.
@@ -150,13 +208,12 @@ class TimelineStore:
         except (SQLAlchemyError, sqlite3.Error) as error:
             self.repository.invalidate()  # whatever was half-read, read it again
             raise DatabaseError(
-                f"{self.path}: the change was not saved: {describe_error(error)}"
+                f"{self.label}: the change was not saved: {describe_error(error)}"
             ) from None
         if work.events_only:
             self.repository.events_changed(work.day_moves, work.touched_spans, work.event_moves)
         else:
             self.repository.invalidate()
-        self._data_version = self._read_data_version()
         return change
 
     def execute_all(
@@ -175,10 +232,9 @@ class TimelineStore:
         except (SQLAlchemyError, sqlite3.Error) as error:
             self.repository.invalidate()
             raise DatabaseError(
-                f"{self.path}: nothing was saved: {describe_error(error)}"
+                f"{self.label}: nothing was saved: {describe_error(error)}"
             ) from None
         self.repository.invalidate()
-        self._data_version = self._read_data_version()
         return changes
 
     def _execute_all(
@@ -229,18 +285,27 @@ class TimelineStore:
     def _transaction(self) -> Iterator[Connection]:
         with self._writer.connect() as connection:
             try:
-                connection.exec_driver_sql(BEGIN_WRITE)
+                self._dialect.begin_write(connection, BUSY_TIMEOUT_MS)
             except DBAPIError as error:
+                with contextlib.suppress(DBAPIError):
+                    connection.exec_driver_sql("ROLLBACK")
+                reason = describe_error(error)
+                if not any(sign in reason.lower() for sign in ("busy", "locked", "lock timeout")):
+                    raise DatabaseError(f"{self.label}: nothing was saved: {reason}") from None
                 raise DatabaseError(
-                    f"{self.path}: the file is busy (another program is editing it); "
-                    f"try again ({describe_error(error)})"
+                    f"{self.label}: the timeline is busy (another program is editing it); "
+                    f"try again ({reason})"
                 ) from None
             try:
                 yield connection
+                # Read under the write lock, so that it counts our change and no other: a
+                # change another writer commits right after ours is still noticed.
+                version = self._dialect.change_counter(connection)
             except BaseException:
                 connection.exec_driver_sql("ROLLBACK")
                 raise
             connection.exec_driver_sql("COMMIT")
+            self._data_version = version
 
     def history(self, event_key: str | None = None) -> list[HistoryEntry]:
         """What was changed, oldest first: of one event (or source, actor), or of everything."""
@@ -279,7 +344,7 @@ class TimelineStore:
     def _read_data_version(self) -> int:
         # On the writer's own connection: its own commits do not move it, others' do.
         with self._writer.connect() as connection:
-            return int(connection.exec_driver_sql(CHANGE_COUNTER).scalar_one())
+            return self._dialect.change_counter(connection)
 
 
 def copy_timeline(source: str | Path, target: Path) -> Path:
@@ -369,26 +434,30 @@ def _write_empty_timeline(path: Path, title: str, author: str) -> None:
         dbapi_connection.execute("PRAGMA synchronous = FULL")
 
     try:
-        Base.metadata.create_all(engine)
         with engine.begin() as connection:
-            connection.execute(text(SEARCH_INDEX_DDL))
-            connection.execute(
-                text("INSERT INTO event_types (slug, label) VALUES (:slug, :label)"),
-                [{"slug": slug, "label": label} for slug, label in STANDARD_TYPES],
-            )
-            meta = {
-                "application": APPLICATION_ID,
-                "schema_version": str(SCHEMA_VERSION),
-                "app_version": __version__,
-                "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "created_by": author,
-                "title": title,
-            }
-            connection.execute(
-                text("INSERT INTO meta (key, value) VALUES (:key, :value)"),
-                [{"key": k, "value": v} for k, v in meta.items()],
-            )
+            create_schema(connection)
+            _write_first_rows(connection, title, author)
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA journal_mode = WAL")
     finally:
         engine.dispose()
+
+
+def _write_first_rows(connection: Connection, title: str, author: str) -> None:
+    """The standard taxonomy and the facts about a new timeline (ours, which schema, by whom)."""
+    connection.execute(
+        text("INSERT INTO event_types (slug, label) VALUES (:slug, :label)"),
+        [{"slug": slug, "label": label} for slug, label in STANDARD_TYPES],
+    )
+    meta = {
+        "application": APPLICATION_ID,
+        "schema_version": str(SCHEMA_VERSION),
+        "app_version": __version__,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "created_by": author,
+        "title": title,
+    }
+    connection.execute(
+        text("INSERT INTO meta (key, value) VALUES (:key, :value)"),
+        [{"key": k, "value": v} for k, v in meta.items()],
+    )

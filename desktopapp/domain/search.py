@@ -42,6 +42,11 @@ def fold(text: str) -> str:
     return " ".join(stripped.replace("’", "'").split())
 
 
+def index_tokens(text: str) -> list[str]:
+    """The words of a text as the index counts them (unfolded)."""
+    return _RUN.findall(text)
+
+
 @dataclass(frozen=True)
 class SearchTerm:
     """Words that must appear in a row; with ``prefix`` the last may be the start of a word."""

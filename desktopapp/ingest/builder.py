@@ -22,16 +22,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desktopapp import __version__
 from desktopapp.db.actor_spans import day_number, pack_days
-from desktopapp.db.dialect.sqlite import actor_search_text, event_document, index_event_text
+from desktopapp.db.dialect import create_schema, dialect_for
+from desktopapp.db.dialect.sqlite import actor_search_text, event_document
 from desktopapp.db.engine import create_writable_engine
 from desktopapp.db.schema import (
     APPLICATION_ID,
-    FTS_DDL,
     SCHEMA_VERSION,
     ActorNameRow,
     ActorRow,
     ActorSpanRow,
-    Base,
     CitationRow,
     EventActorRow,
     EventLinkRow,
@@ -143,9 +142,8 @@ def _is_timeline_database(path: Path) -> bool:
 def _write(dataset: Dataset, path: Path, progress: Callable[[int], None] | None) -> int:
     engine = create_writable_engine(path)
     try:
-        Base.metadata.create_all(engine)
         with engine.begin() as connection:
-            connection.execute(text(FTS_DDL))
+            create_schema(connection)
             ids = _write_reference(connection, dataset)
             spans = _SpanCollector()
             count = _write_events(connection, dataset.events, ids, progress, spans)
@@ -305,7 +303,7 @@ def _write_events(
             connection.execute(insert(QuoteRow), quote_rows)
         if link_rows:
             connection.execute(insert(EventLinkRow), link_rows)
-        index_event_text(connection, fts_rows)
+        dialect_for(connection).index_event_text(connection, fts_rows)
         check_interrupt()  # a signal whose exception Python swallowed still stops the build
         if progress is not None:
             progress(count)

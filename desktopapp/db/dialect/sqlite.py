@@ -1,14 +1,23 @@
 """The SQLite dialect: full-text search (FTS5), count triggers, pragmas, day arithmetic.
 
-The interface other modules use (a PostgreSQL module would offer the same names):
+The interface other modules reach through :func:`desktopapp.db.dialect.dialect_for`
+(:mod:`desktopapp.db.dialect.postgresql` offers the same names):
 
-- :data:`SEARCH_INDEX_DDL`, :func:`search_ids`, :func:`index_event_text`,
-  :func:`unindex_event_text`: the full-text index of what a person may search for;
-- :func:`maintenance_ddl`: what keeps the precomputed counts exact under insert, update and
-  delete, in the transaction of the change itself;
-- :func:`viewing_pragmas`, :func:`bulk_load_pragmas`, :func:`editing_pragmas`: how a
-  connection is set up for each use;
-- :data:`LONG_SPAN_SQL`, :func:`julian_ordinal`: day arithmetic.
+- :data:`SEARCH_INDEX`, :func:`search_index_ddl`, :func:`search_ids`,
+  :func:`index_event_text`, :func:`unindex_event_text`: the full-text index of what a person
+  may search for;
+- :func:`preparation_ddl`, :func:`maintenance_ddl`: what the tables need before they are
+  made, and what keeps the precomputed counts exact under insert, update and delete, in the
+  transaction of the change itself;
+- :func:`begin_write`, :func:`change_counter`, :func:`insert_returning_id`,
+  :func:`ids_set_explicitly`: writing;
+- :func:`table_kinds`, :func:`structure_problems`: what a database holds, and whether the
+  engine itself finds it damaged;
+- :data:`LONG_SPAN_SQL` and the compile rules of :mod:`desktopapp.db.dialect.expressions`:
+  day arithmetic.
+
+Pragmas (:func:`viewing_pragmas`, :func:`bulk_load_pragmas`, :func:`editing_pragmas`) are
+SQLite's alone: the file engines of db/store.py and db/readonly.py set them.
 """
 
 from __future__ import annotations
@@ -16,12 +25,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, literal_column, select
+from sqlalchemy import Connection, Select, literal_column, select
 from sqlalchemy import text as sql_text
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
 
-# Events spanning more than this many days are also listed in a small partial index, so that a
-# time window asks the main date index only for [window start - LONG_SPAN_DAYS, window end].
-LONG_SPAN_DAYS = 100
+from desktopapp.db.dialect.expressions import (
+    LONG_SPAN_DAYS,
+    DayOrdinal,
+    IsLongSpan,
+    LooksLikeIsoDay,
+)
+from desktopapp.db.search import fts_query
+from desktopapp.domain.search import SearchQuery
+
+NAME = "sqlite"
 LONG_SPAN_SQL = f"julianday(end_date) - julianday(start_date) > {LONG_SPAN_DAYS}"
 
 # -- full-text search -------------------------------------------------------------------------
@@ -32,7 +50,7 @@ SEARCH_INDEX = "events_fts"
 # l'Ukraine == l’Ukraine. A contentless table forgets an event only when given the very text
 # it indexed: :func:`event_document` is that text, made the same way by the builder and by
 # every edit.
-SEARCH_INDEX_DDL = (
+_SEARCH_INDEX_DDL = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_INDEX} USING fts5("
     "title, summary, quotes, actors, content='', "
     "tokenize = 'unicode61 remove_diacritics 2')"
@@ -45,6 +63,13 @@ _DELETE_DOCUMENT = sql_text(
     f"INSERT INTO {SEARCH_INDEX} ({SEARCH_INDEX}, rowid, title, summary, quotes, actors) "
     "VALUES ('delete', :id, :title, :summary, :quotes, :actors)"
 )
+
+
+def search_index_ddl() -> tuple[str, ...]:
+    return (_SEARCH_INDEX_DDL,)
+
+
+SEARCH_INDEX_DDL = _SEARCH_INDEX_DDL  # the builder and the store's empty file name it
 
 
 def actor_search_text(name: str, aliases: Iterable[str]) -> str:
@@ -80,12 +105,15 @@ def unindex_event_text(connection: Connection, document: dict[str, object]) -> N
     connection.execute(_DELETE_DOCUMENT, document)
 
 
-def search_ids(query: str) -> Select:
-    """Ids of the events whose indexed text matches an FTS5 query (see db/search.py)."""
+def search_ids(query: SearchQuery) -> Select:
+    """Ids of the events whose indexed text matches the search (a non-empty query), as an
+    FTS5 MATCH of quoted terms only (see db/search.py): nothing typed is FTS5 syntax."""
+    expression = fts_query(query)
+    assert expression is not None, "an empty search matches every event: no index query"
     return (
         select(literal_column("rowid"))
         .select_from(sql_text(SEARCH_INDEX))
-        .where(sql_text(f"{SEARCH_INDEX} MATCH :fts_query").bindparams(fts_query=query))
+        .where(sql_text(f"{SEARCH_INDEX} MATCH :fts_query").bindparams(fts_query=expression))
     )
 
 
@@ -142,6 +170,11 @@ _MAINTENANCE = (
 )
 
 
+def preparation_ddl() -> tuple[str, ...]:
+    """Nothing: SQLite's own functions (julianday) are all the tables need."""
+    return ()
+
+
 def maintenance_ddl() -> tuple[str, ...]:
     """The statements (triggers) that keep the count tables exact under every change."""
     return _MAINTENANCE
@@ -185,17 +218,68 @@ BEGIN_WRITE = "BEGIN IMMEDIATE"  # take the write lock first: no deadlock betwee
 CHANGE_COUNTER = "PRAGMA data_version"  # moves when another connection committed
 
 
+# -- writing ---------------------------------------------------------------------------------
+
+
+def begin_write(connection: Connection, timeout_ms: int) -> None:
+    """Open the write transaction, taking the file's write lock first (two writers then
+    wait for each other instead of deadlocking); the wait is the connection's busy_timeout
+    (see :func:`editing_pragmas`)."""
+    connection.exec_driver_sql(BEGIN_WRITE)
+
+
+def change_counter(connection: Connection) -> int:
+    """A number that moves when another connection committed (this one's commits do not)."""
+    return int(connection.exec_driver_sql(CHANGE_COUNTER).scalar_one())
+
+
+def insert_returning_id(connection: Connection, sql: str, values: dict[str, Any]) -> int:
+    """Run one INSERT and give the id of the row it made."""
+    return int(connection.execute(sql_text(sql), values).lastrowid)
+
+
+def ids_set_explicitly(connection: Connection, table: str) -> None:
+    """Nothing: SQLite's next rowid is always above the largest one in the table."""
+
+
+# -- what a database holds -------------------------------------------------------------------
+
+
+def may_edit(connection: Connection) -> bool:
+    """True: whether a file may be written is the file system's to say (see db/store.py)."""
+    return True
+
+
+def table_kinds(connection: Connection) -> dict[str, str]:
+    """Every name in the database and what it is (table, view, index, trigger). Read from
+    sqlite_master alone, so a hostile view cannot make it hang."""
+    return dict(connection.execute(sql_text("SELECT name, type FROM sqlite_master")).all())
+
+
+def structure_problems(connection: Connection) -> list[str]:
+    """SQLite's own check of pages and indexes (a damaged index answers filters wrongly)."""
+    results = [str(row[0]) for row in connection.execute(sql_text(STRUCTURE_CHECK))]
+    return [] if results == ["ok"] else results
+
+
 # -- day arithmetic and planner hints --------------------------------------------------------
 
 
-def julian_ordinal(column: ColumnElement[Any]) -> ColumnElement[Any]:
-    """An ISO day column as its proleptic Gregorian ordinal (date.toordinal())."""
-    return func.julianday(column) - 1721424.5
+@compiles(DayOrdinal, "sqlite")
+def _day_ordinal(element: DayOrdinal, compiler: SQLCompiler, **kw: Any) -> str:
+    # julianday() of a day is its noon; 1721424.5 is the Julian day of 0001-01-01's eve.
+    return f"CAST(julianday({compiler.process(element.clauses, **kw)}) - 1721424.5 AS INTEGER)"
 
 
-def looks_like_iso_day(column: ColumnElement[Any]) -> ColumnElement[bool]:
-    """A stored day shaped like yyyy-mm-dd (a damaged row's value is passed over)."""
-    return column.op("GLOB")("[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]")
+@compiles(LooksLikeIsoDay, "sqlite")
+def _looks_like_iso_day(element: LooksLikeIsoDay, compiler: SQLCompiler, **kw: Any) -> str:
+    column = compiler.process(element.clauses, **kw)
+    return f"({column} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
+
+
+@compiles(IsLongSpan, "sqlite")
+def _is_long_span(element: IsLongSpan, compiler: SQLCompiler, **kw: Any) -> str:
+    return LONG_SPAN_SQL
 
 
 STRUCTURE_CHECK = "PRAGMA quick_check(20)"
