@@ -358,6 +358,12 @@ class MainWindow(QMainWindow, RemembersLayout):
         file_menu.addMenu(self.editing.recent_menu)
         file_menu.addAction(self.registry[ActionId.SAVE_COPY])
         file_menu.addSeparator()
+        from desktopapp.ui.import_dialog import ImportActions
+
+        file_menu.addAction(self.registry[ActionId.IMPORT])
+        self.import_actions = ImportActions(
+            self, self.document, self.registry, self.editing, self._settings
+        )
         from desktopapp.ui.export_actions import install_export_actions
 
         self.export_actions = install_export_actions(
