@@ -28,6 +28,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktopapp import __version__
+from desktopapp.db.errors import OlderSchemaError
 from desktopapp.db.repository import EventRepository
 from desktopapp.launch import EXIT_USAGE, LaunchOptions
 
@@ -73,8 +74,19 @@ def _quiet_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, message
 
 
 def _run(app: QApplication, options: LaunchOptions) -> int:
+    upgraded: str | None = None
     try:
-        location, repository = _open_repository(options)
+        try:
+            location, repository = _open_repository(options)
+        except OlderSchemaError as error:
+            if options.screenshot is not None or options.database is None:
+                raise
+            from desktopapp.ui.upgrade_offer import upgrade_if_asked
+
+            upgraded = upgrade_if_asked(None, options.database, str(error))
+            if upgraded is None:  # declined: nothing more to say
+                return EXIT_USAGE
+            location, repository = _open_repository(options)
     except Exception as error:
         message = _failure_message(error)
         if message is None:
@@ -101,6 +113,8 @@ def _run(app: QApplication, options: LaunchOptions) -> int:
                 return _screenshot(app, window, options)
         initial = None if options.event_filter.is_empty else options.event_filter
         window = MainWindow(document, settings, initial)
+        if upgraded is not None:
+            window.statusBar().showMessage(upgraded, 10000)
         window.show()
         return run_event_loop(app)
     finally:
@@ -202,8 +216,9 @@ def _failure_message(error: Exception) -> str | None:
     from desktopapp.domain.filter import FilterError
     from desktopapp.ingest.annotations import AnnotationError
     from desktopapp.ingest.builder import BuildError
+    from desktopapp.ingest.upgrade import UpgradeError
 
-    if isinstance(error, DatabaseError | FilterError | BuildError | AnnotationError):
+    if isinstance(error, DatabaseError | FilterError | BuildError | AnnotationError | UpgradeError):
         return str(error)
     if isinstance(error, OSError):
         return f"{error.filename or 'a file'}: {error.strerror or error}"

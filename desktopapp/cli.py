@@ -222,9 +222,10 @@ def build_parser() -> argparse.ArgumentParser:
     build.set_defaults(handler=run_build)
 
     upgrade = commands.add_parser(
-        "upgrade-db", help="upgrade a database of an older schema (after a backup copy)"
+        "upgrade-db",
+        help="upgrade a database of an older schema (a file: after a backup copy)",
     )
-    upgrade.add_argument("path", type=Path, metavar="PATH")
+    upgrade.add_argument("path", metavar="PATH", help="database file or SQLAlchemy URL")
     upgrade.set_defaults(handler=run_upgrade)
 
     opening = commands.add_parser(
@@ -430,10 +431,14 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
-    from desktopapp.ingest.upgrade import upgrade_database
+    from desktopapp.db.locations import shown_location
+    from desktopapp.ingest.upgrade import upgrade_location
 
-    backup = upgrade_database(args.path)
-    _say(f"Upgraded {args.path}; the previous file is kept as {backup}.")
+    backup = upgrade_location(args.path)
+    if backup is None:
+        _say(f"Upgraded {shown_location(args.path)}.")
+    else:
+        _say(f"Upgraded {args.path}; the previous file is kept as {backup}.")
     return 0
 
 
@@ -534,7 +539,11 @@ def run_check(args: argparse.Namespace) -> int:
     """Exit 0 for a sound file, 1 with every damaged row listed, 2 if it cannot be opened."""
     from desktopapp.db.integrity import check_database
 
-    report = check_database(open_repository(args.path))
+    repository = open_repository(args.path)
+    try:
+        report = check_database(repository)
+    finally:
+        repository.engine.dispose()  # a server's connection is closed, not left to the GC
     for damage in report.damages:
         print(damage.line())
     if report.unsourced:  # listed, not failed: they are shown as unsourced everywhere

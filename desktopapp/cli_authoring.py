@@ -1,5 +1,5 @@
 """The authoring commands: ``new``, ``source add``, ``actor add``, ``event add|edit|delete``,
-``history``. Thin wrappers over :mod:`desktopapp.db.commands`: each opens the file for
+``import``, ``history``. Thin wrappers over :mod:`desktopapp.db.commands`: each opens the file for
 editing, executes one command (validated, one transaction, recorded in the history) and
 prints the new key if it made one. A refused command says why in one line, exits with
 status 2 and leaves the file unchanged byte for byte.
@@ -101,11 +101,41 @@ def add_parsers(commands: Any) -> None:
     event_delete.add_argument("--note", default="", metavar="WHY")
     event_delete.set_defaults(handler=run_event_delete)
 
+    _add_import_parser(commands)
+
     history = commands.add_parser("history", help="what was changed, when, by whom, and why")
     history.add_argument("file", metavar="FILE")
     history.add_argument("key", nargs="?", default=None, metavar="EVENT_KEY")
     history.add_argument("--json", action="store_true")
     history.set_defaults(handler=run_history)
+
+
+def _add_import_parser(commands: Any) -> None:
+    from desktopapp.ingest.importing import FORMATS, GroupAs
+
+    command = commands.add_parser(
+        "import",
+        help="import another tool's timeline (TimelineJS JSON or sheet CSV…) into a timeline "
+        "file, created if it does not exist; all or nothing",
+    )
+    command.add_argument("file", type=Path, metavar="FILE.timeline", help="the timeline")
+    command.add_argument("input", type=Path, metavar="INPUT", help="the file to import")
+    command.add_argument(
+        "--format",
+        choices=tuple(FORMATS),
+        default=None,
+        help="the input's format (default: told from its content and name)",
+    )
+    command.add_argument(
+        "--group-as",
+        choices=tuple(g.value for g in GroupAs),
+        default=GroupAs.ACTOR.value,
+        help="what a TimelineJS group becomes: an acting actor (default) or a type under "
+        "'Imported'",
+    )
+    command.add_argument("--title", default="", metavar="TEXT", help="a new timeline's title")
+    command.add_argument("--note", default="", metavar="WHY", help="kept in the history")
+    command.set_defaults(handler=run_import)
 
 
 def _add_actor_and_date_arguments(parser: argparse.ArgumentParser, *, date_required: bool) -> None:
@@ -271,6 +301,38 @@ def run_copy(args: argparse.Namespace) -> int:
 
     events = copy_timeline_rows(args.source, args.target)
     _say(f"Copied {events:,} events to {shown_location(args.target)}.")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Import INPUT into FILE (made if need be) and print the report; a file that cannot be
+    imported is one line on stderr with FILE as it was (or not created)."""
+    from desktopapp.ingest.importing import (
+        GroupAs,
+        ImportFileError,
+        ImportOptions,
+        import_file,
+    )
+    from desktopapp.launch import UserError
+
+    created = not (args.file.exists() or args.file.is_symlink())
+    if args.title and not created:
+        raise UserError(f"{args.file}: exists; --title names a new timeline only")
+    try:
+        report = import_file(
+            args.file,
+            args.input,
+            author=_author(),
+            format_id=args.format,
+            options=ImportOptions(GroupAs(args.group_as)),
+            note=args.note,
+            title=args.title,
+        )
+    except ImportFileError as error:
+        raise UserError(str(error)) from None
+    for line in report.lines():
+        _say(line)
+    _say(f"{'Created' if created else 'Updated'} {args.file}.")
     return 0
 
 

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 import desktopapp.ui
 from desktopapp.db.commands import AddActor
 from desktopapp.db.store import TimelineStore
+from desktopapp.ingest.importing import ImportReport
 from desktopapp.ui.catalogue_dialogs import EditActorDialog, EditTypeDialog
 from desktopapp.ui.event_editor import EventEditorDialog, NewTypeDialog
 from desktopapp.ui.export_actions import PageSetupDialog
 from desktopapp.ui.help import table_dialog
 from desktopapp.ui.history_view import HistoryDialog
+from desktopapp.ui.import_dialog import ImportDialog, ReportDialog
 from desktopapp.ui.participants_editor import NewActorDialog
 from desktopapp.ui.preferences_dialog import PreferencesDialog
 from desktopapp.ui.settings import Settings
@@ -61,12 +63,16 @@ SMALL: dict[str, Make] = {
     "new type": lambda s, parent, _f: NewTypeDialog(s.repository.event_types, parent),
     "edit type": lambda s, parent, _f: EditTypeDialog(s.repository.event_types[0], parent),
     "page setup": lambda _s, parent, _f: PageSetupDialog(parent, "A4", "portrait"),
+    "import": lambda _s, parent, folder: ImportDialog(parent, str(folder)),
 }
 RESIZABLE: dict[str, Make] = {
     "event editor": lambda s, parent, _f: EventEditorDialog(s.repository, parent),
     "source": lambda s, parent, _f: SourceDialog(s.repository, parent),
     "history": lambda _s, parent, _f: HistoryDialog((), parent),
     "help table": lambda _s, parent, _f: table_dialog(parent, "Keys", "All keys.", ("a", "b"), []),
+    "import report": lambda _s, parent, _f: ReportDialog(
+        ImportReport("x.json", "TimelineJS JSON"), parent
+    ),
 }
 
 

@@ -188,3 +188,37 @@ def test_the_timeline_after_an_edit_its_undo_and_redo_is_what_a_fresh_open_draws
 
 def actor_key(store: TimelineStore, name: str) -> str:
     return next(actor.key for actor in store.repository.actors if actor.name == name)
+
+
+@pytest.mark.parametrize("on_the_worker", [False, True], ids=["inline", "worker"])
+def test_two_deletes_in_a_row_are_both_drawn_gone(
+    qtbot, window: MainWindow, store: TimelineStore, tmp_path: Path, on_the_worker: bool
+) -> None:
+    """Seen with a server timeline (and on a file): after the second delete the list
+    followed but the timeline still drew the deleted event and the old lane count."""
+    if on_the_worker:
+        window.timeline._inline_events = 0
+    settled(qtbot, window)
+    assert window.editing.execute(DeleteEvent(key_of(store, "Nokia halts sales")))
+    assert settled(qtbot, window)["Nokia"] == {"Both leave"}
+    assert window.editing.execute(DeleteEvent(key_of(store, "Apple halts sales")))
+    after = settled(qtbot, window)
+    assert after["Apple"] == {"Both leave"}, after
+    assert after == fresh(qtbot, store, tmp_path)
+    counts = {lane.name: lane.count for lane in window.timeline._lanes}
+    assert counts == {"Apple": 1, "Nokia": 1}, counts
+
+
+def test_two_deletes_of_the_selected_event_are_both_drawn_gone(
+    qtbot, window: MainWindow, store: TimelineStore, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr("desktopapp.ui.event_actions.confirm_deletion", lambda *_: True)
+    settled(qtbot, window)
+    for title in ("Nokia halts sales", "Apple halts sales"):
+        row = next(r for r in store.repository.rows() if r.title == title)
+        window.select_event(row.id)
+        settled(qtbot, window)
+        window.event_actions.delete_event()
+        after = settled(qtbot, window)
+        assert all(title not in marks for marks in after.values()), after
+    assert after == fresh(qtbot, store, tmp_path)

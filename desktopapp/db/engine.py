@@ -14,7 +14,12 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 
 from desktopapp.db.dialect import dialect_for
 from desktopapp.db.dialect.sqlite import SEARCH_INDEX, bulk_load_pragmas
-from desktopapp.db.errors import DatabaseChangedError, DatabaseError, OlderSchemaError
+from desktopapp.db.errors import (
+    UPGRADE_HINT,
+    DatabaseChangedError,
+    DatabaseError,
+    OlderSchemaError,
+)
 from desktopapp.db.locations import Location, parse_location
 from desktopapp.db.readonly import readonly_sqlite_engine, snapshot_engine
 from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
@@ -182,7 +187,7 @@ def check_schema(engine: Engine, label: str) -> None:
     if int(version) < SCHEMA_VERSION:
         raise OlderSchemaError(
             f"{label}: uses an older schema ({version}, this app reads {SCHEMA_VERSION}); "
-            "upgrade it with 'desktopapp upgrade-db' (a backup copy is kept)"
+            + UPGRADE_HINT
         )
     missing = sorted(expected - tables)
     if missing:

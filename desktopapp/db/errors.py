@@ -22,6 +22,11 @@ class OlderSchemaError(DatabaseError):
     """Our database, written with an older schema: it can be upgraded (after a backup)."""
 
 
+# How the command line is told to upgrade; the window, which offers the upgrade itself,
+# leaves it out of what it shows.
+UPGRADE_HINT = "upgrade it with 'desktopapp upgrade-db' (a backup copy is kept)"
+
+
 class DatabaseChangedError(DatabaseError):
     """The file an open database was read from was replaced or changed by another program.
 

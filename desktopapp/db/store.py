@@ -216,14 +216,17 @@ class TimelineStore:
             self.repository.invalidate()
         return change
 
-    def execute_all(self, commands: Sequence[Command], *, note: str = "") -> list[Change]:
+    def execute_all(
+        self, commands: Sequence[Command], *, note: str = "", recorded_as: str = ""
+    ) -> list[Change]:
         """Several commands as one transaction (an import): all are saved, or, if any is
         refused or the file fails, none, with the file unchanged. Each is recorded in the
-        history as its own change; the read caches are dropped once at the end."""
+        history as its own change (named ``recorded_as`` when given: the undoing of an
+        import); the read caches are dropped once at the end."""
         if len(note) > edits.MAX_NOTE:
             raise CommandError(f"the note is too long (at most {edits.MAX_NOTE} characters)")
         try:
-            changes = self._execute_all(list(commands), note)
+            changes = self._execute_all(list(commands), note, recorded_as)
         except (CommandError, DatabaseError):
             raise
         except (SQLAlchemyError, sqlite3.Error) as error:
@@ -234,7 +237,9 @@ class TimelineStore:
         self.repository.invalidate()
         return changes
 
-    def _execute_all(self, commands: list[Command], note: str) -> list[Change]:
+    def _execute_all(
+        self, commands: list[Command], note: str, recorded_as: str = ""
+    ) -> list[Change]:
         while True:
             try:
                 with self._transaction() as connection:
@@ -251,7 +256,7 @@ class TimelineStore:
                             change = work.run(command)
                         except CommandError as error:
                             raise CommandError(f"item {number}: {error}") from None
-                        work.record(change.text, note)
+                        work.record(recorded_as or change.text, note)
                         changes.append(change)
                     edits.Edit(connection, author=self.author, wal_ready=True).flush_spans(spans)
                     return changes

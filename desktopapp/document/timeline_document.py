@@ -11,7 +11,7 @@ stack; a command that fails leaves the stack, the file and the document as they 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
@@ -21,7 +21,7 @@ from psygnal import Signal, SignalGroup
 from desktopapp.db.engine import DatabaseError
 from desktopapp.db.locations import parse_location
 from desktopapp.db.repository import EventRepository
-from desktopapp.document.undo import ChangeLike, Execute, UndoStack
+from desktopapp.document.undo import ChangeLike, Execute, ExecuteAll, UndoStack
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 
@@ -54,6 +54,9 @@ class StoreLike(Protocol):
     def repository(self) -> EventRepository: ...
     # Any: the store takes its own Command union, which a parameter cannot narrow to.
     def execute(self, command: Any, *, note: str = "", recorded_as: str = "") -> ChangeLike: ...
+    def execute_all(
+        self, commands: Sequence[Any], *, note: str = "", recorded_as: str = ""
+    ) -> list[Any]: ...
     def external_change(self) -> bool: ...
     def close(self) -> None: ...
     def history(self, event_key: str | None = None) -> list[Any]: ...
@@ -274,6 +277,19 @@ class TimelineDocument:
             self._announce((change,))
         return change
 
+    def execute_all(
+        self, commands: Sequence[object], text: str, note: str = ""
+    ) -> tuple[ChangeLike, ...]:
+        """Carry out many edits in one transaction (an import): all of them or none, one
+        entry ``text`` on the undo stack, one announcement."""
+        changes = tuple(self._writable().execute_all(commands, note=note))
+        if self._group is not None:
+            self._group.extend(changes)
+        elif changes:
+            self._undo.push(text, changes, atomic=True)
+            self._announce(changes)
+        return changes
+
     @contextmanager
     def one_action(self, text: str = "") -> Iterator[None]:
         """The edits made inside are one user action: one undo entry (its text ``text``, or
@@ -297,14 +313,14 @@ class TimelineDocument:
         if not self._undo.can_undo:
             raise NothingToUndoError("There is nothing to undo.")
         store = self._writable()
-        return self._moved(lambda into: self._undo.undo(_recording(store), into))
+        return self._moved(lambda into: self._undo.undo(_recording(store), into, _batch(store)))
 
     def redo(self) -> tuple[ChangeLike, ...]:
         """Redo the last undone action through the store; as :meth:`undo`."""
         if not self._undo.can_redo:
             raise NothingToRedoError("There is nothing to redo.")
         store = self._writable()
-        return self._moved(lambda into: self._undo.redo(_recording(store), into))
+        return self._moved(lambda into: self._undo.redo(_recording(store), into, _batch(store)))
 
     def _writable(self) -> StoreLike:
         if self._store is None:
@@ -337,3 +353,11 @@ class TimelineDocument:
 def _recording(store: StoreLike) -> Execute:
     """The store's execute, its history naming the change as the undo stack says."""
     return lambda command, text: store.execute(command, recorded_as=text)
+
+
+def _batch(store: StoreLike) -> ExecuteAll | None:
+    """The store's execute_all (an import is undone in one transaction), the history naming
+    each change as the undo stack says; None for a store that has none."""
+    if not hasattr(store, "execute_all"):
+        return None
+    return lambda commands, text: store.execute_all(commands, recorded_as=text)

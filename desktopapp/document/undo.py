@@ -39,6 +39,9 @@ class ChangeLike(Protocol):
 
 # Executes a command through the store, the history naming it by the text given.
 Execute = Callable[[object, str], ChangeLike]
+# Many commands in one transaction, all or none (``TimelineStore.execute_all``), the
+# history naming each by the text given.
+ExecuteAll = Callable[[list[object], str], list[ChangeLike]]
 
 
 def undo_record(text: str) -> str:
@@ -59,6 +62,9 @@ class UndoEntry:
 
     text: str
     changes: tuple[ChangeLike, ...]
+    # Done in one transaction (an import of thousands of events): undone and redone so too,
+    # all or nothing, when the store can.
+    atomic: bool = False
 
 
 class UndoStack:
@@ -88,15 +94,20 @@ class UndoStack:
     def __len__(self) -> int:
         return len(self._done) + len(self._undone)
 
-    def push(self, text: str, changes: tuple[ChangeLike, ...]) -> None:
+    def push(self, text: str, changes: tuple[ChangeLike, ...], *, atomic: bool = False) -> None:
         """A new action was carried out: it goes on top, and what was undone can no longer
         be redone (it was undone from a state that is gone)."""
         if not changes:
             return
-        self._done.append(UndoEntry(text, changes))
+        self._done.append(UndoEntry(text, changes, atomic))
         self._undone.clear()
 
-    def undo(self, execute: Execute, into: list[ChangeLike] | None = None) -> None:
+    def undo(
+        self,
+        execute: Execute,
+        into: list[ChangeLike] | None = None,
+        execute_all: ExecuteAll | None = None,
+    ) -> None:
         """Execute the inverses of the last done action, last change first. The stack moves
         only as far as the store succeeded: if the k-th inverse fails, the k-1 undone
         changes are on the redo side and the rest stays on the undo side, as in the file.
@@ -104,6 +115,12 @@ class UndoStack:
         entry = self._done[-1]
         undoing: list[ChangeLike] = into if into is not None else []
         assert not undoing
+        if entry.atomic and execute_all is not None:
+            inverses = [c.inverse for c in reversed(entry.changes)]
+            undoing.extend(execute_all(inverses, undo_record(entry.text)))
+            self._done.pop()
+            self._undone.append(UndoEntry(entry.text, tuple(reversed(undoing)), True))
+            return
         try:
             for change in reversed(entry.changes):
                 undoing.append(execute(change.inverse, undo_record(entry.text)))
@@ -116,12 +133,23 @@ class UndoStack:
                 # Kept in the order redo must invert them: the first change's undoing first.
                 self._undone.append(UndoEntry(entry.text, tuple(reversed(undoing))))
 
-    def redo(self, execute: Execute, into: list[ChangeLike] | None = None) -> None:
+    def redo(
+        self,
+        execute: Execute,
+        into: list[ChangeLike] | None = None,
+        execute_all: ExecuteAll | None = None,
+    ) -> None:
         """Execute again the last undone action, first change first; on a failure the stack
         moves only as far as the store succeeded (see :meth:`undo`)."""
         entry = self._undone[-1]
         redoing: list[ChangeLike] = into if into is not None else []
         assert not redoing
+        if entry.atomic and execute_all is not None:
+            inverses = [c.inverse for c in entry.changes]
+            redoing.extend(execute_all(inverses, redo_record(entry.text)))
+            self._undone.pop()
+            self._done.append(UndoEntry(entry.text, tuple(redoing), True))
+            return
         try:
             for change in entry.changes:
                 redoing.append(execute(change.inverse, redo_record(entry.text)))

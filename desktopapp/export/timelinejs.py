@@ -32,32 +32,12 @@ from desktopapp.domain.quotation import quoted
 from desktopapp.domain.text import for_display
 from desktopapp.export.datewords import display_date, readable
 from desktopapp.export.records import csv_lines
+from desktopapp.ingest.timelinejs_sheet import SHEET_COLUMNS  # the template, read and written
 
 # A spreadsheet cell holds 50,000 characters in Google Sheets (TimelineJS's home) and 32,767
 # in Excel; a longer CSV cell is cut or spills over when the sheet is opened. So in the sheet
 # every text is cut at this many characters, saying how many were cut. The JSON keeps all.
 SHEET_FIELD_LIMIT = 5_000
-
-SHEET_COLUMNS = (
-    "Year",
-    "Month",
-    "Day",
-    "Time",
-    "End Year",
-    "End Month",
-    "End Day",
-    "End Time",
-    "Display Date",
-    "Headline",
-    "Text",
-    "Media",
-    "Media Credit",
-    "Media Caption",
-    "Media Thumbnail",
-    "Type",
-    "Group",
-    "Background",
-)
 
 
 def lane_label(event: Event, grouping: Grouping, type_labels: Mapping[str, str]) -> str | None:

@@ -1,13 +1,19 @@
 """Upgrading a timeline database written with an older schema, after a backup copy.
 
-An upgrade reads the facts (sources, citations, actors, types, events, quotes) out of the old
-file and writes them with the current builder, which recomputes every index, count table and
-check. The facts' tables have kept their shape since schema 1; a future change to them adds a
-reader for the older shape here. Files from schema 4 on may hold edits and their history,
-which a rebuild would lose: they are upgraded in place instead, one additive step per schema.
-The old file is first copied beside itself (``timeline.sqlite3.schema1.bak``, written whole
-or not at all), so nothing is lost even if the upgrade is interrupted; the file itself is only
-replaced once the new one is complete.
+Two ways, by age:
+
+- Schema 4 on (files that may hold edits and their history): the migrations of
+  desktopapp/db/migrations/ (Alembic) run in place, in one transaction, so a failure leaves
+  the file as it was. A file of schema 4 or later made before migrations existed has no
+  ``alembic_version`` yet: it is first stamped with the revision of its schema, in the same
+  transaction.
+- Schema 1 to 3 (read-only builds: no edits, no history): the facts (sources, citations,
+  actors, types, events, quotes) are read out of the old file and written with the current
+  builder, which recomputes every index, count table and check. Their tables kept their shape
+  from schema 1 to 3, so one reader serves them all; there will be no more of these.
+
+Either way the old file is first copied beside itself (``timeline.sqlite3.schema1.bak``,
+written whole or not at all), so nothing is lost even if the upgrade is interrupted.
 """
 
 from __future__ import annotations
@@ -19,12 +25,15 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote as url_quote
 
-from sqlalchemy import Connection, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from desktopapp.db.errors import describe_error
-from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
+from desktopapp.db import migrations
+from desktopapp.db.dialect import sqlite as sqlite_dialect
+from desktopapp.db.errors import DatabaseError, describe_error
+from desktopapp.db.locations import Location, parse_location
+from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from desktopapp.domain.dates import parse_edtf
 from desktopapp.domain.model import ActorKind, Role
 from desktopapp.ingest.builder import BuildError, build_database
@@ -59,6 +68,19 @@ def schema_version_of(path: Path) -> int:
     return int(rows["schema_version"])
 
 
+def upgrade_location(location: str | Path) -> Path | None:
+    """Upgrade a timeline file (returning its backup copy's path) or a timeline on a database
+    server (None: a server keeps its own backups; the migrations run in one transaction)."""
+    try:
+        where = parse_location(location)
+    except DatabaseError as error:
+        raise UpgradeError(str(error)) from None
+    if where.sqlite_path is not None:
+        return upgrade_database(where.sqlite_path)
+    _upgrade_server(where)
+    return None
+
+
 def upgrade_database(path: Path) -> Path:
     """Upgrade ``path`` in place to the current schema; return the backup copy's path."""
     path = path.expanduser().resolve()
@@ -76,7 +98,7 @@ def upgrade_database(path: Path) -> Path:
             f"{path}: schema {version} is too old to upgrade; rebuild it with 'desktopapp build-db'"
         )
     backup = _write_backup(path, version)
-    if version >= FIRST_EDITABLE:
+    if version >= migrations.BASELINE_SCHEMA:
         _migrate_in_place(path, version, backup)
         return backup
     try:
@@ -93,18 +115,15 @@ def upgrade_database(path: Path) -> Path:
 
 
 def _migrate_in_place(path: Path, version: int, backup: Path) -> None:
-    """Bring an editable file (schema 4 on) up to date in one transaction, keeping what a
-    rebuild would lose: its history, keys and source-cited dates. Each step only adds."""
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    """Run the migrations a file lacks, in one write transaction: all of them or, on any
+    failure, none (SQLite's DDL is transactional), the file then unchanged."""
+    engine = _migration_engine(path)
     try:
         with engine.begin() as connection:
-            for step in range(version, SCHEMA_VERSION):
-                _IN_PLACE_STEPS[step](connection)
-            connection.execute(
-                text("UPDATE meta SET value = :v WHERE key = 'schema_version'"),
-                {"v": str(SCHEMA_VERSION)},
-            )
-    except SQLAlchemyError as error:
+            _stamp_if_unstamped(connection, version)
+            migrations.upgrade(connection)
+            _check_reached(connection)
+    except (SQLAlchemyError, migrations.MigrationError) as error:
         raise UpgradeError(
             f"{path}: could not be upgraded ({describe_error(error)}); it was left unchanged, "
             f"and a copy is at {backup}"
@@ -113,21 +132,89 @@ def _migrate_in_place(path: Path, version: int, backup: Path) -> None:
         engine.dispose()
 
 
-def _schema_4_to_5(connection: Connection) -> None:
-    for table, column in (
-        ("sources", "author"),
-        ("events", "claim_text"),
-        ("events", "claim_origin"),
-    ):
-        connection.execute(
-            text(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+def _upgrade_server(where: Location) -> None:
+    assert where.url is not None
+    try:
+        engine = create_engine(where.url, poolclass=NullPool)
+    except (SQLAlchemyError, ImportError, ValueError, TypeError) as error:
+        raise UpgradeError(f"{where.label}: cannot open this kind of database ({error})") from None
+    try:
+        with engine.begin() as connection:
+            version = _server_schema(connection, where.label)
+            _stamp_if_unstamped(connection, version)
+            migrations.upgrade(connection)
+            _check_reached(connection)
+    except UpgradeError as error:  # not a timeline, or not older: untouched
+        raise UpgradeError(where.secrets.scrub(str(error))) from None
+    except (SQLAlchemyError, migrations.MigrationError) as error:
+        reason = where.secrets.scrub(describe_error(error))
+        raise UpgradeError(
+            f"{where.label}: could not be upgraded ({reason}); it was left unchanged"
+        ) from None
+    finally:
+        engine.dispose()
+
+
+def _server_schema(connection: Connection, label: str) -> int:
+    """The schema a server's timeline records; refused unless it is older than ours."""
+    try:
+        meta: dict[str, str] = dict(connection.execute(text("SELECT key, value FROM meta")).all())
+    except SQLAlchemyError:
+        raise UpgradeError(f"{label}: not a timeline database (it has no meta table)") from None
+    version = meta.get("schema_version", "")
+    if meta.get("application") != APPLICATION_ID or not version.isdigit():
+        raise UpgradeError(f"{label}: not a timeline database")
+    if int(version) >= SCHEMA_VERSION:
+        raise UpgradeError(f"{label}: already at schema {version}; nothing to upgrade")
+    if int(version) < migrations.BASELINE_SCHEMA:
+        raise UpgradeError(f"{label}: schema {version} is older than any server timeline")
+    return int(version)
+
+
+def _check_reached(connection: Connection) -> None:
+    reached = connection.execute(
+        text("SELECT value FROM meta WHERE key = 'schema_version'")
+    ).scalar()
+    if reached != str(SCHEMA_VERSION):
+        raise migrations.MigrationError(f"the migrations ended at schema {reached}")
+
+
+def _stamp_if_unstamped(connection: Connection, version: int) -> None:
+    """A database made before migrations existed is at the revision of its schema number;
+    a stamped one must agree with its number (they only disagree in a damaged one)."""
+    expected = migrations.revision_of_schema(version)
+    recorded = migrations.current_revision(connection)
+    if recorded is None:
+        migrations.stamp(connection, expected)
+    elif recorded != expected:
+        raise migrations.MigrationError(
+            f"it says schema {version} but records migration {recorded}: it is damaged"
         )
-    Base.metadata.tables["event_links"].create(connection)
 
 
-# Schema N -> N + 1, for files that may hold edits (a rebuild would drop their history).
-FIRST_EDITABLE = 4
-_IN_PLACE_STEPS: dict[int, Callable[[Connection], None]] = {4: _schema_4_to_5}
+_BUSY_TIMEOUT_MS = 5_000  # an editor's write in progress is waited for this long
+
+
+def _migration_engine(path: Path) -> Engine:
+    """An engine whose transactions take the write lock at once and hold DDL too: Python's
+    sqlite3 only opens a transaction before INSERT/UPDATE/DELETE, so an ALTER TABLE would be
+    committed on its own, and a failure after it would leave the file half upgraded."""
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(
+            f"file:{url_quote(str(path))}?mode=rw",
+            uri=True,
+            timeout=_BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+        )
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        sqlite_dialect.begin_write(connection, _BUSY_TIMEOUT_MS)
+
+    return engine
 
 
 def _checkpoint(path: Path) -> None:

@@ -32,6 +32,7 @@ class ActionId(Enum):
     NEW_TIMELINE = auto()
     OPEN_DATABASE = auto()
     SAVE_COPY = auto()
+    IMPORT = auto()
     QUIT = auto()
     UNDO = auto()
     REDO = auto()
@@ -97,6 +98,12 @@ _SPECS: dict[ActionId, _Spec] = {
         "Write a consistent copy of this timeline to another file",
         (StandardKey.SaveAs,),
         "document-save-as",
+    ),
+    ActionId.IMPORT: _Spec(
+        "&Import…",
+        "Bring in another tool's timeline: TimelineJS JSON, or its spreadsheet saved as CSV",
+        ("Ctrl+I",),
+        "document-import",
     ),
     # The texts of Undo and Redo follow the undo stack ("Undo Change date of 'X'").
     ActionId.UNDO: _Spec("&Undo", "Undo the last edit", (StandardKey.Undo,), "edit-undo"),

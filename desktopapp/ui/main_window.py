@@ -50,7 +50,7 @@ from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import Event
 from desktopapp.domain.text import LINE_LIMIT, for_display
-from desktopapp.ingest.upgrade import UpgradeError, upgrade_database
+from desktopapp.ingest.upgrade import UpgradeError
 from desktopapp.ui.actions import (
     GROUPING_ACTIONS,
     THEME_ACTIONS,
@@ -79,6 +79,7 @@ from desktopapp.ui.query_runner import (
 from desktopapp.ui.settings import LAST_FOLDER, THEME, RemembersLayout, Settings
 from desktopapp.ui.theme import Theme, ThemeSwitcher
 from desktopapp.ui.timeline_view import TimelineView
+from desktopapp.ui.upgrade_offer import upgrade_if_asked
 
 APP_TITLE = "News Timeline"
 DEFAULT_SIZE = QSize(1440, 900)
@@ -210,13 +211,15 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def open_database(self, path: str | Path) -> bool:
         """Switch to another database. On failure, say why and keep the current one."""
+        opened, shown_for = f"Opened {shown_location(path)}", 5000
         try:
             repository = EventRepository(open_database(path))
         except OlderSchemaError as error:
-            upgraded = self._offer_upgrade(Path(str(path)), str(error))
+            upgraded = self._offer_upgrade(path, str(error))
             if upgraded is None:
                 return False
-            repository = upgraded
+            # Say where the old file is kept, for longer, instead of "Opened".
+            (repository, opened), shown_for = upgraded, 10000
         except (DatabaseError, OSError, ValueError) as error:
             self._error("The database could not be opened", str(error))
             return False
@@ -235,7 +238,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.document.replace_timeline(repository, location=file_of(path))  # closes the old one
         self.editing.remember(str(path))
         self.databaseOpened.emit(str(path))
-        self.statusBar().showMessage(f"Opened {shown_location(path)}", 5000)
+        self.statusBar().showMessage(opened, shown_for)
         return True
 
     def stop_queries(self) -> None:
@@ -355,6 +358,12 @@ class MainWindow(QMainWindow, RemembersLayout):
         file_menu.addMenu(self.editing.recent_menu)
         file_menu.addAction(self.registry[ActionId.SAVE_COPY])
         file_menu.addSeparator()
+        from desktopapp.ui.import_dialog import ImportActions
+
+        file_menu.addAction(self.registry[ActionId.IMPORT])
+        self.import_actions = ImportActions(
+            self, self.document, self.registry, self.editing, self._settings
+        )
         from desktopapp.ui.export_actions import install_export_actions
 
         self.export_actions = install_export_actions(
@@ -815,31 +824,17 @@ class MainWindow(QMainWindow, RemembersLayout):
             f"{repository.total:,} events in this database."
         )
 
-    def _offer_upgrade(self, path: Path, reason: str) -> EventRepository | None:
-        """Ask before upgrading a database of an older schema; upgrade after a backup copy."""
-        box = QMessageBox(self)
-        box.setWindowTitle("Upgrade the database?")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("This database was written by an older version of the app.")
-        box.setInformativeText(
-            f"{reason}\n\nUpgrade it now? A copy of the file as it is will be kept next to "
-            "it (…schemaN.bak) before anything is changed."
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        if box.exec() != QMessageBox.StandardButton.Yes:
-            return None
+    def _offer_upgrade(self, path: str | Path, reason: str) -> tuple[EventRepository, str] | None:
+        """Ask before upgrading a database of an older schema; upgrade after a backup copy.
+        The upgraded database, and what to tell the person; None if declined or failed."""
         try:
-            backup = upgrade_database(path)
-            repository = EventRepository(open_database(path))
+            done = upgrade_if_asked(self, path, reason)
+            if done is None:
+                return None
+            return EventRepository(open_database(path)), done
         except (UpgradeError, DatabaseError, OSError) as error:
             self._error("The database could not be upgraded", str(error))
             return None
-        self.statusBar().showMessage(
-            f"Upgraded {path.name}; the old file is kept as {backup.name}", 10000
-        )
-        return repository
 
     def _error(self, title: str, message: str) -> None:
         box = QMessageBox(self)

@@ -30,6 +30,8 @@ REQUIRED_ALSO = {"typing-extensions", "tzdata"}  # dependencies of SQLAlchemy an
 # What trafilatura needs, down to the leaves (pip show, recursively).
 REQUIRED_ALSO |= {"courlan", "babel", "tld", "urllib3", "htmldate", "dateparser", "regex"}
 REQUIRED_ALSO |= {"tzlocal", "pytz", "charset-normalizer", "certifi", "justext", "lxml"}
+REQUIRED_ALSO |= {"psycopg-binary"}  # psycopg[binary]: the compiled libpq binding
+REQUIRED_ALSO |= {"mako", "markupsafe"}  # what Alembic needs
 ARCHES = {"x86_64", "aarch64"}
 
 

@@ -74,10 +74,13 @@ def dialect_for(bind: Engine | Connection) -> EngineDialect:
 
 
 def create_schema(connection: Connection) -> None:
-    """Every table, index, trigger and the search index of an empty timeline database, in the
-    caller's transaction (the baseline of the schema's migrations calls this)."""
+    """Every table, index, trigger and the search index of an empty timeline database at the
+    newest schema, stamped with the newest migration (db/migrations/, whose revisions make the
+    same schema step by step), in the caller's transaction."""
+    from desktopapp.db import migrations
     from desktopapp.db.schema import Base  # the schema names this package's DDL
 
     Base.metadata.create_all(connection)
     for statement in dialect_for(connection).search_index_ddl():
         connection.exec_driver_sql(statement)
+    migrations.stamp(connection)  # made from the models: at the newest revision

@@ -1,0 +1,295 @@
+"""File › Import…: another tool's timeline (TimelineJS JSON, its sheet as CSV…) brought into
+the open timeline, as one undo step, then the import's report.
+
+:class:`ImportDialog` asks for the file, its format (told from the file, which the person may
+override) and what the file's groups become. :class:`ImportActions` reads the file into a
+plan (:mod:`desktopapp.ingest.importing`), runs it through the document in one transaction
+(``TimelineDocument.execute_all``: all or nothing, one entry "Import 12 events from 'x.json'"
+on the undo stack) and shows the report as plain text. A read-only timeline (the bundled
+sample) is first offered as an editable copy, as every edit does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktopapp.db.commands import CommandError
+from desktopapp.document import TimelineDocument
+from desktopapp.domain.filter import EventFilter
+from desktopapp.ingest.importing import (
+    FORMATS,
+    SNIFF_BYTES,
+    GroupAs,
+    ImportFileError,
+    ImportOptions,
+    ImportReport,
+    ImportSource,
+    TargetNames,
+    import_note,
+    open_dialog_filter,
+    plan_import,
+    sniff_format,
+    undo_text,
+)
+from desktopapp.safe_files import read_regular_file
+from desktopapp.ui.actions import ActionId, ActionRegistry
+from desktopapp.ui.dialog_frame import frame_as_dialog
+from desktopapp.ui.edit_fields import OkFooter, plain_label
+from desktopapp.ui.editing import EDIT_ERRORS, EditingActions, one_line
+from desktopapp.ui.settings import LAST_FOLDER, Settings
+
+GROUP_CHOICES = (
+    (GroupAs.ACTOR, "An acting actor (a lane of its own when grouped by actor)"),
+    (GroupAs.TYPE, "A type under “Imported” (a lane of its own when grouped by type)"),
+)
+
+
+class ImportDialog(QDialog):
+    """The file to import, its format and what its groups become."""
+
+    def __init__(self, parent: QWidget | None = None, folder: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import a timeline")
+        self._folder = folder
+        self._format_told = True  # False once the person picks a format themselves
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText("A TimelineJS JSON file, or its sheet saved as CSV")
+        self.path_edit.setAccessibleName("File to import")
+        self.browse = QPushButton("&Choose…")
+        self.format_box = QComboBox()
+        self.format_box.setAccessibleName("Format")
+        for import_format in FORMATS.values():
+            self.format_box.addItem(import_format.label, import_format.id)
+        self.group_box = QComboBox()
+        self.group_box.setAccessibleName("Groups become")
+        for group_as, text in GROUP_CHOICES:
+            self.group_box.addItem(text, group_as.value)
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText("Optional: why, for the history")
+        self.note_edit.setAccessibleName("Why")
+        self.told = plain_label(
+            dim=True, wrap=False
+        )  # one short line: a wrapped one is sized for three
+        self.told.setObjectName("formatTold")
+        self.footer = OkFooter("Import")
+        self._build()
+        self.path_edit.textChanged.connect(self._path_changed)
+        self.browse.clicked.connect(self._choose)
+        self.format_box.activated.connect(self._format_picked)
+        self._tell("")
+        self._update()
+        frame_as_dialog(self)
+        self.path_edit.setFocus()
+
+    def _build(self) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse)
+        form = QFormLayout()
+        file_label = QLabel("&File:")  # a row of a layout has no buddy unless given one
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, row)
+        form.addRow("F&ormat:", self.format_box)
+        form.addRow("", self.told)
+        form.addRow("&Groups become:", self.group_box)
+        form.addRow("W&hy:", self.note_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(
+            plain_label(
+                "Imported events have no verified quote: they are marked unsourced until you "
+                "attach a quote from a source. Their text is kept as the file's claim.",
+                dim=True,
+            )
+        )
+        layout.addWidget(self.footer)
+        self.footer.serve(self)
+        self.setMinimumWidth(620)
+
+    # -- state ------------------------------------------------------------------------------
+
+    def path(self) -> Path:
+        return Path(self.path_edit.text().strip()).expanduser()
+
+    def format_id(self) -> str:
+        return str(self.format_box.currentData())
+
+    def options(self) -> ImportOptions:
+        return ImportOptions(GroupAs(self.group_box.currentData()))
+
+    def note(self) -> str:
+        return self.note_edit.text().strip()
+
+    def problem(self) -> str:
+        if not self.path_edit.text().strip():
+            return "choose the file to import"
+        if not self.path().is_file():
+            return "there is no such file"
+        return ""
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a timeline", self._folder, open_dialog_filter()
+        )
+        if path:
+            self.path_edit.setText(path)
+
+    def _path_changed(self) -> None:
+        if self._format_told:
+            self._tell_format()
+        self._update()
+
+    def _format_picked(self) -> None:
+        self._format_told = False
+        self._tell("")
+
+    def _tell_format(self) -> None:
+        """Set the format the file looks like, saying so (the person may pick another)."""
+        path = self.path()
+        self._tell("")
+        if not path.is_file():
+            return
+        try:
+            head = read_regular_file(path, None, length=SNIFF_BYTES)
+        except OSError:
+            return
+        import_format = sniff_format(path.name, head)
+        if import_format is None:
+            self._tell("The format could not be told from the file: choose it.")
+            return
+        self.format_box.setCurrentIndex(self.format_box.findData(import_format.id))
+        self._tell("Told from the file; choose another if it is wrong.")
+
+    def _tell(self, text: str) -> None:
+        self.told.setText(text)
+        self.told.setVisible(bool(text))  # no empty row under the format
+
+    def _update(self) -> None:
+        self.footer.set_problem(self.problem())
+
+    def accept(self) -> None:
+        if not self.problem():
+            super().accept()
+
+
+class ReportDialog(QDialog):
+    """What an import did, as plain text the person can read, select and copy."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import report")
+        self.headline = plain_label(report.headline())
+        font = self.headline.font()
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("importReport")
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Import report")
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.text.setPlainText("\n".join(report.lines()[1:]) or "Nothing was skipped or changed.")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(
+            plain_label("Edit › Undo takes the whole import back in one step.", dim=True)
+        )
+        layout.addWidget(buttons)
+        self.resize(720, 360)
+        frame_as_dialog(self, resizable=True)  # a long report is read at length
+
+
+class ImportActions(QObject):
+    """File › Import… of one window."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        document: TimelineDocument,
+        registry: ActionRegistry,
+        editing: EditingActions,
+        settings: Settings,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._document = document
+        self._editing = editing
+        self._settings = settings
+        self.last_report: ImportReport | None = None
+        registry[ActionId.IMPORT].triggered.connect(self.ask_import)
+
+    def ask_import(self) -> None:
+        """Make the timeline editable (offering a copy of a read-only one), ask what to
+        import, import it, show the report."""
+        if not self._editing.writable():
+            return
+        folder = self._settings.value(LAST_FOLDER) or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        dialog = ImportDialog(self._window, str(folder or Path.home()))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._settings.set_value(LAST_FOLDER, str(dialog.path().parent))
+        report = self.import_file(
+            dialog.path(), dialog.format_id(), dialog.options(), dialog.note()
+        )
+        if report is not None:
+            ReportDialog(report, self._window).exec()
+
+    def import_file(
+        self, path: Path, format_id: str | None, options: ImportOptions, note: str = ""
+    ) -> ImportReport | None:
+        """Import ``path`` into the open (editable) timeline: its report, or None when it was
+        refused (said in a message box; the timeline as it was)."""
+        document = self._document
+        try:
+            source = ImportSource.read(path)
+            plan = plan_import(
+                source,
+                TargetNames.of(document.repository),
+                format_id=format_id,
+                options=options,
+            )
+        except ImportFileError as error:
+            self._editing.refuse("The file could not be imported", one_line(error))
+            return None
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            document.execute_all(plan.commands, undo_text(plan), note or import_note(plan))
+        except CommandError as error:
+            self._editing.refuse("Nothing was imported", plan.refusal(error))
+            return None
+        except EDIT_ERRORS as error:
+            self._editing.refuse("Nothing was imported", one_line(error))
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.last_report = plan.report
+        said = plan.report.headline()
+        if document.filter != EventFilter():
+            # What was just imported is what the person wants to see, not a filter of before.
+            document.set_filter(EventFilter())
+            said += " Filters cleared to show them."
+        self._window.statusBar().showMessage(said, 10000)
+        return plan.report
