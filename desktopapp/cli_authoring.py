@@ -115,8 +115,8 @@ def _add_import_parser(commands: Any) -> None:
 
     command = commands.add_parser(
         "import",
-        help="import another tool's timeline (TimelineJS JSON or sheet CSV…) into a timeline "
-        "file, created if it does not exist; all or nothing",
+        help=f"import a timeline ({', '.join(f.label for f in FORMATS.values())}) into a "
+        "timeline file, created if it does not exist; all or nothing",
     )
     command.add_argument("file", type=Path, metavar="FILE.timeline", help="the timeline")
     command.add_argument("input", type=Path, metavar="INPUT", help="the file to import")

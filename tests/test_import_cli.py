@@ -332,3 +332,13 @@ def test_hostile_sheet_cells_are_text(tmp_path: Path, capsys: pytest.CaptureFixt
     assert len(events["NUL� here"].claim.text) == 20_000
     assert events["-1+1"].links[0].url == "javascript:alert(1)"  # stored as given, never linked
     assert "cut in the claim" in out and "shown as �" in out
+
+
+def test_the_help_names_every_format_that_can_be_imported(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    for entry in importing.FORMATS.values():
+        assert " ".join(entry.label.split()) in shown
