@@ -222,3 +222,39 @@ def test_two_deletes_of_the_selected_event_are_both_drawn_gone(
         after = settled(qtbot, window)
         assert all(title not in marks for marks in after.values()), after
     assert after == fresh(qtbot, store, tmp_path)
+
+
+def test_the_article_after_edits_highlights_what_a_fresh_read_finds(
+    qtbot, window: MainWindow, store: TimelineStore
+) -> None:
+    """Only the edited events' passages are read again after an edit; after each edit, its
+    undo and its redo, the passages are those a full read of the source finds."""
+    from desktopapp.db.commands import AddQuote, DeleteQuote
+
+    source = store.repository.sources[0].key
+    nokia = QuoteInput(source, TEXT.index("Nokia"), TEXT.index("Nokia") + 5, "Nokia")
+    settled(qtbot, window)
+
+    def shown() -> list[tuple[int, int, int]]:
+        return [(s.event_id, s.start, s.end) for s in window.article._spans]
+
+    def fresh_read() -> list[tuple[int, int, int]]:
+        return [(s.event_id, s.start, s.end) for s in store.repository.quote_spans(source)]
+
+    edits = [
+        lambda: AddQuote(key_of(store, "Nokia halts sales"), nokia),
+        lambda: DeleteQuote(key_of(store, "Nokia halts sales"), source, 0, 5),
+        lambda: DeleteEvent(key_of(store, "Both leave")),
+        lambda: added_without_actors(store),
+    ]
+    for make in edits:
+        assert window.editing.execute(make())
+        settled(qtbot, window)
+        assert shown() == fresh_read()
+        undo_keys(qtbot, window)
+        settled(qtbot, window)
+        assert shown() == fresh_read()
+        undo_keys(qtbot, window, redo=True)
+        settled(qtbot, window)
+        assert shown() == fresh_read()
+    assert window.article._regions  # the highlights follow the spans

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -132,6 +132,7 @@ class QuoteSpan:
     event_id: int
     start: int
     end: int
+    event_key: str = ""  # to replace an edited event's spans without reading all again
 
 
 class EventRepository:
@@ -782,25 +783,36 @@ class EventRepository:
             result.extend(self._load_events(ids[chunk_start : chunk_start + 500]))
         return result
 
-    def quote_spans(self, source_key: str) -> list[QuoteSpan]:
-        """Every verified quoted span of a source, for highlighting it in the article.
+    def quote_spans(
+        self, source_key: str, event_keys: Collection[str] | None = None
+    ) -> list[QuoteSpan]:
+        """Every verified quoted span of a source, for highlighting it in the article; or
+        only the spans of these events (after an edit of them), in start order.
 
         A quote whose text is not the source's text at its offsets is left out: highlighting
         it would show a passage it does not quote (the event says it is not verified).
         """
         source_text = self.source_text(source_key)
         query = (
-            select(QuoteRow.event_id, QuoteRow.start, QuoteRow.end, QuoteRow.text)
+            select(QuoteRow.event_id, QuoteRow.start, QuoteRow.end, QuoteRow.text, E.key)
             .join(SourceRow, SourceRow.id == QuoteRow.source_id)
+            .join(EventRowORM, EventRowORM.id == QuoteRow.event_id)
             .where(SourceRow.key == source_key)
-            .order_by(QuoteRow.start, QuoteRow.end)
+            .order_by(QuoteRow.start, QuoteRow.end, QuoteRow.event_id)
         )
+        chunks: list[Sequence[str] | None] = (
+            [None] if event_keys is None else list(_chunks(sorted(event_keys), 500))
+        )
+        spans: list[QuoteSpan] = []
         with self.engine.connect() as connection:
-            return [
-                QuoteSpan(event_id, start, end)
-                for event_id, start, end, text in connection.execute(query)
-                if reading.is_verbatim(source_text, start, end, text)
-            ]
+            for chunk in chunks:
+                chosen = query if chunk is None else query.where(E.key.in_(chunk))
+                spans.extend(
+                    QuoteSpan(event_id, start, end, key)
+                    for event_id, start, end, text, key in connection.execute(chosen)
+                    if reading.is_verbatim(source_text, start, end, text)
+                )
+        return sorted(spans, key=span_order) if chunks[1:] else spans
 
     # -- SQL building -----------------------------------------------------------------------
 
@@ -1216,6 +1228,15 @@ def _lane_in(
     ids = sorted(int(k) for k in keys if _is_id(k))
     allowed = lane.in_(ids)
     return [or_(allowed, lane.is_(None)) if NO_ACTOR_LANE in keys else allowed]
+
+
+def span_order(span: QuoteSpan) -> tuple[int, int, int]:
+    """The order quote_spans gives: by start, end, then event."""
+    return span.start, span.end, span.event_id
+
+
+def _chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
+    return [items[n : n + size] for n in range(0, len(items), size)]
 
 
 def _is_id(key: str) -> bool:

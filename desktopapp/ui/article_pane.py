@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktopapp.db.errors import QUERY_ERRORS
-from desktopapp.db.repository import EventRepository, QuoteSpan
+from desktopapp.db.repository import EventRepository, QuoteSpan, span_order
 from desktopapp.domain.model import Source
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search
 from desktopapp.domain.text import (
@@ -353,14 +353,16 @@ class ArticlePane(QWidget):
             self._show_source(source_key)
             self._apply_highlights()
 
-    def reload(self) -> None:
-        """Read the timeline's sources and the shown one's quoted passages again (after an
-        edit), keeping the source shown if it is still there."""
-        shown = self._source_key
-        self._fill_sources()
-        keys = [source.key for source in self._repository.sources]
-        self._source_key = None
-        self._show_source(shown if shown in keys else (keys[0] if keys else None))
+    def events_changed(self, keys: frozenset[str]) -> None:
+        """These events were added, changed or removed: only their passages are read again
+        (a source's text is fixed once stored, so the text shown stays), which keeps an edit
+        in a source quoted 60,000 times as quick as in the article."""
+        if self._source_key is None or not keys:
+            return
+        kept = [span for span in self._spans if span.event_key not in keys]
+        fresh = self._repository.quote_spans(self._source_key, keys)
+        self._spans = sorted([*kept, *fresh], key=span_order)
+        self._regions = _merged(self._spans)
         self._apply_highlights()
 
     def selected_passage(self) -> Passage | None:

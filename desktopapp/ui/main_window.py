@@ -582,13 +582,13 @@ class MainWindow(QMainWindow, RemembersLayout):
         if self.timeline.grouping() != grouping:
             self.timeline.set_grouping(grouping)
 
-    def _show_changed_events(self, _keys: frozenset[str]) -> None:
+    def _show_changed_events(self, keys: frozenset[str]) -> None:
         """An edit changed these events: the list, the counts and the timeline are asked
         again, and the selected event's panes show it as it is now."""
         self._show_repository_details()
         self._show_new_names()
         try:
-            self.article.reload()  # the passages quoted may have changed
+            self.article.events_changed(keys)  # their passages quoted may have changed
         except QUERY_ERRORS as error:
             self.report_database_error(describe_error(error))
         self._apply_filter(self.document.filter)
