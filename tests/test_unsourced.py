@@ -282,3 +282,17 @@ def test_web_annotations_summary_counts_unsourced_events(
     assert main(["export", "--db", str(mixed.path), "--annotations-jsonld", str(target)]) == 0
     assert "2 quotes; 2 unsourced events (no quote): no annotation" in capsys.readouterr().out
     assert json.loads(target.read_text(encoding="utf-8"))["total"] == 2
+
+
+def test_the_list_table_marks_unsourced_events(
+    mixed: MixedTimeline, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["list", "--db", str(mixed.path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    for title in UNSOURCED_TITLES:
+        assert any(line.endswith(f"[unsourced] {title}") for line in out), out
+    assert not any("[unsourced]" in line and "Apple" in line for line in out)
+    assert out[-2:] == [
+        "4 of 4 events",
+        "2 of them unsourced (no quote from a source yet)",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktopapp.domain.model import Event
+from desktopapp.domain.provenance import UNSOURCED, UNSOURCED_LINE
 from desktopapp.export.plaintext import visible_controls
 
 
@@ -12,7 +13,7 @@ def events_table(events: Sequence[Event], *, total: int, width: int | None = Non
     """A fixed-width table; titles are cut to ``width`` columns (None: never cut)."""
     width = 10_000 if width is None else max(80, width)
     rows = [
-        (_short_date(e), e.type.slug, ", ".join(a.name for a in e.actors()), e.title)
+        (_short_date(e), e.type.slug, ", ".join(a.name for a in e.actors()), _title(e))
         for e in events
     ]
     headers = ("Date", "Type", "Actors", "Title")
@@ -23,7 +24,15 @@ def events_table(events: Sequence[Event], *, total: int, width: int | None = Non
     lines = [_line(headers, widths, title_width), rule]
     lines.extend(_line(row, widths, title_width) for row in rows)
     lines.append(f"{len(events)} of {total} events")
+    unsourced = sum(1 for e in events if e.unsourced)
+    if unsourced:
+        lines.append(f"{unsourced} of them {UNSOURCED} ({UNSOURCED_LINE.split('— ', 1)[1]})")
     return "\n".join(lines) + "\n"
+
+
+def _title(event: Event) -> str:
+    """The title, marked first when no quote of a source backs the event."""
+    return f"[{UNSOURCED}] {event.title}" if event.unsourced else event.title
 
 
 def _short_date(event: Event) -> str:
