@@ -286,3 +286,18 @@ def test_every_revision_script_is_shipped_with_the_package() -> None:
     assert "desktopapp.db.migrations" in setuptools["packages"]
     spec = (root / "packaging" / "desktopapp.spec").read_text()
     assert 'collect_data_files("desktopapp.db.migrations", include_py_files=True)' in spec
+
+
+def test_check_reports_a_stamp_that_disagrees_with_the_schema_version(
+    new_timeline: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktopapp.cli import main
+
+    assert main(["check", str(new_timeline)]) == 0
+    capsys.readouterr()
+    with sqlite3.connect(new_timeline) as db:
+        db.execute("UPDATE alembic_version SET version_num = '0004'")
+    db.close()
+    assert main(["check", str(new_timeline)]) == 1
+    out = capsys.readouterr().out
+    assert f"its migration stamp '0004' disagrees with its schema version {SCHEMA_VERSION}" in out

@@ -108,6 +108,7 @@ def check_database(repository: EventRepository) -> IntegrityReport:
     """Every damaged row of the repository's file, with what is wrong."""
     report = IntegrityReport()
     report.damages.extend(_structure(repository))
+    report.damages.extend(_stamp(repository))
     report.damages.extend(_reference_rows(repository))
     for checked in _events(repository):
         report.events += 1
@@ -119,6 +120,24 @@ def check_database(repository: EventRepository) -> IntegrityReport:
     report.damages.extend(_cited_sentences(repository))
     report.damages.extend(_kept_counts(repository))
     return report
+
+
+def _stamp(repository: EventRepository) -> Iterator[Damage]:
+    """The migration stamp against the schema version: a file whose two disagree cannot be
+    upgraded safely (upgrade-db refuses it). No stamp is a file from before migrations."""
+    from desktopapp.db import migrations
+
+    with repository.engine.connect() as connection:
+        stamped = migrations.current_revision(connection)
+    version = str(repository.meta.get("schema_version", ""))
+    if stamped is not None and version.isdigit():
+        expected = migrations.revision_of_schema(int(version))
+        if stamped != expected:
+            yield Damage(
+                "file",
+                f"its migration stamp {for_display(stamped, 40)!r} disagrees with its schema "
+                f"version {version} (revision {expected}); upgrade-db refuses such a file",
+            )
 
 
 def _structure(repository: EventRepository) -> Iterator[Damage]:
