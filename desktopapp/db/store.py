@@ -21,10 +21,11 @@ import contextlib
 import getpass
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote as url_quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
@@ -47,6 +48,9 @@ from desktopapp.domain.taxonomy import STANDARD_TYPES
 from desktopapp.safe_files import FileProblem, replacing, writable_target
 
 BUSY_TIMEOUT_MS = 10_000  # a second writer waits this long for the first one's edit
+
+
+T = TypeVar("T")
 
 
 def default_author() -> str:
@@ -240,37 +244,40 @@ class TimelineStore:
     def _execute_all(
         self, commands: list[Command], note: str, recorded_as: str = ""
     ) -> list[Change]:
-        while True:
-            try:
-                with self._transaction() as connection:
-                    spans: edits.SpanMoves = {}
-                    changes = []
-                    for number, command in enumerate(commands, start=1):
-                        work = edits.Edit(
-                            connection,
-                            author=self.author,
-                            wal_ready=self._wal,
-                            deferred_spans=spans,
-                        )
-                        try:
-                            change = work.run(command)
-                        except CommandError as error:
-                            raise CommandError(f"item {number}: {error}") from None
-                        work.record(recorded_as or change.text, note)
-                        changes.append(change)
-                    edits.Edit(connection, author=self.author, wal_ready=True).flush_spans(spans)
-                    return changes
-            except edits.NeedsWal:
-                self._enter_wal()
+        def run_all(connection: Connection) -> list[Change]:
+            spans: edits.SpanMoves = {}
+            changes = []
+            for number, command in enumerate(commands, start=1):
+                work = edits.Edit(
+                    connection, author=self.author, wal_ready=self._wal, deferred_spans=spans
+                )
+                try:
+                    change = work.run(command)
+                except CommandError as error:
+                    raise CommandError(f"item {number}: {error}") from None
+                work.record(recorded_as or change.text, note)
+                changes.append(change)
+            edits.Edit(connection, author=self.author, wal_ready=True).flush_spans(spans)
+            return changes
+
+        return self._in_write_transaction(run_all)
 
     def _execute(self, command: Command, note: str, recorded_as: str) -> tuple[Change, edits.Edit]:
+        def run(connection: Connection) -> tuple[Change, edits.Edit]:
+            work = edits.Edit(connection, author=self.author, wal_ready=self._wal)
+            change = work.run(command)
+            work.record(recorded_as or change.text, note)
+            return change, work
+
+        return self._in_write_transaction(run)
+
+    def _in_write_transaction(self, body: Callable[[Connection], T]) -> T:
+        """``body`` in one write transaction; run again once the file is in WAL mode if its
+        first write found it was not (validated work is simply redone)."""
         while True:
             try:
                 with self._transaction() as connection:
-                    work = edits.Edit(connection, author=self.author, wal_ready=self._wal)
-                    change = work.run(command)
-                    work.record(recorded_as or change.text, note)
-                    return change, work
+                    return body(connection)
             except edits.NeedsWal:
                 self._enter_wal()
 
