@@ -372,6 +372,17 @@ def test_ics_dates(qualified: EventRepository, tmp_path: Path) -> None:
     assert "Quote: “Apple, par exemple, a arrêté toutes les exportations" in description
 
 
+def test_ics_nests_a_quoted_sentence_s_own_marks(
+    qualified: EventRepository, tmp_path: Path
+) -> None:
+    export(qualified, "ics", tmp_path / "t.ics")
+    calendar = icalendar.Calendar.from_ical((tmp_path / "t.ics").read_bytes())
+    entries = {str(e["uid"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
+    description = str(entries["netflix-refuses-state-channels"]["description"])
+    assert "“‘Given the current situation, we have no plans" in description
+    assert "““" not in description
+
+
 def test_ics_is_the_same_file_for_the_same_database(qualified: EventRepository) -> None:
     events = qualified.events()
     once = events_calendar(events, qualified.meta, "T")

@@ -25,6 +25,7 @@ from icalendar import Event as CalendarEvent
 
 from desktopapp.domain.model import Event
 from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links
+from desktopapp.domain.quotation import quoted
 from desktopapp.export.datewords import display_date, readable
 
 PRODUCT_ID = "-//desktopapp//Timeline export//EN"
@@ -85,10 +86,10 @@ def description(event: Event) -> str:
         lines.append(placing(event))
     citation = event.citation
     lines.append(f"Date source: {readable(citation.line())}")
-    if citation.quote:
-        lines.append(f"“{readable(citation.quote)}”")
+    if citation.quote:  # its own quotation marks nested, not doubled (as in TimelineJS)
+        lines.append(readable(quoted(citation.quote)))
     for quote in event.quotes:
-        said = f"Quote: “{readable(quote.text)}” ({readable(quote.source_title)})"
+        said = f"Quote: {readable(quoted(quote.text))} ({readable(quote.source_title)})"
         if not quote.verified:
             said += f" [{readable(quote.problem)}]"
         lines.append(said)
