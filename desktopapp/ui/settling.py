@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer, SignalInstance
 
 
 def wait_until(
@@ -34,12 +34,16 @@ def wait_until(
     chosen = list(signals)
     for signal in chosen:
         signal.connect(check)
+    deadline = QDeadlineTimer(timeout_ms)
     timer = QTimer()
     timer.setSingleShot(True)
     timer.timeout.connect(loop.quit)
-    timer.start(timeout_ms)
     try:
-        loop.exec()
+        # What made the condition true may have started more work before the loop saw the
+        # quit (a view scrolled by its new answer asks for a refresh): wait for that too.
+        while not condition() and not deadline.hasExpired():
+            timer.start(max(1, deadline.remainingTime()))
+            loop.exec()
     finally:
         timer.stop()
         for signal in chosen:
