@@ -248,6 +248,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._runner.wait()
         self._facet_runner.wait()
         self.timeline.stop_loading()
+        self.article.stop_loading()
 
     def settle(self, timeout_ms: int = 60_000) -> bool:
         """Apply any change still waiting for its debounce timer and wait (running the event
@@ -257,14 +258,26 @@ class MainWindow(QMainWindow, RemembersLayout):
         timeline = self.timeline
         return wait_until(
             self.is_settled,
-            (self.filterApplied, self.queryFailed, timeline.layoutChanged, timeline.loadFailed),
+            (
+                self.filterApplied,
+                self.queryFailed,
+                timeline.layoutChanged,
+                timeline.loadFailed,
+                self.article.passagesShown,
+            ),
             timeout_ms,
         )
 
     def is_settled(self) -> bool:
-        """True once the list, the counts, the facets and the timeline show the answer."""
+        """True once the list, the counts, the facets, the timeline and the article's
+        highlights show the answer."""
         timeline = self.timeline
-        return not (self.is_busy() or timeline.is_loading() or timeline.refresh_pending())
+        return not (
+            self.is_busy()
+            or timeline.is_loading()
+            or timeline.refresh_pending()
+            or self.article.is_loading()
+        )
 
     # -- building --------------------------------------------------------------------------
 
