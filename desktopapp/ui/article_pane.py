@@ -440,7 +440,7 @@ class ArticlePane(QWidget):
         if self._source_key is None or not keys:
             return
         if self._asked is not None:
-            self._read_around(self._asked)  # what is being read may predate the edit
+            self._read(self._asked)  # what is being read may predate the edit
         if self._loaded is not None:
             kept = [span for span in self._spans if span.event_key not in keys]
             fresh = self._repository.quote_spans(self._source_key, keys, within=self._loaded)
@@ -539,8 +539,10 @@ class ArticlePane(QWidget):
 
     def _read_around(self, shown: tuple[int, int]) -> None:
         margin = max(MARGIN_CHARACTERS, shown[1] - shown[0])
+        self._read((max(0, shown[0] - margin), shown[1] + margin))
+
+    def _read(self, wanted: tuple[int, int]) -> None:
         assert self._source_key is not None
-        wanted = (max(0, shown[0] - margin), shown[1] + margin)
         self._generation += 1
         self._asked = wanted
         request = SpanRequest(self._generation, self._repository, self._source_key, wanted)
