@@ -37,7 +37,7 @@ def read_history_of(connection: Connection, entity_key: str, after: int) -> list
 
 
 def _entry(row: Row[Any]) -> HistoryEntry:
-    change, at, author, command, kind, key, field, old, new, note = row
+    change, at, author, command, kind, key, field, old, new, note = tuple(row)
     return HistoryEntry(
         when=str(at),
         author=str(author),

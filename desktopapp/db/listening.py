@@ -12,6 +12,7 @@ such connection: its windows keep polling SQLite's ``data_version``.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 
@@ -38,7 +39,10 @@ class ChangeListener:
         self._thread.start()
 
     def close(self) -> None:
-        """Stop listening (within a quarter of a second) and close the connection."""
+        """Stop listening (within a quarter of a second) and close the connection; again
+        does nothing."""
+        if self._stop.is_set():
+            return
         self._stop.set()
         self._thread.join(timeout=5)
         self._engine.dispose()
@@ -46,12 +50,11 @@ class ChangeListener:
     def _run(self) -> None:
         first = True
         while not self._stop.is_set():
-            try:
+            # Any error of the driver or the network (not only SQLAlchemy's): the connection
+            # dropped (server restarted, network cut) or could not be made. Try again
+            # shortly; the window's poll is what tells the person the server is away.
+            with contextlib.suppress(Exception):
                 self._listen(woken=not first)
-            except Exception:  # any error of the driver or the network, not only SQLAlchemy's
-                # The connection dropped (server restarted, network cut) or could not be
-                # made: try again shortly; the window's poll says that the server is away.
-                pass
             self.listening.clear()
             first = False
             self._stop.wait(RETRY_SECONDS)

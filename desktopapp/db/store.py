@@ -45,6 +45,7 @@ from desktopapp.db.locations import Location, is_server_location, parse_location
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.sample import is_bundled_sample
 from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from desktopapp.db.versions import current_version
 from desktopapp.domain.taxonomy import STANDARD_TYPES
 from desktopapp.safe_files import FileProblem, replacing, writable_target
 
@@ -68,6 +69,7 @@ class TimelineStore:
     def __init__(self, path: Path | None, author: str, *, server: Location | None = None) -> None:
         self.path = path  # the file (None on a server)
         self.server = server  # the server's timeline (None for a file)
+        self._listeners: list[ChangeListener] = []  # closed with the store
         self.author = author or default_author()
         if server is None:
             assert path is not None
@@ -184,6 +186,9 @@ class TimelineStore:
         return cls(None, author, server=where)
 
     def close(self) -> None:
+        for listener in self._listeners:
+            listener.close()
+        self._listeners.clear()
         # Readers first: the last connection to close folds the -wal back into the file.
         self.repository.engine.dispose()
         self._writer.dispose()
@@ -318,6 +323,12 @@ class TimelineStore:
             connection.exec_driver_sql("COMMIT")
             self._data_version = version
 
+    def version(self, key: str) -> int:
+        """The version of an event or source as stored now (db/versions.py): an edit
+        command based on it is refused if another change of it comes first."""
+        with self.repository.engine.connect() as connection:
+            return current_version(connection, key)
+
     def history(self, event_key: str | None = None) -> list[HistoryEntry]:
         """What was changed, oldest first: of one event (or source, actor), or of everything."""
         return read_history(self.repository.engine, event_key)
@@ -358,7 +369,9 @@ class TimelineStore:
         once rather than at the next poll. None for a file (its poll is all there is)."""
         if self.server is None:
             return None
-        return ChangeListener(server_engine(self.server, read_only=True), on_change)
+        listener = ChangeListener(server_engine(self.server, read_only=True), on_change)
+        self._listeners.append(listener)
+        return listener
 
     def _read_data_version(self) -> int:
         # On the writer's own connection: its own commits do not move it, others' do.

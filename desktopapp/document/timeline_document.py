@@ -58,6 +58,7 @@ class StoreLike(Protocol):
         self, commands: Sequence[Any], *, note: str = "", recorded_as: str = ""
     ) -> list[Any]: ...
     def external_change(self) -> bool: ...
+    def version(self, key: str) -> int: ...
     def close(self) -> None: ...
     def history(self, event_key: str | None = None) -> list[Any]: ...
 
@@ -197,6 +198,17 @@ class TimelineDocument:
         if had_history:
             self.events.undo_changed.emit()
         return True
+
+    def version_of(self, key: str) -> int | None:
+        """The stored version of an event or source, for an edit to be based on (None when
+        read-only). Read before the event itself is, and followed by a look for others'
+        changes: whatever an editor then shows is at least as new as the version, so a
+        change made meanwhile is a conflict at worst, never silently overwritten."""
+        if self._store is None:
+            return None
+        version = self._store.version(key)
+        self.check_external_change()
+        return version
 
     # -- how it is shown ---------------------------------------------------------------------
 

@@ -1,0 +1,124 @@
+"""How a window being edited follows the others, and notices a server that went away.
+
+Every second (and at once when a server says so, through its ``LISTEN`` connection: see
+db/listening.py) the window asks its document whether another window or program wrote the
+timeline (:meth:`TimelineDocument.check_external_change`); the document then reads it anew.
+On a file the poll is all there is; on a server it is the fallback of the notifications.
+
+When that question cannot be answered (the server stopped, the network is cut) the window
+says so in a banner of its status bar, without a modal box: what is shown stays shown,
+editing is off, and the next poll that reaches the server again brings the window back, as
+the timeline is now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from desktopapp.db.errors import QUERY_ERRORS, describe_error
+from desktopapp.document import TimelineDocument
+
+EXTERNAL_CHECK_MS = 1000  # how often an edited timeline is checked for another's writes
+
+
+class ChangeWatch(QObject):
+    """The poll, the server's notifications and the "connection lost" banner of a window."""
+
+    online_changed = Signal(bool)
+    _heard = Signal()  # a notification, from the listener's thread to this one
+
+    def __init__(self, window: QMainWindow, document: TimelineDocument) -> None:
+        super().__init__(window)
+        self._window = window
+        self._document = document
+        self._online = True
+        self._listener: object | None = None
+        self._followed: object | None = None  # the store followed
+        self._timer = QTimer(self)
+        self._timer.setInterval(EXTERNAL_CHECK_MS)
+        self._timer.timeout.connect(self.check)
+        # Queued: the listener calls from its own thread; the check runs on the window's.
+        self._heard.connect(self.check, Qt.ConnectionType.QueuedConnection)
+        self.banner = QLabel(window)
+        self.banner.setObjectName("connectionBanner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setAccessibleName("Connection")
+        self.banner.setStyleSheet("QLabel { font-weight: bold; padding: 0 8px; }")
+        self.banner.hide()
+        window.statusBar().insertPermanentWidget(0, self.banner, 1)
+        self.on_change: Callable[[], None] = lambda: None  # after the window shows a change
+
+    @property
+    def online(self) -> bool:
+        """False while the timeline cannot be reached (then nothing can be edited)."""
+        return self._online
+
+    def follow(self) -> None:
+        """Follow the document's store (when it is another than the one followed): the poll,
+        and the server's notifications when it has them; nothing when it is read-only."""
+        store = self._document.store
+        if store is self._followed:
+            return
+        self.stop()
+        self._followed = store
+        if store is None:
+            self._set_online(True, "")
+            return
+        listen = getattr(store, "listen", None)
+        self._listener = listen(lambda _payload: self._heard.emit()) if listen else None
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._followed = None
+        self._timer.stop()
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            listener.close()  # type: ignore[attr-defined]
+
+    def check(self) -> bool:
+        """Show the timeline as it is now if another window or program wrote to it; True if
+        it had. A timeline that cannot be reached turns the banner on, one that can off."""
+        if self._document.store is None:
+            return False
+        try:
+            changed = self._document.check_external_change()
+        except QUERY_ERRORS as error:
+            self._set_online(False, describe_error(error))
+            return False
+        self._set_online(True, "")
+        if changed:
+            self._window.statusBar().showMessage(
+                "Another window or program changed this timeline: it is shown as it is now "
+                "(your earlier edits can no longer be undone)",
+                10000,
+            )
+            self.on_change()
+        return changed
+
+    def _set_online(self, online: bool, reason: str) -> None:
+        if online == self._online:
+            return
+        self._online = online
+        if online:
+            self.banner.hide()
+            self._window.statusBar().showMessage(
+                "Connected again: the timeline is up to date", 8000
+            )
+        else:
+            self.banner.setText(self._lost_text())
+            self.banner.setToolTip(reason)
+            self.banner.show()
+        self.online_changed.emit(online)
+
+    def _lost_text(self) -> str:
+        store = self._document.store
+        where = "the server" if getattr(store, "server", None) is not None else "the timeline"
+        since = datetime.now().strftime("%H:%M")
+        return (
+            f"⚠ Connection to {where} lost at {since}, reconnecting… What is shown is kept; "
+            "editing is off until it is back."
+        )
