@@ -120,21 +120,22 @@ def test_two_editors_from_one_version_at_once_one_wins_the_other_is_told(
         key = add_event(ada)
         stores = [TimelineStore.open(timeline_location, author=n) for n in ("Bob", "Cy")]
         try:
-            for round_number in range(5):
+            for number in range(5):
                 version = ada.version(key)
                 start = threading.Barrier(2)
                 outcomes: list[str] = []
-
-                def edit(store: TimelineStore, title: str, version: int = version) -> None:
-                    start.wait()
-                    try:
-                        store.execute(EditEvent(key, title=title, based_on=version))
-                        outcomes.append("saved " + title)
-                    except EditConflict:
-                        outcomes.append("refused")
-
                 threads = [
-                    threading.Thread(target=edit, args=(store, f"{store.author} {round_number}"))
+                    threading.Thread(
+                        target=race,
+                        args=(
+                            start,
+                            outcomes,
+                            store,
+                            key,
+                            f"{store.author} {number}",
+                            version,
+                        ),
+                    )
                     for store in stores
                 ]
                 for thread in threads:
@@ -147,6 +148,22 @@ def test_two_editors_from_one_version_at_once_one_wins_the_other_is_told(
         finally:
             for store in stores:
                 store.close()
+
+
+def race(
+    start: threading.Barrier,
+    outcomes: list[str],
+    store: TimelineStore,
+    key: str,
+    title: str,
+    version: int,
+) -> None:
+    start.wait()
+    try:
+        store.execute(EditEvent(key, title=title, based_on=version))
+        outcomes.append("saved " + title)
+    except EditConflict:
+        outcomes.append("refused")
 
 
 def test_an_edit_without_a_version_is_not_checked(timeline_location: str) -> None:
