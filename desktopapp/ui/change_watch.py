@@ -47,7 +47,11 @@ class ChangeWatch(QObject):
         self.banner.setObjectName("connectionBanner")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setAccessibleName("Connection")
-        self.banner.setStyleSheet("QLabel { font-weight: bold; padding: 0 8px; }")
+        # A warning's colours on any theme (both set, so dark mode cannot hide the text).
+        self.banner.setStyleSheet(
+            "QLabel { font-weight: bold; padding: 1px 8px; color: #5c3c00; "
+            "background: #ffe8a3; border-radius: 3px; }"
+        )
         self.banner.hide()
         window.statusBar().insertPermanentWidget(0, self.banner, 1)
         self.on_change: Callable[[], None] = lambda: None  # after the window shows a change
@@ -110,15 +114,15 @@ class ChangeWatch(QObject):
             )
         else:
             self.banner.setText(self._lost_text())
-            self.banner.setToolTip(reason)
+            self.banner.setToolTip(
+                f"What is shown stays as it was; the window reconnects by itself.\n{reason}"
+            )
             self.banner.show()
         self.online_changed.emit(online)
 
     def _lost_text(self) -> str:
         store = self._document.store
         where = "the server" if getattr(store, "server", None) is not None else "the timeline"
-        since = datetime.now().strftime("%H:%M")
         return (
-            f"⚠ Connection to {where} lost at {since}, reconnecting… What is shown is kept; "
-            "editing is off until it is back."
+            f"⚠ Connection to {where} lost at {datetime.now():%H:%M}: reconnecting; editing is off"
         )
