@@ -79,7 +79,7 @@ def edit_summary_while_bob_retitles(
     def answer_conflict(dialog: QDialog) -> None:
         assert isinstance(dialog, EditConflictDialog)
         ready(qtbot, dialog)
-        seen.append(dialog.theirs.text())
+        seen.append("\n".join(w.text() for w in (dialog.headline, dialog.theirs, dialog.mine)))
         assert focused() is dialog.take_theirs  # the default: nothing is overwritten
         button = dialog.keep_mine if choose == "keep" else dialog.take_theirs
         tab_to(qtbot, button)
@@ -104,7 +104,9 @@ def edit_summary_while_bob_retitles(
     answer.check()
     conflicts[0].check()
     [text] = seen
-    assert "Bob" in text and "title: “Apple halts sales” → “Apple halts all sales”" in text
+    assert "Bob changed “Apple halts sales” while you were editing it" in text  # as opened
+    assert "title: “Apple halts sales” → “Apple halts all sales”" in text
+    assert "Your change: summary → “Ada's summary”" in text
     return answer, conflicts
 
 

@@ -9,7 +9,6 @@ Every value shown comes from the database: plain text only, never markup.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from enum import Enum
 
 from PySide6.QtCore import Qt
@@ -19,6 +18,20 @@ from desktopapp.db.versions import EditConflict
 from desktopapp.ui.dialog_frame import frame_as_dialog
 
 _VALUE_LIMIT = 70
+# An edit's fields, as the prompt names them (the history's names: db/edits.py).
+_FIELDS = (
+    ("title", "title"),
+    ("summary", "summary"),
+    ("type_slug", "type"),
+    ("date_edtf", "date"),
+    ("citation", "date citation"),
+    ("participants", "actors"),
+    ("outlet", "outlet"),
+    ("url", "url"),
+    ("language", "language"),
+    ("published_edtf", "published"),
+    ("author", "author"),
+)
 
 
 class Choice(Enum):
@@ -41,6 +54,17 @@ def describe_theirs(conflict: EditConflict) -> str:
     return "\n".join(lines)
 
 
+def describe_mine(command: object) -> str:
+    """The fields an edit command changes, with the new text of those that are text."""
+    parts = []
+    for name, label in _FIELDS:
+        value = getattr(command, name, None)
+        if value is None:
+            continue
+        parts.append(f"{label} → {_value(value)}" if isinstance(value, str) else label)
+    return "; ".join(parts) or "nothing"
+
+
 def kept_note(note: str, conflict: EditConflict) -> str:
     """The history's note of an edit kept over another's change: it says over which."""
     who = ", ".join(conflict.authors) or "another editor"
@@ -52,9 +76,9 @@ class EditConflictDialog(QDialog):
     """Keep mine or take theirs, with who changed what and when."""
 
     def __init__(
-        self, conflict: EditConflict, title: str, mine: Iterable[str], parent: QWidget | None
+        self, conflict: EditConflict, title: str, mine: object, parent: QWidget | None
     ) -> None:
-        """``title`` names the event; ``mine`` the fields the person changed."""
+        """``title`` names the event as the person opened it; ``mine`` is their edit."""
         super().__init__(parent)
         frame_as_dialog(self)
         self.setWindowTitle("Changed by someone else")
@@ -62,7 +86,8 @@ class EditConflictDialog(QDialog):
         who = " and ".join(conflict.authors) or "Someone"
         layout = QVBoxLayout(self)
         self.headline = _plain(
-            f"{who} changed “{title}” while you were editing it. Your change is not saved yet."
+            f"{who} changed “{title or conflict.key}” while you were editing it. "
+            "Your change is not saved yet."
         )
         self.headline.setWordWrap(True)
         self.headline.setStyleSheet("font-weight: bold")
@@ -71,9 +96,8 @@ class EditConflictDialog(QDialog):
         self.theirs.setObjectName("theirChanges")
         self.theirs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.theirs)
-        fields = ", ".join(mine) or "nothing"
         self.mine = _plain(
-            f"You changed: {fields}.\n\n"
+            f"Your change: {describe_mine(mine)}.\n\n"
             "Keep mine: save your changes over theirs (the history says so).\n"
             "Take theirs: discard your changes and show the event as they left it."
         )

@@ -33,8 +33,6 @@ from desktopapp.ui.event_editor import EventEditorDialog
 from desktopapp.ui.settings import LAST_FOLDER, Settings
 from desktopapp.ui.source_dialog import SourceDialog
 
-# The fields of an edit, as the conflict prompt names what the person changed.
-CHANGEABLE = ("title", "summary", "type_slug", "date_edtf", "citation", "participants")
 LOOKUP_ERRORS: tuple[type[BaseException], ...] = (KeyError, *QUERY_ERRORS)
 SOURCE_FILES = "Articles (*.txt *.md *.html *.htm *.pdf);;All files (*)"
 
@@ -189,7 +187,7 @@ class EventActions(QObject):
         result = dialog.result_commands()
         try:
             with self._document.one_action():
-                changes = result.execute_with(self._execute_or_resolve)
+                changes = result.execute_with(self._resolving(dialog.event_title))
         except TheirsTaken as taken:
             self._show_theirs(taken.key)
             return
@@ -201,22 +199,24 @@ class EventActions(QObject):
             if created:
                 self._select_key(created)  # the new event, to go on with it
 
-    def _execute_or_resolve(self, command: Any, note: str = "") -> Any:
-        """The document's execute; when another's change of the same event came first, the
-        person chooses: keep mine (run again over the new version, the history's note
+    def _resolving(self, title: str) -> Callable[..., Any]:
+        """The document's execute; when another's change of the event ``title`` came first,
+        the person chooses: keep mine (run again over the new version, the history's note
         saying so) or take theirs (TheirsTaken: nothing of this edit is saved)."""
-        while True:
-            try:
-                return self._document.execute(command, note)
-            except EditConflict as conflict:
-                title = getattr(self._selected_event(), "title", conflict.key)
-                mine = [f for f in CHANGEABLE if getattr(command, f, None) is not None]
-                ask = EditConflictDialog(conflict, title, mine, self._window)
-                ask.exec()
-                if ask.choice is not Choice.KEEP_MINE:
-                    raise TheirsTaken(conflict.key) from None
-                command = replace(command, based_on=conflict.current)
-                note = kept_note(note, conflict)
+
+        def execute(command: Any, note: str = "") -> Any:
+            while True:
+                try:
+                    return self._document.execute(command, note)
+                except EditConflict as conflict:
+                    ask = EditConflictDialog(conflict, title, command, self._window)
+                    ask.exec()
+                    if ask.choice is not Choice.KEEP_MINE:
+                        raise TheirsTaken(conflict.key) from None
+                    command = replace(command, based_on=conflict.current)
+                    note = kept_note(note, conflict)
+
+        return execute
 
     def _show_theirs(self, key: str) -> None:
         """Their version, as the timeline has it now, in every view."""

@@ -189,6 +189,11 @@ class EventEditorDialog(QDialog):
         self._update()
         self.title_edit.setFocus()
 
+    @property
+    def event_title(self) -> str:
+        """The title of the event as it was when the editor opened ("" for a new one)."""
+        return self._event.title if self._event is not None else ""
+
     # -- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
