@@ -17,6 +17,7 @@ from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.store import TimelineStore
 from desktopapp.document import TimelineDocument
+from desktopapp.domain.filter import EventFilter
 from desktopapp.ui.actions import ActionId
 from desktopapp.ui.conflict_dialog import EditConflictDialog
 from desktopapp.ui.editing import EDITING_ACTIONS
@@ -181,9 +182,15 @@ def test_a_server_window_shows_another_change_at_once_and_says_when_the_server_i
         for action in (*EDITING_ACTIONS, ActionId.UNDO):
             assert not window.registry[action].isEnabled(), action
         assert window.detail.event_shown().title == "Bob's title"  # type: ignore[union-attr]
+        window.set_filter(EventFilter(text="nothing like it"))  # cannot be counted now
+        qtbot.waitUntil(lambda: not window.is_busy(), timeout=10_000)
+        assert window.status_count.text() != "0 of 1 events"
     finally:
         pg_server.start()
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=10_000)
+    # Back: what could not be read while away is read now, unasked.
+    qtbot.waitUntil(lambda: window.status_count.text() == "0 of 1 events", timeout=10_000)
+    window.set_filter(EventFilter())
     assert window.registry[ActionId.EDIT_EVENT].isEnabled()
     with TimelineStore.open(pg_url, author="Bob") as bob:
         bob.execute(EditEvent(key, title="After the restart"))
@@ -198,7 +205,6 @@ def test_a_viewer_roles_window_offers_no_editing(
     qtbot, pg_server: PostgresServer, pg_url: str, settings: Settings, captured_boxes: list[str]
 ) -> None:
     from desktopapp.app import _server_timeline_for_editing
-    from desktopapp.domain.filter import EventFilter
     from desktopapp.launch import LaunchOptions
 
     with TimelineStore.create(pg_url, title="t", author="Ada") as store:

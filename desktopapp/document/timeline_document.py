@@ -199,6 +199,11 @@ class TimelineDocument:
             self.events.undo_changed.emit()
         return True
 
+    def reread(self) -> None:
+        """Views read the timeline anew, the filter, selection and undo stack kept (the
+        connection to a server came back: what could not be read meanwhile is read now)."""
+        self.events.timeline_replaced.emit()
+
     def version_of(self, key: str) -> int | None:
         """The stored version of an event or source, for an edit to be based on (None when
         read-only). Read before the event itself is, and followed by a look for others'

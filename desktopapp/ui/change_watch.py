@@ -93,7 +93,10 @@ class ChangeWatch(QObject):
         except QUERY_ERRORS as error:
             self._set_online(False, describe_error(error))
             return False
-        self._set_online(True, "")
+        if not self._online:
+            self._set_online(True, "")
+            if not changed:
+                self._document.reread()  # what failed to load while away is loaded now
         if changed:
             self._window.statusBar().showMessage(
                 "Another window or program changed this timeline: it is shown as it is now "
