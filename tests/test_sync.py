@@ -27,6 +27,7 @@ from desktopapp.db.commands import (
 )
 from desktopapp.db.store import TimelineStore
 from desktopapp.db.versions import EditConflict
+from desktopapp.document import NothingToUndoError, TimelineDocument
 from desktopapp.domain.model import Event
 from tests.pg_server import PostgresServer
 
@@ -174,6 +175,24 @@ def test_an_edit_without_a_version_is_not_checked(timeline_location: str) -> Non
             bob.execute(EditEvent(key, title="Bob's"))
             ada.execute(EditEvent(key, title="Ada's"))
             assert title_of(bob, key) == "Ada's"
+
+
+def test_an_undo_right_after_anothers_change_is_refused_not_written_over_it(
+    timeline_location: str,
+) -> None:
+    """The window forgets its undo stack when it sees another's change; undo looks at once
+    too, so that it cannot overwrite a change made a moment before (before the next poll)."""
+    with TimelineStore.create(timeline_location, title="t", author="Ada") as ada:
+        key = add_event(ada)
+        document = TimelineDocument.editing(ada)
+        document.execute(EditEvent(key, title="Ada's"))
+        with TimelineStore.open(timeline_location, author="Bob") as bob:
+            bob.execute(EditEvent(key, summary="Bob's"))
+        with pytest.raises(NothingToUndoError, match="changed the timeline meanwhile"):
+            document.undo()
+        event = event_of(ada, key)
+        assert (event.title, event.summary) == ("Ada's", "Bob's")
+        assert not document.can_undo
 
 
 # -- notifications (a server) -----------------------------------------------------------------

@@ -330,6 +330,7 @@ class TimelineDocument:
         if not self._undo.can_undo:
             raise NothingToUndoError("There is nothing to undo.")
         store = self._writable()
+        self._forget_undo_if_written_elsewhere()
         return self._moved(lambda into: self._undo.undo(_recording(store), into, _batch(store)))
 
     def redo(self) -> tuple[ChangeLike, ...]:
@@ -337,7 +338,17 @@ class TimelineDocument:
         if not self._undo.can_redo:
             raise NothingToRedoError("There is nothing to redo.")
         store = self._writable()
+        self._forget_undo_if_written_elsewhere()
         return self._moved(lambda into: self._undo.redo(_recording(store), into, _batch(store)))
+
+    def _forget_undo_if_written_elsewhere(self) -> None:
+        # Looked for at once, not at the window's next poll: an undo of ours over another's
+        # change made a moment ago would overwrite it without a word.
+        if self.check_external_change():
+            raise NothingToUndoError(
+                "Another window or program changed the timeline meanwhile: your earlier "
+                "edits can no longer be undone."
+            )
 
     def _writable(self) -> StoreLike:
         if self._store is None:
