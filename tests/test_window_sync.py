@@ -5,6 +5,7 @@ that offers no editing."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -198,6 +199,9 @@ def test_a_server_window_shows_another_change_at_once_and_says_when_the_server_i
         lambda: window.detail.event_shown().title == "After the restart",  # type: ignore[union-attr]
         timeout=5000,
     )
+    window.close()  # its listener stops with it
+    assert "timeline-listener" not in [thread.name for thread in threading.enumerate()]
+    ours.close()
 
 
 @pytest.mark.postgres

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
@@ -54,7 +54,13 @@ class ChangeWatch(QObject):
         )
         self.banner.hide()
         window.statusBar().insertPermanentWidget(0, self.banner, 1)
+        window.installEventFilter(self)  # stop listening when the window closes
         self.on_change: Callable[[], None] = lambda: None  # after the window shows a change
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.stop()  # no thread may wake a window that is gone
+        return False
 
     @property
     def online(self) -> bool:
