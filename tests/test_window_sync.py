@@ -232,3 +232,14 @@ def test_a_viewer_roles_window_offers_no_editing(
     qtbot.waitUntil(lambda: focused() is window.table, timeout=2000)
     qtbot.keyClick(focused(), Qt.Key.Key_F2)  # a disabled action: nothing opens
     assert QApplication.activeModalWidget() is None and captured_boxes == []
+    # The viewer's window sees an editor's change too (the server's notification).
+    qtbot.waitUntil(lambda: window.detail.event_shown() is not None, timeout=3000)
+    with TimelineStore.open(pg_url, author="Ed") as editor:
+        editor.execute(EditEvent(key, title="Edited by the desk"))
+    qtbot.waitUntil(
+        lambda: window.detail.event_shown().title == "Edited by the desk",  # type: ignore[union-attr]
+        timeout=3000,
+    )
+    window.close()
+    assert "timeline-listener" not in [thread.name for thread in threading.enumerate()]
+    viewing.engine.dispose()

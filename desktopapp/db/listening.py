@@ -16,12 +16,22 @@ import contextlib
 import threading
 from collections.abc import Callable
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from desktopapp.db.dialect.postgresql import CHANGE_CHANNEL
 
 RETRY_SECONDS = 1.0
 _WAIT_SECONDS = 0.25  # how long one wait for a notification lasts (so that close is quick)
+
+
+def listen_for_changes(engine: Engine, on_change: Callable[[str], None]) -> ChangeListener | None:
+    """A listener on the server database ``engine`` reads (a connection of its own, to the
+    same URL), or None for a file: for a window that only views a server timeline."""
+    if engine.dialect.name != "postgresql":
+        return None
+    return ChangeListener(create_engine(engine.url, poolclass=NullPool), on_change)
 
 
 class ChangeListener:
@@ -48,12 +58,14 @@ class ChangeListener:
         self._engine.dispose()
 
     def _run(self) -> None:
+        import psycopg  # the server's driver: only a server timeline needs it
+
         first = True
         while not self._stop.is_set():
-            # Any error of the driver or the network (not only SQLAlchemy's): the connection
-            # dropped (server restarted, network cut) or could not be made. Try again
-            # shortly; the window's poll is what tells the person the server is away.
-            with contextlib.suppress(Exception):
+            # The connection dropped (server restarted, network cut) or could not be made:
+            # try again shortly; the window's poll is what tells the person the server is
+            # away. Anything else (a bug of the woken side) ends the thread loudly.
+            with contextlib.suppress(psycopg.Error, SQLAlchemyError, OSError):
                 self._listen(woken=not first)
             self.listening.clear()
             first = False

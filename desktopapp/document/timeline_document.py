@@ -200,8 +200,10 @@ class TimelineDocument:
         return True
 
     def reread(self) -> None:
-        """Views read the timeline anew, the filter, selection and undo stack kept (the
-        connection to a server came back: what could not be read meanwhile is read now)."""
+        """Views read the timeline anew from the database, the filter, selection and undo
+        stack kept: the connection to a server came back (what could not be read meanwhile
+        is read now), or a server said that another changed a timeline viewed here."""
+        self.repository.invalidate()
         self.events.timeline_replaced.emit()
 
     def version_of(self, key: str) -> int | None:

@@ -13,13 +13,13 @@ the timeline is now.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
+from desktopapp.db.listening import listen_for_changes
 from desktopapp.document import TimelineDocument
 
 EXTERNAL_CHECK_MS = 1000  # how often an edited timeline is checked for another's writes
@@ -55,7 +55,6 @@ class ChangeWatch(QObject):
         self.banner.hide()
         window.statusBar().insertPermanentWidget(0, self.banner, 1)
         window.installEventFilter(self)  # stop listening when the window closes
-        self.on_change: Callable[[], None] = lambda: None  # after the window shows a change
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Close:
@@ -68,18 +67,25 @@ class ChangeWatch(QObject):
         return self._online
 
     def follow(self) -> None:
-        """Follow the document's store (when it is another than the one followed): the poll,
-        and the server's notifications when it has them; nothing when it is read-only."""
+        """Follow the document's timeline (when it is another than the one followed): the
+        poll while it is edited, and the server's notifications when it is on a server, also
+        when it is only viewed (a viewer's window sees the editors' changes too)."""
         store = self._document.store
-        if store is self._followed:
+        followed = store if store is not None else self._document.repository
+        if followed is self._followed:
             return
         self.stop()
-        self._followed = store
+        self._followed = followed
+        self._set_online(True, "")
+
+        def wake(_payload: str) -> None:
+            self._heard.emit()
+
         if store is None:
-            self._set_online(True, "")
+            self._listener = listen_for_changes(self._document.repository.engine, wake)
             return
         listen = getattr(store, "listen", None)
-        self._listener = listen(lambda _payload: self._heard.emit()) if listen else None
+        self._listener = listen(wake) if listen else None
         self._timer.start()
 
     def stop(self) -> None:
@@ -93,7 +99,10 @@ class ChangeWatch(QObject):
         """Show the timeline as it is now if another window or program wrote to it; True if
         it had. A timeline that cannot be reached turns the banner on, one that can off."""
         if self._document.store is None:
-            return False
+            if self._listener is None:
+                return False
+            self._document.reread()  # viewed: no version to compare, a notice is enough
+            return True
         try:
             changed = self._document.check_external_change()
         except QUERY_ERRORS as error:
@@ -109,7 +118,6 @@ class ChangeWatch(QObject):
                 "(your earlier edits can no longer be undone)",
                 10000,
             )
-            self.on_change()
         return changed
 
     def _set_online(self, online: bool, reason: str) -> None:
