@@ -28,8 +28,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
-from dataclasses import KW_ONLY, replace
+from dataclasses import KW_ONLY, dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 

@@ -18,12 +18,14 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def display_date(date: FuzzyDate) -> str:
-    """'24 February 2022', 'March 2022~', '2022?', 'some day between 21 and 27 February 2022'."""
+    """'24 February 2022', 'March 2022~', '2022?', '1 March 2022, 09:30',
+    'some day between 21 and 27 February 2022', 'some time between 09:30 and 11:00 on …'."""
     if date.end is None:
         return _point(date.start)
+    some = "some time" if date.start.timed or date.end.timed else "some day"
     if not (date.approximate or date.uncertain):
-        return f"some day {date.describe()}"  # describe() says "between 21 and 27 …"
-    return f"some day between {_point(date.start)} and {_point(date.end)}"
+        return f"{some} {date.describe()}"  # describe() says "between 21 and 27 …"
+    return f"{some} between {_point(date.start)} and {_point(date.end)}"
 
 
 def qualifier_mark(point: DatePoint) -> str:

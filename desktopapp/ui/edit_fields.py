@@ -30,6 +30,9 @@ from desktopapp.domain.links import link_target
 
 DATE_EXAMPLES = "1 March 2022, 1er mars 2022, mars 2022, between 21 and 27 February 2022"
 _PRECISION_WORDS = {
+    "second": "a second",
+    "minute": "a minute",
+    "hour": "an hour",
     "day": "a day",
     "month": "a month",
     "year": "a year",
