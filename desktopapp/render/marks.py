@@ -2,7 +2,8 @@
 
 The date's honesty must show at a glance, so each kind of date has its own shape:
 
-- an exact day: a solid dot;
+- an exact day: a solid dot; a time of day on it (an hour, a minute) the same dot, placed
+  at that time within the day once a day is wider than the dot (local time as reported);
 - an interval (``2022-02-21/2022-02-27``): the range of possible dates, like an error bar: a
   thin line between two brackets over a faint band, never a solid bar, because sources mostly
   mean "on some day within these dates", not "all along" (a solid bar reads as duration);
@@ -24,10 +25,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainter, QPen
 
+from desktopapp.domain.dates import DAY_OR_FINER, TIMED, DateError, parse_edtf
 from desktopapp.domain.model import Event, EventRow
 from desktopapp.domain.timescale import TimeScale
 
@@ -64,7 +67,7 @@ class MarkStyle:
     def of_date(
         cls, precision: str, approximate: bool, uncertain: bool, unsourced: bool
     ) -> MarkStyle:
-        if precision == "day" and not approximate:
+        if precision in DAY_OR_FINER and not approximate:
             shape = MarkShape.DOT
         elif precision in ("month", "year") and not approximate:
             shape = MarkShape.PERIOD
@@ -112,13 +115,30 @@ LEGEND_STYLES: tuple[MarkStyle, ...] = (
 def mark_span(row: EventRow, style: MarkStyle, scale: TimeScale) -> tuple[float, float]:
     """Left and right x of the drawn shape (not counting its "~"/"?" sign)."""
     if style.shape is MarkShape.DOT:
-        centre = (scale.x(row.start) + scale.x_end(row.end)) / 2
+        left, right = scale.x(row.start), scale.x_end(row.end)
+        centre = left + (right - left) * _time_fraction(row)
         return centre - DOT_RADIUS, centre + DOT_RADIUS
     left, right = scale.x(row.start), scale.x_end(row.end)
     if right - left < MIN_BAR_WIDTH:
         centre = (left + right) / 2
         left, right = centre - MIN_BAR_WIDTH / 2, centre + MIN_BAR_WIDTH / 2
     return left, right
+
+
+@lru_cache(maxsize=4096)
+def _fraction_of_day(edtf: str) -> float:
+    try:
+        moment = parse_edtf(edtf).start.time_of_day()
+    except DateError:
+        return 0.5
+    if moment is None:
+        return 0.5
+    return (moment.hour * 3600 + moment.minute * 60 + moment.second) / 86_400
+
+
+def _time_fraction(row: EventRow) -> float:
+    """Where in its day a dot sits: the middle for a day, its time for a timed point."""
+    return _fraction_of_day(row.edtf) if row.precision in TIMED else 0.5
 
 
 def glyph_font(base: QFont) -> QFont:
