@@ -373,6 +373,28 @@ def _uncertain_ends(start: DatePoint, end: DatePoint) -> str:
     return text
 
 
+def display_date(date: FuzzyDate) -> str:
+    """The date as other programs show it (TimelineJS, calendars), its marks kept:
+    '24 February 2022', 'March 2022~', '2022?', '1 March 2022, 09:30',
+    'some day between 21 and 27 February 2022', 'some time between 09:30 and 11:00 on …'."""
+    if date.end is None:
+        return _marked_words(date.start)
+    some = "some time" if date.start.timed or date.end.timed else "some day"
+    if not (date.approximate or date.uncertain):
+        return f"{some} {date.describe()}"  # describe() says "between 21 and 27 …"
+    return f"{some} between {_marked_words(date.start)} and {_marked_words(date.end)}"
+
+
+def qualifier_mark(point: DatePoint) -> str:
+    if point.approximate and point.uncertain:
+        return "~?"
+    return "~" if point.approximate else "?" if point.uncertain else ""
+
+
+def _marked_words(point: DatePoint) -> str:
+    return point.describe() + qualifier_mark(point)
+
+
 def parse_edtf(text: str) -> FuzzyDate:
     """Parse the supported EDTF subset; raise DateError naming what is wrong."""
     if not isinstance(text, str):

@@ -31,10 +31,11 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import product
 from typing import Any
 
 from desktopapp.db.edits import MAX_FIELD, MAX_SUMMARY, MAX_TITLE
-from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, parse_edtf
+from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, display_date, parse_edtf
 from desktopapp.domain.grouping import NO_ACTING_ACTOR_LABEL
 from desktopapp.ingest.html_text import plain_text
 from desktopapp.ingest.importing import (
@@ -231,34 +232,36 @@ def _end_point(raw: RawDate | None, start: _Point) -> _Point | None:
     return _point(raw, "end")
 
 
-_MARKS = {"": (False, False), "~": (False, True), "?": (True, False), "~?": (True, True)}
+_MARKS = ((False, False), (False, True), (True, False), (True, True))  # (uncertain, approx.)
+_ZONE_SAID = re.compile(r"\bUTC([+-][0-9]{2}:[0-9]{2})?")
 
 
 def _qualified(date: FuzzyDate, display: str) -> FuzzyDate:
-    """``date`` with the ``~``/``?`` marks of its display date, when that display date is
-    exactly the words our export writes for the date so marked (export/datewords.py:
-    "March 2022~", "2022?", "some day between March 2022~ and April 2022"); else as it is."""
+    """``date`` with the ``~``/``?`` marks, and the zone of its times, of its display date,
+    when that display date is exactly the words our export writes for the date so marked
+    (:func:`~desktopapp.domain.dates.display_date`: "March 2022~", "2022?", "some day between
+    March 2022~ and April 2022", "1 March 2022, 09:30 UTC+01:00"); else ``date`` as it is."""
     words = " ".join(plain_text(display).split())
-    if not words:
-        return date
-    for start_mark, (start_uncertain, start_approximate) in _MARKS.items():
-        start = _marked(date.start, start_uncertain, start_approximate)
-        if date.end is None:
-            if words == start.describe() + start_mark and start_mark:
-                return FuzzyDate(start)
-            continue
-        for end_mark, (end_uncertain, end_approximate) in _MARKS.items():
-            if not (start_mark or end_mark):
-                continue
-            end = _marked(date.end, end_uncertain, end_approximate)
-            said = f"some day between {start.describe()}{start_mark} and {end.describe()}{end_mark}"
-            if words == said:
-                return FuzzyDate(start, end)
+    if not any(sign in words for sign in ("~", "?", "UTC")):
+        return date  # our words for a date without marks or zone: the date as it is
+    zones = {None, *("Z" if not m[1] else m[1] for m in _ZONE_SAID.finditer(words))}
+    ends = [date.start] if date.end is None else [date.start, date.end]
+    choices = [
+        [
+            replace(end, uncertain=uncertain, approximate=approximate, zone=zone)
+            for uncertain, approximate in _MARKS
+            for zone in (zones if end.timed else {end.zone})
+        ]
+        for end in ends
+    ]
+    for candidate in product(*choices):
+        said = FuzzyDate(*candidate)
+        if display_date(said) == words:
+            try:
+                return parse_edtf(said.edtf())  # an interval's two zones must agree
+            except DateError:
+                return date
     return date
-
-
-def _marked(point: DatePoint, uncertain: bool, approximate: bool) -> DatePoint:
-    return replace(point, uncertain=uncertain, approximate=approximate)
 
 
 # -- a slide as an entry --------------------------------------------------------------------
