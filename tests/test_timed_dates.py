@@ -17,14 +17,15 @@ from hypothesis import strategies as st
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.dates import TIMED, DateError, DatePoint, FuzzyDate, parse_edtf
-from desktopapp.domain.model import Event
+from desktopapp.domain.model import Event, EventRow
+from desktopapp.domain.timescale import TimeScale
 from desktopapp.export.datewords import display_date
 from desktopapp.export.ics import events_calendar
 from desktopapp.export.timelinejs import slide, timelinejs_csv
 from desktopapp.ingest.annotations import load_annotations
 from desktopapp.ingest.builder import build_database
 from desktopapp.ingest.bundled import annotations_path
-from desktopapp.render.marks import MarkShape, MarkStyle
+from desktopapp.render.marks import MarkShape, MarkStyle, mark_span
 from desktopapp.ui.event_table import short_date
 
 # Events of the sample given times of day (the annotation file takes them as it is).
@@ -105,15 +106,21 @@ def test_ics_writes_a_timed_start_floating_or_utc_as_the_date_says(
     assert entries["gm-export-halt"]["dtstart"].to_ical() == b"20220224T081530Z"
     offset = entries["sap-pauses-sales"]
     assert offset["dtstart"].to_ical() == b"20220302T223000Z"  # the same instant, in UTC
-    assert "23:30 UTC+01:00 on 2022-03-02, written here in UTC" in str(offset["description"])
+    assert "Placed at 23:30:00 on 2022-03-02 (23:30 UTC+01:00, written here in UTC)" in str(
+        offset["description"]
+    )
     hour = entries["hm-pauses-sales"]
     assert hour["dtstart"].to_ical() == b"20220301T140000"
     assert str(hour["summary"]).endswith("(1 March 2022, 14h)")
-    assert "the sources do not give the minute" in str(hour["description"])
-    # A span within a day is not passed off as a two-hour event: one day, said in words.
+    assert (
+        "Placed at 14:00:00 on 2022-03-01, the start of the hour 14h: the sources do not "
+        "give the minute" in str(hour["description"]).replace("\n", " ")
+    )
+    # A span within a day is not passed off as a two-hour event: its first moment, in words.
     span = entries["apple-export-halt"]
-    assert span["dtstart"].to_ical() == b"20220221"
+    assert span["dtstart"].to_ical() == b"20220221T093000" and "dtend" not in span
     assert str(span["summary"]).endswith("(some time between 09:30 and 11:00 on 21 February 2022)")
+    assert "the earliest time this date allows" in str(span["description"])
 
 
 def test_timelinejs_writes_hour_minute_second(timed_events: dict[str, Event]) -> None:
@@ -143,6 +150,36 @@ def test_a_timed_mark_is_a_dot_like_a_day() -> None:
     for precision in TIMED:
         assert MarkStyle.of_date(precision, False, False, False).shape is MarkShape.DOT
     assert MarkStyle.of_date("minute", True, False, False).shape is MarkShape.BAR
+
+
+def _row(edtf: str) -> EventRow:
+    fuzzy = parse_edtf(edtf)
+    return EventRow(
+        1, "t", "x", edtf, fuzzy.earliest(), fuzzy.latest(), fuzzy.precision.value,
+        fuzzy.approximate, fuzzy.uncertain,
+    )  # fmt: skip
+
+
+def test_a_timed_mark_sits_at_its_time_within_the_day() -> None:
+    """At 2,400 px a day: a day's dot in the middle, 06:00 a quarter in (the middle of that
+    minute), an hour in the middle of the hour, a span of times over those times only."""
+    scale = TimeScale(date(2022, 3, 1), 2400.0)
+
+    def span(edtf: str) -> tuple[float, float]:
+        row = _row(edtf)
+        return mark_span(row, MarkStyle.of(row), scale)
+
+    def centre(edtf: str) -> float:
+        left, right = span(edtf)
+        return (left + right) / 2
+
+    assert centre("2022-03-01") == pytest.approx(1200)
+    minute = 2400 / 1440
+    assert centre("2022-03-01T06:00") == pytest.approx(600 + minute / 2)  # its minute's middle
+    assert centre("2022-03-01T06") == pytest.approx(650)  # 06:30, the middle of its hour
+    assert centre("2022-03-02T06:00:00Z") == pytest.approx(3000 + 2400 / 86400 / 2)
+    assert span("2022-03-01T06:00/2022-03-01T12:00") == pytest.approx((600, 1200 + 100 / 60))
+    assert span("2022-03-01/2022-03-02T12") == pytest.approx((0, 2400 + 1300))
 
 
 # -- properties ------------------------------------------------------------------------------

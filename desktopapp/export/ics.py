@@ -8,8 +8,9 @@ a month, a year, an approximate or uncertain day) becomes a one-day all-day even
 ``X-DESKTOPAPP-EDTF`` carries the date exactly. It is never a multi-day event, which a
 calendar would show as something lasting all week.
 
-A time of day on a single date (``2022-03-01T09:30``) is a timed event instead, starting at
-that time with no end (a moment, not a slot): a *floating* local time when the date gives no
+A date that starts at a time of day (``2022-03-01T09:30``, or an interval from 09:30) is a
+timed event instead, starting at that time with no end (a moment, not a slot; an interval says
+in its summary that it is a span): a *floating* local time when the date gives no
 zone (a calendar shows it at 09:30 wherever it is opened: the time as reported, no zone
 guessed), in UTC when the date says ``Z``, and for an offset (``+01:00``) the same instant
 written in UTC, the description saying the time as reported. An hour alone starts at the
@@ -115,10 +116,11 @@ def description(event: Event) -> str:
 
 
 def _moment(date: FuzzyDate) -> dt.datetime | None:
-    """DTSTART of a time of day on one date, or None for an all-day event."""
+    """DTSTART of a date that starts at a time of day (a point, or an interval's first
+    moment), or None for an all-day event."""
     start = date.start
     clock = start.time_of_day()
-    if date.end is not None or clock is None:
+    if clock is None:
         return None
     local = dt.datetime.combine(start.first_day(), clock)
     if start.zone is None:
@@ -152,16 +154,22 @@ def placing(event: Event) -> str:
 
 
 def _placing_in_day(date: FuzzyDate) -> str:
+    """Why the entry starts when it does, for a date that starts at a time of day."""
     start = date.start
-    said = f"{start.describe_time()} on {start.first_day().isoformat()}"
+    clock = start.time_of_day()
+    at = f"Placed at {clock:%H:%M:%S} on {start.first_day().isoformat()}"
     if start.zone not in (None, "Z"):
-        said += ", written here in UTC"
+        at += f" ({start.describe_time()}, written here in UTC)"
+    if date.end is not None:
+        return f"{at}, the earliest time this date allows: the sources give a span, not a moment."
     if start.precision is Precision.HOUR:
-        said = f"Placed at the start of the hour, {said}: the sources do not give the minute"
+        said = f"{at}, the start of the hour {start.clock()}h: the sources do not give the minute"
     else:
-        said = f"Placed at {said}, the time as reported"
+        said = f"{at}, the time as reported"
     if start.approximate:
         said += "; the time is approximate, so the event may be a little earlier or later"
+    elif start.uncertain:
+        said += "; the date is uncertain"
     return said + "."
 
 

@@ -3,7 +3,8 @@
 The date's honesty must show at a glance, so each kind of date has its own shape:
 
 - an exact day: a solid dot; a time of day on it (an hour, a minute) the same dot, placed
-  at that time within the day once a day is wider than the dot (local time as reported);
+  at that time within the day (the middle of the hour for an hour), which shows once a day is
+  wider than the dot; an interval between two times spans those times within its days;
 - an interval (``2022-02-21/2022-02-27``): the range of possible dates, like an error bar: a
   thin line between two brackets over a faint band, never a solid bar, because sources mostly
   mean "on some day within these dates", not "all along" (a solid bar reads as duration);
@@ -24,13 +25,14 @@ that the precision still reads and the missing source shows without relying on c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import time
 from enum import Enum
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainter, QPen
 
-from desktopapp.domain.dates import DAY_OR_FINER, TIMED, DateError, parse_edtf
+from desktopapp.domain.dates import DAY_OR_FINER, DateError, parse_edtf
 from desktopapp.domain.model import Event, EventRow
 from desktopapp.domain.timescale import TimeScale
 
@@ -114,31 +116,45 @@ LEGEND_STYLES: tuple[MarkStyle, ...] = (
 
 def mark_span(row: EventRow, style: MarkStyle, scale: TimeScale) -> tuple[float, float]:
     """Left and right x of the drawn shape (not counting its "~"/"?" sign)."""
+    first_day, last_day = scale.x_end(row.start) - scale.x(row.start), 0.0
     if style.shape is MarkShape.DOT:
-        left, right = scale.x(row.start), scale.x_end(row.end)
-        centre = left + (right - left) * _time_fraction(row)
+        start, end = _within_days(row)
+        centre = scale.x(row.start) + first_day * (start + end) / 2
         return centre - DOT_RADIUS, centre + DOT_RADIUS
     left, right = scale.x(row.start), scale.x_end(row.end)
+    if not style.approximate:  # an approximate bar spans its margins, which are days
+        start, end = _within_days(row)
+        last_day = scale.x_end(row.end) - scale.x(row.end)
+        left, right = left + first_day * start, right - last_day * (1 - end)
     if right - left < MIN_BAR_WIDTH:
         centre = (left + right) / 2
         left, right = centre - MIN_BAR_WIDTH / 2, centre + MIN_BAR_WIDTH / 2
     return left, right
 
 
+def _within_days(row: EventRow) -> tuple[float, float]:
+    """Where the date starts within its first day and ends within its last, as fractions of
+    a day: (0, 1) for whole days, the times reported for a timed date (local time as
+    reported: the day is the one it was reported on)."""
+    if "T" not in row.edtf:
+        return 0.0, 1.0
+    return _fractions_of_days(row.edtf)
+
+
 @lru_cache(maxsize=4096)
-def _fraction_of_day(edtf: str) -> float:
+def _fractions_of_days(edtf: str) -> tuple[float, float]:
     try:
-        moment = parse_edtf(edtf).start.time_of_day()
+        date = parse_edtf(edtf)
     except DateError:
-        return 0.5
-    if moment is None:
-        return 0.5
-    return (moment.hour * 3600 + moment.minute * 60 + moment.second) / 86_400
+        return 0.0, 1.0
+    start, end = date.start, date.end or date.start
+    first = _seconds(start.first_moment().time()) / 86_400 if start.timed else 0.0
+    last = (_seconds(end.last_moment().time()) + 1) / 86_400 if end.timed else 1.0
+    return first, last
 
 
-def _time_fraction(row: EventRow) -> float:
-    """Where in its day a dot sits: the middle for a day, its time for a timed point."""
-    return _fraction_of_day(row.edtf) if row.precision in TIMED else 0.5
+def _seconds(moment: time) -> int:
+    return moment.hour * 3600 + moment.minute * 60 + moment.second
 
 
 def glyph_font(base: QFont) -> QFont:
