@@ -78,7 +78,7 @@ def calendar_event(event: Event, stamp: dt.datetime) -> CalendarEvent:
         entry.add("dtend", day + dt.timedelta(days=1))
     entry.add("transp", "TRANSPARENT")  # a past event in the news, not a busy slot
     summary = readable(event.title)
-    if not _shown_exactly(event.date):
+    if not shown_exactly(event.date):
         summary += f" ({display_date(event.date)})"
     entry.add("summary", summary)
     entry.add("description", description(event))
@@ -95,7 +95,7 @@ def description(event: Event) -> str:
     if event.summary:
         lines.extend((readable(event.summary), ""))
     lines.append(f"Date: {readable(event.date.describe())} (EDTF {event.date.edtf()}).")
-    if not _shown_exactly(event.date):
+    if not shown_exactly(event.date):
         lines.append(placing(event))
     citation = event.citation
     lines.append(f"Date source: {readable(citation.line())}")
@@ -134,7 +134,7 @@ def _offset(zone: str) -> dt.timedelta:
     return sign * dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6]))
 
 
-def _shown_exactly(date: FuzzyDate) -> bool:
+def shown_exactly(date: FuzzyDate) -> bool:
     """True when the calendar entry is the date itself: a day, a minute, a second."""
     return date.is_exact_day and date.precision is not Precision.HOUR
 

@@ -971,7 +971,9 @@ _DAY_WORDS = {
 def _precision_words(event: Event) -> str:
     fuzzy = event.date
     precision = fuzzy.precision
-    if precision is Precision.INTERVAL:
+    if precision is Precision.INTERVAL and fuzzy.start.timed and fuzzy.end is not None:
+        words = "Somewhere between these times"  # not "a 1-day span": the times are given
+    elif precision is Precision.INTERVAL:
         days = (fuzzy.latest() - fuzzy.earliest()).days + 1
         words = f"Somewhere in a {days}-day span"
     elif precision.names_day:
