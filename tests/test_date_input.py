@@ -201,6 +201,22 @@ def test_random_text_raises_nothing_but_date_error(text: str) -> None:
     assert read_date(reading.edtf) == reading  # whatever was read is a valid stored date
 
 
+TIME_WORDS = st.sampled_from(
+    ["2022-03-01", "1 March 2022", "T", " ", ":", "09", "9", "30", "99", "24", "60", "am",
+     "pm", "h", "UTC", "Z", "+01:00", "-5", "+99", "CET", "about", "~", "?", "/", "to", ","]
+)  # fmt: skip
+
+
+@given(st.lists(TIME_WORDS, max_size=8).map("".join))
+def test_time_like_text_raises_nothing_but_date_error(text: str) -> None:
+    try:
+        reading = read_date(text)
+    except DateError as error:
+        assert "\n" not in str(error)
+        return
+    assert read_date(reading.edtf) == reading
+
+
 @given(
     st.lists(
         st.sampled_from(
