@@ -16,10 +16,10 @@ zone, so "23:30+01:00" stays on the day it was reported on, and no zone is ever 
 
 Every date has sort bounds: the earliest day it may start and the latest day it may end
 (days, whatever the precision: a time of day is within its reported day). A month spans its
-days, a year its months. An *approximate* date is widened by a margin
-(a few days around a day, half a month around a month, half a year around a year, half an
-hour around a minute) because
-"about 1 March" may well be 27 February; an *uncertain* date is not widened, because "?"
+days, a year its months. An *approximate* date is widened by a margin (a few days around a
+day, half a month around a month, half a year around a year, two hours around an hour, half
+an hour around a minute) because "about 1 March" may well be 27 February, and "about 00:10"
+the evening before; an *uncertain* date is not widened, because "?"
 doubts whether the date is right at all, not how wide it is. Filters match an event when
 this span overlaps the range asked for, so an estimate is never silently excluded.
 """
