@@ -108,6 +108,7 @@ def test_a_time_of_day_is_kept_as_the_date_at_its_precision() -> None:
         ('"hour": 24', "2022-03-01", "the time 24:00"),
         ('"hour": 23, "minute": 59, "second": 60', "2022-03-01T23:59", "a leap second"),
         ('"hour": 9, "minute": 5, "second": 1, "millisecond": 250', "2022-03-01T09:05:01", "milli"),
+        ('"hour": 9, "second": 5', "2022-03-01T09", "a second but no minute"),
     ],
 )
 def test_a_time_no_date_can_hold_is_kept_in_the_claim_and_reported(

@@ -153,7 +153,9 @@ def _timed(point: DatePoint, parts: Mapping[str, Any], which: str) -> _Point:
     if hour == 24:  # the end of the day: no moment of the day it is on
         return _Point(point, written, "the time 24:00")
     lost = ""
-    if second == 60:
+    if minute is None and second is not None:  # "14h and 5 s" is no time a date can write
+        second, lost = None, "a second but no minute"
+    elif second == 60:
         second, lost = None, "a leap second"
     elif _number(parts.get("millisecond"), f"{which} millisecond") is not None:
         lost = "milliseconds"
