@@ -116,20 +116,25 @@ LEGEND_STYLES: tuple[MarkStyle, ...] = (
 
 def mark_span(row: EventRow, style: MarkStyle, scale: TimeScale) -> tuple[float, float]:
     """Left and right x of the drawn shape (not counting its "~"/"?" sign)."""
-    first_day, last_day = scale.x_end(row.start) - scale.x(row.start), 0.0
-    if style.shape is MarkShape.DOT:
-        start, end = _within_days(row)
-        centre = scale.x(row.start) + first_day * (start + end) / 2
-        return centre - DOT_RADIUS, centre + DOT_RADIUS
     left, right = scale.x(row.start), scale.x_end(row.end)
-    if not style.approximate:  # an approximate bar spans its margins, which are days
-        start, end = _within_days(row)
-        last_day = scale.x_end(row.end) - scale.x(row.end)
-        left, right = left + first_day * start, right - last_day * (1 - end)
+    if "T" in row.edtf and not style.approximate:  # times: an approximate bar spans days
+        left, right = _at_times(row, left, right, scale)
+    if style.shape is MarkShape.DOT:
+        centre = (left + right) / 2
+        return centre - DOT_RADIUS, centre + DOT_RADIUS
     if right - left < MIN_BAR_WIDTH:
         centre = (left + right) / 2
         left, right = centre - MIN_BAR_WIDTH / 2, centre + MIN_BAR_WIDTH / 2
     return left, right
+
+
+def _at_times(row: EventRow, left: float, right: float, scale: TimeScale) -> tuple[float, float]:
+    """The x span of a timed date: from its first time within its first day to its last
+    within its last day (a minute spans its minute, an hour its hour)."""
+    start, end = _within_days(row)
+    first_day = scale.x_end(row.start) - left
+    last_day = right - scale.x(row.end)
+    return left + first_day * start, right - last_day * (1 - end)
 
 
 def _within_days(row: EventRow) -> tuple[float, float]:
