@@ -180,6 +180,9 @@ def test_a_timed_mark_sits_at_its_time_within_the_day() -> None:
     assert centre("2022-03-02T06:00:00Z") == pytest.approx(3000 + 2400 / 86400 / 2)
     assert span("2022-03-01T06:00/2022-03-01T12:00") == pytest.approx((600, 1200 + 100 / 60))
     assert span("2022-03-01/2022-03-02T12") == pytest.approx((0, 2400 + 1300))
+    # "about 09:30" fades over its half-hour margins, not over the whole day.
+    assert span("2022-03-01T09:30~") == pytest.approx((900, 1000 + minute))
+    assert span("2022-03-01T00:10~") == pytest.approx((-20 * minute, 41 * minute))  # from 23:40
 
 
 # -- properties ------------------------------------------------------------------------------

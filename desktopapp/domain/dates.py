@@ -152,20 +152,29 @@ class DatePoint:
         return time(self.hour, self.minute or 0, self.second or 0)
 
     def earliest(self) -> date:
+        if self.timed:  # "about 00:10" may be the evening before
+            return self.earliest_moment().date()
         if not self.approximate:
             return self.first_day()
-        margin = APPROXIMATE_MARGIN[self.precision]
-        if self.timed:  # "about 00:10" may be the evening before
-            return _day_of(self.first_moment(), -margin, self.first_day())
-        return shifted(self.first_day(), -margin)
+        return shifted(self.first_day(), -APPROXIMATE_MARGIN[self.precision])
 
     def latest(self) -> date:
+        if self.timed:
+            return self.latest_moment().date()
         if not self.approximate:
             return self.last_day()
-        margin = APPROXIMATE_MARGIN[self.precision]
-        if self.timed:
-            return _day_of(self.last_moment(), margin, self.last_day())
-        return shifted(self.last_day(), margin)
+        return shifted(self.last_day(), APPROXIMATE_MARGIN[self.precision])
+
+    def earliest_moment(self) -> datetime:
+        """The first moment a timed point may be, its margin included when approximate."""
+        return _moved(self.first_moment(), -self._margin())
+
+    def latest_moment(self) -> datetime:
+        """The last whole second a timed point may be, its margin included when approximate."""
+        return _moved(self.last_moment(), self._margin())
+
+    def _margin(self) -> timedelta:
+        return APPROXIMATE_MARGIN[self.precision] if self.approximate else timedelta()
 
     def without_qualifiers(self) -> DatePoint:
         return replace(self, uncertain=False, approximate=False)
@@ -213,12 +222,12 @@ class DatePoint:
         return f"{self.describe_day()}, {about}{self.describe_time()}"
 
 
-def _day_of(moment: datetime, delta: timedelta, fallback: date) -> date:
-    """The day of ``moment + delta``; ``fallback`` (the calendar's end) past datetime's range."""
+def _moved(moment: datetime, delta: timedelta) -> datetime:
+    """``moment + delta``, or ``moment`` itself past the calendar's ends (year 1, 9999)."""
     try:
-        return (moment + delta).date()
+        return moment + delta
     except OverflowError:
-        return fallback
+        return moment
 
 
 def _echo(value: object, limit: int = 60) -> str:

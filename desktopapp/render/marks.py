@@ -4,7 +4,8 @@ The date's honesty must show at a glance, so each kind of date has its own shape
 
 - an exact day: a solid dot; a time of day on it (an hour, a minute) the same dot, placed
   at that time within the day (the middle of the hour for an hour), which shows once a day is
-  wider than the dot; an interval between two times spans those times within its days;
+  wider than the dot; an interval between two times spans those times within its days, and
+  an approximate time ("about 09:30") its margin (09:00 to 10:00), not the whole day;
 - an interval (``2022-02-21/2022-02-27``): the range of possible dates, like an error bar: a
   thin line between two brackets over a faint band, never a solid bar, because sources mostly
   mean "on some day within these dates", not "all along" (a solid bar reads as duration);
@@ -117,7 +118,7 @@ LEGEND_STYLES: tuple[MarkStyle, ...] = (
 def mark_span(row: EventRow, style: MarkStyle, scale: TimeScale) -> tuple[float, float]:
     """Left and right x of the drawn shape (not counting its "~"/"?" sign)."""
     left, right = scale.x(row.start), scale.x_end(row.end)
-    if "T" in row.edtf and not style.approximate:  # times: an approximate bar spans days
+    if "T" in row.edtf:
         left, right = _at_times(row, left, right, scale)
     if style.shape is MarkShape.DOT:
         centre = (left + right) / 2
@@ -130,7 +131,8 @@ def mark_span(row: EventRow, style: MarkStyle, scale: TimeScale) -> tuple[float,
 
 def _at_times(row: EventRow, left: float, right: float, scale: TimeScale) -> tuple[float, float]:
     """The x span of a timed date: from its first time within its first day to its last
-    within its last day (a minute spans its minute, an hour its hour)."""
+    within its last day (a minute spans its minute, an hour its hour, "about 09:30" its
+    margin, 09:00 to 10:00)."""
     start, end = _within_days(row)
     first_day = scale.x_end(row.start) - left
     last_day = right - scale.x(row.end)
@@ -152,9 +154,10 @@ def _fractions_of_days(edtf: str) -> tuple[float, float]:
         date = parse_edtf(edtf)
     except DateError:
         return 0.0, 1.0
+    # The row's days are the earliest and latest days of these moments (domain/dates.py).
     start, end = date.start, date.end or date.start
-    first = _seconds(start.first_moment().time()) / 86_400 if start.timed else 0.0
-    last = (_seconds(end.last_moment().time()) + 1) / 86_400 if end.timed else 1.0
+    first = _seconds(start.earliest_moment().time()) / 86_400 if start.timed else 0.0
+    last = (_seconds(end.latest_moment().time()) + 1) / 86_400 if end.timed else 1.0
     return first, last
 
 
