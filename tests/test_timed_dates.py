@@ -251,3 +251,11 @@ def test_a_day_stays_a_day(day: date) -> None:
 def test_replacing_a_point_keeps_its_time() -> None:
     point = parse_edtf("2022-03-01T09:30Z").start
     assert dataclasses.replace(point, approximate=True).edtf() == "2022-03-01T09:30Z~"
+
+
+def test_the_cli_table_never_cuts_a_date(timed_events: dict[str, Event]) -> None:
+    from desktopapp.export.table import events_table
+
+    table = events_table(list(timed_events.values()), total=5, width=80)
+    assert "2022-02-21T09:30/2022-02-21T11:00  " in table
+    assert "2022-03-02T23:30+01:00~" in table
