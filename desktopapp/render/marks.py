@@ -99,8 +99,8 @@ class MarkStyle:
         if self.uncertain:
             return "Uncertain date (?)"
         return {
-            MarkShape.DOT: "Exact day",
-            MarkShape.BAR: "Interval: on some day within these dates",
+            MarkShape.DOT: "Exact day or time",
+            MarkShape.BAR: "Interval: at some point within these dates",
             MarkShape.PERIOD: "Month or year only (day unknown)",
         }[self.shape]
 
