@@ -21,6 +21,7 @@ import contextlib
 import getpass
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -82,6 +83,10 @@ class TimelineStore:
             self._wal = True  # a server has no journal mode to switch
             reader = server_engine(server, read_only=True)
         self._dialect = dialect_for(self._writer)
+        # The writer is one connection: an import written on a worker thread holds it for
+        # its whole transaction, and nothing else may use it meanwhile (closing a borrowed
+        # handle would roll that transaction back).
+        self._writing = threading.Lock()
         self.repository = EventRepository(reader)
         self._data_version = self._read_data_version()
 
@@ -316,7 +321,7 @@ class TimelineStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:
-        with self._writer.connect() as connection:
+        with self._writing, self._writer.connect() as connection:
             try:
                 self._dialect.begin_write(connection, BUSY_TIMEOUT_MS)
             except DBAPIError as error:
@@ -366,8 +371,14 @@ class TimelineStore:
 
     def external_change(self) -> bool:
         """True (once) if another connection or process has written the file since we last
-        looked; the read caches are then dropped, so the next answers are the new state."""
-        version = self._read_data_version()
+        looked; the read caches are then dropped, so the next answers are the new state.
+        False while this store is writing on another thread (an import): asked again later."""
+        if not self._writing.acquire(blocking=False):
+            return False
+        try:
+            version = self._read_data_version()
+        finally:
+            self._writing.release()
         if version == self._data_version:
             return False
         self._data_version = version
