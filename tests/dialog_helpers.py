@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 
 
 def show(qtbot, dialog: QDialog) -> QDialog:  # type: ignore[no-untyped-def]
@@ -77,7 +77,10 @@ class ModalAnswer:
 
     def _run(self) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or (
+            # A long operation's progress, shown on the way to the dialog awaited.
+            isinstance(dialog, QProgressDialog) and not issubclass(self.kind, QProgressDialog)
+        ):
             QTimer.singleShot(50, self._run)
             return
         self.seen = True

@@ -324,7 +324,7 @@ class ImportRun(QObject):
     """One import's reading and writing, on a worker thread (:meth:`work`): it touches the
     file, the plan and the store alone, and tells the window's thread by queued signals."""
 
-    progressed = Signal(int, int)  # entries written, entries in all
+    progressed = Signal(int, int)  # events written, events in all
     finished = Signal()
 
     def __init__(
@@ -357,19 +357,21 @@ class ImportRun(QObject):
             )
             self._stop_if_cancelled()
             commands = plan.commands
-            self.progressed.emit(0, len(commands))
+            self.progressed.emit(0, plan.event_count)
             self.changes = self._document.write_all(
-                commands, self._note or import_note(plan), self._told(len(commands))
+                commands, self._note or import_note(plan), self._told(len(commands), plan)
             )
         except BaseException as error:  # handed to the window's thread, said there
             self.error = error
         finally:
             self.finished.emit()
 
-    def _told(self, total: int) -> Callable[[int], None]:
+    def _told(self, total: int, plan: ImportPlan) -> Callable[[int], None]:
+        names = total - plan.event_count  # the actors and types, made first
+
         def written(done: int) -> None:
             self._stop_if_cancelled()  # inside the transaction: raising rolls it back
-            self.progressed.emit(done, total)
+            self.progressed.emit(max(done - names, 0), plan.event_count)
 
         return written
 
@@ -379,7 +381,8 @@ class ImportRun(QObject):
 
 
 class ImportProgress(QProgressDialog):
-    """How far a long import is, with Cancel (or Escape); shown only if it takes a while."""
+    """How far a long import is (events written), with Cancel (or Escape); shown only if
+    it takes a while."""
 
     SHOWN_AFTER_MS = 400  # a small file is imported before a dialog could be read
 
@@ -399,7 +402,7 @@ class ImportProgress(QProgressDialog):
         if self.wasCanceled():
             return
         self.setMaximum(max(total, 1))
-        self.setLabelText(f"Importing '{self._file_name}': {done:,} of {total:,} entries written")
+        self.setLabelText(f"Importing '{self._file_name}': {done:,} of {total:,} events written")
         self.setValue(done)
 
     def finish(self) -> None:
