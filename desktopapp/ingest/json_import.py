@@ -23,7 +23,9 @@ and only a person can tell which is right (import into a new timeline, or delete
 
 from __future__ import annotations
 
+import codecs
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from graphlib import CycleError, TopologicalSorter
@@ -98,7 +100,33 @@ def _actor_keys(entries: Sequence[Entry], plan: ImportPlan) -> dict[str, str]:
 
 def events_records(data: bytes, name: str) -> list[dict[str, Any]]:
     """The entries of the file, checked against the schema; ImportFileError (one line) if
-    it is not UTF-8, not JSON, not our events, or names one key twice."""
+    it is not UTF-8, not JSON, not our events, or names one key twice.
+
+    The events array is read one entry at a time (ijson), each checked against the
+    schema of one event as it comes: the whole document is never held as Python objects
+    next to its copy for the validator (about 1 GB at 100,000 events). A file that is not
+    such an array, or may hold a lone surrogate, is read whole, as its refusal must say
+    exactly where it breaks."""
+    import ijson
+
+    if not _AN_ARRAY.match(data) or _LONE_SURROGATE.search(data) or not _is_utf8(data):
+        return _whole_records(data, name)
+    validator = _validator(schema("events"), item=True)
+    records: list[dict[str, Any]] = []
+    first: dict[str, int] = {}
+    try:
+        entries = ijson.items(_Chunks(data), "item", use_float=True)
+        for number, record in enumerate(entries, start=1):
+            _check_schema(validator, record, name, number)
+            _check_record(record, number, name, first)
+            records.append(record)
+    except ijson.JSONError:  # the whole reading says where the file breaks, in its words
+        return _whole_records(data, name)
+    return records
+
+
+def _whole_records(data: bytes, name: str) -> list[dict[str, Any]]:
+    """The entries of a file read whole (one that breaks somewhere), checked as above."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -113,50 +141,100 @@ def events_records(data: bytes, name: str) -> list[dict[str, Any]]:
     except RecursionError:
         raise ImportFileError(f"{name}: its JSON is nested too deeply to read") from None
     _check_text(document, name)  # first: a lone surrogate is no text to check against
-    _check_schema(document, name)
+    _check_schema(_validator(schema("events"), item=False), document, name, None)
     records: list[dict[str, Any]] = document
     first: dict[str, int] = {}
     for number, record in enumerate(records, start=1):
-        earlier = first.setdefault(record["key"], number)
-        if earlier != number:
-            raise ImportFileError(
-                f"{name}, {UNIT} {number}: the key {record['key']!r} is also that of "
-                f"{UNIT} {earlier}; a key names one event"
-            )
-        pairs = [(p["name"], p["role"]) for p in record["participants"]]
-        twice = next((pair for n, pair in enumerate(pairs) if pair in pairs[:n]), None)
-        if twice is not None:
-            raise ImportFileError(
-                f"{name}, {UNIT} {number}: the actor {twice[0]!r} is listed twice as {twice[1]}"
-            )
+        _check_record(record, number, name, first)
     return records
 
 
-def _check_schema(document: object, name: str) -> None:
-    """The first place where ``document`` breaks the events schema, in one line.
+# A \u escape of half a character, not part of a pair: ijson's C parser reads it as "?"
+# where Python's json keeps it (and _check_text refuses it, naming the entry).
+_LONE_SURROGATE = re.compile(
+    rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    rb"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+_AN_ARRAY = re.compile(rb"(?:\xef\xbb\xbf)?\s*\[")
+_CHUNK = 1 << 20
 
-    Checked by jsonschema-rs: the reference ``jsonschema`` takes half a millisecond an
-    event (50 s for 100,000), this a few microseconds; the tests check our exports with
-    ``jsonschema`` too, so the two must agree on the one schema."""
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8, checked a megabyte at a time (no copy of the whole)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), _CHUNK):
+            decoder.decode(view[start : start + _CHUNK], final=start + _CHUNK >= len(data))
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+class _Chunks:
+    """The bytes of a file as a binary stream for ijson, its BOM skipped, without a copy."""
+
+    def __init__(self, data: bytes) -> None:
+        self._view = memoryview(data)
+        self._at = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self._view) if size < 0 else self._at + size
+        chunk = bytes(self._view[self._at : end])
+        self._at += len(chunk)
+        return chunk
+
+
+def _check_record(record: dict[str, Any], number: int, name: str, first: dict[str, int]) -> None:
+    """An entry's key not used by an earlier one (``first``: key -> entry), and no actor
+    listed twice in one role."""
+    earlier = first.setdefault(record["key"], number)
+    if earlier != number:
+        raise ImportFileError(
+            f"{name}, {UNIT} {number}: the key {record['key']!r} is also that of "
+            f"{UNIT} {earlier}; a key names one event"
+        )
+    pairs = [(p["name"], p["role"]) for p in record["participants"]]
+    twice = next((pair for n, pair in enumerate(pairs) if pair in pairs[:n]), None)
+    if twice is not None:
+        raise ImportFileError(
+            f"{name}, {UNIT} {number}: the actor {twice[0]!r} is listed twice as {twice[1]}"
+        )
+
+
+def _validator(events_schema: dict[str, Any], *, item: bool) -> Any:
+    """jsonschema-rs's validator of the events schema, or of one event of it (``item``).
+
+    The reference ``jsonschema`` takes half a millisecond an event (50 s for 100,000),
+    this a few microseconds; the tests check our exports with ``jsonschema`` too, so the
+    two must agree on the one schema."""
     import jsonschema_rs
 
-    events_schema = schema("events")
-    validator = jsonschema_rs.Draft202012Validator(events_schema, validate_formats=True)
-    error = next(iter(validator.iter_errors(document)), None)
+    if item:
+        events_schema = {**events_schema, "$ref": "#/$defs/event"}
+        del events_schema["type"], events_schema["items"]
+    return jsonschema_rs.Draft202012Validator(events_schema, validate_formats=True)
+
+
+def _check_schema(validator: Any, instance: object, name: str, entry: int | None) -> None:
+    """The first place where ``instance`` (the document, or its ``entry``-th event) breaks
+    the events schema, in one line."""
+    error = next(iter(validator.iter_errors(instance)), None)
     if error is None:
         return
     path = list(error.instance_path)
-    if not path:
-        raise ImportFileError(f"{name}: not a list of our events ({_cut(error.message)})")
+    if entry is None:
+        if not path:
+            raise ImportFileError(f"{name}: not a list of our events ({_cut(error.message)})")
+        entry = int(path.pop(0)) + 1  # the document is an array (checked first): its index
     message = " ".join(error.message.split())
-    if " does not match " in message:  # a pattern: say what is expected, not the regex
-        described = events_schema["$defs"]["event"]["properties"].get(path[-1], {})
+    if " does not match " in message and path:  # a pattern: say what is expected, not the regex
+        described = schema("events")["$defs"]["event"]["properties"].get(path[-1], {})
         message = message.split(" does not match ")[0] + " is not in the expected form"
         if "description" in described:
             message += f", {described['description']}"
-    field = ".".join(str(part) for part in path[1:])
+    field = ".".join(str(part) for part in path)
     what = f"{field}: {_cut(message)}" if field else _cut(message)
-    entry = int(path[0]) + 1  # the document is an array (checked first): its index
     raise ImportFileError(f"{name}, {UNIT} {entry}: not one of our events ({what})")
 
 
