@@ -26,8 +26,8 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from graphlib import CycleError, TopologicalSorter
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -47,52 +47,79 @@ _KEYS_PER_QUERY = 500
 
 
 def read_events_json(data: bytes, plan: ImportPlan) -> None:
-    """The reader of the import registry: every entry of ``data`` planned into ``plan``."""
-    records = events_records(data, plan.file_name)
+    """The reader of the import registry: every entry of ``data`` planned into ``plan``.
+
+    Entries are taken a page at a time as the file is read, and each becomes its command
+    at once (its participants named once every actor is known): the file's records are
+    never all held as Python objects, only the commands the import writes."""
     sources = TargetSources(plan.target.repository)
-    existing = _existing_events(plan.target.repository, [r["key"] for r in records])
-    new: list[Entry] = []
+    actors = _ActorOrder()
+    new: list[tuple[Where, AddEvent, tuple[tuple[str, str], ...]]] = []
+    for page in _pages(_records(data, plan.file_name), _KEYS_PER_QUERY):
+        existing = _existing_events(plan.target.repository, [r["key"] for _, r in page])
+        for number, record in page:
+            entry = Entry.of(record, Where(UNIT, number), plan.file_name, sources)
+            stored = existing.get(record["key"])
+            if stored is None:
+                actors.see(entry)
+                pairs = tuple((p["name"], p["role"]) for p in record["participants"])
+                new.append((entry.where, entry.command(plan), pairs))
+            elif event_content(stored) == entry.content():
+                plan.report.skip(entry.where, "already in this timeline, the same")
+            else:
+                raise ImportFileError(
+                    f"{plan.file_name}, {entry.where}: the key {record['key']!r} is a different "
+                    f"event in this timeline ({_short(stored.title)!r}); nothing was imported "
+                    "(import into a new timeline, or delete that event first)"
+                )
+    keys = actors.keys(plan)
+    new.reverse()
+    while new:  # in the file's order, each command without its actors let go once replaced
+        where, command, pairs = new.pop()
+        participants = tuple((keys[name], role) for name, role in pairs)
+        plan.add(where, replace(command, participants=participants))
+
+
+def _pages(records: Iterator[dict[str, Any]], size: int) -> Iterator[list[tuple[int, Any]]]:
+    page: list[tuple[int, Any]] = []
     for number, record in enumerate(records, start=1):
-        entry = Entry.of(record, Where(UNIT, number), plan.file_name, sources)
-        stored = existing.get(record["key"])
-        if stored is None:
-            new.append(entry)
-        elif event_content(stored) == entry.content():
-            plan.report.skip(entry.where, "already in this timeline, the same")
-        else:
-            raise ImportFileError(
-                f"{plan.file_name}, {entry.where}: the key {record['key']!r} is a different "
-                f"event in this timeline ({_short(stored.title)!r}); nothing was imported "
-                "(import into a new timeline, or delete that event first)"
-            )
-    actors = _actor_keys(new, plan)
-    for entry in new:
-        plan.add(entry.where, entry.command(plan, actors))
+        page.append((number, record))
+        if len(page) == size:
+            yield page
+            page = []
+    if page:
+        yield page
 
 
-def _actor_keys(entries: Sequence[Entry], plan: ImportPlan) -> dict[str, str]:
-    """The key of every actor the entries name, new ones planned in an order that keeps
-    each event's participants in the file's order.
+class _ActorOrder:
+    """The actors the entries name, gathered entry by entry, and an order to make the new
+    ones in that keeps each event's participants in the file's order.
 
     An event lists its actors of one role in the order they were created (by row id), so
     each entry says which of its actors came first; any order that agrees with all the
     entries (a topological sort) gives every event back its actors in its order."""
-    earlier: dict[str, set[str]] = {}
-    kinds: dict[str, tuple[str | None, Where]] = {}
-    for entry in entries:
-        where, record = entry.where, entry.record
+
+    def __init__(self) -> None:
+        self._earlier: dict[str, set[str]] = {}
+        self._kinds: dict[str, tuple[str | None, Where]] = {}
+
+    def see(self, entry: Entry) -> None:
+        participants = entry.record["participants"]
         for role in ("acting", "affected"):
-            names = [p["name"] for p in record["participants"] if p["role"] == role]
+            names = [p["name"] for p in participants if p["role"] == role]
             for before, after in pairwise(names):
-                earlier.setdefault(after, set()).add(before)
-        for participant in record["participants"]:
-            earlier.setdefault(participant["name"], set())
-            kinds.setdefault(participant["name"], (participant["kind"], where))
-    try:
-        order = list(TopologicalSorter(earlier).static_order())
-    except CycleError:  # an edited file: no order agrees with all; the file's order then
-        order = list(earlier)
-    return {name: plan.actor(name, _kind(*kinds[name], plan)) for name in order}
+                self._earlier.setdefault(after, set()).add(before)
+        for participant in participants:
+            self._earlier.setdefault(participant["name"], set())
+            self._kinds.setdefault(participant["name"], (participant["kind"], entry.where))
+
+    def keys(self, plan: ImportPlan) -> dict[str, str]:
+        """The key of every actor seen, new ones planned in the order described."""
+        try:
+            order = list(TopologicalSorter(self._earlier).static_order())
+        except CycleError:  # an edited file: no order agrees with all; the file's order then
+            order = list(self._earlier)
+        return {name: plan.actor(name, _kind(*self._kinds[name], plan)) for name in order}
 
 
 # -- the file ---------------------------------------------------------------------------------
@@ -100,7 +127,12 @@ def _actor_keys(entries: Sequence[Entry], plan: ImportPlan) -> dict[str, str]:
 
 def events_records(data: bytes, name: str) -> list[dict[str, Any]]:
     """The entries of the file, checked against the schema; ImportFileError (one line) if
-    it is not UTF-8, not JSON, not our events, or names one key twice.
+    it is not UTF-8, not JSON, not our events, or names one key twice."""
+    return list(_records(data, name))
+
+
+def _records(data: bytes, name: str) -> Iterator[dict[str, Any]]:
+    """The entries of the file one by one, each checked as it comes (see events_records).
 
     The events array is read one entry at a time (ijson), each checked against the
     schema of one event as it comes: the whole document is never held as Python objects
@@ -110,19 +142,24 @@ def events_records(data: bytes, name: str) -> list[dict[str, Any]]:
     import ijson
 
     if not _AN_ARRAY.match(data) or _LONE_SURROGATE.search(data) or not _is_utf8(data):
-        return _whole_records(data, name)
+        yield from _whole_records(data, name)
+        return
     validator = _validator(schema("events"), item=True)
-    records: list[dict[str, Any]] = []
     first: dict[str, int] = {}
-    try:
-        entries = ijson.items(_Chunks(data), "item", use_float=True)
-        for number, record in enumerate(entries, start=1):
-            _check_schema(validator, record, name, number)
-            _check_record(record, number, name, first)
-            records.append(record)
-    except ijson.JSONError:  # the whole reading says where the file breaks, in its words
-        return _whole_records(data, name)
-    return records
+    entries = ijson.items(_Chunks(data), "item", use_float=True)
+    number = 0
+    while True:
+        try:
+            record = next(entries)
+        except StopIteration:
+            return
+        except ijson.JSONError:  # the whole reading says where the file breaks, in its words
+            yield from _whole_records(data, name)[number:]
+            return
+        number += 1
+        _check_schema(validator, record, name, number)
+        _check_record(record, number, name, first)
+        yield record
 
 
 def _whole_records(data: bytes, name: str) -> list[dict[str, Any]]:
@@ -318,8 +355,9 @@ class Entry:
             self.claim.text.strip() if self.claim else "",
         )
 
-    def command(self, plan: ImportPlan, actors: Mapping[str, str]) -> AddEvent:
-        """The event's command, its type and actors planned, what it lost reported."""
+    def command(self, plan: ImportPlan) -> AddEvent:
+        """The event's command, its type planned, what it lost reported; its participants
+        are named by the caller once every actor's key is known."""
         from desktopapp.db.commands import AddEvent
 
         record, where = self.record, self.where
@@ -338,7 +376,7 @@ class Entry:
             type_slug=_event_type(record, plan),
             date_edtf=record["date"],
             citation=self.citation,
-            participants=tuple((actors[p["name"]], p["role"]) for p in record["participants"]),
+            participants=(),
             quotes=self.quotes,
             summary=record["summary"],
             key=record["key"],
