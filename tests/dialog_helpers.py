@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from desktopapp.ui.import_dialog import ImportProgress
 
 
 def show(qtbot, dialog: QDialog) -> QDialog:  # type: ignore[no-untyped-def]
@@ -78,8 +80,8 @@ class ModalAnswer:
     def _run(self) -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None or (
-            # A long operation's progress, shown on the way to the dialog awaited.
-            isinstance(dialog, QProgressDialog) and not issubclass(self.kind, QProgressDialog)
+            # A long import's progress, shown on the way to the dialog awaited.
+            isinstance(dialog, ImportProgress) and not issubclass(self.kind, ImportProgress)
         ):
             QTimer.singleShot(50, self._run)
             return

@@ -350,8 +350,8 @@ def test_escape_on_the_progress_dialog_cancels_and_leaves_the_timeline_as_it_was
 
     def press_escape(dialog: QDialog) -> None:
         assert isinstance(dialog, ImportProgress)
-        qtbot.waitUntil(lambda: "500 of 3,000 events written" in dialog.labelText(), timeout=20000)
-        seen.append(dialog.labelText())
+        qtbot.waitUntil(lambda: "500 of 3,000 events written" in dialog.label.text(), timeout=20000)
+        seen.append(dialog.label.text())
         ready(qtbot, dialog)
         qtbot.keyClick(focused(), Qt.Key.Key_Escape)
         escaped.set()

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
-    QProgressDialog,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -401,32 +401,52 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-class ImportProgress(QProgressDialog):
-    """How far a long import is (events written), with Cancel (or Escape); shown only if
-    it takes a while."""
+class ImportProgress(QDialog):
+    """How far a long import is (events written), with Cancel (or Escape, or closing it);
+    shown only if the import takes a while."""
 
     SHOWN_AFTER_MS = 400  # a small file is imported before a dialog could be read
+    canceled = Signal()
 
     def __init__(self, parent: QWidget, file_name: str) -> None:
-        super().__init__(f"Reading '{file_name}'…", "Cancel", 0, 0, parent)
+        super().__init__(parent)
         self.setObjectName("importProgress")
         self.setWindowTitle("Importing")
         self.setWindowModality(Qt.WindowModality.WindowModal)  # no edit while it writes
-        self.setMinimumDuration(self.SHOWN_AFTER_MS)
-        self.setAutoClose(False)
-        self.setAutoReset(False)
-        self.setMinimumWidth(420)
         self._file_name = file_name
-        self.rejected.connect(self.cancel)  # Escape, or the window's close button
+        self._cancelled = False
+        self.label = plain_label(f"Reading '{file_name}'…")
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName("Events written")
+        self.bar.setRange(0, 0)  # busy until the file is read and its events counted
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)  # the counts grow without the dialog growing with them
+        frame_as_dialog(self)
+        self.rejected.connect(self._cancel)
+        self._show_later = QTimer(self)
+        self._show_later.setSingleShot(True)
+        self._show_later.timeout.connect(self.open)
+        self._show_later.start(self.SHOWN_AFTER_MS)
 
     def show_written(self, done: int, total: int) -> None:
-        if self.wasCanceled():
+        if self._cancelled:
             return
-        self.setMaximum(max(total, 1))
-        self.setLabelText(f"Importing '{self._file_name}': {done:,} of {total:,} events written")
-        self.setValue(done)
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        self.label.setText(f"Importing '{self._file_name}': {done:,} of {total:,} events written")
+
+    def _cancel(self) -> None:
+        if not self._cancelled:
+            self._cancelled = True
+            self.canceled.emit()
 
     def finish(self) -> None:
-        self.reset()
+        self._show_later.stop()
+        self._cancelled = True  # closing it now is no cancel
         self.hide()
         self.deleteLater()
