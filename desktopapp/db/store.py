@@ -315,7 +315,7 @@ class TimelineStore:
     def _enter_wal(self) -> None:
         # Validated, and about to write its first change: a file built for viewing becomes a
         # document being edited (WAL cannot be entered inside a transaction).
-        with self._writer.connect() as connection:
+        with self._writing, self._writer.connect() as connection:
             connection.exec_driver_sql("PRAGMA journal_mode = WAL")
         self._wal = True
 

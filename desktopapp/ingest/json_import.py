@@ -265,9 +265,9 @@ def _validator(events_schema: dict[str, Any], *, item: bool) -> Any:
 def _check_schema(validator: Any, instance: object, name: str, entry: int | None) -> None:
     """The first place where ``instance`` (the document, or its ``entry``-th event) breaks
     the events schema, in one line."""
-    error = next(iter(validator.iter_errors(instance)), None)
-    if error is None:
+    if validator.is_valid(instance):  # the usual answer, without building any error
         return
+    error = next(iter(validator.iter_errors(instance)))
     path = list(error.instance_path)
     if entry is None:
         if not path:
