@@ -364,3 +364,22 @@ def test_quotes_are_attached_to_the_same_text_under_another_key(
             (keys[q["source_sha256"]], q["start"], q["text"]) for q in record["quotes"]
         ]
         assert all(q.verified for q in event.quotes)
+
+
+def test_a_file_read_entry_by_entry_keeps_a_bom_and_escaped_characters(
+    sample_json: Path, tmp_path: Path
+) -> None:
+    """The events array is read one entry at a time (ijson): a BOM, an emoji written as a
+    surrogate pair escape and accented letters as escapes come back as they were."""
+    records = json.loads(sample_json.read_text(encoding="utf-8"))
+    records[0]["title"] = "Sanctions 😀 — été"
+    data = b"\xef\xbb\xbf\n " + json.dumps(records, ensure_ascii=True).encode("ascii")
+    assert b"\\ud83d\\ude00" in data
+    source = tmp_path / "escaped.json"
+    source.write_bytes(data)
+    target = tmp_path / "new.timeline"
+    import_file(target, source, author="test", format_id="json")
+    repository = EventRepository(open_database(target))
+    keys = repository.event_ids_by_key([records[0]["key"]])
+    (event,) = repository.events_by_id(list(keys.values()))
+    assert event.title == "Sanctions 😀 — été"

@@ -57,6 +57,10 @@ class ImportFileError(Exception):
     """A file that cannot be imported at all; one line for the person. Nothing is written."""
 
 
+class ImportCancelled(Exception):
+    """The person stopped the import: its transaction was rolled back, nothing written."""
+
+
 class GroupAs(StrEnum):
     """What the other tool's ``group`` (a row of its timeline) becomes here."""
 
