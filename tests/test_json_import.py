@@ -77,6 +77,27 @@ def test_the_sample_comes_back_the_same(
     before = json.loads(sample_json.read_text(encoding="utf-8"))
     assert without_ids(again) == without_ids(before)
     assert all(quote["verified"] for record in again for quote in record["quotes"])
+    for copy in opened(target):  # the aliases too, "Volvo" shared by two companies
+        named = {p.actor.name: p.actor.aliases for e in repository.events() for p in e.participants}
+        assert {a.name: a.aliases for a in copy.actors} == named
+        assert {a.name for a in copy.actors if "Volvo" in a.aliases} == {"AB Volvo", "Volvo Cars"}
+
+
+def test_a_name_the_timelines_actors_share_as_an_alias_refuses_the_file(
+    repository: EventRepository, sample_json: Path, tmp_path: Path
+) -> None:
+    target = timeline_with_sources(repository, tmp_path / "copy.timeline")
+    import_file(target, sample_json, author="test")
+    records = json.loads(sample_json.read_text(encoding="utf-8"))
+    volvo = next(r for r in records if any(p["name"] == "Volvo Cars" for p in r["participants"]))
+    entry = {**volvo, "key": "a-new-event", "title": "Volvo, unnamed which"}
+    entry["participants"] = [{"name": "Volvo", "kind": "company", "role": "acting"}]
+    changed = tmp_path / "volvo.json"
+    changed.write_text(json.dumps([entry]), encoding="utf-8")
+    before = file_bytes(target)
+    with pytest.raises(ImportFileError, match="'Volvo' could mean AB Volvo or Volvo Cars"):
+        import_file(target, changed, author="test")
+    assert file_bytes(target) == before
 
 
 @pytest.fixture(scope="module")

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktopapp.domain.anchoring import occurrences
 from desktopapp.domain.model import ActorKind, Event, Source
+from desktopapp.domain.search import fold
 from desktopapp.ingest.importing import CITATION_NOTE, ImportFileError, ImportPlan, Where
 from desktopapp.schemas import schema
 
@@ -102,6 +103,7 @@ class _ActorOrder:
     def __init__(self) -> None:
         self._earlier: dict[str, set[str]] = {}
         self._kinds: dict[str, tuple[str | None, Where]] = {}
+        self._aliases: dict[str, tuple[str, ...]] = {}
 
     def see(self, entry: Entry) -> None:
         participants = entry.record["participants"]
@@ -112,6 +114,7 @@ class _ActorOrder:
         for participant in participants:
             self._earlier.setdefault(participant["name"], set())
             self._kinds.setdefault(participant["name"], (participant["kind"], entry.where))
+            self._aliases.setdefault(participant["name"], tuple(participant.get("aliases", ())))
 
     def keys(self, plan: ImportPlan) -> dict[str, str]:
         """The key of every actor seen, new ones planned in the order described."""
@@ -119,7 +122,17 @@ class _ActorOrder:
             order = list(TopologicalSorter(self._earlier).static_order())
         except CycleError:  # an edited file: no order agrees with all; the file's order then
             order = list(self._earlier)
-        return {name: plan.actor(name, _kind(*self._kinds[name], plan)) for name in order}
+        # An alias that is the name of another actor of the file would be refused once that
+        # actor is made (domain/naming.py); it is left out, as one of the target's would be.
+        names = {fold(name) for name in self._earlier}
+        return {
+            name: plan.actor(
+                name,
+                _kind(*self._kinds[name], plan),
+                [a for a in self._aliases[name] if fold(a) not in names - {fold(name)}],
+            )
+            for name in order
+        }
 
 
 # -- the file ---------------------------------------------------------------------------------
