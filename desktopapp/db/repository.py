@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cached_property
@@ -48,6 +48,7 @@ from desktopapp.db.dialect import (
 )
 from desktopapp.db.engine import DatabaseError
 from desktopapp.db.schema import (
+    NO_ACTING_LANE_ID,
     ActorNameRow,
     ActorRow,
     ActorTypeCountRow,
@@ -58,6 +59,7 @@ from desktopapp.db.schema import (
     EventLinkRow,
     EventRowORM,
     EventTypeRow,
+    LaneDayCountRow,
     MetaRow,
     QuoteRow,
     SourceRow,
@@ -189,7 +191,7 @@ class EventRepository:
         dropped without them), and read again only the actor spans it touched, so the next
         facets cost what the edit touched rather than a read of every count table (see
         TimelineStore.execute)."""
-        day_moves = list(day_moves)
+        day_moves, spans = list(day_moves), list(spans)
         self.__dict__.pop("_full_extent", None)
         under_way = self.__dict__.pop("_under_way", None)
         if under_way and event_moves is not None:
@@ -213,6 +215,13 @@ class EventRepository:
         if "_actor_spans" in self.__dict__:
             with self.engine.connect() as connection:
                 self.__dict__["_actor_spans"] = self._actor_spans.refreshed(connection, spans)
+        if "_lanes" in self.__dict__:
+            # The lanes an edit can move are its events' actors' and the one without: each
+            # holds at most a few thousand days, read again rather than moved by hand.
+            touched = {actor_id for actor_id, _type in spans} | {NO_ACTING_LANE_ID}
+            lanes = {k: v for k, v in self._lanes_by_actor.items() if k not in touched}
+            lanes.update(self._read_lane_totals(touched))
+            self.__dict__["_lanes"] = lanes
         self.settled()
 
     # -- reference data (small tables, read once) --------------------------------------
@@ -618,6 +627,25 @@ class EventRepository:
                 if ordinal is not None and isinstance(type_id, int):
                     per_type.setdefault(type_id, []).append((ordinal, _stored_count(events)))
         return {type_id: RunningTotal.of(days) for type_id, days in per_type.items()}
+
+    @property
+    def _lanes_by_actor(self) -> dict[int, RunningTotal]:
+        """{acting actor id (NO_ACTING_LANE_ID: none): its events starting on or before each
+        day that has any}, read once from lane_day_counts and refreshed by each edit."""
+        return self._kept("_lanes", self._read_lane_totals)
+
+    def _read_lane_totals(self, lanes: Collection[int] | None = None) -> dict[int, RunningTotal]:
+        L = LaneDayCountRow.__table__.c
+        query = select(L.actor_id, L.start_date, L.events).order_by(L.actor_id, L.start_date)
+        if lanes is not None:
+            query = query.where(L.actor_id.in_(sorted(lanes)))
+        per_lane: dict[int, list[tuple[int, int]]] = {}
+        with self.engine.connect() as connection:
+            for actor_id, day, events in connection.execute(query):
+                ordinal = _ordinal(day)  # a damaged day or count: left out, as for types
+                if ordinal is not None and isinstance(actor_id, int):
+                    per_lane.setdefault(actor_id, []).append((ordinal, _stored_count(events)))
+        return {actor_id: RunningTotal.of(days) for actor_id, days in per_lane.items()}
 
     def _day_type_counts(
         self, event_filter: EventFilter, start: date, end: date, *, by_type: bool
@@ -1087,6 +1115,9 @@ class EventRepository:
         self, event_filter: EventFilter, grouping: Grouping, start: date, end: date
     ) -> list[LaneCount]:
         """The lanes holding filtered events that overlap [start, end], with their counts."""
+        if event_filter.is_empty:
+            tallies = self._summed_lane_overview(grouping, start, end, start, 1, 1, binned=0)
+            return [tally.lane_count for tally in tallies]
         lanes = self._lane_subquery(
             grouping, self._window_conditions(event_filter, start, end), [E.id]
         )
@@ -1171,12 +1202,38 @@ class EventRepository:
         first: date,
         bin_days: int,
         bins: int,
+        *,
+        binned: int | None = None,
     ) -> list[LaneTally]:
         """Every lane holding filtered events that overlap [start, end], with its count and its
         events per bin of ``bin_days`` days from ``first`` (by start day; an event starting
-        before ``first`` counts in its lane, in no bin). One grouped query answers both, so a
-        window is read once however many lanes it holds."""
+        before ``first`` counts in its lane, in no bin). With ``binned``, only the
+        :func:`busiest` that many lanes need their bins (the others may come with none).
+
+        Unfiltered, it is summed from the running totals of each lane (lane_day_counts, or
+        day_type_counts by type): two bisections per lane and one per bin of the binned
+        ones, plus the few events that start before the window and reach into it. Filtered,
+        one grouped query answers both, so a window is read once however many lanes it holds."""
         bin_days, bins = max(1, bin_days), max(1, bins)
+        if event_filter.is_empty:
+            return self._summed_lane_overview(
+                grouping, start, end, first, bin_days, bins, binned=binned
+            )
+        return self._grouped_lane_overview(
+            event_filter, grouping, start, end, first, bin_days, bins
+        )
+
+    def _grouped_lane_overview(
+        self,
+        event_filter: EventFilter,
+        grouping: Grouping,
+        start: date,
+        end: date,
+        first: date,
+        bin_days: int,
+        bins: int,
+    ) -> list[LaneTally]:
+        """lane_overview by one grouped query over the filtered events and their lanes."""
         day = julian_ordinal(E.start_date)
         bucket = case(
             (E.start_date < first.isoformat(), -1),
@@ -1201,6 +1258,77 @@ class EventRepository:
         ]
         return sorted(result, key=lambda lane: self.lane_sort_key(grouping, lane.lane_count))
 
+    def _lane_running_totals(self, grouping: Grouping) -> dict[object, RunningTotal]:
+        """Every event's start days by lane value (as :meth:`_lane_key` reads it)."""
+        if grouping is Grouping.ACTOR:
+            return {
+                (None if actor_id == NO_ACTING_LANE_ID else actor_id): running
+                for actor_id, running in self._lanes_by_actor.items()
+            }
+        # By type id: _lane_key maps each to its top-level type, or all to the one lane.
+        return {type_id: running for type_id, running in self._running_totals_by_type.items()}
+
+    def _summed_lane_overview(
+        self,
+        grouping: Grouping,
+        start: date,
+        end: date,
+        first: date,
+        bin_days: int,
+        bins: int,
+        *,
+        binned: int | None,
+    ) -> list[LaneTally]:
+        """lane_overview without a filter, from the running totals (see there)."""
+        low, high = start.toordinal(), _day_after(end)  # events starting in [start, end]
+        origin = first.toordinal()
+        edges = [min(high, max(low, origin + i * bin_days)) for i in range(bins)] + [high]
+        by_key: dict[str, list[RunningTotal]] = {}
+        counts: dict[str, int] = {}
+        for value, running in self._lane_running_totals(grouping).items():
+            inside = running.before(high) - running.before(low)
+            if inside:
+                key = self._lane_key(grouping, value)
+                by_key.setdefault(key, []).append(running)
+                counts[key] = counts.get(key, 0) + inside
+        series: dict[str, list[int]] = {}
+        for value, day, count in self._reaching_into(grouping, start, end):
+            key = self._lane_key(grouping, value)
+            counts[key] = counts.get(key, 0) + count
+            ordinal = _ordinal(day)
+            if ordinal is not None and ordinal >= origin:
+                lane_bins = series.setdefault(key, [0] * bins)
+                lane_bins[min(bins - 1, (ordinal - origin) // bin_days)] += count
+        tallies = [LaneTally(k, self.lane_label(grouping, k), n, ()) for k, n in counts.items()]
+        tallies.sort(key=lambda lane: self.lane_sort_key(grouping, lane.lane_count))
+        chosen = {t.key for t in (tallies if binned is None else busiest(tallies, binned))}
+        result = []
+        for tally in tallies:
+            if tally.key in chosen:
+                lane_bins = series.get(tally.key, [0] * bins)
+                for running in by_key.get(tally.key, ()):
+                    before = [running.before(edge) for edge in edges]
+                    for index, (low_total, high_total) in enumerate(pairwise(before)):
+                        lane_bins[index] += high_total - low_total
+                tally = replace(tally, bins=tuple(lane_bins))
+            result.append(tally)
+        return result
+
+    def _reaching_into(
+        self, grouping: Grouping, start: date, end: date
+    ) -> list[tuple[object, object, int]]:
+        """(lane value, start day, events) of the events that start before ``start`` and
+        still run on it: the main date index from LONG_SPAN_DAYS before it, the long events'
+        own index before that."""
+        full = self._full_extent
+        if full is None or start <= full[0]:
+            return []  # no event starts before the window
+        conditions = [E.start_date < start.isoformat(), *_overlapping(start, end)]
+        sub = self._lane_subquery(grouping, conditions, [E.start_date.label("day")])
+        query = select(sub.c.lane, sub.c.day, func.count()).group_by(sub.c.lane, sub.c.day)
+        with self.engine.connect() as connection:
+            return [(lane, day, int(count)) for lane, day, count in connection.execute(query)]
+
     def adjacent_event(
         self, event_filter: EventFilter, event_id: int, *, forward: bool = True
     ) -> int | None:
@@ -1217,6 +1345,12 @@ class EventRepository:
 
 
 _INTEGER = EventRowORM.__table__.c.id.type
+
+
+def busiest(tallies: Sequence[LaneTally], limit: int) -> list[LaneTally]:
+    """The ``limit`` lanes with the most events (of equal ones, the first in reading order):
+    the lanes the timeline draws when there are more than it can show."""
+    return sorted(tallies, key=lambda tally: -tally.count)[: max(0, limit)]
 
 
 def _lane_in(
@@ -1452,5 +1586,5 @@ def _extent_day(day: object, fallback: date) -> date:
 _CACHED_PROPERTIES = tuple(
     name for name, value in vars(EventRepository).items() if isinstance(value, cached_property)
 )
-_KEPT = ("total", "_running_totals", "_under_way")  # kept by _kept and _under_way_on
+_KEPT = ("total", "_running_totals", "_under_way", "_lanes")  # kept by _kept and _under_way_on
 REMEMBERED_DAYS = 8  # first days of the date filters a window goes back and forth between
