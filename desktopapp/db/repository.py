@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cached_property
-from itertools import accumulate, pairwise
+from itertools import accumulate, groupby, pairwise
+from operator import itemgetter
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import (
@@ -635,17 +636,34 @@ class EventRepository:
         return self._kept("_lanes", self._read_lane_totals)
 
     def _read_lane_totals(self, lanes: Collection[int] | None = None) -> dict[int, RunningTotal]:
-        L = LaneDayCountRow.__table__.c
-        query = select(L.actor_id, L.start_date, L.events).order_by(L.actor_id, L.start_date)
-        if lanes is not None:
-            query = query.where(L.actor_id.in_(sorted(lanes)))
-        per_lane: dict[int, list[tuple[int, int]]] = {}
+        where = ""
+        if lanes is not None:  # ids, written as numbers: never text from the file
+            where = f"WHERE actor_id IN ({', '.join(str(int(lane)) for lane in lanes) or 'NULL'})"
+        query = (
+            f"SELECT actor_id, start_date, events FROM {LaneDayCountRow.__tablename__} {where} "
+            "ORDER BY actor_id, start_date"
+        )
         with self.engine.connect() as connection:
-            for actor_id, day, events in connection.execute(query):
-                ordinal = _ordinal(day)  # a damaged day or count: left out, as for types
-                if ordinal is not None and isinstance(actor_id, int):
-                    per_lane.setdefault(actor_id, []).append((ordinal, _stored_count(events)))
-        return {actor_id: RunningTotal.of(days) for actor_id, days in per_lane.items()}
+            # Half a million rows at 1M events: through the driver's own cursor, plain
+            # tuples (SQLAlchemy's rows would cost twice the read itself).
+            cursor = connection.connection.cursor()
+            try:
+                cursor.execute(query)
+                rows = cursor.fetchall()
+            finally:
+                cursor.close()
+        # A few thousand distinct days: each is parsed once. A damaged day or count is left
+        # out, as for the types' running totals.
+        ordinals = {day: _ordinal(day) for day in {row[1] for row in rows}}
+        result: dict[int, RunningTotal] = {}
+        for actor_id, group in groupby(rows, key=itemgetter(0)):
+            if isinstance(actor_id, int):
+                days = [
+                    (ordinals[day], n if type(n) is int and n > 0 else _stored_count(n))
+                    for _, day, n in group
+                ]
+                result[actor_id] = RunningTotal.of([(d, n) for d, n in days if d is not None])
+        return result
 
     def _day_type_counts(
         self, event_filter: EventFilter, start: date, end: date, *, by_type: bool
@@ -1085,6 +1103,12 @@ class EventRepository:
         return SINGLE_LANE
 
     @cached_property
+    def _lane_names(self) -> dict[Grouping, dict[str, tuple[str, tuple[int, str, str]]]]:
+        """Each lane's label and place in reading order, by grouping, as the lanes are met:
+        the actors and types do not change under an edit of events."""
+        return {}
+
+    @cached_property
     def _root_by_type_id(self) -> dict[int, str]:
         return {t.id: t.root_slug for t in self.event_types}
 
@@ -1283,13 +1307,17 @@ class EventRepository:
         low, high = start.toordinal(), _day_after(end)  # events starting in [start, end]
         origin = first.toordinal()
         edges = [min(high, max(low, origin + i * bin_days)) for i in range(bins)] + [high]
-        by_key: dict[str, list[RunningTotal]] = {}
+        by_key: dict[str, list[tuple[object, RunningTotal]]] = {}
         counts: dict[str, int] = {}
+        sums = self.__dict__.setdefault("_lane_sums", {})
+        inside_of = _Remembered(sums, (grouping, low, high))
         for value, running in self._lane_running_totals(grouping).items():
-            inside = running.before(high) - running.before(low)
+            inside = inside_of.get(value, running)
+            if inside is None:
+                inside = inside_of.put(value, running, running.before(high) - running.before(low))
             if inside:
                 key = self._lane_key(grouping, value)
-                by_key.setdefault(key, []).append(running)
+                by_key.setdefault(key, []).append((value, running))
                 counts[key] = counts.get(key, 0) + inside
         series: dict[str, list[int]] = {}
         for value, day, count in self._reaching_into(grouping, start, end):
@@ -1299,17 +1327,26 @@ class EventRepository:
             if ordinal is not None and ordinal >= origin:
                 lane_bins = series.setdefault(key, [0] * bins)
                 lane_bins[min(bins - 1, (ordinal - origin) // bin_days)] += count
-        tallies = [LaneTally(k, self.lane_label(grouping, k), n, ()) for k, n in counts.items()]
-        tallies.sort(key=lambda lane: self.lane_sort_key(grouping, lane.lane_count))
+        names = self._lane_names
+        for key in counts.keys() - names.get(grouping, {}).keys():
+            label = self.lane_label(grouping, key)
+            order = self.lane_sort_key(grouping, LaneCount(key, label, 0))
+            names.setdefault(grouping, {})[key] = (label, order)
+        lanes = names[grouping] if counts else {}
+        ordered = sorted(counts, key=lambda key: lanes[key][1])
+        tallies = [LaneTally(key, lanes[key][0], counts[key], ()) for key in ordered]
         chosen = {t.key for t in (tallies if binned is None else busiest(tallies, binned))}
+        binned_of = _Remembered(self.__dict__.setdefault("_lane_bins", {}), (grouping, *edges))
         result = []
         for tally in tallies:
             if tally.key in chosen:
                 lane_bins = series.get(tally.key, [0] * bins)
-                for running in by_key.get(tally.key, ()):
-                    before = [running.before(edge) for edge in edges]
-                    for index, (low_total, high_total) in enumerate(pairwise(before)):
-                        lane_bins[index] += high_total - low_total
+                for value, running in by_key.get(tally.key, ()):
+                    found = binned_of.get(value, running)
+                    if found is None:
+                        before = [running.before(edge) for edge in edges]
+                        found = binned_of.put(value, running, [b - a for a, b in pairwise(before)])
+                    lane_bins = [a + b for a, b in zip(lane_bins, found, strict=True)]
                 tally = replace(tally, bins=tuple(lane_bins))
             result.append(tally)
         return result
@@ -1320,8 +1357,8 @@ class EventRepository:
         """(lane value, start day, events) of the events that start before ``start`` and
         still run on it: the main date index from LONG_SPAN_DAYS before it, the long events'
         own index before that."""
-        full = self._full_extent
-        if full is None or start <= full[0]:
+        before = start.toordinal()
+        if not any(running.before(before) for running in self._running_totals_by_type.values()):
             return []  # no event starts before the window
         conditions = [E.start_date < start.isoformat(), *_overlapping(start, end)]
         sub = self._lane_subquery(grouping, conditions, [E.start_date.label("day")])
@@ -1345,6 +1382,34 @@ class EventRepository:
 
 
 _INTEGER = EventRowORM.__table__.c.id.type
+
+
+V = TypeVar("V")
+
+
+class _Remembered:
+    """What was worked out from each lane's running totals for one window, remembered with
+    the totals it came from: an edit replaces the totals of the lanes it touched (see
+    events_changed), so only those are worked out again, and the lanes' sums after an edit
+    cost a lookup per lane instead of their bisections. A few windows are remembered."""
+
+    def __init__(
+        self, memory: dict[object, dict[object, tuple[RunningTotal, Any]]], window: object
+    ):
+        found = memory.get(window)
+        if found is None:
+            if len(memory) >= REMEMBERED_WINDOWS:
+                memory.pop(next(iter(memory)))
+            found = memory[window] = {}
+        self._entries = found
+
+    def get(self, lane: object, running: RunningTotal) -> Any:
+        entry = self._entries.get(lane)
+        return entry[1] if entry is not None and entry[0] is running else None
+
+    def put(self, lane: object, running: RunningTotal, value: V) -> V:
+        self._entries[lane] = (running, value)
+        return value
 
 
 def busiest(tallies: Sequence[LaneTally], limit: int) -> list[LaneTally]:
@@ -1586,5 +1651,13 @@ def _extent_day(day: object, fallback: date) -> date:
 _CACHED_PROPERTIES = tuple(
     name for name, value in vars(EventRepository).items() if isinstance(value, cached_property)
 )
-_KEPT = ("total", "_running_totals", "_under_way", "_lanes")  # kept by _kept and _under_way_on
+_KEPT = (
+    "total",
+    "_running_totals",
+    "_under_way",
+    "_lanes",
+    "_lane_sums",
+    "_lane_bins",
+)  # kept by _kept and _under_way_on
+REMEMBERED_WINDOWS = 4  # the timeline's windows whose lane sums are kept (see _Remembered)
 REMEMBERED_DAYS = 8  # first days of the date filters a window goes back and forth between
