@@ -218,11 +218,11 @@ class EventRepository:
                 self.__dict__["_actor_spans"] = self._actor_spans.refreshed(connection, spans)
         if "_lanes" in self.__dict__:
             # The lanes an edit can move are its events' actors' and the one without: each
-            # holds at most a few thousand days, read again rather than moved by hand.
+            # holds at most a few thousand days, read again when next asked (on the
+            # timeline's worker thread, not here on the editor's).
             touched = {actor_id for actor_id, _type in spans} | {NO_ACTING_LANE_ID}
-            lanes = {k: v for k, v in self._lanes_by_actor.items() if k not in touched}
-            lanes.update(self._read_lane_totals(touched))
-            self.__dict__["_lanes"] = lanes
+            stale = self.__dict__.get("_stale_lanes", frozenset())
+            self.__dict__["_stale_lanes"] = frozenset(stale | touched)
         self.settled()
 
     # -- reference data (small tables, read once) --------------------------------------
@@ -633,7 +633,18 @@ class EventRepository:
     def _lanes_by_actor(self) -> dict[int, RunningTotal]:
         """{acting actor id (NO_ACTING_LANE_ID: none): its events starting on or before each
         day that has any}, read once from lane_day_counts and refreshed by each edit."""
-        return self._kept("_lanes", self._read_lane_totals)
+        lanes: dict[int, RunningTotal] = self._kept("_lanes", self._read_lane_totals)
+        stale = self.__dict__.get("_stale_lanes")
+        if stale:
+            generation, writing = self._generation, self._writing
+            lanes = {k: v for k, v in lanes.items() if k not in stale}
+            lanes.update(self._read_lane_totals(stale))
+            # Kept unless an edit came meanwhile (it may have moved a lane just read).
+            same = not writing and generation == self._generation
+            if same and self.__dict__.get("_stale_lanes") is stale:
+                self.__dict__["_lanes"] = lanes
+                self.__dict__.pop("_stale_lanes", None)
+        return lanes
 
     def _read_lane_totals(self, lanes: Collection[int] | None = None) -> dict[int, RunningTotal]:
         where = ""
