@@ -290,7 +290,6 @@ class TimelineView(QGraphicsView):
             return
         self._filter = event_filter
         self._forget_data()
-        self._lane_limit = self._lane_step
         fit = Fit.IF_OUT_OF_SIGHT if self._hand_moved else Fit.ALWAYS
         self._fitted = True
         self._submit(fit=fit)
@@ -1139,6 +1138,10 @@ class TimelineView(QGraphicsView):
         self._timer.stop()
         if fit is Fit.ALWAYS or (fit is Fit.IF_OUT_OF_SIGHT and self._pending_fit is Fit.KEEP):
             self._pending_fit = fit
+        if fit is not Fit.KEEP and self._lane_limit != self._lane_step:
+            # A fit is worked out on the busiest lanes alone, however many were scrolled to:
+            # the quieter ones' labels would otherwise decide the zoom.
+            self._lane_limit, self._data = self._lane_step, None
         self._generation += 1
         scale = self._scale()
         data = self._data
