@@ -1138,7 +1138,7 @@ class TimelineView(QGraphicsView):
         self._timer.stop()
         if fit is Fit.ALWAYS or (fit is Fit.IF_OUT_OF_SIGHT and self._pending_fit is Fit.KEEP):
             self._pending_fit = fit
-        if fit is not Fit.KEEP and self._lane_limit != self._lane_step:
+        if self._pending_fit is not Fit.KEEP and self._lane_limit != self._lane_step:
             # A fit is worked out on the busiest lanes alone, however many were scrolled to:
             # the quieter ones' labels would otherwise decide the zoom.
             self._lane_limit, self._data = self._lane_step, None
