@@ -15,6 +15,7 @@ from desktopapp.db import migrations
 from desktopapp.db.schema import SCHEMA_VERSION
 from desktopapp.ingest import builder
 from desktopapp.ingest.upgrade import UpgradeError, schema_version_of, upgrade_database
+from tests.test_schema5 import _as_schema_4
 
 # A real database written by the first release's code (schema 1), kept as a fixture.
 SCHEMA_1 = Path(__file__).parent / "data" / "article-schema1.sqlite3"
@@ -289,23 +290,7 @@ def test_a_built_schema_4_file_made_before_migrations_is_stamped_then_migrated(
 ) -> None:
     path = tmp_path / "built.sqlite3"
     builder.build_database(_article_dataset(), path)
-    with sqlite3.connect(path) as db:  # what the schema-4 builder wrote
-        db.execute("DROP TABLE alembic_version")
-        db.execute("DROP TABLE event_links")
-        for trigger in (
-            "count_event_lane", "uncount_event_lane", "recount_event_lane",
-            "count_acting_lane", "uncount_acting_lane",
-        ):  # fmt: skip
-            db.execute(f"DROP TRIGGER {trigger}")
-        db.execute("DROP TABLE lane_day_counts")
-        for table, column in (
-            ("sources", "author"),
-            ("events", "claim_text"),
-            ("events", "claim_origin"),
-        ):
-            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-        db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
-    db.close()
+    _as_schema_4(path)  # what the schema-4 builder wrote
     facts = _rows(path, FACTS_FROM, FACTS)
     assert main(["upgrade-db", str(path)]) == 0
     assert (
