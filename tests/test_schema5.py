@@ -24,6 +24,7 @@ from desktopapp.db.commands import (
     QuoteInput,
 )
 from desktopapp.db.integrity import check_database
+from desktopapp.db.schema import SCHEMA_VERSION
 from desktopapp.db.store import TimelineStore
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import Claim, Link
@@ -155,10 +156,17 @@ def test_a_source_keeps_its_author(store) -> None:
 
 
 def _as_schema_4(path: Path) -> None:
-    """Take a schema-5 file back to what schema 4 wrote (the columns and table it lacked,
-    and the migration stamp: schema 4 was written before migrations)."""
+    """Take a newer file back to what schema 4 wrote (the lane counts of schema 6, the
+    columns and table of schema 5, and the migration stamp: schema 4 was written before
+    migrations)."""
     with sqlite3.connect(path) as db:
         db.execute("DROP TABLE alembic_version")
+        for trigger in (
+            "count_event_lane", "uncount_event_lane", "recount_event_lane",
+            "count_acting_lane", "uncount_acting_lane",
+        ):  # fmt: skip
+            db.execute(f"DROP TRIGGER {trigger}")
+        db.execute("DROP TABLE lane_day_counts")
         db.execute("DROP TABLE event_links")
         for table, column in (
             ("sources", "author"),
@@ -183,7 +191,7 @@ def test_an_edited_schema_4_file_is_upgraded_in_place_keeping_its_history(tmp_pa
     _as_schema_4(path)
     assert schema_version_of(path) == 4
     backup = upgrade_database(path)
-    assert schema_version_of(path) == 5 and schema_version_of(backup) == 4
+    assert schema_version_of(path) == SCHEMA_VERSION and schema_version_of(backup) == 4
     with TimelineStore.open(path, author="Ada") as store:
         assert store.history() == history
         (loaded,) = store.repository.events(EventFilter())

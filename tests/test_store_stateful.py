@@ -47,6 +47,7 @@ from desktopapp.db.commands import (
 from desktopapp.db.integrity import check_database
 from desktopapp.db.store import TimelineStore
 from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.search import parse_search
 from tests.pg_server import PostgresServer
 
@@ -265,6 +266,29 @@ class Edits(RuleBasedStateMachine):
                 )
             )
             assert kept_actors == dict(Counter((a, t) for a, t, _ in pairs))
+            kept_lanes = {(a, d): n for a, d, n in _rows(db, "SELECT * FROM lane_day_counts")}
+            acting = _rows(db, "SELECT event_id, actor_id FROM event_actors WHERE role = 'acting'")
+            lanes: dict = defaultdict(list)
+            for event_id, actor_id in acting:
+                lanes[event_id].append(actor_id)
+            starts = _rows(db, "SELECT id, start_date FROM events")
+            naive_lanes = Counter((a, d) for e, d in starts for a in lanes.get(e, [0]))
+            assert kept_lanes == dict(naive_lanes)
+
+    @invariant()
+    def lane_overview_equals_the_grouped_query(self):
+        """The unfiltered lane overview, summed from the lanes' running totals (kept and
+        refreshed across the steps), equals the grouped query over the events."""
+        repository = self.store.repository
+        for grouping, (start, end, first, bin_days, bins) in itertools.product(
+            Grouping, LANE_WINDOWS
+        ):
+            window = (start, end, first, bin_days, bins)
+            summed = repository.lane_overview(EventFilter(), grouping, *window)
+            grouped = repository._grouped_lane_overview(EventFilter(), grouping, *window)
+            assert summed == grouped, (grouping, window)
+            counts = repository.lane_counts(EventFilter(), grouping, start, end)
+            assert counts == [tally.lane_count for tally in grouped]
 
     @invariant()
     def listed_actor_names_equal_the_participants(self):
@@ -434,6 +458,18 @@ DATE_FILTERS = (
     EventFilter(date_from=date(2022, 3, 2)),
     EventFilter(date_to=date(2022, 2, 28)),
     EventFilter(date_from=date(2021, 6, 1), date_to=date(2022, 3, 1), types=frozenset(TYPES[:2])),
+)
+
+
+# (start, end, first bin's day, bin days, bins): windows holding everything, an event
+# reaching in from before the window (a range, a month, a year: the long-span index), bins
+# starting before the window or after its start (events in no bin).
+LANE_WINDOWS = (
+    (date(2020, 1, 1), date(2023, 12, 31), date(2019, 12, 30), 30, 50),
+    (date(2021, 6, 1), date(2022, 3, 2), date(2021, 5, 31), 7, 40),
+    (date(2022, 3, 2), date(2022, 3, 3), date(2022, 3, 2), 1, 2),
+    (date(2022, 2, 25), date(2022, 3, 10), date(2022, 2, 20), 2, 10),
+    (date(2022, 2, 22), date(2022, 3, 31), date(2022, 3, 10), 3, 4),
 )
 
 

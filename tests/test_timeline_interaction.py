@@ -296,7 +296,8 @@ def test_notes_have_a_row_of_their_own_under_the_lanes(
     qtbot.waitExposed(view)
     view.set_grouping(Grouping.ACTOR)
     settle(qtbot, view)
-    assert len(view.lane_names()) == 3
+    shown = len(view.lane_names())  # three at a time, until they fill the screen
+    assert shown % 3 == 0 and view._lanes[-1].bottom >= view.viewport().height()
     note = view.note_text()
     assert "Too many events to draw one by one" in note
     hidden = (
@@ -305,9 +306,9 @@ def test_notes_have_a_row_of_their_own_under_the_lanes(
                 EventFilter(), Grouping.ACTOR, date(2022, 1, 1), date(2022, 12, 31)
             )
         )
-        - 3
+        - shown
     )
-    assert f"{hidden:,} quieter lanes not shown" in note
+    assert hidden > 0 and f"{hidden:,} quieter lanes not shown yet: scroll down" in note
     strip = next(w for w in view.findChildren(QWidget) if w.accessibleName() == "Timeline note")
     assert strip.isVisible()
     assert strip.geometry().top() > view.viewport().geometry().bottom()  # not over the bars
@@ -364,3 +365,51 @@ def test_in_the_window_a_key_on_the_timeline_selects_everywhere_as_a_click(
         assert window.article.selected_event() == expected
         assert timeline.selected_event() == expected
     assert timeline.hasFocus()  # the list followed; the keyboard stayed on the timeline
+
+
+def test_scrolling_down_loads_the_quieter_lanes_with_their_counts(
+    qtbot: QtBot, repository: EventRepository
+) -> None:
+    # Worker mode, as at 1M events: the busiest lanes first, the rest as one scrolls.
+    view = TimelineView(repository, inline_events=-1, lane_limit=4)
+    qtbot.add_widget(view)
+    view.resize(900, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_grouping(Grouping.ACTOR)
+    settle(qtbot, view)
+    window = view._data
+    assert window is not None
+    every = repository.lane_counts(EventFilter(), Grouping.ACTOR, window.start, window.end)
+    first = view.lane_names()
+    assert len(first) < len(every) and view.note_text()
+    busiest = sorted(every, key=lambda lane: -lane.count)[: len(first)]
+    assert sorted(first) == sorted(lane.label for lane in busiest)
+    view.fit_all()
+    settle(qtbot, view)
+    ppd, span = view.pixels_per_day(), view.visible_range()
+    for _ in range(80):  # the wheel over the lane names, as a person scrolls down
+        position = QPointF(view.header_width() / 2, 200)
+        wheel = QWheelEvent(
+            position,
+            view.viewport().mapToGlobal(position),
+            QPoint(0, 0),
+            QPoint(0, -120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view.viewport(), wheel)
+        settle(qtbot, view)
+        if len(view.lane_names()) == len(every):
+            break
+    assert sorted(view.lane_names()) == sorted(lane.label for lane in every)
+    shown = {lane.name: lane.count for lane in view._lanes}
+    assert shown == {lane.label: lane.count for lane in every}
+    assert "quieter lanes" not in view.note_text()
+    # Time stays put (the lane names' column may widen for the names loaded).
+    assert view.pixels_per_day() == ppd and view.visible_range()[0] == span[0]
+    view.fit_all()  # fitted on the busiest lanes again: the zoom of the fit before scrolling
+    settle(qtbot, view)
+    assert view.pixels_per_day() == ppd

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from desktopapp.cli import main
+from desktopapp.db import migrations
 from desktopapp.db.schema import SCHEMA_VERSION
 from desktopapp.ingest import builder
 from desktopapp.ingest.upgrade import UpgradeError, schema_version_of, upgrade_database
+from tests.test_schema5 import _as_schema_4
 
 # A real database written by the first release's code (schema 1), kept as a fixture.
 SCHEMA_1 = Path(__file__).parent / "data" / "article-schema1.sqlite3"
@@ -288,20 +290,12 @@ def test_a_built_schema_4_file_made_before_migrations_is_stamped_then_migrated(
 ) -> None:
     path = tmp_path / "built.sqlite3"
     builder.build_database(_article_dataset(), path)
-    with sqlite3.connect(path) as db:  # what the schema-4 builder wrote
-        db.execute("DROP TABLE alembic_version")
-        db.execute("DROP TABLE event_links")
-        for table, column in (
-            ("sources", "author"),
-            ("events", "claim_text"),
-            ("events", "claim_origin"),
-        ):
-            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-        db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
-    db.close()
+    _as_schema_4(path)  # what the schema-4 builder wrote
     facts = _rows(path, FACTS_FROM, FACTS)
     assert main(["upgrade-db", str(path)]) == 0
-    assert schema_version_of(path) == SCHEMA_VERSION and _revision(path) == "0005"
+    assert (
+        schema_version_of(path) == SCHEMA_VERSION and _revision(path) == migrations.head_revision()
+    )
     assert _rows(path, FACTS_FROM, FACTS) == facts
     capsys.readouterr()
     assert main(["check", str(path)]) == 0
@@ -388,7 +382,7 @@ def test_window_offers_the_upgrade_of_an_edited_schema_4_file(
     assert window.statusBar().currentMessage() == (
         "Upgraded edited.timeline; the old file is kept as edited.timeline.schema4.bak"
     )
-    assert _revision(schema_4_file) == "0005"
+    assert _revision(schema_4_file) == migrations.head_revision()
     assert schema_4_file.with_name("edited.timeline.schema4.bak").exists()
 
 
@@ -434,7 +428,7 @@ def test_starting_the_window_on_an_older_file_offers_the_upgrade(
     monkeypatch.setattr(desktopapp.app, "run_event_loop", instead_of_the_event_loop)
     original = _hash(schema_4_file)
     status = desktopapp.app.run_app(LaunchOptions(str(schema_4_file), EventFilter()))
-    assert "older schema (4, this app reads 5)." in shown[0]
+    assert f"older schema (4, this app reads {SCHEMA_VERSION})." in shown[0]
     assert "upgrade-db" not in shown[0]  # the box itself is the way to upgrade
     if answer == "Yes":
         assert status == 0 and schema_version_of(schema_4_file) == SCHEMA_VERSION

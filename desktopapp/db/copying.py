@@ -30,13 +30,18 @@ from desktopapp.db.schema import (
     DayTypeCountRow,
     EventActorRow,
     EventRowORM,
+    LaneDayCountRow,
     QuoteRow,
 )
 from desktopapp.safe_files import FileProblem, replacing, writable_target
 
 _BATCH = 2_000
 # Kept by the target's triggers as the events and their actors are inserted.
-_COUNTED = {DayTypeCountRow.__tablename__, ActorTypeCountRow.__tablename__}
+_COUNTED = {
+    DayTypeCountRow.__tablename__,
+    ActorTypeCountRow.__tablename__,
+    LaneDayCountRow.__tablename__,
+}
 
 
 def copy_timeline_rows(source: str | Path, target: str | Path) -> int:

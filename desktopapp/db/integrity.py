@@ -21,6 +21,7 @@ from sqlalchemy import select, text
 from desktopapp.db.reading import DamagedRowError, is_verbatim, row_label
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.schema import (
+    LANE_DAY_RECOUNT,
     EventActorRow,
     EventRowORM,
     EventTypeRow,
@@ -279,6 +280,11 @@ _KEPT_COUNTS = {
         "SELECT ea.actor_id, e.type_id, count(DISTINCT e.id) FROM event_actors ea "
         "JOIN events e ON e.id = ea.event_id GROUP BY ea.actor_id, e.type_id",
         ("actor_id", "type_id"),
+    ),
+    "lane_day_counts": (
+        "SELECT actor_id, start_date, events FROM lane_day_counts",
+        LANE_DAY_RECOUNT,
+        ("actor_id", "start_date"),
     ),
 }
 MAX_COUNT_LINES = 20

@@ -9,11 +9,12 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cached_property
-from itertools import accumulate, pairwise
+from itertools import accumulate, groupby, pairwise
+from operator import itemgetter
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import (
@@ -48,6 +49,7 @@ from desktopapp.db.dialect import (
 )
 from desktopapp.db.engine import DatabaseError
 from desktopapp.db.schema import (
+    NO_ACTING_LANE_ID,
     ActorNameRow,
     ActorRow,
     ActorTypeCountRow,
@@ -58,6 +60,7 @@ from desktopapp.db.schema import (
     EventLinkRow,
     EventRowORM,
     EventTypeRow,
+    LaneDayCountRow,
     MetaRow,
     QuoteRow,
     SourceRow,
@@ -189,7 +192,7 @@ class EventRepository:
         dropped without them), and read again only the actor spans it touched, so the next
         facets cost what the edit touched rather than a read of every count table (see
         TimelineStore.execute)."""
-        day_moves = list(day_moves)
+        day_moves, spans = list(day_moves), list(spans)
         self.__dict__.pop("_full_extent", None)
         under_way = self.__dict__.pop("_under_way", None)
         if under_way and event_moves is not None:
@@ -213,6 +216,13 @@ class EventRepository:
         if "_actor_spans" in self.__dict__:
             with self.engine.connect() as connection:
                 self.__dict__["_actor_spans"] = self._actor_spans.refreshed(connection, spans)
+        if "_lanes" in self.__dict__:
+            # The lanes an edit can move are its events' actors' and the one without: each
+            # holds at most a few thousand days, read again when next asked (on the
+            # timeline's worker thread, not here on the editor's).
+            touched = {actor_id for actor_id, _type in spans} | {NO_ACTING_LANE_ID}
+            stale = self.__dict__.get("_stale_lanes", frozenset())
+            self.__dict__["_stale_lanes"] = frozenset(stale | touched)
         self.settled()
 
     # -- reference data (small tables, read once) --------------------------------------
@@ -618,6 +628,53 @@ class EventRepository:
                 if ordinal is not None and isinstance(type_id, int):
                     per_type.setdefault(type_id, []).append((ordinal, _stored_count(events)))
         return {type_id: RunningTotal.of(days) for type_id, days in per_type.items()}
+
+    @property
+    def _lanes_by_actor(self) -> dict[int, RunningTotal]:
+        """{acting actor id (NO_ACTING_LANE_ID: none): its events starting on or before each
+        day that has any}, read once from lane_day_counts and refreshed by each edit."""
+        lanes: dict[int, RunningTotal] = self._kept("_lanes", self._read_lane_totals)
+        stale = self.__dict__.get("_stale_lanes")
+        if stale:
+            generation, writing = self._generation, self._writing
+            lanes = {k: v for k, v in lanes.items() if k not in stale}
+            lanes.update(self._read_lane_totals(stale))
+            # Kept unless an edit came meanwhile (it may have moved a lane just read).
+            same = not writing and generation == self._generation
+            if same and self.__dict__.get("_stale_lanes") is stale:
+                self.__dict__["_lanes"] = lanes
+                self.__dict__.pop("_stale_lanes", None)
+        return lanes
+
+    def _read_lane_totals(self, lanes: Collection[int] | None = None) -> dict[int, RunningTotal]:
+        where = ""
+        if lanes is not None:  # ids, written as numbers: never text from the file
+            where = f"WHERE actor_id IN ({', '.join(str(int(lane)) for lane in lanes) or 'NULL'})"
+        query = (
+            f"SELECT actor_id, start_date, events FROM {LaneDayCountRow.__tablename__} {where} "
+            "ORDER BY actor_id, start_date"
+        )
+        with self.engine.connect() as connection:
+            # Half a million rows at 1M events: through the driver's own cursor, plain
+            # tuples (SQLAlchemy's rows would cost twice the read itself).
+            cursor = connection.connection.cursor()
+            try:
+                cursor.execute(query)
+                rows = cursor.fetchall()
+            finally:
+                cursor.close()
+        # A few thousand distinct days: each is parsed once. A damaged day or count is left
+        # out, as for the types' running totals.
+        ordinals = {day: _ordinal(day) for day in {row[1] for row in rows}}
+        result: dict[int, RunningTotal] = {}
+        for actor_id, group in groupby(rows, key=itemgetter(0)):
+            if isinstance(actor_id, int):
+                days = [
+                    (ordinals[day], n if type(n) is int and n > 0 else _stored_count(n))
+                    for _, day, n in group
+                ]
+                result[actor_id] = RunningTotal.of([(d, n) for d, n in days if d is not None])
+        return result
 
     def _day_type_counts(
         self, event_filter: EventFilter, start: date, end: date, *, by_type: bool
@@ -1076,6 +1133,12 @@ class EventRepository:
         return SINGLE_LANE
 
     @cached_property
+    def _lane_names(self) -> dict[Grouping, dict[str, tuple[str, tuple[int, str, str]]]]:
+        """Each lane's label and place in reading order, by grouping, as the lanes are met:
+        the actors and types do not change under an edit of events."""
+        return {}
+
+    @cached_property
     def _root_by_type_id(self) -> dict[int, str]:
         return {t.id: t.root_slug for t in self.event_types}
 
@@ -1106,6 +1169,9 @@ class EventRepository:
         self, event_filter: EventFilter, grouping: Grouping, start: date, end: date
     ) -> list[LaneCount]:
         """The lanes holding filtered events that overlap [start, end], with their counts."""
+        if event_filter.is_empty:
+            tallies = self._summed_lane_overview(grouping, start, end, start, 1, 1, binned=0)
+            return [tally.lane_count for tally in tallies]
         lanes = self._lane_subquery(
             grouping, self._window_conditions(event_filter, start, end), [E.id]
         )
@@ -1190,12 +1256,38 @@ class EventRepository:
         first: date,
         bin_days: int,
         bins: int,
+        *,
+        binned: int | None = None,
     ) -> list[LaneTally]:
         """Every lane holding filtered events that overlap [start, end], with its count and its
         events per bin of ``bin_days`` days from ``first`` (by start day; an event starting
-        before ``first`` counts in its lane, in no bin). One grouped query answers both, so a
-        window is read once however many lanes it holds."""
+        before ``first`` counts in its lane, in no bin). With ``binned``, only the
+        :func:`busiest` that many lanes need their bins (the others may come with none).
+
+        Unfiltered, it is summed from the running totals of each lane (lane_day_counts, or
+        day_type_counts by type): two bisections per lane and one per bin of the binned
+        ones, plus the few events that start before the window and reach into it. Filtered,
+        one grouped query answers both, so a window is read once however many lanes it holds."""
         bin_days, bins = max(1, bin_days), max(1, bins)
+        if event_filter.is_empty:
+            return self._summed_lane_overview(
+                grouping, start, end, first, bin_days, bins, binned=binned
+            )
+        return self._grouped_lane_overview(
+            event_filter, grouping, start, end, first, bin_days, bins
+        )
+
+    def _grouped_lane_overview(
+        self,
+        event_filter: EventFilter,
+        grouping: Grouping,
+        start: date,
+        end: date,
+        first: date,
+        bin_days: int,
+        bins: int,
+    ) -> list[LaneTally]:
+        """lane_overview by one grouped query over the filtered events and their lanes."""
         day = julian_ordinal(E.start_date)
         bucket = case(
             (E.start_date < first.isoformat(), -1),
@@ -1220,6 +1312,90 @@ class EventRepository:
         ]
         return sorted(result, key=lambda lane: self.lane_sort_key(grouping, lane.lane_count))
 
+    def _lane_running_totals(self, grouping: Grouping) -> dict[object, RunningTotal]:
+        """Every event's start days by lane value (as :meth:`_lane_key` reads it)."""
+        if grouping is Grouping.ACTOR:
+            return {
+                (None if actor_id == NO_ACTING_LANE_ID else actor_id): running
+                for actor_id, running in self._lanes_by_actor.items()
+            }
+        # By type id: _lane_key maps each to its top-level type, or all to the one lane.
+        return {type_id: running for type_id, running in self._running_totals_by_type.items()}
+
+    def _summed_lane_overview(
+        self,
+        grouping: Grouping,
+        start: date,
+        end: date,
+        first: date,
+        bin_days: int,
+        bins: int,
+        *,
+        binned: int | None,
+    ) -> list[LaneTally]:
+        """lane_overview without a filter, from the running totals (see there)."""
+        low, high = start.toordinal(), _day_after(end)  # events starting in [start, end]
+        origin = first.toordinal()
+        edges = [min(high, max(low, origin + i * bin_days)) for i in range(bins)] + [high]
+        by_key: dict[str, list[tuple[object, RunningTotal]]] = {}
+        counts: dict[str, int] = {}
+        sums = self.__dict__.setdefault("_lane_sums", {})
+        inside_of = _Remembered(sums, (grouping, low, high))
+        for value, running in self._lane_running_totals(grouping).items():
+            inside = inside_of.get(value, running)
+            if inside is None:
+                inside = inside_of.put(value, running, running.before(high) - running.before(low))
+            if inside:
+                key = self._lane_key(grouping, value)
+                by_key.setdefault(key, []).append((value, running))
+                counts[key] = counts.get(key, 0) + inside
+        series: dict[str, list[int]] = {}
+        for value, day, count in self._reaching_into(grouping, start, end):
+            key = self._lane_key(grouping, value)
+            counts[key] = counts.get(key, 0) + count
+            ordinal = _ordinal(day)
+            if ordinal is not None and ordinal >= origin:
+                lane_bins = series.setdefault(key, [0] * bins)
+                lane_bins[min(bins - 1, (ordinal - origin) // bin_days)] += count
+        names = self._lane_names
+        for key in counts.keys() - names.get(grouping, {}).keys():
+            label = self.lane_label(grouping, key)
+            order = self.lane_sort_key(grouping, LaneCount(key, label, 0))
+            names.setdefault(grouping, {})[key] = (label, order)
+        lanes = names[grouping] if counts else {}
+        ordered = sorted(counts, key=lambda key: lanes[key][1])
+        tallies = [LaneTally(key, lanes[key][0], counts[key], ()) for key in ordered]
+        chosen = {t.key for t in (tallies if binned is None else busiest(tallies, binned))}
+        binned_of = _Remembered(self.__dict__.setdefault("_lane_bins", {}), (grouping, *edges))
+        result = []
+        for tally in tallies:
+            if tally.key in chosen:
+                lane_bins = series.get(tally.key, [0] * bins)
+                for value, running in by_key.get(tally.key, ()):
+                    found = binned_of.get(value, running)
+                    if found is None:
+                        before = [running.before(edge) for edge in edges]
+                        found = binned_of.put(value, running, [b - a for a, b in pairwise(before)])
+                    lane_bins = [a + b for a, b in zip(lane_bins, found, strict=True)]
+                tally = replace(tally, bins=tuple(lane_bins))
+            result.append(tally)
+        return result
+
+    def _reaching_into(
+        self, grouping: Grouping, start: date, end: date
+    ) -> list[tuple[object, object, int]]:
+        """(lane value, start day, events) of the events that start before ``start`` and
+        still run on it: the main date index from LONG_SPAN_DAYS before it, the long events'
+        own index before that."""
+        before = start.toordinal()
+        if not any(running.before(before) for running in self._running_totals_by_type.values()):
+            return []  # no event starts before the window
+        conditions = [E.start_date < start.isoformat(), *_overlapping(start, end)]
+        sub = self._lane_subquery(grouping, conditions, [E.start_date.label("day")])
+        query = select(sub.c.lane, sub.c.day, func.count()).group_by(sub.c.lane, sub.c.day)
+        with self.engine.connect() as connection:
+            return [(lane, day, int(count)) for lane, day, count in connection.execute(query)]
+
     def adjacent_event(
         self, event_filter: EventFilter, event_id: int, *, forward: bool = True
     ) -> int | None:
@@ -1236,6 +1412,40 @@ class EventRepository:
 
 
 _INTEGER = EventRowORM.__table__.c.id.type
+
+
+V = TypeVar("V")
+
+
+class _Remembered:
+    """What was worked out from each lane's running totals for one window, remembered with
+    the totals it came from: an edit replaces the totals of the lanes it touched (see
+    events_changed), so only those are worked out again, and the lanes' sums after an edit
+    cost a lookup per lane instead of their bisections. A few windows are remembered."""
+
+    def __init__(
+        self, memory: dict[object, dict[object, tuple[RunningTotal, Any]]], window: object
+    ):
+        found = memory.get(window)
+        if found is None:
+            if len(memory) >= REMEMBERED_WINDOWS:
+                memory.pop(next(iter(memory)))
+            found = memory[window] = {}
+        self._entries = found
+
+    def get(self, lane: object, running: RunningTotal) -> Any:
+        entry = self._entries.get(lane)
+        return entry[1] if entry is not None and entry[0] is running else None
+
+    def put(self, lane: object, running: RunningTotal, value: V) -> V:
+        self._entries[lane] = (running, value)
+        return value
+
+
+def busiest(tallies: Sequence[LaneTally], limit: int) -> list[LaneTally]:
+    """The ``limit`` lanes with the most events (of equal ones, the first in reading order):
+    the lanes the timeline draws when there are more than it can show."""
+    return sorted(tallies, key=lambda tally: -tally.count)[: max(0, limit)]
 
 
 def _lane_in(
@@ -1471,7 +1681,15 @@ def _extent_day(day: object, fallback: date) -> date:
 _CACHED_PROPERTIES = tuple(
     name for name, value in vars(EventRepository).items() if isinstance(value, cached_property)
 )
-_KEPT = ("total", "_running_totals", "_under_way")  # kept by _kept and _under_way_on
+_KEPT = (
+    "total",
+    "_running_totals",
+    "_under_way",
+    "_lanes",
+    "_lane_sums",
+    "_lane_bins",
+)  # kept by _kept and _under_way_on
+REMEMBERED_WINDOWS = 4  # the timeline's windows whose lane sums are kept (see _Remembered)
 REMEMBERED_DAYS = 8  # first days of the date filters a window goes back and forth between
 
 

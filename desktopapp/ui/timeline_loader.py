@@ -24,7 +24,7 @@ from enum import Enum
 from PySide6.QtCore import QObject
 
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
-from desktopapp.db.repository import EventRepository
+from desktopapp.db.repository import EventRepository, busiest
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping, LaneCount
 from desktopapp.domain.model import EventRow
@@ -274,11 +274,11 @@ def _load(
     bin_days = bin_days_for(ppd, target_pixels=8.0)
     first, bin_count = aligned_bins(start, end, bin_days)
     tallies = repository.lane_overview(
-        event_filter, grouping, start, end, first, bin_days, bin_count
+        event_filter, grouping, start, end, first, bin_days, bin_count, binned=request.lane_limit
     )
     hidden = 0
     if len(tallies) > request.lane_limit:
-        kept = {t.key for t in sorted(tallies, key=lambda t: -t.count)[: request.lane_limit]}
+        kept = {t.key for t in busiest(tallies, request.lane_limit)}
         hidden = len(tallies) - len(kept)
         tallies = [t for t in tallies if t.key in kept]
     window_pixels = ((end - start).days + 1) * ppd

@@ -187,7 +187,7 @@ class TimelineView(QGraphicsView):
         super().__init__(parent)
         self._repository = repository
         self._inline_events = inline_events
-        self._lane_limit = lane_limit
+        self._lane_step = self._lane_limit = lane_limit  # more are loaded as one scrolls down
         self._filter = EventFilter()
         self._grouping = Grouping.ACTOR
         self._selected: int | None = None
@@ -265,6 +265,7 @@ class TimelineView(QGraphicsView):
         self.horizontalScrollBar().valueChanged.connect(self._schedule_refresh)
         # Only a user's own moves of the scroll bar trigger actions (not setValue).
         self.horizontalScrollBar().actionTriggered.connect(self._moved_by_hand)
+        self.verticalScrollBar().valueChanged.connect(self._load_more_lanes_near_the_end)
         self._update_scene_rect()
 
     # -- public API -----------------------------------------------------------------------
@@ -308,6 +309,7 @@ class TimelineView(QGraphicsView):
             return
         self._grouping = grouping
         self._data = None
+        self._lane_limit = self._lane_step
         self._submit()
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
@@ -712,7 +714,10 @@ class TimelineView(QGraphicsView):
                 f"{_bin_words(binned.bin_days)}. Zoom in to see them."
             )
         if self._hidden_lanes:
-            parts.append(f"{self._hidden_lanes:,} quieter lanes not shown: filter to see them.")
+            parts.append(
+                f"{self._hidden_lanes:,} quieter lanes not shown yet: scroll down to load them, "
+                "or filter."
+            )
         if self._zoom_stopped:
             parts.append(
                 "Zoomed in as far as events spread over centuries allow: "
@@ -1086,6 +1091,18 @@ class TimelineView(QGraphicsView):
 
     # -- loading and layout ------------------------------------------------------------------
 
+    def _load_more_lanes_near_the_end(self) -> None:
+        """Only the busiest lanes are loaded at first; scrolled (or shown) to within a screen
+        of the last one, the next quieter ones are loaded too, with their counts: the lanes
+        already read cost nothing again (the repository remembers their sums)."""
+        if not self._hidden_lanes or self._loader.is_busy() or not self._lanes:
+            return
+        bar = self.verticalScrollBar()
+        if bar.value() >= bar.maximum() - bar.pageStep():
+            self._lane_limit = len(self._lanes) + self._lane_step
+            self._data = None  # the same window, with more lanes
+            self._submit()
+
     def _forget_data(self) -> None:
         """The filter or database changed: nothing loaded can be reused (the picture stays
         until the new one is ready)."""
@@ -1121,6 +1138,10 @@ class TimelineView(QGraphicsView):
         self._timer.stop()
         if fit is Fit.ALWAYS or (fit is Fit.IF_OUT_OF_SIGHT and self._pending_fit is Fit.KEEP):
             self._pending_fit = fit
+        if self._pending_fit is not Fit.KEEP and self._lane_limit != self._lane_step:
+            # A fit is worked out on the busiest lanes alone, however many were scrolled to:
+            # the quieter ones' labels would otherwise decide the zoom.
+            self._lane_limit, self._data = self._lane_step, None
         self._generation += 1
         scale = self._scale()
         data = self._data
@@ -1212,6 +1233,7 @@ class TimelineView(QGraphicsView):
         self._item.update()
         self.viewport().update()
         self.layoutChanged.emit()
+        self._load_more_lanes_near_the_end()  # the lanes shown may not fill the screen
 
 
 def _font_pixels(widget: QWidget) -> int:

@@ -225,9 +225,104 @@ _MAINTENANCE = (
 )
 
 
+# lane_day_counts, as SQLite's triggers keep it (see sqlite.py): events per (lane by acting
+# actor, start day), lane 0 for the events without one. The events' triggers are per row (the
+# event's lanes are read when the trigger runs, after its statement); the event_actors'
+# triggers are per statement, over its rows, for the reason given above: an event leaves
+# lane 0 when the statement gave it its first acting actors, and comes back when it took
+# its last ones.
+_LANE_MAINTENANCE = (
+    """CREATE OR REPLACE FUNCTION lane_of(of_event integer) RETURNS SETOF integer
+    LANGUAGE sql STABLE AS $$
+        SELECT actor_id FROM event_actors WHERE event_id = of_event AND role = 'acting'
+        UNION ALL SELECT 0 WHERE NOT EXISTS (
+            SELECT 1 FROM event_actors WHERE event_id = of_event AND role = 'acting')
+    $$""",
+    """CREATE OR REPLACE FUNCTION keep_lane_day_counts() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    DECLARE
+        changed integer := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
+    BEGIN
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+            UPDATE lane_day_counts SET events = events - 1
+            WHERE start_date = OLD.start_date AND actor_id IN (SELECT lane_of(changed));
+            DELETE FROM lane_day_counts WHERE start_date = OLD.start_date AND events <= 0;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            INSERT INTO lane_day_counts (actor_id, start_date, events)
+            SELECT lane_of(changed), NEW.start_date, 1
+            ON CONFLICT (actor_id, start_date)
+            DO UPDATE SET events = lane_day_counts.events + 1;
+        END IF;
+        RETURN NULL;
+    END $$""",
+    "CREATE TRIGGER count_event_lane AFTER INSERT OR DELETE ON events "
+    "FOR EACH ROW EXECUTE FUNCTION keep_lane_day_counts()",
+    "CREATE TRIGGER recount_event_lane AFTER UPDATE OF start_date ON events "
+    "FOR EACH ROW WHEN (OLD.start_date IS DISTINCT FROM NEW.start_date) "
+    "EXECUTE FUNCTION keep_lane_day_counts()",
+    """CREATE OR REPLACE FUNCTION count_acting_lanes() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO lane_day_counts (actor_id, start_date, events)
+        SELECT n.actor_id, e.start_date, count(*) FROM added n
+        JOIN events e ON e.id = n.event_id WHERE n.role = 'acting'
+        GROUP BY n.actor_id, e.start_date
+        ON CONFLICT (actor_id, start_date)
+        DO UPDATE SET events = lane_day_counts.events + EXCLUDED.events;
+        UPDATE lane_day_counts c SET events = c.events - first.events
+        FROM (SELECT e.start_date, count(*) AS events FROM events e
+              WHERE e.id IN (SELECT n.event_id FROM added n WHERE n.role = 'acting')
+              AND NOT EXISTS (
+                  SELECT 1 FROM event_actors ea
+                  WHERE ea.event_id = e.id AND ea.role = 'acting'
+                  AND NOT EXISTS (SELECT 1 FROM added m WHERE m.event_id = ea.event_id
+                                  AND m.actor_id = ea.actor_id AND m.role = ea.role))
+              GROUP BY e.start_date) AS first
+        WHERE c.actor_id = 0 AND c.start_date = first.start_date;
+        DELETE FROM lane_day_counts WHERE actor_id = 0 AND events <= 0;
+        RETURN NULL;
+    END $$""",
+    "CREATE TRIGGER count_acting_lane AFTER INSERT ON event_actors "
+    "REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION count_acting_lanes()",
+    """CREATE OR REPLACE FUNCTION uncount_acting_lanes() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE lane_day_counts c SET events = c.events - gone.events
+        FROM (SELECT o.actor_id, e.start_date, count(*) AS events FROM removed o
+              JOIN events e ON e.id = o.event_id WHERE o.role = 'acting'
+              GROUP BY o.actor_id, e.start_date) AS gone
+        WHERE c.actor_id = gone.actor_id AND c.start_date = gone.start_date;
+        DELETE FROM lane_day_counts
+        WHERE events <= 0 AND actor_id IN (SELECT actor_id FROM removed);
+        INSERT INTO lane_day_counts (actor_id, start_date, events)
+        SELECT 0, e.start_date, count(*) FROM events e
+        WHERE e.id IN (SELECT o.event_id FROM removed o WHERE o.role = 'acting')
+        AND NOT EXISTS (SELECT 1 FROM event_actors ea
+                        WHERE ea.event_id = e.id AND ea.role = 'acting')
+        GROUP BY e.start_date
+        ON CONFLICT (actor_id, start_date)
+        DO UPDATE SET events = lane_day_counts.events + EXCLUDED.events;
+        RETURN NULL;
+    END $$""",
+    "CREATE TRIGGER uncount_acting_lane AFTER DELETE ON event_actors "
+    "REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION uncount_acting_lanes()",
+)
+
+
+def count_maintenance_ddl() -> tuple[str, ...]:
+    """The functions and triggers of the count tables of schema 4."""
+    return _MAINTENANCE
+
+
+def lane_maintenance_ddl() -> tuple[str, ...]:
+    """The functions and triggers of lane_day_counts (schema 6)."""
+    return _LANE_MAINTENANCE
+
+
 def maintenance_ddl() -> tuple[str, ...]:
     """The functions and triggers that keep the count tables exact under every change."""
-    return _MAINTENANCE
+    return _MAINTENANCE + _LANE_MAINTENANCE
 
 
 # -- writing ---------------------------------------------------------------------------------

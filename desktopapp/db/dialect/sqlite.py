@@ -170,14 +170,90 @@ _MAINTENANCE = (
 )
 
 
+_EVENT_OF_NEW = "JOIN events ON events.id = NEW.event_id"
+_EVENT_OF_OLD = "JOIN events ON events.id = OLD.event_id"
+_DAY_OF_NEW = "(SELECT start_date FROM events WHERE id = NEW.event_id)"
+_DAY_OF_OLD = "(SELECT start_date FROM events WHERE id = OLD.event_id)"
+
+
+def _lanes_of(event: str) -> str:
+    """The lanes an event is in by acting actor: each of its acting actors, or lane 0."""
+    acting = (
+        f"SELECT actor_id AS lane FROM event_actors WHERE event_id = {event} AND role = 'acting'"
+    )
+    return f"{acting} UNION ALL SELECT 0 WHERE NOT EXISTS ({acting})"
+
+
+def _add_lanes(lanes: str, day: str, join: str = "") -> str:
+    """One event more in each of these lanes on this day."""
+    return (
+        f"INSERT INTO lane_day_counts (actor_id, start_date, events) SELECT lane, {day}, 1 "
+        f"FROM ({lanes}) AS lanes {join} WHERE true "
+        "ON CONFLICT (actor_id, start_date) DO UPDATE SET events = events + 1"
+    )
+
+
+def _take_lanes(lanes: str, day: str) -> str:
+    """One event fewer in each of these lanes on this day (a count reaching 0 goes)."""
+    return (
+        f"UPDATE lane_day_counts SET events = events - 1 "
+        f"WHERE actor_id IN ({lanes}) AND start_date = {day}; "
+        f"DELETE FROM lane_day_counts WHERE actor_id IN ({lanes}) AND start_date = {day} "
+        "AND events <= 0"
+    )
+
+
+def _no_acting_lane_unless_other(row: str) -> str:
+    """Lane 0 if the event of this event_actors row has no acting actor besides the row's."""
+    other = (
+        f"SELECT 1 FROM event_actors WHERE event_id = {row}.event_id AND role = 'acting' "
+        f"AND actor_id <> {row}.actor_id"
+    )
+    return f"SELECT 0 AS lane WHERE NOT EXISTS ({other})"
+
+
+# lane_day_counts: events per (lane by acting actor, start day); lane 0 holds the events
+# without one. An event leaves lane 0 when its first acting actor is added and comes back
+# when its last one is removed (forget_event_actors empties an event's actors before it goes,
+# so a deleted event is taken from lane 0).
+_LANE_MAINTENANCE = (
+    "CREATE TRIGGER IF NOT EXISTS count_event_lane AFTER INSERT ON events BEGIN "
+    f"{_add_lanes(_lanes_of('NEW.id'), 'NEW.start_date')}; END",
+    "CREATE TRIGGER IF NOT EXISTS uncount_event_lane AFTER DELETE ON events BEGIN "
+    f"{_take_lanes(_lanes_of('OLD.id'), 'OLD.start_date')}; END",
+    "CREATE TRIGGER IF NOT EXISTS recount_event_lane AFTER UPDATE OF start_date ON events "
+    "WHEN OLD.start_date IS NOT NEW.start_date BEGIN "
+    f"{_take_lanes(_lanes_of('NEW.id'), 'OLD.start_date')}; "
+    f"{_add_lanes(_lanes_of('NEW.id'), 'NEW.start_date')}; END",
+    "CREATE TRIGGER IF NOT EXISTS count_acting_lane AFTER INSERT ON event_actors "
+    "WHEN NEW.role = 'acting' BEGIN "
+    f"{_add_lanes('SELECT NEW.actor_id AS lane', 'start_date', _EVENT_OF_NEW)}; "
+    f"{_take_lanes(_no_acting_lane_unless_other('NEW'), _DAY_OF_NEW)}; END",
+    "CREATE TRIGGER IF NOT EXISTS uncount_acting_lane AFTER DELETE ON event_actors "
+    "WHEN OLD.role = 'acting' BEGIN "
+    f"{_take_lanes('SELECT OLD.actor_id', _DAY_OF_OLD)}; "
+    f"{_add_lanes(_no_acting_lane_unless_other('OLD'), 'start_date', _EVENT_OF_OLD)}; END",
+)
+
+
 def preparation_ddl() -> tuple[str, ...]:
     """Nothing: SQLite's own functions (julianday) are all the tables need."""
     return ()
 
 
+def count_maintenance_ddl() -> tuple[str, ...]:
+    """The triggers of the count tables of schema 4 (day_type_counts, actor_type_counts)."""
+    return _MAINTENANCE
+
+
+def lane_maintenance_ddl() -> tuple[str, ...]:
+    """The triggers of lane_day_counts (schema 6)."""
+    return _LANE_MAINTENANCE
+
+
 def maintenance_ddl() -> tuple[str, ...]:
     """The statements (triggers) that keep the count tables exact under every change."""
-    return _MAINTENANCE
+    return _MAINTENANCE + _LANE_MAINTENANCE
 
 
 # -- connections ------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), nullable=False),
     )
     op.create_index("ix_history_entity_key", "history", ["entity_key"])
-    run_dialect_ddl(dialect.maintenance_ddl())  # the triggers that keep the counts
+    run_dialect_ddl(dialect.count_maintenance_ddl())  # the triggers that keep the counts
     run_dialect_ddl(dialect.search_index_ddl())
     op.execute(
         sa.text("INSERT INTO meta (key, value) VALUES ('application', :id)").bindparams(
