@@ -56,7 +56,7 @@ from desktopapp.export.paging import Block, LaidOut, Measure, Page, Placement, p
 from desktopapp.export.pdfinfo import add_document_info
 from desktopapp.export.provenance import REPORT_TITLE, filter_line, long_date, published_words
 from desktopapp.export.qtfile import checked_qfile
-from desktopapp.export.textframe import FrameLayout, LineBox, TextFrame, TextStyles
+from desktopapp.export.textframe import FrameLines, LineBox, TextFrame, TextStyles
 from desktopapp.render.chart import (
     Chart,
     build_chart,
@@ -476,28 +476,32 @@ class ReportBlock(Block, Protocol):
     def lay_out(self, room: float) -> LaidOut: ...
 
 
+FrameLaying = Callable[[TextFrame], FrameLines]
+
+
 class TextMeasured:
-    """A block whose text is written once and laid out twice: to be measured, then again to
-    be painted. A subclass gives :meth:`_lay_out`."""
+    """A block whose text is written once and laid out twice: measured (its lines only),
+    then laid out again to be painted. A subclass gives :meth:`_arrange`."""
 
     _measure: Measure | None
 
     def measure(self, room: float) -> Measure:
         if self._measure is None:
-            laid = self._lay_out(room)
-            self._measure = Measure(laid.height, tuple(laid.breaks))
+            measured = self._arrange(room, TextFrame.measure)
+            self._measure = Measure(measured.height, tuple(measured.breaks))
         return self._measure
 
     def lay_out(self, room: float) -> LaidOut:
         """The layout to paint: the same text laid out again, so the same lines as measured
         (checked, since a block painted other than measured would overlap its neighbours)."""
-        laid = self._lay_out(room)
+        laid = self._arrange(room, TextFrame.lay_out)
         measured = self.measure(room)
         if abs(laid.height - measured.height) > 0.01 or tuple(laid.breaks) != measured.breaks:
             raise ExportError("a block of the report was laid out differently twice")
         return laid
 
-    def _lay_out(self, room: float) -> LaidOut:
+    def _arrange(self, room: float, lay_out: FrameLaying) -> LaidOut:
+        """The block with its frames laid out by ``lay_out``: measured, or to be painted."""
         raise NotImplementedError
 
 
@@ -505,7 +509,7 @@ class TextMeasured:
 class DocumentLaidOut:
     """A single text frame as a block; it may be cut with two lines or more on each side."""
 
-    frame: FrameLayout
+    frame: FrameLines
     x: float
     splittable: bool = True
     height: float = 0.0
@@ -533,10 +537,10 @@ class TextBlock(TextMeasured):
     _frame: TextFrame | None = field(default=None, repr=False)
     _measure: Measure | None = field(default=None, repr=False)
 
-    def _lay_out(self, room: float) -> LaidOut:
+    def _arrange(self, room: float, lay_out: FrameLaying) -> LaidOut:
         if self._frame is None:
             self._frame = self.build()
-        layout = self._frame.lay_out()
+        layout = lay_out(self._frame)
         return DocumentLaidOut(layout, 0.0, self.splittable and layout.height > self.whole_below)
 
 
@@ -808,10 +812,10 @@ class EventBlock(TextMeasured):
             space_before,
         )
 
-    def _lay_out(self, room: float) -> EventLaidOut:
+    def _arrange(self, room: float, lay_out: FrameLaying) -> EventLaidOut:
         page = self.styles.page
         body_x = page.pt(DATE_COLUMN_PT) + page.pt(GUTTER_PT)
-        return EventLaidOut(self, self.date_column.lay_out(), self.body.lay_out(), body_x)
+        return EventLaidOut(self, lay_out(self.date_column), lay_out(self.body), body_x)
 
 
 def _date_column(event: Event, number: int, styles: Styles, width: float) -> TextFrame:
@@ -886,7 +890,7 @@ class EventLaidOut:
     type line and three more lines are above the cut, and two lines or more are below it."""
 
     def __init__(
-        self, block: EventBlock, date_column: FrameLayout, body: FrameLayout, body_x: float
+        self, block: EventBlock, date_column: FrameLines, body: FrameLines, body_x: float
     ) -> None:
         self.block = block
         self.styles = block.styles

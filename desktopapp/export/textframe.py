@@ -48,6 +48,9 @@ class TextStyles:
         self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
         self._links: dict[tuple[int, str], QTextCharFormat] = {}
         self._targets: dict[str, str | None] = {}
+        # Line heights of short paragraphs by text, formats and width; the formats are kept
+        # alive with them, so that their ids in the key name them.
+        self._heights: dict[tuple[object, ...], tuple[tuple[float, ...], object]] = {}
         self.option = QTextOption()
         self.option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.option.setAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -125,6 +128,7 @@ class _Paragraph:
     """A paragraph as written: its text, the runs of formats over it, margins and indent."""
 
     __slots__ = (
+        "_ranges",
         "after",
         "before",
         "font",
@@ -154,12 +158,61 @@ class _Paragraph:
         self.text = ""
         self.font: QFont | None = None  # the first run's, as the layout's own font
         self.runs: list[tuple[int, int, QTextCharFormat]] = []
+        self._ranges: list[QTextLayout.FormatRange] | None = None
 
     def add(self, text: str, fmt: QTextCharFormat) -> None:
         if not self.runs:
             self.font = fmt.font()
         self.runs.append((len(self.text), len(text), fmt))
         self.text += text
+
+    def ranges(self) -> list[QTextLayout.FormatRange]:
+        """The runs as Qt takes them, made once (a report lays each paragraph out twice)."""
+        if self._ranges is None:
+            self._ranges = [_format_range(*run) for run in self.runs]
+        return self._ranges
+
+    def layout(self, styles: TextStyles) -> QTextLayout:
+        """A new layout of the paragraph's text, its lines still to be made."""
+        font = self.font if self.font is not None else styles.font("DejaVu Serif", 9)
+        layout = QTextLayout(self.text, font, styles.device)
+        layout.setTextOption(styles.option)
+        if self.runs:
+            layout.setFormats(self.ranges())
+        return layout
+
+    def line_heights(self, width: float, styles: TextStyles) -> tuple[float, ...]:
+        """The height of each of its lines at ``width``: laid out for it, or remembered for a
+        short paragraph already measured (dates, "Exact day", "Date source [3]" recur)."""
+        key = None
+        if len(self.text) <= SHORT_PARAGRAPH:
+            key = (
+                self.text,
+                width,
+                *((start, length, id(fmt)) for start, length, fmt in self.runs),
+            )
+            known = styles._heights.get(key)
+            if known is not None:
+                return known[0]
+        layout = self.layout(styles)
+        layout.beginLayout()
+        heights = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            heights.append(line.height())
+        layout.endLayout()
+        measured = tuple(heights)
+        if key is not None:
+            if len(styles._heights) > 8192:
+                styles._heights.clear()
+            styles._heights[key] = (measured, [fmt for _, _, fmt in self.runs])
+        return measured
+
+
+SHORT_PARAGRAPH = 80  # characters: what is remembered by text when measured
 
 
 class LineBox(NamedTuple):
@@ -217,36 +270,73 @@ class TextFrame:
 
     # -- layout ----------------------------------------------------------------------------
 
+    def measure(self) -> FrameLines:
+        """Every line's box, without keeping what it takes to paint them."""
+        return FrameLines(self)
+
     def lay_out(self) -> FrameLayout:
-        """The frame shaped and broken into lines (a new layout at every call)."""
+        """The frame shaped and broken into lines, to be painted (a new layout each call)."""
         return FrameLayout(self)
 
 
-class FrameLayout:
-    """A :class:`TextFrame` laid out: every line's box, and Qt's layouts to paint them."""
+class FrameLines:
+    """A :class:`TextFrame` measured: its height and every line's box."""
 
-    __slots__ = ("_layouts", "_markers", "_tops", "frame", "height", "lines")
+    __slots__ = ("frame", "height", "lines")
 
     def __init__(self, frame: TextFrame) -> None:
         self.frame = frame
         self.lines: list[LineBox] = []
-        self._layouts: list[QTextLayout] = []
-        self._markers: dict[int, tuple[QTextLayout, float]] = {}
         y = 0.0
         for number, paragraph in enumerate(frame._paragraphs):
             y = self._lay_out(number, paragraph, y + paragraph.before) + paragraph.after
         self.height = y
+
+    def _lay_out(self, number: int, paragraph: _Paragraph, y: float) -> float:
+        """The lines of ``paragraph``, the first at ``y``; return the y under them."""
+        styles = self.frame.styles
+        heights = paragraph.line_heights(max(1.0, self.frame.width - paragraph.indent), styles)
+        lines, spacing = self.lines, paragraph.line_height
+        for count, height in enumerate(heights):
+            lines.append(LineBox(y, y + height, number, count))
+            y += height * spacing
+        return y
+
+    def line_boxes(self) -> list[LineBox]:
+        """Every line's (top, bottom) and paragraph, in frame coordinates."""
+        return self.lines
+
+    def quote_spans(self) -> list[tuple[float, float]]:
+        """(top of first line, bottom of last line) of every quote paragraph."""
+        paragraphs = self.frame._paragraphs
+        spans: dict[int, tuple[float, float]] = {}
+        for box in self.lines:
+            if paragraphs[box.paragraph].quote:
+                top, _ = spans.get(box.paragraph, (box.top, box.bottom))
+                spans[box.paragraph] = (top, box.bottom)
+        return list(spans.values())
+
+    def paint(self, painter: QPainter, x: float, y: float, start: float, end: float) -> None:
+        """Only a :class:`FrameLayout` paints: a measure keeps no glyphs."""
+        raise NotImplementedError("a measured frame is laid out again to be painted")
+
+
+class FrameLayout(FrameLines):
+    """A :class:`TextFrame` laid out to be painted: its lines, and Qt's layouts of them."""
+
+    __slots__ = ("_layouts", "_markers", "_tops")
+
+    def __init__(self, frame: TextFrame) -> None:
+        self._layouts: list[QTextLayout] = []
+        self._markers: dict[int, tuple[QTextLayout, float]] = {}
+        super().__init__(frame)
         self._tops = [box.top for box in self.lines]
 
     def _lay_out(self, number: int, paragraph: _Paragraph, y: float) -> float:
         """Lay ``paragraph`` out with its first line at ``y``; return the y under it."""
         styles = self.frame.styles
-        font = paragraph.font if paragraph.font is not None else styles.font("DejaVu Serif", 9)
-        layout = QTextLayout(paragraph.text, font, styles.device)
-        layout.setTextOption(styles.option)
+        layout = paragraph.layout(styles)
         layout.setCacheEnabled(True)  # shaped once: drawing reuses the glyphs
-        if paragraph.runs:
-            layout.setFormats([_format_range(*run) for run in paragraph.runs])
         layout.beginLayout()
         width = max(1.0, self.frame.width - paragraph.indent)
         indent, spacing, lines = paragraph.indent, paragraph.line_height, self.lines
@@ -266,20 +356,6 @@ class FrameLayout:
         if paragraph.marker is not None:
             self._markers[number] = _marker(paragraph.marker, layout, styles)
         return y
-
-    def line_boxes(self) -> list[LineBox]:
-        """Every line's (top, bottom) and paragraph, in frame coordinates."""
-        return self.lines
-
-    def quote_spans(self) -> list[tuple[float, float]]:
-        """(top of first line, bottom of last line) of every quote paragraph."""
-        paragraphs = self.frame._paragraphs
-        spans: dict[int, tuple[float, float]] = {}
-        for box in self.lines:
-            if paragraphs[box.paragraph].quote:
-                top, _ = spans.get(box.paragraph, (box.top, box.bottom))
-                spans[box.paragraph] = (top, box.bottom)
-        return list(spans.values())
 
     def paint(self, painter: QPainter, x: float, y: float, start: float, end: float) -> None:
         """Paint the lines whose top lies in [start, end), with the frame's ``start`` at y."""
