@@ -86,6 +86,9 @@ def editor(qtbot, repository: EventRepository) -> EventEditorDialog:  # type: ig
         ("between 21 and 27 February 2022", "2022-02-21/2022-02-27", "an interval"),
         ("du 21 au 27 février 2022", "2022-02-21/2022-02-27", "an interval"),
         ("2022-02-28", "2022-02-28", "a day"),
+        ("2022-03-01 09:30", "2022-03-01T09:30", "a minute"),
+        ("1 March 2022, 9am", "2022-03-01T09", "an hour"),
+        ("1er mars 2022 9h30 UTC", "2022-03-01T09:30Z", "a minute"),
     ],
 )
 def test_the_date_line_says_how_the_typed_date_was_read(
@@ -287,6 +290,23 @@ def test_a_new_actor_that_already_exists_is_refused(qtbot, repository: EventRepo
     assert "already names Apple" in dialog.footer.reason.text()
     type_into(qtbot, dialog.name, "Apple Retail")
     assert dialog.footer.ok_button.isEnabled()
+
+
+def test_a_new_actor_may_share_an_alias_but_not_take_a_shared_one_as_its_name(
+    qtbot, repository: EventRepository
+) -> None:
+    dialog = show(qtbot, NewActorDialog(repository, "Volvo Buses"))
+    assert isinstance(dialog, NewActorDialog)
+    type_into(qtbot, dialog.aliases, "Volvo")  # as Volvo Cars and AB Volvo already do
+    assert dialog.footer.ok_button.isEnabled(), dialog.footer.reason.text()
+    type_into(qtbot, dialog.name, "Volvo")
+    assert not dialog.footer.ok_button.isEnabled()
+    assert dialog.footer.reason.text().endswith(
+        "“Volvo” already names AB Volvo and Volvo Cars: pick that actor instead"
+    )
+    type_into(qtbot, dialog.name, "Volvo Buses")
+    type_into(qtbot, dialog.aliases, "Volvo, Volvo Cars")
+    assert dialog.footer.reason.text().endswith("“Volvo Cars” already names Volvo Cars")
 
 
 def test_a_new_type_is_added_under_a_top_level_type(
