@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import resource
+import shutil
 import statistics
 import sys
 import time
@@ -85,3 +86,22 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
                 for i, (c, w) in enumerate(zip(row, widths, strict=True))
             )
         )
+
+
+def current_copy(size: int, seed: int = 1) -> Path:
+    """The cached database of this size upgraded to the current schema, as a copy kept beside
+    it (the cache itself is never modified: other benchmarks read it as built)."""
+    from desktopapp.db.schema import SCHEMA_VERSION
+    from desktopapp.ingest.upgrade import schema_version_of, upgrade_database
+
+    source = cached_database(size, seed)
+    if schema_version_of(source) >= SCHEMA_VERSION:
+        return source
+    copy = CACHE / f"window-{label(size)}-seed{seed}-schema{SCHEMA_VERSION}.sqlite3"
+    if not copy.exists():
+        print(f"upgrading a copy of {source.name} to schema {SCHEMA_VERSION}…", file=sys.stderr)
+        unfinished = copy.with_suffix(".partial")
+        shutil.copyfile(source, unfinished)
+        upgrade_database(unfinished).unlink(missing_ok=True)  # its backup: the cache itself
+        unfinished.rename(copy)
+    return copy

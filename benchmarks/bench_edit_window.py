@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import cached_database, label, peak_rss_mb, sizes_from_argv
 from bench_edit import kinds
 from bench_window import Heartbeat, run_until_shown
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktopapp.db.schema import SCHEMA_VERSION
@@ -37,8 +37,6 @@ from desktopapp.document import TimelineDocument
 from desktopapp.ingest.upgrade import schema_version_of, upgrade_database
 from desktopapp.ui.main_window import MainWindow
 from desktopapp.ui.settings import Settings
-
-TIMEOUT_MS = 120_000
 
 
 def main() -> None:
@@ -85,14 +83,8 @@ def measure(app: QApplication, size: int, runs: int) -> None:
 
 
 def settle(window: MainWindow) -> None:
-    """Turn the event loop (never block it) until the list, counts, facets and the
+    """Run the event loop (never block it) until the list, counts, facets and the
     timeline show the change, then paint."""
-    timeline = window.timeline
-    deadline = time.perf_counter() + TIMEOUT_MS / 1000
-    while time.perf_counter() < deadline and (
-        window.is_busy() or timeline.is_loading() or timeline.refresh_pending()
-    ):
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
     run_until_shown(window)
     window.repaint()
 

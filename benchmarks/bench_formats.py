@@ -2,6 +2,7 @@
 
     python benchmarks/bench_formats.py                     # 100k events, every format
     python benchmarks/bench_formats.py 10k json timelinejs # a size, some formats
+    python benchmarks/bench_formats.py --server 10k json   # imports into PostgreSQL too
 
 For each format, the whole synthetic timeline is exported through the format registry's
 writer; a format the app can read back (our JSON, TimelineJS JSON and sheet CSV, the
@@ -11,11 +12,14 @@ process, so that its peak memory (ru_maxrss) is its own; "RSS growth" is that pe
 RSS once the modules are loaded (and, for an export, the database open). CPU seconds are
 printed beside wall-clock seconds: on a shared machine they are the steadier figure. The
 exported files are kept under /tmp/desktopapp-bench/formats-SIZE/ for the import step. PDF
-has its own benchmark (bench_export.py). Prints figures, asserts nothing.
+has its own benchmark (bench_export.py). With ``--server``, each file is also imported into
+an empty timeline on a throwaway PostgreSQL cluster (tests/pg_server.py, fsync off: no disk
+flush at the commit). Prints figures, asserts nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -69,12 +73,14 @@ def measure_export(size: int, kind: str) -> dict[str, object]:
     return figures
 
 
-def measure_import(size: int, kind: str) -> dict[str, object]:
+def measure_import(size: int, kind: str, server_url: str = "") -> dict[str, object]:
     from desktopapp.ingest.importing import ImportFileError, import_file
 
     source = exported_file(size, kind)
     if not source.exists():
         return {"result": "no file (its export was refused)"}
+    if server_url:
+        return _timed(lambda: _import_into_server(source, kind, server_url))
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "imported.timeline"
 
@@ -95,6 +101,19 @@ def measure_import(size: int, kind: str) -> dict[str, object]:
     return figures
 
 
+def _import_into_server(source: Path, kind: str, url: str) -> str:
+    """Into a new timeline in the empty database ``url``, as ``desktopapp import`` would."""
+    from desktopapp.db.store import TimelineStore
+    from desktopapp.ingest.importing import ImportSource, TargetNames, apply_plan, plan_import
+
+    with TimelineStore.create(url, title="imported", author="bench") as store:
+        plan = plan_import(
+            ImportSource.read(source), TargetNames.of(store.repository), format_id=READ_BACK[kind]
+        )
+        apply_plan(store, plan)
+    return plan.report.headline()
+
+
 def _timed(work: Callable[[], str]) -> dict[str, object]:
     rss_before = peak_rss_mb()
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -108,9 +127,9 @@ def _timed(work: Callable[[], str]) -> dict[str, object]:
     }
 
 
-def _child(step: str, size: int, kind: str) -> dict[str, object]:
+def _child(step: str, size: int, kind: str, *extra: str) -> dict[str, object]:
     result = subprocess.run(
-        [sys.executable, __file__, "--child", step, str(size), kind],
+        [sys.executable, __file__, "--child", step, str(size), kind, *extra],
         capture_output=True,
         text=True,
         check=False,
@@ -143,21 +162,38 @@ def _row(size: int, kind: str, step: str, figures: dict[str, object]) -> list[st
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         step, size, kind = argv[1], int(argv[2]), argv[3]
-        measure = measure_export if step == "export" else measure_import
-        print(json.dumps(measure(size, kind)))
+        if step == "export":
+            print(json.dumps(measure_export(size, kind)))
+        else:
+            print(json.dumps(measure_import(size, kind, *argv[4:5])))
         return
+    server = "--server" in argv
+    argv = [arg for arg in argv if arg != "--server"]
     kinds = [arg for arg in argv if arg in FORMATS] or DATA_FORMATS
     sizes = sizes_from_argv([arg for arg in argv if arg not in FORMATS] or ["100k"])
-    rows = []
-    for size in sizes:
-        cached_database(size)  # built here, not inside a measured child
-        for kind in kinds:
-            steps = ["export", "import"] if kind in READ_BACK else ["export"]
-            for step in steps:
-                rows.append(_row(size, kind, step, _child(step, size, kind)))
-                print("  " + "  ".join(rows[-1]), file=sys.stderr, flush=True)  # as it goes
+    with contextlib.ExitStack() as stack:
+        cluster = _cluster(stack) if server else None
+        rows = []
+        for size in sizes:
+            cached_database(size)  # built here, not inside a measured child
+            for kind in kinds:
+                steps = ["export", "import"] if kind in READ_BACK else ["export"]
+                if cluster is not None and READ_BACK.get(kind, "build") != "build":
+                    steps.append("import-server")
+                for step in steps:
+                    extra = [cluster.url(cluster.new_database())] if step == "import-server" else []
+                    rows.append(_row(size, kind, step, _child(step, size, kind, *extra)))
+                    print("  " + "  ".join(rows[-1]), file=sys.stderr, flush=True)  # as it goes
     headers = ["events", "format", "step", "seconds", "CPU s", "file MB", "RSS growth MB"]
     print_table([*headers, "RSS peak MB", "result"], rows)
+
+
+def _cluster(stack: contextlib.ExitStack):  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.pg_server import running_server
+
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+    return stack.enter_context(running_server(folder))
 
 
 if __name__ == "__main__":

@@ -24,17 +24,19 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
-from desktopapp import __version__
-from desktopapp.db.errors import OlderSchemaError
-from desktopapp.db.repository import EventRepository
 from desktopapp.launch import EXIT_USAGE, LaunchOptions
 
 if TYPE_CHECKING:
+    from desktopapp.db.repository import EventRepository
     from desktopapp.document import TimelineDocument
     from desktopapp.ui.settings import Settings
+
+# The database layer (SQLAlchemy, the schema: some 0.4 s to import, more than Qt itself) and
+# the window's modules are imported inside the functions that need them, after a first window
+# is on screen: importing this module costs no more than Qt.
 
 APP_NAME = "desktopapp"
 ORGANIZATION = "desktopapp"
@@ -74,6 +76,22 @@ def _quiet_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, message
 
 
 def _run(app: QApplication, options: LaunchOptions) -> int:
+    splash = None if options.screenshot is not None else _show_splash(options)
+    _set_window_icon()
+    try:
+        return _open_and_run(app, options, splash)
+    finally:
+        _close(splash)
+
+
+def _close(splash: QLabel | None) -> None:
+    if splash is not None and splash.isVisible():
+        splash.close()
+
+
+def _open_and_run(app: QApplication, options: LaunchOptions, splash: QLabel | None) -> int:
+    from desktopapp.db.errors import OlderSchemaError
+
     upgraded: str | None = None
     try:
         try:
@@ -83,6 +101,7 @@ def _run(app: QApplication, options: LaunchOptions) -> int:
                 raise
             from desktopapp.ui.upgrade_offer import upgrade_if_asked
 
+            _close(splash)  # it stays on top: the question must not be under it
             upgraded = upgrade_if_asked(None, options.database, str(error))
             if upgraded is None:  # declined: nothing more to say
                 return EXIT_USAGE
@@ -91,6 +110,7 @@ def _run(app: QApplication, options: LaunchOptions) -> int:
         message = _failure_message(error)
         if message is None:
             raise
+        _close(splash)
         return _fail(message, headless=options.screenshot is not None)
 
     from desktopapp.document import TimelineDocument
@@ -116,6 +136,7 @@ def _run(app: QApplication, options: LaunchOptions) -> int:
         if upgraded is not None:
             window.statusBar().showMessage(upgraded, 10000)
         window.show()
+        _close(splash)
         return run_event_loop(app)
     finally:
         if window is not None:
@@ -141,7 +162,6 @@ def _application(qt_arguments: tuple[str, ...] = ()) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setOrganizationDomain(DOMAIN)
-    QCoreApplication.setApplicationVersion(__version__)
     existing = QApplication.instance()
     # Qt's own options (-style Fusion, -platform xcb) go to Qt; ours were read by argparse.
     app = (
@@ -150,13 +170,62 @@ def _application(qt_arguments: tuple[str, ...] = ()) -> QApplication:
         else QApplication([*sys.argv[:1], *qt_arguments])
     )
     QGuiApplication.setApplicationDisplayName("News Timeline")
+    return app
+
+
+def _set_window_icon() -> None:
+    """The version, the desktop entry's name and the icon (reading the version and reaching
+    the bundled files cost more than Qt's start: done once the splash is up)."""
+    from desktopapp import __version__
     from desktopapp.ui.icon import DESKTOP_FILE_NAME
 
+    QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     icon = _window_icon()
     if icon is not None:
         QGuiApplication.setWindowIcon(icon)
-    return app
+
+
+def _show_splash(options: LaunchOptions) -> QLabel:
+    """A window on screen at once, saying what is being opened, while the database layer and
+    the main window are imported and built (about a second): the person sees the app answer
+    in the time Qt alone takes. It closes when the main window shows, or on any failure.
+
+    A QLabel with the splash window type rather than QSplashScreen, which waits up to a
+    second for the window to be exposed (always, on the offscreen platform)."""
+    shown = Path(options.database).name if options.database else "the sample timeline"
+    splash = QLabel()
+    splash.setObjectName("startupSplash")
+    splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+    splash.setPixmap(_splash_picture(f"Opening {shown}…"))
+    splash.setAccessibleName(f"Opening {shown}")
+    splash.show()
+    splash.repaint()  # painted now: the imports that follow keep the event loop away
+    return splash
+
+
+def _splash_picture(line: str) -> QPixmap:
+    palette = QGuiApplication.palette()
+    pixmap = QPixmap(420, 120)
+    pixmap.fill(palette.color(QPalette.ColorRole.Window))
+    painter = QPainter(pixmap)
+    painter.setPen(palette.color(QPalette.ColorRole.Mid))
+    painter.drawRect(pixmap.rect().adjusted(0, 0, -1, -1))
+    title = QFont(painter.font())
+    title.setPointSizeF(title.pointSizeF() * 1.6)
+    title.setBold(True)
+    painter.setFont(title)
+    painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+    left = Qt.AlignmentFlag.AlignLeft
+    title_text = QGuiApplication.applicationDisplayName()  # set by _application
+    painter.drawText(pixmap.rect().adjusted(24, 22, -24, -60), left, title_text)
+    painter.setFont(QFont(QGuiApplication.font()))
+    painter.setPen(QColor(palette.color(QPalette.ColorRole.PlaceholderText)))
+    metrics = painter.fontMetrics()
+    text = metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, pixmap.width() - 48)
+    painter.drawText(pixmap.rect().adjusted(24, 70, -24, -16), left, text)
+    painter.end()
+    return pixmap
 
 
 def _window_icon() -> QIcon | None:
@@ -173,6 +242,7 @@ def _open_repository(options: LaunchOptions) -> tuple[Path | None, EventReposito
     database; the initial filter checked against it (an unknown company is an error, not an
     empty timeline)."""
     from desktopapp.db.engine import open_database
+    from desktopapp.db.repository import EventRepository
     from desktopapp.ingest.bundled import ensure_default_database
 
     location: str | Path = (

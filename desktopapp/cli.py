@@ -19,7 +19,6 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from desktopapp import __version__
 from desktopapp.domain.filter import EventFilter, FilterError, parse_user_date
 from desktopapp.domain.model import Event
 from desktopapp.interrupts import Stopped, check, deferred, signals_as_interrupts
@@ -187,13 +186,25 @@ def _use_utf8_output() -> None:
 # -- parser -----------------------------------------------------------------------------------
 
 
+class _VersionAction(argparse.Action):
+    """--version: the version is read when asked for, not at every start (see __init__)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        import desktopapp
+
+        print(f"desktopapp {desktopapp.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="desktopapp",
         description="A timeline of the events a news article reports, with verbatim quotes "
         "and sourced dates. Without a command, opens the window.",
     )
-    parser.add_argument("--version", action="version", version=f"desktopapp {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
+    )
     _add_database_argument(parser, top_level=True)
     _add_filter_arguments(parser, top_level=True)
     parser.add_argument(

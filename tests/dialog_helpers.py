@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from desktopapp.ui.import_dialog import ImportProgress
+
 
 def show(qtbot, dialog: QDialog) -> QDialog:  # type: ignore[no-untyped-def]
     """Show a dialog as a person would see it, active and with its first field focused."""
@@ -77,7 +79,10 @@ class ModalAnswer:
 
     def _run(self) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or (
+            # A long import's progress, shown on the way to the dialog awaited.
+            isinstance(dialog, ImportProgress) and not issubclass(self.kind, ImportProgress)
+        ):
             QTimer.singleShot(50, self._run)
             return
         self.seen = True

@@ -27,7 +27,7 @@ from desktopapp.ui.event_editor import EventEditorDialog, NewTypeDialog
 from desktopapp.ui.export_actions import PageSetupDialog
 from desktopapp.ui.help import table_dialog
 from desktopapp.ui.history_view import HistoryDialog
-from desktopapp.ui.import_dialog import ImportDialog, ReportDialog
+from desktopapp.ui.import_dialog import ImportDialog, ImportProgress, ReportDialog
 from desktopapp.ui.participants_editor import NewActorDialog
 from desktopapp.ui.preferences_dialog import PreferencesDialog
 from desktopapp.ui.settings import Settings
@@ -66,6 +66,7 @@ SMALL: dict[str, Make] = {
     "edit type": lambda s, parent, _f: EditTypeDialog(s.repository.event_types[0], parent),
     "page setup": lambda _s, parent, _f: PageSetupDialog(parent, "A4", "portrait"),
     "import": lambda _s, parent, folder: ImportDialog(parent, str(folder)),
+    "import progress": lambda _s, parent, _f: ImportProgress(parent, "x.json"),
     "edit conflict": lambda _s, parent, _f: EditConflictDialog(
         EditConflict(
             "ev-1",

@@ -4,22 +4,25 @@ And on the read-only sample: the editable copy offered first."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPlainTextEdit
 
+from desktopapp.db import edits
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.store import TimelineStore
 from desktopapp.document import TimelineDocument
 from desktopapp.ingest.bundled import ensure_default_database
 from desktopapp.ui.actions import ActionId
-from desktopapp.ui.import_dialog import ImportDialog, ReportDialog
+from desktopapp.ui.import_dialog import ImportDialog, ImportProgress, ImportRun, ReportDialog
 from desktopapp.ui.main_window import MainWindow
 from desktopapp.ui.settings import Settings
 from tests.dialog_helpers import ModalAnswer, focused, keys_into, tab_to
@@ -242,3 +245,127 @@ def test_a_format_picked_by_the_person_is_kept(qtbot, tmp_path: Path) -> None:
     keys_into(qtbot, focused(), str(unknown))
     assert "could not be told" in other.told.text()
     assert other.footer.ok_button.isEnabled()  # the person may still choose the format
+
+
+# -- a long import: on a worker thread, with its progress and Cancel ---------------------------
+
+
+def _slides(path: Path, count: int) -> Path:
+    """A TimelineJS file of ``count`` dated slides, as a newsroom's long timeline would be."""
+    events = [
+        {
+            "start_date": {"year": 2000 + n % 20, "month": 1 + n % 12, "day": 1 + n % 28},
+            "text": {"headline": f"Slide {n}", "text": f"<p>What happened, {n}.</p>"},
+            "group": f"Desk {n % 7}",
+        }
+        for n in range(count)
+    ]
+    path.write_text(json.dumps({"title": {"text": {"headline": "Long"}}, "events": events}))
+    return path
+
+
+def _dump(location: Path) -> list[tuple]:
+    from sqlalchemy import select
+
+    from desktopapp.db.schema import Base
+
+    engine = open_database(location)
+    try:
+        with engine.connect() as connection:
+            return [
+                (table.name, *row)
+                for table in Base.metadata.sorted_tables
+                for row in connection.execute(select(table).order_by(*table.c))
+            ]
+    finally:
+        engine.dispose()
+
+
+class Ticks:
+    """Counts the window thread's timer ticks while the import's worker thread is alive:
+    the window kept handling events (painting, input) during the import."""
+
+    def __init__(self) -> None:
+        self.during_import = 0
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        if any(thread.name == "import" for thread in threading.enumerate()):
+            self.during_import += 1
+
+
+def test_a_long_import_runs_beside_a_responsive_window_and_is_one_undo_step(
+    qtbot, editable: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(edits, "IMPORT_BATCH", 250)  # several batches: several progress steps
+    source = _slides(tmp_path / "long.json", 1500)
+    document = editable.document
+    told: list[tuple[int, int]] = []
+    monkeypatch.setattr(
+        ImportProgress, "show_written", lambda self, done, total: told.append((done, total))
+    )
+    ticks = Ticks()
+    report = editable.import_actions.import_file(source, None, ImportDialog().options())
+    ticks.timer.stop()
+    assert report is not None and report.headline().startswith("Imported 1,500 events")
+    assert ticks.during_import > 0
+    assert told[0] == (0, 1500) and told[-1] == (1500, 1500)
+    assert [done for done, _ in told] == sorted(done for done, _ in told)
+    assert document.repository.total == 1500
+    qtbot.waitUntil(lambda: editable.table_model.rowCount() == 1500, timeout=10000)
+    assert document.undo_text == "Import 1,500 events from 'long.json'"
+    document.undo()
+    assert document.repository.total == 0 and not document.can_undo
+
+
+def test_escape_on_the_progress_dialog_cancels_and_leaves_the_timeline_as_it_was(
+    qtbot, editable: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(edits, "IMPORT_BATCH", 500)
+    monkeypatch.setattr(ImportProgress, "SHOWN_AFTER_MS", 0)
+    source = _slides(tmp_path / "long.json", 3000)
+    document = editable.document
+    location = document.store.path
+    before, file_bytes = _dump(location), location.read_bytes()
+    # The worker waits after its first batch until Escape was pressed: so the Cancel comes
+    # in the middle of the transaction, whatever the machine's speed.
+    escaped = threading.Event()
+    real_told = ImportRun._told
+
+    def told_then_wait(self, total, plan):  # type: ignore[no-untyped-def]
+        written = real_told(self, total, plan)
+
+        def waiting(done: int) -> None:  # done counts the 7 actors and the type first
+            written(done)
+            if done > 8:
+                escaped.wait(timeout=20)
+
+        return waiting
+
+    monkeypatch.setattr(ImportRun, "_told", told_then_wait)
+    seen: list[str] = []
+
+    def press_escape(dialog: QDialog) -> None:
+        assert isinstance(dialog, ImportProgress)
+        qtbot.waitUntil(lambda: "500 of 3,000 events written" in dialog.label.text(), timeout=20000)
+        seen.append(dialog.label.text())
+        ready(qtbot, dialog)
+        qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+        escaped.set()
+
+    answer = ModalAnswer(ImportProgress, press_escape)
+    report = editable.import_actions.import_file(source, None, ImportDialog().options())
+    escaped.set()  # the worker is never left waiting, even if the test failed
+    answer.check()
+    assert report is None
+    assert seen == ["Importing 'long.json': 500 of 3,000 events written"]
+    assert editable.statusBar().currentMessage() == "Import cancelled: nothing was imported."
+    assert document.repository.total == 0 and not document.can_undo
+    assert _dump(location) == before
+    assert location.read_bytes() == file_bytes
+    # The timeline is still editable afterwards: the store's writer was given back.
+    assert editable.import_actions.import_file(source, None, ImportDialog().options())
+    assert document.repository.total == 3000

@@ -77,6 +77,27 @@ def test_the_sample_comes_back_the_same(
     before = json.loads(sample_json.read_text(encoding="utf-8"))
     assert without_ids(again) == without_ids(before)
     assert all(quote["verified"] for record in again for quote in record["quotes"])
+    for copy in opened(target):  # the aliases too, "Volvo" shared by two companies
+        named = {p.actor.name: p.actor.aliases for e in repository.events() for p in e.participants}
+        assert {a.name: a.aliases for a in copy.actors} == named
+        assert {a.name for a in copy.actors if "Volvo" in a.aliases} == {"AB Volvo", "Volvo Cars"}
+
+
+def test_a_name_the_timelines_actors_share_as_an_alias_refuses_the_file(
+    repository: EventRepository, sample_json: Path, tmp_path: Path
+) -> None:
+    target = timeline_with_sources(repository, tmp_path / "copy.timeline")
+    import_file(target, sample_json, author="test")
+    records = json.loads(sample_json.read_text(encoding="utf-8"))
+    volvo = next(r for r in records if any(p["name"] == "Volvo Cars" for p in r["participants"]))
+    entry = {**volvo, "key": "a-new-event", "title": "Volvo, unnamed which"}
+    entry["participants"] = [{"name": "Volvo", "kind": "company", "role": "acting"}]
+    changed = tmp_path / "volvo.json"
+    changed.write_text(json.dumps([entry]), encoding="utf-8")
+    before = file_bytes(target)
+    with pytest.raises(ImportFileError, match="'Volvo' could mean AB Volvo or Volvo Cars"):
+        import_file(target, changed, author="test")
+    assert file_bytes(target) == before
 
 
 @pytest.fixture(scope="module")
@@ -364,3 +385,22 @@ def test_quotes_are_attached_to_the_same_text_under_another_key(
             (keys[q["source_sha256"]], q["start"], q["text"]) for q in record["quotes"]
         ]
         assert all(q.verified for q in event.quotes)
+
+
+def test_a_file_read_entry_by_entry_keeps_a_bom_and_escaped_characters(
+    sample_json: Path, tmp_path: Path
+) -> None:
+    """The events array is read one entry at a time (ijson): a BOM, an emoji written as a
+    surrogate pair escape and accented letters as escapes come back as they were."""
+    records = json.loads(sample_json.read_text(encoding="utf-8"))
+    records[0]["title"] = "Sanctions 😀 — été"
+    data = b"\xef\xbb\xbf\n " + json.dumps(records, ensure_ascii=True).encode("ascii")
+    assert b"\\ud83d\\ude00" in data
+    source = tmp_path / "escaped.json"
+    source.write_bytes(data)
+    target = tmp_path / "new.timeline"
+    import_file(target, source, author="test", format_id="json")
+    repository = EventRepository(open_database(target))
+    keys = repository.event_ids_by_key([records[0]["key"]])
+    (event,) = repository.events_by_id(list(keys.values()))
+    assert event.title == "Sanctions 😀 — été"

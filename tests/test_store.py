@@ -220,10 +220,10 @@ def test_a_failure_in_the_middle_of_writing_rolls_everything_back(
     source, actor, _ = _seed(store)
     dump = _dump(timeline_location)
 
-    def broken(self, event_id: int) -> None:
+    def broken(self, *_args: object) -> None:  # after the event's rows are written
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(edits.Edit, "_refresh_actor_names", broken)
+    monkeypatch.setattr(edits.Edit, "_update_span", broken)
     with pytest.raises(DatabaseError, match="not saved"):
         store.execute(
             AddEvent(

@@ -139,25 +139,43 @@ class Edits(RuleBasedStateMachine):
         return change.created_key
 
     @rule(
-        dates=st.lists(st.sampled_from(DATES), min_size=1, max_size=40),
+        entries=st.lists(
+            st.tuples(
+                st.sampled_from(DATES), st.integers(0, 50), st.integers(0, 55), st.booleans()
+            ),
+            min_size=1,
+            max_size=40,
+        ),
         type_slug=st.sampled_from(TYPES),
         pick=st.integers(0, 50),
     )
-    def import_batch(self, dates, type_slug, pick):
-        """An import: many unsourced events in one transaction, whose span moves are
+    def import_batch(self, entries, type_slug, pick):
+        """An import: many events in one transaction (unsourced ones with a claim, and
+        quoted ones dated by a source's sentence), written in bulk, whose span moves are
         gathered and written once per span (in bulk beyond a few moves)."""
-        participants = self._participants([(pick, "acting")])
-        commands = [
-            AddEvent(
-                f"titre{next(self.titles)}",
-                type_slug,
-                edtf,
-                OutsideReference("import.json", "", "", f"slide {n}"),
-                participants,
-                claim=ClaimInput(f"slide {n} text", f"import.json, slide {n}"),
-            )
-            for n, edtf in enumerate(dates)
-        ]
+        commands = []
+        for n, (edtf, other, word, quoted) in enumerate(entries):
+            title = f"titre{next(self.titles)}"
+            if quoted:
+                participants = self._participants([(other, "acting"), (pick, "affected")])
+                command = AddEvent(
+                    title,
+                    type_slug,
+                    edtf,
+                    SourceSentence(_quote(self.source, word, 0)),
+                    participants,
+                    (_quote(self.source, word, 2), _quote(self.source, 55 - word, 0)),
+                )
+            else:
+                command = AddEvent(
+                    title,
+                    type_slug,
+                    edtf,
+                    OutsideReference("import.json", "", "", f"slide {n}"),
+                    self._participants([(pick, "acting")]),
+                    claim=ClaimInput(f"slide {n} text", f"import.json, slide {n}"),
+                )
+            commands.append(command)
         self.undo.extend(self.store.execute_all(commands))
 
     @rule(
@@ -247,6 +265,19 @@ class Edits(RuleBasedStateMachine):
                 )
             )
             assert kept_actors == dict(Counter((a, t) for a, t, _ in pairs))
+
+    @invariant()
+    def listed_actor_names_equal_the_participants(self):
+        with self._db() as db:
+            named: dict = defaultdict(list)
+            for event_id, name in _rows(
+                db,
+                "SELECT ea.event_id, a.name FROM event_actors ea JOIN actors a "
+                "ON a.id = ea.actor_id ORDER BY ea.event_id, ea.role, ea.actor_id",
+            ):
+                named[event_id].append(name)
+            for event_id, listed in _rows(db, "SELECT id, actor_names FROM events"):
+                assert listed == ", ".join(dict.fromkeys(named[event_id]))
 
     @invariant()
     def actor_spans_equal_a_naive_recount(self):

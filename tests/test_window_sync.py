@@ -150,6 +150,41 @@ def test_take_theirs_saves_nothing_and_shows_their_event(
     assert "discarded" in window.statusBar().currentMessage()
 
 
+def test_a_delete_confirmed_after_another_changed_the_event_deletes_nothing(
+    qtbot, shared: tuple[Path, str], settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    path, key = shared
+    ours = TimelineStore.open(path, author="Ada")
+    window = shown(qtbot, MainWindow(TimelineDocument.editing(ours, location=path), settings))
+    boxes: list[str] = []
+    with TimelineStore.open(path, author="Bob") as bob:
+
+        def answer(box: QMessageBox) -> int:
+            boxes.append(f"{box.text()}\n{box.informativeText()}")
+            if box.text().startswith("Delete the event"):  # Bob retitles while Ada reads it
+                bob.execute(EditEvent(key, title="Apple halts all sales"))
+            return QMessageBox.StandardButton.Ok.value
+
+        monkeypatch.setattr(QMessageBox, "exec", answer)
+        table = window.table
+        table.setFocus()
+        qtbot.waitUntil(lambda: focused() is table, timeout=2000)
+        qtbot.keyClick(focused(), Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.registry[ActionId.DELETE_EVENT].isEnabled(), timeout=3000)
+        qtbot.keyClick(focused(), Qt.Key.Key_Delete)
+        qtbot.waitUntil(lambda: len(boxes) == 2, timeout=3000)
+        assert boxes[0].startswith("Delete the event “Apple halts sales”")
+        assert "The event was not deleted" in boxes[1] and "changed by Bob" in boxes[1]
+        assert event_of(bob, key).title == "Apple halts all sales"  # still there, as Bob left it
+        assert [e.author for e in bob.history(key)][-1] == "Bob"
+    qtbot.waitUntil(
+        lambda: window.detail.event_shown().title == "Apple halts all sales",  # type: ignore[union-attr]
+        timeout=5000,
+    )
+
+
 # -- on a server ------------------------------------------------------------------------------
 
 

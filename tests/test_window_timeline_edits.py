@@ -239,7 +239,9 @@ def test_the_article_after_edits_highlights_what_a_fresh_read_finds(
         return [(s.event_id, s.start, s.end) for s in window.article._spans]
 
     def fresh_read() -> list[tuple[int, int, int]]:
-        return [(s.event_id, s.start, s.end) for s in store.repository.quote_spans(source)]
+        within = window.article.loaded_range()
+        spans = store.repository.quote_spans(source, within=within)
+        return [(s.event_id, s.start, s.end) for s in spans]
 
     edits = [
         lambda: AddQuote(key_of(store, "Nokia halts sales"), nokia),

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from desktopapp.db import versions
 from desktopapp.db.actor_spans import day_number, pack_days, unpack_days
@@ -73,6 +73,59 @@ class NeedsWal(Exception):
     """The command is valid and about to write to a file not yet in WAL mode."""
 
 
+def numbered(number: int, error: CommandError) -> CommandError:
+    """The refusal of the ``number``-th command of several run as one (an import)."""
+    return CommandError(f"item {number}: {error}")
+
+
+IMPORT_BATCH = 1_000  # AddEvent commands of an import checked and written together
+
+
+def batches(commands: Sequence[Command]) -> Iterator[Sequence[Command]]:
+    """The commands in the order given, as runs of up to IMPORT_BATCH AddEvent commands
+    (see Edit.add_events), every other command alone."""
+    run: list[Command] = []
+    for command in commands:
+        if isinstance(command, AddEvent) and len(run) < IMPORT_BATCH:
+            run.append(command)
+            continue
+        if run:
+            yield run
+        run = [command] if isinstance(command, AddEvent) else []
+        if not run:
+            yield (command,)
+    if run:
+        yield run
+
+
+_KEYS_PER_QUERY = 500
+_EVENTS_WITH_KEYS = text("SELECT key FROM events WHERE key IN :keys").bindparams(
+    bindparam("keys", expanding=True)
+)
+_INSERT_EVENT = (
+    "INSERT INTO events (id, key, title, summary, type_id, date_edtf, start_date, end_date, "
+    "precision, approximate, uncertain, citation_id, citation_source_id, citation_start, "
+    "citation_end, citation_quote, citation_note, actor_names, claim_text, claim_origin) "
+    "VALUES (:id, :key, :title, :summary, :type_id, :date_edtf, :start_date, :end_date, "
+    ":precision, :approximate, :uncertain, :citation_id, :citation_source_id, "
+    ":citation_start, :citation_end, :citation_quote, :citation_note, :actor_names, "
+    ":claim_text, :claim_origin)"
+)
+_INSERT_CITATION = (
+    "INSERT INTO citations (id, key, outlet, title, url, published_edtf) "
+    "VALUES (:id, :key, :outlet, :title, :url, :published)"
+)
+_INSERT_EVENT_ACTOR = "INSERT INTO event_actors (event_id, actor_id, role) VALUES (:e, :a, :r)"
+_INSERT_QUOTE = (
+    'INSERT INTO quotes (event_id, source_id, position, start, "end", text, prefix, suffix) '
+    "VALUES (:event_id, :source_id, :position, :start, :end, :text, :prefix, :suffix)"
+)
+_INSERT_LINK = (
+    "INSERT INTO event_links (event_id, position, kind, url, credit, caption) "
+    "VALUES (:event_id, :position, :kind, :url, :credit, :caption)"
+)
+
+
 def new_key(prefix: str) -> str:
     """A stable key for a new event, source or actor: it survives edits, copies, rebuilds."""
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
@@ -92,6 +145,50 @@ class _EventState:
     end: int
     actors: frozenset[int]
     document: dict[str, object]
+
+
+@dataclass(frozen=True)
+class _NewEvent:
+    """An AddEvent checked: the rows it writes, but for the ids they are given."""
+
+    command: AddEvent
+    key: str
+    row: dict[str, Any]  # its events columns, but id, citation_id and actor_names
+    report: dict[str, Any] | None  # the citations row of an outside report, but its id
+    participants: list[tuple[int, str]]  # (actor id, role)
+    quotes: list[dict[str, Any]]  # its quotes rows, in order, but event id and position
+    links: list[dict[str, Any]]
+
+    @property
+    def history(self) -> tuple[str, str, str, Any, Any]:
+        return ("event", self.key, "*", None, _described(self.command, self.key))
+
+    def change(self) -> Change:
+        return Change(
+            text=f"Add event '{_short(self.row['title'])}'",
+            created_key=self.key,
+            events=frozenset({self.key}),
+            sources=frozenset(),
+            inverse=DeleteEvent(self.key),
+        )
+
+    def state(self, event_id: int, actor_texts: dict[int, str]) -> _EventState:
+        """What the precomputed structures are to know of it once written as ``event_id``."""
+        start_day = str(self.row["start_date"])
+        return _EventState(
+            type_id=int(self.row["type_id"]),
+            start_day=start_day,
+            start=day_number(parse_iso_day(start_day)),
+            end=day_number(parse_iso_day(str(self.row["end_date"]))),
+            actors=frozenset(actor_texts),
+            document=event_document(
+                event_id,
+                self.row["title"],
+                self.row["summary"],
+                [quote["text"] for quote in self.quotes],
+                actor_texts.items(),
+            ),
+        )
 
 
 class Edit:
@@ -120,6 +217,9 @@ class Edit:
         # (type id, start, end as yyyymmdd, +1 or -1): the events under way on a day follow.
         self.event_moves: list[tuple[int, int, int, int]] = []
         self.events_only = True
+        # Types, actors and sources looked up by this edit (one command, or a batch of
+        # AddEvent, which changes none of them): each read once, not once per event.
+        self._known: dict[tuple[str, object], Any] = {}
 
     # -- entry points ----------------------------------------------------------------------
 
@@ -134,13 +234,19 @@ class Edit:
 
     def record(self, text: str, note: str) -> None:
         """Write the history rows of this edit, named ``text``, in its transaction."""
-        if not self.history:
+        self._write_history([(text, self.history)], note)
+
+    def _write_history(
+        self, changes: Sequence[tuple[str, Sequence[tuple[str, str, str, Any, Any]]]], note: str
+    ) -> None:
+        """The history rows of changes (text, rows), numbered one after another."""
+        changes = [change for change in changes if change[1]]
+        if not changes:
             return
         # The last row's change is the largest (rows are only appended, numbered as they
         # come): one rowid lookup, where max(change) read the whole history at every
         # command (an import of 100,000 events: 5,000 scans of a growing table).
         last = self._scalar("SELECT change FROM history ORDER BY id DESC LIMIT 1")
-        number = (last or 0) + 1
         at = datetime.now(UTC).isoformat(timespec="milliseconds")
         self._sql(
             "INSERT INTO history (change, at, author, command, entity_kind, entity_key, field, "
@@ -160,7 +266,8 @@ class Edit:
                     "new": json.dumps(new, ensure_ascii=False, default=str),
                     "note": note.strip(),
                 }
-                for kind, key, field, old, new in self.history
+                for number, (text, rows) in enumerate(changes, start=(last or 0) + 1)
+                for kind, key, field, old, new in rows
             ],
         )
 
@@ -208,6 +315,12 @@ class Edit:
 
     def _source(self, key: str) -> tuple[int, str, str]:
         """(id, text, title) of a source by key, or CommandError."""
+        if ("source", key) not in self._known:
+            self._known[("source", key)] = self._read_source(key)
+        found: tuple[int, str, str] = self._known[("source", key)]
+        return found
+
+    def _read_source(self, key: str) -> tuple[int, str, str]:
         row = self.connection.execute(
             text("SELECT id, text, title FROM sources WHERE key = :key"), {"key": key}
         ).first()
@@ -249,18 +362,24 @@ class Edit:
         }
 
     def _type_id(self, slug: str) -> int:
+        if ("type", slug) in self._known:
+            return int(self._known[("type", slug)])
         found = self._scalar("SELECT id FROM event_types WHERE slug = :slug", {"slug": slug})
         if found is None:
             raise CommandError(
                 f"no event type has the slug {slug!r}; add it first, or pick one of the "
                 "taxonomy (see the filter panel)"
             )
+        self._known[("type", slug)] = int(found)
         return int(found)
 
     def _actor_id(self, key: str) -> int:
+        if ("actor", key) in self._known:
+            return int(self._known[("actor", key)])
         found = self._scalar("SELECT id FROM actors WHERE key = :key", {"key": key})
         if found is None:
             raise CommandError(f"no actor has the key {key!r}; add the actor first")
+        self._known[("actor", key)] = int(found)
         return int(found)
 
     def _participants(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, str]]:
@@ -607,20 +726,12 @@ class Edit:
         if "id" in values:
             self.dialect.ids_set_explicitly(self.connection, "events")
         for key, role in stored.actors:
-            self._sql(
-                "INSERT INTO event_actors (event_id, actor_id, role) VALUES (:e, :a, :r)",
-                {"e": event_id, "a": self._actor_id(key), "r": role},
-            )
+            self._sql(_INSERT_EVENT_ACTOR, {"e": event_id, "a": self._actor_id(key), "r": role})
         for quote in stored.quotes:
             row = dict(quote)
             row["source_id"] = self._source(row.pop("source_key"))[0]
             row["event_id"] = event_id
-            self._sql(
-                'INSERT INTO quotes (event_id, source_id, position, start, "end", text, prefix, '
-                "suffix) VALUES (:event_id, :source_id, :position, :start, :end, :text, "
-                ":prefix, :suffix)",
-                row,
-            )
+            self._sql(_INSERT_QUOTE, row)
         for link in stored.links:
             self._write_link(event_id, int(dict(link)["position"]), dict(link))
         return event_id
@@ -634,6 +745,36 @@ class Edit:
     # -- events ----------------------------------------------------------------------------
 
     def _AddEvent(self, command: AddEvent) -> Change:
+        new = self._checked_event(command, self._used_event_keys([command.key]))
+        self._write_new_events([new])
+        self.history.append(new.history)
+        return new.change()
+
+    def add_events(
+        self, commands: Sequence[AddEvent], *, first_number: int, recorded_as: str, note: str
+    ) -> list[Change]:
+        """Many AddEvent commands of one transaction (an import), as ``run`` and ``record``
+        would carry them out one by one: each checked in order (the first refused raises,
+        numbered ``item N`` from ``first_number``), each its own change in the history; but
+        the rows of all are written with one statement per table, and the types, actors
+        and sources they name are read once."""
+        taken = self._used_event_keys([command.key for command in commands])
+        checked = []
+        for number, command in enumerate(commands, start=first_number):
+            try:
+                checked.append(self._checked_event(command, taken))
+            except CommandError as error:
+                raise numbered(number, error) from None
+        self._write_new_events(checked)
+        changes = [new.change() for new in checked]
+        named = zip(checked, changes, strict=True)
+        self._write_history([(recorded_as or c.text, [new.history]) for new, c in named], note)
+        return changes
+
+    def _checked_event(self, command: AddEvent, taken: set[str]) -> _NewEvent:
+        """Every check of an AddEvent, in the order the person is told of them; ``taken``
+        holds the event keys in use (the timeline's, and those of the events checked
+        before it in this transaction), and gets this one's."""
         title = self._text(command.title, "the title", MAX_TITLE, required=True)
         summary = self._text(command.summary, "the summary", MAX_SUMMARY)
         type_id = self._type_id(command.type_slug)
@@ -645,65 +786,135 @@ class Edit:
         if not command.quotes and command.claim is None:
             raise CommandError("an event needs a quote: select the passage of a source it is from")
         quotes = [self._quote(q) for q in command.quotes]
-        key = self._fresh_key("events", command.key, "ev")
-        with self._changing_event(None) as created:
-            columns = self._store_citation(citation)
-            event_id = self._insert(
-                "INSERT INTO events (key, title, summary, type_id, date_edtf, start_date, "
-                "end_date, precision, approximate, uncertain, citation_id, citation_source_id, "
-                "citation_start, citation_end, citation_quote, citation_note, actor_names, "
-                "claim_text, claim_origin) "
-                "VALUES (:key, :title, :summary, :type_id, :date_edtf, :start_date, :end_date, "
-                ":precision, "
-                ":approximate, :uncertain, :citation_id, :citation_source_id, :citation_start, "
-                ":citation_end, :citation_quote, :citation_note, '', :claim_text, :claim_origin)",
+        key = self._new_event_key(command.key, taken)
+        published = citation.pop("citation_published", "")
+        pending = citation.pop("citation_id")
+        report = None
+        if isinstance(pending, tuple):
+            _, outlet, report_title, url = pending
+            report = {
+                "key": new_key("ci"),
+                "outlet": outlet,
+                "title": report_title,
+                "url": url,
+                "published": published,
+            }
+        row = {
+            "key": key,
+            "title": title,
+            "summary": summary,
+            "type_id": type_id,
+            **_date_columns(date),
+            **citation,
+            **claim,
+        }
+        return _NewEvent(command, key, row, report, participants, quotes, links)
+
+    def _new_event_key(self, key: str | None, taken: set[str]) -> str:
+        if key is None:
+            return new_key("ev")
+        key = self._text(key, "the key", 128, required=True)
+        if key in taken:
+            raise CommandError(f"the key {key!r} is already used in this timeline")
+        taken.add(key)
+        return key
+
+    def _used_event_keys(self, keys: Sequence[str | None]) -> set[str]:
+        """Those of ``keys`` that events of the timeline have (asked a page at a time:
+        SQLite takes a bounded number of parameters in one statement)."""
+        wanted = sorted({key.strip() for key in keys if isinstance(key, str)})
+        used: set[str] = set()
+        for first in range(0, len(wanted), _KEYS_PER_QUERY):
+            page = wanted[first : first + _KEYS_PER_QUERY]
+            used.update(self.connection.execute(_EVENTS_WITH_KEYS, {"keys": page}).scalars())
+        return used
+
+    def _write_new_events(self, events: Sequence[_NewEvent]) -> None:
+        """The rows of checked new events, one statement per table, with their search
+        documents and span moves (made from what is written, not read back)."""
+        if not events:
+            return
+        if not self.wal_ready:
+            raise NeedsWal
+        reports = [new.report for new in events if new.report is not None]
+        report_ids = iter(self._next_ids("citations", len(reports)))
+        event_ids = self._next_ids("events", len(events))
+        actors = self._actor_rows({a for new in events for a, _ in new.participants})
+        rows: list[dict[str, Any]] = []
+        report_rows: list[dict[str, Any]] = []
+        participants: list[dict[str, Any]] = []
+        quotes: list[dict[str, Any]] = []
+        links: list[dict[str, Any]] = []
+        states: list[_EventState] = []
+        for new, event_id in zip(events, event_ids, strict=True):
+            citation_id = None
+            if new.report is not None:
+                citation_id = next(report_ids)
+                report_rows.append({"id": citation_id, **new.report})
+            # The list's "Apple, Russia": acting actors first, each once (as
+            # _refresh_actor_names orders them).
+            names = (actors[a][0] for a, _ in sorted(new.participants, key=lambda p: (p[1], p[0])))
+            rows.append(
                 {
-                    "key": key,
-                    "title": title,
-                    "summary": summary,
-                    "type_id": type_id,
-                    **_date_columns(date),
-                    **columns,
-                    **claim,
-                },
+                    **new.row,
+                    "id": event_id,
+                    "citation_id": citation_id,
+                    "actor_names": ", ".join(dict.fromkeys(names)),
+                }
             )
-            created.append(event_id)
-            self._write_participants(event_id, participants)
-            for position, quote in enumerate(quotes):
-                self._write_quote(event_id, position, quote)
-            for position, link in enumerate(links):
-                self._write_link(event_id, position, link)
-        self.history.append(("event", key, "*", None, _described(command, key)))
-        return Change(
-            text=f"Add event '{_short(title)}'",
-            created_key=key,
-            events=frozenset({key}),
-            sources=frozenset(),
-            inverse=DeleteEvent(key),
-        )
+            participants.extend({"e": event_id, "a": a, "r": r} for a, r in new.participants)
+            quotes.extend(
+                {"event_id": event_id, "position": n, **q} for n, q in enumerate(new.quotes)
+            )
+            links.extend(
+                {"event_id": event_id, "position": n, **link} for n, link in enumerate(new.links)
+            )
+            states.append(new.state(event_id, {a: actors[a][1] for a, _ in new.participants}))
+        for sql, values in (
+            (_INSERT_CITATION, report_rows),
+            (_INSERT_EVENT, rows),
+            (_INSERT_EVENT_ACTOR, participants),
+            (_INSERT_QUOTE, quotes),
+            (_INSERT_LINK, links),
+        ):
+            if values:
+                self._sql(sql, values)
+        if report_rows:
+            self.dialect.ids_set_explicitly(self.connection, "citations")
+        self.dialect.ids_set_explicitly(self.connection, "events")
+        self.dialect.index_event_text(self.connection, [state.document for state in states])
+        for state in states:
+            self._move_spans(None, state)
+
+    def _next_ids(self, table: str, count: int) -> range:
+        """Ids for ``count`` new rows of ``table``, given here so that many rows go in one
+        statement (the store holds the write lock: no other writer takes them meanwhile);
+        on a server, ``ids_set_explicitly`` then moves the table's sequence past them."""
+        if not count:
+            return range(0)
+        first = int(self._scalar(f"SELECT coalesce(max(id), 0) FROM {table}")) + 1
+        return range(first, first + count)
+
+    def _actor_rows(self, actor_ids: set[int]) -> dict[int, tuple[str, str]]:
+        """(name, searched text) of actors by id, read once per command or import batch."""
+        missing = sorted(a for a in actor_ids if ("actor row", a) not in self._known)
+        if missing:
+            texts = self._actor_texts(missing)
+            marks = ", ".join(str(int(a)) for a in missing)
+            for actor_id, name in self._rows(f"SELECT id, name FROM actors WHERE id IN ({marks})"):
+                self._known[("actor row", actor_id)] = (name, texts[actor_id])
+        return {a: self._known[("actor row", a)] for a in actor_ids}
 
     def _write_participants(self, event_id: int, participants: list[tuple[int, str]]) -> None:
         for actor_id, role in participants:
-            self._sql(
-                "INSERT INTO event_actors (event_id, actor_id, role) VALUES (:e, :a, :r)",
-                {"e": event_id, "a": actor_id, "r": role},
-            )
+            self._sql(_INSERT_EVENT_ACTOR, {"e": event_id, "a": actor_id, "r": role})
         self._refresh_actor_names(event_id)
 
     def _write_link(self, event_id: int, position: int, link: dict[str, Any]) -> None:
-        self._sql(
-            "INSERT INTO event_links (event_id, position, kind, url, credit, caption) "
-            "VALUES (:event_id, :position, :kind, :url, :credit, :caption)",
-            {"event_id": event_id, "position": position, **link},
-        )
+        self._sql(_INSERT_LINK, {"event_id": event_id, "position": position, **link})
 
     def _write_quote(self, event_id: int, position: int, quote: dict[str, Any]) -> None:
-        self._sql(
-            'INSERT INTO quotes (event_id, source_id, position, start, "end", text, prefix, '
-            "suffix) VALUES (:event_id, :source_id, :position, :start, :end, :text, :prefix, "
-            ":suffix)",
-            {"event_id": event_id, "position": position, **quote},
-        )
+        self._sql(_INSERT_QUOTE, {"event_id": event_id, "position": position, **quote})
 
     def _EditEvent(self, command: EditEvent) -> Change:
         event_id, old_title = self._event_id(command.event_key)

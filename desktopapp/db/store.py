@@ -21,11 +21,12 @@ import contextlib
 import getpass
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 from urllib.parse import quote as url_quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
@@ -34,7 +35,7 @@ from sqlalchemy.pool import QueuePool, StaticPool
 
 from desktopapp import __version__
 from desktopapp.db import edits
-from desktopapp.db.commands import Change, Command, CommandError, HistoryEntry
+from desktopapp.db.commands import AddEvent, Change, Command, CommandError, HistoryEntry
 from desktopapp.db.dialect import create_schema, dialect_for
 from desktopapp.db.dialect.sqlite import editing_pragmas, viewing_pragmas
 from desktopapp.db.engine import check_schema, open_database, server_engine
@@ -86,6 +87,10 @@ class TimelineStore:
             self._wal = True  # a server has no journal mode to switch
             reader = server_engine(server, read_only=True)
         self._dialect = dialect_for(self._writer)
+        # The writer is one connection: an import written on a worker thread holds it for
+        # its whole transaction, and nothing else may use it meanwhile (closing a borrowed
+        # handle would roll that transaction back).
+        self._writing = threading.Lock()
         self.repository = EventRepository(reader)
         self._data_version = self._read_data_version()
 
@@ -228,42 +233,68 @@ class TimelineStore:
         return change
 
     def execute_all(
-        self, commands: Sequence[Command], *, note: str = "", recorded_as: str = ""
+        self,
+        commands: Sequence[Command],
+        *,
+        note: str = "",
+        recorded_as: str = "",
+        progress: Callable[[int], None] | None = None,
     ) -> list[Change]:
         """Several commands as one transaction (an import): all are saved, or, if any is
         refused or the file fails, none, with the file unchanged. Each is recorded in the
         history as its own change (named ``recorded_as`` when given: the undoing of an
-        import); the read caches are dropped once at the end."""
+        import); the read caches are dropped once at the end.
+
+        ``progress`` is told how many commands are done after each batch, inside the
+        transaction: whatever it raises (a person's Cancel) rolls all of them back and
+        goes on to the caller, the file unchanged."""
         if len(note) > edits.MAX_NOTE:
             raise CommandError(f"the note is too long (at most {edits.MAX_NOTE} characters)")
+        self.repository.changing()  # what is read meanwhile (another thread) is not kept
         try:
-            changes = self._execute_all(list(commands), note, recorded_as)
-        except (CommandError, DatabaseError):
-            raise
+            changes = self._execute_all(list(commands), note, recorded_as, progress)
         except (SQLAlchemyError, sqlite3.Error) as error:
             self.repository.invalidate()
             raise DatabaseError(
                 f"{self.label}: nothing was saved: {describe_error(error)}"
             ) from None
+        except BaseException:  # refused, the file failed, or progress stopped it
+            self.repository.settled()
+            raise
         self.repository.invalidate()
         return changes
 
     def _execute_all(
-        self, commands: list[Command], note: str, recorded_as: str = ""
+        self,
+        commands: list[Command],
+        note: str,
+        recorded_as: str,
+        progress: Callable[[int], None] | None,
     ) -> list[Change]:
         def run_all(connection: Connection) -> list[Change]:
             spans: edits.SpanMoves = {}
-            changes = []
-            for number, command in enumerate(commands, start=1):
+            changes: list[Change] = []
+            for batch in edits.batches(commands):
                 work = edits.Edit(
                     connection, author=self.author, wal_ready=self._wal, deferred_spans=spans
                 )
-                try:
-                    change = work.run(command)
-                except CommandError as error:
-                    raise CommandError(f"item {number}: {error}") from None
-                work.record(recorded_as or change.text, note)
-                changes.append(change)
+                number = len(changes) + 1
+                if len(batch) > 1 or isinstance(batch[0], AddEvent):
+                    events = cast(Sequence[AddEvent], batch)
+                    changes.extend(
+                        work.add_events(
+                            events, first_number=number, recorded_as=recorded_as, note=note
+                        )
+                    )
+                else:
+                    try:
+                        change = work.run(batch[0])
+                    except CommandError as error:
+                        raise edits.numbered(number, error) from None
+                    work.record(recorded_as or change.text, note)
+                    changes.append(change)
+                if progress is not None:
+                    progress(len(changes))
             edits.Edit(connection, author=self.author, wal_ready=True).flush_spans(spans)
             return changes
 
@@ -291,13 +322,13 @@ class TimelineStore:
     def _enter_wal(self) -> None:
         # Validated, and about to write its first change: a file built for viewing becomes a
         # document being edited (WAL cannot be entered inside a transaction).
-        with self._writer.connect() as connection:
+        with self._writing, self._writer.connect() as connection:
             connection.exec_driver_sql("PRAGMA journal_mode = WAL")
         self._wal = True
 
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:
-        with self._writer.connect() as connection:
+        with self._writing, self._writer.connect() as connection:
             try:
                 self._dialect.begin_write(connection, BUSY_TIMEOUT_MS)
             except DBAPIError as error:
@@ -355,8 +386,14 @@ class TimelineStore:
 
     def external_change(self) -> bool:
         """True (once) if another connection or process has written the file since we last
-        looked; the read caches are then dropped, so the next answers are the new state."""
-        version = self._read_data_version()
+        looked; the read caches are then dropped, so the next answers are the new state.
+        False while this store is writing on another thread (an import): asked again later."""
+        if not self._writing.acquire(blocking=False):
+            return False
+        try:
+            version = self._read_data_version()
+        finally:
+            self._writing.release()
         if version == self._data_version:
             return False
         self._data_version = version

@@ -55,7 +55,12 @@ class StoreLike(Protocol):
     # Any: the store takes its own Command union, which a parameter cannot narrow to.
     def execute(self, command: Any, *, note: str = "", recorded_as: str = "") -> ChangeLike: ...
     def execute_all(
-        self, commands: Sequence[Any], *, note: str = "", recorded_as: str = ""
+        self,
+        commands: Sequence[Any],
+        *,
+        note: str = "",
+        recorded_as: str = "",
+        progress: Callable[[int], None] | None = None,
     ) -> list[Any]: ...
     def external_change(self) -> bool: ...
     def version(self, key: str) -> int: ...
@@ -301,7 +306,21 @@ class TimelineDocument:
     ) -> tuple[ChangeLike, ...]:
         """Carry out many edits in one transaction (an import): all of them or none, one
         entry ``text`` on the undo stack, one announcement."""
-        changes = tuple(self._writable().execute_all(commands, note=note))
+        return self.adopt_all(self.write_all(commands, note), text)
+
+    def write_all(
+        self,
+        commands: Sequence[object],
+        note: str = "",
+        progress: Callable[[int], None] | None = None,
+    ) -> tuple[ChangeLike, ...]:
+        """The writing half of :meth:`execute_all`, which may run on a worker thread (it
+        touches the store alone; ``progress`` as the store's); :meth:`adopt_all` then."""
+        return tuple(self._writable().execute_all(commands, note=note, progress=progress))
+
+    def adopt_all(self, changes: tuple[ChangeLike, ...], text: str) -> tuple[ChangeLike, ...]:
+        """On the thread of the views, after :meth:`write_all`: the undo entry and the
+        announcement."""
         if self._group is not None:
             self._group.extend(changes)
         elif changes:

@@ -6,10 +6,6 @@ import calendar
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from dateutil import parser as date_parser
-
-from desktopapp.domain.date_input import PARSER_INFO, french_ordinals_read
-
 MAX_SEARCH_LENGTH = 1000
 
 
@@ -82,11 +78,15 @@ def parse_user_date(text: str, *, end_of_period: bool = False) -> date:
     cleaned = text.strip()
     if not cleaned or len(cleaned) > 64 or "\x00" in cleaned:
         raise FilterError(f"{text[:64]!r} is not a date")
+    # Imported here: dateutil and the date words cost more than the rest of the command line
+    # at startup, and only a typed date needs them.
+    from desktopapp.domain.date_input import french_ordinals_read
+
     cleaned = french_ordinals_read(cleaned)
     try:
         # Parsed twice with different defaults: what differs was not typed.
-        first = _parse(cleaned, _DEFAULT_LOW)
-        probe = _parse(cleaned, _DEFAULT_PROBE)
+        first = _parse(cleaned, datetime(2000, 1, 1))
+        probe = _parse(cleaned, datetime(2001, 2, 2))
     except (ValueError, OverflowError) as error:
         raise FilterError(f"{text!r} is not a date I can read (try 2022-03-01)") from error
     if first.year != probe.year:
@@ -97,12 +97,12 @@ def parse_user_date(text: str, *, end_of_period: bool = False) -> date:
 
 
 def _parse(text: str, default: datetime) -> date:
+    from dateutil import parser as date_parser
+
+    from desktopapp.domain.date_input import PARSER_INFO
+
     # English and French month and weekday names, as in the event editor's date field.
     return date_parser.parse(text, default=default, dayfirst=False, parserinfo=PARSER_INFO).date()
-
-
-_DEFAULT_LOW = date_parser.parse("2000-01-01")
-_DEFAULT_PROBE = date_parser.parse("2001-02-02")
 
 
 def _end_of_given_period(first: date, probe: date) -> date:

@@ -69,6 +69,7 @@ def event_record(event: Event, context: RecordContext) -> dict[str, Any]:
                 "name": p.actor.name,
                 "kind": p.actor.kind and p.actor.kind.value,
                 "role": p.role.value,
+                "aliases": list(p.actor.aliases),
             }
             for p in event.participants
         ],

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -55,6 +55,10 @@ CITATION_NOTE = "as given by the imported file; not checked"
 
 class ImportFileError(Exception):
     """A file that cannot be imported at all; one line for the person. Nothing is written."""
+
+
+class ImportCancelled(Exception):
+    """The person stopped the import: its transaction was rolled back, nothing written."""
 
 
 class GroupAs(StrEnum):
@@ -299,6 +303,8 @@ class TargetNames:
     """What the target timeline already holds, by the names an import may reuse."""
 
     actors: dict[str, tuple[str, str]] = field(default_factory=dict)  # fold(name) -> (key, name)
+    # A folded alias several actors share ("Volvo": Volvo Cars and AB Volvo) -> their names.
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)  # slug -> label
     event_keys: Callable[[Iterable[str]], set[str]] = field(default=lambda keys: set())
     is_new: bool = False  # a timeline made for this import
@@ -313,16 +319,27 @@ class TargetNames:
 
     @classmethod
     def of(cls, repository: EventRepository) -> TargetNames:
-        actors: dict[str, tuple[str, str]] = {}
+        # Canonical names first: a name picks out its actor even where it is another's alias.
+        actors = {fold(actor.name): (actor.key, actor.name) for actor in repository.actors}
+        owners: dict[str, dict[str, str]] = {}  # fold(alias) -> {key: name}
         for actor in repository.actors:
-            for name in (actor.name, *actor.aliases):
-                actors.setdefault(fold(name), (actor.key, actor.name))
+            for alias in actor.aliases:
+                owners.setdefault(fold(alias), {})[actor.key] = actor.name
+        ambiguous: dict[str, tuple[str, ...]] = {}
+        for folded, named in owners.items():
+            if folded in actors:
+                continue
+            if len(named) > 1:
+                ambiguous[folded] = tuple(sorted(named.values()))
+            else:
+                [(key, name)] = named.items()
+                actors[folded] = (key, name)
         types = {t.slug: t.label for t in repository.event_types}
 
         def existing(keys: Iterable[str]) -> set[str]:
             return set(repository.event_ids_by_key(list(keys)))
 
-        return cls(actors, types, existing, repository=repository)
+        return cls(actors, ambiguous, types, existing, repository=repository)
 
 
 class ImportPlan:
@@ -359,12 +376,23 @@ class ImportPlan:
 
     # -- what readers call ------------------------------------------------------------------
 
-    def actor(self, name: str, kind: ActorKind = ActorKind.GROUP) -> str:
+    def actor(
+        self, name: str, kind: ActorKind = ActorKind.GROUP, aliases: Sequence[str] = ()
+    ) -> str:
         """The key of the actor called ``name``: the target's own (by name or alias, any
-        case or accent), one already planned, or a new one planned now."""
+        case or accent), one already planned, or a new one planned now with ``aliases``
+        (those that are another actor's name left out, and said). A name the target's actors
+        share as an alias is refused: which of them the file means is not for us to guess."""
         folded = fold(name)
         if folded in self._actor_keys:
             return self._actor_keys[folded]
+        if folded in self._target.ambiguous:
+            meant = " or ".join(self._target.ambiguous[folded])
+            raise ImportFileError(
+                f"{self.file_name}: the actor {name!r} could mean {meant} in this timeline; "
+                "nothing was imported (name one of them in the file, or import into a new "
+                "timeline)"
+            )
         if folded in self._target.actors:
             key, known_as = self._target.actors[folded]
             self.report.reused_actors.append(known_as)
@@ -372,10 +400,24 @@ class ImportPlan:
             from desktopapp.db.edits import new_key
 
             key = new_key("ac")
-            self._names.append(AddActor(name, kind.value, key=key))
+            kept = tuple(self._free_aliases(name, aliases))
+            self._names.append(AddActor(name, kind.value, kept, key=key))
             self.report.created_actors.append(name)
         self._actor_keys[folded] = key
         return key
+
+    def _free_aliases(self, name: str, aliases: Sequence[str]) -> Iterator[str]:
+        """The aliases a new actor may take (domain/naming.py): none that is the name of an
+        actor of the target; an alias shared with other actors' aliases is fine."""
+        for alias in dict.fromkeys(aliases):
+            taken = self._target.actors.get(fold(alias))
+            if taken is not None and fold(taken[1]) == fold(alias):
+                self.report.notes.append(
+                    f"the alias {alias!r} of {name!r} was left out: it is the name of an "
+                    "actor of this timeline"
+                )
+                continue
+            yield alias
 
     def event_type(self, slug: str, label: str) -> str:
         """``slug``, planned as a new type if the target lacks it (its parent first)."""

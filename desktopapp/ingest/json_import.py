@@ -23,15 +23,18 @@ and only a person can tell which is right (import into a new timeline, or delete
 
 from __future__ import annotations
 
+import codecs
 import json
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from graphlib import CycleError, TopologicalSorter
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from desktopapp.domain.anchoring import occurrences
 from desktopapp.domain.model import ActorKind, Event, Source
+from desktopapp.domain.search import fold
 from desktopapp.ingest.importing import CITATION_NOTE, ImportFileError, ImportPlan, Where
 from desktopapp.schemas import schema
 
@@ -45,52 +48,91 @@ _KEYS_PER_QUERY = 500
 
 
 def read_events_json(data: bytes, plan: ImportPlan) -> None:
-    """The reader of the import registry: every entry of ``data`` planned into ``plan``."""
-    records = events_records(data, plan.file_name)
+    """The reader of the import registry: every entry of ``data`` planned into ``plan``.
+
+    Entries are taken a page at a time as the file is read, and each becomes its command
+    at once (its participants named once every actor is known): the file's records are
+    never all held as Python objects, only the commands the import writes."""
     sources = TargetSources(plan.target.repository)
-    existing = _existing_events(plan.target.repository, [r["key"] for r in records])
-    new: list[Entry] = []
+    actors = _ActorOrder()
+    new: list[tuple[Where, AddEvent, tuple[tuple[str, str], ...]]] = []
+    for page in _pages(_records(data, plan.file_name), _KEYS_PER_QUERY):
+        existing = _existing_events(plan.target.repository, [r["key"] for _, r in page])
+        for number, record in page:
+            entry = Entry.of(record, Where(UNIT, number), plan.file_name, sources)
+            stored = existing.get(record["key"])
+            if stored is None:
+                actors.see(entry)
+                pairs = tuple((p["name"], p["role"]) for p in record["participants"])
+                new.append((entry.where, entry.command(plan), pairs))
+            elif event_content(stored) == entry.content():
+                plan.report.skip(entry.where, "already in this timeline, the same")
+            else:
+                raise ImportFileError(
+                    f"{plan.file_name}, {entry.where}: the key {record['key']!r} is a different "
+                    f"event in this timeline ({_short(stored.title)!r}); nothing was imported "
+                    "(import into a new timeline, or delete that event first)"
+                )
+    keys = actors.keys(plan)
+    new.reverse()
+    while new:  # in the file's order, each command without its actors let go once replaced
+        where, command, pairs = new.pop()
+        participants = tuple((keys[name], role) for name, role in pairs)
+        plan.add(where, replace(command, participants=participants))
+
+
+def _pages(records: Iterator[dict[str, Any]], size: int) -> Iterator[list[tuple[int, Any]]]:
+    page: list[tuple[int, Any]] = []
     for number, record in enumerate(records, start=1):
-        entry = Entry.of(record, Where(UNIT, number), plan.file_name, sources)
-        stored = existing.get(record["key"])
-        if stored is None:
-            new.append(entry)
-        elif event_content(stored) == entry.content():
-            plan.report.skip(entry.where, "already in this timeline, the same")
-        else:
-            raise ImportFileError(
-                f"{plan.file_name}, {entry.where}: the key {record['key']!r} is a different "
-                f"event in this timeline ({_short(stored.title)!r}); nothing was imported "
-                "(import into a new timeline, or delete that event first)"
-            )
-    actors = _actor_keys(new, plan)
-    for entry in new:
-        plan.add(entry.where, entry.command(plan, actors))
+        page.append((number, record))
+        if len(page) == size:
+            yield page
+            page = []
+    if page:
+        yield page
 
 
-def _actor_keys(entries: Sequence[Entry], plan: ImportPlan) -> dict[str, str]:
-    """The key of every actor the entries name, new ones planned in an order that keeps
-    each event's participants in the file's order.
+class _ActorOrder:
+    """The actors the entries name, gathered entry by entry, and an order to make the new
+    ones in that keeps each event's participants in the file's order.
 
     An event lists its actors of one role in the order they were created (by row id), so
     each entry says which of its actors came first; any order that agrees with all the
     entries (a topological sort) gives every event back its actors in its order."""
-    earlier: dict[str, set[str]] = {}
-    kinds: dict[str, tuple[str | None, Where]] = {}
-    for entry in entries:
-        where, record = entry.where, entry.record
+
+    def __init__(self) -> None:
+        self._earlier: dict[str, set[str]] = {}
+        self._kinds: dict[str, tuple[str | None, Where]] = {}
+        self._aliases: dict[str, tuple[str, ...]] = {}
+
+    def see(self, entry: Entry) -> None:
+        participants = entry.record["participants"]
         for role in ("acting", "affected"):
-            names = [p["name"] for p in record["participants"] if p["role"] == role]
+            names = [p["name"] for p in participants if p["role"] == role]
             for before, after in pairwise(names):
-                earlier.setdefault(after, set()).add(before)
-        for participant in record["participants"]:
-            earlier.setdefault(participant["name"], set())
-            kinds.setdefault(participant["name"], (participant["kind"], where))
-    try:
-        order = list(TopologicalSorter(earlier).static_order())
-    except CycleError:  # an edited file: no order agrees with all; the file's order then
-        order = list(earlier)
-    return {name: plan.actor(name, _kind(*kinds[name], plan)) for name in order}
+                self._earlier.setdefault(after, set()).add(before)
+        for participant in participants:
+            self._earlier.setdefault(participant["name"], set())
+            self._kinds.setdefault(participant["name"], (participant["kind"], entry.where))
+            self._aliases.setdefault(participant["name"], tuple(participant.get("aliases", ())))
+
+    def keys(self, plan: ImportPlan) -> dict[str, str]:
+        """The key of every actor seen, new ones planned in the order described."""
+        try:
+            order = list(TopologicalSorter(self._earlier).static_order())
+        except CycleError:  # an edited file: no order agrees with all; the file's order then
+            order = list(self._earlier)
+        # An alias that is the name of another actor of the file would be refused once that
+        # actor is made (domain/naming.py); it is left out, as one of the target's would be.
+        names = {fold(name) for name in self._earlier}
+        return {
+            name: plan.actor(
+                name,
+                _kind(*self._kinds[name], plan),
+                [a for a in self._aliases[name] if fold(a) not in names - {fold(name)}],
+            )
+            for name in order
+        }
 
 
 # -- the file ---------------------------------------------------------------------------------
@@ -99,6 +141,42 @@ def _actor_keys(entries: Sequence[Entry], plan: ImportPlan) -> dict[str, str]:
 def events_records(data: bytes, name: str) -> list[dict[str, Any]]:
     """The entries of the file, checked against the schema; ImportFileError (one line) if
     it is not UTF-8, not JSON, not our events, or names one key twice."""
+    return list(_records(data, name))
+
+
+def _records(data: bytes, name: str) -> Iterator[dict[str, Any]]:
+    """The entries of the file one by one, each checked as it comes (see events_records).
+
+    The events array is read one entry at a time (ijson), each checked against the
+    schema of one event as it comes: the whole document is never held as Python objects
+    next to its copy for the validator (about 1 GB at 100,000 events). A file that is not
+    such an array, or may hold a lone surrogate, is read whole, as its refusal must say
+    exactly where it breaks."""
+    import ijson
+
+    if not _AN_ARRAY.match(data) or _may_hold_a_lone_surrogate(data) or not _is_utf8(data):
+        yield from _whole_records(data, name)
+        return
+    validator = _validator(schema("events"), item=True)
+    first: dict[str, int] = {}
+    entries = ijson.items(_Chunks(data), "item", use_float=True)
+    number = 0
+    while True:
+        try:
+            record = next(entries)
+        except StopIteration:
+            return
+        except ijson.JSONError:  # the whole reading says where the file breaks, in its words
+            yield from _whole_records(data, name)[number:]
+            return
+        number += 1
+        _check_schema(validator, record, name, number)
+        _check_record(record, number, name, first)
+        yield record
+
+
+def _whole_records(data: bytes, name: str) -> list[dict[str, Any]]:
+    """The entries of a file read whole (one that breaks somewhere), checked as above."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -113,50 +191,109 @@ def events_records(data: bytes, name: str) -> list[dict[str, Any]]:
     except RecursionError:
         raise ImportFileError(f"{name}: its JSON is nested too deeply to read") from None
     _check_text(document, name)  # first: a lone surrogate is no text to check against
-    _check_schema(document, name)
+    _check_schema(_validator(schema("events"), item=False), document, name, None)
     records: list[dict[str, Any]] = document
     first: dict[str, int] = {}
     for number, record in enumerate(records, start=1):
-        earlier = first.setdefault(record["key"], number)
-        if earlier != number:
-            raise ImportFileError(
-                f"{name}, {UNIT} {number}: the key {record['key']!r} is also that of "
-                f"{UNIT} {earlier}; a key names one event"
-            )
-        pairs = [(p["name"], p["role"]) for p in record["participants"]]
-        twice = next((pair for n, pair in enumerate(pairs) if pair in pairs[:n]), None)
-        if twice is not None:
-            raise ImportFileError(
-                f"{name}, {UNIT} {number}: the actor {twice[0]!r} is listed twice as {twice[1]}"
-            )
+        _check_record(record, number, name, first)
     return records
 
 
-def _check_schema(document: object, name: str) -> None:
-    """The first place where ``document`` breaks the events schema, in one line.
+# A \u escape of half a character, not part of a pair: ijson's C parser reads it as "?"
+# where Python's json keeps it (and _check_text refuses it, naming the entry).
+_LONE_SURROGATE = re.compile(
+    rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    rb"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
 
-    Checked by jsonschema-rs: the reference ``jsonschema`` takes half a millisecond an
-    event (50 s for 100,000), this a few microseconds; the tests check our exports with
-    ``jsonschema`` too, so the two must agree on the one schema."""
+
+def _may_hold_a_lone_surrogate(data: bytes) -> bool:
+    # bytes.find first: the pattern's look-behind would take seconds over 200 MB.
+    if b"\\ud" not in data and b"\\uD" not in data:
+        return False
+    return _LONE_SURROGATE.search(data) is not None
+
+
+_AN_ARRAY = re.compile(rb"(?:\xef\xbb\xbf)?\s*\[")
+_CHUNK = 1 << 20
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8, checked a megabyte at a time (no copy of the whole)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), _CHUNK):
+            decoder.decode(view[start : start + _CHUNK], final=start + _CHUNK >= len(data))
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+class _Chunks:
+    """The bytes of a file as a binary stream for ijson, its BOM skipped, without a copy."""
+
+    def __init__(self, data: bytes) -> None:
+        self._view = memoryview(data)
+        self._at = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self._view) if size < 0 else self._at + size
+        chunk = bytes(self._view[self._at : end])
+        self._at += len(chunk)
+        return chunk
+
+
+def _check_record(record: dict[str, Any], number: int, name: str, first: dict[str, int]) -> None:
+    """An entry's key not used by an earlier one (``first``: key -> entry), and no actor
+    listed twice in one role."""
+    earlier = first.setdefault(record["key"], number)
+    if earlier != number:
+        raise ImportFileError(
+            f"{name}, {UNIT} {number}: the key {record['key']!r} is also that of "
+            f"{UNIT} {earlier}; a key names one event"
+        )
+    pairs = [(p["name"], p["role"]) for p in record["participants"]]
+    twice = next((pair for n, pair in enumerate(pairs) if pair in pairs[:n]), None)
+    if twice is not None:
+        raise ImportFileError(
+            f"{name}, {UNIT} {number}: the actor {twice[0]!r} is listed twice as {twice[1]}"
+        )
+
+
+def _validator(events_schema: dict[str, Any], *, item: bool) -> Any:
+    """jsonschema-rs's validator of the events schema, or of one event of it (``item``).
+
+    The reference ``jsonschema`` takes half a millisecond an event (50 s for 100,000),
+    this a few microseconds; the tests check our exports with ``jsonschema`` too, so the
+    two must agree on the one schema."""
     import jsonschema_rs
 
-    events_schema = schema("events")
-    validator = jsonschema_rs.Draft202012Validator(events_schema, validate_formats=True)
-    error = next(iter(validator.iter_errors(document)), None)
-    if error is None:
+    if item:
+        events_schema = {**events_schema, "$ref": "#/$defs/event"}
+        del events_schema["type"], events_schema["items"]
+    return jsonschema_rs.Draft202012Validator(events_schema, validate_formats=True)
+
+
+def _check_schema(validator: Any, instance: object, name: str, entry: int | None) -> None:
+    """The first place where ``instance`` (the document, or its ``entry``-th event) breaks
+    the events schema, in one line."""
+    if validator.is_valid(instance):  # the usual answer, without building any error
         return
+    error = next(iter(validator.iter_errors(instance)))
     path = list(error.instance_path)
-    if not path:
-        raise ImportFileError(f"{name}: not a list of our events ({_cut(error.message)})")
+    if entry is None:
+        if not path:
+            raise ImportFileError(f"{name}: not a list of our events ({_cut(error.message)})")
+        entry = int(path.pop(0)) + 1  # the document is an array (checked first): its index
     message = " ".join(error.message.split())
-    if " does not match " in message:  # a pattern: say what is expected, not the regex
-        described = events_schema["$defs"]["event"]["properties"].get(path[-1], {})
+    if " does not match " in message and path:  # a pattern: say what is expected, not the regex
+        described = schema("events")["$defs"]["event"]["properties"].get(path[-1], {})
         message = message.split(" does not match ")[0] + " is not in the expected form"
         if "description" in described:
             message += f", {described['description']}"
-    field = ".".join(str(part) for part in path[1:])
+    field = ".".join(str(part) for part in path)
     what = f"{field}: {_cut(message)}" if field else _cut(message)
-    entry = int(path[0]) + 1  # the document is an array (checked first): its index
     raise ImportFileError(f"{name}, {UNIT} {entry}: not one of our events ({what})")
 
 
@@ -240,8 +377,9 @@ class Entry:
             self.claim.text.strip() if self.claim else "",
         )
 
-    def command(self, plan: ImportPlan, actors: Mapping[str, str]) -> AddEvent:
-        """The event's command, its type and actors planned, what it lost reported."""
+    def command(self, plan: ImportPlan) -> AddEvent:
+        """The event's command, its type planned, what it lost reported; its participants
+        are named by the caller once every actor's key is known."""
         from desktopapp.db.commands import AddEvent
 
         record, where = self.record, self.where
@@ -260,7 +398,7 @@ class Entry:
             type_slug=_event_type(record, plan),
             date_edtf=record["date"],
             citation=self.citation,
-            participants=tuple((actors[p["name"]], p["role"]) for p in record["participants"]),
+            participants=(),
             quotes=self.quotes,
             summary=record["summary"],
             key=record["key"],

@@ -3,6 +3,11 @@
 The text is set with ``setPlainText`` and highlighted with extra selections, so nothing in it
 is ever read as markup. Clicking inside a passage selects its event; selecting an event
 scrolls to its passages and marks them more strongly. Colours come from the palette.
+
+A source of a large timeline is quoted tens of thousands of times (66,717 spans at a million
+events), but the pane shows one screen of it: only the spans that overlap the text in view,
+plus a screen either side, are read, and read again as the text scrolls past them; for a
+large timeline on a worker thread, so the text is shown at once and its highlights follow.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -41,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktopapp.db.errors import QUERY_ERRORS
+from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository, QuoteSpan, span_order
 from desktopapp.domain.model import Source
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search
@@ -53,11 +58,55 @@ from desktopapp.domain.text import (
     has_long_word,
 )
 from desktopapp.ui.event_menu import choose_event_menu
+from desktopapp.ui.latest_worker import LatestOnlyWorker
 from desktopapp.ui.plain import tooltip
 from desktopapp.ui.search_marks import match_format
 
 ARTICLE_KEY = "article"
 LOOKUP_ERRORS: tuple[type[BaseException], ...] = (KeyError, *QUERY_ERRORS)
+# Timelines this small read the passages in view on the UI thread: it takes milliseconds.
+INLINE_EVENTS = 20_000
+# Passages are read for the text in view and this much more either side (at least; a screen
+# of text when that is more), so that scrolling a little reads nothing.
+MARGIN_CHARACTERS = 400
+
+
+@dataclass(frozen=True)
+class SpanRequest:
+    """Read the quoted spans of a source that overlap ``within`` (code points)."""
+
+    generation: int
+    repository: EventRepository
+    source_key: str
+    within: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class SpanResult:
+    request: SpanRequest
+    spans: list[QuoteSpan]
+
+
+@dataclass(frozen=True)
+class SpanFailure:
+    request: SpanRequest
+    reason: str
+
+
+def read_spans(request: SpanRequest) -> SpanResult | SpanFailure:
+    """The worker's job (it must not raise): the spans, or why they could not be read."""
+    try:
+        spans = request.repository.quote_spans(request.source_key, within=request.within)
+    except LOOKUP_ERRORS as error:
+        return SpanFailure(request, describe_error(error))
+    return SpanResult(request, spans)
+
+
+class SpanLoader(LatestOnlyWorker):
+    """Reads spans off the UI thread; delivers only the newest request's outcome."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(read_spans, SpanFailure, parent)
 
 
 @dataclass(frozen=True)
@@ -87,6 +136,11 @@ class _ArticleText(QTextEdit):
     """Read-only text that reports where it was clicked (a click, not a drag-selection)."""
 
     clickedAt = Signal(int, QPoint)  # text position, and where on screen
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -207,8 +261,16 @@ class ArticlePane(QWidget):
     """The source article; emits :attr:`eventActivated` when a quoted passage is clicked."""
 
     eventActivated = Signal(int)
+    # The highlights of the text in view are shown (after the passages around it were read).
+    passagesShown = Signal()
 
-    def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        repository: EventRepository,
+        parent: QWidget | None = None,
+        *,
+        inline_events: int = INLINE_EVENTS,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("articlePane")
         self.citation = _CitationLabel()
@@ -240,6 +302,17 @@ class ArticlePane(QWidget):
         self.text.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.text.document().setDocumentMargin(10)
         self.text.clickedAt.connect(self._clicked_at)
+        self.text.resized.connect(self._follow_view)
+        self.text.verticalScrollBar().valueChanged.connect(self._follow_view)
+        self._inline_events = inline_events
+        self._loader = SpanLoader(self)
+        self._loader.finished.connect(self._take_spans)
+        self._loader.failed.connect(self._take_spans)
+        self._generation = 0
+        self._loaded: tuple[int, int] | None = None  # the range self._spans covers
+        self._asked: tuple[int, int] | None = None  # the range being read
+        self._selected_spans: list[QuoteSpan] = []
+        self._replacing_text = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -250,7 +323,7 @@ class ArticlePane(QWidget):
         layout.addWidget(self.text, 1)
         layout.insertWidget(0, self.citation)
         layout.insertWidget(0, self.source_box)
-        self._spans: list[QuoteSpan] = []
+        self._spans: list[QuoteSpan] = []  # those overlapping self._loaded
         self._regions: list[tuple[int, int]] = []
         self._offsets: list[int] | None = None
         self._selected: int | None = None
@@ -279,8 +352,8 @@ class ArticlePane(QWidget):
         keys = [source.key for source in repository.sources]
         self._fill_sources()
         self._source_key = None
+        self._selected, self._selected_spans = None, []
         self._show_source(ARTICLE_KEY if ARTICLE_KEY in keys else (keys[0] if keys else None))
-        self._selected = None
         self._apply_highlights()
 
     def source_key(self) -> str | None:
@@ -306,6 +379,7 @@ class ArticlePane(QWidget):
             self.text.setPlainText("")
             self.text.hide()  # an empty white box would look like text failed to load
             self._spans, self._offsets, self._regions = [], None, []
+            self._loaded = self._asked = None
             return
         self.citation.set_citation(f"Source: {source.citation_line()}", source.published_note)
         source_text = self._repository.source_text(source.key)
@@ -316,15 +390,20 @@ class ArticlePane(QWidget):
             if has_long_word(shown)
             else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
         )
-        self.text.setPlainText(shown)
+        self._replacing_text = True  # setPlainText scrolls: nothing to read until it is in
+        try:
+            self.text.setPlainText(shown)
+        finally:
+            self._replacing_text = False
         self.text.setToolTip(tooltip(HIDDEN_MARK_NOTE + ".") if has_hidden(source_text) else "")
         self.text.show()
         _space_paragraphs(self.text)
         self._offsets = utf16_offsets(shown)
         self._matches = _marks(self._search, shown)  # as set_search: the text shown
-        self._spans = self._repository.quote_spans(source.key)
-        self._regions = _merged(self._spans)
+        self._spans, self._regions = [], []
+        self._loaded = self._asked = None
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        self._follow_view()
 
     def select_event(self, event_id: int | None, source_key: str | None = None) -> None:
         """Emphasise this event's passages and scroll to the first; does not emit.
@@ -334,8 +413,9 @@ class ArticlePane(QWidget):
         if source_key is not None and source_key != self._source_key:
             self._show_source(source_key)
         self._selected = event_id
+        self._selected_spans = self._read_spans_of(event_id)
         self._apply_highlights()
-        spans = self.spans_of(event_id)
+        spans = self._selected_spans
         if spans:
             cursor = QTextCursor(self.text.document())
             cursor.setPosition(self._qt_position(spans[-1].end))
@@ -359,11 +439,27 @@ class ArticlePane(QWidget):
         in a source quoted 60,000 times as quick as in the article."""
         if self._source_key is None or not keys:
             return
-        kept = [span for span in self._spans if span.event_key not in keys]
-        fresh = self._repository.quote_spans(self._source_key, keys)
-        self._spans = sorted([*kept, *fresh], key=span_order)
-        self._regions = _merged(self._spans)
+        if self._asked is not None:
+            self._read(self._asked)  # what is being read may predate the edit
+        if self._loaded is not None:
+            kept = [span for span in self._spans if span.event_key not in keys]
+            fresh = self._repository.quote_spans(self._source_key, keys, within=self._loaded)
+            self._spans = sorted([*kept, *fresh], key=span_order)
+            self._regions = _merged(self._spans)
+        self._selected_spans = self._read_spans_of(self._selected)
         self._apply_highlights()
+
+    def loaded_range(self) -> tuple[int, int] | None:
+        """The range of the text (code points) whose passages are read and highlighted."""
+        return self._loaded
+
+    def is_loading(self) -> bool:
+        """True while the passages around the text in view are being read."""
+        return self._asked is not None
+
+    def stop_loading(self) -> None:
+        """Wait for a read still running (before the database is closed)."""
+        self._loader.wait(drop_waiting=True)
 
     def selected_passage(self) -> Passage | None:
         """The passage selected in the text, in the source's own code points (Qt counts
@@ -386,7 +482,18 @@ class ArticlePane(QWidget):
         return bisect.bisect_left(self._offsets, qt_position)
 
     def spans_of(self, event_id: int | None) -> list[QuoteSpan]:
-        return [span for span in self._spans if span.event_id == event_id]
+        """Every passage of this event in the source shown, in view or not."""
+        if event_id == self._selected:
+            return list(self._selected_spans)
+        return self._read_spans_of(event_id)
+
+    def _read_spans_of(self, event_id: int | None) -> list[QuoteSpan]:
+        if event_id is None or self._source_key is None:
+            return []
+        try:
+            return self._repository.quote_spans(self._source_key, event_ids=(event_id,))
+        except LOOKUP_ERRORS:
+            return []  # the window says what failed; the pane shows no emphasis
 
     def emphasised_text(self) -> list[str]:
         """The passages now emphasised (for tests and accessibility checks)."""
@@ -398,6 +505,62 @@ class ArticlePane(QWidget):
             self._apply_highlights()
 
     # -- internals -------------------------------------------------------------------------
+
+    def _follow_view(self) -> None:
+        """The text in view changed (scrolled, resized, another source): read the passages
+        around it unless they are read, or being read, already."""
+        if self._source_key is None or self._replacing_text:
+            return
+        shown = self._range_in_view()
+        if _covers(self._loaded, shown) or _covers(self._asked, shown):
+            return
+        self._read_around(shown)
+
+    def _range_in_view(self) -> tuple[int, int]:
+        viewport = self.text.viewport()
+        # Hit from the middle of the width: at the very corner (in the document's margin)
+        # Qt's fuzzy hit test can answer a position thousands of characters away.
+        middle = viewport.width() / 2
+        top = float(self.text.verticalScrollBar().value())
+        layout = self.text.document().documentLayout()
+        layout.documentSize()  # lays the text out to its end (Qt does it in steps, lazily)
+        fuzzy = Qt.HitTestAccuracy.FuzzyHit
+        first = layout.hitTest(QPointF(middle, top), fuzzy)
+        last = layout.hitTest(QPointF(middle, top + viewport.height()), fuzzy)
+        first, last = sorted((max(0, first), max(0, last)))
+        # From the start of the first line in view to the end of the last.
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(first)
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
+        first = cursor.position()
+        cursor.setPosition(last)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfLine)
+        return self._code_point(first), self._code_point(cursor.position()) + 1
+
+    def _read_around(self, shown: tuple[int, int]) -> None:
+        margin = max(MARGIN_CHARACTERS, shown[1] - shown[0])
+        self._read((max(0, shown[0] - margin), shown[1] + margin))
+
+    def _read(self, wanted: tuple[int, int]) -> None:
+        assert self._source_key is not None
+        self._generation += 1
+        self._asked = wanted
+        request = SpanRequest(self._generation, self._repository, self._source_key, wanted)
+        if self._repository.total <= self._inline_events:
+            self._take_spans(read_spans(request))
+        else:
+            self._loader.submit(request)
+
+    def _take_spans(self, outcome: SpanResult | SpanFailure) -> None:
+        request = outcome.request
+        if request.generation != self._generation or request.repository is not self._repository:
+            return  # read for a view or a timeline the pane has left since
+        self._asked = None
+        if isinstance(outcome, SpanResult):
+            self._spans, self._loaded = outcome.spans, request.within
+            self._regions = _merged(self._spans)
+            self._apply_highlights()
+        self.passagesShown.emit()
 
     def _centre_on(self, cursor: QTextCursor) -> None:
         bar = self.text.verticalScrollBar()
@@ -426,7 +589,7 @@ class ArticlePane(QWidget):
         document = self.text.document()
         # Every quoted passage softly (overlapping quotes merged into one region, so a source
         # quoted thousands of times costs a few hundred highlights), the selected one strongly.
-        strong_spans = [(span.start, span.end) for span in self.spans_of(self._selected)]
+        strong_spans = [(span.start, span.end) for span in self._selected_spans]
         for (start, end), text_format in [
             *((region, normal) for region in self._regions),
             *((region, strong) for region in strong_spans),
@@ -448,9 +611,17 @@ class ArticlePane(QWidget):
         return self._events_at_position(self.text.cursorForPosition(viewport_pos).position())
 
     def _events_at_position(self, position: int) -> list[int]:
+        spans = self._spans
+        point = self._code_point(position)
+        if self._source_key is not None and not _covers(self._loaded, (point, point + 1)):
+            # Clicked before the passages around it arrived: read that point's alone.
+            try:
+                spans = self._repository.quote_spans(self._source_key, within=(point, point + 1))
+            except LOOKUP_ERRORS:
+                spans = []
         inside = [
             span
-            for span in self._spans
+            for span in spans
             if self._qt_position(span.start) <= position < self._qt_position(span.end)
         ]
         inside.sort(key=lambda span: (span.end - span.start, span.event_id))
@@ -478,6 +649,10 @@ def _one_line(text: str, limit: int = 90) -> str:
     """A title for the selector: one line, cut to a length that fits the pane."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _covers(outer: tuple[int, int] | None, inner: tuple[int, int]) -> bool:
+    return outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _merged(spans: list[QuoteSpan]) -> list[tuple[int, int]]:

@@ -122,10 +122,12 @@ def _left_unsourced(events: list[Event], source_key: str) -> str:
     return f"Each of the {len(events)} would be left with no quote and shown as unsourced. "
 
 
-def event_deletion(event: Event) -> DeletionQuestion:
+def event_deletion(event: Event, based_on: int | None = None) -> DeletionQuestion:
+    """``based_on``: the event's version as shown (db/versions.py), so that a change made by
+    someone else while the question is on screen refuses the deletion instead of losing it."""
     quotes = f" with its {plural(len(event.quotes), 'quote')}" if event.quotes else ""
     return DeletionQuestion(
-        (DeleteEvent(event.key),),
+        (DeleteEvent(event.key, based_on=based_on),),
         f"Delete the event “{one_line(event.title, 70)}”{quotes}?",
         "Its sources stay. " + UNDO_LINE,
         "Delete event",

@@ -106,13 +106,10 @@ class EventActions(QObject):
         event = self._selected_event()
         if event is None or not self._editing.writable():
             return
-        try:  # the version first, then the event as it is now (see version_of)
-            based_on = self._document.version_of(event.key)
-        except QUERY_ERRORS as error:
-            self._editing.refuse("The event cannot be edited now", describe_error(error))
-            return
+        # The version first, then the event as it is now (see version_of).
+        based_on = self._version_of(event.key, "The event cannot be edited now")
         event = self._selected_event()  # as the editable timeline has it
-        if event is None:
+        if event is None or based_on is None:
             return
         dialog = EventEditorDialog(
             self._document.repository, self._window, event=event, based_on=based_on
@@ -124,12 +121,31 @@ class EventActions(QObject):
         event = self._selected_event()
         if event is None or not self._editing.writable():
             return
-        event = self._selected_event()
-        if event is None:
+        based_on = self._version_of(event.key, "The event cannot be deleted now")
+        event = self._selected_event()  # as the editable timeline has it, at that version
+        if event is None or based_on is None:
             return
-        question = event_deletion(event)
-        if confirm_deletion(self._window, question) and self._editing.execute(question.command):
+        question = event_deletion(event, based_on)
+        if not confirm_deletion(self._window, question) or not self._editing.writable():
+            return
+        try:
+            self._document.execute(question.command)
+        except EditConflict as conflict:  # changed by another while the question was asked
+            self._editing.refuse("The event was not deleted", one_line(conflict))
+            self._show_theirs(conflict.key)
+        except EDIT_ERRORS as error:
+            self._editing.refuse("The event was not deleted", one_line(error))
+        else:
             self._document.select(None)
+
+    def _version_of(self, key: str, refusal: str) -> int | None:
+        """The event's version, read before the event itself (see version_of), or None with
+        the refusal said."""
+        try:
+            return self._document.version_of(key)
+        except QUERY_ERRORS as error:
+            self._editing.refuse(refusal, describe_error(error))
+            return None
 
     # -- actors and types -------------------------------------------------------------------
 

@@ -90,7 +90,12 @@ def _kind_label(actor: Actor) -> str:
 
 
 class ActorListModel(QAbstractListModel):
-    """Every actor, checkable, with its kind and its event count under the other filters."""
+    """Every actor, checkable, with its kind and its event count under the other filters.
+
+    A row's data is worked out when a view asks for it, so building the model for 3,000
+    actors costs nothing per actor: the list paints the rows on screen, and the folded
+    names the find line compares are made the first time it compares them.
+    """
 
     checkedChanged = Signal()
 
@@ -99,16 +104,19 @@ class ActorListModel(QAbstractListModel):
         self._actors = actors
         self._checked: set[int] = set()
         self._counts: dict[int, int] = {}
-        self._search_keys = [self._search_key(a) for a in actors]
+        self._search_keys: list[str | None] = [None] * len(actors)
 
-    @staticmethod
-    def _search_key(actor: Actor) -> str:
-        return fold(" ".join((actor.name, *actor.aliases)))
+    def _search_key(self, row: int) -> str:
+        key = self._search_keys[row]
+        if key is None:
+            actor = self._actors[row]
+            key = self._search_keys[row] = fold(" ".join((actor.name, *actor.aliases)))
+        return key
 
     def set_actors(self, actors: tuple[Actor, ...]) -> None:
         self.beginResetModel()
         self._actors = actors
-        self._search_keys = [self._search_key(a) for a in actors]
+        self._search_keys = [None] * len(actors)
         self._checked = set()
         self._counts = {}
         self.endResetModel()
@@ -152,7 +160,7 @@ class ActorListModel(QAbstractListModel):
         if role == DETAIL_ROLE:
             return _kind_label(actor)
         if role == SEARCH_ROLE:
-            return self._search_keys[index.row()]
+            return self._search_key(index.row())
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             count = self._counts.get(actor.id, 0)
             also = f"; also called {', '.join(actor.aliases)}" if actor.aliases else ""

@@ -3,18 +3,26 @@ the open timeline, as one undo step, then the import's report.
 
 :class:`ImportDialog` asks for the file, its format (told from the file, which the person may
 override) and what the file's groups become. :class:`ImportActions` reads the file into a
-plan (:mod:`desktopapp.ingest.importing`), runs it through the document in one transaction
-(``TimelineDocument.execute_all``: all or nothing, one entry "Import 12 events from 'x.json'"
-on the undo stack) and shows the report as plain text. A read-only timeline (the bundled
-sample) is first offered as an editable copy, as every edit does.
+plan (:mod:`desktopapp.ingest.importing`), writes it in one transaction (all or nothing, one
+entry "Import 12 events from 'x.json'" on the undo stack) and shows the report as plain text.
+A read-only timeline (the bundled sample) is first offered as an editable copy, as every edit
+does.
+
+Reading and writing run on a worker thread (:class:`ImportRun`), so the window keeps
+painting; a long import shows :class:`ImportProgress` (entries written, Cancel). Cancel rolls
+the transaction back: the timeline is as it was. The views learn of the new events on their
+own thread, once the transaction is committed (``TimelineDocument.adopt_all``).
 """
 
 from __future__ import annotations
 
+import gc
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEventLoop, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,8 +47,10 @@ from desktopapp.ingest.importing import (
     FORMATS,
     SNIFF_BYTES,
     GroupAs,
+    ImportCancelled,
     ImportFileError,
     ImportOptions,
+    ImportPlan,
     ImportReport,
     ImportSource,
     TargetNames,
@@ -261,30 +272,46 @@ class ImportActions(QObject):
         self, path: Path, format_id: str | None, options: ImportOptions, note: str = ""
     ) -> ImportReport | None:
         """Import ``path`` into the open (editable) timeline: its report, or None when it was
-        refused (said in a message box; the timeline as it was)."""
+        refused or cancelled (said in a message box or the status bar; the timeline as it
+        was). The window stays responsive meanwhile; this returns once it is done."""
         document = self._document
-        try:
-            source = ImportSource.read(path)
-            plan = plan_import(
-                source,
-                TargetNames.of(document.repository),
-                format_id=format_id,
-                options=options,
-            )
-        except ImportFileError as error:
+        target = TargetNames.of(document.repository)
+        run = ImportRun(document, path, format_id, options, note, target)
+        progress = ImportProgress(self._window, path.name)
+        progress.canceled.connect(run.cancel)
+        run.progressed.connect(progress.show_written)
+        wait = QEventLoop()
+        # Queued (emitted on the worker's thread): it ends the loop even if the import is
+        # done before the loop starts.
+        run.finished.connect(wait.quit)
+        worker = threading.Thread(target=run.work, name="import", daemon=True)
+        worker.start()
+        wait.exec()
+        worker.join()
+        progress.finish()
+        # Whatever the UI thread read meanwhile was of the timeline before the import.
+        document.repository.invalidate()
+        return self._conclude(run)
+
+    def _conclude(self, run: ImportRun) -> ImportReport | None:
+        """On the window's thread: the refusal said, or the import adopted and told."""
+        document, error, plan = self._document, run.error, run.plan
+        if isinstance(error, ImportCancelled):
+            self._window.statusBar().showMessage("Import cancelled: nothing was imported.", 10000)
+            return None
+        if isinstance(error, ImportFileError):
             self._editing.refuse("The file could not be imported", one_line(error))
             return None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            document.execute_all(plan.commands, undo_text(plan), note or import_note(plan))
-        except CommandError as error:
+        if isinstance(error, CommandError) and plan is not None:
             self._editing.refuse("Nothing was imported", plan.refusal(error))
             return None
-        except EDIT_ERRORS as error:
+        if isinstance(error, EDIT_ERRORS):
             self._editing.refuse("Nothing was imported", one_line(error))
             return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        if error is not None:
+            raise error
+        assert plan is not None and run.changes is not None
+        document.adopt_all(run.changes, undo_text(plan))
         self.last_report = plan.report
         said = plan.report.headline()
         if document.filter != EventFilter():
@@ -293,3 +320,133 @@ class ImportActions(QObject):
             said += " Filters cleared to show them."
         self._window.statusBar().showMessage(said, 10000)
         return plan.report
+
+
+class ImportRun(QObject):
+    """One import's reading and writing, on a worker thread (:meth:`work`): it touches the
+    file, the plan and the store alone, and tells the window's thread by queued signals."""
+
+    progressed = Signal(int, int)  # events written, events in all
+    finished = Signal()
+
+    def __init__(
+        self,
+        document: TimelineDocument,
+        path: Path,
+        format_id: str | None,
+        options: ImportOptions,
+        note: str,
+        target: TargetNames,
+    ) -> None:
+        super().__init__()
+        self._document = document
+        self._path, self._format_id, self._options, self._note = path, format_id, options, note
+        self._target = target
+        self._cancelled = threading.Event()
+        self.plan: ImportPlan | None = None
+        self.changes: tuple | None = None  # the store's changes, once committed
+        self.error: BaseException | None = None
+
+    def cancel(self) -> None:
+        """Stop at the next batch (any thread): the transaction is rolled back."""
+        self._cancelled.set()
+
+    def work(self) -> None:
+        try:
+            with _collector_paused():
+                self._read_and_write()
+        except BaseException as error:  # handed to the window's thread, said there
+            self.error = error
+        finally:
+            self.finished.emit()
+
+    def _read_and_write(self) -> None:
+        source = ImportSource.read(self._path)
+        self.plan = plan = plan_import(
+            source, self._target, format_id=self._format_id, options=self._options
+        )
+        self._stop_if_cancelled()
+        commands = plan.commands
+        self.progressed.emit(0, plan.event_count)
+        self.changes = self._document.write_all(
+            commands, self._note or import_note(plan), self._told(len(commands), plan)
+        )
+
+    def _told(self, total: int, plan: ImportPlan) -> Callable[[int], None]:
+        names = total - plan.event_count  # the actors and types, made first
+
+        def written(done: int) -> None:
+            self._stop_if_cancelled()  # inside the transaction: raising rolls it back
+            self.progressed.emit(max(done - names, 0), plan.event_count)
+
+        return written
+
+    def _stop_if_cancelled(self) -> None:
+        if self._cancelled.is_set():
+            raise ImportCancelled
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while an import runs: each full collection
+    walks every object of the plan (hundreds of thousands) holding the interpreter's lock,
+    and the window froze for half a second at each. What the import leaves is freed by
+    reference counting when it ends; the collector runs again after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class ImportProgress(QDialog):
+    """How far a long import is (events written), with Cancel (or Escape, or closing it);
+    shown only if the import takes a while."""
+
+    SHOWN_AFTER_MS = 400  # a small file is imported before a dialog could be read
+    canceled = Signal()
+
+    def __init__(self, parent: QWidget, file_name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("importProgress")
+        self.setWindowTitle("Importing")
+        self.setWindowModality(Qt.WindowModality.WindowModal)  # no edit while it writes
+        self._file_name = file_name
+        self._cancelled = False
+        self.label = plain_label(f"Reading '{file_name}'…")
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName("Events written")
+        self.bar.setRange(0, 0)  # busy until the file is read and its events counted
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)  # the counts grow without the dialog growing with them
+        frame_as_dialog(self)
+        self.rejected.connect(self._cancel)
+        self._show_later = QTimer(self)
+        self._show_later.setSingleShot(True)
+        self._show_later.timeout.connect(self.open)
+        self._show_later.start(self.SHOWN_AFTER_MS)
+
+    def show_written(self, done: int, total: int) -> None:
+        if self._cancelled:
+            return
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        self.label.setText(f"Importing '{self._file_name}': {done:,} of {total:,} events written")
+
+    def _cancel(self) -> None:
+        if not self._cancelled:
+            self._cancelled = True
+            self.canceled.emit()
+
+    def finish(self) -> None:
+        self._show_later.stop()
+        self._cancelled = True  # closing it now is no cancel
+        self.hide()
+        self.deleteLater()

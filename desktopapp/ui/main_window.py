@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -77,6 +77,7 @@ from desktopapp.ui.query_runner import (
     QueryRunner,
 )
 from desktopapp.ui.settings import LAST_FOLDER, THEME, RemembersLayout, Settings
+from desktopapp.ui.settling import wait_until
 from desktopapp.ui.theme import Theme, ThemeSwitcher
 from desktopapp.ui.timeline_view import TimelineView
 from desktopapp.ui.upgrade_offer import upgrade_if_asked
@@ -247,21 +248,36 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._runner.wait()
         self._facet_runner.wait()
         self.timeline.stop_loading()
+        self.article.stop_loading()
 
     def settle(self, timeout_ms: int = 60_000) -> bool:
         """Apply any change still waiting for its debounce timer and wait (running the event
-        loop) until its answer is shown, e.g. before a screenshot. False on timeout."""
+        loop, never blocking it) until every view, the timeline included, shows its answer,
+        e.g. before a screenshot or at the end of a benchmark's step. False on timeout."""
         self.filter_panel.flush()
-        deadline = time.perf_counter() + timeout_ms / 1000
-        while self.is_busy():
-            left_ms = int((deadline - time.perf_counter()) * 1000)
-            if left_ms <= 0:
-                return False
-            # Sleeps until an event arrives (the worker's answer is one), not for a set time.
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, left_ms)
-        # The timeline loads on its own worker once it is given the filter: wait for it too.
-        left_ms = max(0, int((deadline - time.perf_counter()) * 1000))
-        return self.timeline.wait_for_load(left_ms)
+        timeline = self.timeline
+        return wait_until(
+            self.is_settled,
+            (
+                self.filterApplied,
+                self.queryFailed,
+                timeline.layoutChanged,
+                timeline.loadFailed,
+                self.article.passagesShown,
+            ),
+            timeout_ms,
+        )
+
+    def is_settled(self) -> bool:
+        """True once the list, the counts, the facets, the timeline and the article's
+        highlights show the answer."""
+        timeline = self.timeline
+        return not (
+            self.is_busy()
+            or timeline.is_loading()
+            or timeline.refresh_pending()
+            or self.article.is_loading()
+        )
 
     # -- building --------------------------------------------------------------------------
 
