@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,24 +28,46 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import CACHE, label, peak_rss_mb, print_table, sizes_from_argv
 
 from desktopapp.db.schema import SCHEMA_VERSION
+from desktopapp.ingest.upgrade import upgrade_database
 
 DEFAULT = ["1000", "10000"]
 TRACE = "--tracemalloc" in sys.argv
 
 
 def database(size: int) -> Path:
-    """A synthetic database of ``size`` events, made by ``desktopapp generate`` once per schema."""
+    """A synthetic database of ``size`` events at the current schema, cached once per schema.
+
+    Made by ``desktopapp generate``, or, when only an older schema's cache exists, by
+    upgrading a copy of it (the cached file itself is never touched); written under a
+    temporary name and renamed, so a concurrent run never reads half a file."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"export-{label(size)}-seed1-schema{SCHEMA_VERSION}.sqlite3"
-    if not path.exists():
+    path = _cache_path(size, SCHEMA_VERSION)
+    if path.exists():
+        return path
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    older = next(
+        (p for v in range(SCHEMA_VERSION - 1, 0, -1) if (p := _cache_path(size, v)).exists()),
+        None,
+    )
+    if older is not None:
+        print(f"upgrading a copy of {older}…", file=sys.stderr, flush=True)
+        shutil.copyfile(older, partial)
+        backup = upgrade_database(partial)
+        backup.unlink(missing_ok=True)
+    else:
         print(f"generating {path}…", file=sys.stderr, flush=True)
         subprocess.run(
             [sys.executable, "-m", "desktopapp", "generate", "--events", str(size),
-             "--out", str(path)],
+             "--out", str(partial)],
             check=True,
             stdout=subprocess.DEVNULL,
         )  # fmt: skip
+    os.replace(partial, path)
     return path
+
+
+def _cache_path(size: int, schema: int) -> Path:
+    return CACHE / f"export-{label(size)}-seed1-schema{schema}.sqlite3"
 
 
 def measure(size: int) -> dict[str, float]:

@@ -61,7 +61,7 @@ class Piece:
     space_before: float = 0.0
     floats: bool = False
 
-    def lay_out(self, room: float) -> Laid:
+    def measure(self, room: float) -> Laid:
         return Laid(self.height, self.breaks)
 
 

@@ -413,7 +413,7 @@ class FakeBlock:
     floats: bool = False
     cuts: Sequence[float] | None = None
 
-    def lay_out(self, room: float) -> FakeLaidOut:
+    def measure(self, room: float) -> FakeLaidOut:
         if self.cuts is not None:
             return FakeLaidOut(self.height, self.cuts)
         if self.keep is None:

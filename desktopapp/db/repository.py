@@ -840,6 +840,20 @@ class EventRepository:
             result.extend(self._load_events(ids[chunk_start : chunk_start + 500]))
         return result
 
+    def quoted_source_keys(self, event_filter: EventFilter) -> frozenset[str]:
+        """The keys of the stored sources quoted by the matching events: what a report that
+        reads its events a page at a time needs to know before the first one (how each
+        source is named beside its quotes depends on which others are quoted)."""
+        matching = select(E.id).where(*self._conditions(event_filter))
+        query = (
+            select(SourceRow.key)
+            .distinct()
+            .join(QuoteRow, QuoteRow.source_id == SourceRow.id)
+            .where(QuoteRow.event_id.in_(matching))
+        )
+        with self.engine.connect() as connection:
+            return frozenset(connection.execute(query).scalars())
+
     def quote_spans(
         self,
         source_key: str,

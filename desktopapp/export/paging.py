@@ -1,7 +1,7 @@
 """Where every block of a report goes: pure arithmetic on heights and allowed break points.
 
-A block is measured once per pass (:meth:`Block.lay_out`) into a height and the positions
-where it may be cut (between two lines of text, or between two slices of the chart, never
+A block is measured (:meth:`Block.measure`) into a height and the positions where it may be
+cut (between two lines of text, or between two slices of the chart, never
 leaving a lone line on either side). The paginator only decides; painting is elsewhere.
 """
 
@@ -14,14 +14,31 @@ from typing import Protocol
 from PySide6.QtGui import QPainter
 
 
-class LaidOut(Protocol):
+class Measured(Protocol):
     """A block measured at the page width: its height and where it may be cut."""
 
-    height: float
-    breaks: Sequence[float]  # allowed cuts, ascending, strictly between 0 and height
+    @property
+    def height(self) -> float: ...
+
+    @property
+    def breaks(self) -> Sequence[float]:
+        """Allowed cuts, ascending, strictly between 0 and height."""
+        ...
+
+
+class LaidOut(Measured, Protocol):
+    """A block laid out, ready to paint."""
 
     def paint(self, painter: QPainter, top: float, start: float, end: float) -> None:
         """Paint the part [start, end) of the block with its ``start`` at page y ``top``."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What the paginator keeps of a block once measured."""
+
+    height: float
+    breaks: tuple[float, ...] = ()
 
 
 class Block(Protocol):
@@ -29,8 +46,9 @@ class Block(Protocol):
     space_before: float
     floats: bool
 
-    def lay_out(self, room: float) -> LaidOut:
-        """Measure the block; ``room`` is the height left on the page where it would start."""
+    def measure(self, room: float) -> Measured:
+        """Measure the block; ``room`` is the height left on the page where it would start.
+        Asked once or twice per block (a heading asks what follows it): cheap if remembered."""
         ...
 
 
@@ -71,9 +89,9 @@ def paginate(
     rooms: list[float] = [0.0] * len(blocks)
     room = page.body_height
     index, y = 0, 0.0
-    waiting: list[tuple[int, LaidOut]] = []  # floats deferred to the next page
+    waiting: list[tuple[int, Measured]] = []  # floats deferred to the next page
 
-    def flow(number: int, laid: LaidOut, start: float) -> None:
+    def flow(number: int, laid: Measured, start: float) -> None:
         """Place ``laid`` from ``start`` on, at ``y``, cutting and turning pages as needed."""
         nonlocal y
         height = laid.height
@@ -103,7 +121,7 @@ def paginate(
         tick()
         gap = block.space_before if y > 0 else 0.0
         rooms[number] = room - y - gap
-        laid = block.lay_out(rooms[number])
+        laid = block.measure(rooms[number])
         needed = laid.height
         if block.keep_with_next and number + 1 < len(blocks):
             needed += _first_piece(blocks[number + 1], rooms[number] - laid.height)
@@ -137,5 +155,5 @@ def paginate(
 def _first_piece(block: Block, room: float) -> float:
     """The least of ``block`` that can stand at the foot of a page (all of it, or its part
     before its first allowed cut), with the space above it: what a heading needs under it."""
-    laid = block.lay_out(max(0.0, room - block.space_before))
+    laid = block.measure(max(0.0, room - block.space_before))
     return block.space_before + min([laid.height, *laid.breaks[:1]])

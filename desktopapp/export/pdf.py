@@ -4,18 +4,19 @@ One routine, :func:`render_report`, paints the report on any ``QPagedPaintDevice
 ``QPdfWriter`` for the PDF export, a ``QPrinter`` for printing and print preview. Only QtGui is
 used, so a PDF can be written headless with a ``QGuiApplication``.
 
-Text is laid out with ``QTextDocument`` built through ``QTextCursor`` (never from HTML, so text
-from the database can never turn into markup), which keeps it real, selectable text in the
-PDF with the fonts embedded, and turns source URLs into clickable link annotations.
+Text is laid out with ``QTextLayout`` from plain strings (see export/textframe.py: nothing from
+the database can turn into markup), which keeps it real, selectable text in the PDF with the
+fonts embedded, and turns source URLs into clickable link annotations.
 
-Pagination runs twice over the same blocks: a first pass measures every block and decides
-where pages break (so "Page X of Y" is known), the second paints. Blocks are rebuilt rather
-than kept between passes so that memory stays flat for a 10,000-event report. A block that
-fits on a page is never split; a taller one splits only between two lines of text.
+The events are read a page at a time. Pagination runs twice over the same blocks: a first pass
+measures every block and decides where pages break (so "Page X of Y" is known), the second
+paints. A block that fits on a page is never split; a taller one splits only between two
+lines of text.
 """
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -49,11 +51,12 @@ from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_li
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.domain.text import HIDDEN_MARK_NOTE, LINE_LIMIT, event_has_hidden, for_display
 from desktopapp.export.files import ExportCancelled, ExportError, atomic_path
-from desktopapp.export.paging import Block, LaidOut, Page, Placement, paginate
+from desktopapp.export.formats import ExportOptions, events_in_pages
+from desktopapp.export.paging import Block, LaidOut, Measure, Page, Placement, paginate
 from desktopapp.export.pdfinfo import add_document_info
 from desktopapp.export.provenance import REPORT_TITLE, filter_line, long_date, published_words
 from desktopapp.export.qtfile import checked_qfile
-from desktopapp.export.textframe import LineBox, TextFrame, TextStyles
+from desktopapp.export.textframe import FrameLines, LineBox, TextFrame, TextStyles
 from desktopapp.render.chart import (
     Chart,
     build_chart,
@@ -97,35 +100,30 @@ NBSP = "\u00a0"
 
 @dataclass(frozen=True)
 class Report:
-    """Everything printed, gathered from the repository once, before any painting."""
+    """What is known of the report before its events are read: the filter, how many events
+    match, the article and how each quoted source is named. The events themselves are read
+    a page at a time while the report is laid out (see :class:`Contents`)."""
 
     title: str
     filter_text: str
     source: Source | None
     exported: date
-    events: tuple[Event, ...]
     total: int
+    count: int  # the events that match the filter
     grouping: Grouping
     event_filter: EventFilter
-    citations: tuple[Citation, ...] = ()
-    citation_numbers: dict[Citation, int] = field(default_factory=dict)
-    # Every source the events quote, in the order first quoted (the article, then reports).
-    quoted_sources: tuple[Source, ...] = ()
+    # Every stored source, and the keys of those the matching events quote.
+    sources: tuple[Source, ...] = ()
+    quoted_keys: frozenset[str] = frozenset()
 
     @cached_property
     def source_names(self) -> dict[str, str]:
         """What each quote's source is called beside it: see :func:`source_names`."""
-        return source_names(self.quoted_sources)
+        return source_names([source for source in self.sources if source.key in self.quoted_keys])
 
     @cached_property
     def sources_by_key(self) -> dict[str, Source]:
-        return {source.key: source for source in self.quoted_sources}
-
-    @property
-    def lists_quoted_sources(self) -> bool:
-        """Whether the report needs its list of quoted sources: the header names only the
-        article, so the list is there as soon as anything else is quoted."""
-        return any(source != self.source for source in self.quoted_sources)
+        return {source.key: source for source in self.sources}
 
     @property
     def subject(self) -> str:
@@ -133,39 +131,74 @@ class Report:
             return "Events reported in the news"
         return f"Events reported by {self.source.outlet}: {self.source.title}"
 
+
+@dataclass
+class Contents:
+    """What the events told while they were read, in their order: the sources of their
+    dates (numbered as first cited), the sources they quote (in the order first quoted),
+    whether any text shows a hidden control, and the first actors' names."""
+
+    report: Report
+    citation_numbers: dict[Citation, int] = field(default_factory=dict)
+    quoted: dict[str, None] = field(default_factory=dict)
+    has_hidden: bool = False
+    actor_names: dict[str, None] = field(default_factory=dict)
+    events: int = 0
+
+    def add(self, event: Event) -> int:
+        """Take in the next event; return the number of its date's source."""
+        self.events += 1
+        number = self.citation_numbers.setdefault(event.citation, len(self.citation_numbers) + 1)
+        self.quoted.update(dict.fromkeys(quote.source_key for quote in event.quotes))
+        self.has_hidden = self.has_hidden or event_has_hidden(event)
+        if self.events <= KEYWORD_EVENTS:
+            self.actor_names.update(dict.fromkeys(actor.name for actor in event.actors()))
+        return number
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(self.citation_numbers)
+
+    @property
+    def quoted_sources(self) -> tuple[Source, ...]:
+        """Every source the events quote, in the order first quoted (the article, then
+        reports)."""
+        stored = self.report.sources_by_key
+        return tuple(stored[key] for key in self.quoted if key in stored)
+
+    @property
+    def lists_quoted_sources(self) -> bool:
+        """Whether the report needs its list of quoted sources: the header names only the
+        article, so the list is there as soon as anything else is quoted."""
+        return any(source != self.report.source for source in self.quoted_sources)
+
     @property
     def keywords(self) -> str:
-        names: dict[str, None] = {}
-        for event in self.events[:200]:
-            for actor in event.actors():
-                names.setdefault(actor.name, None)
-        return ", ".join(["timeline", *list(names)[:40]])
+        return ", ".join(["timeline", *list(self.actor_names)[:40]])
+
+
+KEYWORD_EVENTS = 200  # the document's keywords name the actors of the first events
 
 
 def collect_report(
     repository: EventRepository, event_filter: EventFilter, grouping: Grouping
 ) -> Report:
-    """Read what the report shows (raises FilterError for an unknown actor or type)."""
+    """What the report says before its events (raises FilterError for an unknown actor or
+    type)."""
     repository.validate(event_filter)
-    events = tuple(repository.events(event_filter))
-    total = repository.total
-    numbers: dict[Citation, int] = {}
-    for event in events:
-        numbers.setdefault(event.citation, len(numbers) + 1)
-    stored = {source.key: source for source in repository.sources}
-    quoted_keys = dict.fromkeys(q.source_key for event in events for q in event.quotes)
+    count = repository.count(event_filter)
+    sources = repository.sources
     return Report(
         title=REPORT_TITLE,
-        filter_text=filter_line(repository, event_filter, len(events)),
-        source=repository.sources[0] if repository.sources else None,
+        filter_text=filter_line(repository, event_filter, count),
+        source=sources[0] if sources else None,
         exported=date.today(),
-        events=events,
-        total=total,
+        total=repository.total,
+        count=count,
         grouping=grouping,
         event_filter=event_filter,
-        citations=tuple(numbers),
-        citation_numbers=numbers,
-        quoted_sources=tuple(stored[key] for key in quoted_keys if key in stored),
+        sources=sources,
+        quoted_keys=repository.quoted_source_keys(event_filter) if count else frozenset(),
     )
 
 
@@ -207,11 +240,11 @@ def export_pdf(
     """
     report = collect_report(repository, event_filter, grouping)
     with atomic_path(Path(target), suffix=".pdf") as temporary:
-        pages = _write_pdf(
+        rendered = _write_pdf(
             temporary, repository, report, page_size, orientation, progress, cancelled
         )
-        add_document_info(temporary, subject=report.subject, keywords=report.keywords)
-    return pages
+        add_document_info(temporary, subject=report.subject, keywords=rendered.keywords)
+    return rendered.pages
 
 
 def print_report(
@@ -235,7 +268,7 @@ def print_report(
     if not painter.begin(printer):
         raise ExportError("the printer could not be started")
     try:
-        return render_report(painter, printer, repository, report, progress, cancelled)
+        return render_report(painter, printer, repository, report, progress, cancelled).pages
     except ExportCancelled:
         if abort is not None:
             abort()
@@ -252,7 +285,7 @@ def _write_pdf(
     orientation: str,
     progress: Progress | None,
     cancelled: Cancelled | None,
-) -> int:
+) -> Rendered:
     with checked_qfile(path) as device:  # QPdfWriter itself does not report failed writes
         writer = QPdfWriter(device)
         writer.setResolution(PDF_RESOLUTION)
@@ -285,6 +318,12 @@ def saved(painter: QPainter) -> Iterator[QPainter]:
 # -- the routine shared by PDF, print and preview ---------------------------------------------
 
 
+@dataclass(frozen=True)
+class Rendered:
+    pages: int
+    keywords: str  # for the document's information: the first events' actors
+
+
 def render_report(
     painter: QPainter,
     device: QPagedPaintDevice,
@@ -292,30 +331,55 @@ def render_report(
     report: Report,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
-) -> int:
-    """Lay out and paint the whole report on ``device``; return the number of pages.
+) -> Rendered:
+    """Lay out and paint the whole report on ``device``.
 
     The page size, orientation and margins are the device's own (a printer's come from the
-    print dialog). Two passes: the first measures every block and keeps only heights and
-    break points (so "Page X of Y" is known before page 1 is painted), the second lays each
-    block out again and paints it. Keeping the laid-out text between passes would cost
-    ~35 KB per event; laying it out twice costs about a second per 1,000 events.
+    print dialog). Two passes, because "Page X of Y" must be known before page 1 is painted:
+
+    1. the events are read a page at a time; each block's text is written once, when its
+       event is read, and laid out to be measured (its height and where it may be cut);
+       then the pages are decided from those measures alone;
+    2. each block is laid out again from the text it kept, painted, and dropped.
+
+    Only the text is kept between the passes (a few KB per event): Qt's shaped glyphs cost
+    about 80 bytes a character and 4 KB a paragraph (850 MB for 10,000 events), and keeping
+    the first pass's layouts for the first 1,500 events (150 MB) saved no measurable time.
     """
+    with _collector_paused():
+        return _render(painter, device, repository, report, Steps(progress, cancelled, 0))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a report is made. The report keeps its text
+    (ten or so objects per event) for its second pass, and every full collection walked all
+    of them: 7% of a 10,000-event export. Reference counting frees everything else as it
+    goes; the report makes no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _render(
+    painter: QPainter,
+    device: QPagedPaintDevice,
+    repository: EventRepository,
+    report: Report,
+    steps: Steps,
+) -> Rendered:
     page = _page_geometry(device)
     styles = Styles(device, page)
-    blocks = _blocks(report, repository, styles)
-    total_steps = 2 * len(blocks)
-    step = 0
-
-    def tick() -> None:
-        nonlocal step
-        if cancelled is not None and cancelled():
-            raise ExportCancelled()
-        step += 1
-        if progress is not None:
-            progress(step, total_steps)
-
-    plan, rooms = paginate(blocks, page, tick)
+    steps.expect(2 * report.count)
+    contents = Contents(report)
+    events = _event_blocks(repository, contents, styles, steps)
+    steps.expect(2 * len(events))
+    blocks = _blocks(contents, events, repository, styles)
+    plan, rooms = paginate(blocks, page, steps.check)
     pages = 1 + max((p.page for placements in plan for p in placements), default=0)
     on_page: list[list[tuple[int, Placement]]] = [[] for _ in range(pages)]
     for number, placements in enumerate(plan):
@@ -330,13 +394,40 @@ def render_report(
         for number, placement in sorted(items, key=lambda item: item[1].y):
             laid = laid_out.get(number)
             if laid is None:
-                tick()
-                laid = laid_out[number] = blocks[number].lay_out(rooms[number])
+                block = blocks[number]
+                steps.tick() if isinstance(block, EventBlock) else steps.check()
+                laid = laid_out[number] = block.lay_out(rooms[number])
             laid.paint(painter, placement.y, placement.start, placement.end)
             if placement is plan[number][-1]:
                 del laid_out[number]
         footer.paint(painter, index + 1, pages)
-    return pages
+    return Rendered(pages, contents.keywords)
+
+
+class Steps:
+    """Progress, one step per event measured and one per event painted; and the cancel,
+    asked before every block."""
+
+    def __init__(self, progress: Progress | None, cancelled: Cancelled | None, total: int):
+        self.progress = progress
+        self.cancelled = cancelled
+        self.total = total
+        self.done = 0
+
+    def expect(self, total: int) -> None:
+        """The steps in all, once the events are read (more or fewer than counted if the
+        timeline changed meanwhile)."""
+        self.total = total
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ExportCancelled()
+
+    def tick(self) -> None:
+        self.check()
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, max(self.done, self.total))
 
 
 def _page_geometry(device: QPagedPaintDevice) -> Page:
@@ -379,11 +470,46 @@ def _breaks(lines: Sequence[LineBox], first: int, offset: float = 0.0) -> list[f
     return [box.top + offset for box in lines[first : len(lines) - 1]]
 
 
+class ReportBlock(Block, Protocol):
+    """A block of the report: measured for the pages, then laid out to be painted."""
+
+    def lay_out(self, room: float) -> LaidOut: ...
+
+
+FrameLaying = Callable[[TextFrame], FrameLines]
+
+
+class TextMeasured:
+    """A block whose text is written once and laid out twice: measured (its lines only),
+    then laid out again to be painted. A subclass gives :meth:`_arrange`."""
+
+    _measure: Measure | None
+
+    def measure(self, room: float) -> Measure:
+        if self._measure is None:
+            measured = self._arrange(room, TextFrame.measure)
+            self._measure = Measure(measured.height, tuple(measured.breaks))
+        return self._measure
+
+    def lay_out(self, room: float) -> LaidOut:
+        """The layout to paint: the same text laid out again, so the same lines as measured
+        (checked, since a block painted other than measured would overlap its neighbours)."""
+        laid = self._arrange(room, TextFrame.lay_out)
+        measured = self.measure(room)
+        if abs(laid.height - measured.height) > 0.01 or tuple(laid.breaks) != measured.breaks:
+            raise ExportError("a block of the report was laid out differently twice")
+        return laid
+
+    def _arrange(self, room: float, lay_out: FrameLaying) -> LaidOut:
+        """The block with its frames laid out by ``lay_out``: measured, or to be painted."""
+        raise NotImplementedError
+
+
 @dataclass
 class DocumentLaidOut:
     """A single text frame as a block; it may be cut with two lines or more on each side."""
 
-    frame: TextFrame
+    frame: FrameLines
     x: float
     splittable: bool = True
     height: float = 0.0
@@ -398,9 +524,9 @@ class DocumentLaidOut:
 
 
 @dataclass
-class TextBlock:
-    """A block made of one text frame built on demand; one no taller than ``whole_below``
-    is never cut."""
+class TextBlock(TextMeasured):
+    """A block made of one text frame, written when first measured; one no taller than
+    ``whole_below`` is never cut."""
 
     build: Callable[[], TextFrame]
     keep_with_next: bool = False
@@ -408,36 +534,64 @@ class TextBlock:
     floats: bool = False
     splittable: bool = True
     whole_below: float = 0.0
+    _frame: TextFrame | None = field(default=None, repr=False)
+    _measure: Measure | None = field(default=None, repr=False)
 
-    def lay_out(self, room: float) -> LaidOut:
-        frame = self.build()
-        return DocumentLaidOut(frame, 0.0, self.splittable and frame.height > self.whole_below)
+    def _arrange(self, room: float, lay_out: FrameLaying) -> LaidOut:
+        if self._frame is None:
+            self._frame = self.build()
+        layout = lay_out(self._frame)
+        return DocumentLaidOut(layout, 0.0, self.splittable and layout.height > self.whole_below)
 
 
 # -- the blocks of the report ------------------------------------------------------------------
 
 
-def _blocks(report: Report, repository: EventRepository, styles: Styles) -> list[Block]:
-    page = styles.page
-    blocks: list[Block] = [TextBlock(lambda: _header(report, styles), splittable=False)]
-    if report.events:
+def _event_blocks(
+    repository: EventRepository,
+    contents: Contents,
+    styles: Styles,
+    steps: Steps,
+) -> list[EventBlock]:
+    """The events, read a page at a time, each written into its block and measured; the
+    events themselves are not kept."""
+    report = contents.report
+    space = styles.page.pt(7)
+    blocks = []
+    for event in events_in_pages(repository, report.event_filter, ExportOptions()):
+        steps.tick()
+        number = contents.add(event)
+        block = EventBlock.of(event, number, report, styles, space)
+        blocks.append(block)
+    for block in blocks:
+        block.measure(0.0)
+    return blocks
+
+
+def _blocks(
+    contents: Contents,
+    events: Sequence[ReportBlock],
+    repository: EventRepository,
+    styles: Styles,
+) -> list[ReportBlock]:
+    report, page = contents.report, styles.page
+    blocks: list[ReportBlock] = [TextBlock(lambda: _header(contents, styles), splittable=False)]
+    if events:
         blocks.append(ChartBlock(repository, report, styles, space_before=page.pt(10)))
         blocks.append(
             TextBlock(
-                lambda: _heading(styles, f"Events ({len(report.events)}, in date order)"),
+                lambda: _heading(styles, f"Events ({len(events)}, in date order)"),
                 keep_with_next=True,
                 space_before=page.pt(14),
                 splittable=False,
             )
         )
-        blocks.extend(
-            EventBlock(event, report, styles, space_before=page.pt(7)) for event in report.events
-        )
-        if report.lists_quoted_sources:
-            blocks.extend(_quoted_source_blocks(report, styles))
+        blocks.extend(events)
+        if contents.lists_quoted_sources:
+            blocks.extend(_quoted_source_blocks(contents, styles))
         blocks.append(
             TextBlock(
-                lambda: _sources_heading(report, styles),
+                lambda: _sources_heading(contents, styles),
                 keep_with_next=True,
                 space_before=page.pt(16),
                 splittable=False,
@@ -451,14 +605,15 @@ def _blocks(report: Report, repository: EventRepository, styles: Styles) -> list
                 # page, never leaving a page with the tail of one reference alone.
                 whole_below=page.body_height / 3,
             )
-            for number, citation in enumerate(report.citations, start=1)
+            for number, citation in enumerate(contents.citations, start=1)
         )
     else:
         blocks.append(TextBlock(lambda: _nothing_matches(report, styles), space_before=page.pt(24)))
     return blocks
 
 
-def _header(report: Report, styles: Styles) -> TextFrame:
+def _header(contents: Contents, styles: Styles) -> TextFrame:
+    report = contents.report
     rich = styles.document(styles.page.width)
     rich.paragraph(after=4, line_height=100).text(report.title, styles.chars(SANS, 20, bold=True))
     rich.paragraph(after=9).text(report.filter_text, styles.chars(SANS, 11, color=ACCENT))
@@ -483,7 +638,7 @@ def _header(report: Report, styles: Styles) -> TextFrame:
         f"{long_date(report.exported)} with desktopapp {__version__}; chart with {grouped}",
         styles.chars(SANS, 8.5, color=MUTED),
     )
-    if any(event_has_hidden(event) for event in report.events):
+    if contents.has_hidden:
         rich.paragraph(before=3).text(f"{HIDDEN_MARK_NOTE}.", styles.chars(SANS, 8.5, color=MUTED))
     return rich
 
@@ -494,11 +649,12 @@ def _heading(styles: Styles, text: str) -> TextFrame:
     return rich
 
 
-def _quoted_source_blocks(report: Report, styles: Styles) -> list[Block]:
+def _quoted_source_blocks(contents: Contents, styles: Styles) -> list[ReportBlock]:
     """ "Sources quoted": each source a quote of the report comes from."""
     page = styles.page
+    quoted_sources = contents.quoted_sources
     heading = TextBlock(
-        lambda: _titled_heading(styles, "Sources quoted", [s.title for s in report.quoted_sources]),
+        lambda: _titled_heading(styles, "Sources quoted", [s.title for s in quoted_sources]),
         keep_with_next=True,
         space_before=page.pt(16),
         splittable=False,
@@ -509,7 +665,7 @@ def _quoted_source_blocks(report: Report, styles: Styles) -> list[Block]:
             space_before=page.pt(5),
             whole_below=page.body_height / 3,
         )
-        for source in report.quoted_sources
+        for source in quoted_sources
     ]
     return [heading, *entries]
 
@@ -537,12 +693,12 @@ def _quoted_source_entry(styles: Styles, source: Source) -> Callable[[], TextFra
     return build
 
 
-def _sources_heading(report: Report, styles: Styles) -> TextFrame:
+def _sources_heading(contents: Contents, styles: Styles) -> TextFrame:
     """The heading of the references, with what a bracketed title means said once, at the
     first list of references that has one, rather than inside every reference."""
-    quoted_titles = [source.title for source in report.quoted_sources]
-    said_above = report.lists_quoted_sources and _has_supplied_title(quoted_titles)
-    titles = [] if said_above else [citation.title for citation in report.citations]
+    quoted_titles = [source.title for source in contents.quoted_sources]
+    said_above = contents.lists_quoted_sources and _has_supplied_title(quoted_titles)
+    titles = [] if said_above else [citation.title for citation in contents.citations]
     return _titled_heading(styles, "Sources of the dates", titles)
 
 
@@ -610,121 +766,142 @@ GUTTER_PT = 14.0
 BODY_LINES_BEFORE_A_BREAK = 3  # an event cut at a page end shows title, meta and 3 lines
 
 
-@dataclass
-class EventBlock:
-    """One event: a date column (with a precision mark) beside its title, summary and quotes."""
+class EventBlock(TextMeasured):
+    """One event: a date column (with a precision mark) beside its title, summary and
+    quotes. Written when its event is read (:meth:`of`); the event itself is not kept."""
 
-    event: Event
-    report: Report
-    styles: Styles
-    space_before: float = 0.0
-    keep_with_next: bool = False
-    floats: bool = False
+    keep_with_next = False
+    floats = False
 
-    def lay_out(self, room: float) -> LaidOut:
-        page = self.styles.page
+    def __init__(
+        self,
+        styles: Styles,
+        date_column: TextFrame,
+        body: TextFrame,
+        mark: tuple[MarkStyle, QColor],
+        date_words: str,
+        space_before: float,
+    ) -> None:
+        self.styles = styles
+        self.date_column = date_column
+        self.body = body
+        self.mark = mark
+        self.date_words = date_words
+        self.space_before = space_before
+        self._measure = None
+
+    @classmethod
+    def of(
+        cls,
+        event: Event,
+        number: int,
+        report: Report,
+        styles: Styles,
+        space_before: float,
+    ) -> EventBlock:
+        """``event`` written into a block; ``number`` is its date's source's number."""
+        page = styles.page
         date_width = page.pt(DATE_COLUMN_PT)
         body_x = date_width + page.pt(GUTTER_PT)
-        return EventLaidOut(
-            self.styles,
-            self._date_column(date_width),
-            self._body(page.width - body_x),
-            body_x,
-            self.event,
+        return cls(
+            styles,
+            _date_column(event, number, styles, date_width),
+            _body(event, report, styles, page.width - body_x),
+            (MarkStyle.of_event(event), type_colour(event.type.slug)),
+            _date_words(event),
+            space_before,
         )
 
-    def _date_column(self, width: float) -> TextFrame:
-        styles, event = self.styles, self.event
-        rich = styles.document(width - styles.page.pt(MARK_COLUMN_PT))
-        rich.paragraph(line_height=110).text(
-            _date_words(event), styles.chars(SANS, 9, bold=True, color=INK)
-        )
-        rich.paragraph(before=1.5, line_height=110).text(
-            _precision_words(event), styles.chars(SANS, 7.5, color=MUTED)
-        )
-        rich.paragraph(line_height=110).text(event.date.edtf(), styles.chars(MONO, 7, color=MUTED))
-        number = self.report.citation_numbers.get(event.citation)
-        if number is not None:
-            rich.paragraph(before=1.5, line_height=110).text(
-                f"Date source [{number}]", styles.chars(SANS, 7.5, color=ACCENT)
-            )
-        return rich
-
-    def _body(self, width: float) -> TextFrame:
-        styles, event = self.styles, self.event
-        rich = styles.document(width)
-        rich.paragraph(after=1.5, line_height=112).text(
-            for_display(event.title, LINE_LIMIT, say_cut=True), styles.chars(SANS, 10.5, bold=True)
-        )
-        meta = styles.chars(SANS, 8, color=MUTED)
-        rich.paragraph(after=3).text(
-            event.type.label, styles.chars(SANS, 8, bold=True, color=ACCENT)
-        )
-        people = " · ".join(f"{p.actor.name}{NBSP}({p.role.value})" for p in event.participants)
-        if people:
-            rich.text(f"   {people}", meta)
-        for problem in event.problems:  # a damaged file: said where the event is read
-            rich.paragraph(after=1).text(
-                f"⚠ Damaged in the file: {problem}", styles.chars(SANS, 8, bold=True, color=DAMAGED)
-            )
-        if event.unsourced:  # before the summary, so nothing below is read as checked
-            rich.paragraph(after=1.5).text(
-                UNSOURCED_LINE, styles.chars(SANS, 8, bold=True, color=UNSOURCED_INK)
-            )
-        if event.summary:
-            rich.paragraph(after=2).text(event.summary, styles.chars(SERIF, 9.5))
-        for quote in event.quotes:  # each in its own source's marks, and naming it
-            source = self.report.sources_by_key.get(quote.source_key)
-            rich.paragraph(before=2, indent=10, line_height=120, quote=True).text(
-                quoted(quote.text, source.language if source is not None else ""),
-                styles.chars(SERIF, 9.5, italic=True, color=QUOTE_INK),
-            )
-            name = self.report.source_names.get(quote.source_key, quote.source_key)
-            rich.text(f"  — quoted from {name}", meta)
-            if not quote.verified:
-                rich.text(f"  ({NOT_VERIFIED})", styles.chars(SANS, 8, bold=True, color=DAMAGED))
-        self._imported(rich)
-        return rich
-
-    def _imported(self, rich: TextFrame) -> None:
-        """What an import said of the event, as its words (not a quote: no bar, no quote
-        marks, no italics), and its links (only http(s) ones become links)."""
-        styles, event = self.styles, self.event
-        meta = styles.chars(SANS, 8, color=MUTED)
-        if event.claim is not None:
-            rich.paragraph(before=3, after=0.5).text(claim_heading(event.claim), meta)
-            rich.paragraph(indent=10, line_height=118).text(
-                event.claim.text, styles.chars(SANS, 9, color=INK)
-            )
-        for shown in shown_links(event.links):
-            rich.paragraph(before=1, line_height=112).text(f"{shown.words}: ", meta)
-            rich.link(for_display(shown.link.url, LINE_LIMIT, say_cut=True), shown.link.url, meta)
-            if shown.target is None:
-                rich.text(" (not a web address: not linked)", meta)
-            if shown.credit_line:
-                rich.text(f" — {shown.credit_line}", meta)
+    def _arrange(self, room: float, lay_out: FrameLaying) -> EventLaidOut:
+        page = self.styles.page
+        body_x = page.pt(DATE_COLUMN_PT) + page.pt(GUTTER_PT)
+        return EventLaidOut(self, lay_out(self.date_column), lay_out(self.body), body_x)
 
 
-@dataclass
+def _date_column(event: Event, number: int, styles: Styles, width: float) -> TextFrame:
+    rich = styles.document(width - styles.page.pt(MARK_COLUMN_PT))
+    rich.paragraph(line_height=110).text(
+        _date_words(event), styles.chars(SANS, 9, bold=True, color=INK)
+    )
+    rich.paragraph(before=1.5, line_height=110).text(
+        _precision_words(event), styles.chars(SANS, 7.5, color=MUTED)
+    )
+    rich.paragraph(line_height=110).text(event.date.edtf(), styles.chars(MONO, 7, color=MUTED))
+    rich.paragraph(before=1.5, line_height=110).text(
+        f"Date source [{number}]", styles.chars(SANS, 7.5, color=ACCENT)
+    )
+    return rich
+
+
+def _body(event: Event, report: Report, styles: Styles, width: float) -> TextFrame:
+    rich = styles.document(width)
+    rich.paragraph(after=1.5, line_height=112).text(
+        for_display(event.title, LINE_LIMIT, say_cut=True), styles.chars(SANS, 10.5, bold=True)
+    )
+    meta = styles.chars(SANS, 8, color=MUTED)
+    rich.paragraph(after=3).text(event.type.label, styles.chars(SANS, 8, bold=True, color=ACCENT))
+    people = " · ".join(f"{p.actor.name}{NBSP}({p.role.value})" for p in event.participants)
+    if people:
+        rich.text(f"   {people}", meta)
+    for problem in event.problems:  # a damaged file: said where the event is read
+        rich.paragraph(after=1).text(
+            f"⚠ Damaged in the file: {problem}", styles.chars(SANS, 8, bold=True, color=DAMAGED)
+        )
+    if event.unsourced:  # before the summary, so nothing below is read as checked
+        rich.paragraph(after=1.5).text(
+            UNSOURCED_LINE, styles.chars(SANS, 8, bold=True, color=UNSOURCED_INK)
+        )
+    if event.summary:
+        rich.paragraph(after=2).text(event.summary, styles.chars(SERIF, 9.5))
+    for quote in event.quotes:  # each in its own source's marks, and naming it
+        source = report.sources_by_key.get(quote.source_key)
+        rich.paragraph(before=2, indent=10, line_height=120, quote=True).text(
+            quoted(quote.text, source.language if source is not None else ""),
+            styles.chars(SERIF, 9.5, italic=True, color=QUOTE_INK),
+        )
+        name = report.source_names.get(quote.source_key, quote.source_key)
+        rich.text(f"  — quoted from {name}", meta)
+        if not quote.verified:
+            rich.text(f"  ({NOT_VERIFIED})", styles.chars(SANS, 8, bold=True, color=DAMAGED))
+    _imported(event, styles, rich)
+    return rich
+
+
+def _imported(event: Event, styles: Styles, rich: TextFrame) -> None:
+    """What an import said of the event, as its words (not a quote: no bar, no quote marks,
+    no italics), and its links (only http(s) ones become links)."""
+    meta = styles.chars(SANS, 8, color=MUTED)
+    if event.claim is not None:
+        rich.paragraph(before=3, after=0.5).text(claim_heading(event.claim), meta)
+        rich.paragraph(indent=10, line_height=118).text(
+            event.claim.text, styles.chars(SANS, 9, color=INK)
+        )
+    for shown in shown_links(event.links):
+        rich.paragraph(before=1, line_height=112).text(f"{shown.words}: ", meta)
+        rich.link(for_display(shown.link.url, LINE_LIMIT, say_cut=True), shown.link.url, meta)
+        if shown.target is None:
+            rich.text(" (not a web address: not linked)", meta)
+        if shown.credit_line:
+            rich.text(f" — {shown.credit_line}", meta)
+
+
 class EventLaidOut:
-    """An event measured: it may be cut between two lines of its body once the title, the
+    """An event laid out: it may be cut between two lines of its body once the title, the
     type line and three more lines are above the cut, and two lines or more are below it."""
 
-    styles: Styles
-    date_column: TextFrame
-    body: TextFrame
-    body_x: float
-    event: Event
-    height: float = 0.0
-    breaks: Sequence[float] = ()
-
-    def __post_init__(self) -> None:
-        pad = self.styles.page.pt(5)
-        self.pad = pad
-        self.height = max(self.date_column.height, self.body.height) + 2 * pad
-        lines = self.body.line_boxes()
+    def __init__(
+        self, block: EventBlock, date_column: FrameLines, body: FrameLines, body_x: float
+    ) -> None:
+        self.block = block
+        self.styles = block.styles
+        self.date_column = date_column
+        self.body = body
+        self.body_x = body_x
+        pad = self.pad = self.styles.page.pt(5)
+        self.height = max(date_column.height, body.height) + 2 * pad
+        lines = body.line_boxes()
         heading_lines = sum(1 for box in lines if box.paragraph < 2)
-        date_lines = [(box.top + pad, box.bottom + pad) for box in self.date_column.line_boxes()]
+        date_lines = [(box.top + pad, box.bottom + pad) for box in date_column.line_boxes()]
         # Never cut through a line of the date column either.
         self.breaks = [
             cut
@@ -739,7 +916,8 @@ class EventLaidOut:
             with saved(painter):
                 painter.setPen(QPen(FAINT, page.pt(0.5)))
                 painter.drawLine(QPointF(0, top), QPointF(page.width, top))
-            _paint_precision_mark(painter, self.event, QPointF(0, y0 + self.pad), self.styles)
+            style, colour = self.block.mark
+            _paint_precision_mark(painter, style, colour, QPointF(0, y0 + self.pad), self.styles)
         else:
             self._paint_continued(painter, top)
         self._paint_quote_bars(painter, y0, start, end)
@@ -767,7 +945,7 @@ class EventLaidOut:
                 rect,
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 | int(Qt.TextFlag.TextWordWrap),
-                f"{_date_words(self.event)} (continued)",
+                f"{self.block.date_words} (continued)",
             )
 
     def _paint_quote_bars(self, painter: QPainter, y0: float, start: float, end: float) -> None:
@@ -784,11 +962,12 @@ class EventLaidOut:
                     )
 
 
-def _paint_precision_mark(painter: QPainter, event: Event, origin: QPointF, styles: Styles) -> None:
+def _paint_precision_mark(
+    painter: QPainter, style: MarkStyle, colour: QColor, origin: QPointF, styles: Styles
+) -> None:
     """The chart's own mark for this date (dot, bar, hatched period, fading ~, dashed ?;
     hollow with ! when unsourced), so a reader sees the precision at a glance and
     recognises it from the chart and legend."""
-    style = MarkStyle.of_event(event)
     with saved(painter):
         # The chart draws in 96-dpi pixels; so does this mark.
         scale = styles.page.dpi / 96.0
@@ -801,7 +980,7 @@ def _paint_precision_mark(painter: QPainter, event: Event, origin: QPointF, styl
             0.0,
             width,
             7.0,
-            type_colour(event.type.slug),
+            colour,
             background=QColor(Qt.GlobalColor.white),
             glyph_font=styles.mark_glyphs,
             glyph_width=10.0,
@@ -861,6 +1040,9 @@ class ChartBlock:
         if key not in self._laid:
             self._laid[key] = ChartLaidOut(self.repository, self.report, self.styles, room)
         return self._laid[key]
+
+    def measure(self, room: float) -> LaidOut:
+        return self.lay_out(room)
 
 
 class ChartLaidOut:
