@@ -453,18 +453,25 @@ def _paint_bins(
     painter.setBrush(colour)
     label_metrics = QFontMetricsF(fonts.small)
     labels: list[tuple[QRectF, str]] = []
+    bars: list[QRectF] = []
+    # Every lane's bins are painted on each frame: day arithmetic on ordinals (a bin's start
+    # as LaneBins.span gives it, clamped to the calendar) and one drawRects for the lane.
+    first_ordinal, last_ordinal = bins.first.toordinal(), date.max.toordinal()
+    width = max(1.0, bins.bin_days * scale.pixels_per_day - 1.0)
+    labelled = width >= 22
     for index in range(first, last + 1):
         count = bins.counts[index]
         if not count:
             continue
-        start, _ = bins.span(index)
-        left = scale.x(start)
-        width = max(1.0, bins.bin_days * scale.pixels_per_day - 1.0)
+        left = scale.x_of_ordinal(min(last_ordinal, first_ordinal + index * bins.bin_days))
         height = max(2.0, room * count / peak)
-        painter.drawRect(QRectF(left, base - height, width, height))
-        text = str(count)
-        if width >= 22 and label_metrics.horizontalAdvance(text) + 4 <= width:
-            labels.append((QRectF(left, base - height - 13, width, 12), text))
+        bars.append(QRectF(left, base - height, width, height))
+        if labelled:
+            text = str(count)
+            if label_metrics.horizontalAdvance(text) + 4 <= width:
+                labels.append((QRectF(left, base - height - 13, width, 12), text))
+    if bars:
+        painter.drawRects(bars)
     painter.setFont(fonts.small)
     painter.setPen(QPen(colours.muted_text))
     for rect, text in labels:

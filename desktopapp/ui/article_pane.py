@@ -443,8 +443,11 @@ class ArticlePane(QWidget):
             self._read(self._asked)  # what is being read may predate the edit
         if self._loaded is not None:
             kept = [span for span in self._spans if span.event_key not in keys]
-            fresh = self._repository.quote_spans(self._source_key, keys, within=self._loaded)
-            self._spans = sorted([*kept, *fresh], key=span_order)
+            # A few fresh spans into thousands kept in order: each inserted where it goes,
+            # not the whole list sorted again (at 1M, 9 ms of every edit).
+            for span in self._repository.quote_spans(self._source_key, keys, within=self._loaded):
+                bisect.insort(kept, span, key=span_order)
+            self._spans = kept
             self._regions = _merged(self._spans)
         self._selected_spans = self._read_spans_of(self._selected)
         self._apply_highlights()
@@ -656,9 +659,10 @@ def _covers(outer: tuple[int, int] | None, inner: tuple[int, int]) -> bool:
 
 
 def _merged(spans: list[QuoteSpan]) -> list[tuple[int, int]]:
-    """The union of the spans as sorted, disjoint (start, end) regions."""
+    """The union of the spans, given in span_order (as quote_spans reads them), as sorted,
+    disjoint (start, end) regions."""
     regions: list[tuple[int, int]] = []
-    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+    for span in spans:
         if regions and span.start <= regions[-1][1]:
             regions[-1] = (regions[-1][0], max(regions[-1][1], span.end))
         else:
