@@ -532,3 +532,18 @@ def test_a_timeline_of_ones_own_names_sources_without_an_outlet_by_title(
     assert squash(f"“{notes_text}” — quoted from “My notes”") in text
     listed = text[text.index("Sourcesquoted") : text.index("Sourcesofthedates")]
     assert squash("“My notes”, A. Reporter, publication date not known") in listed
+
+
+@pytest.mark.parametrize("count", [9, 99, 999, 2908])
+def test_a_references_marker_never_runs_into_its_outlet(qapp, tmp_path: Path, count: int) -> None:
+    # "[2908]" of a 10,000-event report used to overprint the outlet's name at 22 pt.
+    from PySide6.QtGui import QFontMetricsF, QPdfWriter
+
+    writer = QPdfWriter(str(tmp_path / "probe.pdf"))
+    page = pdf._page_geometry(writer)
+    styles = pdf.Styles(writer, page)
+    indent = pdf._reference_indent(styles, count)
+    marker = QFontMetricsF(pdf._marker_format(styles).font(), writer)
+    widest = marker.horizontalAdvance(f"[{count}]") / page.pt(1)
+    assert indent >= widest + pdf.MARKER_GAP_PT
+    assert (indent == pdf.SOURCE_INDENT_PT) == (count < 100)  # a short list: as it was

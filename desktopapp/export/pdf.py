@@ -597,9 +597,10 @@ def _blocks(
                 splittable=False,
             )
         )
+        indent = _reference_indent(styles, len(contents.citations))
         blocks.extend(
             TextBlock(
-                _source_entry(styles, number, citation),
+                _source_entry(styles, number, citation, indent),
                 space_before=page.pt(5),
                 # A reference is read as one piece: cut only one longer than a third of a
                 # page, never leaving a page with the tail of one reference alone.
@@ -728,15 +729,30 @@ def _nothing_matches(report: Report, styles: Styles) -> TextFrame:
 
 
 SOURCE_INDENT_PT = 22.0
+MARKER_GAP_PT = 2.0
 
 
-def _source_entry(styles: Styles, number: int, citation: Citation) -> Callable[[], TextFrame]:
+def _marker_format(styles: Styles) -> QTextCharFormat:
+    return styles.chars(SANS, 8.5, bold=True, color=ACCENT)
+
+
+def _reference_indent(styles: Styles, count: int) -> float:
+    """The references' indent, in points: 22, or wide enough for the longest marker and a
+    gap ("[2908]" of a long report ran into its outlet's name at 22)."""
+    metrics = QFontMetricsF(_marker_format(styles).font(), styles.device)
+    widest = metrics.horizontalAdvance(f"[{max(1, count)}]") / styles.page.pt(1)
+    return max(SOURCE_INDENT_PT, widest + MARKER_GAP_PT)
+
+
+def _source_entry(
+    styles: Styles, number: int, citation: Citation, indent: float = SOURCE_INDENT_PT
+) -> Callable[[], TextFrame]:
     def build() -> TextFrame:
         rich = styles.document(styles.page.width)
         small = styles.chars(SERIF, 8.5)
         muted = styles.chars(SANS, 7.5, color=MUTED)
-        marker = (f"[{number}]", styles.chars(SANS, 8.5, bold=True, color=ACCENT))
-        rich.paragraph(indent=SOURCE_INDENT_PT, line_height=115, marker=marker)
+        marker = (f"[{number}]", _marker_format(styles))
+        rich.paragraph(indent=indent, line_height=115, marker=marker)
         rich.text(citation.outlet or "Unnamed source", styles.chars(SERIF, 8.5, bold=True))
         if citation.is_article:
             rich.text(" (the source article itself)", small)
@@ -747,13 +763,13 @@ def _source_entry(styles: Styles, number: int, citation: Citation) -> Callable[[
         if citation.url:
             rich.text(", ", small).link(citation.url, citation.url, small)
         if citation.quote:
-            rich.paragraph(indent=SOURCE_INDENT_PT, line_height=115)
+            rich.paragraph(indent=indent, line_height=115)
             rich.text("Dating sentence: ", muted)
             # The dating sentence is in the report's language (mostly English): “ ”, as in
             # the window; the article's own words keep the marks of its language.
             rich.text(quoted(citation.quote), styles.chars(SERIF, 8.5, italic=True))
         if citation.note:
-            rich.paragraph(indent=SOURCE_INDENT_PT, line_height=115).text("Note: ", muted)
+            rich.paragraph(indent=indent, line_height=115).text("Note: ", muted)
             rich.text(citation.note, styles.chars(SERIF, 8, color=QUOTE_INK))
         return rich
 
