@@ -195,17 +195,15 @@ def _server_timeline_for_editing(
     """A timeline on a database server, opened for editing at once: a file is made editable
     at its first edit, by its path, which a server has not. None for a file, a screenshot, or
     a server that refuses this user's writes (it is then viewed)."""
-    from desktopapp.db.engine import DatabaseError
     from desktopapp.db.locations import is_server_location
-    from desktopapp.db.store import TimelineStore
     from desktopapp.document import TimelineDocument
+    from desktopapp.ui.server_dialog import editing_store
 
     database = options.database
     if database is None or options.screenshot is not None or not is_server_location(database):
         return None
-    try:
-        store = TimelineStore.open(database, author=settings.author())
-    except DatabaseError:
+    store = editing_store(str(database), settings.author())  # as File › Open Server Timeline
+    if store is None:
         return None
     repository.engine.dispose()
     return TimelineDocument.editing(store)

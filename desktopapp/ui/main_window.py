@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from desktopapp import __version__
 from desktopapp.db.engine import DatabaseError, OlderSchemaError, open_database
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
-from desktopapp.db.locations import shown_location
+from desktopapp.db.locations import is_server_location, shown_location
 from desktopapp.db.repository import EventRepository
 from desktopapp.document import TimelineDocument, file_of
 from desktopapp.domain.filter import EventFilter, FilterError
@@ -211,6 +211,10 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def open_database(self, path: str | Path) -> bool:
         """Switch to another database. On failure, say why and keep the current one."""
+        if is_server_location(path):  # its password from the keyring, libpq or the person
+            from desktopapp.ui.server_dialog import reopen_server_timeline
+
+            return reopen_server_timeline(self, self._settings, str(path))
         opened, shown_for = f"Opened {shown_location(path)}", 5000
         try:
             repository = EventRepository(open_database(path))
@@ -355,6 +359,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.registry[ActionId.NEW_TIMELINE])
         file_menu.addAction(self.registry[ActionId.OPEN_DATABASE])
+        file_menu.addAction(self.registry[ActionId.OPEN_SERVER_TIMELINE])
         file_menu.addMenu(self.editing.recent_menu)
         file_menu.addAction(self.registry[ActionId.SAVE_COPY])
         file_menu.addSeparator()
@@ -451,6 +456,7 @@ class MainWindow(QMainWindow, RemembersLayout):
     def _connect(self) -> None:
         a = self.registry
         a[ActionId.OPEN_DATABASE].triggered.connect(self._ask_database)
+        a[ActionId.OPEN_SERVER_TIMELINE].triggered.connect(self._ask_server)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.FIND].triggered.connect(self.filter_panel.focus_search)
         a[ActionId.CLEAR_FILTERS].triggered.connect(self.filter_panel.clear)
@@ -773,6 +779,11 @@ class MainWindow(QMainWindow, RemembersLayout):
             return
         self.timeline.go_to_selection()
         self.table.select_event(self.document.selection)
+
+    def _ask_server(self) -> None:
+        from desktopapp.ui.server_dialog import ask_server_timeline
+
+        ask_server_timeline(self, self._settings)
 
     def _ask_database(self) -> None:
         folder = self._settings.value(LAST_FOLDER) or str(Path.home())
