@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -343,7 +344,8 @@ class ServerDialog(QDialog):
         # Enter connects wherever the focus is. Auto-default buttons would take "default"
         # from it when tabbed over and not give it back: Enter then did nothing.
         for button in self.buttons.buttons():
-            button.setAutoDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
         connect.setDefault(True)
         self.buttons.accepted.connect(self.try_connect)
         self.buttons.rejected.connect(self.reject)
