@@ -211,9 +211,11 @@ def open_server_timeline(window: MainWindow, settings: Settings, location: str) 
     else:
         window.document.replace_timeline(repository)
     address = ServerAddress.from_url(location)
-    window.editing.remember(address.url() if address is not None else shown_location(location))
+    # Named without its password (not even masked) and without the dialog's timeout.
+    shown = address.url() if address is not None else shown_location(location)
+    window.editing.remember(shown)
     mode = "" if store is not None else " for viewing (this user may not edit it)"
-    window.statusBar().showMessage(f"Opened {shown_location(location)}{mode}", 8000)
+    window.statusBar().showMessage(f"Opened {shown}{mode}", 8000)
     return None
 
 
