@@ -28,6 +28,7 @@ from desktopapp.ui.history_view import HistoryDialog
 from desktopapp.ui.import_dialog import ImportDialog, ReportDialog
 from desktopapp.ui.participants_editor import NewActorDialog
 from desktopapp.ui.preferences_dialog import PreferencesDialog
+from desktopapp.ui.server_dialog import PasswordStore, ServerDialog
 from desktopapp.ui.settings import Settings
 from desktopapp.ui.source_dialog import SourceDialog
 
@@ -64,6 +65,9 @@ SMALL: dict[str, Make] = {
     "edit type": lambda s, parent, _f: EditTypeDialog(s.repository.event_types[0], parent),
     "page setup": lambda _s, parent, _f: PageSetupDialog(parent, "A4", "portrait"),
     "import": lambda _s, parent, folder: ImportDialog(parent, str(folder)),
+    "open server": lambda _s, parent, _f: ServerDialog(
+        lambda _url: None, PasswordStore(), None, parent
+    ),
 }
 RESIZABLE: dict[str, Make] = {
     "event editor": lambda s, parent, _f: EventEditorDialog(s.repository, parent),
