@@ -243,6 +243,7 @@ def test_a_wrong_password_is_one_line_in_the_dialog_which_keeps_what_was_typed(
     ("change", "expected"),
     [
         ("database", "There is no database no_such_db on this server."),
+        ("user", "There is no user nobody_here on this server."),
         ("port", "No server answers at 127.0.0.1, port 1: is it running?"),
         ("tls", "The server requires TLS: choose sslmode require (or verify-full)."),
         ("sslmode", "The server offers no TLS: choose sslmode prefer or disable."),
@@ -261,6 +262,8 @@ def test_each_connection_failure_says_what_to_change(
     port, database, user = password_server.port, team_database, EDITOR
     if change == "database":
         database = "no_such_db"
+    elif change == "user":
+        user = "nobody_here"  # trusted over TCP: the server says who is missing
     elif change == "port":
         port = 1
     elif change == "tls":

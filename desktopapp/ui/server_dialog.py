@@ -154,20 +154,25 @@ class PasswordStore:
             self._keyring.delete_password(KEYRING_SERVICE, address.keyring_name)
 
 
-# What libpq says, and what the person can do about it. libpq's own words are kept for
-# anything else (they are already one line, and scrubbed of any password).
-_FAILURES = (
-    ("password authentication failed", "Wrong password for {user}, or no such user."),
-    ("no password supplied", "The server asks for a password; type it above."),
-    ("fe_sendauth", "The server asks for a password; type it above."),
-    ("does not exist", "There is no database {database} on this server."),
-    ("server does not support ssl", "The server offers no TLS: choose sslmode prefer or disable."),
-    ("no encryption", "The server requires TLS: choose sslmode require (or verify-full)."),
-    ("certificate", "The server's TLS certificate is not trusted: {reason}"),
-    ("could not translate host name", "No server is known by the name {host}."),
-    ("connection refused", "No server answers at {host}, port {port}: is it running?"),
-    ("timeout expired", "No server answers at {host}, port {port} (timed out)."),
-    ("no route to host", "No server answers at {host}, port {port} (no route)."),
+# What libpq says (every clue of a line found in its message), and what the person can do
+# about it. libpq's own words are kept for anything else (already one line, and scrubbed of
+# any password).
+_FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("password authentication failed",), "Wrong password for {user}, or no such user."),
+    (("no password supplied",), "The server asks for a password; type it above."),
+    (("fe_sendauth",), "The server asks for a password; type it above."),
+    (('role "', "does not exist"), "There is no user {user} on this server."),
+    (('database "', "does not exist"), "There is no database {database} on this server."),
+    (
+        ("server does not support ssl",),
+        "The server offers no TLS: choose sslmode prefer or disable.",
+    ),
+    (("no encryption",), "The server requires TLS: choose sslmode require (or verify-full)."),
+    (("certificate",), "The server's TLS certificate is not trusted: {reason}"),
+    (("could not translate host name",), "No server is known by the name {host}."),
+    (("connection refused",), "No server answers at {host}, port {port}: is it running?"),
+    (("timeout expired",), "No server answers at {host}, port {port} (timed out)."),
+    (("no route to host",), "No server answers at {host}, port {port} (no route)."),
 )
 
 
@@ -175,8 +180,8 @@ def explain_failure(reason: str, address: ServerAddress) -> str:
     """One line for a failed connection, saying what to change."""
     lowered = reason.lower()
     detail = reason.split(": ", 1)[-1].strip()
-    for clue, words in _FAILURES:
-        if clue in lowered:
+    for clues, words in _FAILURES:
+        if all(clue in lowered for clue in clues):
             return words.format(
                 user=address.user or "this user",
                 database=address.database or "(none)",
