@@ -289,6 +289,23 @@ def test_a_new_actor_that_already_exists_is_refused(qtbot, repository: EventRepo
     assert dialog.footer.ok_button.isEnabled()
 
 
+def test_a_new_actor_may_share_an_alias_but_not_take_a_shared_one_as_its_name(
+    qtbot, repository: EventRepository
+) -> None:
+    dialog = show(qtbot, NewActorDialog(repository, "Volvo Buses"))
+    assert isinstance(dialog, NewActorDialog)
+    type_into(qtbot, dialog.aliases, "Volvo")  # as Volvo Cars and AB Volvo already do
+    assert dialog.footer.ok_button.isEnabled(), dialog.footer.reason.text()
+    type_into(qtbot, dialog.name, "Volvo")
+    assert not dialog.footer.ok_button.isEnabled()
+    assert dialog.footer.reason.text().endswith(
+        "“Volvo” already names AB Volvo and Volvo Cars: pick that actor instead"
+    )
+    type_into(qtbot, dialog.name, "Volvo Buses")
+    type_into(qtbot, dialog.aliases, "Volvo, Volvo Cars")
+    assert dialog.footer.reason.text().endswith("“Volvo Cars” already names Volvo Cars")
+
+
 def test_a_new_type_is_added_under_a_top_level_type(
     qtbot, editor: EventEditorDialog, repository: EventRepository
 ) -> None:

@@ -413,6 +413,36 @@ def test_actors_and_types_are_edited_and_searched_under_their_new_names(
     assert check_database(store.repository).is_clean
 
 
+def test_an_alias_may_be_shared_but_a_name_picks_out_one_actor(
+    store: TimelineStore, timeline_location: str
+) -> None:
+    from desktopapp.db.commands import EditActor
+    from desktopapp.domain.filter import FilterError
+
+    # As the bundled article's "Volvo": two companies answer to it, a filter says so.
+    cars = store.execute(AddActor("Volvo Cars", "company", ("Volvo",))).created_key
+    trucks = store.execute(AddActor("AB Volvo", "company", ("Volvo", "Volvo Group"))).created_key
+    with pytest.raises(FilterError, match="could mean several actors: AB Volvo, Volvo Cars"):
+        store.repository.resolve_actor("volvo")
+    before = _dump(timeline_location)
+    for refused in [
+        AddActor("Volvo", "company"),  # a name that is others' alias
+        AddActor("Volvo Bus", "company", ("AB Volvo",)),  # an alias that is another's name
+        AddActor("volvo cars", "company"),  # a name, folded
+        EditActor(cars, name="Volvo Group"),
+        EditActor(trucks, aliases=("Volvo Cars",)),
+    ]:
+        with pytest.raises(CommandError, match="already names the actor"):
+            store.execute(refused)
+    assert _dump(timeline_location) == before
+    store.execute(EditActor(cars, aliases=("Volvo", "Volvo Group")))  # shared aliases, edited
+    assert {a.key for a in store.repository.actors if "Volvo Group" in a.aliases} == {
+        cars,
+        trucks,
+    }
+    assert check_database(store.repository).is_clean
+
+
 def test_the_total_follows_edits_without_counting_every_event(
     store: TimelineStore, timeline_location: str
 ) -> None:

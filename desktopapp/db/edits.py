@@ -15,7 +15,7 @@ import uuid
 from array import array
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -1064,6 +1064,23 @@ class Edit:
 
     # -- actors and types ------------------------------------------------------------------
 
+    def _refuse_taken_names(
+        self, name: str, aliases: Iterable[str], *, actor_id: int | None
+    ) -> None:
+        """The rule of domain/naming.py: an alias may be shared with other actors' aliases
+        ("Volvo"), but no name or alias may be another actor's canonical name, nor a
+        canonical name another actor's alias."""
+        candidates = [(name, False), *((alias, True) for alias in aliases if alias != name)]
+        for candidate, as_alias in candidates:
+            clash = self._scalar(
+                "SELECT a.name FROM actor_names n JOIN actors a ON a.id = n.actor_id "
+                "WHERE n.folded = :folded AND n.actor_id <> :a AND (NOT n.is_alias OR :name) "
+                "ORDER BY a.name LIMIT 1",
+                {"folded": fold(candidate), "a": actor_id or 0, "name": not as_alias},
+            )
+            if clash is not None:
+                raise CommandError(f"{candidate!r} already names the actor {clash!r}")
+
     def _AddActor(self, command: AddActor) -> Change:
         name = self._text(command.name, "the actor's name", MAX_FIELD, required=True)
         try:
@@ -1072,14 +1089,7 @@ class Edit:
             kinds = ", ".join(k.value for k in ActorKind)
             raise CommandError(f"{command.kind!r} is not a kind of actor ({kinds})") from None
         aliases = [self._text(a, "an alias", MAX_FIELD, required=True) for a in command.aliases]
-        for candidate in dict.fromkeys([name, *aliases]):
-            clash = self._scalar(
-                "SELECT a.name FROM actor_names n JOIN actors a ON a.id = n.actor_id "
-                "WHERE n.folded = :folded",
-                {"folded": fold(candidate)},
-            )
-            if clash is not None:
-                raise CommandError(f"{candidate!r} already names the actor {clash!r}")
+        self._refuse_taken_names(name, aliases, actor_id=None)
         key = self._fresh_key("actors", command.key, "ac")
         actor_id = self._insert(
             "INSERT INTO actors (key, name, kind) VALUES (:key, :name, :kind)",
@@ -1143,14 +1153,7 @@ class Edit:
         ]
         if not fields:
             raise CommandError("nothing to change: the actor already reads so")
-        for candidate in (name, *aliases):
-            clash = self._scalar(
-                "SELECT a.name FROM actor_names n JOIN actors a ON a.id = n.actor_id "
-                "WHERE n.folded = :folded AND n.actor_id <> :a",
-                {"folded": fold(candidate), "a": actor_id},
-            )
-            if clash is not None:
-                raise CommandError(f"{candidate!r} already names the actor {clash!r}")
+        self._refuse_taken_names(name, aliases, actor_id=actor_id)
         events = [
             r[0]
             for r in self._rows(

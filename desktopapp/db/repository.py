@@ -898,12 +898,14 @@ class EventRepository:
                 r.id: r
                 for r in connection.execute(select(*_columns(EventRowORM)).where(E.id.in_(ids)))
             }
+            # Only whole numbers are looked up: a damaged file may hold anything in the column
+            # (SQLite keeps bytes as bytes), and a stray value must surface as that event's
+            # problem below, not break the query for every event read with it.
+            cited_ids = {r.citation_id for r in rows.values() if _is_row_id(r.citation_id)}
             citations = {
                 r.id: r
                 for r in connection.execute(
-                    select(*_columns(CitationRow)).where(
-                        CitationRow.id.in_({r.citation_id for r in rows.values() if r.citation_id})
-                    )
+                    select(*_columns(CitationRow)).where(CitationRow.id.in_(cited_ids))
                 )
             }
             participants, problems = self._participants(connection, ids)
@@ -924,7 +926,7 @@ class EventRepository:
             # A date cited by a sentence of a stored source (schema 4), else by the article.
             cited = cited_sources.get(getattr(row, "citation_source_id", None), article)
             citation, citation_problems = reading.citation(
-                row, citations.get(row.citation_id) if row.citation_id else None, cited
+                row, citations.get(row.citation_id) if _is_row_id(row.citation_id) else None, cited
             )
             parts = reading.EventParts(
                 event_type=types.get(row.type_id),
@@ -1454,3 +1456,8 @@ _CACHED_PROPERTIES = tuple(
 )
 _KEPT = ("total", "_running_totals", "_under_way")  # kept by _kept and _under_way_on
 REMEMBERED_DAYS = 8  # first days of the date filters a window goes back and forth between
+
+
+def _is_row_id(value: object) -> bool:
+    """Whether a stored reference is a row id at all (a positive integer, not a bool)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0

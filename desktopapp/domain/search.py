@@ -31,7 +31,11 @@ SYNTAX_HELP = (
     "Case, accents and apostrophes are ignored."
 )
 
-_RUN = re.compile(r"[^\W_]+")  # what the index (unicode61) counts as one token
+# What the index (FTS5 unicode61, remove_diacritics 2) counts as one token: letters, digits,
+# and the combining diacritics it removes (so a decomposed "e\u0301" is part of its word, not a
+# break in it: Python's \w has no marks). Those 25 marks were read off SQLite 3.40 itself.
+_DIACRITICS = "\u0300-\u0304\u0306-\u030c\u030f\u0311\u031b\u0323-\u0328\u032d\u032e\u0330\u0331"
+_RUN = re.compile(rf"(?:[^\W_]|[{_DIACRITICS}])+")
 _ITEM = re.compile(r'"([^"]*)"?|([^\s"]+)')  # a quoted phrase, or a word
 
 
@@ -40,6 +44,17 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(stripped.replace("’", "'").split())
+
+
+def index_fold(word: str) -> str:
+    """A word folded as the search index (FTS5 unicode61, remove_diacritics 2) folds it: lower
+    case, diacritics removed from letters that carry them; no compatibility mapping (² stays
+    ², as in the index; :func:`fold`, for names, would make it 2). Whatever shows why an event
+    matched, and the server's own index, fold this way, so they find what the index finds."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def index_tokens(text: str) -> list[str]:
@@ -56,7 +71,7 @@ class SearchTerm:
 
     @property
     def folded(self) -> tuple[str, ...]:
-        return tuple(fold(word) for word in self.words)
+        return tuple(index_fold(word) for word in self.words)
 
 
 @dataclass(frozen=True)
@@ -126,7 +141,7 @@ def match_spans(query: SearchQuery | str, text: str) -> list[tuple[int, int]]:
     terms = (parse_search(query) if isinstance(query, str) else query).terms
     if not terms or not text:
         return []
-    tokens = [(m.start(), m.end(), fold(m.group())) for m in _RUN.finditer(text)]
+    tokens = [(m.start(), m.end(), index_fold(m.group())) for m in _RUN.finditer(text)]
     found: list[tuple[int, int]] = []
     for term in terms:
         words = term.folded

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWid
 
 from desktopapp.db.commands import EditActor, EditType
 from desktopapp.db.repository import EventRepository
-from desktopapp.domain.filter import FilterError
 from desktopapp.domain.model import Actor, EventType
 from desktopapp.ui.dialog_frame import frame_as_dialog
 from desktopapp.ui.edit_fields import OkFooter
@@ -51,15 +50,9 @@ class EditActorDialog(NewActorDialog):
         wanted = super().command()
         if not wanted.name:
             return "give the actor a name"
-        for candidate in (wanted.name, *wanted.aliases):
-            try:
-                other = self._repository.resolve_actor(candidate)
-            except FilterError as error:
-                if "could mean" in str(error):
-                    return f"“{candidate}” already names several actors"
-                continue
-            if other.id != self._actor.id:
-                return f"“{candidate}” already names {other.name}"
+        taken = self.naming_problem(except_key=self._actor.key)
+        if taken:
+            return taken
         return "" if self.edit_command() is not None else "nothing changed yet"
 
     def accept(self) -> None:

@@ -31,6 +31,7 @@ from desktopapp.db.commands import AddActor
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import FilterError
 from desktopapp.domain.model import ActorKind, Participant, Role
+from desktopapp.domain.naming import clash_message, taken_by
 from desktopapp.ui.dialog_frame import frame_as_dialog
 from desktopapp.ui.edit_fields import OkFooter, plain_label
 
@@ -89,15 +90,18 @@ class NewActorDialog(QDialog):
         name = self.name.text().strip()
         if not name:
             return "give the actor a name"
+        return self.naming_problem(except_key=None)
+
+    def naming_problem(self, except_key: str | None) -> str:
+        """Why a name or an alias typed here is taken by another actor, or ""."""
         command = self.command()
-        for candidate in (command.name, *command.aliases):
-            try:
-                actor = self._repository.resolve_actor(candidate)
-            except FilterError as error:
-                if "could mean" in str(error):
-                    return f"“{candidate}” already names several actors"
-                continue
-            return f"“{candidate}” already names {actor.name}: pick that actor instead"
+        actors = self._repository.actors
+        candidates = [(command.name, False), *((alias, True) for alias in command.aliases)]
+        for candidate, as_alias in candidates:
+            others = taken_by(candidate, as_alias=as_alias, actors=actors, except_key=except_key)
+            if others:
+                hint = ": pick that actor instead" if except_key is None and not as_alias else ""
+                return clash_message(candidate, others) + hint
         return ""
 
     def _update(self) -> None:

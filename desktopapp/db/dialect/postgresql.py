@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -42,7 +41,7 @@ from desktopapp.db.dialect.expressions import (
     IsLongSpan,
     LooksLikeIsoDay,
 )
-from desktopapp.domain.search import SearchQuery, SearchTerm, index_tokens
+from desktopapp.domain.search import SearchQuery, SearchTerm, index_fold, index_tokens
 
 NAME = "postgresql"
 SEARCH_INDEX = "event_search"
@@ -94,16 +93,6 @@ _FIELDS = ("title", "summary", "quotes", "actors")
 
 def search_index_ddl() -> tuple[str, ...]:
     return _SEARCH_INDEX_DDL
-
-
-def index_fold(word: str) -> str:
-    """A word folded as a file's index (FTS5 unicode61, remove_diacritics 2) folds it: lower
-    case, diacritics removed from letters that carry them; no compatibility mapping (² stays
-    ², as in a file). Search terms are folded the same way."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
-    )
 
 
 def searchable_text(document: dict[str, object]) -> str:
