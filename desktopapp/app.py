@@ -9,6 +9,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -74,6 +75,7 @@ def _quiet_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, message
 
 
 def _run(app: QApplication, options: LaunchOptions) -> int:
+    options = _with_remembered_password(options)
     upgraded: str | None = None
     try:
         try:
@@ -123,6 +125,19 @@ def _run(app: QApplication, options: LaunchOptions) -> int:
             # the worker thread (seen as "Set changed size during iteration", once a crash).
             window.stop_queries()
         document.close()
+
+
+def _with_remembered_password(options: LaunchOptions) -> LaunchOptions:
+    """``--db postgresql://ada@host/db`` without a password: the one the keyring keeps for
+    it (File › Open Server Timeline…'s "Remember password"), else libpq finds one itself."""
+    from desktopapp.db.locations import is_server_location
+
+    database = options.database
+    if database is None or not is_server_location(database):
+        return options
+    from desktopapp.ui.server_dialog import with_remembered_password
+
+    return replace(options, database=with_remembered_password(database))
 
 
 def run_event_loop(app: QApplication) -> int:

@@ -378,3 +378,26 @@ def test_an_address_becomes_a_url_with_every_part_quoted() -> None:
     assert "sslmode=verify-full" in url and "sslrootcert=%2Fr%2Fca.pem" in url
     assert ServerAddress.from_url(url) == address
     assert "p%40ss" not in address.url()
+
+
+def test_launching_with_a_server_url_takes_its_password_from_the_keyring(
+    password_server: PostgresServer, team_database: str, memory_keyring: MemoryKeyring
+) -> None:
+    from desktopapp.app import _with_remembered_password
+    from desktopapp.db.engine import open_database
+    from desktopapp.db.errors import DatabaseError
+    from desktopapp.domain.filter import EventFilter
+    from desktopapp.launch import LaunchOptions
+
+    address = ServerAddress("127.0.0.1", password_server.port, team_database, EDITOR)
+    given = LaunchOptions(address.url(), EventFilter())  # --db postgresql://user@host:port/db
+    with pytest.raises(DatabaseError, match="password"):
+        open_database(_with_remembered_password(given).database or "").dispose()
+    memory_keyring.set_password(KEYRING_SERVICE, address.keyring_name, PASSWORD)
+    launched = _with_remembered_password(given).database
+    assert launched is not None and launched != address.url()
+    open_database(launched).dispose()  # the keyring's password let it in
+    typed = LaunchOptions(address.url("typed-one"), EventFilter())
+    assert _with_remembered_password(typed) == typed  # a password given is the one used
+    file = LaunchOptions("/tmp/some.timeline", EventFilter())
+    assert _with_remembered_password(file) is file

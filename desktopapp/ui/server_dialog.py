@@ -233,6 +233,18 @@ def editing_store(location: str, author: str) -> TimelineStore | None:
         return None
 
 
+def with_remembered_password(location: str) -> str:
+    """A server URL given without a password, with the one the keyring keeps for it (if
+    any); a URL that has one, or names no server the keyring knows, as it is."""
+    address = ServerAddress.from_url(location)
+    if address is None or make_url(location).password is not None:
+        return location
+    password = PasswordStore().get(address)
+    if password is None:
+        return location
+    return make_url(location).set(password=password).render_as_string(hide_password=False)
+
+
 def ask_server_timeline(window: MainWindow, settings: Settings) -> None:
     """File › Open Server Timeline…: the dialog, filled in from the last server opened."""
     recent = [
