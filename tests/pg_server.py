@@ -66,6 +66,15 @@ class PostgresServer:
         _run([self.start_command[0], "-D", data, "-m", "immediate", "-w", "stop"], "stop")
         _run(self.start_command, "pg_ctl start")
 
+    def stop(self) -> None:
+        """Stop the server at once (every connection cut), as when it goes away; start()
+        brings it back."""
+        data = str(self.folder / "data")
+        _run([self.start_command[0], "-D", data, "-m", "immediate", "-w", "stop"], "stop")
+
+    def start(self) -> None:
+        _run(self.start_command, "pg_ctl start")
+
     @property
     def socket_dir(self) -> Path:
         return self.folder / "socket"

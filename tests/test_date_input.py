@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -52,6 +53,19 @@ from desktopapp.domain.filter import FilterError, parse_user_date
         ("  2022-03-01 ", "2022-03-01"),
         ("2022-02-21/2022-02-27", "2022-02-21/2022-02-27"),
         ("2022-03~", "2022-03~"),
+        ("2022-03-01 09:30", "2022-03-01T09:30"),
+        ("2022-03-01T09", "2022-03-01T09"),
+        ("2022-03-01 09:30:15 UTC", "2022-03-01T09:30:15Z"),
+        ("1 March 2022 09:30", "2022-03-01T09:30"),
+        ("1 March 2022, 9am", "2022-03-01T09"),  # an hour stays an hour, not 09:00
+        ("1 March 2022 9:00", "2022-03-01T09:00"),
+        ("1er mars 2022 9h30", "2022-03-01T09:30"),
+        ("1 March 2022 21:30 +01:00", "2022-03-01T21:30+01:00"),
+        ("1 March 2022 09:30 UTC-5", "2022-03-01T09:30-05:00"),
+        ("about 1 March 2022 09:30", "2022-03-01T09:30~"),
+        ("1 March 2022, about 09:30", "2022-03-01T09:30~"),
+        ("2 March 2022 10:00?", "2022-03-02T10:00?"),
+        ("1 March 2022 09:30 to 1 March 2022 11:00", "2022-03-01T09:30/2022-03-01T11:00"),
     ],
 )
 def test_typed_dates_are_read_at_the_precision_given(text: str, edtf: str) -> None:
@@ -67,6 +81,19 @@ def test_the_reading_says_how_it_was_understood() -> None:
     assert read_date("vers mars 2022").words == "approximately March 2022 (a month)"
     assert read_date("2 mars 2022 ?").words == "2 March 2022 (a day, uncertain)"
     assert read_date("February–March 2022").precision == "interval"
+    assert read_date("1 March 2022, 9am") == DateReading(
+        "2022-03-01T09", "1 March 2022, 09h (an hour)", "hour"
+    )
+    assert read_date("2022-03-01 09:30 UTC").words == "1 March 2022, 09:30 UTC (a minute)"
+    assert read_date("2022-03-01T09:30/2022-03-01T11:00").words == (
+        "some time between 09:30 and 11:00 on 1 March 2022"
+    )
+
+
+def test_filters_by_day_still_take_a_day_and_take_a_time() -> None:
+    """--from/--to and the filter fields: a day is still a day; a time keeps its day."""
+    assert parse_user_date("2022-03-01") == date(2022, 3, 1)
+    assert parse_user_date("1 March 2022 09:30") == date(2022, 3, 1)
 
 
 @pytest.mark.parametrize(
@@ -78,7 +105,12 @@ def test_the_reading_says_how_it_was_understood() -> None:
         ("1er mars", "has no year"),
         ("1 March 22", "write the year in full"),
         ("3/4/2022", "could be 3 April or March 4"),
-        ("2 March 2022 10:00", "time of day"),
+        ("March 2022 10:00", "a time of day needs its day"),
+        ("2 March 2022 UTC", "a zone needs a time of day"),
+        ("2 March 2022 10:00 CET", "give a time's zone as UTC or as an offset"),
+        ("2022-03-01 24:00", "there is no hour 24"),
+        ("2022-03-01 09:61", "not a date I can read|no minute"),
+        ("2 March 2022 10:00:01.5", "kept to the second"),
         ("31 février 2022", "names no real day"),
         ("2022-02-30", "has no day 30"),
         ("hello", "not a date I can read"),
@@ -110,7 +142,24 @@ def points(draw: st.DrawFn, min_year: int = 1) -> DatePoint:
     day = None
     if month is not None:
         day = draw(st.none() | st.integers(1, calendar.monthrange(year, month)[1]))
-    return DatePoint(year, month, day, draw(st.booleans()), draw(st.booleans()))
+    hour = minute = second = zone = None
+    if day is not None and draw(st.booleans()):
+        hour = draw(st.integers(0, 23))
+        minute = draw(st.none() | st.integers(0, 59))
+        if minute is not None:
+            second = draw(st.none() | st.integers(0, 59))
+        zone = draw(st.sampled_from([None, "Z", "+01:00", "-05:30", "+00:00"]))
+    return DatePoint(
+        year,
+        month,
+        day,
+        draw(st.booleans()),
+        draw(st.booleans()),
+        hour=hour,
+        minute=minute,
+        second=second,
+        zone=zone,
+    )
 
 
 @st.composite
@@ -119,10 +168,12 @@ def fuzzy_dates(draw: st.DrawFn, min_year: int = 1) -> FuzzyDate:
     if not draw(st.booleans()):
         return FuzzyDate(start)
     end = draw(points(min_year))
-    if start.first_day() > end.last_day():
+    if start.timed and end.timed:
+        end = replace(end, zone=start.zone)  # an interval's times are in one zone
+    if start.first_moment() > end.last_moment():
         start, end = end, start
-    same = start.first_day() == end.first_day() and start.last_day() == end.last_day()
-    if same or start.first_day() > end.last_day():
+    same = start.first_moment() == end.first_moment() and start.last_moment() == end.last_moment()
+    if same or start.first_moment() > end.last_moment():
         return FuzzyDate(start)
     return FuzzyDate(start, end)
 
@@ -148,6 +199,22 @@ def test_random_text_raises_nothing_but_date_error(text: str) -> None:
     except DateError:
         return
     assert read_date(reading.edtf) == reading  # whatever was read is a valid stored date
+
+
+TIME_WORDS = st.sampled_from(
+    ["2022-03-01", "1 March 2022", "T", " ", ":", "09", "9", "30", "99", "24", "60", "am",
+     "pm", "h", "UTC", "Z", "+01:00", "-5", "+99", "CET", "about", "~", "?", "/", "to", ","]
+)  # fmt: skip
+
+
+@given(st.lists(TIME_WORDS, max_size=8).map("".join))
+def test_time_like_text_raises_nothing_but_date_error(text: str) -> None:
+    try:
+        reading = read_date(text)
+    except DateError as error:
+        assert "\n" not in str(error)
+        return
+    assert read_date(reading.edtf) == reading
 
 
 @given(

@@ -17,10 +17,12 @@ from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 import desktopapp.ui
-from desktopapp.db.commands import AddActor
+from desktopapp.db.commands import AddActor, EditEvent, HistoryEntry
 from desktopapp.db.store import TimelineStore
+from desktopapp.db.versions import EditConflict
 from desktopapp.ingest.importing import ImportReport
 from desktopapp.ui.catalogue_dialogs import EditActorDialog, EditTypeDialog
+from desktopapp.ui.conflict_dialog import EditConflictDialog
 from desktopapp.ui.event_editor import EventEditorDialog, NewTypeDialog
 from desktopapp.ui.export_actions import PageSetupDialog
 from desktopapp.ui.help import table_dialog
@@ -67,6 +69,17 @@ SMALL: dict[str, Make] = {
     "import": lambda _s, parent, folder: ImportDialog(parent, str(folder)),
     "open server": lambda _s, parent, _f: ServerDialog(
         lambda _url: None, PasswordStore(), None, parent
+    ),
+    "edit conflict": lambda _s, parent, _f: EditConflictDialog(
+        EditConflict(
+            "ev-1",
+            1,
+            2,
+            [HistoryEntry("2026-12-01T15:00:00", "Bob", "Rename", "title", "a", "b", "")],
+        ),
+        "A",
+        EditEvent("ev-1", title="c"),
+        parent,
     ),
 }
 RESIZABLE: dict[str, Make] = {

@@ -86,6 +86,9 @@ def editor(qtbot, repository: EventRepository) -> EventEditorDialog:  # type: ig
         ("between 21 and 27 February 2022", "2022-02-21/2022-02-27", "an interval"),
         ("du 21 au 27 février 2022", "2022-02-21/2022-02-27", "an interval"),
         ("2022-02-28", "2022-02-28", "a day"),
+        ("2022-03-01 09:30", "2022-03-01T09:30", "a minute"),
+        ("1 March 2022, 9am", "2022-03-01T09", "an hour"),
+        ("1er mars 2022 9h30 UTC", "2022-03-01T09:30Z", "a minute"),
     ],
 )
 def test_the_date_line_says_how_the_typed_date_was_read(

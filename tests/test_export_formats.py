@@ -145,7 +145,7 @@ def test_cli_writes_every_new_format_atomically(
     assert out.splitlines() == [
         f"Wrote {targets['timelinejs']} (3 events)",
         f"Wrote {targets['timelinejs-csv']} (3 events)",
-        f"Wrote {targets['ics']} (3 events; 2 without an exact day, on their first day)",
+        f"Wrote {targets['ics']} (3 events; 2 placed at the first day or time their date allows)",
         f"Wrote {targets['annotations-jsonld']} (3 quotes)",
     ]
     assert written == list(targets.values())  # every one through export/files.py

@@ -87,17 +87,44 @@ def test_every_precision_is_kept_never_more() -> None:
     assert found["A display date in words"].date_edtf == "2022-03"
 
 
-def test_a_time_of_day_stays_in_the_claim_and_the_date_at_the_day() -> None:
+def test_a_time_of_day_is_kept_as_the_date_at_its_precision() -> None:
     plan = plan_of("messy.json")
     second = events(plan)["Down to the second"]
-    assert second.date_edtf == "2022-03-02"
-    assert "14:30:05" in second.claim.text
+    assert second.date_edtf == "2022-03-02T14:30:05"
+    assert "14:30:05" in second.claim.text  # the claim and the citation as before
     assert "hour 14, minute 30, second 5" in second.citation.sentence
     hour = events(plan)["An hour and nothing finer"]
-    assert hour.date_edtf == "2022-03-12"
+    assert hour.date_edtf == "2022-03-12T09"  # an hour stays an hour: no 09:00 made up
     assert "09h" in hour.claim.text and "09:00" not in hour.claim.text
-    assert line_with(plan, "with a time of day").startswith("2 slides with a time of day")
-    assert "(slides 4, 18)" in line_with(plan, "with a time of day")
+    (nulls,) = [e for e in events(plan).values() if e.title.startswith("A slide whose headline")]
+    assert nulls.date_edtf == "2022-03-07"  # an hour of null is no time
+    # Nothing was dropped, so the report no longer says a time was.
+    assert not [line for line in plan.report.lines() if "time" in line and "claim" in line]
+
+
+@pytest.mark.parametrize(
+    ("time", "edtf", "said"),
+    [
+        ('"hour": 24', "2022-03-01", "the time 24:00"),
+        ('"hour": 23, "minute": 59, "second": 60', "2022-03-01T23:59", "a leap second"),
+        ('"hour": 9, "minute": 5, "second": 1, "millisecond": 250', "2022-03-01T09:05:01", "milli"),
+        ('"hour": 9, "second": 5', "2022-03-01T09", "a second but no minute"),
+    ],
+)
+def test_a_time_no_date_can_hold_is_kept_in_the_claim_and_reported(
+    time: str, edtf: str, said: str
+) -> None:
+    slide = (
+        f'{{"start_date": {{"year": 2022, "month": 3, "day": 1, {time}}}, '
+        '"text": {"headline": "Late"}}'
+    )
+    plan = plan_import(
+        ImportSource("t.json", f'{{"events": [{slide}]}}'.encode()), TargetNames.new_timeline()
+    )
+    (event,) = events(plan).values()
+    assert event.date_edtf == edtf
+    assert "Time of day in the file" in event.claim.text
+    assert said in line_with(plan, "which a date cannot hold")
 
 
 def test_an_end_time_alone_ends_on_the_start_day() -> None:
@@ -109,7 +136,7 @@ def test_an_end_time_alone_ends_on_the_start_day() -> None:
         ImportSource("h.json", b'{"events": [' + slide + b"]}"), TargetNames.new_timeline()
     )
     (event,) = events(plan).values()
-    assert event.date_edtf == "2022-03-01"
+    assert event.date_edtf == "2022-03-01T09/2022-03-01T17:30"
     assert "09h (start), 17:30 (end)" in event.claim.text
     assert not [line for line in plan.report.lines() if "same date" in line]
     no_year = slide.replace(b'"hour": 17', b'"month": 4, "hour": 17')
@@ -256,7 +283,7 @@ def test_timelinejs_2_files_are_read() -> None:
         LinkInput("media", "https://example.org/swift.jpg", "Reuters"),
     )
     assert found["Spring of capital controls"].date_edtf == "2022-03/2022-04"
-    assert found["Morning decree"].date_edtf == "2022-03-01"
+    assert found["Morning decree"].date_edtf == "2022-03-01T10:15"
     assert "10:15" in found["Morning decree"].claim.text
     assert "(slide 4)" in line_with(plan, "without a date")
     assert "(era 1)" in line_with(plan, "all along")
@@ -272,14 +299,17 @@ def test_the_excel_sheet_with_a_bom_crlf_and_quoted_newlines() -> None:
     assert found["A year only"].date_edtf == "2022"
     assert found["Padded month"].date_edtf == "2022-03"
     timed = found["With a time"]
-    assert timed.date_edtf == "2022-03-01"
+    assert timed.date_edtf == "2022-03-01T14:30"
     assert timed.claim.text.startswith('Two lines\nin one cell, "quoted" inside')
     assert "14:30" in timed.claim.text
     assert timed.claim.origin == "sheet-excel.csv, line 5"
     assert timed.links[0] == LinkInput("media", "https://example.org/a.jpg", "AP", "A caption")
     assert found["An interval"].date_edtf == "2022-02-21/2022-02-27"
     assert "14:15" in found["Afternoon"].claim.text
+    assert found["Afternoon"].date_edtf.endswith("T14:15")  # "2:15 PM"
     assert "“noon”" in found["A time in words"].claim.text
+    assert "T" not in found["A time in words"].date_edtf  # a day: "noon" is not made 12:00
+    assert "(line 12)" in line_with(plan, "a time that is no time of day")
     assert found['=HYPERLINK("https://evil.example","click")'].date_edtf == "2022-03-03"
     assert found["Scripted headline"].links == (
         LinkInput("background", "https://example.org/bg.jpg"),

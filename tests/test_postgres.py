@@ -305,7 +305,12 @@ def test_the_window_opens_a_server_timeline_for_editing(pg_url: str, tmp_path: P
     try:
         document.execute(AddActor("Netflix", "company"))
         assert [a.name for a in document.repository.actors] == ["Netflix"]
-        assert [h.author for h in document.store.history()] == [settings.author()]
+        # The app's name for the person, and the role the server knows (here its superuser).
+        assert [h.author for h in document.store.history()] == [
+            f"{settings.author()} (role {pg_server_user(pg_url)})"
+            if settings.author() != pg_server_user(pg_url)
+            else settings.author()
+        ]
     finally:
         document.store.close()
     with TimelineStore.open(pg_url, author="Bob") as again:
@@ -315,6 +320,10 @@ def test_the_window_opens_a_server_timeline_for_editing(pg_url: str, tmp_path: P
 
 
 # -- waiting, and connections that drop ------------------------------------------------------
+
+
+def pg_server_user(url: str) -> str:
+    return url.removeprefix("postgresql://").split("@", 1)[0]
 
 
 def test_a_writer_waits_for_another_only_so_long(
@@ -506,7 +515,7 @@ def test_a_viewer_role_reads_and_cannot_write_an_editor_role_edits(
         store.execute(AddActor("Netflix", "company"))  # the next new id is free
         assert store.repository.count() == 1
         assert check_database(store.repository).is_clean
-        assert [h.author for h in store.history()][-1] == "Ed"
+        assert [h.author for h in store.history()][-1] == f"Ed (role {editor})"
 
 
 _ARTICLE_WORDS = sorted(

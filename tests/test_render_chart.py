@@ -137,7 +137,7 @@ def test_every_lane_name_and_legend_entry_is_drawn(
         assert lane.name in drawn, lane.name
     for entry in chart.legend:
         assert entry.label in drawn
-    assert "Exact day" in drawn and "Interval: on some day within these dates" in drawn
+    assert "Exact day or time" in drawn and "Interval: at some point within these dates" in drawn
     # Titles are data: drawn as plain strings, whole or elided with an ellipsis.
     titles = {row.title for lane in chart.lanes for row in lane.events}
     assert titles & set(drawn)

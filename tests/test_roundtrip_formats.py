@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -24,12 +24,14 @@ import pytest
 from desktopapp.cli import main
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
+from desktopapp.domain.dates import parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import Event
 from desktopapp.export.formats import FORMATS, ExportOptions
 from desktopapp.export.timelinejs import lane_label
 from desktopapp.ingest.builder import build_database
+from desktopapp.ingest.dataset import EventSpec
 from desktopapp.ingest.synthetic import synthetic_dataset
 
 CUTS = 12  # random cuts per format (seeded), besides the first byte and the last
@@ -79,10 +81,26 @@ FORMATS_READ_BACK = [
 IDS = [f.kind for f in FORMATS_READ_BACK]
 
 
+# Times of day every format must carry back: an hour, a minute, a second, zones, a
+# qualifier, a span within a day (each put on an event's own first day).
+TIMES = ("T14", "T09:30", "T08:15:30Z", "T23:30+01:00~", "T06:45?", "T09:30/{day}T11:00")
+
+
+def with_times(event: EventSpec, number: int) -> EventSpec:
+    """Every 9th event dated to a time of day on its first day instead."""
+    if number % 9:
+        return event
+    day = event.date.start.first_day().isoformat()
+    return replace(event, date=parse_edtf(day + TIMES[number // 9 % len(TIMES)].format(day=day)))
+
+
 @pytest.fixture(scope="module")
 def synthetic_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("roundtrip") / "synthetic.sqlite3"
-    build_database(synthetic_dataset(250, seed=5), path)
+    dataset = synthetic_dataset(250, seed=5)
+    timed = [with_times(event, number) for number, event in enumerate(dataset.events)]
+    build_database(replace(dataset, events=timed), path)
+    assert sum(e.date.start.timed for e in events_of(path)) == 28
     return path
 
 

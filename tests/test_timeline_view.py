@@ -313,8 +313,8 @@ def test_the_legend_explains_marks_and_colours_without_hiding_any(
 ) -> None:
     entries = view.legend_entries()
     descriptions = {entry.label for entry in entries if entry.style is not None}
-    assert "Exact day" in descriptions
-    assert "Interval: on some day within these dates" in descriptions
+    assert "Exact day or time" in descriptions
+    assert "Interval: at some point within these dates" in descriptions
     assert any(entry.style and entry.style.uncertain for entry in entries)
     assert any(entry.style and entry.style.approximate for entry in entries)
     roots = {t.root_slug for t in repository.event_types}

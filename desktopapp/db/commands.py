@@ -90,6 +90,7 @@ class EditSource:
     language: str | None = None
     published_edtf: str | None = None
     author: str | None = None
+    based_on: int | None = None  # the source's version its editor started from (db/versions.py)
 
 
 @dataclass(frozen=True)
@@ -170,11 +171,15 @@ class EditEvent:
     date_edtf: str | None = None
     citation: Citation | None = None
     participants: tuple[tuple[str, str], ...] | None = None
+    # The event's version its editor started from: refused if another change came since
+    # (db/versions.py). None: not checked (a script's edit, an undo).
+    based_on: int | None = None
 
 
 @dataclass(frozen=True)
 class DeleteEvent:
     event_key: str
+    based_on: int | None = None  # as EditEvent's
 
 
 @dataclass(frozen=True)

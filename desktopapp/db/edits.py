@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from desktopapp.db import versions
 from desktopapp.db.actor_spans import day_number, pack_days, unpack_days
 from desktopapp.db.commands import (
     AddActor,
@@ -126,6 +127,7 @@ class Edit:
         handler = getattr(self, "_" + type(command).__name__, None)
         if handler is None:
             raise CommandError(f"unknown command {type(command).__name__}")
+        versions.check(self.connection, command)  # another's change since the editor's start
         self.events_only = isinstance(command, _EVENT_COMMANDS)
         change: Change = handler(command)
         return change
@@ -142,8 +144,9 @@ class Edit:
         at = datetime.now(UTC).isoformat(timespec="milliseconds")
         self._sql(
             "INSERT INTO history (change, at, author, command, entity_kind, entity_key, field, "
-            "old_value, new_value, note) VALUES (:change, :at, :author, :command, :kind, :key, "
-            ":field, :old, :new, :note)",
+            "old_value, new_value, note) VALUES (:change, :at, "
+            # On a server, the server names who it is (the logged-in role), not the client.
+            f"{self.dialect.HISTORY_AUTHOR}, :command, :kind, :key, :field, :old, :new, :note)",
             [
                 {
                     "change": number,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, Row, text
 
 from desktopapp.db.commands import HistoryEntry
 
@@ -23,21 +23,33 @@ def read_history(engine: Engine, entity_key: str | None = None) -> list[HistoryE
         values["key"] = entity_key
     with engine.connect() as connection:
         rows = connection.execute(text(query + " ORDER BY id"), values).all()
-    return [
-        HistoryEntry(
-            when=str(at),
-            author=str(author),
-            text=str(command),
-            field=str(field),
-            old=_decoded(old),
-            new=_decoded(new),
-            note=str(note or ""),
-            entity_kind=str(kind),
-            entity_key=str(key),
-            change=int(change),
-        )
-        for change, at, author, command, kind, key, field, old, new, note in rows
-    ]
+    return [_entry(row) for row in rows]
+
+
+def read_history_of(connection: Connection, entity_key: str, after: int) -> list[HistoryEntry]:
+    """The recorded changes of one key numbered after ``after`` (what came since a version,
+    db/versions.py), oldest first, read on ``connection`` (inside its transaction)."""
+    rows = connection.execute(
+        text(_QUERY + " WHERE entity_key = :key AND change > :after ORDER BY id"),
+        {"key": entity_key, "after": after},
+    ).all()
+    return [_entry(row) for row in rows]
+
+
+def _entry(row: Row[Any]) -> HistoryEntry:
+    change, at, author, command, kind, key, field, old, new, note = tuple(row)
+    return HistoryEntry(
+        when=str(at),
+        author=str(author),
+        text=str(command),
+        field=str(field),
+        old=_decoded(old),
+        new=_decoded(new),
+        note=str(note or ""),
+        entity_kind=str(kind),
+        entity_key=str(key),
+        change=int(change),
+    )
 
 
 def _decoded(value: object) -> Any:

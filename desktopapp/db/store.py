@@ -40,10 +40,12 @@ from desktopapp.db.dialect.sqlite import editing_pragmas, viewing_pragmas
 from desktopapp.db.engine import check_schema, open_database, server_engine
 from desktopapp.db.errors import DatabaseError, describe_error
 from desktopapp.db.history import read_history
+from desktopapp.db.listening import ChangeListener
 from desktopapp.db.locations import Location, is_server_location, parse_location
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.sample import is_bundled_sample
 from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from desktopapp.db.versions import current_version
 from desktopapp.domain.taxonomy import STANDARD_TYPES
 from desktopapp.safe_files import FileProblem, replacing, writable_target
 
@@ -66,6 +68,8 @@ class TimelineStore:
 
     def __init__(self, path: Path | None, author: str, *, server: Location | None = None) -> None:
         self.path = path  # the file (None on a server)
+        self.server = server  # the server's timeline (None for a file)
+        self._listeners: list[ChangeListener] = []  # closed with the store
         self.author = author or default_author()
         if server is None:
             assert path is not None
@@ -182,6 +186,9 @@ class TimelineStore:
         return cls(None, author, server=where)
 
     def close(self) -> None:
+        for listener in self._listeners:
+            listener.close()
+        self._listeners.clear()
         # Readers first: the last connection to close folds the -wal back into the file.
         self.repository.engine.dispose()
         self._writer.dispose()
@@ -304,15 +311,23 @@ class TimelineStore:
                     f"try again ({reason})"
                 ) from None
             try:
+                before = self._dialect.change_counter(connection)
                 yield connection
                 # Read under the write lock, so that it counts our change and no other: a
                 # change another writer commits right after ours is still noticed.
                 version = self._dialect.change_counter(connection)
+                self._dialect.announce_change(connection, before, version)  # sent at COMMIT
             except BaseException:
                 connection.exec_driver_sql("ROLLBACK")
                 raise
             connection.exec_driver_sql("COMMIT")
             self._data_version = version
+
+    def version(self, key: str) -> int:
+        """The version of an event or source as stored now (db/versions.py): an edit
+        command based on it is refused if another change of it comes first."""
+        with self.repository.engine.connect() as connection:
+            return current_version(connection, key)
 
     def history(self, event_key: str | None = None) -> list[HistoryEntry]:
         """What was changed, oldest first: of one event (or source, actor), or of everything."""
@@ -347,6 +362,16 @@ class TimelineStore:
         self._data_version = version
         self.repository.invalidate()
         return True
+
+    def listen(self, on_change: Callable[[str], None]) -> ChangeListener | None:
+        """On a server: a listener calling ``on_change`` (on its own thread) whenever another
+        window or program commits a change, so that :meth:`external_change` can be asked at
+        once rather than at the next poll. None for a file (its poll is all there is)."""
+        if self.server is None:
+            return None
+        listener = ChangeListener(server_engine(self.server, read_only=True), on_change)
+        self._listeners.append(listener)
+        return listener
 
     def _read_data_version(self) -> int:
         # On the writer's own connection: its own commits do not move it, others' do.

@@ -58,6 +58,7 @@ class StoreLike(Protocol):
         self, commands: Sequence[Any], *, note: str = "", recorded_as: str = ""
     ) -> list[Any]: ...
     def external_change(self) -> bool: ...
+    def version(self, key: str) -> int: ...
     def close(self) -> None: ...
     def history(self, event_key: str | None = None) -> list[Any]: ...
 
@@ -198,6 +199,24 @@ class TimelineDocument:
             self.events.undo_changed.emit()
         return True
 
+    def reread(self) -> None:
+        """Views read the timeline anew from the database, the filter, selection and undo
+        stack kept: the connection to a server came back (what could not be read meanwhile
+        is read now), or a server said that another changed a timeline viewed here."""
+        self.repository.invalidate()
+        self.events.timeline_replaced.emit()
+
+    def version_of(self, key: str) -> int | None:
+        """The stored version of an event or source, for an edit to be based on (None when
+        read-only). Read before the event itself is, and followed by a look for others'
+        changes: whatever an editor then shows is at least as new as the version, so a
+        change made meanwhile is a conflict at worst, never silently overwritten."""
+        if self._store is None:
+            return None
+        version = self._store.version(key)
+        self.check_external_change()
+        return version
+
     # -- how it is shown ---------------------------------------------------------------------
 
     @property
@@ -313,6 +332,7 @@ class TimelineDocument:
         if not self._undo.can_undo:
             raise NothingToUndoError("There is nothing to undo.")
         store = self._writable()
+        self._forget_undo_if_written_elsewhere()
         return self._moved(lambda into: self._undo.undo(_recording(store), into, _batch(store)))
 
     def redo(self) -> tuple[ChangeLike, ...]:
@@ -320,7 +340,17 @@ class TimelineDocument:
         if not self._undo.can_redo:
             raise NothingToRedoError("There is nothing to redo.")
         store = self._writable()
+        self._forget_undo_if_written_elsewhere()
         return self._moved(lambda into: self._undo.redo(_recording(store), into, _batch(store)))
+
+    def _forget_undo_if_written_elsewhere(self) -> None:
+        # Looked for at once, not at the window's next poll: an undo of ours over another's
+        # change made a moment ago would overwrite it without a word.
+        if self.check_external_change():
+            raise NothingToUndoError(
+                "Another window or program changed the timeline meanwhile: your earlier "
+                "edits can no longer be undone."
+            )
 
     def _writable(self) -> StoreLike:
         if self._store is None:

@@ -4,9 +4,13 @@
 ``2022-02-21/2022-02-27``) and free text: "1 March 2022", "March 1, 2022", "1er mars 2022",
 "mars 2022", "2022", "between 21 and 27 February 2022", "du 21 au 27 février 2022",
 "21–27 Feb 2022", "about March 2022" / "vers mars 2022" (approximate, ``~``) and
-"2 March 2022?" / "2 mars 2022 ?" (uncertain, ``?``).
+"2 March 2022?" / "2 mars 2022 ?" (uncertain, ``?``), and a time of day on a day:
+"2022-03-01 09:30", "1 March 2022 09:30", "1 March 2022, 9am" (an hour), "1er mars 2022 9h30",
+with a zone only when one is written ("09:30 UTC", "09:30 +01:00"; a zone named otherwise,
+such as "CET", is refused rather than guessed at).
 
-It never invents precision: a month stays a month, day-less text is not day 1, and text
+It never invents precision: a month stays a month, day-less text is not day 1, an hour is
+not made 09:00, and text
 without a year is refused rather than read in the current year. Day and month written as
 numbers ("3/4/2022") are refused when they could be either way round. python-dateutil reads
 each date, with a :class:`parserinfo` that also knows the French month and weekday names;
@@ -16,6 +20,7 @@ the French words around dates ("1er", "du … au", "vers") are handled here.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -88,6 +93,9 @@ def read_date(text: str) -> DateReading:
         raise DateError(f"{_echo(text)} is too long to be a date")
     if _EDTF_SHAPE.fullmatch(cleaned) and not _NUMERIC_DATE.fullmatch(cleaned):
         return reading(parse_edtf(cleaned))
+    iso = _ISO_DATE_TIME.fullmatch(cleaned)
+    if iso:  # "2022-03-01 09:30": ISO with a space, which the interval patterns would split
+        return reading(parse_edtf(f"{iso['day']}T{iso['time']}{_zone(iso['zone'])}{iso['q']}"))
     return reading(parse_edtf(_free_text_to_edtf(cleaned)))
 
 
@@ -110,9 +118,25 @@ def _words(fuzzy: FuzzyDate) -> str:
 _UNCERTAIN_WORDS = " (uncertain)"
 
 
-_PRECISION_WORDS = {Precision.DAY: "a day", Precision.MONTH: "a month", Precision.YEAR: "a year"}
+_PRECISION_WORDS = {
+    Precision.SECOND: "a second",
+    Precision.MINUTE: "a minute",
+    Precision.HOUR: "an hour",
+    Precision.DAY: "a day",
+    Precision.MONTH: "a month",
+    Precision.YEAR: "a year",
+}
 
-_EDTF_SHAPE = re.compile(r"[0-9?~%/\-]+")
+_EDTF_SHAPE = re.compile(r"[0-9?~%/\-]+(?:T[0-9:]+(?:Z|[+-][0-9:]+)?[?~%]?(?:/.*)?)?")
+_ISO_DATE_TIME = re.compile(
+    r"(?P<day>[0-9]{4}-[0-9]{2}-[0-9]{2})[ T](?P<time>[0-9]{2}(?::[0-9]{2}){0,2})"
+    r"\s*(?P<zone>Z|UTC|GMT|(?:UTC|GMT)?\s*[+-][0-9]{2}(?::?[0-9]{2})?)?\s*(?P<q>[?~%]?)"
+)
+# A zone written after a time of day: "Z", "UTC", "GMT", "+01:00", "UTC+1:00", "-0500".
+_ZONE_AFTER_TIME = re.compile(
+    r"(?:(?<=[0-9h])|(?<=[ap]m)|(?<=\.m\.))\s*(?P<zone>Z|UTC|GMT|(?:UTC|GMT)?\s*[+-][0-9]{1,2}(?::?[0-9]{2})?)$",
+    re.IGNORECASE,
+)
 
 _APPROXIMATE = re.compile(
     r"^(?:about|around|circa|c\.|ca\.|approximately|roughly|"
@@ -138,18 +162,20 @@ def _free_text_to_edtf(text: str) -> str:
     body, uncertain = _strip_uncertain(body)
     body, approximate_inside = _strip_approximate(body)  # "vers mars 2022 ?" either way round
     uncertain = uncertain or uncertain_said
-    qualifier = _qualifier(uncertain, approximate or approximate_inside)
+    body, zone = _strip_zone(body)  # "09:30 to 11:00 UTC": before "-05:00" reads as a span
     for pattern in _INTERVALS:
         match = pattern.fullmatch(body)
         if match:
-            start, end = _interval(match.group(1), match.group(2), text)
+            start, end = (_zoned(f, zone, text) for f in _interval(match[1], match[2], text))
             return f"{start.edtf()}{_qualifier(uncertain, approximate or start.approximate)}/" + (
                 f"{end.edtf()}{_qualifier(uncertain, approximate or end.approximate)}"
             )
-    return _point(body, text).edtf() + qualifier
+    point = _zoned(_point(body, text), zone, text)
+    approximate = approximate or approximate_inside or point.approximate
+    return point.edtf() + _qualifier(uncertain, approximate)
 
 
-_OUR_PRECISION = re.compile(r"\s*\(an? (?:day|month|year)(, uncertain)?\)$")
+_OUR_PRECISION = re.compile(r"\s*\(an? (?:second|minute|hour|day|month|year)(, uncertain)?\)$")
 _OUR_INTERVAL = re.compile(r"^some (?:day|time) (?=between )")
 
 
@@ -192,6 +218,7 @@ class _Fields:
     month: int | None
     day: int | None
     approximate: bool = False  # one end of "between about March and about May 2022"
+    clock: str = ""  # the time of day at its precision, "09", "09:30", "09:30:15", and zone
 
     def edtf(self) -> str:
         if self.year is None:
@@ -201,7 +228,17 @@ class _Fields:
             text += f"-{self.month:02d}"
             if self.day is not None:
                 text += f"-{self.day:02d}"
+                text += f"T{self.clock}" if self.clock else ""
         return text
+
+
+def _zoned(fields: _Fields, zone: str, whole: str) -> _Fields:
+    """The fields with the zone written after the whole date, if it has a time and no zone."""
+    if not zone or any(sign in fields.clock for sign in "Z+-"):
+        return fields  # no zone written after the date, or the time has its own
+    if not fields.clock:
+        raise DateError(f"{_echo(whole)}: a zone needs a time of day to belong to")
+    return _Fields(fields.year, fields.month, fields.day, fields.approximate, fields.clock + zone)
 
 
 def _interval(left: str, right: str, whole: str) -> tuple[_Fields, _Fields]:
@@ -216,7 +253,7 @@ def _interval(left: str, right: str, whole: str) -> tuple[_Fields, _Fields]:
         year = end.year or 0
         if start.month is not None and end.month is not None and start.month > end.month:
             year -= 1  # "du 28 décembre au 3 janvier 2023" starts in 2022
-        start = _Fields(year, month, start.day, start.approximate)
+        start = _Fields(year, month, start.day, start.approximate, start.clock)
     return _checked(start, whole), end
 
 
@@ -232,6 +269,8 @@ def _point(text: str, whole: str) -> _Fields:
 def _checked(fields: _Fields, whole: str) -> _Fields:
     if fields.day is not None and fields.month is None:
         raise DateError(f"{_echo(whole)}: a day needs its month")
+    if fields.clock and fields.day is None:
+        raise DateError(f"{_echo(whole)}: a time of day needs its day")
     return fields
 
 
@@ -244,6 +283,9 @@ _HIGH = datetime(2004, 3, 2, 1, 1, 1)
 def _fields(text: str, whole: str) -> _Fields:
     """The year, month and day written in ``text`` (any of them may be missing)."""
     text, approximate = _strip_approximate(french_ordinals_read(text.strip().strip(",").strip()))
+    text, approximate_time = _ABOUT_TIME.subn(" ", text)  # our words: "1 March 2022, about 09:30"
+    approximate = approximate or bool(approximate_time)
+    text, zone = _strip_zone(text)
     if not text:
         raise DateError(f"{_echo(whole)} is not a date I can read")
     numeric = _NUMERIC_DATE.fullmatch(text)
@@ -261,8 +303,7 @@ def _fields(text: str, whole: str) -> _Fields:
             f"{_echo(whole)} is not a date I can read "
             "(try “1 March 2022”, “1er mars 2022” or 2022-03-01)"
         ) from error
-    if low.hour == high.hour or low.minute == high.minute:
-        raise DateError(f"{_echo(whole)}: a time of day is not kept; give the date alone")
+    _refuse_named_zone(text, whole)
     year = low.year if low.year == high.year else None
     if year is not None and str(year) not in re.findall(r"[0-9]+", text):
         raise DateError(f"{_echo(whole)}: write the year in full (for example 2022, not 22)")
@@ -271,9 +312,55 @@ def _fields(text: str, whole: str) -> _Fields:
         low.month if low.month == high.month else None,
         low.day if low.day == high.day else None,
         approximate,
+        _clock(low, high, whole) + zone,
     )
     _check_weekday(text, fields, whole)
     return fields
+
+
+_ABOUT_TIME = re.compile(r",?\s+(?:about|around|vers)\s+(?=[0-9])", re.IGNORECASE)
+
+
+def _clock(low: datetime, high: datetime, whole: str) -> str:
+    """The time of day the text gave, at its precision: what the two defaults agree on."""
+    typed = [low.hour == high.hour, low.minute == high.minute, low.second == high.second]
+    if not any(typed):
+        return ""
+    if typed != sorted(typed, reverse=True):  # a minute without its hour, say
+        raise DateError(f"{_echo(whole)} is not a time of day I can read")
+    if low.microsecond:
+        raise DateError(f"{_echo(whole)}: a time is kept to the second; leave out its fraction")
+    parts = (low.hour, low.minute, low.second)[: typed.count(True)]
+    return ":".join(f"{part:02d}" for part in parts)
+
+
+def _strip_zone(text: str) -> tuple[str, str]:
+    """The text without the zone after its time, and that zone in EDTF ("Z", "+01:00")."""
+    match = _ZONE_AFTER_TIME.search(text)
+    if not match:
+        return text, ""
+    return text[: match.start()].strip(), _zone(match["zone"])
+
+
+def _zone(written: str | None) -> str:
+    """A written zone as EDTF writes it: "UTC" is "Z", "+1" is "+01:00"; "" when none."""
+    if not written:
+        return ""
+    offset = re.search(r"([+-])([0-9]{1,2}):?([0-9]{2})?$", written)
+    if offset is None:
+        return "Z"
+    sign, hours, minutes = offset.groups()
+    return f"{sign}{int(hours):02d}:{minutes or '00'}"
+
+
+def _refuse_named_zone(text: str, whole: str) -> None:
+    """dateutil, told to ignore zones, drops "CET" or "EST" without a word: a time in an
+    unknown zone would then read as a time with none. A named zone is refused instead."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        parsed = date_parser.parse(text, parserinfo=PARSER_INFO, default=_LOW)
+    if parsed.tzinfo is not None or caught:
+        raise DateError(f"{_echo(whole)}: give a time's zone as UTC or as an offset such as +01:00")
 
 
 _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

@@ -3,13 +3,23 @@
 Supported notation, and nothing else (anything else is refused with a clear message):
 
 - ``2022-03-01`` (day), ``2022-03`` (month), ``2022`` (year);
+- a time of day on a day, at the precision the source gives it (ISO 8601's reduced
+  precision, which EDTF level 0 writes only in full): ``2022-03-01T09`` (an hour),
+  ``2022-03-01T09:30`` (a minute), ``2022-03-01T09:30:15`` (a second), optionally followed by
+  the zone the source gave: ``Z`` (UTC) or an offset ``+01:00``;
 - a qualifier on the whole date: ``?`` uncertain, ``~`` approximate, ``%`` both;
 - a closed interval ``2022-02-21/2022-02-27`` whose ends are any of the above.
 
-Every date has sort bounds: the earliest day it may start and the latest day it may end.
-A month spans its days, a year its months. An *approximate* date is widened by a margin
-(a few days around a day, half a month around a month, half a year around a year) because
-"about 1 March" may well be 27 February; an *uncertain* date is not widened, because "?"
+A time is the local time *as reported*, with its zone kept as written when the source gave
+one and no zone when it did not (a "floating" time): nothing is ever converted to another
+zone, so "23:30+01:00" stays on the day it was reported on, and no zone is ever guessed.
+
+Every date has sort bounds: the earliest day it may start and the latest day it may end
+(days, whatever the precision: a time of day is within its reported day). A month spans its
+days, a year its months. An *approximate* date is widened by a margin (a few days around a
+day, half a month around a month, half a year around a year, two hours around an hour, half
+an hour around a minute) because "about 1 March" may well be 27 February, and "about 00:10"
+the evening before; an *uncertain* date is not widened, because "?"
 doubts whether the date is right at all, not how wide it is. Filters match an event when
 this span overlaps the range asked for, so an estimate is never silently excluded.
 """
@@ -18,8 +28,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import KW_ONLY, dataclass, replace
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 
@@ -28,13 +38,29 @@ class DateError(ValueError):
 
 
 class Precision(StrEnum):
+    SECOND = "second"
+    MINUTE = "minute"
+    HOUR = "hour"
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
     INTERVAL = "interval"
 
+    @property
+    def names_day(self) -> bool:
+        """True when the date names its day (a day, or a time of day on it)."""
+        return self.value in DAY_OR_FINER
+
+
+# The precisions of a point that names its day, as the database's precision column spells
+# them (a plain set of words, so that rows can be classified without parsing their EDTF).
+DAY_OR_FINER = frozenset({"day", "hour", "minute", "second"})
+TIMED = frozenset({"hour", "minute", "second"})
 
 APPROXIMATE_MARGIN = {
+    Precision.SECOND: timedelta(minutes=5),
+    Precision.MINUTE: timedelta(minutes=30),
+    Precision.HOUR: timedelta(hours=2),
     Precision.DAY: timedelta(days=3),
     Precision.MONTH: timedelta(days=15),
     Precision.YEAR: timedelta(days=183),
@@ -56,27 +82,45 @@ MONTH_NAMES = [
 ]
 
 _POINT = re.compile(
-    r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<q>[?~%])?$"
+    r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2})"
+    r"(?:T(?P<hour>[0-9]{2})(?::(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2}))?)?"
+    r"(?P<zone>Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?(?P<q>[?~%])?$"
 )
 
 
 @dataclass(frozen=True)
 class DatePoint:
-    """One calendar date at day, month or year precision, possibly qualified."""
+    """One calendar date at year, month, day, hour, minute or second precision, possibly
+    qualified; a time of day only on a day, with the zone its source gave, if any."""
 
     year: int
     month: int | None = None
     day: int | None = None
     uncertain: bool = False
     approximate: bool = False
+    _: KW_ONLY
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    zone: str | None = None  # "Z" or "+01:00" as written; None: local time, zone not given
 
     @property
     def precision(self) -> Precision:
+        if self.second is not None:
+            return Precision.SECOND
+        if self.minute is not None:
+            return Precision.MINUTE
+        if self.hour is not None:
+            return Precision.HOUR
         if self.day is not None:
             return Precision.DAY
         if self.month is not None:
             return Precision.MONTH
         return Precision.YEAR
+
+    @property
+    def timed(self) -> bool:
+        return self.hour is not None
 
     def first_day(self) -> date:
         """The first calendar day this point covers, before any approximation margin."""
@@ -89,13 +133,51 @@ class DatePoint:
         month = self.month or 12
         return date(self.year, month, calendar.monthrange(self.year, month)[1])
 
+    def first_moment(self) -> datetime:
+        """The first instant (local, as reported) this point covers: for ordering its ends."""
+        return datetime.combine(self.first_day(), self.time_of_day() or time())
+
+    def last_moment(self) -> datetime:
+        """The last whole second (local, as reported) this point covers."""
+        if not self.timed:
+            return datetime.combine(self.last_day(), time(23, 59, 59))
+        minute = 59 if self.minute is None else self.minute
+        second = 59 if self.second is None else self.second
+        return datetime.combine(self.last_day(), time(self.hour or 0, minute, second))
+
+    def time_of_day(self) -> time | None:
+        """The time as given (minutes and seconds the source left out as 0), or None."""
+        if self.hour is None:
+            return None
+        return time(self.hour, self.minute or 0, self.second or 0)
+
     def earliest(self) -> date:
-        margin = APPROXIMATE_MARGIN[self.precision] if self.approximate else timedelta()
-        return shifted(self.first_day(), -margin)
+        if self.timed:  # "about 00:10" may be the evening before
+            return self.earliest_moment().date()
+        if not self.approximate:
+            return self.first_day()
+        return shifted(self.first_day(), -APPROXIMATE_MARGIN[self.precision])
 
     def latest(self) -> date:
-        margin = APPROXIMATE_MARGIN[self.precision] if self.approximate else timedelta()
-        return shifted(self.last_day(), margin)
+        if self.timed:
+            return self.latest_moment().date()
+        if not self.approximate:
+            return self.last_day()
+        return shifted(self.last_day(), APPROXIMATE_MARGIN[self.precision])
+
+    def earliest_moment(self) -> datetime:
+        """The first moment a timed point may be, its margin included when approximate."""
+        return _moved(self.first_moment(), -self._margin())
+
+    def latest_moment(self) -> datetime:
+        """The last whole second a timed point may be, its margin included when approximate."""
+        return _moved(self.last_moment(), self._margin())
+
+    def _margin(self) -> timedelta:
+        return APPROXIMATE_MARGIN[self.precision] if self.approximate else timedelta()
+
+    def without_qualifiers(self) -> DatePoint:
+        return replace(self, uncertain=False, approximate=False)
 
     def edtf(self) -> str:
         text = f"{self.year:04d}"
@@ -103,15 +185,49 @@ class DatePoint:
             text += f"-{self.month:02d}"
         if self.day is not None:
             text += f"-{self.day:02d}"
+        if self.hour is not None:
+            text += f"T{self.clock()}{self.zone or ''}"
         return text + _qualifier(self.uncertain, self.approximate)
 
-    def describe(self) -> str:
-        """Plain English for the point alone, without qualifiers: '1 March 2022'."""
+    def clock(self) -> str:
+        """The time at its precision, "09", "09:30" or "09:30:15" (empty without a time)."""
+        if self.hour is None:
+            return ""
+        parts = [self.hour, self.minute, self.second]
+        return ":".join(f"{part:02d}" for part in parts if part is not None)
+
+    def describe_day(self) -> str:
+        """The calendar part in words, without the time: '1 March 2022', 'March 2022'."""
         if self.day is not None and self.month is not None:
             return f"{self.day} {MONTH_NAMES[self.month - 1]} {self.year}"
         if self.month is not None:
             return f"{MONTH_NAMES[self.month - 1]} {self.year}"
         return str(self.year)
+
+    def describe_time(self) -> str:
+        """The time in words: '09:30', '09:30:15', '09h' (an hour: no minutes made up), with
+        its zone as given ('09:30 UTC', '09:30 UTC+01:00'); empty without a time."""
+        if self.hour is None:
+            return ""
+        text = f"{self.hour:02d}h" if self.minute is None else self.clock()
+        if self.zone == "Z":
+            return f"{text} UTC"
+        return f"{text} UTC{self.zone}" if self.zone else text
+
+    def describe(self, *, about: str = "") -> str:
+        """Plain English for the point alone, without qualifiers: '1 March 2022',
+        '1 March 2022, 09:30'; ``about`` goes before the time ('1 March 2022, about 09:30')."""
+        if self.hour is None:
+            return self.describe_day()
+        return f"{self.describe_day()}, {about}{self.describe_time()}"
+
+
+def _moved(moment: datetime, delta: timedelta) -> datetime:
+    """``moment + delta``, or ``moment`` itself past the calendar's ends (year 1, 9999)."""
+    try:
+        return moment + delta
+    except OverflowError:
+        return moment
 
 
 def _echo(value: object, limit: int = 60) -> str:
@@ -172,8 +288,9 @@ class FuzzyDate:
 
     @property
     def is_exact_day(self) -> bool:
-        """True only for a single, unqualified day: the one case drawn as a plain point."""
-        return self.precision is Precision.DAY and not (self.approximate or self.uncertain)
+        """True only for a single, unqualified day (or a time on it): the one case drawn as a
+        plain point."""
+        return self.precision.names_day and not (self.approximate or self.uncertain)
 
     def earliest(self) -> date:
         return self.start.earliest()
@@ -197,15 +314,20 @@ class FuzzyDate:
 
 
 def _describe_point(point: DatePoint) -> str:
-    text = point.describe()
-    if point.approximate:
-        text = f"approximately {text}"
+    if point.timed:  # the day is reported; the time of day is what is approximate
+        text = point.describe(about="about " if point.approximate else "")
+    elif point.approximate:
+        text = f"approximately {point.describe()}"
+    else:
+        text = point.describe()
     if point.uncertain:
         text = f"{text} (uncertain)"
     return text
 
 
 def _describe_interval(start: DatePoint, end: DatePoint) -> str:
+    if start.timed or end.timed:
+        return _describe_timed_interval(start, end)
     if not (start.approximate or end.approximate) and Precision.DAY in (
         start.precision,
         end.precision,
@@ -229,7 +351,28 @@ def _describe_interval(start: DatePoint, end: DatePoint) -> str:
             DatePoint(start.year, start.month, start.day, False, start.approximate)
         )
     right = _describe_point(DatePoint(end.year, end.month, end.day, False, end.approximate))
-    text = f"between {left} and {right}"
+    return f"between {left} and {right}" + _uncertain_ends(start, end)
+
+
+def _describe_timed_interval(start: DatePoint, end: DatePoint) -> str:
+    """'between 09:30 and 11:00 on 1 March 2022', or with both days when they differ."""
+    if start.timed and end.timed and start.first_day() == end.first_day():
+        text = (
+            f"between {_about(start)}{start.describe_time()} and "
+            f"{_about(end)}{end.describe_time()} on {start.describe_day()}"
+        )
+    else:
+        left = _describe_point(replace(start, uncertain=False))
+        text = f"between {left} and {_describe_point(replace(end, uncertain=False))}"
+    return text + _uncertain_ends(start, end)
+
+
+def _about(point: DatePoint) -> str:
+    return "about " if point.approximate else ""
+
+
+def _uncertain_ends(start: DatePoint, end: DatePoint) -> str:
+    text = ""
     if start.uncertain and end.uncertain:
         text += " (uncertain)"
     elif start.uncertain:
@@ -237,6 +380,28 @@ def _describe_interval(start: DatePoint, end: DatePoint) -> str:
     elif end.uncertain:
         text += " (the end is uncertain)"
     return text
+
+
+def display_date(date: FuzzyDate) -> str:
+    """The date as other programs show it (TimelineJS, calendars), its marks kept:
+    '24 February 2022', 'March 2022~', '2022?', '1 March 2022, 09:30',
+    'some day between 21 and 27 February 2022', 'some time between 09:30 and 11:00 on …'."""
+    if date.end is None:
+        return _marked_words(date.start)
+    some = "some time" if date.start.timed or date.end.timed else "some day"
+    if not (date.approximate or date.uncertain):
+        return f"{some} {date.describe()}"  # describe() says "between 21 and 27 …"
+    return f"{some} between {_marked_words(date.start)} and {_marked_words(date.end)}"
+
+
+def qualifier_mark(point: DatePoint) -> str:
+    if point.approximate and point.uncertain:
+        return "~?"
+    return "~" if point.approximate else "?" if point.uncertain else ""
+
+
+def _marked_words(point: DatePoint) -> str:
+    return point.describe() + qualifier_mark(point)
 
 
 def parse_edtf(text: str) -> FuzzyDate:
@@ -254,9 +419,12 @@ def parse_edtf(text: str) -> FuzzyDate:
     if not parts[0] or not parts[1] or ".." in parts:
         raise DateError(f"{_echo(text)}: open-ended intervals are not supported; give both ends")
     start, end = _parse_point(parts[0], text), _parse_point(parts[1], text)
-    if start.first_day() > end.last_day():
+    if start.timed and end.timed and start.zone != end.zone:
+        # Comparing 09:00Z with 11:00+01:00 would mean converting one; give both in one zone.
+        raise DateError(f"{_echo(text)}: give both times of the interval in the same zone")
+    if start.first_moment() > end.last_moment():
         raise DateError(f"{_echo(text)}: the interval ends before it starts")
-    if start.first_day() == end.first_day() and start.last_day() == end.last_day():
+    if start.first_moment() == end.first_moment() and start.last_moment() == end.last_moment():
         raise DateError(
             f"{_echo(text)}: both ends of the interval are the same date; give one date"
         )
@@ -267,8 +435,9 @@ def _parse_point(part: str, whole: str) -> DatePoint:
     match = _POINT.fullmatch(part)
     if not match:
         raise DateError(
-            f"{_echo(whole)} is not a supported date; use YYYY, YYYY-MM or YYYY-MM-DD, "
-            "optionally followed by ?, ~ or %, or two of them joined by '/'"
+            f"{_echo(whole)} is not a supported date; use YYYY, YYYY-MM or YYYY-MM-DD "
+            "(a time as YYYY-MM-DDThh, Thh:mm or Thh:mm:ss), optionally followed by ?, ~ "
+            "or %, or two of them joined by '/'"
         )
     year = int(match["year"])
     month = int(match["month"]) if match["month"] else None
@@ -284,10 +453,32 @@ def _parse_point(part: str, whole: str) -> DatePoint:
                 f"{_echo(whole)}: {MONTH_NAMES[month - 1]} {year} has no day {day} (it has {last})"
             )
     qualifier = match["q"] or ""
+    hour, minute, second = (
+        int(match[name]) if match[name] else None for name in ("hour", "minute", "second")
+    )
+    _check_time(hour, minute, second, match["zone"], whole)
     return DatePoint(
         year=year,
         month=month,
         day=day,
         uncertain=qualifier in ("?", "%"),
         approximate=qualifier in ("~", "%"),
+        hour=hour,
+        minute=minute,
+        second=second,
+        zone=match["zone"],
     )
+
+
+def _check_time(
+    hour: int | None, minute: int | None, second: int | None, zone: str | None, whole: str
+) -> None:
+    if hour is not None and hour > 23:
+        # ISO's 24:00 is the next day's 00:00: one way to write each moment.
+        raise DateError(f"{_echo(whole)}: there is no hour {hour} (write 00 of the next day)")
+    if minute is not None and minute > 59:
+        raise DateError(f"{_echo(whole)}: there is no minute {minute}")
+    if second is not None and second > 59:
+        raise DateError(f"{_echo(whole)}: there is no second {second}")
+    if zone and zone != "Z" and (int(zone[1:3]) > 14 or int(zone[4:6]) > 59 or zone == "-00:00"):
+        raise DateError(f"{_echo(whole)}: {zone} is no time zone offset")

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from desktopapp.domain.dates import FuzzyDate
+from desktopapp.domain.dates import DAY_OR_FINER, FuzzyDate
 
 
 class ActorKind(StrEnum):
@@ -182,7 +182,7 @@ class EventRow:
 
     @property
     def is_exact_day(self) -> bool:
-        return self.precision == "day" and not (self.approximate or self.uncertain)
+        return self.precision in DAY_OR_FINER and not (self.approximate or self.uncertain)
 
 
 @dataclass(frozen=True)

@@ -11,29 +11,12 @@ from __future__ import annotations
 
 import re
 
-from desktopapp.domain.dates import DatePoint, FuzzyDate
+from desktopapp.domain.dates import display_date, qualifier_mark
 from desktopapp.domain.text import for_display
 
+__all__ = ["display_date", "qualifier_mark", "readable", "unicode_text"]
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def display_date(date: FuzzyDate) -> str:
-    """'24 February 2022', 'March 2022~', '2022?', 'some day between 21 and 27 February 2022'."""
-    if date.end is None:
-        return _point(date.start)
-    if not (date.approximate or date.uncertain):
-        return f"some day {date.describe()}"  # describe() says "between 21 and 27 …"
-    return f"some day between {_point(date.start)} and {_point(date.end)}"
-
-
-def qualifier_mark(point: DatePoint) -> str:
-    if point.approximate and point.uncertain:
-        return "~?"
-    return "~" if point.approximate else "?" if point.uncertain else ""
-
-
-def _point(point: DatePoint) -> str:
-    return point.describe() + qualifier_mark(point)
 
 
 def unicode_text(text: str) -> str:

@@ -214,7 +214,6 @@ _CHUNK = 1_000
 @dataclass
 class _Count:
     events: int = 0
-    inexact: int = 0  # events without an exact day
 
 
 def events_in_pages(
@@ -239,7 +238,6 @@ def events_in_pages(
         for event in repository.events_by_id([row.id for row in page.rows]):
             if count is not None:
                 count.events += 1
-                count.inexact += not event.date.is_exact_day
             yield event
         done, key = done + len(page.rows), page.last_key
         if options.progress is not None and page.rows:
@@ -283,13 +281,20 @@ def _write_timelinejs_csv(
 def _write_ics(
     repository: EventRepository, event_filter: EventFilter, target: Path, options: ExportOptions
 ) -> str:
-    from desktopapp.export.ics import calendar_chunks
+    from desktopapp.export.ics import calendar_chunks, shown_exactly
 
-    count = _Count()
-    events = events_in_pages(repository, event_filter, options, count)
+    count, placed = _Count(), 0
+
+    def counted(events: Iterator[Event]) -> Iterator[Event]:
+        nonlocal placed
+        for event in events:
+            placed += not shown_exactly(event.date)  # a calendar cannot show it as it is
+            yield event
+
+    events = counted(events_in_pages(repository, event_filter, options, count))
     _write_chunks(target, calendar_chunks(events, repository.meta, _timeline_name(repository)))
-    placed = f"{count.inexact:,} without an exact day, on their first day"
-    return f"{plural(count.events, 'event')}; {placed}"
+    where = "placed at the first day or time their date allows"
+    return f"{plural(count.events, 'event')}; {placed:,} {where}"
 
 
 def _write_annotations_jsonld(
@@ -335,7 +340,7 @@ register(
     ExportFormat(
         "ics", "Export calendar (iCalendar)…", "ics", "iCalendar files (*.ics)",
         "the events as an iCalendar file (RFC 5545); a date without an exact day is put on "
-        "its first possible day and says so",
+        "its first possible day, a time of day at its time, and says so",
         False, _write_ics,
     )
 )  # fmt: skip

@@ -8,6 +8,14 @@ a month, a year, an approximate or uncertain day) becomes a one-day all-day even
 ``X-DESKTOPAPP-EDTF`` carries the date exactly. It is never a multi-day event, which a
 calendar would show as something lasting all week.
 
+A date that starts at a time of day (``2022-03-01T09:30``, or an interval from 09:30) is a
+timed event instead, starting at that time with no end (a moment, not a slot; an interval says
+in its summary that it is a span): a *floating* local time when the date gives no
+zone (a calendar shows it at 09:30 wherever it is opened: the time as reported, no zone
+guessed), in UTC when the date says ``Z``, and for an offset (``+01:00``) the same instant
+written in UTC, the description saying the time as reported. An hour alone starts at the
+hour and says that the minute is not known.
+
 The description holds the summary, the date with its citation and the citation's quote, and
 the event's quotes with their source. An unsourced event (no quote) says so on its first line;
 what an import said of it follows as the import's words with their origin, and its links
@@ -23,6 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from desktopapp.domain.dates import FuzzyDate, Precision
 from desktopapp.domain.model import Event
 from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links
 from desktopapp.domain.quotation import quoted
@@ -58,14 +67,18 @@ def calendar_chunks(events: Iterable[Event], meta: Mapping[str, str], name: str)
 
 def calendar_event(event: Event, stamp: dt.datetime) -> CalendarEvent:
     entry = CalendarEvent()
-    day = event.date.start.first_day()
     entry.add("uid", f"{readable(event.key)}@{UID_DOMAIN}")
     entry.add("dtstamp", stamp)
-    entry.add("dtstart", day)  # a date, not a datetime: VALUE=DATE, an all-day event
-    entry.add("dtend", day + dt.timedelta(days=1))
+    moment = _moment(event.date)
+    if moment is not None:
+        entry.add("dtstart", moment)  # a moment: no DTEND, no duration claimed
+    else:
+        day = event.date.start.first_day()
+        entry.add("dtstart", day)  # a date, not a datetime: VALUE=DATE, an all-day event
+        entry.add("dtend", day + dt.timedelta(days=1))
     entry.add("transp", "TRANSPARENT")  # a past event in the news, not a busy slot
     summary = readable(event.title)
-    if not event.date.is_exact_day:
+    if not shown_exactly(event.date):
         summary += f" ({display_date(event.date)})"
     entry.add("summary", summary)
     entry.add("description", description(event))
@@ -82,7 +95,7 @@ def description(event: Event) -> str:
     if event.summary:
         lines.extend((readable(event.summary), ""))
     lines.append(f"Date: {readable(event.date.describe())} (EDTF {event.date.edtf()}).")
-    if not event.date.is_exact_day:
+    if not shown_exactly(event.date):
         lines.append(placing(event))
     citation = event.citation
     lines.append(f"Date source: {readable(citation.line())}")
@@ -102,8 +115,35 @@ def description(event: Event) -> str:
     return "\n".join(lines)
 
 
+def _moment(date: FuzzyDate) -> dt.datetime | None:
+    """DTSTART of a date that starts at a time of day (a point, or an interval's first
+    moment), or None for an all-day event."""
+    start = date.start
+    clock = start.time_of_day()
+    if clock is None:
+        return None
+    local = dt.datetime.combine(start.first_day(), clock)
+    if start.zone is None:
+        return local  # floating: the local time as reported
+    offset = dt.timedelta() if start.zone == "Z" else _offset(start.zone)
+    return (local - offset).replace(tzinfo=dt.UTC)
+
+
+def _offset(zone: str) -> dt.timedelta:
+    sign = -1 if zone.startswith("-") else 1
+    return sign * dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6]))
+
+
+def shown_exactly(date: FuzzyDate) -> bool:
+    """True when the calendar entry is the date itself: a day, a minute, a second."""
+    return date.is_exact_day and date.precision is not Precision.HOUR
+
+
 def placing(event: Event) -> str:
-    """Why a calendar shows the event on the day it does, when the date is not that day."""
+    """Why a calendar shows the event when it does, when the date is not that moment."""
+    date = event.date
+    if _moment(date) is not None:
+        return _placing_in_day(date)
     day = event.date.start.first_day().isoformat()
     if event.date.start.approximate:
         return (
@@ -111,6 +151,26 @@ def placing(event: Event) -> str:
             "so the event may be a little earlier or later: the sources do not give the day."
         )
     return f"Placed on {day}, the first day this date allows: the sources do not give the day."
+
+
+def _placing_in_day(date: FuzzyDate) -> str:
+    """Why the entry starts when it does, for a date that starts at a time of day."""
+    start = date.start
+    clock = start.time_of_day()
+    at = f"Placed at {clock:%H:%M:%S} on {start.first_day().isoformat()}"
+    if start.zone not in (None, "Z"):
+        at += f" ({start.describe_time()}, written here in UTC)"
+    if date.end is not None:
+        return f"{at}, the earliest time this date allows: the sources give a span, not a moment."
+    if start.precision is Precision.HOUR:
+        said = f"{at}, the start of the hour {start.clock()}h: the sources do not give the minute"
+    else:
+        said = f"{at}, the time as reported"
+    if start.approximate:
+        said += "; the time is approximate, so the event may be a little earlier or later"
+    elif start.uncertain:
+        said += "; the date is uncertain"
+    return said + "."
 
 
 def _stamp(meta: Mapping[str, str]) -> dt.datetime:

@@ -960,14 +960,25 @@ def _date_words(event: Event) -> str:
     return text[:1].upper() + text[1:]
 
 
+_DAY_WORDS = {
+    Precision.DAY: "Day",
+    Precision.HOUR: "Hour",
+    Precision.MINUTE: "Minute",
+    Precision.SECOND: "Second",
+}
+
+
 def _precision_words(event: Event) -> str:
     fuzzy = event.date
     precision = fuzzy.precision
-    if precision is Precision.INTERVAL:
+    if precision is Precision.INTERVAL and fuzzy.start.timed and fuzzy.end is not None:
+        words = "Somewhere between these times"  # not "a 1-day span": the times are given
+    elif precision is Precision.INTERVAL:
         days = (fuzzy.latest() - fuzzy.earliest()).days + 1
         words = f"Somewhere in a {days}-day span"
-    elif precision is Precision.DAY:
-        words = "Exact day" if fuzzy.is_exact_day else "Day"
+    elif precision.names_day:
+        words = _DAY_WORDS[precision]
+        words = f"Exact {words.lower()}" if fuzzy.is_exact_day else words
     elif precision is Precision.MONTH:
         words = "Month only, day unknown"
     else:

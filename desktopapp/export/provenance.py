@@ -10,7 +10,7 @@ from datetime import date
 
 from desktopapp import __version__
 from desktopapp.db.repository import EventRepository
-from desktopapp.domain.dates import MONTH_NAMES, Precision
+from desktopapp.domain.dates import MONTH_NAMES
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import Source
 from desktopapp.domain.quotation import quoted
@@ -36,7 +36,7 @@ def published_words(source: Source) -> str:
     if published is None:
         return source.published_text()
     words = f"published {published.describe()}"
-    if published.precision is not Precision.DAY:
+    if not published.precision.names_day:
         words += "; the exact day is not known"
     return words
 

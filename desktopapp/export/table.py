@@ -18,7 +18,8 @@ def events_table(events: Sequence[Event], *, total: int, width: int | None = Non
     ]
     headers = ("Date", "Type", "Actors", "Title")
     widths = [max([len(headers[i])] + [len(r[i]) for r in rows]) for i in range(3)]
-    widths = [min(widths[0], 25), min(widths[1], 34), min(widths[2], 28)]
+    # A date is never cut (its end or time would be lost): "2022-03-02T08:15:30/2022-03-02T10".
+    widths = [widths[0], min(widths[1], 34), min(widths[2], 28)]
     title_width = max(20, width - sum(widths) - 6)
     rule = "  ".join("-" * w for w in (*widths, min(title_width, 60)))
     lines = [_line(headers, widths, title_width), rule]

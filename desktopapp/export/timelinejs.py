@@ -4,7 +4,9 @@ columns as CSV.
 TimelineJS puts every text into the page as HTML, so every text from the database is escaped
 here (``html.escape``): a title ``<script>`` is shown, never run. Each event is one slide:
 
-* ``start_date``/``end_date``: the date's ends at their own precision (year, month, day);
+* ``start_date``/``end_date``: the date's ends at their own precision (year, month, day,
+  hour, minute, second; the sheet's Time cell "14:30", an hour alone "2 PM"). TimelineJS has
+  no place for a zone: a time's zone is said in the ``display_date`` ("09:30 UTC+01:00");
   an interval also gets the slide's ``display_date`` in words ("some day between 21 and 27
   February 2022"), so that TimelineJS does not present it as a duration; qualified dates keep
   ``~`` and ``?`` there ("March 2022~");
@@ -154,9 +156,9 @@ def _sheet_row(event: Event, grouping: Grouping, type_labels: Mapping[str, str])
     background = first_link(event.links, "background")
     return [
         *_point_cells(start),
-        "",
+        _time_cell(start),
         *(_point_cells(end) if end is not None else ("", "", "")),
-        "",
+        _time_cell(end) if end is not None else "",
         _escaped(display_date(event.date)),
         _escaped(event.title, SHEET_FIELD_LIMIT),
         slide_text(event, SHEET_FIELD_LIMIT),
@@ -174,12 +176,20 @@ def _point_cells(point: DatePoint) -> tuple[object, object, object]:
     return point.year, point.month or "", point.day or ""
 
 
+def _time_cell(point: DatePoint) -> str:
+    """The sheet's Time: "14:30", "14:30:05"; an hour alone as "2 PM", since "14:00" would
+    add minutes the date does not have."""
+    if point.hour is None:
+        return ""
+    if point.minute is None:
+        return f"{(point.hour + 11) % 12 + 1} {'PM' if point.hour >= 12 else 'AM'}"
+    return point.clock()
+
+
 def _date_object(point: DatePoint) -> dict[str, int]:
     date = {"year": point.year}
-    if point.month is not None:
-        date["month"] = point.month
-    if point.day is not None:
-        date["day"] = point.day
+    parts = ("month", "day", "hour", "minute", "second")
+    date.update({name: getattr(point, name) for name in parts if getattr(point, name) is not None})
     return date
 
 

@@ -8,8 +8,11 @@ rule:
 
 * dates keep the precision the file gave: ``{"year": 2022}`` is the year 2022, with a month
   it is that month, with a day that day; a start and an end make an interval ("on some day
-  within", as our export writes it). A time of day has no place in this timeline's dates: the
-  date stays at the day, the time goes into the claim, and the report says so. ``~`` and
+  within", as our export writes it). A time of day keeps its precision too: an hour is an
+  hour (``2022-03-01T14``), with minutes a minute, with seconds a second; TimelineJS gives no
+  zone, so none is stated (local time as the file gave it). What the dates cannot hold (a
+  sheet's "noon", 24:00, a leap second, milliseconds) stays at the precision below it, the
+  time kept in the claim, and the report says so. ``~`` and
   ``?`` in a ``display_date`` written as our export writes them are read back as EDTF's
   qualifiers;
 * HTML (headlines, texts, credits) becomes readable plain text
@@ -27,11 +30,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import product
 from typing import Any
 
 from desktopapp.db.edits import MAX_FIELD, MAX_SUMMARY, MAX_TITLE
-from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, parse_edtf
+from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, display_date, parse_edtf
 from desktopapp.domain.grouping import NO_ACTING_ACTOR_LABEL
 from desktopapp.ingest.html_text import plain_text
 from desktopapp.ingest.importing import (
@@ -110,6 +114,7 @@ def _number(value: Any, what: str) -> int | None:
 class _Point:
     point: DatePoint
     time: str  # "" or the time of day as the file gave it: "14h", "14:30", "14:30:05"
+    lost: str = ""  # what of that time the date could not hold, for the report
 
 
 def _point(raw: RawDate, which: str) -> _Point:
@@ -131,7 +136,31 @@ def _point(raw: RawDate, which: str) -> _Point:
         point = parse_edtf(edtf).start
     except DateError:
         raise SkipEntry(f"with a {which} date that names no real day") from None
-    return _Point(point, _time(parts, which))
+    return _timed(point, parts, which)
+
+
+def _timed(point: DatePoint, parts: Mapping[str, Any], which: str) -> _Point:
+    """The point with the time of day the parts give, at their precision; what a date cannot
+    hold (no time of day, 24:00, a leap second, milliseconds) left out and named in ``lost``."""
+    written = _time(parts, which)
+    if written and point.day is None:
+        raise SkipEntry("with a time of day but no day")
+    if not written or parts.get("written_time"):
+        return _Point(point, written, "a time that is no time of day" if written else "")
+    hour = _number(parts.get("hour"), f"{which} hour")
+    minute = _number(parts.get("minute"), f"{which} minute")
+    second = _number(parts.get("second"), f"{which} second")
+    if hour == 24:  # the end of the day: no moment of the day it is on
+        return _Point(point, written, "the time 24:00")
+    lost = ""
+    if minute is None and second is not None:  # "14h and 5 s" is no time a date can write
+        second, lost = None, "a second but no minute"
+    elif second == 60:
+        second, lost = None, "a leap second"
+    elif _number(parts.get("millisecond"), f"{which} millisecond") is not None:
+        lost = "milliseconds"
+    timed = replace(point, hour=hour, minute=minute, second=second)
+    return _Point(timed, written, lost)
 
 
 def _time(parts: Mapping[str, Any], which: str) -> str:
@@ -170,15 +199,16 @@ def _dated(slide: Slide, report_adjust: Callable[[str], None]) -> _Dated:
     start = _point(slide.start, "start")
     end = _end_point(slide.end, start)
     for point in (start, end):
-        if point is not None and point.time and point.point.day is None:
-            raise SkipEntry("with a time of day but no day")
+        if point is not None and point.lost:
+            report_adjust(
+                f"with {point.lost}, which a date cannot hold: dated without it, "
+                "the time kept in the claim"
+            )
     times = ", ".join(
         f"{p.time} ({name})" if end is not None else p.time
         for p, name in ((start, "start"), (end, "end"))
         if p is not None and p.time
     )
-    if times:
-        report_adjust("with a time of day: dated to the day, the time kept in the claim")
     date = FuzzyDate(start.point)
     if end is not None and end.point != start.point:
         try:
@@ -198,39 +228,42 @@ def _end_point(raw: RawDate | None, start: _Point) -> _Point | None:
     if raw is None:
         return None
     if all(raw.parts.get(name) in (None, "") for name in ("year", "month", "day")):
-        time = _time(raw.parts, "end")
-        return _Point(start.point, time) if time else None
+        day = replace(start.point, hour=None, minute=None, second=None)
+        end = _timed(day, raw.parts, "end")
+        return end if end.time else None
     return _point(raw, "end")
 
 
-_MARKS = {"": (False, False), "~": (False, True), "?": (True, False), "~?": (True, True)}
+_MARKS = ((False, False), (False, True), (True, False), (True, True))  # (uncertain, approx.)
+_ZONE_SAID = re.compile(r"\bUTC([+-][0-9]{2}:[0-9]{2})?")
 
 
 def _qualified(date: FuzzyDate, display: str) -> FuzzyDate:
-    """``date`` with the ``~``/``?`` marks of its display date, when that display date is
-    exactly the words our export writes for the date so marked (export/datewords.py:
-    "March 2022~", "2022?", "some day between March 2022~ and April 2022"); else as it is."""
+    """``date`` with the ``~``/``?`` marks, and the zone of its times, of its display date,
+    when that display date is exactly the words our export writes for the date so marked
+    (:func:`~desktopapp.domain.dates.display_date`: "March 2022~", "2022?", "some day between
+    March 2022~ and April 2022", "1 March 2022, 09:30 UTC+01:00"); else ``date`` as it is."""
     words = " ".join(plain_text(display).split())
-    if not words:
-        return date
-    for start_mark, (start_uncertain, start_approximate) in _MARKS.items():
-        start = _marked(date.start, start_uncertain, start_approximate)
-        if date.end is None:
-            if words == start.describe() + start_mark and start_mark:
-                return FuzzyDate(start)
-            continue
-        for end_mark, (end_uncertain, end_approximate) in _MARKS.items():
-            if not (start_mark or end_mark):
-                continue
-            end = _marked(date.end, end_uncertain, end_approximate)
-            said = f"some day between {start.describe()}{start_mark} and {end.describe()}{end_mark}"
-            if words == said:
-                return FuzzyDate(start, end)
+    if not any(sign in words for sign in ("~", "?", "UTC")):
+        return date  # our words for a date without marks or zone: the date as it is
+    zones = {None, *("Z" if not m[1] else m[1] for m in _ZONE_SAID.finditer(words))}
+    ends = [date.start] if date.end is None else [date.start, date.end]
+    choices = [
+        [
+            replace(end, uncertain=uncertain, approximate=approximate, zone=zone)
+            for uncertain, approximate in _MARKS
+            for zone in (zones if end.timed else {end.zone})
+        ]
+        for end in ends
+    ]
+    for candidate in product(*choices):
+        said = FuzzyDate(*candidate)
+        if display_date(said) == words:
+            try:
+                return parse_edtf(said.edtf())  # an interval's two zones must agree
+            except DateError:
+                return date
     return date
-
-
-def _marked(point: DatePoint, uncertain: bool, approximate: bool) -> DatePoint:
-    return DatePoint(point.year, point.month, point.day, uncertain, approximate)
 
 
 # -- a slide as an entry --------------------------------------------------------------------

@@ -2,7 +2,10 @@
 
 The date's honesty must show at a glance, so each kind of date has its own shape:
 
-- an exact day: a solid dot;
+- an exact day: a solid dot; a time of day on it (an hour, a minute) the same dot, placed
+  at that time within the day (the middle of the hour for an hour), which shows once a day is
+  wider than the dot; an interval between two times spans those times within its days, and
+  an approximate time ("about 09:30") its margin (09:00 to 10:00), not the whole day;
 - an interval (``2022-02-21/2022-02-27``): the range of possible dates, like an error bar: a
   thin line between two brackets over a faint band, never a solid bar, because sources mostly
   mean "on some day within these dates", not "all along" (a solid bar reads as duration);
@@ -23,11 +26,14 @@ that the precision still reads and the missing source shows without relying on c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import time
 from enum import Enum
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainter, QPen
 
+from desktopapp.domain.dates import DAY_OR_FINER, DateError, parse_edtf
 from desktopapp.domain.model import Event, EventRow
 from desktopapp.domain.timescale import TimeScale
 
@@ -64,7 +70,7 @@ class MarkStyle:
     def of_date(
         cls, precision: str, approximate: bool, uncertain: bool, unsourced: bool
     ) -> MarkStyle:
-        if precision == "day" and not approximate:
+        if precision in DAY_OR_FINER and not approximate:
             shape = MarkShape.DOT
         elif precision in ("month", "year") and not approximate:
             shape = MarkShape.PERIOD
@@ -93,8 +99,8 @@ class MarkStyle:
         if self.uncertain:
             return "Uncertain date (?)"
         return {
-            MarkShape.DOT: "Exact day",
-            MarkShape.BAR: "Interval: on some day within these dates",
+            MarkShape.DOT: "Exact day or time",
+            MarkShape.BAR: "Interval: at some point within these dates",
             MarkShape.PERIOD: "Month or year only (day unknown)",
         }[self.shape]
 
@@ -111,14 +117,52 @@ LEGEND_STYLES: tuple[MarkStyle, ...] = (
 
 def mark_span(row: EventRow, style: MarkStyle, scale: TimeScale) -> tuple[float, float]:
     """Left and right x of the drawn shape (not counting its "~"/"?" sign)."""
-    if style.shape is MarkShape.DOT:
-        centre = (scale.x(row.start) + scale.x_end(row.end)) / 2
-        return centre - DOT_RADIUS, centre + DOT_RADIUS
     left, right = scale.x(row.start), scale.x_end(row.end)
+    if "T" in row.edtf:
+        left, right = _at_times(row, left, right, scale)
+    if style.shape is MarkShape.DOT:
+        centre = (left + right) / 2
+        return centre - DOT_RADIUS, centre + DOT_RADIUS
     if right - left < MIN_BAR_WIDTH:
         centre = (left + right) / 2
         left, right = centre - MIN_BAR_WIDTH / 2, centre + MIN_BAR_WIDTH / 2
     return left, right
+
+
+def _at_times(row: EventRow, left: float, right: float, scale: TimeScale) -> tuple[float, float]:
+    """The x span of a timed date: from its first time within its first day to its last
+    within its last day (a minute spans its minute, an hour its hour, "about 09:30" its
+    margin, 09:00 to 10:00)."""
+    start, end = _within_days(row)
+    first_day = scale.x_end(row.start) - left
+    last_day = right - scale.x(row.end)
+    return left + first_day * start, right - last_day * (1 - end)
+
+
+def _within_days(row: EventRow) -> tuple[float, float]:
+    """Where the date starts within its first day and ends within its last, as fractions of
+    a day: (0, 1) for whole days, the times reported for a timed date (local time as
+    reported: the day is the one it was reported on)."""
+    if "T" not in row.edtf:
+        return 0.0, 1.0
+    return _fractions_of_days(row.edtf)
+
+
+@lru_cache(maxsize=4096)
+def _fractions_of_days(edtf: str) -> tuple[float, float]:
+    try:
+        date = parse_edtf(edtf)
+    except DateError:
+        return 0.0, 1.0
+    # The row's days are the earliest and latest days of these moments (domain/dates.py).
+    start, end = date.start, date.end or date.start
+    first = _seconds(start.earliest_moment().time()) / 86_400 if start.timed else 0.0
+    last = (_seconds(end.latest_moment().time()) + 1) / 86_400 if end.timed else 1.0
+    return first, last
+
+
+def _seconds(moment: time) -> int:
+    return moment.hour * 3600 + moment.minute * 60 + moment.second
 
 
 def glyph_font(base: QFont) -> QFont:

@@ -28,8 +28,13 @@ from desktopapp.domain.date_input import DateReading, read_date
 from desktopapp.domain.dates import DateError
 from desktopapp.domain.links import link_target
 
-DATE_EXAMPLES = "1 March 2022, 1er mars 2022, mars 2022, between 21 and 27 February 2022"
+DATE_EXAMPLES = (
+    "1 March 2022, 1er mars 2022, 1 March 2022 09:30, mars 2022, between 21 and 27 February 2022"
+)
 _PRECISION_WORDS = {
+    "second": "a second",
+    "minute": "a minute",
+    "hour": "an hour",
     "day": "a day",
     "month": "a month",
     "year": "a year",
@@ -96,7 +101,8 @@ class DateEntry(QWidget):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(DATE_EXAMPLES)
         self.edit.setToolTip(
-            f"EDTF (2022-03-01, 2022-03, 2022-02-21/2022-02-27) or words: {DATE_EXAMPLES}"
+            f"EDTF (2022-03-01, 2022-03-01T09:30, 2022-03, 2022-02-21/2022-02-27) or words: "
+            f"{DATE_EXAMPLES}"
         )
         self.line = plain_label()
         self.line.setObjectName("dateReading")

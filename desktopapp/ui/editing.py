@@ -4,8 +4,9 @@ the undo stack's texts, New Timeline, Save a Copy As, Open Recent, and the start
 A timeline is opened for viewing (nothing is written to it); the first edit opens its
 :class:`TimelineStore`. The bundled sample, or a file that cannot be written, is not edited:
 the person is offered an editable copy in their Documents folder, which is then opened.
-While a timeline is edited, the window looks every second whether another window or process
-wrote to it (SQLite's ``data_version``) and then shows it as it is now.
+While a timeline is edited, the window follows others' writes and notices a server that went
+away (ui/change_watch.py); editing is off while the timeline cannot be reached, and on a
+server timeline that this user may only view.
 
 Every command acts on the document (never on a widget), and every widget that shows the
 result follows the document's events. A refused edit is one line in a message box; the file
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
 from desktopapp.db.commands import CommandError
@@ -33,11 +34,11 @@ from desktopapp.document import (
 )
 from desktopapp.document.copies import CopyError, save_copy
 from desktopapp.ui.actions import ActionId, ActionRegistry
+from desktopapp.ui.change_watch import ChangeWatch
 from desktopapp.ui.settings import LAST_FOLDER, Settings
 
 TIMELINE_SUFFIX = ".timeline"
 TIMELINE_FILES = "Timelines (*.timeline *.sqlite3 *.sqlite *.db);;All files (*)"
-EXTERNAL_CHECK_MS = 1000  # how often an edited file is checked for another process's writes
 # Edits refused for a reason the person can act on; anything else is a bug (CrashReporter).
 EDIT_ERRORS: tuple[type[BaseException], ...] = (
     CommandError,
@@ -61,6 +62,8 @@ EDITING_ACTIONS = (
 class EditingActions(QObject):
     """Undo/Redo, Save a Copy As and Open Recent of one window."""
 
+    editable_changed = Signal()  # can_edit may have changed (connection, read-only server)
+
     def __init__(
         self,
         window: QMainWindow,
@@ -79,9 +82,8 @@ class EditingActions(QObject):
         self._settings = settings
         self._open_file = open_file
         self._before_switch = before_switch
-        self._watch = QTimer(self)
-        self._watch.setInterval(EXTERNAL_CHECK_MS)
-        self._watch.timeout.connect(self.check_external_change)
+        self.watch = ChangeWatch(window, document)
+        self.watch.online_changed.connect(self._show_editable)
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -92,8 +94,16 @@ class EditingActions(QObject):
         document.events.undo_changed.connect(self._show_undo_state)
         document.events.read_only_changed.connect(self._show_read_only)
         document.events.timeline_replaced.connect(self._show_undo_state)
+        document.events.timeline_replaced.connect(self._show_editable)
         self._show_undo_state()
         self._show_read_only(document.read_only)
+
+    @property
+    def can_edit(self) -> bool:
+        """Whether an edit may be tried: not while the server cannot be reached, nor on a
+        server timeline opened for viewing (no file to make an editable copy of)."""
+        document = self._document
+        return self.watch.online and not (document.read_only and document.location is None)
 
     # -- editing ---------------------------------------------------------------------------
 
@@ -101,11 +111,20 @@ class EditingActions(QObject):
         """Make the timeline editable if it is not yet (its store opened, or an editable copy
         offered and opened); False if it stays read-only."""
         document = self._document
+        if not self.watch.online:
+            self.refuse(
+                "The timeline cannot be edited now",
+                "the connection to it is lost; it is tried again every second",
+            )
+            return False
         if document.store is not None:
             return True
         location = document.location
         if location is None:
-            self.refuse("This timeline cannot be edited", "it is not stored in a file")
+            self.refuse(
+                "This timeline cannot be edited",
+                "it is open for viewing only (this server user may not edit it)",
+            )
             return False
         reason = ""
         if not is_bundled_sample(location):
@@ -129,19 +148,8 @@ class EditingActions(QObject):
         self.refuse(title, one_line(error))
 
     def check_external_change(self) -> bool:
-        """Show the file as it is now if another window or process wrote to it."""
-        try:
-            changed = self._document.check_external_change()
-        except QUERY_ERRORS as error:
-            self._window.statusBar().showMessage(f"Database error: {describe_error(error)}")
-            return False
-        if changed:
-            self._window.statusBar().showMessage(
-                "Another window or program changed this timeline: it is shown as it is now "
-                "(your earlier edits can no longer be undone)",
-                10000,
-            )
-        return changed
+        """Show the timeline as it is now if another window or process wrote to it."""
+        return self.watch.check()
 
     def _offer_copy(self, location: Path, reason: str) -> bool:
         sample = is_bundled_sample(location)
@@ -219,18 +227,21 @@ class EditingActions(QObject):
     def _show_undo_state(self) -> None:
         document = self._document
         undo, redo = self._registry[ActionId.UNDO], self._registry[ActionId.REDO]
-        undo.setEnabled(document.can_undo)
-        redo.setEnabled(document.can_redo)
+        undo.setEnabled(document.can_undo and self.watch.online)
+        redo.setEnabled(document.can_redo and self.watch.online)
         # "&" in a title is a literal ampersand, not a mnemonic.
         undo.setText(f"&Undo {_literal(document.undo_text)}" if document.can_undo else "&Undo")
         redo.setText(f"&Redo {_literal(document.redo_text)}" if document.can_redo else "&Redo")
 
-    def _show_read_only(self, read_only: bool) -> None:
-        # Edit actions stay available on a read-only timeline: trying one offers a copy.
-        if read_only:
-            self._watch.stop()
-        else:
-            self._watch.start()
+    def _show_read_only(self, _read_only: bool) -> None:
+        # Edit actions stay available on a read-only file: trying one offers a copy.
+        self.watch.follow()
+        self._show_editable()
+
+    def _show_editable(self, *_args: object) -> None:
+        self.watch.follow()  # the document may hold another store
+        self._show_undo_state()
+        self.editable_changed.emit()
 
     # -- files -----------------------------------------------------------------------------
 

@@ -10,19 +10,23 @@ another view owns: the views follow the document.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu
 
 from desktopapp.db.commands import AddEvent, AddQuote, QuoteInput
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
+from desktopapp.db.versions import EditConflict
 from desktopapp.document import TimelineDocument
 from desktopapp.domain.model import Actor, Event, EventType
 from desktopapp.ingest.sources import SourceError, draft_from_file
 from desktopapp.ui.actions import ActionId, ActionRegistry
 from desktopapp.ui.article_pane import ArticlePane, Passage
 from desktopapp.ui.catalogue_dialogs import EditActorDialog, EditTypeDialog
+from desktopapp.ui.conflict_dialog import Choice, EditConflictDialog, kept_note
 from desktopapp.ui.delete_confirmation import confirm_deletion, event_deletion
 from desktopapp.ui.editing import EDIT_ERRORS, EditingActions, one_line
 from desktopapp.ui.event_editor import EventEditorDialog
@@ -31,6 +35,14 @@ from desktopapp.ui.source_dialog import SourceDialog
 
 LOOKUP_ERRORS: tuple[type[BaseException], ...] = (KeyError, *QUERY_ERRORS)
 SOURCE_FILES = "Articles (*.txt *.md *.html *.htm *.pdf);;All files (*)"
+
+
+class TheirsTaken(Exception):
+    """The person chose the other editor's version over their own edit (nothing saved)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
 
 
 class EventActions(QObject):
@@ -63,6 +75,7 @@ class EventActions(QObject):
         document.events.selection_changed.connect(self._show_enabled)
         document.events.timeline_replaced.connect(self._show_enabled)
         article.text.selectionChanged.connect(self._show_enabled)
+        editing.editable_changed.connect(self._show_enabled)
         self._show_enabled()
 
     # -- from a passage --------------------------------------------------------------------
@@ -93,10 +106,17 @@ class EventActions(QObject):
         event = self._selected_event()
         if event is None or not self._editing.writable():
             return
-        event = self._selected_event()  # as the editable file has it
+        try:  # the version first, then the event as it is now (see version_of)
+            based_on = self._document.version_of(event.key)
+        except QUERY_ERRORS as error:
+            self._editing.refuse("The event cannot be edited now", describe_error(error))
+            return
+        event = self._selected_event()  # as the editable timeline has it
         if event is None:
             return
-        dialog = EventEditorDialog(self._document.repository, self._window, event=event)
+        dialog = EventEditorDialog(
+            self._document.repository, self._window, event=event, based_on=based_on
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._run_editor(dialog)
 
@@ -167,7 +187,10 @@ class EventActions(QObject):
         result = dialog.result_commands()
         try:
             with self._document.one_action():
-                changes = result.execute_with(self._document.execute)
+                changes = result.execute_with(self._resolving(dialog.event_title))
+        except TheirsTaken as taken:
+            self._show_theirs(taken.key)
+            return
         except EDIT_ERRORS as error:
             self._editing.refuse("The event was not saved", one_line(error))
             return
@@ -175,6 +198,33 @@ class EventActions(QObject):
             created = getattr(changes[-1], "created_key", None)
             if created:
                 self._select_key(created)  # the new event, to go on with it
+
+    def _resolving(self, title: str) -> Callable[..., Any]:
+        """The document's execute; when another's change of the event ``title`` came first,
+        the person chooses: keep mine (run again over the new version, the history's note
+        saying so) or take theirs (TheirsTaken: nothing of this edit is saved)."""
+
+        def execute(command: Any, note: str = "") -> Any:
+            while True:
+                try:
+                    return self._document.execute(command, note)
+                except EditConflict as conflict:
+                    ask = EditConflictDialog(conflict, title, command, self._window)
+                    ask.exec()
+                    if ask.choice is not Choice.KEEP_MINE:
+                        raise TheirsTaken(conflict.key) from None
+                    command = replace(command, based_on=conflict.current)
+                    note = kept_note(note, conflict)
+
+        return execute
+
+    def _show_theirs(self, key: str) -> None:
+        """Their version, as the timeline has it now, in every view."""
+        self._editing.check_external_change()
+        self._select_key(key)
+        self._window.statusBar().showMessage(
+            "Your change was discarded: the event is shown as the other editor left it", 10000
+        )
 
     def _select_key(self, key: str) -> None:
         try:
@@ -207,13 +257,16 @@ class EventActions(QObject):
             return None
 
     def _show_enabled(self, *_args: object) -> None:
-        has_passage = self._article.text.textCursor().hasSelection()
-        has_event = self._document.selection is not None
+        # Nothing to edit while the server is away, nor on a server timeline only viewed.
+        editable = self._editing.can_edit
+        has_passage = editable and self._article.text.textCursor().hasSelection()
+        has_event = editable and self._document.selection is not None
         r = self._registry
         r[ActionId.NEW_EVENT_FROM_SELECTION].setEnabled(has_passage)
         r[ActionId.ADD_QUOTE].setEnabled(has_passage and has_event)
         r[ActionId.EDIT_EVENT].setEnabled(has_event)
         r[ActionId.DELETE_EVENT].setEnabled(has_event)
+        r[ActionId.ADD_SOURCE].setEnabled(editable)
 
     def add_to_article_menu(self, menu: QMenu) -> None:
         """The article's context menu offers the edits from its selected passage."""

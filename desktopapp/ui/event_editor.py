@@ -164,8 +164,12 @@ class EventEditorDialog(QDialog):
         *,
         event: Event | None = None,
         selection: QuoteInput | None = None,
+        based_on: int | None = None,
     ) -> None:
+        """``based_on``: the version of ``event`` it was read at (db/versions.py); the edit
+        is refused if another change came after it."""
         super().__init__(parent)
+        self.based_on = based_on
         frame_as_dialog(self, resizable=True)  # a long form: wider fields help long text
         self._repository = repository
         self._event = event
@@ -184,6 +188,11 @@ class EventEditorDialog(QDialog):
         self._connect()
         self._update()
         self.title_edit.setFocus()
+
+    @property
+    def event_title(self) -> str:
+        """The title of the event as it was when the editor opened ("" for a new one)."""
+        return self._event.title if self._event is not None else ""
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -385,5 +394,7 @@ class EventEditorDialog(QDialog):
             changed = self._changed_fields()
             if "date_edtf" in changed:  # the store takes a new date only with its citation
                 changed["citation"] = fields["citation"]
-            command = EditEvent(self._event.key, **changed) if changed else None
+            command = (
+                EditEvent(self._event.key, **changed, based_on=self.based_on) if changed else None
+            )
         return EventEditorResult(command, used_types, new_actors, note)

@@ -102,6 +102,8 @@ def short_date(date: FuzzyDate) -> str:
     start, end = date.start, date.end
     if end is None:
         text = _point(start)
+    elif start.timed and end.timed and start.first_day() == end.first_day():
+        text = f"{_point(start)}–{end.describe_time()}"  # 1 Mar 2022 09:30–11:00
     elif (
         start.precision is Precision.DAY
         and end.precision is Precision.DAY
@@ -127,6 +129,8 @@ def _point(point: DatePoint, *, year: bool = True) -> str:
         parts.append(_MONTHS[point.month - 1])
     if year or point.month is None:
         parts.append(str(point.year))
+    if point.timed:
+        parts.append(point.describe_time())
     return " ".join(parts)
 
 

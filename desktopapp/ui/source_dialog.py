@@ -18,6 +18,7 @@ nothing did). The publication date has the same live line as the event editor's 
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -218,6 +219,6 @@ class SourceDialog(QDialog):
         """The command for what was filled in (after the dialog was accepted)."""
         fields = self._fields()
         if self._source is not None:
-            changed = {k: v for k, v in fields.items() if v != self._initial[k]}
+            changed: dict[str, Any] = {k: v for k, v in fields.items() if v != self._initial[k]}
             return EditSource(self._source.key, **changed) if changed else None
         return AddSource(text=self.text(), **fields)

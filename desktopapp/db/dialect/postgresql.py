@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -245,9 +246,48 @@ def begin_write(connection: Connection, timeout_ms: int) -> None:
 
 
 def change_counter(connection: Connection) -> int:
-    """The number of the last recorded change: every edit made through the app records one.
-    (LISTEN/NOTIFY is the next step: it tells at once instead of when asked.)"""
+    """The number of the last recorded history row: every edit made through the app records
+    some. Other windows are told at once (:func:`announce_change`); asking stays the
+    fallback."""
     return int(connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM history").scalar_one())
+
+
+# The history's author is named by the server: the role that logged in (session_user, which
+# SET ROLE does not change and only a superuser can), with the app's name for the person
+# when it says more ("alice (role editor1)"). The client's name is a bound value, never SQL.
+HISTORY_AUTHOR = (
+    "CASE WHEN CAST(:author AS text) = session_user THEN CAST(session_user AS text) "
+    "ELSE CAST(:author AS text) || ' (role ' || session_user || ')' END"
+)
+
+# NOTIFY is delivered within the database it is sent in: one channel name serves every
+# timeline database, each hearing only its own.
+CHANGE_CHANNEL = "desktopapp_timeline_changed"
+_MAX_PAYLOAD = 7000  # bytes; the server's limit is 8000
+_ANNOUNCED_KEYS = 50
+
+
+def announce_change(connection: Connection, since: int, last: int) -> None:
+    """Tell every window listening on this database that a change is committing (NOTIFY is
+    sent at COMMIT, and not at all on a rollback): the last history row's number and the
+    keys of the change's rows (those after ``since``), as JSON. Listeners take it as a
+    wake-up and read the database anew; the payload is never taken as SQL."""
+    if last <= since:
+        return  # nothing recorded: nothing to see
+    keys = connection.execute(
+        sql_text(
+            "SELECT array_agg(DISTINCT entity_key) FROM (SELECT entity_key FROM history "
+            "WHERE id > :since ORDER BY id LIMIT :rows) AS h"
+        ),
+        {"since": since, "rows": _ANNOUNCED_KEYS * 4},
+    ).scalar()
+    payload = json.dumps({"row": last, "keys": sorted(keys or [])[:_ANNOUNCED_KEYS]})
+    if len(payload.encode()) > _MAX_PAYLOAD:
+        payload = json.dumps({"row": last, "keys": []})
+    connection.execute(
+        sql_text("SELECT pg_notify(:channel, :payload)"),
+        {"channel": CHANGE_CHANNEL, "payload": payload},
+    )
 
 
 def insert_returning_id(connection: Connection, sql: str, values: dict[str, Any]) -> int:

@@ -233,6 +233,14 @@ def change_counter(connection: Connection) -> int:
     return int(connection.exec_driver_sql(CHANGE_COUNTER).scalar_one())
 
 
+# A file has no users of its own: the history's author is the name the app gives.
+HISTORY_AUTHOR = ":author"
+
+
+def announce_change(connection: Connection, since: int, last: int) -> None:
+    """Nothing to send: other windows on a file see its data_version move (their poll)."""
+
+
 def insert_returning_id(connection: Connection, sql: str, values: dict[str, Any]) -> int:
     """Run one INSERT and give the id of the row it made."""
     return int(connection.execute(sql_text(sql), values).lastrowid)

@@ -1,0 +1,142 @@
+"""Two people changed the same event: the second one is told who changed what, when, and
+chooses. "Keep mine" saves their own edit over the other's (the store runs it again, based on
+the new version, and the history says it was kept over that change); "Take theirs" discards
+their edit and shows the other's. Nothing is overwritten without this choice.
+
+Every value shown comes from the database: plain text only, never markup.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from desktopapp.db.versions import EditConflict
+from desktopapp.ui.dialog_frame import frame_as_dialog
+
+_VALUE_LIMIT = 70
+# An edit's fields, as the prompt names them (the history's names: db/edits.py).
+_FIELDS = (
+    ("title", "title"),
+    ("summary", "summary"),
+    ("type_slug", "type"),
+    ("date_edtf", "date"),
+    ("citation", "date citation"),
+    ("participants", "actors"),
+    ("outlet", "outlet"),
+    ("url", "url"),
+    ("language", "language"),
+    ("published_edtf", "published"),
+    ("author", "author"),
+)
+
+
+class Choice(Enum):
+    KEEP_MINE = "keep mine"
+    TAKE_THEIRS = "take theirs"
+
+
+def describe_theirs(conflict: EditConflict) -> str:
+    """Each change since the editor's version: who, when, and each field's old → new."""
+    lines: list[str] = []
+    last = None
+    for entry in conflict.theirs:
+        if entry.change != last:
+            lines.append(f"{entry.author}, {_when(entry.when)}: {entry.text}")
+            last = entry.change
+        if entry.field == "*":
+            lines.append("    deleted it" if entry.new is None else "    added it")
+        else:
+            lines.append(f"    {entry.field}: {_value(entry.old)} → {_value(entry.new)}")
+    return "\n".join(lines)
+
+
+def describe_mine(command: object) -> str:
+    """The fields an edit command changes, with the new text of those that are text."""
+    parts = []
+    for name, label in _FIELDS:
+        value = getattr(command, name, None)
+        if value is None:
+            continue
+        parts.append(f"{label} → {_value(value)}" if isinstance(value, str) else label)
+    return "; ".join(parts) or "nothing"
+
+
+def kept_note(note: str, conflict: EditConflict) -> str:
+    """The history's note of an edit kept over another's change: it says over which."""
+    who = ", ".join(conflict.authors) or "another editor"
+    kept = f"Kept over the change by {who} (change {conflict.current})"
+    return f"{note} ({kept})" if note else kept
+
+
+class EditConflictDialog(QDialog):
+    """Keep mine or take theirs, with who changed what and when."""
+
+    def __init__(
+        self, conflict: EditConflict, title: str, mine: object, parent: QWidget | None
+    ) -> None:
+        """``title`` names the event as the person opened it; ``mine`` is their edit."""
+        super().__init__(parent)
+        frame_as_dialog(self)
+        self.setWindowTitle("Changed by someone else")
+        self.choice = Choice.TAKE_THEIRS
+        who = " and ".join(conflict.authors) or "Someone"
+        layout = QVBoxLayout(self)
+        self.headline = _plain(
+            f"{who} changed “{title or conflict.key}” while you were editing it. "
+            "Your change is not saved yet."
+        )
+        self.headline.setWordWrap(True)
+        self.headline.setStyleSheet("font-weight: bold")
+        layout.addWidget(self.headline)
+        self.theirs = _plain(describe_theirs(conflict))
+        self.theirs.setObjectName("theirChanges")
+        self.theirs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.theirs)
+        self.mine = _plain(
+            f"Your change: {describe_mine(mine)}.\n\n"
+            "Keep mine: save your changes over theirs (the history says so).\n"
+            "Take theirs: discard your changes and show the event as they left it."
+        )
+        self.mine.setWordWrap(True)
+        layout.addWidget(self.mine)
+        buttons = QDialogButtonBox(self)
+        self.take_theirs = buttons.addButton("&Take theirs", QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep_mine = buttons.addButton("&Keep mine", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.take_theirs.setDefault(True)  # Enter or Escape: nothing is overwritten
+        self.keep_mine.setAutoDefault(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.take_theirs.setFocus()
+
+    def accept(self) -> None:
+        self.choice = Choice.KEEP_MINE
+        super().accept()
+
+    def reject(self) -> None:
+        self.choice = Choice.TAKE_THEIRS
+        super().reject()
+
+
+def _plain(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def _when(at: str) -> str:
+    """ISO 8601 UTC as a person reads it: day and time to the second, in UTC."""
+    day, _, time = at.partition("T")
+    return f"{day} {time[:8]} UTC" if time else at
+
+
+def _value(value: object) -> str:
+    if value is None or value == "":
+        return "(none)"
+    shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    shown = " ".join(shown.split())
+    return f"“{shown}”" if len(shown) <= _VALUE_LIMIT else f"“{shown[: _VALUE_LIMIT - 1]}…”"
