@@ -219,7 +219,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         try:
             repository = EventRepository(open_database(path))
         except OlderSchemaError as error:
-            upgraded = self._offer_upgrade(path, str(error))
+            upgraded = self.offer_upgrade(path, str(error))
             if upgraded is None:
                 return False
             # Say where the old file is kept, for longer, instead of "Opened".
@@ -835,7 +835,7 @@ class MainWindow(QMainWindow, RemembersLayout):
             f"{repository.total:,} events in this database."
         )
 
-    def _offer_upgrade(self, path: str | Path, reason: str) -> tuple[EventRepository, str] | None:
+    def offer_upgrade(self, path: str | Path, reason: str) -> tuple[EventRepository, str] | None:
         """Ask before upgrading a database of an older schema; upgrade after a backup copy.
         The upgraded database, and what to tell the person; None if declined or failed."""
         try:

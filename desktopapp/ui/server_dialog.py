@@ -39,7 +39,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from desktopapp.db.engine import open_database
-from desktopapp.db.errors import QUERY_ERRORS, DatabaseError, describe_error
+from desktopapp.db.errors import QUERY_ERRORS, DatabaseError, OlderSchemaError, describe_error
 from desktopapp.db.locations import is_server_location, shown_location
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.store import TimelineStore
@@ -197,9 +197,16 @@ def explain_failure(reason: str, address: ServerAddress) -> str:
 
 def open_server_timeline(window: MainWindow, settings: Settings, location: str) -> str | None:
     """Show the server timeline at ``location`` in ``window``: for editing if the server lets
-    this user write, else for viewing. Returns why not (one line), or None once it shows."""
+    this user write, else for viewing. Returns why not (one line; "" when the person declined
+    an upgrade), or None once it shows."""
+    upgraded = ""
     try:
         repository = EventRepository(open_database(location))
+    except OlderSchemaError as error:  # the window's own offer, as for a file
+        offered = window.offer_upgrade(location, str(error))
+        if offered is None:
+            return ""  # declined (or said why in a box): nothing more to say
+        repository, upgraded = offered
     except (DatabaseError, OSError, ValueError) as error:
         return str(error)
     try:
@@ -220,7 +227,7 @@ def open_server_timeline(window: MainWindow, settings: Settings, location: str) 
     shown = address.url() if address is not None else shown_location(location)
     window.editing.remember(shown)
     mode = "" if store is not None else " for viewing (this user may not edit it)"
-    window.statusBar().showMessage(f"Opened {shown}{mode}", 8000)
+    window.statusBar().showMessage(upgraded or f"Opened {shown}{mode}", 8000)
     return None
 
 
@@ -269,8 +276,8 @@ def reopen_server_timeline(window: MainWindow, settings: Settings, location: str
         return False
     passwords = PasswordStore()
     reason = open_server_timeline(window, settings, address.url(passwords.get(address)))
-    if reason is None:
-        return True
+    if reason is None or reason == "":
+        return reason is None
     dialog = ServerDialog(
         lambda url: open_server_timeline(window, settings, url), passwords, address, window
     )
@@ -399,6 +406,8 @@ class ServerDialog(QDialog):
         password = typed or self._passwords.get(address)
         location = _with_timeout(address.url(password))
         reason = self._open_timeline(location)
+        if reason == "":  # an upgrade declined: the person knows why
+            return
         if reason is not None:
             self.show_problem(explain_failure(reason, address))
             (self.password if "password" in reason.lower() else self.host).setFocus()
