@@ -212,9 +212,10 @@ class MainWindow(QMainWindow, RemembersLayout):
     def open_database(self, path: str | Path) -> bool:
         """Switch to another database. On failure, say why and keep the current one."""
         if is_server_location(path):  # its password from the keyring, libpq or the person
-            from desktopapp.ui.server_dialog import reopen_server_timeline
+            from desktopapp.ui.server_dialog import password_to_find, reopen_server_timeline
 
-            return reopen_server_timeline(self, self._settings, str(path))
+            if password_to_find(str(path)):
+                return reopen_server_timeline(self, self._settings, str(path))
         opened, shown_for = f"Opened {shown_location(path)}", 5000
         try:
             repository = EventRepository(open_database(path))

@@ -240,6 +240,14 @@ def editing_store(location: str, author: str) -> TimelineStore | None:
         return None
 
 
+def password_to_find(location: str) -> bool:
+    """Whether ``location`` is a server URL without a password (as Open Recent keeps it):
+    one the keyring, libpq or the person must give the password of."""
+    if ServerAddress.from_url(location) is None:
+        return False
+    return make_url(location).password is None
+
+
 def with_remembered_password(location: str) -> str:
     """A server URL given without a password, with the one the keyring keeps for it (if
     any); a URL that has one, or names no server the keyring knows, as it is."""
