@@ -3,6 +3,7 @@
     python benchmarks/bench_queries.py                # 1k, 100k and 1M events
     python benchmarks/bench_queries.py 1000 100k      # other sizes
     python benchmarks/bench_queries.py --runs 9 1m    # more runs per query
+    python benchmarks/bench_queries.py --db postgresql://…/bench   # one timeline, any engine
 
 Databases are cached under /tmp/desktopapp-bench/ (built when missing). Each size is measured
 in its own process so that its peak memory is its own. Prints, for every query, the median
@@ -106,19 +107,33 @@ def queries(repository: EventRepository) -> list[tuple[str, Callable[[], object]
 
 def measure(size: int, runs: int) -> dict[str, object]:
     path = cached_database(size)
-    engine = open_database(path)
+    measured = measure_location(str(path), runs)
+    return {**measured, "size": size, "file_mb": path.stat().st_size / 1e6}
+
+
+def measure_location(location: str, runs: int) -> dict[str, object]:
+    """Every query on the timeline at ``location``: a file, or a server's URL (the engine
+    option: bench_server_queries.py puts a server's figures beside a file's)."""
+    engine = open_database(location)
     repository = EventRepository(engine)
     _ = repository.actors, repository.event_types, repository.sources  # loaded once at startup
     results = {}
     for name, action in queries(repository):
         results[name] = time_ms(action, runs)
+    size = repository.count()
     engine.dispose()
-    return {
-        "size": size,
-        "file_mb": path.stat().st_size / 1e6,
-        "results": results,
-        "peak_rss_mb": peak_rss_mb(),
-    }
+    return {"size": size, "results": results, "peak_rss_mb": peak_rss_mb()}
+
+
+def measure_in_child(location: str, runs: int) -> dict[str, object]:
+    """:func:`measure_location` in a process of its own (its peak memory is its own)."""
+    output = subprocess.run(
+        [sys.executable, __file__, "--runs", str(runs), "--db", location],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
 
 
 def main(argv: list[str]) -> None:
@@ -128,6 +143,9 @@ def main(argv: list[str]) -> None:
         del argv[argv.index("--runs") : argv.index("--runs") + 2]
     if argv[:1] == ["--one"]:
         print(json.dumps(measure(int(argv[1]), runs)))
+        return
+    if argv[:1] == ["--db"]:
+        print(json.dumps(measure_location(argv[1], runs)))
         return
     measured = []
     for size in sizes_from_argv(argv):

@@ -9,6 +9,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -92,6 +93,7 @@ def _close(splash: QLabel | None) -> None:
 def _open_and_run(app: QApplication, options: LaunchOptions, splash: QLabel | None) -> int:
     from desktopapp.db.errors import OlderSchemaError
 
+    options = _with_remembered_password(options)
     upgraded: str | None = None
     try:
         try:
@@ -144,6 +146,19 @@ def _open_and_run(app: QApplication, options: LaunchOptions, splash: QLabel | No
             # the worker thread (seen as "Set changed size during iteration", once a crash).
             window.stop_queries()
         document.close()
+
+
+def _with_remembered_password(options: LaunchOptions) -> LaunchOptions:
+    """``--db postgresql://ada@host/db`` without a password: the one the keyring keeps for
+    it (File › Open Server Timeline…'s "Remember password"), else libpq finds one itself."""
+    from desktopapp.db.locations import is_server_location
+
+    database = options.database
+    if database is None or not is_server_location(database):
+        return options
+    from desktopapp.ui.server_dialog import with_remembered_password
+
+    return replace(options, database=with_remembered_password(database))
 
 
 def run_event_loop(app: QApplication) -> int:
@@ -265,17 +280,15 @@ def _server_timeline_for_editing(
     """A timeline on a database server, opened for editing at once: a file is made editable
     at its first edit, by its path, which a server has not. None for a file, a screenshot, or
     a server that refuses this user's writes (it is then viewed)."""
-    from desktopapp.db.engine import DatabaseError
     from desktopapp.db.locations import is_server_location
-    from desktopapp.db.store import TimelineStore
     from desktopapp.document import TimelineDocument
+    from desktopapp.ui.server_dialog import editing_store
 
     database = options.database
     if database is None or options.screenshot is not None or not is_server_location(database):
         return None
-    try:
-        store = TimelineStore.open(database, author=settings.author())
-    except DatabaseError:
+    store = editing_store(str(database), settings.author())  # as File › Open Server Timeline
+    if store is None:
         return None
     repository.engine.dispose()
     return TimelineDocument.editing(store)

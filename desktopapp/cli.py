@@ -383,7 +383,8 @@ def open_repository(location: str | None):
     """The repository over ``--db``, or over the bundled database (built if needed).
 
     It reads one snapshot: every question a command asks is answered from one read
-    transaction, so a file rebuilt or written meanwhile cannot mix two states in one answer.
+    transaction, so a file rebuilt or written meanwhile, or another editor committing on a
+    server, cannot mix two states in one answer.
     """
     from desktopapp.db.engine import open_database
     from desktopapp.db.repository import EventRepository

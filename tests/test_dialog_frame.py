@@ -30,6 +30,7 @@ from desktopapp.ui.history_view import HistoryDialog
 from desktopapp.ui.import_dialog import ImportDialog, ImportProgress, ReportDialog
 from desktopapp.ui.participants_editor import NewActorDialog
 from desktopapp.ui.preferences_dialog import PreferencesDialog
+from desktopapp.ui.server_dialog import PasswordStore, ServerDialog
 from desktopapp.ui.settings import Settings
 from desktopapp.ui.source_dialog import SourceDialog
 
@@ -67,6 +68,9 @@ SMALL: dict[str, Make] = {
     "page setup": lambda _s, parent, _f: PageSetupDialog(parent, "A4", "portrait"),
     "import": lambda _s, parent, folder: ImportDialog(parent, str(folder)),
     "import progress": lambda _s, parent, _f: ImportProgress(parent, "x.json"),
+    "open server": lambda _s, parent, _f: ServerDialog(
+        lambda _url: None, PasswordStore(), None, parent
+    ),
     "edit conflict": lambda _s, parent, _f: EditConflictDialog(
         EditConflict(
             "ev-1",

@@ -8,6 +8,7 @@ change it, and nothing is created by opening.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
@@ -44,7 +45,8 @@ def open_database(location: str | Path, *, snapshot: bool = False) -> Engine:
     ``location`` is a file path or a SQLAlchemy URL (``sqlite:///path``); an SQLite file is
     opened the same read-only way however it is named. A URL's password is never shown.
     ``snapshot``: answer everything from one read transaction (for a command; see
-    :func:`snapshot_engine`), the schema check included.
+    :func:`snapshot_engine` for a file, :func:`_server_snapshot_engine` for a server), the
+    schema check included.
     """
     where = parse_location(location)
     for attempt in range(_ATTEMPTS):
@@ -67,6 +69,8 @@ def _open(where: Location, *, snapshot: bool) -> Engine:
         engine = readonly_sqlite_engine(where.sqlite_path, where.label, timeout=where.timeout)
         if snapshot:
             engine = snapshot_engine(engine)
+    elif snapshot:
+        engine = _server_snapshot_engine(where)
     else:
         engine = _engine_for_url(where)
     try:
@@ -109,13 +113,18 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseError(f"{path}: not a timeline database (not an SQLite file)")
 
 
-def _engine_for_url(where: Location, *, read_only: bool = True) -> Engine:
+def _engine_for_url(
+    where: Location, *, read_only: bool = True, isolation_level: str | None = None
+) -> Engine:
     """An engine for a database server; SQLAlchemy and its driver read the URL (libpq's
     settings such as sslmode pass through from its query). ``read_only``: every transaction
     is read-only, so that viewing cannot write whatever a query says."""
     assert where.url is not None
+    options: dict[str, Any] = {"pool_pre_ping": True}
+    if isolation_level is not None:
+        options["isolation_level"] = isolation_level
     try:
-        engine = create_engine(where.url, pool_pre_ping=True)
+        engine = create_engine(where.url, **options)
     except (NoSuchModuleError, ArgumentError, ImportError, ValueError, TypeError) as error:
         raise where.fail(f"cannot open this kind of database ({error})") from None
     if engine.dialect.name == "postgresql" and read_only:
@@ -127,6 +136,49 @@ def _engine_for_url(where: Location, *, read_only: bool = True) -> Engine:
             dbapi_connection.commit()
 
     return engine
+
+
+def _server_snapshot_engine(where: Location) -> Engine:
+    """An engine whose every transaction reads one snapshot of the server, taken now.
+
+    A command (``list``, ``export``) asks many questions: a count, then pages of rows, each
+    format in turn. On a server each would otherwise see the commits made since the last, so
+    an export could say "120 events" above 121 rows. One connection holds a REPEATABLE READ
+    transaction open and exports its snapshot (``pg_export_snapshot``); every transaction of
+    the engine starts by adopting it, whichever pooled connection or thread it runs on.
+    Disposing the engine ends the snapshot.
+    """
+    engine = _engine_for_url(where, isolation_level="REPEATABLE READ")
+    if engine.dialect.name != "postgresql":
+        return engine  # another server: its own isolation, one question at a time
+    try:
+        holder = engine.connect()
+        snapshot_id = holder.exec_driver_sql("SELECT pg_export_snapshot()").scalar_one()
+    except DBAPIError as error:
+        engine.dispose()
+        raise where.fail(f"cannot connect to the server ({_reason(error)})") from None
+    except (ValueError, TypeError) as error:  # a driver refusing its URL's options
+        engine.dispose()
+        raise where.fail(f"cannot connect ({error})") from None
+    adopt = _adopt_snapshot_statement(str(snapshot_id))
+
+    @event.listens_for(engine, "begin")
+    def _adopt_the_snapshot(connection):
+        # The first statement of the transaction, as PostgreSQL requires.
+        connection.connection.driver_connection.execute(adopt)
+
+    @event.listens_for(engine, "engine_disposed")
+    def _end_the_snapshot(_engine):
+        holder.invalidate()  # closes it: its transaction, and the snapshot, end
+
+    return engine
+
+
+def _adopt_snapshot_statement(snapshot_id: str) -> Any:
+    """``SET TRANSACTION SNAPSHOT '…'``, the id quoted by the driver (it takes no parameter)."""
+    from psycopg import sql
+
+    return sql.SQL("SET TRANSACTION SNAPSHOT {}").format(sql.Literal(snapshot_id))
 
 
 def server_engine(where: Location, *, read_only: bool) -> Engine:

@@ -31,6 +31,7 @@ StandardKey = QKeySequence.StandardKey
 class ActionId(Enum):
     NEW_TIMELINE = auto()
     OPEN_DATABASE = auto()
+    OPEN_SERVER_TIMELINE = auto()
     SAVE_COPY = auto()
     IMPORT = auto()
     QUIT = auto()
@@ -92,6 +93,12 @@ _SPECS: dict[ActionId, _Spec] = {
         (StandardKey.Open,),
         "document-open",
         QStyle.StandardPixmap.SP_DialogOpenButton,
+    ),
+    ActionId.OPEN_SERVER_TIMELINE: _Spec(
+        "Open &Server Timeline…",
+        "Open a team's timeline on a PostgreSQL server",
+        (),
+        "network-server",
     ),
     ActionId.SAVE_COPY: _Spec(
         "Save a &Copy As…",

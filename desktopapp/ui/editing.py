@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMe
 
 from desktopapp.db.commands import CommandError
 from desktopapp.db.errors import QUERY_ERRORS, DatabaseError, describe_error
+from desktopapp.db.locations import is_server_location, shown_location
 from desktopapp.db.sample import is_bundled_sample
 from desktopapp.db.store import TimelineStore
 from desktopapp.document import (
@@ -305,7 +306,11 @@ class EditingActions(QObject):
         return True
 
     def remember(self, path: str) -> None:
-        """A timeline file was opened: first in Open Recent."""
+        """A timeline file (or a server's URL, given without its password) was opened:
+        first in Open Recent."""
+        if is_server_location(path):
+            self._settings.add_recent_file(shown_location(path))  # a password masked, if any
+            return
         self._settings.add_recent_file(str(Path(path).expanduser().absolute()))
 
     def _fill_recent_menu(self) -> None:
@@ -325,7 +330,7 @@ class EditingActions(QObject):
         menu.addAction("&Clear Menu").triggered.connect(self._clear_recent)
 
     def _open_recent(self, path: str) -> None:
-        if not Path(path).exists():
+        if not is_server_location(path) and not Path(path).exists():
             self._settings.forget_recent_file(path)
             self.refuse("The timeline could not be opened", f"{path} is no longer there")
             return

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from desktopapp import __version__
 from desktopapp.db.engine import DatabaseError, OlderSchemaError, open_database
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
-from desktopapp.db.locations import shown_location
+from desktopapp.db.locations import is_server_location, shown_location
 from desktopapp.db.repository import EventRepository
 from desktopapp.document import TimelineDocument, file_of
 from desktopapp.domain.filter import EventFilter, FilterError
@@ -212,11 +212,16 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def open_database(self, path: str | Path) -> bool:
         """Switch to another database. On failure, say why and keep the current one."""
+        if is_server_location(path):  # its password from the keyring, libpq or the person
+            from desktopapp.ui.server_dialog import password_to_find, reopen_server_timeline
+
+            if password_to_find(str(path)):
+                return reopen_server_timeline(self, self._settings, str(path))
         opened, shown_for = f"Opened {shown_location(path)}", 5000
         try:
             repository = EventRepository(open_database(path))
         except OlderSchemaError as error:
-            upgraded = self._offer_upgrade(path, str(error))
+            upgraded = self.offer_upgrade(path, str(error))
             if upgraded is None:
                 return False
             # Say where the old file is kept, for longer, instead of "Opened".
@@ -371,6 +376,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.registry[ActionId.NEW_TIMELINE])
         file_menu.addAction(self.registry[ActionId.OPEN_DATABASE])
+        file_menu.addAction(self.registry[ActionId.OPEN_SERVER_TIMELINE])
         file_menu.addMenu(self.editing.recent_menu)
         file_menu.addAction(self.registry[ActionId.SAVE_COPY])
         file_menu.addSeparator()
@@ -467,6 +473,7 @@ class MainWindow(QMainWindow, RemembersLayout):
     def _connect(self) -> None:
         a = self.registry
         a[ActionId.OPEN_DATABASE].triggered.connect(self._ask_database)
+        a[ActionId.OPEN_SERVER_TIMELINE].triggered.connect(self._ask_server)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.FIND].triggered.connect(self.filter_panel.focus_search)
         a[ActionId.CLEAR_FILTERS].triggered.connect(self.filter_panel.clear)
@@ -790,6 +797,11 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.timeline.go_to_selection()
         self.table.select_event(self.document.selection)
 
+    def _ask_server(self) -> None:
+        from desktopapp.ui.server_dialog import ask_server_timeline
+
+        ask_server_timeline(self, self._settings)
+
     def _ask_database(self) -> None:
         folder = self._settings.value(LAST_FOLDER) or str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
@@ -840,7 +852,7 @@ class MainWindow(QMainWindow, RemembersLayout):
             f"{repository.total:,} events in this database."
         )
 
-    def _offer_upgrade(self, path: str | Path, reason: str) -> tuple[EventRepository, str] | None:
+    def offer_upgrade(self, path: str | Path, reason: str) -> tuple[EventRepository, str] | None:
         """Ask before upgrading a database of an older schema; upgrade after a backup copy.
         The upgraded database, and what to tell the person; None if declined or failed."""
         try:

@@ -32,6 +32,9 @@ REQUIRED_ALSO |= {"courlan", "babel", "tld", "urllib3", "htmldate", "dateparser"
 REQUIRED_ALSO |= {"tzlocal", "pytz", "charset-normalizer", "certifi", "justext", "lxml"}
 REQUIRED_ALSO |= {"psycopg-binary"}  # psycopg[binary]: the compiled libpq binding
 REQUIRED_ALSO |= {"mako", "markupsafe"}  # what Alembic needs
+# What keyring needs on Linux (Python 3.12), down to the leaves.
+REQUIRED_ALSO |= {"jaraco-classes", "jaraco-functools", "jaraco-context", "more-itertools"}
+REQUIRED_ALSO |= {"secretstorage", "jeepney", "cryptography", "cffi", "pycparser"}
 ARCHES = {"x86_64", "aarch64"}
 
 
