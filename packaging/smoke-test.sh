@@ -44,6 +44,11 @@ cp "$DESKTOPAPP_DATA_DIR/timeline.sqlite3" old.sqlite3
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.execute("DROP TABLE alembic_version")
+# Schema 6's lane counts and their triggers (as tests/test_schema5.py's _as_schema_4 does).
+for trigger in ("count_event_lane", "uncount_event_lane", "recount_event_lane",
+                "count_acting_lane", "uncount_acting_lane"):
+    db.execute(f"DROP TRIGGER {trigger}")
+db.execute("DROP TABLE lane_day_counts")
 db.execute("DROP TABLE event_links")
 for table, column in (("sources", "author"), ("events", "claim_text"), ("events", "claim_origin")):
     db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
