@@ -97,6 +97,18 @@ def test_a_timeline_opened_is_first_in_open_recent_and_opens_from_there(
     assert texts[:2] == ["&1 first.sqlite3", "&2 second.sqlite3"]
 
 
+def test_a_recent_server_timeline_is_named_by_database_and_server_without_its_password(
+    window: MainWindow, settings: Settings
+) -> None:
+    settings.add_recent_file("postgresql://ada:s3cret@db.example:5433/sample")
+    settings.add_recent_file("postgresql://bob@/sample")  # a local socket
+    [local, remote] = _recent_menu(window).actions()[:2]
+    assert local.text() == "&1 sample on localhost"
+    assert remote.text() == "&2 sample on db.example:5433"
+    assert "s3cret" not in remote.toolTip() + remote.statusTip()
+    assert "db.example:5433/sample" in remote.toolTip()
+
+
 def test_a_recent_timeline_gone_since_is_said_and_forgotten(
     qtbot, window: MainWindow, article_db: Path, tmp_path: Path, captured_boxes: list[str]
 ) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMe
 
 from desktopapp.db.commands import CommandError
 from desktopapp.db.errors import QUERY_ERRORS, DatabaseError, describe_error
-from desktopapp.db.locations import is_server_location, shown_location
+from desktopapp.db.locations import is_server_location, parse_location, shown_location
 from desktopapp.db.sample import is_bundled_sample
 from desktopapp.db.store import TimelineStore
 from desktopapp.document import (
@@ -318,10 +318,11 @@ class EditingActions(QObject):
         menu.clear()
         recent = self._settings.recent_files()
         for number, path in enumerate(recent, start=1):
-            label = f"&{number} {_literal(Path(path).name)}" if number < 10 else Path(path).name
-            action = menu.addAction(label)
-            action.setToolTip(path)
-            action.setStatusTip(path)
+            name = _literal(_recent_name(path))
+            action = menu.addAction(f"&{number} {name}" if number < 10 else name)
+            shown = shown_location(path)  # a server's URL, never with its password
+            action.setToolTip(shown)
+            action.setStatusTip(shown)
             action.triggered.connect(lambda _on=False, p=path: self._open_recent(p))
         if not recent:
             menu.addAction("No recent timelines").setEnabled(False)
@@ -361,3 +362,18 @@ def _literal(text: str) -> str:
 def one_line(error: BaseException) -> str:
     text = describe_error(error) if isinstance(error, QUERY_ERRORS) else str(error)
     return (text.strip().splitlines() or [type(error).__name__])[0].rstrip(".")
+
+
+def _recent_name(location: str) -> str:
+    """A file by its name; a server timeline by its database and where it is ("sample on
+    db.example:5432"), since two servers may each hold a "sample"."""
+    if not is_server_location(location):
+        return Path(location).name
+    try:
+        url = parse_location(location).url
+    except DatabaseError:
+        return shown_location(location)
+    if url is None or not url.database:
+        return shown_location(location)
+    where = url.host or "localhost"
+    return f"{url.database} on {where}:{url.port}" if url.port else f"{url.database} on {where}"
