@@ -129,7 +129,7 @@ class _ActorOrder:
             name: plan.actor(
                 name,
                 _kind(*self._kinds[name], plan),
-                [a for a in self._aliases[name] if fold(a) not in names - {fold(name)}],
+                [a for a in self._aliases[name] if fold(a) not in names or fold(a) == fold(name)],
             )
             for name in order
         }
