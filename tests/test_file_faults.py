@@ -324,6 +324,43 @@ def test_a_full_disk_says_so_in_one_line(command: str, small_disk: Path, article
     assert not target.exists() and _ours(small_disk) == []
 
 
+def test_an_import_that_fills_the_disk_says_so_and_leaves_the_timeline_unchanged(
+    tmp_path: Path,
+) -> None:
+    # SQLite rolls a transaction back itself when the disk fills: our own ROLLBACK then
+    # failed with "no transaction is active", which was reported instead of the full disk.
+    import json
+
+    folder = tmp_path / "small"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        timeline = folder / "t.timeline"
+        assert _cli("new", str(timeline)).returncode == 0
+        (folder / "filler").write_bytes(b"\0" * 2_700_000)  # leave less than the import needs
+        slides = [
+            {"start_date": {"year": "2022", "month": "3", "day": "1", "hour": str(n % 24)},
+             "text": {"headline": f"Slide {n}", "text": "<p>words</p>" * 20}}
+            for n in range(5000)
+        ]  # fmt: skip
+        source = tmp_path / "big.json"
+        source.write_text(json.dumps({"events": slides}), encoding="utf-8")
+        before = hashlib.sha256(timeline.read_bytes()).hexdigest()
+        result = _cli("import", str(timeline), str(source))
+        assert result.returncode == 2
+        err = _one_clear_line(result.stderr)
+        assert "disk is full" in err and "no transaction" not in err, err
+        assert hashlib.sha256(timeline.read_bytes()).hexdigest() == before
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
 # -- temporary files: ours by name, cleaned when stale ----------------------------------------
 
 

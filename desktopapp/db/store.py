@@ -349,7 +349,10 @@ class TimelineStore:
                 version = self._dialect.change_counter(connection)
                 self._dialect.announce_change(connection, before, version)  # sent at COMMIT
             except BaseException:
-                connection.exec_driver_sql("ROLLBACK")
+                # The engine may have rolled back already (SQLite does on a full disk): the
+                # error to report is the one that stopped the change, not "no transaction".
+                with contextlib.suppress(DBAPIError):
+                    connection.exec_driver_sql("ROLLBACK")
                 raise
             connection.exec_driver_sql("COMMIT")
             self._data_version = version
