@@ -162,7 +162,7 @@ def test_a_bad_file_is_refused_in_one_line_and_nothing_changes(
     report = editable.import_actions.import_file(bad, None, ImportDialog().options())
     assert report is None
     (said,) = captured_boxes
-    assert said.startswith("The file could not be imported.\n")
+    assert said.startswith("The file could not be imported.\ncut.json: ")  # its name as is
     assert "not valid JSON" in said and said.count("\n") == 1
     assert editable.document.repository.total == 0
     assert not editable.document.can_undo
@@ -369,3 +369,21 @@ def test_escape_on_the_progress_dialog_cancels_and_leaves_the_timeline_as_it_was
     # The timeline is still editable afterwards: the store's writer was given back.
     assert editable.import_actions.import_file(source, None, ImportDialog().options())
     assert document.repository.total == 3000
+
+
+@pytest.mark.parametrize(
+    ("reason", "shown"),
+    [
+        (
+            "odd.json: no event to import (1 entry skipped)",
+            "odd.json: no event to import (1 entry skipped).",
+        ),
+        ("nothing was saved: the disk is full", "Nothing was saved: the disk is full."),
+        ("ev-12ab was changed by Bob.", "ev-12ab was changed by Bob."),
+        ("/tmp/x.json: a named pipe", "/tmp/x.json: a named pipe."),
+    ],
+)
+def test_a_refusal_is_a_sentence_that_keeps_names_as_written(reason: str, shown: str) -> None:
+    from desktopapp.ui.editing import as_sentence
+
+    assert as_sentence(reason) == shown

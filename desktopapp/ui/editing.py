@@ -165,7 +165,7 @@ class EditingActions(QObject):
         why = (
             "It is rebuilt whenever the app is updated, which would lose your edits."
             if sample
-            else reason[:1].upper() + reason[1:] + "."
+            else as_sentence(reason)
         )
         target = self.copy_target(location)
         box.setInformativeText(
@@ -349,7 +349,7 @@ class EditingActions(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(title + ".")
-        box.setInformativeText(reason[:1].upper() + reason[1:] + ".")
+        box.setInformativeText(as_sentence(reason))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
 
@@ -377,3 +377,13 @@ def _recent_name(location: str) -> str:
         return shown_location(location)
     where = url.host or "localhost"
     return f"{url.database} on {where}:{url.port}" if url.port else f"{url.database} on {where}"
+
+
+def as_sentence(reason: str) -> str:
+    """A reason shown as a sentence: a capital and a full stop, but never a changed name:
+    a reason often starts with a file or a key ("odd.json: no event to import"), which is
+    data and stays as written."""
+    first = reason.split(" ", 1)[0]
+    if first.isalpha() and first.islower():
+        reason = reason[:1].upper() + reason[1:]
+    return reason if reason.endswith((".", "!", "?")) else reason + "."
