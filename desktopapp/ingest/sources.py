@@ -173,10 +173,28 @@ def _draft_from_plain(text: str, *, origin: str, name: str) -> SourceDraft:
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.I)
 
 
+# Control bytes no text encoding of a web page uses (tab, line feed, form feed, carriage
+# return and ESC, which ISO-2022 pages need, are left out). A saved page in any 8-bit or
+# UTF-8 encoding has next to none; random bytes have about one in ten.
+_CONTROL_BYTES = bytes(set(range(32)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B})
+_MOST_CONTROL_BYTES = 0.01
+
+
+def _is_binary(head: bytes) -> bool:
+    """Whether the start of a file is binary data rather than a page's text: a NUL, or more
+    control bytes than any text would hold (a lenient HTML parser finds "text" in noise)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: NULs and controls are text
+        return False
+    if b"\x00" in head:
+        return True
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return controls > _MOST_CONTROL_BYTES * max(1, len(head))
+
+
 def _draft_from_html(path: Path, data: bytes) -> SourceDraft:
     import trafilatura  # imported when needed: it loads lxml and its language data
 
-    if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _is_binary(data[:65536]):
         raise SourceError(f"{path.name} is not a web page: it holds binary data")
     tree = trafilatura.load_html(data)
     if tree is None:
