@@ -1,0 +1,5 @@
+import sys
+
+from desktopapp.i18n.catalogues import main
+
+sys.exit(main())
