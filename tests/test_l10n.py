@@ -69,3 +69,49 @@ def test_the_catalogues_compile(tmp_path):
     written = catalogues.compile_qt(tmp_path)
     assert [path.name for path in written] == ["desktopapp_fr.qm"]
     assert all(path.stat().st_size > 0 for path in written)
+
+
+_TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context><name>A</name>{messages}</context>
+</TS>"""
+
+
+def _ts_message(source, translation=None):
+    if translation is None:
+        return f'<message><source>{source}</source><translation type="unfinished"/></message>'
+    return f"<message><source>{source}</source><translation>{translation}</translation></message>"
+
+
+def test_two_branches_window_catalogues_merge_as_a_union():
+    import xml.etree.ElementTree as ET
+
+    ours = _TS.format(messages=_ts_message("Open", "Ouvrir") + _ts_message("Close"))
+    theirs = _TS.format(messages=_ts_message("Close", "Fermer") + _ts_message("Quit", "Quitter"))
+    merged = ET.fromstring(catalogues.union_ts(ours.encode(), theirs.encode()))
+    found = {m.findtext("source"): m.findtext("translation") for m in merged.iter("message")}
+    assert found == {"Open": "Ouvrir", "Close": "Fermer", "Quit": "Quitter"}
+
+
+def test_two_branches_gettext_catalogues_merge_as_a_union():
+    import io
+
+    from babel.messages import pofile
+    from babel.messages.catalog import Catalog
+
+    def po(**messages):
+        catalog = Catalog(locale="fr")
+        for source, translation in messages.items():
+            catalog.add(source, translation)
+        out = io.BytesIO()
+        pofile.write_po(out, catalog)
+        return out.getvalue()
+
+    merged = catalogues.union_po("fr", po(page="page", year=""), po(year="année", day="jour"))
+    catalog = pofile.read_po(io.BytesIO(merged), locale="fr")
+    assert {m.id: m.string for m in catalog if m.id} == {
+        "page": "page",
+        "year": "année",
+        "day": "jour",
+    }

@@ -7,5 +7,6 @@
 
 ``python -m desktopapp.i18n update`` refreshes both from the code (new messages appear as
 unfinished, vanished ones are dropped), ``compile`` builds the ``.qm`` files, ``check`` lists
-what is not translated. See :mod:`desktopapp.i18n.catalogues`.
+what is not translated, and ``resolve``, after a ``git merge`` that conflicts on them,
+writes each as the union of both branches' messages. See :mod:`desktopapp.i18n.catalogues`.
 """

@@ -7,6 +7,7 @@ command refreshes everything and a test can ask whether anything is untranslated
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -251,6 +252,96 @@ def gaps() -> list[Gap]:
     return found
 
 
+def union_ts(ours: bytes, theirs: bytes) -> bytes:
+    """Both sides' messages of a ``.ts`` (ours win where both translate one message): how two
+    branches' catalogues merge. :func:`update_qt` then puts the file back in lupdate's form."""
+    mine = ET.fromstring(ours)
+    contexts = {context.findtext("name", ""): context for context in mine.iter("context")}
+    for context in ET.fromstring(theirs).iter("context"):
+        name = context.findtext("name", "")
+        target = contexts.get(name)
+        if target is None:
+            mine.append(context)
+            contexts[name] = context
+            continue
+        known = {_ts_key(message): message for message in target.iter("message")}
+        for message in context.iter("message"):
+            existing = known.get(_ts_key(message))
+            if existing is None:
+                target.append(message)
+            elif _unfinished(existing) and not _unfinished(message):
+                target.remove(existing)
+                target.append(message)
+    return ET.tostring(mine, encoding="utf-8", xml_declaration=True)
+
+
+def _ts_key(message: ET.Element) -> tuple[str, str]:
+    return message.findtext("source", ""), message.findtext("comment", "")
+
+
+def _unfinished(message: ET.Element) -> bool:
+    translation = message.find("translation")
+    return translation is None or translation.get("type") == "unfinished"
+
+
+def union_po(code: str, ours: bytes, theirs: bytes) -> bytes:
+    """Both sides' messages of a ``.po`` (ours win where both translate one message)."""
+    from babel.messages import pofile
+
+    mine = pofile.read_po(io.BytesIO(ours), locale=code, domain="desktopapp")
+    for message in pofile.read_po(io.BytesIO(theirs), locale=code, domain="desktopapp"):
+        if not message.id:
+            continue
+        existing = mine.get(message.id, context=message.context)
+        if existing is None or (not _po_done(existing) and _po_done(message)):
+            if existing is not None:  # Babel's assignment would keep the old translation
+                mine.delete(message.id, context=message.context)
+            mine[message.id] = message
+    out = io.BytesIO()
+    pofile.write_po(out, mine, no_location=True, sort_output=True, width=100)
+    return out.getvalue()
+
+
+def _po_done(message) -> bool:
+    texts = message.string if isinstance(message.string, tuple) else (message.string,)
+    return all(texts) and not message.fuzzy
+
+
+def resolve_conflicts() -> list[Path]:
+    """After a ``git merge`` that conflicts on the catalogues: write each conflicted one as
+    the union of both sides, refresh it from the merged code, and ``git add`` it."""
+    root = PACKAGE.parent
+    listed = subprocess.run(
+        ["git", "diff", "--name-only", "--diff-filter=U"],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    resolved = []
+    for code in TRANSLATED:
+        for path in (ts_path(code), po_path(code)):
+            relative = str(path.relative_to(root))
+            if relative not in listed:
+                continue
+            ours, theirs = (_stage(root, stage, relative) for stage in (2, 3))
+            merged = (
+                union_ts(ours, theirs) if path.suffix == ".ts" else union_po(code, ours, theirs)
+            )
+            path.write_bytes(merged)
+            resolved.append(path)
+    update()
+    for path in resolved:
+        subprocess.run(["git", "add", str(path)], cwd=root, check=True)
+    return resolved
+
+
+def _stage(root: Path, stage: int, relative: str) -> bytes:
+    return subprocess.run(
+        ["git", "show", f":{stage}:{relative}"], cwd=root, check=True, capture_output=True
+    ).stdout
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     action = args[0] if args else "check"
@@ -259,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
     elif action == "compile":
         for path in compile_qt(Path(args[1]) if len(args) > 1 else CATALOGUES):
             print(f"wrote {path}")
+    elif action == "resolve":
+        for path in resolve_conflicts():
+            print(f"merged {path}")
     elif action == "check":
         found = gaps()
         for gap in found:
@@ -266,6 +360,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(found)} message(s) not translated", file=sys.stderr)
         return 1 if found else 0
     else:
-        print("usage: python -m desktopapp.i18n update | compile [DIR] | check", file=sys.stderr)
+        print(
+            "usage: python -m desktopapp.i18n update | compile [DIR] | check | resolve",
+            file=sys.stderr,
+        )
         return 2
     return 0
