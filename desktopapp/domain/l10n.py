@@ -5,7 +5,8 @@ exports' and the command line's words, so the prose they produce goes through th
 ``_("…")``, ``ngettext("… event", "… events", n)`` for plurals, ``pgettext(context, "…")``
 where one English word needs two French ones, and ``N_("…")`` to mark a string translated
 later (a constant). The window's own words use Qt's ``tr()`` and the ``.ts`` catalogue
-instead (``desktopapp/i18n/``); both catalogues hold the same language.
+instead (``desktopapp/i18n/``), except its plurals, which are this module's ``ngettext``
+(see :func:`desktopapp.i18n.catalogues.gettext_sources` for why).
 
 The catalogues are gettext ``.po`` files in ``desktopapp/i18n/``, read with Babel (the
 reference library for CLDR locale data in Python) and compiled in memory on first use: no

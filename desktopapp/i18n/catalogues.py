@@ -40,13 +40,15 @@ def qt_sources() -> list[Path]:
 
 
 def gettext_sources() -> list[Path]:
-    """Every other module of the package (the plain layers, the exports, the command line)."""
-    qt = set(qt_sources())
+    """Every module of the package, the window's included: its plurals are gettext's too,
+    because PySide6's ``tr(text, "", n)`` falls back to the English plural when called from a
+    subclass of the class that holds the message, and lupdate does not see a plural in
+    ``QCoreApplication.translate``."""
     skip = {CATALOGUES, PACKAGE / "db" / "migrations"}
     return [
         path
         for path in sorted(PACKAGE.rglob("*.py"))
-        if path not in qt and not any(part in skip for part in path.parents)
+        if not any(part in skip for part in path.parents)
     ]
 
 
