@@ -84,8 +84,8 @@
         <translation>{day}, {iso} ou {month}</translation>
     </message>
     <message>
-        <source>Numbers alone: 03/01/2022 is read as {date}.</source>
-        <translation>En chiffres seuls, 03/01/2022 se lit {date}.</translation>
+        <source>Numbers alone are read month first: 03/01/2022 is {date}.</source>
+        <translation>En chiffres seuls, le mois vient en premier&#x202f;: 03/01/2022 est le {date}.</translation>
     </message>
     <message>
         <source>Type a date ({examples}) and press Enter or Tab, or pick one from the calendar (Alt+Down).</source>
@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>Search events, quotes, actors…</source>
-        <translation>Rechercher événements, citations, acteurs…</translation>
+        <translation>Rechercher événements, citations…</translation>
     </message>
     <message>
         <source>Search</source>

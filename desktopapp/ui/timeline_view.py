@@ -650,9 +650,15 @@ class TimelineView(QGraphicsView):
         painter.drawLine(QPointF(0, AXIS_HEIGHT), QPointF(header, AXIS_HEIGHT))
         painter.setFont(self._fonts.context)
         painter.setPen(QPen(colours.muted_text))
+        # Wrapped, not clipped: a longer language's heading ("Acteur à l’initiative") takes
+        # two lines of the axis' height where the lane names leave the column narrow.
         painter.drawText(
             QRectF(10, 0, header - 14, AXIS_HEIGHT),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            int(
+                Qt.AlignmentFlag.AlignLeft
+                | Qt.AlignmentFlag.AlignVCenter
+                | Qt.TextFlag.TextWordWrap
+            ),
             _grouping_title(self._grouping),
         )
         self._paint_notice(painter, colours, width, height)
