@@ -32,6 +32,7 @@ from desktopapp.ui.detail_pane import DetailPane
 from desktopapp.ui.event_table import EventTableModel, EventTableView, short_date
 from desktopapp.ui.filter_panel import FilterPanel
 from desktopapp.ui.history_view import HistoryModel, HistoryView, change_text, local_time
+from desktopapp.ui.source_passage import SourcePassage
 from desktopapp.ui.timeline_view import TimelineView
 
 NNBSP = "\u202f"  # French puts a narrow no-break space before ; : ! ?
@@ -369,3 +370,21 @@ def test_the_history_speaks_french_and_writes_the_day_first(
     view = HistoryView()
     qtbot.addWidget(view)
     assert view.empty.text() == "Aucune modification enregistrée pour l’instant."
+
+
+def test_the_source_passage_checks_a_paste_in_french(
+    qtbot: QtBot, french: None, repository: EventRepository
+) -> None:
+    passage = SourcePassage(repository, what="phrase qui donne la date")
+    qtbot.addWidget(passage)
+    assert passage.text_box.placeholderText() == (
+        f"À coller mot pour mot depuis la source{NNBSP}: phrase qui donne la date"
+    )
+    passage.text_box.setPlainText("Rien de tel dans l’article")
+    assert passage.status.text().startswith("⚠ Ce texte ne figure pas tel quel dans «")
+    source = repository.source_text(passage.source_box.currentData())
+    sentence = source[200:260]
+    passage.text_box.setPlainText(sentence)
+    status = passage.status.text()
+    assert status.startswith("✓ Trouvé mot pour mot (")
+    assert "caractères 200 à 260" in status and "après «" in status

@@ -487,7 +487,7 @@
     <name>SourcePassage</name>
     <message>
         <source>Paste the source&apos;s {what}</source>
-        <translation>Collez ici {what}, mot pour mot</translation>
+        <translation>À coller mot pour mot depuis la source : {what}</translation>
     </message>
     <message>
         <source>which occurrence?</source>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <source>paste the source&apos;s {what}</source>
-        <translation>collez {what}, mot pour mot</translation>
+        <translation>collez depuis la source : {what}</translation>
     </message>
     <message>
         <source>this is not in {title} as written (paste it verbatim)</source>

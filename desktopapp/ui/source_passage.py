@@ -35,7 +35,7 @@ class SourcePassage(QWidget):
         self,
         repository: EventRepository,
         *,
-        what: str,  # translated: "the sentence that states the date", "the passage…"
+        what: str,  # translated, without an article: "sentence that states the date"
         text_label: str | None = None,  # the text field's label; "Se&ntence:" when None
         parent: QWidget | None = None,
     ) -> None:
