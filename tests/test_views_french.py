@@ -29,7 +29,7 @@ from desktopapp.ui import timeline_loader as loader_module
 from desktopapp.ui.article_pane import ArticlePane
 from desktopapp.ui.date_field import DateField, date_text
 from desktopapp.ui.detail_pane import DetailPane
-from desktopapp.ui.event_table import EventTableModel, EventTableView, short_date
+from desktopapp.ui.event_table import EventTableModel, EventTableView, short_date, unsourced_badge
 from desktopapp.ui.filter_panel import FilterPanel
 from desktopapp.ui.history_view import HistoryModel, HistoryView, change_text, local_time
 from desktopapp.ui.source_passage import SourcePassage
@@ -388,3 +388,30 @@ def test_the_source_passage_checks_a_paste_in_french(
     status = passage.status.text()
     assert status.startswith("✓ Trouvé mot pour mot (")
     assert "caractères 200 à 260" in status and "après «" in status
+
+
+def test_an_unsourced_event_says_how_to_source_it_in_french(
+    qtbot: QtBot, french: None, tmp_path: Path
+) -> None:
+    from desktopapp.db.engine import open_database
+    from tests.unsourced_helpers import UNSAFE_URL, UNSOURCED_TITLES, make_mixed_timeline
+
+    mixed = make_mixed_timeline(tmp_path / "mixed.timeline")
+    engine = open_database(mixed.path)
+    try:
+        repository = EventRepository(engine)
+        event = next(e for e in repository.events() if e.title == UNSOURCED_TITLES[0])
+        pane = DetailPane()
+        qtbot.addWidget(pane)
+        pane.show_event(event)
+        text = pane.plain_text()
+    finally:
+        engine.dispose()
+    assert (
+        "Pour ajouter une citation, sélectionnez un passage d’une source, puis "
+        "Édition › Ajouter une citation à l’événement." in text
+    )
+    assert f"Les mots du fichier importé{NNBSP}: aucun texte de source ne les appuie." in text
+    if UNSAFE_URL in text:
+        assert f"(pas une adresse web{NNBSP}: sans lien)" in text
+    assert unsourced_badge() == "sans source"

@@ -487,7 +487,7 @@
     <name>SourcePassage</name>
     <message>
         <source>Paste the source&apos;s {what}</source>
-        <translation>À coller mot pour mot depuis la source : {what}</translation>
+        <translation>À coller mot pour mot depuis la source&#x202f;: {what}</translation>
     </message>
     <message>
         <source>which occurrence?</source>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <source>paste the source&apos;s {what}</source>
-        <translation>collez depuis la source : {what}</translation>
+        <translation>collez depuis la source&#x202f;: {what}</translation>
     </message>
     <message>
         <source>this is not in {title} as written (paste it verbatim)</source>
@@ -619,6 +619,14 @@
     <message>
         <source>per year</source>
         <translation>par an</translation>
+    </message>
+</context>
+<context>
+    <name>TitleDelegate</name>
+    <message>
+        <source>unsourced</source>
+        <extracomment>The list&apos;s badge on an event no source&apos;s quote backs yet (short: it sits in the title cell).</extracomment>
+        <translation>sans source</translation>
     </message>
 </context>
 </TS>

@@ -46,7 +46,18 @@ def is_safe_link(url: str) -> bool:
 
 def _e(value: str, limit: int = PARAGRAPH_LIMIT) -> str:
     """A value for the page: controls shown, a huge text cut, then escaped."""
-    return html.escape(for_display(value, limit, say_cut=True), quote=True)
+    return _narrow_spaces_kept(html.escape(for_display(value, limit, say_cut=True), quote=True))
+
+
+# Qt's HTML reader collapses a narrow no-break space (French's before ":" and inside « »,
+# and in French sources' own words) into an ordinary, breakable one; in a span that keeps
+# white space as it is, it stays itself.
+_NARROW_SPACE = "\u202f"
+_KEPT_NARROW_SPACE = f"<span style='white-space:pre'>{_NARROW_SPACE}</span>"
+
+
+def _narrow_spaces_kept(markup: str) -> str:
+    return markup.replace(_NARROW_SPACE, _KEPT_NARROW_SPACE)
 
 
 class DetailPane(QWidget):
@@ -99,7 +110,7 @@ class DetailPane(QWidget):
         """``value`` as :func:`_e` shows it, with the search's matches marked (controls are
         shown one for one, so the matches' offsets hold up to the cut)."""
         shown = for_display(value, limit, say_cut=True)
-        return marked_html(shown, match_spans(self._search, value[:limit]))
+        return _narrow_spaces_kept(marked_html(shown, match_spans(self._search, value[:limit])))
 
     def set_sources(self, sources: Sequence[Source]) -> None:
         """The timeline's sources, to quote each passage in its language and name its source."""

@@ -52,7 +52,7 @@ from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, Precision, 
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.l10n import _, month_name
 from desktopapp.domain.model import EventRow
-from desktopapp.domain.provenance import UNSOURCED, UNSOURCED_LINE
+from desktopapp.domain.provenance import UNSOURCED_LINE
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search, why_matched
 from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.ui.date_field import day_of_month, day_text
@@ -574,6 +574,12 @@ _EMPTY_TEXT_FLAGS = (
 # -- the view ---------------------------------------------------------------------------------
 
 
+def unsourced_badge() -> str:
+    """The word in the badge of an event that no source's quote backs yet."""
+    #: The list's badge on an event no quote backs yet (short: it sits in the title cell).
+    return QCoreApplication.translate("TitleDelegate", "unsourced")
+
+
 class TitleDelegate(MatchDelegate):
     """A title cell: the search's matches marked, after an "unsourced" badge when the event
     has no quote (a hollow pill, as its timeline mark is hollow: a word, not a colour)."""
@@ -597,7 +603,7 @@ class TitleDelegate(MatchDelegate):
         font = QFont(opt.font)
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
         metrics = QFontMetricsF(font)
-        badge = _(UNSOURCED)
+        badge = unsourced_badge()
         text_width = metrics.horizontalAdvance(badge)
         height = min(opt.rect.height() - 4.0, metrics.height() + 2.0)
         pill = QRectF(opt.rect.left() + 4.0, 0, text_width + 10.0, height)
