@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
 
 from desktopapp.domain.filter import FilterError, parse_user_date
 from desktopapp.domain.l10n import month_name, quoted
+from desktopapp.ui.plain import tooltip
 
 
 def day_of_month(day: int) -> str:
@@ -87,7 +88,7 @@ class DateField(QLineEdit):
         tip += " " + month_first_note()
         if end_of_period:
             tip += " " + self.tr("A month or a year means its last day.")
-        self.setToolTip(tip)
+        self.setToolTip(tooltip(tip))  # rich text, so that Qt wraps its three sentences
         self._calendar_action = QAction(
             self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
             self.tr("Pick a date"),
