@@ -120,6 +120,7 @@ def test_the_filter_panel_speaks_french_with_real_plurals(
     assert panel.clear_button.text() == "Effacer les filtres"
     assert panel.search.placeholderText() == "Rechercher événements, citations…"
     assert panel.actor_find.placeholderText() == "Trouver un acteur…"
+    assert "OR en capitales entre deux mots" in panel.search.toolTip()  # OR is the syntax
     labels = {label.text() for label in panel.findChildren(QLabel)}
     assert {"Acteurs", "Types d’événements", "Dates"} <= labels
     assert panel.edit_actor_action.text() == "&Modifier l’acteur…"

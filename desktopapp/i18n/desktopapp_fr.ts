@@ -625,7 +625,7 @@
     <name>TitleDelegate</name>
     <message>
         <source>unsourced</source>
-        <extracomment>The list&apos;s badge on an event no source&apos;s quote backs yet (short: it sits in the title cell).</extracomment>
+        <extracomment>The list&apos;s badge on an event no quote backs yet (short: it sits in the title cell).</extracomment>
         <translation>sans source</translation>
     </message>
 </context>
