@@ -24,6 +24,7 @@ from desktopapp.domain import l10n
 from desktopapp.domain.dates import parse_edtf
 from desktopapp.domain.filter import EventFilter, parse_user_date
 from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.quotation import is_supplied_title
 from desktopapp.i18n import catalogues
 from desktopapp.ui import timeline_loader as loader_module
 from desktopapp.ui.article_pane import ArticlePane
@@ -336,6 +337,9 @@ def test_the_detail_pane_speaks_french_around_the_events_words(
     assert event.quotes[0].text.split()[0] in text
     for english in ("WHEN", "WHAT", "Dated from", "In the source's words", "published "):
         assert english not in text
+    supplied = next(e for e in repository.events() if is_supplied_title(e.citation.title))
+    pane.show_event(supplied)
+    assert f"Un titre entre [crochets] ne figurait pas sur la page{NNBSP}: " in pane.plain_text()
     approximate = next((e for e in repository.events() if e.date.approximate), None)
     if approximate is not None:
         pane.show_event(approximate)

@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import re
 
+from desktopapp.domain.l10n import N_
 from desktopapp.domain.model import Event
 
 HIDDEN_MARK = "\ufffd"  # "�": Unicode's own sign for a character that cannot be shown
-HIDDEN_MARK_NOTE = (
-    f"{HIDDEN_MARK} stands for an invisible control character in the data (such as a "
+# Shown through _(); the mark is written out (not an f-string field) so that the catalogue
+# can read the message.
+HIDDEN_MARK_NOTE = N_(
+    "\ufffd stands for an invisible control character in the data (such as a "
     "right-to-left override), shown instead of obeyed"
 )
 
