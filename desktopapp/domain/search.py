@@ -25,7 +25,8 @@ from desktopapp.domain.model import Event
 
 MAX_TERMS = 16
 MAX_WORD_LENGTH = 64
-SYNTAX_HELP = N_(  # shown through _() where displayed
+# Marked for the catalogue; shown through _() where displayed.
+SYNTAX_HELP = N_(
     "Words in titles, summaries, quotes or actor names; every word is required and also "
     'finds longer words (sanction → sanctions). "Quoted words" must appear together, in '
     "that order. OR in capitals between two words or phrases finds either (apple OR swift). "

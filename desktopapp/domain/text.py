@@ -24,8 +24,7 @@ from desktopapp.domain.l10n import N_
 from desktopapp.domain.model import Event
 
 HIDDEN_MARK = "\ufffd"  # "�": Unicode's own sign for a character that cannot be shown
-# Shown through _(); the mark is written out (not an f-string field) so that the catalogue
-# can read the message.
+# Marked for the catalogue (the mark written out, as HIDDEN_MARK is): shown through _().
 HIDDEN_MARK_NOTE = N_(
     "\ufffd stands for an invisible control character in the data (such as a "
     "right-to-left override), shown instead of obeyed"

@@ -113,26 +113,6 @@
     </message>
 </context>
 <context>
-    <name>DateText</name>
-    <message>
-        <source>1</source>
-        <extracomment>The first day of a month in a date (&quot;1 Mar 2022&quot;); French writes &quot;1er&quot;.</extracomment>
-        <translation>1er</translation>
-    </message>
-    <message>
-        <source>{month} {year}</source>
-        <translation>{month} {year}</translation>
-    </message>
-    <message>
-        <source>{day} {month} {year}</source>
-        <translation>{day} {month} {year}</translation>
-    </message>
-    <message>
-        <source>{day} {month}</source>
-        <translation>{day} {month}</translation>
-    </message>
-</context>
-<context>
     <name>DetailPane</name>
     <message>
         <source>Event details</source>

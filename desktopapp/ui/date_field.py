@@ -17,16 +17,16 @@ from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
 
 from desktopapp.domain.filter import FilterError, parse_user_date
-from desktopapp.domain.l10n import month_name, quoted
+from desktopapp.domain.l10n import _, month_name, pgettext, quoted
 from desktopapp.ui.plain import tooltip
+
+# A date's shape is the plain layers' gettext messages ("{day} {month} {year}"), the same the
+# date words of the exports and the command line use, so a day reads alike everywhere.
 
 
 def day_of_month(day: int) -> str:
     """The day's number as a date writes it: French says "1er" for the first."""
-    if day == 1:
-        #: The first day of a month in a date ("1 Mar 2022"); French writes "1er".
-        return QCoreApplication.translate("DateText", "1")
-    return str(day)
+    return pgettext("the first day of a month, before its name", "1") if day == 1 else str(day)
 
 
 def day_text(year: int, month: int, day: int | None = None, *, abbreviated: bool = True) -> str:
@@ -34,10 +34,10 @@ def day_text(year: int, month: int, day: int | None = None, *, abbreviated: bool
     '21 févr. 2022'; without a day, 'Mar 2022'; not ``abbreviated``, '1 March 2022'. The
     window's lists, fields and tooltips share it, so one date reads the same in each of them."""
     if day is None:
-        return QCoreApplication.translate("DateText", "{month} {year}").format(
+        return _("{month} {year}").format(
             month=month_name(month, abbreviated=abbreviated, standalone=True), year=year
         )
-    return QCoreApplication.translate("DateText", "{day} {month} {year}").format(
+    return _("{day} {month} {year}").format(
         day=day_of_month(day), month=month_name(month, abbreviated=abbreviated), year=year
     )
 

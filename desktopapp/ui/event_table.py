@@ -128,7 +128,7 @@ def short_date(date: FuzzyDate) -> str:
     ):
         # One month's days: the month and year once, after both days ("21–27 Feb 2022").
         both = f"{day_of_month(start.day)}–{end.day}"
-        text = QCoreApplication.translate("DateText", "{day} {month} {year}").format(
+        text = _("{day} {month} {year}").format(
             day=both, month=_month(start.month or 1, None), year=start.year
         )
     elif start.year == end.year and start.month is not None and end.month is not None:
@@ -158,7 +158,7 @@ def _point(point: DatePoint, *, year: bool = True) -> str:
     elif year:
         text = day_text(point.year, point.month, point.day)
     elif point.day is not None:  # the year is said once, after the interval's end
-        text = QCoreApplication.translate("DateText", "{day} {month}").format(
+        text = _("{day} {month}").format(
             day=day_of_month(point.day), month=_month(point.month, point.day)
         )
     else:
