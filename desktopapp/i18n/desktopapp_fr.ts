@@ -128,7 +128,7 @@
     </message>
     <message>
         <source>(the timeline spans {start} – {end})</source>
-        <translation>(la chronologie l’étend du {start} au {end})</translation>
+        <translation>(la chronologie le représente du {start} au {end})</translation>
     </message>
     <message>
         <source>Who</source>
@@ -562,7 +562,7 @@
     </message>
     <message>
         <source>Zoomed in as far as events spread over centuries allow: filter by date to zoom in further.</source>
-        <translation>Zoom au plus près que permettent des événements étalés sur des siècles&#x202f;: filtrez par date pour zoomer davantage.</translation>
+        <translation>Zoom maximal pour des événements étalés sur des siècles&#x202f;: filtrez par date pour zoomer davantage.</translation>
     </message>
     <message>
         <source>Show or hide what the marks and colours mean</source>
