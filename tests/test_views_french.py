@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -340,10 +341,10 @@ def test_the_detail_pane_speaks_french_around_the_events_words(
     supplied = next(e for e in repository.events() if is_supplied_title(e.citation.title))
     pane.show_event(supplied)
     assert f"Un titre entre [crochets] ne figurait pas sur la page{NNBSP}: " in pane.plain_text()
-    approximate = next((e for e in repository.events() if e.date.approximate), None)
-    if approximate is not None:
-        pane.show_event(approximate)
-        assert "(la chronologie l’étend du " in pane.plain_text()
+    # An approximate date is drawn wider than it is: the pane says how far, in French.
+    pane.show_event(replace(event, date=parse_edtf("2022-03-01~")))
+    assert "(la chronologie le représente du 2" in pane.plain_text()
+    assert "février 2022 au " in pane.plain_text()
 
 
 def test_the_article_pane_names_its_source_in_french(
