@@ -168,15 +168,22 @@ def _free_text_to_edtf(text: str) -> str:
     body, uncertain = _strip_uncertain(body)
     body, approximate_inside = _strip_approximate(body)  # "vers mars 2022 ?" either way round
     uncertain = uncertain or uncertain_said
+    body, uncertain_end = _strip_uncertain_end(body)
     body = _one_day_span(body)
     body, zone = _strip_zone(body)  # "09:30 to 11:00 UTC": before "-05:00" reads as a span
     for pattern in _INTERVALS:
         match = pattern.fullmatch(body)
         if match:
             start, end = (_zoned(f, zone, text) for f in _interval(match[1], match[2], text))
-            return f"{start.edtf()}{_qualifier(uncertain, approximate or start.approximate)}/" + (
-                f"{end.edtf()}{_qualifier(uncertain, approximate or end.approximate)}"
+            first = _qualifier(
+                uncertain or uncertain_end == "start", approximate or start.approximate
             )
+            last = _qualifier(uncertain or uncertain_end == "end", approximate or end.approximate)
+            return f"{start.edtf()}{first}/{end.edtf()}{last}"
+    if uncertain_end:
+        raise DateError(
+            _("{date}: only an interval has a start and an end").format(date=_echo(text))
+        )
     point = _zoned(_point(body, text), zone, text)
     approximate = approximate or approximate_inside or point.approximate
     return point.edtf() + _qualifier(uncertain, approximate)
@@ -218,6 +225,22 @@ def _strip_our_own_words(text: str) -> tuple[str, bool]:
     if match:
         return text[: match.start()], bool(match.group(1) or match.group(2))
     return text, False
+
+
+_UNCERTAIN_END = re.compile(
+    r"\s*\((?:the (?P<which>start|end) is uncertain|(?P<quelle>début|fin) incertaine?)\)$",
+    re.IGNORECASE,
+)
+
+
+def _strip_uncertain_end(text: str) -> tuple[str, str]:
+    """Our words for one uncertain end read back: "(the start is uncertain)", "(fin
+    incertaine)"; the end named, "start" or "end", or "" when none is."""
+    match = _UNCERTAIN_END.search(text)
+    if not match:
+        return text, ""
+    which = match["which"] or ("start" if match["quelle"].lower() == "début" else "end")
+    return text[: match.start()].strip(), which.lower()
 
 
 def _strip_approximate(text: str) -> tuple[str, bool]:

@@ -83,21 +83,19 @@ def _day_and_month(day: int, month: int) -> str:
 
 # -- the clock ---------------------------------------------------------------------------------
 
-# The clock at each precision, as CLDR patterns (Babel's format_time) each catalogue gives:
-# English "09h", "09:30", "09:30:15"; French "9 h", "9 h 30", "9 h 30 min 15 s".
-_CLOCK_PATTERNS = {
-    "hour": ("a time given to the hour, as a CLDR pattern", "HH'h'"),
-    "minute": ("a time given to the minute, as a CLDR pattern", "HH:mm"),
-    "second": ("a time given to the second, as a CLDR pattern", "HH:mm:ss"),
-}
-
 
 def clock_words(hour: int, minute: int | None = None, second: int | None = None) -> str:
-    """A time of day at its precision, with no minute or second made up: "09h" / "14 h"."""
+    """A time of day at its precision, with no minute or second made up: "09h" / "14 h",
+    "09:30" / "9 h 30", "09:30:15" / "9 h 30 min 15 s"."""
     from babel.dates import format_time
 
-    precision = "hour" if minute is None else "minute" if second is None else "second"
-    pattern = pgettext(*_CLOCK_PATTERNS[precision])
+    # CLDR patterns (Babel's format_time) that each catalogue gives for its clock.
+    if minute is None:
+        pattern = pgettext("a time given to the hour, as a CLDR pattern", "HH'h'")
+    elif second is None:
+        pattern = pgettext("a time given to the minute, as a CLDR pattern", "HH:mm")
+    else:
+        pattern = pgettext("a time given to the second, as a CLDR pattern", "HH:mm:ss")
     return format_time(time(hour, minute or 0, second or 0), pattern, locale=language())
 
 
