@@ -191,10 +191,10 @@ def _free_text_to_edtf(text: str) -> str:
 
 _OUR_PRECISION = re.compile(
     r"\s*\((?:an? (?:second|minute|hour|day|month|year)(, uncertain)?|"
-    r"une? (?:seconde|minute|heure|jour|mois|année)(, incertaine?)?)\)$"
+    r"(?:au|à la|à l’) ?(?:seconde|minute|heure|jour|mois|année) près(, incertaine)?)\)$"
 )
 _OUR_INTERVAL = re.compile(
-    r"^(?:some (?:day|time) (?=between )|(?:un jour|à un moment) (?=entre ))"
+    r"^(?:some (?:day|time) (?=between )|(?:un jour|à un moment) (?=entre |le ))"
 )
 # A span of times within one day, as our words say it: "between 09:30 and 11:00 on 1 March
 # 2022", "le 1er mars 2022, entre 9 h 30 et 11 h".
@@ -243,15 +243,18 @@ def _strip_uncertain_end(text: str) -> tuple[str, str]:
     return text[: match.start()].strip(), which.lower()
 
 
-def _strip_approximate(text: str) -> tuple[str, bool]:
+def _strip_approximate(text: str, *, after: bool = False) -> tuple[str, bool]:
+    """The text without its word for "approximately", and whether it had one; ``after``
+    also takes the French "environ" after a date (one end of an interval: "entre 1900 et
+    1901 environ" makes only 1901 approximate)."""
     match = _APPROXIMATE.match(text)
     if match:
         return text[match.end() :].strip(), True
     if text.endswith("~"):
         return text[:-1].strip(), True
-    after = _APPROXIMATE_AFTER.search(text)
-    if after:
-        return text[: after.start()].strip(), True
+    follows = _APPROXIMATE_AFTER.search(text) if after else None
+    if follows:
+        return text[: follows.start()].strip(), True
     return text, False
 
 
@@ -346,7 +349,9 @@ _HIGH = datetime(2004, 3, 2, 1, 1, 1)
 
 def _fields(text: str, whole: str) -> _Fields:
     """The year, month and day written in ``text`` (any of them may be missing)."""
-    text, approximate = _strip_approximate(french_ordinals_read(text.strip().strip(",").strip()))
+    text, approximate = _strip_approximate(
+        french_ordinals_read(text.strip().strip(",").strip()), after=True
+    )
     text, approximate_time = _ABOUT_TIME.subn(" ", text)  # our words: "1 March 2022, about 09:30"
     approximate = approximate or bool(approximate_time)
     text, zone = _strip_zone(text)

@@ -74,6 +74,13 @@ class EventType:
     label: str
 
     @property
+    def shown_label(self) -> str:
+        """The label in the reader's language for a standard type, else as stored."""
+        from desktopapp.domain.taxonomy import type_label
+
+        return type_label(self.slug, self.label)
+
+    @property
     def parent_slug(self) -> str | None:
         return self.slug.rsplit("/", 1)[0] if "/" in self.slug else None
 

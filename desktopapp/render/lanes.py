@@ -16,6 +16,7 @@ from datetime import date
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
 
+from desktopapp.domain.l10n import number
 from desktopapp.domain.model import EventRow
 from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.domain.timescale import (
@@ -518,7 +519,7 @@ def paint_lane_header(
         painter.setBrush(type_colour(lane.colour_slug, dark=dark))
         painter.drawRoundedRect(QRectF(x, rect.top() + 9, 10, 10), 2, 2)
         x += 16
-    count_text = f"{lane.count:,}"
+    count_text = number(lane.count)
     small = QFontMetricsF(fonts.small)
     count_width = small.horizontalAdvance(count_text)
     header = QFontMetricsF(fonts.header)
@@ -551,7 +552,7 @@ def header_width(
     needed = 0.0
     for lane in lanes:
         swatch = 16.0 if lane.colour_slug else 0.0
-        digits = count.width(f"{lane.count:,}")
+        digits = count.width(number(lane.count))
         # As paint_lane_header lays it out: 10 left, swatch, name, 6, count, 8 right.
         name = header.width(for_display(lane.name, LINE_LIMIT))  # as painted
         needed = max(needed, 10 + swatch + name + 6 + digits + 8)
