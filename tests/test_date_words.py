@@ -233,3 +233,34 @@ def test_axis_labels_from_cldr(unit: TickUnit, english: str, french: str) -> Non
     with l10n.speaking("fr"):
         assert tick_label(unit, date(2022, 2, 1)) == french
         assert tick_label(TickUnit.MONTH, date(2022, 3, 1)) == "mars 2022"
+
+
+def test_the_plain_layers_other_words_in_french() -> None:
+    from desktopapp.domain.anchoring import AnchorError, find_quote
+    from desktopapp.domain.model import Actor
+    from desktopapp.domain.naming import clash_message
+    from desktopapp.domain.text import for_display
+
+    volvos = [Actor(1, "a", "Volvo Cars", None), Actor(2, "b", "AB Volvo", None)]
+    assert clash_message("Volvo", volvos) == "“Volvo” already names AB Volvo and Volvo Cars"
+    assert for_display("x" * 1500, 10, say_cut=True).endswith("… (1,490 characters cut)")
+    with l10n.speaking("fr"):
+        assert clash_message("Volvo", volvos) == (
+            f"«{NNBSP}Volvo{NNBSP}» désigne déjà AB Volvo et Volvo Cars"
+        )
+        assert for_display("x" * 1500, 10, say_cut=True).endswith(
+            f"… (1{NNBSP}490 caractères coupés)"
+        )
+        with pytest.raises(AnchorError, match=f"apparaît 2 fois{NNBSP}; précisez"):
+            find_quote("aa bb aa", "aa")
+
+
+def test_mark_descriptions_in_french() -> None:
+    from desktopapp.render.marks import LEGEND_STYLES
+
+    english = [style.description for style in LEGEND_STYLES]
+    with l10n.speaking("fr"):
+        french = [style.description for style in LEGEND_STYLES]
+    assert english[0] == "Exact day or time"
+    assert french[0] == "Jour ou heure exacts"
+    assert all(f != e for f, e in zip(french, english, strict=True))
