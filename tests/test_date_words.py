@@ -209,14 +209,12 @@ def test_type_labels_translate_the_standard_ones_only() -> None:
 
 def test_lane_labels() -> None:
     with l10n.speaking("fr"):
-        assert shown_lane_label(Grouping.ACTOR, NO_ACTOR_LANE, "No acting actor") == (
-            "Sans acteur agissant"
-        )
-        assert shown_lane_label(Grouping.ACTOR, "3", "Apple") == "Apple"
-        assert shown_lane_label(Grouping.TYPE, "aid", "Aid") == "Aide"
-        assert shown_lane_label(Grouping.NONE, "all", "All events") == "Tous les événements"
+        assert shown_lane_label(NO_ACTOR_LANE, "No acting actor") == ("Sans acteur agissant")
+        assert shown_lane_label("3", "Apple") == "Apple"
+        assert shown_lane_label("aid", "Aid") == "Aide"
+        assert shown_lane_label("all", "All events") == "Tous les événements"
         assert Grouping.TYPE.label == "Type d’événement"
-    assert shown_lane_label(Grouping.ACTOR, NO_ACTOR_LANE, "No acting actor") == "No acting actor"
+    assert shown_lane_label(NO_ACTOR_LANE, "No acting actor") == "No acting actor"
 
 
 @pytest.mark.parametrize(

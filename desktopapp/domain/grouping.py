@@ -31,20 +31,20 @@ ALL_EVENTS_LABEL = N_("All events")
 SINGLE_LANE = "all"
 
 
-def shown_lane_label(grouping: Grouping, key: str, label: str) -> str:
-    """A lane's name as a reader sees it: the lane of events without an acting actor, the
-    single lane and the standard types in the reader's language ("Sans acteur agissant",
-    "Tous les événements", "Aide"); an actor's name or a timeline's own type label as
-    stored (data)."""
+def shown_lane_label(key: str, label: str) -> str:
+    """A lane's name as a reader sees it, from the key and the name the repository gives:
+    the lane of events without an acting actor, the single lane and the standard types in
+    the reader's language ("Sans acteur agissant", "Tous les événements", "Aide"); an
+    actor's name or a timeline's own type label as stored (data). The keys tell the lanes
+    apart whatever the grouping: "" is only the actor-less lane, "all" only the single
+    lane, and an actor's key (its id) is never a type's slug."""
     from desktopapp.domain.taxonomy import type_label
 
-    if grouping is Grouping.ACTOR and key == NO_ACTOR_LANE and label == NO_ACTING_ACTOR_LABEL:
+    if key == NO_ACTOR_LANE and label == NO_ACTING_ACTOR_LABEL:
         return _(NO_ACTING_ACTOR_LABEL)
-    if grouping is Grouping.NONE and label == ALL_EVENTS_LABEL:
+    if key == SINGLE_LANE and label == ALL_EVENTS_LABEL:
         return _(ALL_EVENTS_LABEL)
-    if grouping is Grouping.TYPE:
-        return type_label(key, label)
-    return label
+    return type_label(key, label)
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,7 @@ def build_chart(
             chart_lanes.append(
                 ChartLane(
                     lane.key,
-                    shown_lane_label(grouping, lane.key, lane.label),
+                    lane.label,
                     lane.count,
                     bins=bins,
                     colour_slug=colour_of(lane.key),
@@ -183,7 +183,7 @@ def build_chart(
             chart_lanes.append(
                 ChartLane(
                     lane.key,
-                    shown_lane_label(grouping, lane.key, lane.label),
+                    lane.label,
                     lane.count,
                     events=tuple(by_lane.get(lane.key, ())),
                     colour_slug=colour_of(lane.key),
@@ -261,7 +261,7 @@ def _legend(
 ) -> tuple[LegendEntry, ...]:
     roots: set[str] = {row.type_slug.split("/", 1)[0] for lane in lanes for row in lane.events}
     roots.update(lane.colour_slug for lane in lanes if lane.colour_slug is not None)
-    labels = {t.slug: t.shown_label for t in repository.event_types}
+    labels = {t.slug: t.label for t in repository.event_types}
     return legend_entries(labels, roots, with_styles=not aggregated)
 
 
@@ -397,7 +397,7 @@ def _labels_inside(axis: Axis, right: float, fonts: Fonts) -> Axis:
 def natural_header_width(chart: Chart, width: float) -> float:
     """The lane-name column's width for these lanes' names, when painted ``width`` wide."""
     metrics = QFontMetricsF(_fonts().header)
-    names = [for_display(lane.name, LINE_LIMIT) for lane in chart.lanes]
+    names = [for_display(shown_lane_label(lane.key, lane.name), LINE_LIMIT) for lane in chart.lanes]
     widest = max((metrics.horizontalAdvance(name) for name in names), default=60)
     return min(max(100.0, widest + 56.0), max(200.0, width) * 0.22)
 
