@@ -3,6 +3,7 @@ type and lane labels, axis labels and mark descriptions (issue #14)."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -262,3 +263,26 @@ def test_mark_descriptions_in_french() -> None:
     assert english[0] == "Exact day or time"
     assert french[0] == "Jour ou heure exacts"
     assert all(f != e for f, e in zip(french, english, strict=True))
+
+
+@pytest.mark.parametrize("typed", ["fin février 2022", "début mars 2022", "late February 2022"])
+def test_a_vague_part_of_a_month_is_refused_with_the_interval_to_give(typed: str) -> None:
+    with pytest.raises(ValueError, match="interval"):
+        read_date(typed)
+    with l10n.speaking("fr"), pytest.raises(ValueError, match="du 21 au 28 février 2022"):
+        read_date(typed)
+
+
+def test_the_command_line_reads_french_dates(capsys, article_db) -> None:
+    from desktopapp.cli import main
+
+    def listed(*argv: str) -> list[str]:
+        assert main(["list", "--db", str(article_db), "--json", *argv]) == 0
+        return [event["key"] for event in json.loads(capsys.readouterr().out)]
+
+    assert listed("--from", "1 mars 2022") == listed("--from", "2022-03-01")
+    assert listed("--from", "1er mars 2022", "--to", "mars 2022") == listed(
+        "--from", "2022-03-01", "--to", "2022-03-31"
+    )
+    assert listed("--from", "du 21 au 27 février 2022") == listed("--from", "2022-02-21")
+    assert listed("--to", "du 21 au 27 février 2022") == listed("--to", "2022-02-27")

@@ -163,6 +163,7 @@ _NUMERIC_DATE = re.compile(r"\b([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{2,4})\b")
 
 def _free_text_to_edtf(text: str) -> str:
     """The EDTF for a date written in words, qualifiers and intervals included."""
+    _refuse_vague_part(text)
     body, uncertain_said = _strip_our_own_words(french_clock_read(text))
     body, approximate = _strip_approximate(body)
     body, uncertain = _strip_uncertain(body)
@@ -225,6 +226,26 @@ def _strip_our_own_words(text: str) -> tuple[str, bool]:
     if match:
         return text[: match.start()], bool(match.group(1) or match.group(2))
     return text, False
+
+
+# "late February", "fin février": no source-given bounds, so no honest EDTF either (which days
+# would "late" take?). Refused with a way to say it: the interval the reader has in mind.
+_VAGUE_PART = re.compile(
+    r"^(?P<word>early|mid|late|the end of|the start of|the beginning of|"
+    r"début|mi|fin|courant)(?:-|\s+)(?:de\s+|d’|d'|du\s+)?(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _refuse_vague_part(text: str) -> None:
+    match = _VAGUE_PART.match(text)
+    if match:
+        raise DateError(
+            _(
+                "{date}: “{word}” names no exact days; give them as an interval (for "
+                "example “from 21 to 28 February 2022”)"
+            ).format(date=_echo(text), word=match["word"])
+        )
 
 
 _UNCERTAIN_END = re.compile(
