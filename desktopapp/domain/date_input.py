@@ -20,12 +20,14 @@ the French words around dates ("1er", "du … au", "vers") are handled here.
 from __future__ import annotations
 
 import re
+import unicodedata
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
+from babel.dates import get_day_names, get_month_names
 from dateutil import parser as date_parser
 
 from desktopapp.domain.date_words import calendar_words, day_of_month, weekday_name
@@ -34,41 +36,61 @@ from desktopapp.domain.l10n import N_, _, month_name
 
 MAX_LENGTH = 120  # a date is a few words; a pasted paragraph is not a date
 
-_FRENCH_MONTHS = [
-    ("janv", "janvier"),
-    ("févr", "fevr", "février", "fevrier"),
-    ("mars",),
-    ("avr", "avril"),
-    ("mai",),
-    ("juin",),
-    ("juil", "juillet"),
-    ("août", "aout"),
-    ("sept", "septembre"),
-    ("oct", "octobre"),
-    ("nov", "novembre"),
-    ("déc", "dec", "décembre", "decembre"),
-]
-_FRENCH_WEEKDAYS = [
-    ("lun", "lundi"),
-    ("mardi",),  # not "mar": that is March in English
-    ("mer", "mercredi"),
-    ("jeu", "jeudi"),
-    ("ven", "vendredi"),
-    ("sam", "samedi"),
-    ("dim", "dimanche"),
-]
+# The languages whose month and weekday names a typed date may use, besides dateutil's
+# English ones: every language the application speaks.
+TYPED_LANGUAGES = ("fr",)
 
 
-def _names(english: Sequence[tuple[str, ...]], french: Sequence[tuple[str, ...]]) -> Any:
-    return [(*ours, *theirs) for ours, theirs in zip(english, french, strict=True)]
+def _unaccented(word: str) -> str:
+    """ "février" as "fevrier": typed without its accents, as on a keyboard without them."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+_WIDTHS: tuple[Literal["wide", "abbreviated"], ...] = ("wide", "abbreviated")
+_CONTEXTS: tuple[Literal["format", "stand-alone"], ...] = ("format", "stand-alone")
+
+
+def _cldr_forms(kind: Literal["months", "weekdays"]) -> list[set[str]]:
+    """Each month's or weekday's names in the typed languages from CLDR, wide and abbreviated,
+    in both grammatical contexts, with and without accents and the abbreviation's full stop
+    ("févr.", "févr", "fevr", "février", "fevrier"). CLDR numbers months from 1, weekdays
+    from 0 (Monday), as dateutil orders them."""
+    first, count = (1, 12) if kind == "months" else (0, 7)
+    forms: list[set[str]] = [set() for _ in range(count)]
+    for code in TYPED_LANGUAGES:
+        for width in _WIDTHS:
+            for context in _CONTEXTS:
+                if kind == "months":
+                    names = get_month_names(width, context, code)
+                else:
+                    names = get_day_names(width, context, code)
+                for index in range(first, first + count):
+                    word = str(names[index]).lower().rstrip(".")
+                    forms[index - first] |= {word, _unaccented(word)}
+    return forms
+
+
+def _names(english: Sequence[tuple[str, ...]], others: list[set[str]], taken: set[str]) -> Any:
+    """dateutil's English names of each month or weekday, then the other languages' names
+    that do not already name something else in English (French "mar." is Tuesday, but "Mar"
+    is March)."""
+    return [
+        (*ours, *sorted(theirs - taken - {o.lower() for o in ours}))
+        for ours, theirs in zip(english, others, strict=True)
+    ]
+
+
+def _english_words(*tables: Sequence[tuple[str, ...]]) -> set[str]:
+    return {name.lower() for table in tables for names in table for name in names}
 
 
 class EnglishFrenchParserInfo(date_parser.parserinfo):
-    """dateutil's English names plus the French ones, and the French "1er" and "le"."""
+    """dateutil's English names plus CLDR's French ones, and the French "1er" and "le"."""
 
+    _ENGLISH = _english_words(date_parser.parserinfo.MONTHS, date_parser.parserinfo.WEEKDAYS)
     # Typed by the stubs as (short, long) pairs; dateutil takes any number of names.
-    MONTHS = _names(date_parser.parserinfo.MONTHS, _FRENCH_MONTHS)
-    WEEKDAYS = _names(date_parser.parserinfo.WEEKDAYS, _FRENCH_WEEKDAYS)
+    MONTHS = _names(date_parser.parserinfo.MONTHS, _cldr_forms("months"), _ENGLISH)
+    WEEKDAYS = _names(date_parser.parserinfo.WEEKDAYS, _cldr_forms("weekdays"), _ENGLISH)
     JUMP = date_parser.parserinfo.JUMP + ["er", "le", "à"]  # noqa: RUF005
 
 
