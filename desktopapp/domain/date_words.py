@@ -17,7 +17,7 @@ hand-built here. EDTF, the stored form, is never translated.
 from __future__ import annotations
 
 from datetime import date, time
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from desktopapp.domain.l10n import _, language, month_name, pgettext
@@ -54,6 +54,13 @@ def short_day_words(value: date) -> str:
 
 def calendar_words(year: int, month: int | None = None, day: int | None = None) -> str:
     """A day, a month or a year in words, at the precision given and no finer."""
+    return _calendar_words(language(), year, month, day)
+
+
+# Remembered by language: an export of a million events names the same few hundred days
+# over and over.
+@lru_cache(maxsize=8192)
+def _calendar_words(code: str, year: int, month: int | None, day: int | None) -> str:
     if day is not None and month is not None:
         return _("{day} {month} {year}").format(
             day=day_of_month(day), month=month_name(month), year=year
@@ -87,6 +94,11 @@ def _day_and_month(day: int, month: int) -> str:
 def clock_words(hour: int, minute: int | None = None, second: int | None = None) -> str:
     """A time of day at its precision, with no minute or second made up: "09h" / "14 h",
     "09:30" / "9 h 30", "09:30:15" / "9 h 30 min 15 s"."""
+    return _clock_words(language(), hour, minute, second)
+
+
+@lru_cache(maxsize=4096)
+def _clock_words(code: str, hour: int, minute: int | None, second: int | None) -> str:
     from babel.dates import format_time
 
     # CLDR patterns (Babel's format_time) that each catalogue gives for its clock.
@@ -96,7 +108,7 @@ def clock_words(hour: int, minute: int | None = None, second: int | None = None)
         pattern = pgettext("a time given to the minute, as a CLDR pattern", "HH:mm")
     else:
         pattern = pgettext("a time given to the second, as a CLDR pattern", "HH:mm:ss")
-    return format_time(time(hour, minute or 0, second or 0), pattern, locale=language())
+    return format_time(time(hour, minute or 0, second or 0), pattern, locale=code)
 
 
 def time_words(point: DatePoint) -> str:
@@ -150,6 +162,11 @@ def _approximately(point: DatePoint, text: str) -> str:
 
 def fuzzy_words(fuzzy: FuzzyDate) -> str:
     """The date in words, with its precision spelled out for a reader."""
+    return _fuzzy_words(language(), fuzzy)
+
+
+@lru_cache(maxsize=8192)  # dates are frozen values; a list or an export repeats many
+def _fuzzy_words(code: str, fuzzy: FuzzyDate) -> str:
     if fuzzy.end is None:
         return qualified_point_words(fuzzy.start)
     return interval_words(fuzzy.start, fuzzy.end)
