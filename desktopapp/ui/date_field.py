@@ -16,30 +16,24 @@ from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
 
+from desktopapp.domain.date_words import calendar_words, short_day_words
 from desktopapp.domain.filter import FilterError, parse_user_date
-from desktopapp.domain.l10n import _, month_name, pgettext, quoted
+from desktopapp.domain.l10n import _, month_name, quoted
 from desktopapp.ui.plain import tooltip
-
-# A date's shape is the plain layers' gettext messages ("{day} {month} {year}"), the same the
-# date words of the exports and the command line use, so a day reads alike everywhere.
-
-
-def day_of_month(day: int) -> str:
-    """The day's number as a date writes it: French says "1er" for the first."""
-    return pgettext("the first day of a month, before its name", "1") if day == 1 else str(day)
 
 
 def day_text(year: int, month: int, day: int | None = None, *, abbreviated: bool = True) -> str:
     """A day (or month) the reader cannot misread: '1 Mar 2022', '1er mars 2022',
     '21 févr. 2022'; without a day, 'Mar 2022'; not ``abbreviated``, '1 March 2022'. The
-    window's lists, fields and tooltips share it, so one date reads the same in each of them."""
+    window's lists, fields and tooltips share it, and it writes a day in the date words'
+    messages, so a day reads alike in the window and in the exports."""
+    if not abbreviated:
+        return calendar_words(year, month, day)
     if day is None:
         return _("{month} {year}").format(
-            month=month_name(month, abbreviated=abbreviated, standalone=True), year=year
+            month=month_name(month, abbreviated=True, standalone=True), year=year
         )
-    return _("{day} {month} {year}").format(
-        day=day_of_month(day), month=month_name(month, abbreviated=abbreviated), year=year
-    )
+    return short_day_words(datetime.date(year, month, day))
 
 
 def date_text(value: datetime.date) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from desktopapp.domain.date_words import day_words
 from desktopapp.domain.dates import DateError, parse_edtf
 from desktopapp.domain.l10n import _
 from desktopapp.domain.l10n import quoted as quoted_here
@@ -34,7 +35,6 @@ from desktopapp.domain.text import (
     event_has_hidden,
     for_display,
 )
-from desktopapp.ui.date_field import day_text
 from desktopapp.ui.search_marks import marked_html
 
 SAFE_SCHEMES = ("http", "https")
@@ -348,7 +348,7 @@ def _capitalised(text: str) -> str:
 
 
 def _day(value: date) -> str:
-    return day_text(value.year, value.month, value.day, abbreviated=False)
+    return day_words(value)
 
 
 def _published(edtf: str) -> str:

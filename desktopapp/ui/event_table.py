@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository, ListPage, SeekKey, SortKey
+from desktopapp.domain.date_words import day_of_month
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, Precision, parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.l10n import _, month_name
@@ -55,7 +56,7 @@ from desktopapp.domain.model import EventRow
 from desktopapp.domain.provenance import UNSOURCED_LINE
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search, why_matched
 from desktopapp.domain.text import LINE_LIMIT, for_display
-from desktopapp.ui.date_field import day_of_month, day_text
+from desktopapp.ui.date_field import day_text
 from desktopapp.ui.plain import tooltip
 from desktopapp.ui.search_marks import MATCH_ROLE, MatchDelegate
 

@@ -84,6 +84,7 @@ from PySide6.QtWidgets import (
 
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository
+from desktopapp.domain.date_words import short_day_words
 from desktopapp.domain.dates import DateError, parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import NO_ACTOR_LANE, Grouping
@@ -108,7 +109,6 @@ from desktopapp.render.lanes import (
 )
 from desktopapp.render.legend import LegendEntry, legend_entries
 from desktopapp.render.palette import ChartColours
-from desktopapp.ui.date_field import date_text
 from desktopapp.ui.timeline_loader import (
     LANE_LIMIT,
     Fit,
@@ -985,7 +985,7 @@ class TimelineView(QGraphicsView):
                 "{n} event starts between {first} and {last}",
                 "{n} events start between {first} and {last}",
                 count,
-            ).format(n=number(count), first=date_text(first), last=date_text(last))
+            ).format(n=number(count), first=short_day_words(first), last=short_day_words(last))
             return _paragraphs([lane.name, between], bold_first=True)
         return ""
 
