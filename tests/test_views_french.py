@@ -26,6 +26,7 @@ from desktopapp.domain.dates import parse_edtf
 from desktopapp.domain.filter import EventFilter, parse_user_date
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.quotation import is_supplied_title
+from desktopapp.domain.taxonomy import STANDARD_TYPES
 from desktopapp.i18n import catalogues
 from desktopapp.ui import timeline_loader as loader_module
 from desktopapp.ui.article_pane import ArticlePane
@@ -126,6 +127,8 @@ def test_the_filter_panel_speaks_french_with_real_plurals(
     labels = {label.text() for label in panel.findChildren(QLabel)}
     assert {"Acteurs", "Types d’événements", "Dates"} <= labels
     assert panel.edit_actor_action.text() == "&Modifier l’acteur…"
+    roots = [panel.type_model.item(row).text() for row in range(panel.type_model.rowCount())]
+    assert "Aide" in roots and "Aid" not in roots  # a standard type's label, in French
     # French agrees with what is shown: 0 and 1 are singular, an exact million takes "de".
     for shown, total, said in [
         (0, 18, "0 événement sur 18"),
@@ -258,6 +261,10 @@ def test_the_event_list_speaks_french(
     cells = [model.index(row, 0).data() for row in range(model.rowCount())]
     assert cells and not [c for c in cells if set(c.replace("–", " ").split()) & english_months]
     assert any("mars" in cell or "févr." in cell for cell in cells)
+    # Standard types are named in French; none is left in its stored English.
+    english_labels = {label for _slug, label in STANDARD_TYPES if l10n._(label) != label}
+    types = {model.index(row, 2).data() for row in range(model.rowCount())}
+    assert types and not types & english_labels
     # The date column has room for the widest French short date.
     widest = view.fontMetrics().horizontalAdvance("vers 28 févr. – 1er mars 2022\u202f?")
     assert view.columnWidth(0) >= widest
@@ -331,6 +338,7 @@ def test_the_detail_pane_speaks_french_around_the_events_words(
     event = next(e for e in repository.events() if e.quotes and e.summary)
     pane.show_event(event)
     text = pane.plain_text()
+    assert event.type.shown_label in text and event.type.shown_label != event.type.label
     for heading in ("QUAND", "QUOI", "DANS LES MOTS DE LA SOURCE"):
         assert heading in text
     assert "Date donnée par " in text

@@ -28,6 +28,7 @@ from desktopapp.domain.model import Claim, Event, EventType, Link, Role, Source
 from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links, source_names
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search
+from desktopapp.domain.taxonomy import type_label
 from desktopapp.domain.text import (
     HIDDEN_MARK_NOTE,
     LINE_LIMIT,
@@ -271,8 +272,9 @@ class DetailPane(QWidget):
     def _type_path(self, event_type: EventType) -> str:
         parent = event_type.parent_slug
         if parent and parent in self._type_labels:
-            return f"{self._type_labels[parent]} › {event_type.label}"  # a path: no words
-        return event_type.label
+            parent_label = type_label(parent, self._type_labels[parent])
+            return f"{parent_label} › {event_type.shown_label}"  # a path: no words
+        return event_type.shown_label
 
     def _open_link(self, url: QUrl) -> None:
         if url.scheme().lower() in SAFE_SCHEMES:

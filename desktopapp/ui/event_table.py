@@ -410,7 +410,7 @@ class EventTableModel(QAbstractTableModel):
         label = self._type_labels.get(slug)
         if label is None:
             try:
-                label = self._repository.type_by_slug(slug).label
+                label = self._repository.type_by_slug(slug).shown_label
             except KeyError:
                 label = slug
             self._type_labels[slug] = label

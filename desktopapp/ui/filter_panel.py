@@ -521,7 +521,7 @@ class FilterPanel(QWidget):
             self._type_items = {}
             root = self.type_model.invisibleRootItem()
             for event_type in self._repository.event_types:
-                item = QStandardItem(for_display(event_type.label, LINE_LIMIT))
+                item = QStandardItem(for_display(event_type.shown_label, LINE_LIMIT))
                 item.setData(event_type.slug, KEY_ROLE)
                 item.setToolTip(tooltip(event_type.slug))
                 item.setEditable(False)
