@@ -224,6 +224,10 @@ class WindowHost:
         )
         selection = self._document.selection
         self.window = self._build(self._document.filter)
+        # Where the old one is, exactly (the saved geometry may be fitted to the screen).
+        self.window.setGeometry(old.geometry())
+        if old.isMaximized():
+            self.window.setWindowState(Qt.WindowState.WindowMaximized)
         if selection is not None:  # shown once the list has it
             self.window.filterApplied.connect(self._reselect(selection))
         if old.isVisible():

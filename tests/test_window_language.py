@@ -1,0 +1,170 @@
+"""The window's language: chosen at launch (View › Language's choice, else the locale), Qt's
+and our translators installed, and a live switch that keeps what the person was doing."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+from desktopapp.app import WindowHost, _speak_chosen_language
+from desktopapp.db.commands import AddActor
+from desktopapp.db.store import TimelineStore
+from desktopapp.document import TimelineDocument
+from desktopapp.domain import l10n
+from desktopapp.domain.filter import EventFilter
+from desktopapp.ui.actions import ActionId
+from desktopapp.ui.settings import LANGUAGE, Settings
+from desktopapp.ui.translations import Translators, chosen_language, compiled_catalogue
+
+
+def settings_in(folder: Path) -> Settings:
+    return Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def menu_titles(host: WindowHost) -> list[str]:
+    return [action.text() for action in host.window.menuBar().actions()]
+
+
+@pytest.mark.parametrize(
+    ("saved", "environ", "expected"),
+    [
+        ("", {"LANG": "fr_FR.UTF-8"}, "fr"),
+        ("", {"LANG": "C"}, "en"),
+        ("en", {"LANG": "fr_FR.UTF-8"}, "en"),  # the person's choice wins over the locale
+        ("fr", {"LANG": "C"}, "fr"),
+        ("xx", {"LANG": "de_DE.UTF-8"}, "en"),  # nothing usable: English
+    ],
+)
+def test_the_saved_choice_wins_then_the_locale_then_english(tmp_path, saved, environ, expected):
+    settings = settings_in(tmp_path)
+    settings.set_value(LANGUAGE, saved)
+    assert chosen_language(settings, environ) == expected
+
+
+def test_without_a_build_the_catalogue_is_compiled_once_into_the_cache(tmp_path):
+    first = compiled_catalogue("fr", tmp_path)
+    assert first is not None and first.parent == tmp_path and first.stat().st_size > 0
+    made = first.stat().st_mtime_ns
+    assert compiled_catalogue("fr", tmp_path) == first
+    assert first.stat().st_mtime_ns == made  # not compiled again
+
+
+def test_a_broken_catalogue_leaves_english_with_one_warning(qapp, tmp_path, monkeypatch, caplog):
+    broken = tmp_path / "desktopapp_fr-broken.qm"
+    broken.write_bytes(b"not a catalogue")
+    monkeypatch.setattr("desktopapp.ui.translations.compiled_catalogue", lambda *_: broken)
+    speaking = Translators(qapp, tmp_path)
+    try:
+        with caplog.at_level(logging.WARNING, logger="desktopapp.ui.translations"):
+            assert speaking.speak("fr") == "fr"
+        warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+        assert len(warnings) == 1 and str(broken) in warnings[0].getMessage()
+        # Qt's own catalogue still loaded; ours did not, so our words stay English.
+        assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+        assert QCoreApplication.translate("QFileDialog", "&Open") != "&Open"
+    finally:
+        speaking.remove()
+        l10n.use_language("en")
+
+
+@pytest.fixture
+def editable(article_db: Path, tmp_path: Path) -> TimelineDocument:
+    copy = tmp_path / "article.timeline"
+    shutil.copyfile(article_db, copy)
+    return TimelineDocument.editing(TimelineStore.open(copy, author="me"), location=copy)
+
+
+@pytest.fixture
+def host(qtbot, editable, translators, tmp_path):  # type: ignore[no-untyped-def]
+    shown = WindowHost(editable, settings_in(tmp_path), translators)  # type: ignore[arg-type]
+    shown.window.show()
+    qtbot.waitExposed(shown.window)
+    shown.window.activateWindow()
+    yield shown
+    shown.window.stop_queries()
+    shown.window.close()
+    editable.close()
+
+
+@pytest.mark.parametrize(("lang", "file_menu"), [("fr_FR.UTF-8", "&Fichier"), ("C", "&File")])
+def test_the_locale_at_launch_gives_the_windows_language(
+    qtbot, qapp, editable, tmp_path, monkeypatch, lang, file_menu
+):
+    monkeypatch.setenv("LANG", lang)
+    speaking = _speak_chosen_language(qapp, headless=True)
+    try:
+        host = WindowHost(editable, settings_in(tmp_path), speaking)
+        qtbot.addWidget(host.window)
+        assert menu_titles(host)[0] == file_menu
+        assert host.window.language_actions.checkedAction().objectName() == (
+            "language_fr" if lang.startswith("fr") else "language_en"
+        )
+        host.window.stop_queries()
+    finally:
+        speaking.remove()
+
+
+def active_menu(qtbot) -> QMenu:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=3000)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
+def choose_language(qtbot, host: WindowHost, view_key: Qt.Key, language_key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+    """View › Language › (the language) by the menus' mnemonics, from the focused widget."""
+    window = host.window
+    window.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.timeline, timeout=3000)
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, QWidget)
+    qtbot.keyClick(focused, view_key, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(active_menu(qtbot), Qt.Key.Key_L)  # &Language / &Langue
+    language_menu = active_menu(qtbot)
+    assert language_menu.objectName() == "languageMenu"
+    qtbot.keyClick(language_menu, language_key)
+    qtbot.waitUntil(lambda: host.window is not window and host.window.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not host.window.is_busy(), timeout=5000)
+
+
+def test_view_language_switches_live_and_keeps_filter_selection_and_undo(qtbot, host, tmp_path):
+    document = host.window.document
+    with qtbot.waitSignal(host.window.filterApplied, timeout=5000):
+        host.window.set_filter(EventFilter(text="Apple"))
+    first = host.window.table_model.event_id(0)
+    host.window.select_event(first)
+    document.execute(AddActor(name="Test actor", kind="person"))
+    old = host.window
+    old.resize(1111, 777)
+    assert menu_titles(host)[0] == "&File"
+
+    choose_language(qtbot, host, Qt.Key.Key_V, Qt.Key.Key_F)  # View › Language › Français
+
+    window = host.window
+    assert l10n.language() == "fr"
+    assert menu_titles(host) == ["&Fichier", "É&dition", "&Affichage", "Aid&e"]
+    assert window.registry[ActionId.UNDO].isEnabled()  # the undo stack is the document's
+    assert window.event_filter() == EventFilter(text="Apple")
+    assert window.filter_panel.event_filter() == EventFilter(text="Apple")
+    qtbot.waitUntil(lambda: window.table.selected_event_id() == first, timeout=5000)
+    assert document.selection == first
+    assert window.size().width() == 1111 and window.size().height() == 777
+    assert window.language_actions.checkedAction().objectName() == "language_fr"
+    assert "événement" in window.status_count.text()
+    assert settings_in(tmp_path).value(LANGUAGE) == "fr"  # remembered for the next launch
+    assert not shiboken6.isValid(old)  # closed and deleted: nothing of it lingers
+
+    window.registry[ActionId.UNDO].trigger()  # undo still works, in the new window
+    assert "Test actor" not in {actor.name for actor in document.repository.actors}
+
+    choose_language(qtbot, host, Qt.Key.Key_A, Qt.Key.Key_E)  # Affichage › Langue › English
+    assert l10n.language() == "en"
+    assert menu_titles(host) == ["&File", "&Edit", "&View", "&Help"]
+    assert host.window.event_filter() == EventFilter(text="Apple")
+    assert settings_in(tmp_path).value(LANGUAGE) == "en"
