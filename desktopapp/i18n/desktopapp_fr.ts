@@ -524,39 +524,4 @@ Dates&#x202f;: l&apos;article date rarement ce qu&apos;il rapporte&#x202f;; la d
         <translation>La base de données actuelle reste ouverte.</translation>
     </message>
 </context>
-<context>
-    <name>UpgradeOffer</name>
-    <message>
-        <source>Upgrade the database?</source>
-        <translation>Mettre à niveau la base de données&#x202f;?</translation>
-    </message>
-    <message>
-        <source>This database was written by an older version of the app.</source>
-        <translation>Cette base de données a été écrite par une version plus ancienne de l&apos;application.</translation>
-    </message>
-    <message>
-        <source>A copy of the file as it is will be kept next to it (…schemaN.bak) before anything is changed.</source>
-        <translation>Une copie du fichier tel qu&apos;il est sera conservée à côté de lui (…schemaN.bak) avant toute modification.</translation>
-    </message>
-    <message>
-        <source>The upgrade runs in one transaction on the server: all of it, or nothing if anything fails. Other editors should close this timeline first.</source>
-        <translation>La mise à niveau se fait en une seule transaction sur le serveur&#x202f;: entièrement, ou pas du tout si quoi que ce soit échoue. Les autres rédacteurs doivent d&apos;abord fermer cette chronologie.</translation>
-    </message>
-    <message>
-        <source>{reason}.
-
-Upgrade it now? {safety}</source>
-        <translation>{reason}.
-
-La mettre à niveau maintenant&#x202f;? {safety}</translation>
-    </message>
-    <message>
-        <source>Upgraded {name}</source>
-        <translation>Mise à niveau terminée&#x202f;: {name}</translation>
-    </message>
-    <message>
-        <source>Upgraded {name}; the old file is kept as {backup}</source>
-        <translation>Mise à niveau terminée&#x202f;: {name}&#x202f;; l&apos;ancien fichier est conservé sous le nom {backup}</translation>
-    </message>
-</context>
 </TS>
