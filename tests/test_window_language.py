@@ -3,7 +3,9 @@ and our translators installed, and a live switch that keeps what the person was 
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from desktopapp.db.store import TimelineStore
 from desktopapp.document import TimelineDocument
 from desktopapp.domain import l10n
 from desktopapp.domain.filter import EventFilter
+from desktopapp.i18n import catalogues
 from desktopapp.ui.actions import ActionId
 from desktopapp.ui.settings import LANGUAGE, Settings
 from desktopapp.ui.translations import Translators, chosen_language, compiled_catalogue
@@ -47,12 +50,39 @@ def test_the_saved_choice_wins_then_the_locale_then_english(tmp_path, saved, env
     assert chosen_language(settings, environ) == expected
 
 
-def test_without_a_build_the_catalogue_is_compiled_once_into_the_cache(tmp_path):
-    first = compiled_catalogue("fr", tmp_path)
-    assert first is not None and first.parent == tmp_path and first.stat().st_size > 0
+@pytest.fixture
+def packaged(tmp_path, monkeypatch) -> Path:
+    """Where a build would put the compiled catalogue (not the source tree's, which
+    ``python -m desktopapp.i18n compile`` may have filled)."""
+    folder = tmp_path / "package"
+    folder.mkdir()
+    monkeypatch.setattr(catalogues, "qm_path", lambda code: folder / f"desktopapp_{code}.qm")
+    return folder / "desktopapp_fr.qm"
+
+
+def test_without_a_build_the_catalogue_is_compiled_once_into_the_cache(tmp_path, packaged):
+    cache = tmp_path / "cache"
+    first = compiled_catalogue("fr", cache)
+    assert first is not None and first.parent == cache and first.stat().st_size > 0
     made = first.stat().st_mtime_ns
-    assert compiled_catalogue("fr", tmp_path) == first
+    assert compiled_catalogue("fr", cache) == first
     assert first.stat().st_mtime_ns == made  # not compiled again
+
+
+def test_a_built_catalogue_is_used_only_if_compiled_from_this_ts(tmp_path, packaged):
+    cache = tmp_path / "cache"
+    packaged.write_bytes(b"compiled")
+    digest = hashlib.sha256(catalogues.ts_path("fr").read_bytes()).hexdigest()
+    recorded = packaged.with_name(packaged.name + ".sha256")
+    recorded.write_text(digest + "\n", encoding="ascii")
+    assert compiled_catalogue("fr", cache) == packaged
+    recorded.write_text("0" * 64 + "\n", encoding="ascii")  # built from another .ts
+    assert compiled_catalogue("fr", cache) not in (packaged, None)
+    recorded.unlink()  # compiled by hand in a source tree: the newer file wins
+    os.utime(packaged, (0, 0))
+    assert compiled_catalogue("fr", cache) != packaged
+    os.utime(packaged, None)
+    assert compiled_catalogue("fr", cache) == packaged
 
 
 def test_a_broken_catalogue_leaves_english_with_one_warning(qapp, tmp_path, monkeypatch, caplog):

@@ -66,8 +66,7 @@ class Translators:
         self.remove()
         if code == l10n.SOURCE_LANGUAGE:
             return code
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        self._install(Path(qt_folder) / f"qtbase_{code}.qm")
+        self._install(qt_catalogue(code))
         self._install(compiled_catalogue(code, self._cache_dir))
         return code
 
@@ -88,21 +87,33 @@ class Translators:
         self._installed.append(translator)
 
 
+def qt_catalogue(code: str) -> Path:
+    """Qt's own ``qtbase_<code>.qm``: where Qt says its translations are, else in the PySide6
+    package (a bundle may not tell Qt where it put them)."""
+    name = f"qtbase_{code}.qm"
+    said = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / name
+    if said.is_file():
+        return said
+    import PySide6
+
+    return Path(PySide6.__file__).parent / "Qt" / "translations" / name
+
+
 def compiled_catalogue(code: str, cache_dir: Path) -> Path | None:
-    """Our ``.qm`` for ``code``: the one a build put in the package if it is newer than the
-    ``.ts``, else one compiled now into ``cache_dir`` (once per content of the ``.ts``).
-    None, with a warning, when there is neither a catalogue nor a way to compile it."""
+    """Our ``.qm`` for ``code``: the one a build put in the package if it was compiled from
+    the ``.ts`` beside it, else one compiled now into ``cache_dir`` (once per content of the
+    ``.ts``). None, with a warning, when there is neither a catalogue nor a way to compile it."""
     source = catalogues.ts_path(code)
     packaged = catalogues.qm_path(code)
     if not source.is_file():
-        if packaged.is_file():  # a bundle may ship the compiled file alone
+        if packaged.is_file():  # a bundle ships the compiled file alone
             return packaged
         log.warning("No %s translation catalogue: the window stays English", code)
         return None
-    if packaged.is_file() and packaged.stat().st_mtime >= source.stat().st_mtime:
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    if packaged.is_file() and _compiled_from(packaged, source, digest):
         return packaged
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    target = cache_dir / f"desktopapp_{code}-{digest}.qm"
+    target = cache_dir / f"desktopapp_{code}-{digest[:16]}.qm"
     if target.is_file():
         return target
     try:
@@ -115,3 +126,16 @@ def compiled_catalogue(code: str, cache_dir: Path) -> Path | None:
         log.warning("The %s translations could not be compiled (%s): English instead", code, error)
         return None
     return target
+
+
+def _compiled_from(compiled: Path, source: Path, digest: str) -> bool:
+    """Whether ``compiled`` is the ``.ts``'s current content compiled: by the digest a build
+    writes beside it (``setup.py``: install order gives files arbitrary times), else by
+    being newer (``python -m desktopapp.i18n compile`` in a source tree)."""
+    recorded = compiled.with_name(compiled.name + DIGEST_SUFFIX)
+    if recorded.is_file():
+        return recorded.read_text(encoding="ascii").strip() == digest
+    return compiled.stat().st_mtime >= source.stat().st_mtime
+
+
+DIGEST_SUFFIX = ".sha256"  # desktopapp_fr.qm.sha256: the .ts's SHA-256 it was compiled from
