@@ -99,3 +99,27 @@ def test_data_is_not_taken_for_english(window_in):
     assert titles == ["the timeline.sqlite3 — Chronologie de l'actualité"]
     named = english_left(window, data=["the timeline.sqlite3"])
     assert not [left for left in named if left.kind == "window title"]
+
+
+def test_qts_own_dialogs_and_menus_are_french(qtbot, translators):
+    """Qt's words come from its qtbase_fr.qm, and the few it lacks from ours: the file
+    dialog (Qt's own, as on a desktop without a native one), printing, a text field's menu."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    translators.speak("fr")
+    opening = QFileDialog(None, "Ouvrir")
+    saving = QFileDialog(None, "Enregistrer")
+    for dialog in (opening, saving):
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+    saving.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    printer = QPrinter()
+    printing, preview = QPrintDialog(printer), QPrintPreviewDialog(printer)
+    field = QLineEdit()
+    menu = field.createStandardContextMenu()
+    for widget in (printing, preview, field, menu):
+        qtbot.addWidget(widget)
+    left = [left for w in (opening, saving, printing, preview, menu) for left in english_left(w)]
+    assert [str(found) for found in left] == []
+    assert opening.labelText(QFileDialog.DialogLabel.LookIn) == "&Voir dans\u202f:"

@@ -524,4 +524,15 @@ Dates&#x202f;: l&apos;article date rarement ce qu&apos;il rapporte&#x202f;; la d
         <translation>La base de données actuelle reste ouverte.</translation>
     </message>
 </context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#x202f;:</translation>
+    </message>
+</context>
 </TS>
