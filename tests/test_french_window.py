@@ -94,9 +94,9 @@ def test_the_walker_finds_english_and_says_where(window_in):
 def test_data_is_not_taken_for_english(window_in):
     """A file name in the title is the person's data: named as such, it is not English."""
     window = window_in("fr")
-    window.setWindowTitle("the timeline.sqlite3 — Chronologie de l'actualité")
+    window.setWindowTitle("the timeline.sqlite3 — Chronologie de l’actualité")
     titles = [left.text for left in english_left(window) if left.kind == "window title"]
-    assert titles == ["the timeline.sqlite3 — Chronologie de l'actualité"]
+    assert titles == ["the timeline.sqlite3 — Chronologie de l’actualité"]
     named = english_left(window, data=["the timeline.sqlite3"])
     assert not [left for left in named if left.kind == "window title"]
 

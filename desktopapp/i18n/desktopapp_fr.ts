@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Open a team&apos;s timeline on a PostgreSQL server</source>
-        <translation>Ouvrir la chronologie d&apos;une équipe sur un serveur PostgreSQL</translation>
+        <translation>Ouvrir la chronologie d’une équipe sur un serveur PostgreSQL</translation>
     </message>
     <message>
         <source>Save a &amp;Copy As…</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Bring in another tool&apos;s timeline: TimelineJS JSON, or its spreadsheet saved as CSV</source>
-        <translation>Importer la chronologie d&apos;un autre outil&#x202f;: JSON de TimelineJS, ou son tableur enregistré en CSV</translation>
+        <translation>Importer la chronologie d’un autre outil&#x202f;: JSON de TimelineJS, ou son tableur enregistré en CSV</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -65,31 +65,31 @@
     </message>
     <message>
         <source>Create an event whose first quote is the passage selected in the article</source>
-        <translation>Créer un événement dont la première citation est le passage sélectionné dans l&apos;article</translation>
+        <translation>Créer un événement dont la première citation est le passage sélectionné dans l’article</translation>
     </message>
     <message>
         <source>Add &amp;Quote to Event</source>
-        <translation>Ajouter une &amp;citation à l&apos;événement</translation>
+        <translation>Ajouter une &amp;citation à l’événement</translation>
     </message>
     <message>
         <source>Quote the passage selected in the article for the selected event</source>
-        <translation>Citer le passage sélectionné dans l&apos;article pour l&apos;événement sélectionné</translation>
+        <translation>Citer le passage sélectionné dans l’article pour l’événement sélectionné</translation>
     </message>
     <message>
         <source>Ed&amp;it Event…</source>
-        <translation>&amp;Modifier l&apos;événement…</translation>
+        <translation>&amp;Modifier l’événement…</translation>
     </message>
     <message>
         <source>Change the selected event&apos;s title, type, actors or date</source>
-        <translation>Modifier le titre, le type, les acteurs ou la date de l&apos;événement sélectionné</translation>
+        <translation>Modifier le titre, le type, les acteurs ou la date de l’événement sélectionné</translation>
     </message>
     <message>
         <source>&amp;Delete Event…</source>
-        <translation>&amp;Supprimer l&apos;événement…</translation>
+        <translation>&amp;Supprimer l’événement…</translation>
     </message>
     <message>
         <source>Delete the selected event</source>
-        <translation>Supprimer l&apos;événement sélectionné</translation>
+        <translation>Supprimer l’événement sélectionné</translation>
     </message>
     <message>
         <source>Add &amp;Source…</source>
@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>Quit the application</source>
-        <translation>Quitter l&apos;application</translation>
+        <translation>Quitter l’application</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>Group the timeline into one lane per acting actor</source>
-        <translation>Répartir la chronologie en une piste par acteur à l&apos;origine de l&apos;événement</translation>
+        <translation>Répartir la chronologie en une piste par acteur à l’origine de l’événement</translation>
     </message>
     <message>
         <source>&amp;Type</source>
@@ -137,7 +137,7 @@
     </message>
     <message>
         <source>Group the timeline into one lane per event type</source>
-        <translation>Répartir la chronologie en une piste par type d&apos;événement</translation>
+        <translation>Répartir la chronologie en une piste par type d’événement</translation>
     </message>
     <message>
         <source>&amp;None</source>
@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>Scroll the timeline and the list to the selected event</source>
-        <translation>Faire défiler la chronologie et la liste jusqu&apos;à l&apos;événement sélectionné</translation>
+        <translation>Faire défiler la chronologie et la liste jusqu’à l’événement sélectionné</translation>
     </message>
     <message>
         <source>&amp;Light</source>
@@ -209,7 +209,7 @@
     </message>
     <message>
         <source>Your name, recorded in the history of every edit</source>
-        <translation>Votre nom, inscrit dans l&apos;historique de chaque modification</translation>
+        <translation>Votre nom, inscrit dans l’historique de chaque modification</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -244,7 +244,7 @@
     </message>
     <message>
         <source>Opening the sample timeline…</source>
-        <translation>Ouverture de la chronologie d&apos;exemple…</translation>
+        <translation>Ouverture de la chronologie d’exemple…</translation>
     </message>
     <message>
         <source>a file</source>
@@ -252,7 +252,7 @@
     </message>
     <message>
         <source>The timeline cannot be opened.</source>
-        <translation>Impossible d&apos;ouvrir la chronologie.</translation>
+        <translation>Impossible d’ouvrir la chronologie.</translation>
     </message>
     <message>
         <source>Something went wrong inside desktopapp.</source>
@@ -264,7 +264,7 @@
 The details were written to the error output. You can go on working; if something looks wrong, reopen the database.</source>
         <translation>{reason}
 
-Le détail a été écrit sur la sortie d&apos;erreur. Vous pouvez continuer à travailler&#x202f;; si quelque chose vous semble anormal, rouvrez la base de données.</translation>
+Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à travailler&#x202f;; si quelque chose vous semble anormal, rouvrez la base de données.</translation>
     </message>
 </context>
 <context>
@@ -275,7 +275,7 @@ Le détail a été écrit sur la sortie d&apos;erreur. Vous pouvez continuer à 
     </message>
     <message>
         <source>Another window or program changed this timeline: it is shown as it is now (your earlier edits can no longer be undone)</source>
-        <translation>Une autre fenêtre ou un autre programme a modifié cette chronologie&#x202f;: elle est affichée telle qu&apos;elle est maintenant (vos modifications précédentes ne peuvent plus être annulées)</translation>
+        <translation>Une autre fenêtre ou un autre programme a modifié cette chronologie&#x202f;: elle est affichée telle qu’elle est maintenant (vos modifications précédentes ne peuvent plus être annulées)</translation>
     </message>
     <message>
         <source>Connected again: the timeline is up to date</source>
@@ -283,7 +283,7 @@ Le détail a été écrit sur la sortie d&apos;erreur. Vous pouvez continuer à 
     </message>
     <message>
         <source>What is shown stays as it was; the window reconnects by itself.</source>
-        <translation>L&apos;affichage reste tel quel&#x202f;; la fenêtre se reconnecte d&apos;elle-même.</translation>
+        <translation>L’affichage reste tel quel&#x202f;; la fenêtre se reconnecte d’elle-même.</translation>
     </message>
     <message>
         <source>⚠ Connection to the server lost at {time}: reconnecting; editing is off</source>
@@ -374,7 +374,7 @@ Le détail a été écrit sur la sortie d&apos;erreur. Vous pouvez continuer à 
     </message>
     <message>
         <source>A mark&apos;s shape says how precisely its date is known; its colour says the event&apos;s type (named in the legend and the tooltips too). Only an exact day is drawn as a single point.</source>
-        <translation>La forme d&apos;une marque dit avec quelle précision sa date est connue&#x202f;; sa couleur dit le type de l&apos;événement (nommé aussi dans la légende et les infobulles). Seul un jour exact est dessiné comme un point.</translation>
+        <translation>La forme d’une marque dit avec quelle précision sa date est connue&#x202f;; sa couleur dit le type de l’événement (nommé aussi dans la légende et les infobulles). Seul un jour exact est dessiné comme un point.</translation>
     </message>
     <message>
         <source>Mark</source>
@@ -389,7 +389,7 @@ Le détail a été écrit sur la sortie d&apos;erreur. Vous pouvez continuer à 
     <name>MainWindow</name>
     <message>
         <source>News Timeline</source>
-        <translation>Chronologie de l&apos;actualité</translation>
+        <translation>Chronologie de l’actualité</translation>
     </message>
     <message>
         <source>Opened {location}</source>
@@ -397,7 +397,7 @@ Le détail a été écrit sur la sortie d&apos;erreur. Vous pouvez continuer à 
     </message>
     <message>
         <source>The database could not be opened</source>
-        <translation>La base de données n&apos;a pas pu être ouverte</translation>
+        <translation>La base de données n’a pas pu être ouverte</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -497,7 +497,7 @@ Le détail a été écrit sur la sortie d&apos;erreur. Vous pouvez continuer à 
     </message>
     <message>
         <source>(no source article)</source>
-        <translation>(pas d&apos;article source)</translation>
+        <translation>(pas d’article source)</translation>
     </message>
     <message>
         <source>A timeline of the events one news article reports, each checkable against the article&apos;s own words.
@@ -507,17 +507,17 @@ Data: {source}
 Dates: the article rarely dates what it reports, so each event&apos;s date was looked up in a cited source (the article itself or a named news report, shown with the sentence that dates it). Its precision is kept as found: a day, a month, a span of days, or a date marked approximate (~) or uncertain (?). Only an exact day is drawn as a single point.
 
 {count}</source>
-        <translation>La chronologie des événements que rapporte un article de presse, chacun vérifiable dans les mots mêmes de l&apos;article.
+        <translation>La chronologie des événements que rapporte un article de presse, chacun vérifiable dans les mots mêmes de l’article.
 
 Données&#x202f;: {source}
 
-Dates&#x202f;: l&apos;article date rarement ce qu&apos;il rapporte&#x202f;; la date de chaque événement a donc été cherchée dans une source citée (l&apos;article lui-même ou un article de presse nommé, affiché avec la phrase qui le date). Sa précision est celle de la source&#x202f;: un jour, un mois, une période de quelques jours, ou une date approximative (~) ou incertaine (?). Seul un jour exact est dessiné comme un point.
+Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de chaque événement a donc été cherchée dans une source citée (l’article lui-même ou un article de presse nommé, affiché avec la phrase qui le date). Sa précision est celle de la source&#x202f;: un jour, un mois, une période de quelques jours, ou une date approximative (~) ou incertaine (?). Seul un jour exact est dessiné comme un point.
 
 {count}</translation>
     </message>
     <message>
         <source>The database could not be upgraded</source>
-        <translation>La base de données n&apos;a pas pu être mise à niveau</translation>
+        <translation>La base de données n’a pas pu être mise à niveau</translation>
     </message>
     <message>
         <source>The current database stays open.</source>
