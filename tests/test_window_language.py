@@ -22,6 +22,7 @@ from desktopapp.domain import l10n
 from desktopapp.domain.filter import EventFilter
 from desktopapp.i18n import catalogues
 from desktopapp.ui.actions import ActionId
+from desktopapp.ui.main_window import shown_of_total
 from desktopapp.ui.settings import LANGUAGE, Settings
 from desktopapp.ui.translations import Translators, chosen_language, compiled_catalogue
 
@@ -198,3 +199,45 @@ def test_view_language_switches_live_and_keeps_filter_selection_and_undo(qtbot, 
     assert menu_titles(host) == ["&File", "&Edit", "&View", "&Help"]
     assert host.window.event_filter() == EventFilter(text="Apple")
     assert settings_in(tmp_path).value(LANGUAGE) == "en"
+
+
+NNBSP = "\u202f"  # French groups digits with a narrow no-break space
+
+
+@pytest.mark.parametrize(
+    ("shown", "total", "english", "french"),
+    [
+        (0, 18, "0 of 18 events", "0 événement sur 18"),
+        (1, 18, "1 of 18 events", "1 événement sur 18"),
+        (18, 18, "18 of 18 events", "18 événements sur 18"),
+        (
+            1234,
+            10**6,
+            "1,234 of 1,000,000 events",
+            f"1{NNBSP}234 événements sur 1{NNBSP}000{NNBSP}000",
+        ),
+        (
+            10**6,
+            2 * 10**6,
+            "1,000,000 of 2,000,000 events",
+            f"1{NNBSP}000{NNBSP}000 d’événements sur 2{NNBSP}000{NNBSP}000",
+        ),
+    ],
+)
+def test_the_status_bar_count_has_real_plurals(shown, total, english, french):
+    """French agrees with the events shown (0 and 1 singular, a round million 'de'), and
+    groups digits with a narrow no-break space."""
+    assert shown_of_total(shown, total) == english
+    with l10n.speaking("fr"):
+        assert shown_of_total(shown, total) == french
+
+
+def test_a_french_windows_status_bar_counts_in_french(qtbot, host, translators):
+    host.switch_language("fr")
+    window = host.window
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
+    assert window.status_count.text() == "18 événements sur 18"
+    with qtbot.waitSignal(window.filterApplied, timeout=5000):
+        window.set_filter(EventFilter(actors=frozenset({"AB Volvo"})))
+    assert window.status_count.text() == "1 événement sur 18"
+    assert window.windowTitle() == "article.timeline — Chronologie de l’actualité"

@@ -88,6 +88,7 @@ APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "News Timeline")
 DEFAULT_SIZE = QSize(1440, 900)
 # A filter answered sooner than this never shows "Counting…" (no flicker on every key).
 BUSY_DELAY_MS = 150
+COUNTING = QT_TRANSLATE_NOOP("MainWindow", "Counting…")
 
 
 class MainWindow(QMainWindow, RemembersLayout):
@@ -732,7 +733,7 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def _show_busy(self) -> None:
         if self.is_busy():
-            counting = self.tr("Counting…")
+            counting = self.tr(COUNTING)
             self.status_count.setText(counting)
             self.filter_panel.show_busy(counting)
 
