@@ -96,11 +96,16 @@ def _speak_chosen_language(app: QApplication, *, headless: bool) -> Translators:
             if headless
             else QSettings()
         )
-        translators.speak(chosen_language(Settings(store)))
+        speak(translators, chosen_language(Settings(store)))
+    return translators
+
+
+def speak(translators: Translators, code: str) -> None:
+    """Speak ``code``: the translators, and the application's name in dialogs' titles."""
+    translators.speak(code)
     QGuiApplication.setApplicationDisplayName(
         QCoreApplication.translate("MainWindow", "News Timeline")
     )
-    return translators
 
 
 def _run(app: QApplication, options: LaunchOptions, translators: Translators) -> int:
@@ -218,10 +223,7 @@ class WindowHost:
         old = self.window
         old.save_state()  # what the new window restores: geometry, splitters, toolbar
         old.detach()
-        self._translators.speak(code)
-        QGuiApplication.setApplicationDisplayName(
-            QCoreApplication.translate("MainWindow", "News Timeline")
-        )
+        speak(self._translators, code)
         selection = self._document.selection
         self.window = self._build(self._document.filter)
         # Where the old one is, exactly (the saved geometry may be fitted to the screen).

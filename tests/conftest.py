@@ -59,17 +59,20 @@ def english_by_default(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture
 def translators(qapp) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """The application's translators (ui.translations.Translators), taken off again and the
-    default locale put back after the test, so French never leaks into the next one."""
+    default locale and the application's name put back after the test, so French never
+    leaks into the next one."""
     import platformdirs
     from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QGuiApplication
 
     from desktopapp.ui.translations import Translators
 
-    before = QLocale()
+    before, name = QLocale(), QGuiApplication.applicationDisplayName()
     speaking = Translators(qapp, platformdirs.user_cache_path("desktopapp"))
     yield speaking
     speaking.remove()
     QLocale.setDefault(before)
+    QGuiApplication.setApplicationDisplayName(name)
 
 
 @pytest.fixture(scope="session")

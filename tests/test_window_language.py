@@ -125,10 +125,10 @@ def host(qtbot, editable, translators, tmp_path):  # type: ignore[no-untyped-def
 
 @pytest.mark.parametrize(("lang", "file_menu"), [("fr_FR.UTF-8", "&Fichier"), ("C", "&File")])
 def test_the_locale_at_launch_gives_the_windows_language(
-    qtbot, qapp, editable, tmp_path, monkeypatch, lang, file_menu
+    qtbot, qapp, editable, tmp_path, monkeypatch, translators, lang, file_menu
 ):
     monkeypatch.setenv("LANG", lang)
-    speaking = _speak_chosen_language(qapp, headless=True)
+    speaking = _speak_chosen_language(qapp, headless=True)  # as run_app does
     try:
         host = WindowHost(editable, settings_in(tmp_path), speaking)
         qtbot.addWidget(host.window)
