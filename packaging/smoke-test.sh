@@ -71,9 +71,9 @@ if [ "$screenshot" = no ]; then
     echo "Smoke test passed: $bundle"
     exit 0
 fi
-# English under the C locale, French under a French one (Qt's qtbase_fr.qm and ours, both
+# English under the C.UTF-8 locale (plain C makes Qt complain about ASCII), French under a French one (Qt's qtbase_fr.qm and ours, both
 # shipped compiled: a catalogue that cannot be loaded says so on stderr).
-LANG=C "$exe" --screenshot "$scratch/window.png" --size 1280x800
+LANG=C.UTF-8 "$exe" --screenshot "$scratch/window.png" --size 1280x800
 LANG=fr_FR.UTF-8 "$exe" --screenshot "$scratch/fenetre.png" --size 1280x800 2> french.log
 if grep -i "translation" french.log; then
     echo "smoke-test: the French catalogues did not load (above)" >&2; exit 1
