@@ -123,3 +123,27 @@ def test_qts_own_dialogs_and_menus_are_french(qtbot, translators):
     left = [left for w in (opening, saving, printing, preview, menu) for left in english_left(w)]
     assert [str(found) for found in left] == []
     assert opening.labelText(QFileDialog.DialogLabel.LookIn) == "&Voir dans\u202f:"
+
+
+def test_the_help_windows_speak_french(window_in):
+    """Help › Keyboard Shortcuts and What the Marks Mean: titles, sentences, headers, the
+    keys the views handle themselves, and the shapes of the marks."""
+    from PySide6.QtWidgets import QLabel, QTableWidget
+
+    from desktopapp.ui.help import marks_dialog, shortcuts_dialog
+
+    window = window_in("fr")
+    shortcuts, marks = shortcuts_dialog(window), marks_dialog(window)
+    for dialog in (shortcuts, marks):
+        table = dialog.findChild(QTableWidget)
+        intro = dialog.findChild(QLabel)
+        headers = [table.horizontalHeaderItem(column).text() for column in range(2)]
+        assert not english_left(intro) and headers[0] in ("Commande", "Marque")
+        assert not [left for left in english_left(dialog) if left.kind == "window title"]
+    rows = {
+        shortcuts.findChild(QTableWidget).item(row, 0).text(): row
+        for row in range(shortcuts.findChild(QTableWidget).rowCount())
+    }
+    assert "Volet suivant / précédent" in rows and "Affichage › Zoom avant" in rows
+    shapes = [marks.findChild(QTableWidget).item(row, 0).text() for row in range(3)]
+    assert shapes == ["Un point", "Une bande entre crochets", "Un rectangle hachuré"]

@@ -71,7 +71,7 @@ class Translators:
         """Speak ``code`` everywhere: the plain layers' gettext, QLocale's default (numbers
         and dates that Qt formats) and the window's translators. Returns the language."""
         code = l10n.use_language(code)
-        QLocale.setDefault(QLocale(code))
+        QLocale.setDefault(_locale_for(code))
         self.remove()
         if code == l10n.SOURCE_LANGUAGE:
             return code
@@ -83,6 +83,7 @@ class Translators:
         """Back to the source language's words (a test's end, or before another language)."""
         for translator in self._installed:
             self._app.removeTranslator(translator)
+            translator.deleteLater()
         self._installed.clear()
 
     def _install(self, path: Path | None) -> None:
@@ -94,6 +95,13 @@ class Translators:
             return
         self._app.installTranslator(translator)
         self._installed.append(translator)
+
+
+def _locale_for(code: str) -> QLocale:
+    """The system's locale if it speaks ``code`` (an en_GB desktop keeps its day-month
+    dates in English), else the language's own (en_US for English, fr_FR for French)."""
+    system = QLocale.system()
+    return system if l10n.supported(system.name()) == code else QLocale(code)
 
 
 def qt_catalogue(code: str) -> Path:
