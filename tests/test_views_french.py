@@ -429,3 +429,39 @@ def test_an_unsourced_event_says_how_to_source_it_in_french(
     if UNSAFE_URL in text:
         assert f"(pas une adresse web{NNBSP}: sans lien)" in text
     assert unsourced_badge() == "sans source"
+
+
+# -- the panes in the real French window --------------------------------------------------------
+
+
+def test_the_french_windows_panes_have_no_english_left(
+    qtbot: QtBot, repository: EventRepository, translators, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from french_window import english_left
+    from PySide6.QtCore import QSettings
+
+    from desktopapp.app import WindowHost
+    from desktopapp.document import TimelineDocument
+    from desktopapp.ui.settings import Settings
+
+    translators.speak("fr")
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    host = WindowHost(TimelineDocument(repository), Settings(store), translators)
+    window = host.window
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.settle(10_000)
+    try:
+        events = repository.events()
+        data = [e.title for e in events] + [e.summary for e in events]
+        data += [a.name for a in repository.actors] + [t.label for t in repository.event_types]
+        data += [s.title for s in repository.sources] + [
+            s.citation_line() for s in repository.sources
+        ]
+        data += [s.published_note for s in repository.sources]
+        panes = (window.filter_panel, window.table, window.timeline, window.detail, window.article)
+        left = [str(found) for pane in panes for found in english_left(pane, data=data)]
+    finally:
+        window.stop_queries()
+        window.close()
+    assert not left, "\n".join(left)
