@@ -22,6 +22,7 @@ from typing import Any
 
 from desktopapp.db.engine import DatabaseError
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, parse_edtf, parse_iso_day
+from desktopapp.domain.l10n import _
 from desktopapp.domain.model import (
     LINK_KINDS,
     NOT_VERIFIED,
@@ -44,7 +45,11 @@ class DamagedRowError(DatabaseError):
     """A row with nothing sound left to show: the open stops, naming the row and why."""
 
     def __init__(self, row: str, problem: str) -> None:
-        super().__init__(f"{row}: {problem} ('desktopapp check FILE' lists every damaged row)")
+        super().__init__(
+            _("{row}: {problem} ('desktopapp check FILE' lists every damaged row)").format(
+                row=row, problem=problem
+            )
+        )
         self.row = row
         self.problem = problem
 

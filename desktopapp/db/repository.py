@@ -76,6 +76,7 @@ from desktopapp.domain.grouping import (
     LaneCount,
     LaneTally,
 )
+from desktopapp.domain.l10n import _
 from desktopapp.domain.model import (
     Actor,
     Event,
@@ -281,8 +282,9 @@ class EventRepository:
             raise KeyError(source_key)
         if not isinstance(value, str):
             raise DatabaseError(
-                f"sources {source_key!r}: text holds {type(value).__name__}, not text: "
-                "the file is damaged"
+                _("sources {key}: text holds {kind}, not text: the file is damaged").format(
+                    key=repr(source_key), kind=type(value).__name__
+                )
             )
         return value
 
@@ -318,10 +320,16 @@ class EventRepository:
         if not ids:
             known = ", ".join(actor.name for actor in self.actors[:30])
             more = "…" if len(self.actors) > 30 else ""
-            raise FilterError(f"no actor is called {name!r}; known actors: {known}{more}")
+            raise FilterError(
+                _("no actor is called {name}; known actors: {known}").format(
+                    name=repr(name), known=known + more
+                )
+            )
         if len(ids) > 1:
             names = ", ".join(sorted(self.actor_by_id(i).name for i in ids))
-            raise FilterError(f"{name!r} could mean several actors: {names}")
+            raise FilterError(
+                _("{name} could mean several actors: {names}").format(name=repr(name), names=names)
+            )
         return self.actor_by_id(ids.pop())
 
     @cached_property
@@ -344,7 +352,11 @@ class EventRepository:
             if event_type.slug.rsplit("/", 1)[-1] == key:
                 return event_type
         known = ", ".join(t.slug for t in self.event_types)
-        raise FilterError(f"no event type is called {name!r}; known types: {known}")
+        raise FilterError(
+            _("no event type is called {name}; known types: {known}").format(
+                name=repr(name), known=known
+            )
+        )
 
     def validate(self, event_filter: EventFilter) -> None:
         """Raise FilterError if the filter names an unknown actor or type."""
