@@ -75,9 +75,21 @@ class NeedsWal(Exception):
     """The command is valid and about to write to a file not yet in WAL mode."""
 
 
+class NumberedRefusal(CommandError):
+    """The refusal of the ``number``-th command of several run as one (an import): the
+    number and the reason are kept, so that an importer says which entry of its file it was
+    without reading them back out of the sentence (which is in the reader's language)."""
+
+    def __init__(self, number: int, reason: CommandError) -> None:
+        self.number = number
+        self.reason = str(reason)
+        words = _("item {number}: {error}").format(number=l10n.number(number), error=reason)
+        super().__init__(words)
+
+
 def numbered(number: int, error: CommandError) -> CommandError:
     """The refusal of the ``number``-th command of several run as one (an import)."""
-    return CommandError(_("item {number}: {error}").format(number=l10n.number(number), error=error))
+    return NumberedRefusal(number, error)
 
 
 IMPORT_BATCH = 1_000  # AddEvent commands of an import checked and written together
