@@ -900,7 +900,9 @@ class Edit:
             return new_key("ev")
         key = self._text(key, N_("the key"), 128, required=True)
         if key in taken:
-            raise CommandError(f"the key {key!r} is already used in this timeline")
+            raise CommandError(
+                _("the key {key} is already used in this timeline").format(key=repr(key))
+            )
         taken.add(key)
         return key
 
