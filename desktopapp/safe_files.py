@@ -203,7 +203,7 @@ def new_temporary(target: Path, *, suffix: str = "") -> Path:
             _unfinished.discard(path)
             raise
         return path
-    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))
+    raise FileExistsError(errno.EEXIST, _("no free temporary file name"), str(folder))
 
 
 _unfinished: set[Path] = set()

@@ -570,8 +570,9 @@ def _quote(entry: _Entry, field: str, value: object, context: _Context) -> Quote
         occurrence = _occurrence(entry, f"{field}.occurrence", value.get("occurrence", None))
         field, value = f"{field}.text", value.get("text")
     if not isinstance(value, str) or not value.strip():
-        form = 'text, or { source = "id", text = "..." }' if entry.schema >= 2 else "text"
-        raise entry.fail(_("must be non-empty {form}").format(form=form), field)
+        if entry.schema >= 2:
+            raise entry.fail(_('must be non-empty text, or { source = "id", text = "..." }'), field)
+        raise entry.fail(_("must be non-empty text"), field)
     start = _find(entry, field, source, value, occurrence)
     return QuoteSpec(source.key, start, start + len(value), value)
 

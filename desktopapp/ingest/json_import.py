@@ -318,7 +318,8 @@ def _check_schema(validator: Any, instance: object, name: str, entry: int | None
     message = " ".join(error.message.split())
     if " does not match " in message and path:  # a pattern: say what is expected, not the regex
         described = schema("events")["$defs"]["event"]["properties"].get(path[-1], {})
-        message = message.split(" does not match ")[0] + " is not in the expected form"
+        value = message.split(" does not match ")[0]  # jsonschema's words: the value
+        message = _("{value} is not in the expected form").format(value=value)
         if "description" in described:
             message += f", {described['description']}"
     field = ".".join(str(part) for part in path)
