@@ -1678,7 +1678,7 @@ def _lane_totals(rows: Iterable[Sequence[Any]]) -> dict[int, RunningTotal]:
     result: dict[int, RunningTotal] = {}
     for actor_id, group in groupby(rows, key=itemgetter(0)):
         days, totals, running = array("q"), array("q"), 0
-        for _, day, n in group:
+        for _actor, day, n in group:
             if day not in ordinals:
                 ordinals[day] = _ordinal(day)
             ordinal = ordinals[day]
