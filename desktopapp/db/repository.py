@@ -1697,7 +1697,12 @@ def _stored_count(value: object) -> int:
     negative or endless number) counts as none rather than stopping every facet."""
     if isinstance(value, float) and math.isfinite(value):
         value = int(value)
-    return value if isinstance(value, int) and value > 0 else 0
+    return value if isinstance(value, int) and 0 < value <= _MOST_EVENTS else 0
+
+
+# More events than any timeline holds: a count above it is damaged, and the running totals'
+# int64 arrays (RunningTotal) stay far from overflowing however many days are summed.
+_MOST_EVENTS = 2**40
 
 
 def _ordinal(day: object) -> int | None:
