@@ -67,6 +67,16 @@ class LinkInput:
 
 
 @dataclass(frozen=True)
+class EventTranslation:
+    """An event's title, summary and date note in a language other than its own ("fr")."""
+
+    language: str
+    title: str
+    summary: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class AddSource:
     text: str
     title: str
@@ -104,6 +114,7 @@ class AddActor:
     kind: str
     aliases: tuple[str, ...] = ()
     key: str | None = None
+    names: tuple[tuple[str, str], ...] = ()  # (language, name): "fr", "Vladimir Poutine"
 
 
 @dataclass(frozen=True)
@@ -158,6 +169,10 @@ class AddEvent:
     # have no quote (it is then shown as unsourced).
     claim: ClaimInput | None = None
     links: tuple[LinkInput, ...] = ()
+    # The language of the title, summary and note ("" if not stated), and the event's words
+    # in other languages.
+    language: str = ""
+    translations: tuple[EventTranslation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,6 +189,32 @@ class EditEvent:
     # The event's version its editor started from: refused if another change came since
     # (db/versions.py). None: not checked (a script's edit, an undo).
     based_on: int | None = None
+
+
+@dataclass(frozen=True)
+class SetEventTranslation:
+    """Give an event its words in another language, or replace the ones it has."""
+
+    event_key: str
+    translation: EventTranslation
+
+
+@dataclass(frozen=True)
+class DeleteEventTranslation:
+    """Remove an event's words in ``language`` (its own words stay)."""
+
+    event_key: str
+    language: str
+
+
+@dataclass(frozen=True)
+class SetActorName:
+    """Name an actor in a language ("fr", "Vladimir Poutine"); an empty name removes the
+    name it had in that language (its own name and aliases stay)."""
+
+    actor_key: str
+    language: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -224,6 +265,9 @@ class StoredEvent:
     quotes: tuple[tuple[tuple[str, Any], ...], ...]  # quote rows, source_id as source key
     citation: tuple[tuple[str, Any], ...] | None = None  # its citations row, if any
     links: tuple[tuple[tuple[str, Any], ...], ...] = ()  # event_links rows
+    texts: tuple[tuple[tuple[str, Any], ...], ...] = ()  # event_texts rows (translations)
+    # The translations of its quotes: (quote position, language, text).
+    quote_texts: tuple[tuple[int, str, str], ...] = ()
 
 
 Command = (
@@ -239,6 +283,9 @@ Command = (
     | AddEvent
     | EditEvent
     | DeleteEvent
+    | SetEventTranslation
+    | DeleteEventTranslation
+    | SetActorName
     | AddQuote
     | DeleteQuote
     | RestoreEvent

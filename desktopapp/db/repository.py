@@ -59,10 +59,12 @@ from desktopapp.db.schema import (
     EventActorRow,
     EventLinkRow,
     EventRowORM,
+    EventTextRow,
     EventTypeRow,
     LaneDayCountRow,
     MetaRow,
     QuoteRow,
+    QuoteTranslationRow,
     SourceRow,
 )
 from desktopapp.db.search import fold
@@ -76,6 +78,7 @@ from desktopapp.domain.grouping import (
     LaneCount,
     LaneTally,
 )
+from desktopapp.domain.l10n import language
 from desktopapp.domain.model import (
     Actor,
     Event,
@@ -150,6 +153,7 @@ class EventRepository:
         # edit twice: such a read is used but not kept (see _kept).
         self._writing = False
         self._generation = 0
+        self._language = language()  # what the names read and kept are in
 
     def changing(self) -> None:
         """An edit of the file is about to be written (see TimelineStore.execute)."""
@@ -171,6 +175,15 @@ class EventRepository:
         if not writing and generation == self._generation:
             self.__dict__.setdefault(name, value)
         return value
+
+    def _follow_language(self) -> None:
+        """Forget what was read in another language than the reader's (actors' names, the
+        lanes' labels): the person switched languages since."""
+        spoken = language()
+        if spoken != self._language:
+            for name in _IN_LANGUAGE:
+                self.__dict__.pop(name, None)
+            self._language = spoken
 
     def invalidate(self) -> None:
         """Forget everything read and kept (reference data, counts, spans, source texts):
@@ -232,20 +245,34 @@ class EventRepository:
         with self.engine.connect() as connection:
             return {row.key: row.value for row in connection.execute(select(MetaRow))}
 
-    @cached_property
+    @property
     def actors(self) -> tuple[Actor, ...]:
+        """Every actor, named in the reader's language where it has a name in it, in the
+        order of those names."""
+        self._follow_language()
+        return self._actors
+
+    @cached_property
+    def _actors(self) -> tuple[Actor, ...]:
+        spoken = language()
+        N = ActorNameRow.__table__.c
         with self.engine.connect() as connection:
-            names: dict[int, list[str]] = {}
-            for row in connection.execute(
-                select(ActorNameRow.actor_id, ActorNameRow.name).where(ActorNameRow.is_alias)
+            aliases: dict[int, list[str]] = {}
+            names: dict[int, list[tuple[object, object]]] = {}
+            for actor_id, name, is_alias, tag in connection.execute(
+                select(N.actor_id, N.name, N.is_alias, N.language)
             ):
-                names.setdefault(row.actor_id, []).append(row.name)
+                if is_alias:
+                    aliases.setdefault(actor_id, []).append(name)
+                elif tag:
+                    names.setdefault(actor_id, []).append((tag, name))
             rows = connection.execute(
-                select(ActorRow.id, ActorRow.key, ActorRow.name, ActorRow.kind).order_by(
-                    func.lower(ActorRow.name)
-                )
+                select(ActorRow.id, ActorRow.key, ActorRow.name, ActorRow.kind)
             )
-            return tuple(reading.actor(r, names.get(r.id, ())) for r in rows)
+            actors = [
+                reading.actor(r, aliases.get(r.id, ()), names.get(r.id, ()), spoken) for r in rows
+            ]
+        return tuple(sorted(actors, key=lambda actor: (fold(actor.name), actor.id)))
 
     @cached_property
     def event_types(self) -> tuple[EventType, ...]:
@@ -304,6 +331,7 @@ class EventRepository:
         raise KeyError(slug)
 
     def actor_by_id(self, actor_id: int) -> Actor:
+        self._follow_language()
         return self._actors_by_id[actor_id]
 
     @cached_property
@@ -906,7 +934,7 @@ class EventRepository:
 
     def _row_select(self) -> Select:
         # Outer: an event whose type id names no type is listed (marked), not dropped.
-        return select(*_ROW_COLUMNS).outerjoin(EventTypeRow, EventTypeRow.id == E.type_id)
+        return select(*_row_columns()).outerjoin(EventTypeRow, EventTypeRow.id == E.type_id)
 
     def _id_select(self, event_filter: EventFilter) -> Select:
         query = parse_search(event_filter.text)
@@ -981,6 +1009,8 @@ class EventRepository:
         listed in the event's problems, and every quote is re-verified against its source."""
         if not ids:
             return []
+        self._follow_language()
+        spoken = self._language
         with self.engine.connect() as connection:
             rows = {
                 r.id: r
@@ -999,9 +1029,11 @@ class EventRepository:
             participants, problems = self._participants(connection, ids)
             quote_rows = connection.execute(_quote_select(ids)).all()
             links = self._links(connection, ids, problems)
+            texts, quote_texts = _translations(connection, ids)
         quotes: dict[int, list[Quote]] = {}
         for q in quote_rows:  # verified against their source's text, read once per source
             quote = reading.quote(q, self._source_text_by_id(q.source_id))
+            quote = reading.translated_quote(quote, quote_texts.get(q.id, ()), spoken)
             quotes.setdefault(q.event_id, []).append(quote)
         types = {t.id: t for t in self.event_types}
         article = self.sources[0] if self.sources else None
@@ -1023,6 +1055,8 @@ class EventRepository:
                 quotes=quotes.get(event_id, ()),
                 problems=[*problems.get(event_id, ()), *citation_problems],
                 links=links.get(event_id, ()),
+                texts=texts.get(event_id, ()),
+                language=spoken,
             )
             result.append(reading.event(row, parts))
         return result
@@ -1158,6 +1192,7 @@ class EventRepository:
 
     def lane_label(self, grouping: Grouping, key: str) -> str:
         """What a lane is called: an actor's name, a type's label, 'All events'."""
+        self._follow_language()
         if grouping is Grouping.ACTOR:
             if key == NO_ACTOR_LANE:
                 return NO_ACTING_ACTOR_LABEL
@@ -1212,7 +1247,7 @@ class EventRepository:
 
         An event is listed once per lane it belongs to; ``lanes`` keeps only those lanes.
         """
-        columns = list(_ROW_COLUMNS)
+        columns = list(_row_columns())
         sub = self._lane_subquery(
             grouping,
             self._window_conditions(event_filter, start, end),
@@ -1592,10 +1627,30 @@ def _day_after(day: date) -> int:
     return day.toordinal() + 1
 
 
+def _translations(
+    connection: Connection, ids: Sequence[int]
+) -> tuple[dict[int, list[Any]], dict[int, list[tuple[object, object]]]]:
+    """The events' translations (event_texts rows by event id) and their quotes' ((language,
+    text) by quote id)."""
+    texts: dict[int, list[Any]] = {}
+    for row in connection.execute(select(EventTextRow).where(EventTextRow.event_id.in_(ids))):
+        texts.setdefault(row.event_id, []).append(row)
+    QT = QuoteTranslationRow.__table__.c
+    quote_texts: dict[int, list[tuple[object, object]]] = {}
+    for quote_id, tag, text in connection.execute(
+        select(QT.quote_id, QT.language, QT.text).where(
+            QT.quote_id.in_(select(QuoteRow.id).where(QuoteRow.event_id.in_(ids)))
+        )
+    ):
+        quote_texts.setdefault(quote_id, []).append((tag, text))
+    return texts, quote_texts
+
+
 def _quote_select(ids: Sequence[int]) -> Select:
     """The quotes of these events in their order, with their source's key and title."""
     return (
         select(
+            QuoteRow.id,
             QuoteRow.event_id,
             QuoteRow.text,
             QuoteRow.start,
@@ -1627,6 +1682,16 @@ _ROW_COLUMNS = (
     # An index lookup per row (ix_quotes_event_id): the list and the timeline mark it.
     ~exists().where(QuoteRow.event_id == E.id).label("unsourced"),
 )
+
+
+def _row_columns() -> tuple[ColumnElement[Any], ...]:
+    """_ROW_COLUMNS with the title in the reader's language where the event has it (a
+    primary-key lookup per row listed)."""
+    T = EventTextRow.__table__.c
+    translated = (
+        select(T.title).where(T.event_id == E.id, T.language == language()).scalar_subquery()
+    )
+    return (E.id, E.key, func.coalesce(translated, E.title).label("title"), *_ROW_COLUMNS[3:])
 
 
 @dataclass(frozen=True)
@@ -1695,6 +1760,8 @@ def _extent_day(day: object, fallback: date) -> date:
 _CACHED_PROPERTIES = tuple(
     name for name, value in vars(EventRepository).items() if isinstance(value, cached_property)
 )
+# What is read in the reader's language, and read again in another (see _follow_language).
+_IN_LANGUAGE = ("_actors", "_actors_by_id", "_actor_ids_by_name", "_lane_names")
 _KEPT = (
     "total",
     "_running_totals",
