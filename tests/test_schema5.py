@@ -170,6 +170,7 @@ def _as_schema_4(path: Path) -> None:
         db.execute("DROP TABLE event_links")
         # Schema 7's translations, language columns and quote index.
         db.execute("DROP INDEX ix_quotes_source_start")
+        db.execute("DROP INDEX ix_quotes_long")
         db.execute("DROP TABLE quote_translations")
         db.execute("DROP TABLE event_texts")
         for table, column in (

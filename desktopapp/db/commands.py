@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktopapp.domain.model import EventText
+
 
 class CommandError(Exception):
     """A command refused, in one line for the person; the file is unchanged."""
@@ -66,14 +68,9 @@ class LinkInput:
     caption: str = ""
 
 
-@dataclass(frozen=True)
-class EventTranslation:
-    """An event's title, summary and date note in a language other than its own ("fr")."""
-
-    language: str
-    title: str
-    summary: str = ""
-    note: str = ""
+# An event's title, summary and date note in a language other than its own ("fr"): the very
+# record the repository hands out (Event.translations), so a translation read can be written.
+EventTranslation = EventText
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ Every filtered question (rows, counts, facets, histograms) is answered by SQL bu
 
 from __future__ import annotations
 
+import itertools
 import math
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -37,6 +38,9 @@ from sqlalchemy import (
     tuple_,
     union_all,
 )
+from sqlalchemy import (
+    text as sql_text,
+)
 
 from desktopapp.db import reading
 from desktopapp.db.actor_spans import ActorSpans, day_number
@@ -49,6 +53,8 @@ from desktopapp.db.dialect import (
 )
 from desktopapp.db.engine import DatabaseError
 from desktopapp.db.schema import (
+    LONG_QUOTE,
+    LONG_QUOTE_SQL,
     NO_ACTING_LANE_ID,
     ActorNameRow,
     ActorRow,
@@ -908,19 +914,19 @@ class EventRepository:
             .where(QuoteRow.source_id == source_id)
             .order_by(QuoteRow.start, QuoteRow.end, QuoteRow.event_id)
         )
+        queries = [query]
         if within is not None:
-            query = query.where(QuoteRow.start < within[1], QuoteRow.end > within[0])
+            queries = _reaching_into(query, within)
         if event_ids is not None:
-            query = query.where(QuoteRow.event_id.in_(sorted(event_ids)))
+            queries = [q.where(QuoteRow.event_id.in_(sorted(event_ids))) for q in queries]
         chunks: list[Sequence[str] | None] = (
             [None] if event_keys is None else list(_chunks(sorted(event_keys), 500))
         )
         spans: list[QuoteSpan] = []
         with self.engine.connect() as connection:
-            for chunk in chunks:
-                chosen = query
+            for chunk, chosen in itertools.product(chunks, queries):
                 if chunk is not None:
-                    chosen = query.where(
+                    chosen = chosen.where(
                         QuoteRow.event_id.in_(select(E.id).where(E.key.in_(chunk)))
                     )
                 spans.extend(
@@ -928,7 +934,8 @@ class EventRepository:
                     for event_id, start, end, text, key in connection.execute(chosen)
                     if key is not None and reading.is_verbatim(source_text, start, end, text)
                 )
-        return sorted(spans, key=span_order) if chunks[1:] else spans
+        several = len(chunks) * len(queries) > 1
+        return sorted(spans, key=span_order) if several else spans
 
     # -- SQL building -----------------------------------------------------------------------
 
@@ -1625,6 +1632,21 @@ def _moved_under_way(
 def _day_after(day: date) -> int:
     """The ordinal of the day after ``day`` (past the last date there is, for date.max)."""
     return day.toordinal() + 1
+
+
+def _reaching_into(query: Select, within: tuple[int, int]) -> list[Select]:
+    """The quotes of ``query`` that overlap [start, end) of their source, as two index
+    ranges: those starting at most LONG_QUOTE characters before it (ix_quotes_source_start),
+    and the longer ones starting earlier that may still reach into it (ix_quotes_long, a
+    partial index of the few long quotes). Bounded by the stretch shown, not by how far into
+    the source it is: "start < end" alone read every quote before the stretch."""
+    start, end = within
+    reach = start - LONG_QUOTE
+    overlapping = (QuoteRow.start < end, QuoteRow.end > start)
+    near = query.where(QuoteRow.start > reach, *overlapping)
+    # The partial index's condition, written as the index states it (literal, not bound).
+    long = query.where(sql_text(LONG_QUOTE_SQL), QuoteRow.start <= reach, *overlapping)
+    return [near, long]
 
 
 def _translations(

@@ -5,7 +5,8 @@
 - ``events.language`` and ``actor_names.language``: the language of an event's own words and
   of each name an actor answers to ("" where it is not stated, as in every older file: a
   language is never guessed);
-- ``ix_quotes_source_start``: the article pane's read of one stretch of a source.
+- ``ix_quotes_source_start`` and ``ix_quotes_long`` (the few quotes longer than
+  LONG_QUOTE): the article pane's read of one stretch of a source.
 
 An older file has no translations, so there is nothing to fill and its search index already
 holds all its words. Columns are added in place (see 0005 for why no batch), all in the
@@ -18,6 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from desktopapp.db.migrations.steps import set_schema_version
+from desktopapp.db.schema import LONG_QUOTE_SQL
 
 revision = "0007"
 down_revision = "0006"
@@ -49,10 +51,18 @@ def upgrade() -> None:
         sqlite_with_rowid=False,
     )
     op.create_index("ix_quotes_source_start", "quotes", ["source_id", "start"])
+    op.create_index(
+        "ix_quotes_long",
+        "quotes",
+        ["source_id", "start"],
+        sqlite_where=sa.text(LONG_QUOTE_SQL),
+        postgresql_where=sa.text(LONG_QUOTE_SQL),
+    )
     set_schema_version(7)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_quotes_long", "quotes")
     op.drop_index("ix_quotes_source_start", "quotes")
     op.drop_table("quote_translations")
     op.drop_table("event_texts")
