@@ -322,7 +322,7 @@ def test_the_stretch_of_quotes_is_read_by_index_ranges(tmp_path: Path) -> None:
                 plans.append(" ".join(str(row[3]) for row in plan))
     assert len(plans) == 2, plans
     assert "ix_quotes_source_start (source_id=? AND start>? AND start<?)" in plans[0]
-    assert "USING INDEX ix_quotes_long" in plans[1], plans
+    assert "USING INDEX ix_quotes_long (source_id=? AND end>?)" in plans[1], plans
     assert all("SCAN quotes" not in plan for plan in plans)
 
 
@@ -350,3 +350,65 @@ def test_a_schema_6_file_is_upgraded_and_taken_back(tmp_path: Path) -> None:
         store.execute(SetEventTranslation(event, FRENCH))
         assert _found(store, "devises") == 1
         assert check_database(store.repository).is_clean
+
+
+# -- the bundled sample, in French and English ------------------------------------------------
+
+
+def test_every_sample_event_reads_in_french_and_in_english(repository: EventRepository) -> None:
+    english = repository.events(EventFilter())
+    assert len(english) == 18 and all(e.language == "en" and not e.translated for e in english)
+    with l10n.speaking("fr"):
+        french = repository.events(EventFilter())
+        rows = repository.rows(EventFilter())
+    assert all(e.language == "fr" and e.translated for e in french)
+    assert {e.key: e.as_written().title for e in french} == {e.key: e.title for e in english}
+    assert {r.title for r in rows} == {e.title for e in french}
+    for event, own in zip(french, english, strict=True):
+        assert event.title != own.title and event.summary != own.summary
+        assert event.quotes == own.quotes  # the source's words in every language
+    by_key = {e.key: e for e in french}
+    assert by_key["russia-cash-export-limit"].title == (
+        "La Russie interdit de sortir du pays plus de 10\u202f000 dollars en devises"
+    )
+    assert "«\u202fla semaine dernière\u202f»" in by_key["apple-export-halt"].summary
+
+
+@pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        ("Vladimir Poutine", "Vladimir Putin"),
+        ("États-Unis", "United States"),
+        ("Union européenne", "European Union"),
+        ("Russie", "Russia"),
+        ("Royaume-Uni", "United Kingdom"),
+    ],
+)
+def test_the_sample_is_searched_in_either_language(
+    repository_on_each_engine: EventRepository, french: str, english: str
+) -> None:
+    repository = repository_on_each_engine
+    assert repository.resolve_actor(french) == repository.resolve_actor(english)
+    by_actor = {row.id for row in repository.rows(EventFilter(actors=frozenset({french})))}
+    assert by_actor == {row.id for row in repository.rows(EventFilter(actors=frozenset({english})))}
+    # A search finds the actor's events by either name (and the events whose words in
+    # either language say it: "des États-Unis" in a French summary where the English says US).
+    for words in (french, english):
+        assert by_actor <= {row.id for row in repository.rows(EventFilter(text=words))}
+
+
+def test_the_sample_actors_are_named_in_the_readers_language(repository) -> None:
+    names = {actor.key: actor.name for actor in repository.actors}
+    assert (names["vladimir-putin"], names["united-states"], names["apple"]) == (
+        "Vladimir Putin",
+        "United States",
+        "Apple",
+    )
+    with l10n.speaking("fr"):
+        actors = {actor.key: actor for actor in repository.actors}
+    assert actors["vladimir-putin"].name == "Vladimir Poutine"
+    assert actors["united-states"].name == "États-Unis"
+    assert actors["european-union"].name == "Union européenne"
+    assert actors["russia"].name == "Russie"
+    assert actors["apple"].name == "Apple"  # companies keep their names
+    assert "United States" in actors["united-states"].aliases  # the finder finds either

@@ -1637,15 +1637,22 @@ def _day_after(day: date) -> int:
 def _reaching_into(query: Select, within: tuple[int, int]) -> list[Select]:
     """The quotes of ``query`` that overlap [start, end) of their source, as two index
     ranges: those starting at most LONG_QUOTE characters before it (ix_quotes_source_start),
-    and the longer ones starting earlier that may still reach into it (ix_quotes_long, a
-    partial index of the few long quotes). Bounded by the stretch shown, not by how far into
-    the source it is: "start < end" alone read every quote before the stretch."""
+    and the longer ones starting earlier that end inside or after it (ix_quotes_long, a
+    partial index of the few long quotes by source and end). Bounded by the stretch shown,
+    not by how far into the source it is: "start < end" alone read every quote before it."""
     start, end = within
     reach = start - LONG_QUOTE
     overlapping = (QuoteRow.start < end, QuoteRow.end > start)
     near = query.where(QuoteRow.start > reach, *overlapping)
-    # The partial index's condition, written as the index states it (literal, not bound).
-    long = query.where(sql_text(LONG_QUOTE_SQL), QuoteRow.start <= reach, *overlapping)
+    # The partial index's condition, written as the index states it (literal, not bound),
+    # and "start + 0": the planner then ranges over (source_id, end) in the few long quotes,
+    # not over the starts of every quote of the source.
+    long = query.where(
+        sql_text(LONG_QUOTE_SQL),
+        QuoteRow.start + 0 <= reach,
+        QuoteRow.start + 0 < end,
+        QuoteRow.end > start,
+    )
     return [near, long]
 
 

@@ -295,13 +295,14 @@ class QuoteRow(Base):
 
     # The article pane reads the quotes of one stretch of one source (quote_spans(within=)):
     # those starting at most LONG_QUOTE characters before it are a range of the first index;
-    # the few longer ones that may reach into it, a range of the second (see repository).
+    # the few longer ones that may reach into it, a range of the second, by where they end
+    # (see repository._reaching_into).
     __table_args__ = (
         Index("ix_quotes_source_start", "source_id", "start"),
         Index(
             "ix_quotes_long",
             "source_id",
-            "start",
+            "end",
             sqlite_where=_IS_LONG_QUOTE,
             postgresql_where=_IS_LONG_QUOTE,
         ),

@@ -54,7 +54,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_quotes_long",
         "quotes",
-        ["source_id", "start"],
+        ["source_id", "end"],
         sqlite_where=sa.text(LONG_QUOTE_SQL),
         postgresql_where=sa.text(LONG_QUOTE_SQL),
     )
