@@ -412,3 +412,38 @@ def test_the_sample_actors_are_named_in_the_readers_language(repository) -> None
     assert actors["russia"].name == "Russie"
     assert actors["apple"].name == "Apple"  # companies keep their names
     assert "United States" in actors["united-states"].aliases  # the finder finds either
+
+
+# -- our JSON carries both languages ------------------------------------------------------
+
+
+def _machine_fields(records: list[dict]) -> list[dict]:
+    """The records without the words written for a person ("date_text")."""
+    return [{k: v for k, v in record.items() if k != "date_text"} for record in records]
+
+
+def test_our_json_carries_every_language_and_reads_back(repository, tmp_path: Path) -> None:
+    from desktopapp.ingest.importing import import_file
+    from tests.test_json_import import export_json, opened, timeline_with_sources, without_ids
+
+    english = export_json(repository, tmp_path / "en.json")
+    with l10n.speaking("fr"):  # the same file whatever the reader's language
+        assert _machine_fields(export_json(repository, tmp_path / "fr.json")) == (
+            _machine_fields(english)
+        )
+    record = next(r for r in english if r["key"] == "russia-cash-export-limit")
+    assert record["language"] == "en" and record["title"].startswith("Russia bars")
+    assert record["translations"]["fr"]["title"].startswith("La Russie interdit")
+    putin = next(p for p in record["participants"] if p["name"] == "Vladimir Putin")
+    assert putin["names"] == {"fr": "Vladimir Poutine"} and putin["aliases"] == []
+    target = timeline_with_sources(repository, tmp_path / "copy.timeline")
+    import_file(target, tmp_path / "en.json", author="test")
+    for copy in opened(target):
+        assert without_ids(export_json(copy, tmp_path / "again.json")) == without_ids(english)
+        assert copy.count(EventFilter(text="Poutine")) == repository.count(
+            EventFilter(text="Poutine")
+        )
+        with l10n.speaking("fr"):
+            shown = {e.key: e.title for e in copy.events(EventFilter())}
+            assert shown["russia-cash-export-limit"].startswith("La Russie interdit")
+            assert {a.key for a in copy.actors if a.name == "États-Unis"}

@@ -361,8 +361,9 @@ def link(row: Any, problems: list[str]) -> Link | None:
 
 def _listed_names_problems(listed: object, participants: Sequence[Participant]) -> list[str]:
     """The names the list and the timeline show (kept beside the event) against its
-    participants: the list must not name actors the event does not have."""
-    names = ", ".join(dict.fromkeys(p.actor.name for p in participants))
+    participants (by their own names, the list's): the list must not name actors the event
+    does not have."""
+    names = ", ".join(dict.fromkeys(p.actor.own_name for p in participants))
     if not isinstance(listed, str) or sorted(listed.split(", ")) != sorted(names.split(", ")):
         return [f"actor_names: {_shown(listed)} (shown in the list) are not its actors ({names})"]
     return []
