@@ -447,3 +447,14 @@ def test_our_json_carries_every_language_and_reads_back(repository, tmp_path: Pa
             shown = {e.key: e.title for e in copy.events(EventFilter())}
             assert shown["russia-cash-export-limit"].startswith("La Russie interdit")
             assert {a.key for a in copy.actors if a.name == "États-Unis"}
+
+
+def test_the_lists_actors_are_named_in_the_readers_language(repository) -> None:
+    (row,) = repository.rows(EventFilter(actors=frozenset({"Vladimir Putin"})))
+    assert row.actor_names == "Vladimir Putin, Russia, Russian citizens"
+    with l10n.speaking("fr"):
+        (row,) = repository.rows(EventFilter(actors=frozenset({"Vladimir Poutine"})))
+        assert row.actor_names == "Vladimir Poutine, Russie, Citoyens russes"
+        assert [r.actor_names for r in repository.rows(EventFilter(text="Apple Pay"))] == [
+            "Apple, Russie, Citoyens russes"
+        ]

@@ -340,6 +340,24 @@ class EventRepository:
         self._follow_language()
         return self._actors_by_id[actor_id]
 
+    def _event_row(self, row: Any) -> EventRow:
+        """A list's row, its actors named in the reader's language (the stored "Apple,
+        Russia" is their own names, joined: each one the reader knows otherwise is renamed;
+        a part that is no actor's whole name, as a name holding ", " gives, stays)."""
+        read = reading.event_row(row)
+        self._follow_language()
+        renamed = self._names_in_language
+        if not renamed or not read.actor_names:
+            return read
+        parts = read.actor_names.split(", ")
+        return replace(read, actor_names=", ".join(renamed.get(part, part) for part in parts))
+
+    @cached_property
+    def _names_in_language(self) -> dict[str, str]:
+        """Own name -> the reader's, for the actors named otherwise in the reader's language
+        (own names are unique: see Edit._refuse_taken_names)."""
+        return {actor.own_name: actor.name for actor in self.actors if actor.name != actor.own_name}
+
     @cached_property
     def _actors_by_id(self) -> dict[int, Actor]:
         return {actor.id: actor for actor in self.actors}
@@ -436,7 +454,7 @@ class EventRepository:
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as connection:
-            return [reading.event_row(r) for r in connection.execute(query)]
+            return [self._event_row(r) for r in connection.execute(query)]
 
     def rows_between(
         self,
@@ -454,7 +472,7 @@ class EventRepository:
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as connection:
-            return [reading.event_row(r) for r in connection.execute(query)]
+            return [self._event_row(r) for r in connection.execute(query)]
 
     def list_page(
         self,
@@ -487,7 +505,7 @@ class EventRepository:
         query = query.where(*conditions).order_by(*_order(sort, reading_descending)).limit(limit)
         with self.engine.connect() as connection:
             found = [
-                (reading.event_row(r), tuple(r[-len(columns) :])) for r in connection.execute(query)
+                (self._event_row(r), tuple(r[-len(columns) :])) for r in connection.execute(query)
             ]
         if backward:
             found.reverse()
@@ -1256,7 +1274,7 @@ class EventRepository:
             query = query.limit(limit)
         with self.engine.connect() as connection:
             return [
-                (self._lane_key(grouping, r.lane), reading.event_row(r))
+                (self._lane_key(grouping, r.lane), self._event_row(r))
                 for r in connection.execute(query)
             ]
 
@@ -1807,7 +1825,13 @@ _CACHED_PROPERTIES = tuple(
     name for name, value in vars(EventRepository).items() if isinstance(value, cached_property)
 )
 # What is read in the reader's language, and read again in another (see _follow_language).
-_IN_LANGUAGE = ("_actors", "_actors_by_id", "_actor_ids_by_name", "_lane_names")
+_IN_LANGUAGE = (
+    "_actors",
+    "_actors_by_id",
+    "_actor_ids_by_name",
+    "_lane_names",
+    "_names_in_language",
+)
 _KEPT = (
     "total",
     "_running_totals",
