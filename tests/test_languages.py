@@ -366,6 +366,8 @@ def test_every_sample_event_reads_in_french_and_in_english(repository: EventRepo
     assert {r.title for r in rows} == {e.title for e in french}
     for event, own in zip(french, english, strict=True):
         assert event.title != own.title and event.summary != own.summary
+        assert event.citation.note and event.citation.note != own.citation.note
+        assert event.citation.quote == own.citation.quote  # the dating sentence is a quote
         assert event.quotes == own.quotes  # the source's words in every language
     by_key = {e.key: e for e in french}
     assert by_key["russia-cash-export-limit"].title == (
