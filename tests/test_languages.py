@@ -460,3 +460,16 @@ def test_the_lists_actors_are_named_in_the_readers_language(repository) -> None:
         assert [r.actor_names for r in repository.rows(EventFilter(text="Apple Pay"))] == [
             "Apple, Russie, Citoyens russes"
         ]
+
+
+def test_a_refusal_reads_in_french(store) -> None:
+    _source, _actor, event = _timeline(store)
+    with l10n.speaking("fr"), pytest.raises(CommandError) as refused:
+        store.execute(SetEventTranslation(event, EventTranslation("anglais", "Titre")))
+    assert str(refused.value) == (
+        "'anglais' n’est pas un code de langue\u202f; indiquez un code comme "
+        "«\u202ffr\u202f» ou «\u202fen\u202f»"
+    )
+    with l10n.speaking("fr"):
+        change = store.execute(SetEventTranslation(event, FRENCH))
+    assert change.text == "Traduire «\u202fRussia bars taking foreign currency out\u202f» (fr)"

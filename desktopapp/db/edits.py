@@ -64,6 +64,7 @@ from desktopapp.db.search import fold
 from desktopapp.db.translations import actor_other_names, event_translations
 from desktopapp.domain.anchoring import selector_for
 from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf, parse_iso_day
+from desktopapp.domain.l10n import _
 from desktopapp.domain.model import LINK_KINDS, ActorKind, Role
 
 MAX_TITLE = 500
@@ -839,9 +840,7 @@ class Edit:
             raise CommandError("an event needs a quote: select the passage of a source it is from")
         quotes = [self._quote(q) for q in command.quotes]
         language = self._language(command.language, allow_empty=True)
-        texts = tuple(self._translation(t, language) for t in command.translations)
-        if len({t["language"] for t in texts}) < len(texts):
-            raise CommandError("two translations of the event are in the same language")
+        texts = self._translations(command.translations, language)
         key = self._new_event_key(command.key, taken)
         published = citation.pop("citation_published", "")
         pending = citation.pop("citation_id")
@@ -1192,12 +1191,16 @@ class Edit:
     def _language(self, value: str, *, allow_empty: bool = False) -> str:
         """A language tag checked ("fr", "pt-BR"); "" only where not stating one is allowed."""
         if not isinstance(value, str):
-            raise CommandError("the language must be text")
+            raise CommandError(_("the language must be text"))
         value = value.strip()
         if not value and allow_empty:
             return ""
         if not is_language_tag(value):
-            raise CommandError(f"{value!r} is not a language tag; give a code such as 'fr' or 'en'")
+            raise CommandError(
+                _("{value} is not a language tag; give a code such as 'fr' or 'en'").format(
+                    value=repr(value)
+                )
+            )
         return value
 
     def _translation(self, translation: EventTranslation, own_language: str) -> dict[str, Any]:
@@ -1205,7 +1208,9 @@ class Edit:
         language = self._language(translation.language)
         if language == own_language:
             raise CommandError(
-                f"the event's own words are in {language!r}: edit them, not a translation"
+                _("the event's own words are in {language}: edit them, not a translation").format(
+                    language=repr(language)
+                )
             )
         return {
             "language": language,
@@ -1215,6 +1220,15 @@ class Edit:
             "summary": self._text(translation.summary, "the translated summary", MAX_SUMMARY),
             "note": self._text(translation.note, "the translated note", MAX_NOTE),
         }
+
+    def _translations(
+        self, translations: Sequence[EventTranslation], own_language: str
+    ) -> tuple[dict[str, Any], ...]:
+        """A new event's translations, checked: one per language."""
+        rows = tuple(self._translation(t, own_language) for t in translations)
+        if len({row["language"] for row in rows}) < len(rows):
+            raise CommandError(_("two translations of the event are in the same language"))
+        return rows
 
     def _stored_translation(self, event_id: int, language: str) -> EventTranslation | None:
         row = self.connection.execute(
@@ -1232,7 +1246,7 @@ class Edit:
         old = self._stored_translation(event_id, row["language"])
         new = EventTranslation(**row)
         if old == new:
-            raise CommandError("nothing to change: the translation already reads so")
+            raise CommandError(_("nothing to change: the translation already reads so"))
         with self._changing_event(event_id):
             self._sql(
                 "DELETE FROM event_texts WHERE event_id = :e AND language = :l",
@@ -1246,7 +1260,9 @@ class Edit:
                     ("event", command.event_key, f"{field}@{row['language']}", before, row[field])
                 )
         return Change(
-            text=f"Translate '{_short(title)}' ({row['language']})",
+            text=_("Translate '{title}' ({language})").format(
+                title=_short(title), language=row["language"]
+            ),
             created_key=None,
             events=frozenset({command.event_key}),
             sources=frozenset(),
@@ -1262,7 +1278,9 @@ class Edit:
         language = self._language(command.language)
         old = self._stored_translation(event_id, language)
         if old is None:
-            raise CommandError(f"the event has no translation in {language!r}")
+            raise CommandError(
+                _("the event has no translation in {language}").format(language=repr(language))
+            )
         with self._changing_event(event_id):
             self._sql(
                 "DELETE FROM event_texts WHERE event_id = :e AND language = :l",
@@ -1273,7 +1291,9 @@ class Edit:
                 ("event", command.event_key, f"{field}@{language}", getattr(old, field), None)
             )
         return Change(
-            text=f"Remove the translation of '{_short(title)}' ({language})",
+            text=_("Remove the translation of '{title}' ({language})").format(
+                title=_short(title), language=language
+            ),
             created_key=None,
             events=frozenset({command.event_key}),
             sources=frozenset(),
@@ -1290,14 +1310,16 @@ class Edit:
             {"a": actor_id, "l": language},
         )
         if (old or "") == name or (old is None and name == own):
-            raise CommandError("nothing to change: the actor already has this name")
+            raise CommandError(_("nothing to change: the actor already has this name"))
         if name:
             self._refuse_taken_names(name, (), actor_id=actor_id)
             if self._scalar(
                 "SELECT 1 FROM actor_names WHERE actor_id = :a AND name = :n",
                 {"a": actor_id, "n": name},
             ):
-                raise CommandError(f"{name!r} is already one of this actor's names")
+                raise CommandError(
+                    _("{name} is already one of this actor's names").format(name=repr(name))
+                )
         events = [
             r[0]
             for r in self._rows(
@@ -1318,7 +1340,7 @@ class Edit:
         self._reindex(states)
         self.history.append(("actor", command.actor_key, f"name@{language}", old, name or None))
         return Change(
-            text=f"Name '{_short(own)}' in {language}",
+            text=_("Name '{name}' in {language}").format(name=_short(own), language=language),
             created_key=None,
             events=self._event_keys_of_actor(actor_id),
             sources=frozenset(),
@@ -1567,7 +1589,9 @@ class Edit:
             language = self._language(language)
             name = self._text(name, "the actor's name", MAX_FIELD, required=True)
             if language in checked:
-                raise CommandError(f"the actor has two names in {language!r}")
+                raise CommandError(
+                    _("the actor has two names in {language}").format(language=repr(language))
+                )
             self._refuse_taken_names(name, (), actor_id=None)
             if name not in taken:
                 checked[language] = name
@@ -1618,7 +1642,11 @@ class Edit:
         )
         for other, language in by_language:
             if other in (name, *aliases):
-                raise CommandError(f"{other!r} is already the actor's name in {language!r}")
+                raise CommandError(
+                    _("{name} is already the actor's name in {language}").format(
+                        name=repr(other), language=repr(language)
+                    )
+                )
         events = [
             r[0]
             for r in self._rows(
