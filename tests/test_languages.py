@@ -198,7 +198,9 @@ def test_editing_or_deleting_an_actor_keeps_its_names_by_language(store) -> None
     store.execute(EditActor(actor, aliases=("Russian Federation",)))
     assert store.repository.actors[0].names == (("fr", "Russie"),)
     with pytest.raises(CommandError, match="already the actor's name in 'fr'"):
-        store.execute(EditActor(actor, aliases=("Russie",)))
+        store.execute(EditActor(actor, name="Russie"))
+    with pytest.raises(CommandError, match="nothing to change"):  # a name, not an alias
+        store.execute(EditActor(actor, aliases=("Russian Federation", "Russie")))
     with pytest.raises(CommandError, match="already has this name"):
         store.execute(SetActorName(actor, "fr", "Russie"))
     deleted = store.execute(DeleteActor(actor))
@@ -473,3 +475,14 @@ def test_a_refusal_reads_in_french(store) -> None:
     with l10n.speaking("fr"):
         change = store.execute(SetEventTranslation(event, FRENCH))
     assert change.text == "Traduire «\u202fRussia bars taking foreign currency out\u202f» (fr)"
+
+
+def test_an_actor_edited_as_shown_keeps_its_names_by_language(store) -> None:
+    _source, actor, _event = _timeline(store)
+    store.execute(SetActorName(actor, "fr", "Vladimir Poutine"))
+    (shown,) = store.repository.actors
+    assert "Vladimir Poutine" in shown.aliases  # what the window lists as its other names
+    store.execute(EditActor(actor, aliases=(*shown.aliases, "V. Putin")))
+    (edited,) = store.repository.actors
+    assert edited.own_aliases == ("Putin", "V. Putin")
+    assert edited.names == (("fr", "Vladimir Poutine"),)

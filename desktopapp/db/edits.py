@@ -1620,10 +1620,15 @@ class Edit:
             except ValueError:
                 kinds = ", ".join(k.value for k in ActorKind)
                 raise CommandError(f"{command.kind!r} is not a kind of actor ({kinds})") from None
+        by_language = self._rows(
+            "SELECT name, language FROM actor_names WHERE actor_id = :a AND language <> ''",
+            {"a": actor_id},
+        )
         aliases = old_aliases
         if command.aliases is not None:
             given = [self._text(a, "an alias", MAX_FIELD, required=True) for a in command.aliases]
-            aliases = tuple(sorted(set(given) - {name}))
+            # Its names by language are names, not aliases (Actor.aliases lists them too).
+            aliases = tuple(sorted(set(given) - {name} - {other for other, _tag in by_language}))
         fields = [
             (field, before, after)
             for field, before, after in (
@@ -1636,10 +1641,6 @@ class Edit:
         if not fields:
             raise CommandError("nothing to change: the actor already reads so")
         self._refuse_taken_names(name, aliases, actor_id=actor_id)
-        by_language = self._rows(
-            "SELECT name, language FROM actor_names WHERE actor_id = :a AND language <> ''",
-            {"a": actor_id},
-        )
         for other, language in by_language:
             if other in (name, *aliases):
                 raise CommandError(
