@@ -180,6 +180,8 @@ def why_matched(query: SearchQuery, event: Event) -> str:
     fields = [
         ("the title", event.title),
         ("the summary", event.summary),
+        *(("the title", text.title) for text in event.translations),  # in other languages
+        *(("the summary", text.summary) for text in event.translations),
         *(("a quote", quote.text) for quote in event.quotes),
         *(("an actor's names", ", ".join((a.name, *a.aliases))) for a in event.actors()),
     ]
