@@ -27,6 +27,8 @@ class QuoteInput:
     start: int
     end: int
     exact: str  # must equal source_text[start:end]
+    # Its translations, (language, text): shown beside it, never in its place.
+    translations: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -139,6 +139,10 @@ _INSERT_EVENT_TEXT = (
 _INSERT_QUOTE_TEXT = (
     "INSERT INTO quote_translations (quote_id, language, text) VALUES (:quote_id, :language, :text)"
 )
+_INSERT_QUOTE_TEXT_AT = (  # a quote's translation, the quote named by event and position
+    "INSERT INTO quote_translations (quote_id, language, text) "
+    "SELECT id, :language, :text FROM quotes WHERE event_id = :e AND position = :p"
+)
 _INSERT_CITATION = (
     "INSERT INTO citations (id, key, outlet, title, url, published_edtf) "
     "VALUES (:id, :key, :outlet, :title, :url, :published)"
@@ -210,6 +214,7 @@ class _NewEvent:
     quotes: list[dict[str, Any]]  # its quotes rows, in order, but event id and position
     links: list[dict[str, Any]]
     texts: tuple[dict[str, Any], ...] = ()  # its event_texts rows, but event id
+    quote_texts: tuple[tuple[int, str, str], ...] = ()  # (quote position, language, text)
 
     @property
     def history(self) -> tuple[str, str, str, Any, Any]:
@@ -389,6 +394,9 @@ class Edit:
                 refusal = _("no source has the key {key} (the timeline has none)")
             raise CommandError(refusal.format(key=repr(key), keys=", ".join(known)))
         return int(row[0]), str(row[1]), str(row[2])
+
+    def _quote_translation(self, words: str) -> str:
+        return self._text(words, N_("a quote's translation"), MAX_QUOTE, required=True)
 
     def _quote(self, quote: QuoteInput) -> dict[str, Any]:
         """A quote checked verbatim against its source: the row values to store."""
@@ -923,6 +931,11 @@ class Edit:
                 _("an event needs a quote: select the passage of a source it is from")
             )
         quotes = [self._quote(q) for q in command.quotes]
+        quote_texts = tuple(
+            (position, self._language(tag), self._quote_translation(words))
+            for position, quote in enumerate(command.quotes)
+            for tag, words in quote.translations
+        )
         language = self._language(command.language, allow_empty=True)
         texts = self._translations(command.translations, language)
         key = self._new_event_key(command.key, taken)
@@ -948,7 +961,7 @@ class Edit:
             **claim,
             "language": language,
         }
-        return _NewEvent(command, key, row, report, participants, quotes, links, texts)
+        return _NewEvent(command, key, row, report, participants, quotes, links, texts, quote_texts)
 
     def _new_event_key(self, key: str | None, taken: set[str]) -> str:
         if key is None:
@@ -988,6 +1001,7 @@ class Edit:
         quotes: list[dict[str, Any]] = []
         links: list[dict[str, Any]] = []
         texts: list[dict[str, Any]] = []
+        quote_texts: list[dict[str, Any]] = []
         states: list[_EventState] = []
         for new, event_id in zip(events, event_ids, strict=True):
             citation_id = None
@@ -1013,6 +1027,10 @@ class Edit:
                 {"event_id": event_id, "position": n, **link} for n, link in enumerate(new.links)
             )
             texts.extend({"event_id": event_id, **text} for text in new.texts)
+            quote_texts.extend(
+                {"e": event_id, "p": position, "language": tag, "text": words}
+                for position, tag, words in new.quote_texts
+            )
             states.append(new.state(event_id, {a: actors[a][1] for a, _ in new.participants}))
         for sql, values in (
             (_INSERT_CITATION, report_rows),
@@ -1021,6 +1039,7 @@ class Edit:
             (_INSERT_QUOTE, quotes),
             (_INSERT_LINK, links),
             (_INSERT_EVENT_TEXT, texts),
+            (_INSERT_QUOTE_TEXT_AT, quote_texts),
         ):
             if values:
                 self._sql(sql, values)

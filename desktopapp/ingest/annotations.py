@@ -384,7 +384,7 @@ def _by_language(entry: _Entry, table: dict[str, Any], key: str) -> list[tuple[s
     """``key = { fr = "…", en = "…" }``: non-empty texts by language, sorted."""
     value = table.get(key, {})
     if not isinstance(value, dict):
-        raise entry.fail('must be a table of texts by language: { fr = "…" }', key)
+        raise entry.fail(_('must be a table of texts by language: { fr = "…" }'), key)
     found = []
     for tag in sorted(value):
         _language_tag(entry, f"{key}.{tag}", tag)

@@ -597,14 +597,13 @@ class TargetSources:
         anchor = Anchor(quote["text"], quote.get("prefix", ""), quote.get("suffix", ""))
         same_text = quote.get("source_sha256") == source.sha256
         start, end = quote["start"], quote["end"]
+        translations = tuple(sorted(quote.get("translations", {}).items()))
         if start is not None and end is not None and anchor.fits(text, start, same_text):
-            return QuoteInput(source.key, start, end, quote["text"])
+            return QuoteInput(source.key, start, end, quote["text"], translations)
         found = anchor.only_place(text)
-        return (
-            None
-            if found is None
-            else QuoteInput(source.key, found, found + len(anchor.exact), anchor.exact)
-        )
+        if found is None:
+            return None
+        return QuoteInput(source.key, found, found + len(anchor.exact), anchor.exact, translations)
 
     def sentence(self, date_source: Mapping[str, Any]) -> QuoteInput | None:
         """The sentence dating an event, in the one source of that title (outlet, URL) that
