@@ -20,6 +20,10 @@
         <translation>phrase qui donne la date</translation>
     </message>
     <message>
+        <source>Se&amp;ntence:</source>
+        <translation>Phr&amp;ase&#x202f;:</translation>
+    </message>
+    <message>
         <source>Use the &amp;quoted passage</source>
         <translation>Reprendre le passage &amp;cité</translation>
     </message>
@@ -278,6 +282,10 @@
     <message>
         <source>added it</source>
         <translation>l&apos;a ajouté</translation>
+    </message>
+    <message>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}&#x202f;: {old} → {new}</translation>
     </message>
     <message>
         <source>nothing</source>

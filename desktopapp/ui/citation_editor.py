@@ -70,7 +70,9 @@ class CitationEditor(QGroupBox):
 
     def _source_page(self) -> QWidget:
         self.passage = SourcePassage(
-            self._repository, what=self.tr("sentence that states the date")
+            self._repository,
+            what=self.tr("sentence that states the date"),
+            text_label=self.tr("Se&ntence:"),
         )
         # The names the editor and its tests use for the parts of the source page.
         self.source_box = self.passage.source_box

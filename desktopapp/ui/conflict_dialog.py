@@ -66,8 +66,13 @@ def describe_theirs(conflict: EditConflict) -> str:
             )
             lines.append(f"    {done}")
         else:
-            change = f"{_value(entry.old)} → {_value(entry.new)}"
-            lines.append(f"    {field_label(entry.field)}: {change}")
+            change = QCoreApplication.translate("EditConflictDialog", "{field}: {old} → {new}")
+            lines.append(
+                "    "
+                + change.format(
+                    field=field_label(entry.field), old=_value(entry.old), new=_value(entry.new)
+                )
+            )
     return "\n".join(lines)
 
 

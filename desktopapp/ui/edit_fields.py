@@ -34,7 +34,8 @@ from desktopapp.domain.links import link_target
 DATE_EXAMPLES = str(
     QT_TRANSLATE_NOOP(
         "DateEntry",
-        "1 March 2022, 1er mars 2022, 1 March 2022 09:30, mars 2022, between 21 and 27 February 2022",
+        "1 March 2022, 1er mars 2022, 1 March 2022 09:30, mars 2022, "
+        "between 21 and 27 February 2022",
     )
 )
 _PRECISION_WORDS = {

@@ -425,7 +425,7 @@ def as_sentence(reason: str) -> str:
     is elided or hyphenated ("l'événement", "peut-être"); a sentence may end with an
     ellipsis, and French "?" and "!" after their narrow space end one too."""
     reason = reason.strip()
-    first = reason.split(" ", 1)[0]
+    first = reason.split(" ", 1)[0].removesuffix(",")
     letters = _WORD_JOINERS.sub("", first)
     if letters.isalpha() and letters.islower():
         reason = reason[:1].upper() + reason[1:]
