@@ -110,8 +110,10 @@ def test_the_event_editor_speaks_french_from_f2(qtbot, window: MainWindow) -> No
         seen["editor"] = looked_at(dialog, timeline_words(window.document.repository))
         # The date typed in French, read and said in French.
         type_into(qtbot, dialog.date, "1er mars 2022")
+        assert dialog.date.line.text().endswith("  ·  EDTF 2022-03-01")
+        type_into(qtbot, dialog.date, "du 21 au 27 février 2022")
         line = dialog.date.line.text()
-        assert "au jour près" in line and "EDTF 2022-03-01" in line
+        assert line.endswith(" — un intervalle  ·  EDTF 2022-02-21/2022-02-27")
         type_into(qtbot, dialog.date, "le jour d'après")
         assert "n'est pas une date lisible" in dialog.footer.reason.text()
         # A problem stops OK, said in French with a capital.
@@ -274,7 +276,7 @@ def test_deleting_an_event_is_asked_in_french(qtbot, window: MainWindow, monkeyp
 def test_what_a_deletion_takes_is_said_in_french(repository: EventRepository, french) -> None:  # type: ignore[no-untyped-def]
     source = repository.sources[0]
     question = deletion.source_deletion(repository, source.key)
-    assert question.text.startswith(f"Supprimer la source «{NNBSP}")
+    assert question.text.startswith(f"La suppression de la source «{NNBSP}")
     assert " citations de " in question.text and " événements" + NNBSP + ": " in question.text
     assert question.button == "Supprimer la source et ses citations"
     blocked = deletion.source_deletion(repository, source.key, citing=["a", "b"])
@@ -388,7 +390,7 @@ def test_page_setup_and_preferences_in_french(qtbot, tmp_path: Path, french) -> 
     preferences = show(qtbot, PreferencesDialog(settings))
     texts = looked_at(preferences)
     assert preferences.windowTitle() == "Préférences"
-    assert any(t.startswith("Votre nom (enregistré dans l'historique") for t in texts)
+    assert f"Votre nom (pour l'historique des modifications){NNBSP}:" in texts
 
 
 def test_the_upgrade_offer_in_french(tmp_path: Path, monkeypatch, french) -> None:  # type: ignore[no-untyped-def]

@@ -71,32 +71,8 @@
         <translation>1er mars 2022, 1er mars 2022 9h30, mars 2022, vers mars 2022, du 21 au 27 février 2022</translation>
     </message>
     <message>
-        <source>a second</source>
-        <translation>à la seconde près</translation>
-    </message>
-    <message>
-        <source>a minute</source>
-        <translation>à la minute près</translation>
-    </message>
-    <message>
-        <source>an hour</source>
-        <translation>à l&apos;heure près</translation>
-    </message>
-    <message>
-        <source>a day</source>
-        <translation>au jour près</translation>
-    </message>
-    <message>
-        <source>a month</source>
-        <translation>au mois près</translation>
-    </message>
-    <message>
-        <source>a year</source>
-        <translation>à l&apos;année près</translation>
-    </message>
-    <message>
-        <source>an interval</source>
-        <translation>un intervalle</translation>
+        <source>{date} — an interval</source>
+        <translation>{date} — un intervalle</translation>
     </message>
     <message>
         <source>EDTF (2022-03-01, 2022-03-01T09:30, 2022-03, 2022-02-21/2022-02-27) or words: {examples}</source>
@@ -151,7 +127,7 @@
     </message>
     <message>
         <source>Deleting the source {source} removes {quotes} from {events}: {titles}.</source>
-        <translation>Supprimer la source {source} retire {quotes} de {events}&#x202f;: {titles}.</translation>
+        <translation>La suppression de la source {source} retirera {quotes} de {events}&#x202f;: {titles}.</translation>
     </message>
     <message>
         <source>Delete source and quotes</source>
@@ -276,6 +252,10 @@
         <translation>auteur</translation>
     </message>
     <message>
+        <source>{who}, {when}: {change}</source>
+        <translation>{who}, {when}&#x202f;: {change}</translation>
+    </message>
+    <message>
         <source>deleted it</source>
         <translation>l&apos;a supprimé</translation>
     </message>
@@ -286,6 +266,10 @@
     <message>
         <source>{field}: {old} → {new}</source>
         <translation>{field}&#x202f;: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>&#x202f;; </translation>
     </message>
     <message>
         <source>nothing</source>
@@ -800,11 +784,11 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     <name>ImportDialog</name>
     <message>
         <source>An acting actor (a lane of its own when grouped by actor)</source>
-        <translation>Un acteur qui agit (une piste à lui quand on regroupe par acteur)</translation>
+        <translation>Un acteur qui agit (une piste à part quand on regroupe par acteur)</translation>
     </message>
     <message>
         <source>A type under “Imported” (a lane of its own when grouped by type)</source>
-        <translation>Un type sous «&#x202f;Importé&#x202f;» (une piste à lui quand on regroupe par type)</translation>
+        <translation>Un type sous «&#x202f;Importé&#x202f;» (une piste à part quand on regroupe par type)</translation>
     </message>
     <message>
         <source>Import a timeline</source>
@@ -812,7 +796,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>A TimelineJS JSON file, or its sheet saved as CSV</source>
-        <translation>Un fichier JSON de TimelineJS, ou sa feuille enregistrée en CSV</translation>
+        <translation>Fichier JSON de TimelineJS, ou sa feuille en CSV</translation>
     </message>
     <message>
         <source>File to import</source>
@@ -930,7 +914,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>Other names, separated by commas: GM, General Motors Co</source>
-        <translation>Autres noms, séparés par des virgules&#x202f;: GM, General Motors Co</translation>
+        <translation>Séparés par des virgules&#x202f;: GM, General Motors Co</translation>
     </message>
     <message>
         <source>Add actor</source>
@@ -977,7 +961,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>&amp;Under:</source>
-        <translation>&amp;Sous&#x202f;:</translation>
+        <translation>Type &amp;parent&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
@@ -1082,7 +1066,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>Your &amp;name (recorded in the history of every edit):</source>
-        <translation>Votre &amp;nom (enregistré dans l&apos;historique de chaque modification)&#x202f;:</translation>
+        <translation>Votre &amp;nom (pour l&apos;historique des modifications)&#x202f;:</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,8 @@ def describe_theirs(conflict: EditConflict) -> str:
     last = None
     for entry in conflict.theirs:
         if entry.change != last:
-            lines.append(f"{entry.author}, {_when(entry.when)}: {entry.text}")
+            said = QCoreApplication.translate("EditConflictDialog", "{who}, {when}: {change}")
+            lines.append(said.format(who=entry.author, when=_when(entry.when), change=entry.text))
             last = entry.change
         if entry.field == "*":
             done = (
@@ -85,7 +86,8 @@ def describe_mine(command: object) -> str:
             continue
         shown = _tr(label)
         parts.append(f"{shown} → {_value(value)}" if isinstance(value, str) else shown)
-    return "; ".join(parts) or QCoreApplication.translate("EditConflictDialog", "nothing")
+    separator = QCoreApplication.translate("EditConflictDialog", "; ")  # French: " ; "
+    return separator.join(parts) or QCoreApplication.translate("EditConflictDialog", "nothing")
 
 
 def kept_note(note: str, conflict: EditConflict) -> str:

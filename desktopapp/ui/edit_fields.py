@@ -38,15 +38,6 @@ DATE_EXAMPLES = str(
         "between 21 and 27 February 2022",
     )
 )
-_PRECISION_WORDS = {
-    "second": str(QT_TRANSLATE_NOOP("DateEntry", "a second")),
-    "minute": str(QT_TRANSLATE_NOOP("DateEntry", "a minute")),
-    "hour": str(QT_TRANSLATE_NOOP("DateEntry", "an hour")),
-    "day": str(QT_TRANSLATE_NOOP("DateEntry", "a day")),
-    "month": str(QT_TRANSLATE_NOOP("DateEntry", "a month")),
-    "year": str(QT_TRANSLATE_NOOP("DateEntry", "a year")),
-    "interval": str(QT_TRANSLATE_NOOP("DateEntry", "an interval")),
-}
 WARNING = "⚠ "
 
 
@@ -85,13 +76,12 @@ def one_line(text: str, limit: int = 60) -> str:
 
 
 def reading_line(reading: DateReading) -> str:
-    """How a date was understood: its words, its precision, its EDTF."""
+    """How a date was understood: its words, its precision, its EDTF. The words state the
+    precision of a day, a month, a year ("1 March 2022 (a day)", in the reader's language:
+    domain/date_input.py); an interval's is said here."""
     words = reading.words
-    precision = reading.precision
-    if precision in _PRECISION_WORDS:
-        precision = QCoreApplication.translate("DateEntry", _PRECISION_WORDS[precision])
-    if precision and precision not in words:
-        words = f"{words} — {precision}"
+    if reading.precision == "interval":
+        words = QCoreApplication.translate("DateEntry", "{date} — an interval").format(date=words)
     return f"{words}  ·  EDTF {reading.edtf}"
 
 
