@@ -20,6 +20,7 @@ from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
 from desktopapp.db.versions import EditConflict
 from desktopapp.document import TimelineDocument
+from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import ActorKind
 from desktopapp.ui import delete_confirmation as deletion
 from desktopapp.ui.catalogue_dialogs import EditActorDialog, EditTypeDialog
@@ -27,7 +28,7 @@ from desktopapp.ui.conflict_dialog import EditConflictDialog, describe_mine
 from desktopapp.ui.edit_fields import DateEntry
 from desktopapp.ui.editing import as_sentence
 from desktopapp.ui.event_editor import EventEditorDialog, NewTypeDialog
-from desktopapp.ui.export_actions import PageSetupDialog
+from desktopapp.ui.export_actions import ExportActions, PageSetupDialog
 from desktopapp.ui.import_dialog import ImportDialog, ImportProgress
 from desktopapp.ui.main_window import MainWindow
 from desktopapp.ui.participants_editor import NewActorDialog
@@ -386,6 +387,8 @@ def test_page_setup_and_preferences_in_french(qtbot, tmp_path: Path, french) -> 
     assert page.orientation_box.currentText() == "Portrait"
     assert "Paysage" in texts and "Choisir le fichier…" in texts
     assert page.choice() == ("A4", "portrait")
+    exports = ExportActions(parent, lambda: None, EventFilter, lambda: None)  # type: ignore[arg-type, return-value]
+    assert exports.default_name("pdf").startswith("chronologie-")
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     preferences = show(qtbot, PreferencesDialog(settings))
     texts = looked_at(preferences)

@@ -210,7 +210,8 @@ class EditingActions(QObject):
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             or Path.home()
         )
-        stem = "News timeline" if is_bundled_sample(location) else location.stem
+        sample_name = QCoreApplication.translate("EditingActions", "News timeline")
+        stem = sample_name if is_bundled_sample(location) else location.stem
         target = folder / f"{stem}{TIMELINE_SUFFIX}"
         number = 2
         while target.exists():

@@ -187,7 +187,11 @@ class ExportActions:
         event_filter = self.event_filter()
         words = [*sorted(event_filter.actors, key=str.casefold), *sorted(event_filter.types)]
         slug = re.sub(r"[^a-z0-9]+", "-", " ".join(words).casefold()).strip("-")[:40].strip("-")
-        stem = "timeline" + (f"-{slug}" if slug else "")
+        # The file's name in the reader's words; its filter's words are data (names, slugs).
+        stem = QCoreApplication.translate(
+            "ExportActions", "timeline", "the first word of an exported file's name"
+        )
+        stem += f"-{slug}" if slug else ""
         return f"{stem}-{date.today().isoformat()}.{extension}"
 
     def _ask_target(self, caption: str, extension: str, file_filter: str) -> Path | None:
