@@ -432,3 +432,22 @@ def test_the_date_field_hints_in_french(qtbot, french) -> None:  # type: ignore[
     optional = DateEntry(required=False)
     qtbot.addWidget(optional)
     assert optional.line.text() == "Pas de date"
+
+
+def test_an_ambiguous_alias_is_told_whatever_the_language(  # type: ignore[no-untyped-def]
+    qtbot, repository: EventRepository, monkeypatch, french
+) -> None:
+    """ "Volvo" names AB Volvo and Volvo Cars: said, not offered as a new actor; told from
+    the actors, not from the words of the message (which are the reader's language)."""
+    opened: list[QDialog] = []
+    monkeypatch.setattr(NewActorDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    editor = show(qtbot, EventEditorDialog(repository))
+    type_into(qtbot, editor.participants.actor_field, "Volvo")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert opened == []
+    status = editor.participants.status
+    assert status.isVisible() and "AB Volvo" in status.text() and "Volvo Cars" in status.text()
+    assert editor.participants.list.count() == 0
+    type_into(qtbot, editor.participants.actor_field, "Banque de France")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert len(opened) == 1  # a name no actor answers to: offered as a new one
