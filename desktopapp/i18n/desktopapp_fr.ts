@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>CitationEditor</name>
     <message>
         <source>Where the date comes from</source>
-        <translation>D'où vient la date</translation>
+        <translation>D&apos;où vient la date</translation>
     </message>
     <message>
-        <source>A sentence in one of this timeline's &amp;sources</source>
-        <translation>Une phrase de l'une des &amp;sources de cette chronologie</translation>
+        <source>A sentence in one of this timeline&apos;s &amp;sources</source>
+        <translation>Une phrase de l&apos;une des &amp;sources de cette chronologie</translation>
     </message>
     <message>
         <source>An &amp;outside report</source>
@@ -20,47 +21,47 @@
     </message>
     <message>
         <source>Se&amp;ntence:</source>
-        <translation>Phr&amp;ase :</translation>
+        <translation>Phr&amp;ase&#x202f;:</translation>
     </message>
     <message>
         <source>Use the &amp;quoted passage</source>
         <translation>Reprendre le passage &amp;cité</translation>
     </message>
     <message>
-        <source>Reuters, Le Monde, the company's press release…</source>
-        <translation>Reuters, Le Monde, le communiqué de l'entreprise…</translation>
+        <source>Reuters, Le Monde, the company&apos;s press release…</source>
+        <translation>Reuters, Le Monde, le communiqué de l&apos;entreprise…</translation>
     </message>
     <message>
-        <source>The report's sentence that states the date</source>
-        <translation>La phrase de l'article qui donne la date</translation>
+        <source>The report&apos;s sentence that states the date</source>
+        <translation>La phrase de l&apos;article qui donne la date</translation>
     </message>
     <message>
         <source>O&amp;utlet:</source>
-        <translation>&amp;Média :</translation>
+        <translation>&amp;Média&#x202f;:</translation>
     </message>
     <message>
         <source>Tit&amp;le:</source>
-        <translation>Titr&amp;e :</translation>
+        <translation>Titr&amp;e&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Web address:</source>
-        <translation>Adresse &amp;web :</translation>
+        <translation>Adresse &amp;web&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Published:</source>
-        <translation>&amp;Publié le :</translation>
+        <translation>&amp;Publié le&#x202f;:</translation>
     </message>
     <message>
         <source>S&amp;entence:</source>
-        <translation>P&amp;hrase :</translation>
+        <translation>P&amp;hrase&#x202f;:</translation>
     </message>
     <message>
-        <source>name the report's outlet</source>
-        <translation>indiquez le média de l'article</translation>
+        <source>name the report&apos;s outlet</source>
+        <translation>indiquez le média de l&apos;article</translation>
     </message>
     <message>
-        <source>paste the report's sentence that states the date</source>
-        <translation>collez la phrase de l'article qui donne la date</translation>
+        <source>paste the report&apos;s sentence that states the date</source>
+        <translation>collez la phrase de l&apos;article qui donne la date</translation>
     </message>
 </context>
 <context>
@@ -75,7 +76,7 @@
     </message>
     <message>
         <source>EDTF (2022-03-01, 2022-03-01T09:30, 2022-03, 2022-02-21/2022-02-27) or words: {examples}</source>
-        <translation>EDTF (2022-03-01, 2022-03-01T09:30, 2022-03, 2022-02-21/2022-02-27) ou en toutes lettres : {examples}</translation>
+        <translation>EDTF (2022-03-01, 2022-03-01T09:30, 2022-03, 2022-02-21/2022-02-27) ou en toutes lettres&#x202f;: {examples}</translation>
     </message>
     <message>
         <source>type the date</source>
@@ -83,7 +84,7 @@
     </message>
     <message>
         <source>Type a date: {examples}</source>
-        <translation>Saisissez une date : {examples}</translation>
+        <translation>Saisissez une date&#x202f;: {examples}</translation>
     </message>
     <message>
         <source>No date</source>
@@ -91,7 +92,7 @@
     </message>
     <message>
         <source>{text} is not a date I can read</source>
-        <translation>{text} n'est pas une date lisible</translation>
+        <translation>{text} n&apos;est pas une date lisible</translation>
     </message>
     <message>
         <source>try {examples}</source>
@@ -99,26 +100,26 @@
     </message>
     <message>
         <source>not a date I can read: {reason}</source>
-        <translation>date illisible : {reason}</translation>
+        <translation>date illisible&#x202f;: {reason}</translation>
     </message>
 </context>
 <context>
     <name>DeleteConfirmation</name>
     <message>
         <source>You can undo this with Edit › Undo.</source>
-        <translation>Vous pourrez l'annuler par Édition › Annuler.</translation>
+        <translation>Vous pourrez l&apos;annuler par Édition › Annuler.</translation>
     </message>
     <message>
         <source>Cite those dates from another source or an outside report first: {events}.</source>
-        <translation>Donnez d'abord à ces dates une autre référence (une autre source ou un article extérieur) : {events}.</translation>
+        <translation>Donnez d&apos;abord à ces dates une autre référence (une autre source ou un article extérieur)&#x202f;: {events}.</translation>
     </message>
     <message>
-        <source>its sentences cite events' dates</source>
-        <translation>ses phrases sont la référence de dates d'événements</translation>
+        <source>its sentences cite events&apos; dates</source>
+        <translation>ses phrases sont la référence de dates d&apos;événements</translation>
     </message>
     <message>
         <source>Delete the source {source}? No event quotes it.</source>
-        <translation>Supprimer la source {source} ? Aucun événement ne la cite.</translation>
+        <translation>Supprimer la source {source}&#x202f;? Aucun événement ne la cite.</translation>
     </message>
     <message>
         <source>Delete source</source>
@@ -126,7 +127,7 @@
     </message>
     <message>
         <source>Deleting the source {source} removes {quotes} from {events}: {titles}.</source>
-        <translation>La suppression de la source {source} retirera {quotes} de {events} : {titles}.</translation>
+        <translation>La suppression de la source {source} retirera {quotes} de {events}&#x202f;: {titles}.</translation>
     </message>
     <message>
         <source>Delete source and quotes</source>
@@ -134,11 +135,11 @@
     </message>
     <message>
         <source>It would be left with no quote and shown as unsourced.</source>
-        <translation>Il n'aurait plus aucune citation et serait affiché comme sans source.</translation>
+        <translation>Il n&apos;aurait plus aucune citation et serait affiché comme sans source.</translation>
     </message>
     <message>
         <source>Delete the event {title}?</source>
-        <translation>Supprimer l'événement {title} ?</translation>
+        <translation>Supprimer l&apos;événement {title}&#x202f;?</translation>
     </message>
     <message>
         <source>Its sources stay.</source>
@@ -146,15 +147,15 @@
     </message>
     <message>
         <source>Delete event</source>
-        <translation>Supprimer l'événement</translation>
+        <translation>Supprimer l&apos;événement</translation>
     </message>
     <message>
-        <source>It is the event's only quote: the event will be shown as unsourced.</source>
-        <translation>C'est la seule citation de l'événement : il sera affiché comme sans source.</translation>
+        <source>It is the event&apos;s only quote: the event will be shown as unsourced.</source>
+        <translation>C&apos;est la seule citation de l&apos;événement&#x202f;: il sera affiché comme sans source.</translation>
     </message>
     <message>
         <source>Remove the quote {quote} from {title}?</source>
-        <translation>Retirer la citation {quote} de {title} ?</translation>
+        <translation>Retirer la citation {quote} de {title}&#x202f;?</translation>
     </message>
     <message>
         <source>Remove quote</source>
@@ -162,11 +163,11 @@
     </message>
     <message>
         <source>Delete the actor {name}? No event uses it.</source>
-        <translation>Supprimer l'acteur {name} ? Aucun événement ne le mentionne.</translation>
+        <translation>Supprimer l&apos;acteur {name}&#x202f;? Aucun événement ne le mentionne.</translation>
     </message>
     <message>
         <source>Delete the type {name}? No event uses it.</source>
-        <translation>Supprimer le type {name} ? Aucun événement n'est de ce type.</translation>
+        <translation>Supprimer le type {name}&#x202f;? Aucun événement n&apos;est de ce type.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -174,7 +175,7 @@
     </message>
     <message>
         <source>Change those events first.</source>
-        <translation>Modifiez d'abord ces événements.</translation>
+        <translation>Modifiez d&apos;abord ces événements.</translation>
     </message>
     <message>
         <source>still in use</source>
@@ -189,19 +190,19 @@
     <name>EditActorDialog</name>
     <message>
         <source>Edit actor</source>
-        <translation>Modifier l'acteur</translation>
+        <translation>Modifier l&apos;acteur</translation>
     </message>
     <message>
         <source>Save actor</source>
-        <translation>Enregistrer l'acteur</translation>
+        <translation>Enregistrer l&apos;acteur</translation>
     </message>
     <message>
         <source>give the actor a name</source>
-        <translation>donnez un nom à l'acteur</translation>
+        <translation>donnez un nom à l&apos;acteur</translation>
     </message>
     <message>
         <source>nothing changed yet</source>
-        <translation>rien n'a encore changé</translation>
+        <translation>rien n&apos;a encore changé</translation>
     </message>
 </context>
 <context>
@@ -252,23 +253,23 @@
     </message>
     <message>
         <source>{who}, {when}: {change}</source>
-        <translation>{who}, {when} : {change}</translation>
+        <translation>{who}, {when}&#x202f;: {change}</translation>
     </message>
     <message>
         <source>deleted it</source>
-        <translation>l'a supprimé</translation>
+        <translation>l&apos;a supprimé</translation>
     </message>
     <message>
         <source>added it</source>
-        <translation>l'a ajouté</translation>
+        <translation>l&apos;a ajouté</translation>
     </message>
     <message>
         <source>{field}: {old} → {new}</source>
-        <translation>{field} : {old} → {new}</translation>
+        <translation>{field}&#x202f;: {old} → {new}</translation>
     </message>
     <message>
         <source>; </source>
-        <translation> ; </translation>
+        <translation>&#x202f;; </translation>
     </message>
     <message>
         <source>nothing</source>
@@ -284,7 +285,7 @@
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation>Modifié par quelqu'un d'autre</translation>
+        <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
         <source> and </source>
@@ -292,23 +293,23 @@
     </message>
     <message>
         <source>Someone</source>
-        <translation>Quelqu'un</translation>
+        <translation>Quelqu&apos;un</translation>
     </message>
     <message>
         <source>{who} changed {event} while you were editing it. Your change is not saved yet.</source>
-        <translation>{who} a modifié {event} pendant que vous le modifiiez. Votre modification n'est pas encore enregistrée.</translation>
+        <translation>{who} a modifié {event} pendant que vous le modifiiez. Votre modification n&apos;est pas encore enregistrée.</translation>
     </message>
     <message>
         <source>Your change: {change}.</source>
-        <translation>Votre modification : {change}.</translation>
+        <translation>Votre modification&#x202f;: {change}.</translation>
     </message>
     <message>
         <source>Keep mine: save your changes over theirs (the history says so).</source>
-        <translation>Garder la mienne : enregistrer vos modifications à la place des siennes (l'historique le signale).</translation>
+        <translation>Garder la mienne&#x202f;: enregistrer vos modifications à la place des siennes (l&apos;historique le signale).</translation>
     </message>
     <message>
         <source>Take theirs: discard your changes and show the event as they left it.</source>
-        <translation>Prendre la sienne : abandonner vos modifications et afficher l'événement tel que l'autre personne l'a laissé.</translation>
+        <translation>Prendre la sienne&#x202f;: abandonner vos modifications et afficher l&apos;événement tel que l&apos;autre personne l&apos;a laissé.</translation>
     </message>
     <message>
         <source>&amp;Take theirs</source>
@@ -326,12 +327,12 @@
 <context>
     <name>EditFields</name>
     <message>
-        <source>give the report's web address</source>
-        <translation>donnez l'adresse web de l'article</translation>
+        <source>give the report&apos;s web address</source>
+        <translation>donnez l&apos;adresse web de l&apos;article</translation>
     </message>
     <message>
         <source>{address} is not a web address I can link to (http or https only)</source>
-        <translation>{address} n'est pas une adresse web utilisable comme lien (http ou https seulement)</translation>
+        <translation>{address} n&apos;est pas une adresse web utilisable comme lien (http ou https seulement)</translation>
     </message>
 </context>
 <context>
@@ -346,7 +347,7 @@
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation>&amp;Libellé :</translation>
+        <translation>&amp;Libellé&#x202f;:</translation>
     </message>
     <message>
         <source>give the type a label</source>
@@ -354,7 +355,7 @@
     </message>
     <message>
         <source>nothing changed yet</source>
-        <translation>rien n'a encore changé</translation>
+        <translation>rien n&apos;a encore changé</translation>
     </message>
 </context>
 <context>
@@ -369,11 +370,11 @@
     </message>
     <message>
         <source>The timeline cannot be edited now</source>
-        <translation>La chronologie ne peut pas être modifiée pour l'instant</translation>
+        <translation>La chronologie ne peut pas être modifiée pour l&apos;instant</translation>
     </message>
     <message>
         <source>the connection to it is lost; it is tried again every second</source>
-        <translation>la connexion est perdue ; elle est retentée chaque seconde</translation>
+        <translation>la connexion est perdue&#x202f;; elle est retentée chaque seconde</translation>
     </message>
     <message>
         <source>This timeline cannot be edited</source>
@@ -381,19 +382,19 @@
     </message>
     <message>
         <source>it is open for viewing only (this server user may not edit it)</source>
-        <translation>elle est ouverte en lecture seule (cet utilisateur du serveur n'a pas le droit de la modifier)</translation>
+        <translation>elle est ouverte en lecture seule (cet utilisateur du serveur n&apos;a pas le droit de la modifier)</translation>
     </message>
     <message>
         <source>The change was not saved</source>
-        <translation>La modification n'a pas été enregistrée</translation>
+        <translation>La modification n&apos;a pas été enregistrée</translation>
     </message>
     <message>
         <source>Edit a copy?</source>
-        <translation>Modifier une copie ?</translation>
+        <translation>Modifier une copie&#x202f;?</translation>
     </message>
     <message>
         <source>The sample timeline is read-only.</source>
-        <translation>La chronologie d'exemple est en lecture seule.</translation>
+        <translation>La chronologie d&apos;exemple est en lecture seule.</translation>
     </message>
     <message>
         <source>This timeline cannot be edited here.</source>
@@ -401,7 +402,7 @@
     </message>
     <message>
         <source>It is rebuilt whenever the app is updated, which would lose your edits.</source>
-        <translation>Elle est reconstruite à chaque mise à jour de l'application, ce qui effacerait vos modifications.</translation>
+        <translation>Elle est reconstruite à chaque mise à jour de l&apos;application, ce qui effacerait vos modifications.</translation>
     </message>
     <message>
         <source>{why}
@@ -409,11 +410,11 @@
 Make an editable copy in your documents folder ({target}) and open it?</source>
         <translation>{why}
 
-Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir ?</translation>
+Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouvrir&#x202f;?</translation>
     </message>
     <message>
         <source>The copy could not be made</source>
-        <translation>La copie n'a pas pu être faite</translation>
+        <translation>La copie n&apos;a pas pu être faite</translation>
     </message>
     <message>
         <source>The copy cannot be edited</source>
@@ -421,23 +422,23 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>Editing a copy: {file}</source>
-        <translation>Modification d'une copie : {file}</translation>
+        <translation>Modification d&apos;une copie&#x202f;: {file}</translation>
     </message>
     <message>
         <source>News timeline</source>
-        <translation>Chronologie de l'actualité</translation>
+        <translation>Chronologie de l&apos;actualité</translation>
     </message>
     <message>
         <source>The edit could not be undone</source>
-        <translation>La modification n'a pas pu être annulée</translation>
+        <translation>La modification n&apos;a pas pu être annulée</translation>
     </message>
     <message>
         <source>The edit could not be redone</source>
-        <translation>La modification n'a pas pu être rétablie</translation>
+        <translation>La modification n&apos;a pas pu être rétablie</translation>
     </message>
     <message>
         <source>&amp;Undo {edit}</source>
-        <translation>&amp;Annuler : {edit}</translation>
+        <translation>&amp;Annuler&#x202f;: {edit}</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -445,7 +446,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>&amp;Redo {edit}</source>
-        <translation>&amp;Rétablir : {edit}</translation>
+        <translation>&amp;Rétablir&#x202f;: {edit}</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
@@ -461,11 +462,11 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>Title of the timeline:</source>
-        <translation>Titre de la chronologie :</translation>
+        <translation>Titre de la chronologie&#x202f;:</translation>
     </message>
     <message>
         <source>The timeline could not be created</source>
-        <translation>La chronologie n'a pas pu être créée</translation>
+        <translation>La chronologie n&apos;a pas pu être créée</translation>
     </message>
     <message>
         <source>Created {file}</source>
@@ -473,11 +474,11 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>The timeline could not be copied</source>
-        <translation>La chronologie n'a pas pu être copiée</translation>
+        <translation>La chronologie n&apos;a pas pu être copiée</translation>
     </message>
     <message>
         <source>it is not stored in a file</source>
-        <translation>elle n'est pas enregistrée dans un fichier</translation>
+        <translation>elle n&apos;est pas enregistrée dans un fichier</translation>
     </message>
     <message>
         <source>{name} copy</source>
@@ -489,7 +490,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>The copy could not be saved</source>
-        <translation>La copie n'a pas pu être enregistrée</translation>
+        <translation>La copie n&apos;a pas pu être enregistrée</translation>
     </message>
     <message>
         <source>Saved a copy as {file}</source>
@@ -505,11 +506,11 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>The timeline could not be opened</source>
-        <translation>La chronologie n'a pas pu être ouverte</translation>
+        <translation>La chronologie n&apos;a pas pu être ouverte</translation>
     </message>
     <message>
         <source>{file} is no longer there</source>
-        <translation>{file} n'existe plus</translation>
+        <translation>{file} n&apos;existe plus</translation>
     </message>
     <message>
         <source>{database} on {server}</source>
@@ -524,15 +525,15 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>The event cannot be edited now</source>
-        <translation>L'événement ne peut pas être modifié pour l'instant</translation>
+        <translation>L&apos;événement ne peut pas être modifié pour l&apos;instant</translation>
     </message>
     <message>
         <source>The event cannot be deleted now</source>
-        <translation>L'événement ne peut pas être supprimé pour l'instant</translation>
+        <translation>L&apos;événement ne peut pas être supprimé pour l&apos;instant</translation>
     </message>
     <message>
         <source>The event was not deleted</source>
-        <translation>L'événement n'a pas été supprimé</translation>
+        <translation>L&apos;événement n&apos;a pas été supprimé</translation>
     </message>
     <message>
         <source>Add a Source</source>
@@ -540,27 +541,27 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>The source could not be read</source>
-        <translation>La source n'a pas pu être lue</translation>
+        <translation>La source n&apos;a pas pu être lue</translation>
     </message>
     <message>
         <source>The event was not saved</source>
-        <translation>L'événement n'a pas été enregistré</translation>
+        <translation>L&apos;événement n&apos;a pas été enregistré</translation>
     </message>
     <message>
         <source>Your change was discarded: the event is shown as the other editor left it</source>
-        <translation>Votre modification a été abandonnée : l'événement est affiché tel que l'autre personne l'a laissé</translation>
+        <translation>Votre modification a été abandonnée&#x202f;: l&apos;événement est affiché tel que l&apos;autre personne l&apos;a laissé</translation>
     </message>
     <message>
         <source>The passage could not be read</source>
-        <translation>Le passage n'a pas pu être lu</translation>
+        <translation>Le passage n&apos;a pas pu être lu</translation>
     </message>
     <message>
         <source>Nothing is selected</source>
-        <translation>Rien n'est sélectionné</translation>
+        <translation>Rien n&apos;est sélectionné</translation>
     </message>
     <message>
         <source>select a passage in the article first, then try again</source>
-        <translation>sélectionnez d'abord un passage de l'article, puis réessayez</translation>
+        <translation>sélectionnez d&apos;abord un passage de l&apos;article, puis réessayez</translation>
     </message>
 </context>
 <context>
@@ -579,7 +580,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>Date: {citation}</source>
-        <translation>Date : {citation}</translation>
+        <translation>Date&#x202f;: {citation}</translation>
     </message>
     <message>
         <source>Events quoting this passage</source>
@@ -590,7 +591,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     <name>EventEditorDialog</name>
     <message>
         <source>Edit event: {title}</source>
-        <translation>Modifier l'événement : {title}</translation>
+        <translation>Modifier l&apos;événement&#x202f;: {title}</translation>
     </message>
     <message>
         <source>New event</source>
@@ -606,55 +607,55 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>passage this event is from</source>
-        <translation>passage d'où vient l'événement</translation>
+        <translation>passage d&apos;où vient l&apos;événement</translation>
     </message>
     <message>
         <source>Passa&amp;ge:</source>
-        <translation>Passa&amp;ge :</translation>
+        <translation>Passa&amp;ge&#x202f;:</translation>
     </message>
     <message>
-        <source>Optional: why, for the history (“corrected from SAP's page”)</source>
-        <translation>Facultatif : pourquoi, pour l'historique (« corrigé d'après la page de SAP »)</translation>
+        <source>Optional: why, for the history (“corrected from SAP&apos;s page”)</source>
+        <translation>Facultatif&#x202f;: pourquoi, pour l&apos;historique («&#x202f;corrigé d&apos;après la page de SAP&#x202f;»)</translation>
     </message>
     <message>
         <source>Save event</source>
-        <translation>Enregistrer l'événement</translation>
+        <translation>Enregistrer l&apos;événement</translation>
     </message>
     <message>
         <source>Add event</source>
-        <translation>Ajouter l'événement</translation>
+        <translation>Ajouter l&apos;événement</translation>
     </message>
     <message>
         <source>Quote:</source>
-        <translation>Citation :</translation>
+        <translation>Citation&#x202f;:</translation>
     </message>
     <message>
         <source>T&amp;itle:</source>
-        <translation>T&amp;itre :</translation>
+        <translation>T&amp;itre&#x202f;:</translation>
     </message>
     <message>
         <source>Su&amp;mmary:</source>
-        <translation>Rés&amp;umé :</translation>
+        <translation>Rés&amp;umé&#x202f;:</translation>
     </message>
     <message>
         <source>T&amp;ype:</source>
-        <translation>T&amp;ype :</translation>
+        <translation>T&amp;ype&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Actors:</source>
-        <translation>&amp;Acteurs :</translation>
+        <translation>&amp;Acteurs&#x202f;:</translation>
     </message>
     <message>
         <source>The passage the event is quoted from</source>
-        <translation>Le passage d'où l'événement est cité</translation>
+        <translation>Le passage d&apos;où l&apos;événement est cité</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation>&amp;Date :</translation>
+        <translation>&amp;Date&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Why:</source>
-        <translation>Pour&amp;quoi :</translation>
+        <translation>Pour&amp;quoi&#x202f;:</translation>
     </message>
     <message>
         <source>from {source}, characters {start}–{end}</source>
@@ -665,12 +666,12 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
         <translation>{type} (nouveau)</translation>
     </message>
     <message>
-        <source>Choose the event's type</source>
-        <translation>Choisissez le type de l'événement</translation>
+        <source>Choose the event&apos;s type</source>
+        <translation>Choisissez le type de l&apos;événement</translation>
     </message>
     <message>
         <source>give the event a title</source>
-        <translation>donnez un titre à l'événement</translation>
+        <translation>donnez un titre à l&apos;événement</translation>
     </message>
     <message>
         <source>choose a type (or add one)</source>
@@ -678,15 +679,15 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>quote the event: {problem}</source>
-        <translation>citez l'événement : {problem}</translation>
+        <translation>citez l&apos;événement&#x202f;: {problem}</translation>
     </message>
     <message>
         <source>cite the date: {problem}</source>
-        <translation>donnez la référence de la date : {problem}</translation>
+        <translation>donnez la référence de la date&#x202f;: {problem}</translation>
     </message>
     <message>
         <source>nothing changed yet</source>
-        <translation>rien n'a encore changé</translation>
+        <translation>rien n&apos;a encore changé</translation>
     </message>
 </context>
 <context>
@@ -713,7 +714,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>timeline</source>
-        <comment>the first word of an exported file's name</comment>
+        <comment>the first word of an exported file&apos;s name</comment>
         <translation>chronologie</translation>
     </message>
     <message>
@@ -722,7 +723,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>The export failed: {reason}.</source>
-        <translation>L'exportation a échoué : {reason}.</translation>
+        <translation>L&apos;exportation a échoué&#x202f;: {reason}.</translation>
     </message>
     <message>
         <source>Exported {file}</source>
@@ -754,7 +755,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>Printing failed: {reason}.</source>
-        <translation>L'impression a échoué : {reason}.</translation>
+        <translation>L&apos;impression a échoué&#x202f;: {reason}.</translation>
     </message>
     <message>
         <source>Export PDF…</source>
@@ -773,15 +774,15 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     <name>ImportActions</name>
     <message>
         <source>Import cancelled: nothing was imported.</source>
-        <translation>Importation annulée : rien n'a été importé.</translation>
+        <translation>Importation annulée&#x202f;: rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>The file could not be imported</source>
-        <translation>Le fichier n'a pas pu être importé</translation>
+        <translation>Le fichier n&apos;a pas pu être importé</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
-        <translation>Rien n'a été importé</translation>
+        <translation>Rien n&apos;a été importé</translation>
     </message>
     <message>
         <source>Filters cleared to show them.</source>
@@ -796,7 +797,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>A type under “Imported” (a lane of its own when grouped by type)</source>
-        <translation>Un type sous « Importé » (une piste à part quand on regroupe par type)</translation>
+        <translation>Un type sous «&#x202f;Importé&#x202f;» (une piste à part quand on regroupe par type)</translation>
     </message>
     <message>
         <source>Import a timeline</source>
@@ -824,7 +825,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>Optional: why, for the history</source>
-        <translation>Facultatif : pourquoi, pour l'historique</translation>
+        <translation>Facultatif&#x202f;: pourquoi, pour l&apos;historique</translation>
     </message>
     <message>
         <source>Why</source>
@@ -836,23 +837,23 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>&amp;File:</source>
-        <translation>&amp;Fichier :</translation>
+        <translation>&amp;Fichier&#x202f;:</translation>
     </message>
     <message>
         <source>F&amp;ormat:</source>
-        <translation>F&amp;ormat :</translation>
+        <translation>F&amp;ormat&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Groups become:</source>
-        <translation>Les &amp;groupes deviennent :</translation>
+        <translation>Les &amp;groupes deviennent&#x202f;:</translation>
     </message>
     <message>
         <source>W&amp;hy:</source>
-        <translation>Pour&amp;quoi :</translation>
+        <translation>Pour&amp;quoi&#x202f;:</translation>
     </message>
     <message>
-        <source>Imported events have no verified quote: they are marked unsourced until you attach a quote from a source. Their text is kept as the file's claim.</source>
-        <translation>Les événements importés n'ont pas de citation vérifiée : ils sont marqués sans source tant que vous ne leur avez pas associé une citation d'une source. Leur texte est conservé comme l'affirmation du fichier.</translation>
+        <source>Imported events have no verified quote: they are marked unsourced until you attach a quote from a source. Their text is kept as the file&apos;s claim.</source>
+        <translation>Les événements importés n&apos;ont pas de citation vérifiée&#x202f;: ils sont marqués sans source tant que vous ne leur avez pas associé une citation d&apos;une source. Leur texte est conservé comme l&apos;affirmation du fichier.</translation>
     </message>
     <message>
         <source>choose the file to import</source>
@@ -860,15 +861,15 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>there is no such file</source>
-        <translation>ce fichier n'existe pas</translation>
+        <translation>ce fichier n&apos;existe pas</translation>
     </message>
     <message>
         <source>The format could not be told from the file: choose it.</source>
-        <translation>Le format n'a pas pu être déduit du fichier : choisissez-le.</translation>
+        <translation>Le format n&apos;a pas pu être déduit du fichier&#x202f;: choisissez-le.</translation>
     </message>
     <message>
         <source>Told from the file; choose another if it is wrong.</source>
-        <translation>Déduit du fichier ; choisissez-en un autre s'il est faux.</translation>
+        <translation>Déduit du fichier&#x202f;; choisissez-en un autre s&apos;il est faux.</translation>
     </message>
 </context>
 <context>
@@ -878,8 +879,8 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
         <translation>Importation</translation>
     </message>
     <message>
-        <source>Reading '{file}'…</source>
-        <translation>Lecture de « {file} »…</translation>
+        <source>Reading &apos;{file}&apos;…</source>
+        <translation>Lecture de «&#x202f;{file}&#x202f;»…</translation>
     </message>
     <message>
         <source>Events written</source>
@@ -922,42 +923,42 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>Other names, separated by commas: GM, General Motors Co</source>
-        <translation>Séparés par des virgules : GM, General Motors Co</translation>
+        <translation>Séparés par des virgules&#x202f;: GM, General Motors Co</translation>
     </message>
     <message>
         <source>Add actor</source>
-        <translation>Ajouter l'acteur</translation>
+        <translation>Ajouter l&apos;acteur</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>Nat&amp;ure :</translation>
+        <translation>Nat&amp;ure&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Aliases:</source>
-        <translation>&amp;Autres noms :</translation>
+        <translation>&amp;Autres noms&#x202f;:</translation>
     </message>
     <message>
         <source>give the actor a name</source>
-        <translation>donnez un nom à l'acteur</translation>
+        <translation>donnez un nom à l&apos;acteur</translation>
     </message>
     <message>
         <source>{clash}: pick that actor instead</source>
-        <translation>{clash} : choisissez plutôt cet acteur</translation>
+        <translation>{clash}&#x202f;: choisissez plutôt cet acteur</translation>
     </message>
 </context>
 <context>
     <name>NewTypeDialog</name>
     <message>
         <source>New event type</source>
-        <translation>Nouveau type d'événement</translation>
+        <translation>Nouveau type d&apos;événement</translation>
     </message>
     <message>
         <source>(none: a new top-level type)</source>
-        <translation>(aucun : un nouveau type de premier niveau)</translation>
+        <translation>(aucun&#x202f;: un nouveau type de premier niveau)</translation>
     </message>
     <message>
         <source>Safety measure</source>
@@ -969,11 +970,11 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>&amp;Under:</source>
-        <translation>Type &amp;parent :</translation>
+        <translation>Type &amp;parent&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation>&amp;Libellé :</translation>
+        <translation>&amp;Libellé&#x202f;:</translation>
     </message>
     <message>
         <source>give the type a label (letters or digits)</source>
@@ -985,7 +986,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>Its slug: {slug}</source>
-        <translation>Son identifiant : {slug}</translation>
+        <translation>Son identifiant&#x202f;: {slug}</translation>
     </message>
 </context>
 <context>
@@ -1012,11 +1013,11 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>&amp;Paper:</source>
-        <translation>&amp;Papier :</translation>
+        <translation>&amp;Papier&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Orientation:</source>
-        <translation>&amp;Orientation :</translation>
+        <translation>&amp;Orientation&#x202f;:</translation>
     </message>
     <message>
         <source>Choose &amp;File…</source>
@@ -1034,8 +1035,8 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
         <translation>subit</translation>
     </message>
     <message>
-        <source>Type an actor's name or alias, then Enter</source>
-        <translation>Tapez le nom d'un acteur ou un autre de ses noms, puis Entrée</translation>
+        <source>Type an actor&apos;s name or alias, then Enter</source>
+        <translation>Tapez le nom d&apos;un acteur ou un autre de ses noms, puis Entrée</translation>
     </message>
     <message>
         <source>A&amp;dd</source>
@@ -1043,15 +1044,15 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>Actors of the event (Delete removes one)</source>
-        <translation>Acteurs de l'événement (Suppr en retire un)</translation>
+        <translation>Acteurs de l&apos;événement (Suppr en retire un)</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <source>Type an actor's name first</source>
-        <translation>Tapez d'abord le nom d'un acteur</translation>
+        <source>Type an actor&apos;s name first</source>
+        <translation>Tapez d&apos;abord le nom d&apos;un acteur</translation>
     </message>
     <message>
         <source>{name} — {role} (new actor)</source>
@@ -1070,26 +1071,26 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>Used for timelines opened or created from now on. Left empty, your user name on this computer is recorded.</source>
-        <translation>Utilisé pour les chronologies ouvertes ou créées désormais. Laissé vide, c'est votre nom d'utilisateur sur cet ordinateur qui est enregistré.</translation>
+        <translation>Utilisé pour les chronologies ouvertes ou créées désormais. Laissé vide, c&apos;est votre nom d&apos;utilisateur sur cet ordinateur qui est enregistré.</translation>
     </message>
     <message>
         <source>Your &amp;name (recorded in the history of every edit):</source>
-        <translation>Votre &amp;nom (pour l'historique des modifications) :</translation>
+        <translation>Votre &amp;nom (pour l&apos;historique des modifications)&#x202f;:</translation>
     </message>
 </context>
 <context>
     <name>ReportDialog</name>
     <message>
         <source>Import report</source>
-        <translation>Compte rendu de l'importation</translation>
+        <translation>Compte rendu de l&apos;importation</translation>
     </message>
     <message>
         <source>Nothing was skipped or changed.</source>
-        <translation>Rien n'a été ignoré ni modifié.</translation>
+        <translation>Rien n&apos;a été ignoré ni modifié.</translation>
     </message>
     <message>
         <source>Edit › Undo takes the whole import back in one step.</source>
-        <translation>Édition › Annuler défait toute l'importation en une fois.</translation>
+        <translation>Édition › Annuler défait toute l&apos;importation en une fois.</translation>
     </message>
 </context>
 <context>
@@ -1100,35 +1101,35 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>The server asks for a password; type it above.</source>
-        <translation>Le serveur demande un mot de passe ; saisissez-le ci-dessus.</translation>
+        <translation>Le serveur demande un mot de passe&#x202f;; saisissez-le ci-dessus.</translation>
     </message>
     <message>
         <source>There is no user {user} on this server.</source>
-        <translation>Il n'y a pas d'utilisateur {user} sur ce serveur.</translation>
+        <translation>Il n&apos;y a pas d&apos;utilisateur {user} sur ce serveur.</translation>
     </message>
     <message>
         <source>There is no database {database} on this server.</source>
-        <translation>Il n'y a pas de base de données {database} sur ce serveur.</translation>
+        <translation>Il n&apos;y a pas de base de données {database} sur ce serveur.</translation>
     </message>
     <message>
         <source>The server offers no TLS: choose sslmode prefer or disable.</source>
-        <translation>Le serveur ne propose pas TLS : choisissez le sslmode prefer ou disable.</translation>
+        <translation>Le serveur ne propose pas TLS&#x202f;: choisissez le sslmode prefer ou disable.</translation>
     </message>
     <message>
         <source>The server requires TLS: choose sslmode require (or verify-full).</source>
-        <translation>Le serveur exige TLS : choisissez le sslmode require (ou verify-full).</translation>
+        <translation>Le serveur exige TLS&#x202f;: choisissez le sslmode require (ou verify-full).</translation>
     </message>
     <message>
-        <source>The server's TLS certificate is not trusted: {reason}</source>
-        <translation>Le certificat TLS du serveur n'est pas reconnu : {reason}</translation>
+        <source>The server&apos;s TLS certificate is not trusted: {reason}</source>
+        <translation>Le certificat TLS du serveur n&apos;est pas reconnu&#x202f;: {reason}</translation>
     </message>
     <message>
         <source>No server is known by the name {host}.</source>
-        <translation>Aucun serveur n'est connu sous le nom {host}.</translation>
+        <translation>Aucun serveur n&apos;est connu sous le nom {host}.</translation>
     </message>
     <message>
         <source>No server answers at {host}, port {port}: is it running?</source>
-        <translation>Aucun serveur ne répond sur {host}, port {port} : est-il démarré ?</translation>
+        <translation>Aucun serveur ne répond sur {host}, port {port}&#x202f;: est-il démarré&#x202f;?</translation>
     </message>
     <message>
         <source>No server answers at {host}, port {port} (timed out).</source>
@@ -1152,14 +1153,14 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>Opened {location} for viewing (this user may not edit it)</source>
-        <translation>{location} ouverte en lecture seule (cet utilisateur n'a pas le droit de la modifier)</translation>
+        <translation>{location} ouverte en lecture seule (cet utilisateur n&apos;a pas le droit de la modifier)</translation>
     </message>
     <message>
         <source>Open Server Timeline</source>
         <translation>Ouvrir une chronologie sur un serveur</translation>
     </message>
     <message>
-        <source>the timeline's database</source>
+        <source>the timeline&apos;s database</source>
         <translation>la base de données de la chronologie</translation>
     </message>
     <message>
@@ -1171,8 +1172,8 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
         <translation>&amp;Mémoriser le mot de passe dans le trousseau du système</translation>
     </message>
     <message>
-        <source>prefer: TLS if the server offers it; require: TLS or nothing; verify-ca and verify-full: TLS with the server's certificate checked against the root certificate below (verify-full also checks the host name); disable: no TLS</source>
-        <translation>prefer : TLS si le serveur le propose ; require : TLS ou rien ; verify-ca et verify-full : TLS, le certificat du serveur étant vérifié avec le certificat racine ci-dessous (verify-full vérifie aussi le nom d'hôte) ; disable : sans TLS</translation>
+        <source>prefer: TLS if the server offers it; require: TLS or nothing; verify-ca and verify-full: TLS with the server&apos;s certificate checked against the root certificate below (verify-full also checks the host name); disable: no TLS</source>
+        <translation>prefer&#x202f;: TLS si le serveur le propose&#x202f;; require&#x202f;: TLS ou rien&#x202f;; verify-ca et verify-full&#x202f;: TLS, le certificat du serveur étant vérifié avec le certificat racine ci-dessous (verify-full vérifie aussi le nom d&apos;hôte)&#x202f;; disable&#x202f;: sans TLS</translation>
     </message>
     <message>
         <source>file (verify-ca/full)</source>
@@ -1183,48 +1184,48 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
         <translation>fichier, si le serveur en demande un</translation>
     </message>
     <message>
-        <source>file of the client certificate's key</source>
+        <source>file of the client certificate&apos;s key</source>
         <translation>fichier de la clé du certificat client</translation>
     </message>
     <message>
-        <source>No system keyring is available here, so the password cannot be remembered: it is used for this connection only. libpq's ~/.pgpass file or the PGPASSWORD variable can supply it instead (leave the field empty).</source>
-        <translation>Aucun trousseau système n'est disponible ici : le mot de passe ne peut pas être mémorisé et ne sert que pour cette connexion. Le fichier ~/.pgpass de libpq ou la variable PGPASSWORD peuvent le fournir à la place (laissez le champ vide).</translation>
+        <source>No system keyring is available here, so the password cannot be remembered: it is used for this connection only. libpq&apos;s ~/.pgpass file or the PGPASSWORD variable can supply it instead (leave the field empty).</source>
+        <translation>Aucun trousseau système n&apos;est disponible ici&#x202f;: le mot de passe ne peut pas être mémorisé et ne sert que pour cette connexion. Le fichier ~/.pgpass de libpq ou la variable PGPASSWORD peuvent le fournir à la place (laissez le champ vide).</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation>&amp;Hôte :</translation>
+        <translation>&amp;Hôte&#x202f;:</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation>P&amp;ort :</translation>
+        <translation>P&amp;ort&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation>&amp;Base de données :</translation>
+        <translation>&amp;Base de données&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation>&amp;Utilisateur :</translation>
+        <translation>&amp;Utilisateur&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>Mot de &amp;passe :</translation>
+        <translation>Mot de &amp;passe&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;TLS (sslmode):</source>
-        <translation>&amp;TLS (sslmode) :</translation>
+        <translation>&amp;TLS (sslmode)&#x202f;:</translation>
     </message>
     <message>
         <source>Root &amp;certificate:</source>
-        <translation>&amp;Certificat racine :</translation>
+        <translation>&amp;Certificat racine&#x202f;:</translation>
     </message>
     <message>
         <source>C&amp;lient certificate:</source>
-        <translation>Certificat c&amp;lient :</translation>
+        <translation>Certificat c&amp;lient&#x202f;:</translation>
     </message>
     <message>
         <source>Client &amp;key:</source>
-        <translation>Clé &amp;du client :</translation>
+        <translation>Clé &amp;du client&#x202f;:</translation>
     </message>
     <message>
         <source>Co&amp;nnect</source>
@@ -1239,7 +1240,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     <name>SourceDialog</name>
     <message>
         <source>Source: {title}</source>
-        <translation>Source : {title}</translation>
+        <translation>Source&#x202f;: {title}</translation>
     </message>
     <message>
         <source>Paste a source</source>
@@ -1250,16 +1251,16 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
         <translation>Ajouter une source</translation>
     </message>
     <message>
-        <source>The text's language, as a code: fr, en, de…</source>
-        <translation>La langue du texte, en code : fr, en, de…</translation>
+        <source>The text&apos;s language, as a code: fr, en, de…</source>
+        <translation>La langue du texte, en code&#x202f;: fr, en, de…</translation>
     </message>
     <message>
-        <source>Paste the source's text here</source>
+        <source>Paste the source&apos;s text here</source>
         <translation>Collez ici le texte de la source</translation>
     </message>
     <message>
         <source>Optional: why, for the history</source>
-        <translation>Facultatif : pourquoi, pour l'historique</translation>
+        <translation>Facultatif&#x202f;: pourquoi, pour l&apos;historique</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1271,31 +1272,31 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>&amp;Titre :</translation>
+        <translation>&amp;Titre&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Outlet:</source>
-        <translation>&amp;Média :</translation>
+        <translation>&amp;Média&#x202f;:</translation>
     </message>
     <message>
         <source>A&amp;uthor:</source>
-        <translation>A&amp;uteur :</translation>
+        <translation>A&amp;uteur&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Web address:</source>
-        <translation>Adresse &amp;web :</translation>
+        <translation>Adresse &amp;web&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Published:</source>
-        <translation>&amp;Publiée le :</translation>
+        <translation>&amp;Publiée le&#x202f;:</translation>
     </message>
     <message>
         <source>W&amp;hy:</source>
-        <translation>Pour&amp;quoi :</translation>
+        <translation>Pour&amp;quoi&#x202f;:</translation>
     </message>
     <message>
         <source>Read from {origin}</source>
@@ -1303,14 +1304,14 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>Te&amp;xt:</source>
-        <translation>Te&amp;xte :</translation>
+        <translation>Te&amp;xte&#x202f;:</translation>
     </message>
     <message>
         <source>Text (fixed):</source>
-        <translation>Texte (non modifiable) :</translation>
+        <translation>Texte (non modifiable)&#x202f;:</translation>
     </message>
     <message>
-        <source>paste the source's text</source>
+        <source>paste the source&apos;s text</source>
         <translation>collez le texte de la source</translation>
     </message>
     <message>
@@ -1323,26 +1324,26 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
     </message>
     <message>
         <source>nothing changed yet</source>
-        <translation>rien n'a encore changé</translation>
+        <translation>rien n&apos;a encore changé</translation>
     </message>
 </context>
 <context>
     <name>UpgradeOffer</name>
     <message>
         <source>Upgrade the database?</source>
-        <translation>Mettre à jour la base de données ?</translation>
+        <translation>Mettre à jour la base de données&#x202f;?</translation>
     </message>
     <message>
         <source>This database was written by an older version of the app.</source>
-        <translation>Cette base de données a été écrite par une version plus ancienne de l'application.</translation>
+        <translation>Cette base de données a été écrite par une version plus ancienne de l&apos;application.</translation>
     </message>
     <message>
         <source>A copy of the file as it is will be kept next to it (…schemaN.bak) before anything is changed.</source>
-        <translation>Une copie du fichier en l'état sera conservée à côté (…schemaN.bak) avant toute modification.</translation>
+        <translation>Une copie du fichier en l&apos;état sera conservée à côté (…schemaN.bak) avant toute modification.</translation>
     </message>
     <message>
         <source>The upgrade runs in one transaction on the server: all of it, or nothing if anything fails. Other editors should close this timeline first.</source>
-        <translation>La mise à jour se fait en une seule transaction sur le serveur : entièrement, ou pas du tout si quoi que ce soit échoue. Les autres personnes qui modifient cette chronologie doivent d'abord la fermer.</translation>
+        <translation>La mise à jour se fait en une seule transaction sur le serveur&#x202f;: entièrement, ou pas du tout si quoi que ce soit échoue. Les autres personnes qui modifient cette chronologie doivent d&apos;abord la fermer.</translation>
     </message>
     <message>
         <source>{reason}.
@@ -1350,7 +1351,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l'ouvrir�
 Upgrade it now? {safety}</source>
         <translation>{reason}.
 
-La mettre à jour maintenant ? {safety}</translation>
+La mettre à jour maintenant&#x202f;? {safety}</translation>
     </message>
     <message>
         <source>Upgraded {name}</source>
@@ -1358,7 +1359,7 @@ La mettre à jour maintenant ? {safety}</translation>
     </message>
     <message>
         <source>Upgraded {name}; the old file is kept as {backup}</source>
-        <translation>{name} mise à jour ; l'ancien fichier est conservé sous le nom {backup}</translation>
+        <translation>{name} mise à jour&#x202f;; l&apos;ancien fichier est conservé sous le nom {backup}</translation>
     </message>
 </context>
 </TS>
