@@ -10,7 +10,7 @@ from datetime import date
 
 from desktopapp import __version__
 from desktopapp.db.repository import EventRepository
-from desktopapp.domain.dates import MONTH_NAMES
+from desktopapp.domain.date_words import day_words
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.model import Source
 from desktopapp.domain.quotation import quoted
@@ -55,4 +55,4 @@ def source_credit(source: Source | None, exported: date) -> str:
 
 
 def long_date(value: date) -> str:
-    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
+    return day_words(value)
