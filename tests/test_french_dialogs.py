@@ -37,8 +37,8 @@ from desktopapp.ui.server_dialog import ServerAddress, ServerDialog, explain_fai
 from desktopapp.ui.settings import Settings
 from desktopapp.ui.source_dialog import SourceDialog, text_facts
 from desktopapp.ui.upgrade_offer import upgrade_if_asked
+from tests.dialog_french import cut_short, english_left, french_qt, shown_texts
 from tests.dialog_helpers import ModalAnswer, focused, keys_into, show, tab_to, type_into
-from tests.french_window import cut_short, english_left, french_qt, shown_texts
 
 pytestmark = pytest.mark.qt_log_ignore(
     "does not support raise",

@@ -33,6 +33,7 @@ from desktopapp.db.schema import (
     LaneDayCountRow,
     QuoteRow,
 )
+from desktopapp.domain.l10n import _
 from desktopapp.safe_files import FileProblem, replacing, writable_target
 
 _BATCH = 2_000
@@ -64,10 +65,11 @@ def _into_server(reader: Engine, where: Location) -> int:
         with reader.connect() as origin, writer.begin() as destination:
             kinds = dialect_for(destination).table_kinds(destination)
             if kinds:
-                raise where.fail("the database is not empty; a copy needs an empty database")
+                raise where.fail(_("the database is not empty; a copy needs an empty database"))
             return _copy(origin, destination)
     except SQLAlchemyError as error:
-        raise where.fail(f"nothing was copied ({describe_error(error)})") from None
+        reason = _("nothing was copied ({reason})").format(reason=describe_error(error))
+        raise where.fail(reason) from None
     finally:
         writer.dispose()
 
@@ -75,7 +77,7 @@ def _into_server(reader: Engine, where: Location) -> int:
 def _into_new_file(reader: Engine, path: Path) -> int:
     path = path.expanduser()
     if path.exists() or path.is_symlink():
-        raise DatabaseError(f"{path}: already exists; choose a new file name")
+        raise DatabaseError(_("{path}: already exists; choose a new file name").format(path=path))
     try:
         target = writable_target(path)
         with replacing(target) as temporary:
@@ -91,7 +93,11 @@ def _into_new_file(reader: Engine, path: Path) -> int:
     except FileProblem as error:
         raise DatabaseError(str(error)) from error
     except (OSError, SQLAlchemyError) as error:
-        raise DatabaseError(f"{path}: nothing was copied ({describe_error(error)})") from None
+        raise DatabaseError(
+            _("{path}: nothing was copied ({reason})").format(
+                path=path, reason=describe_error(error)
+            )
+        ) from None
     return count
 
 

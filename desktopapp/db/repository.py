@@ -77,6 +77,7 @@ from desktopapp.domain.grouping import (
     LaneCount,
     LaneTally,
 )
+from desktopapp.domain.l10n import _
 from desktopapp.domain.model import (
     Actor,
     Event,
@@ -281,8 +282,9 @@ class EventRepository:
             raise KeyError(source_key)
         if not isinstance(value, str):
             raise DatabaseError(
-                f"sources {source_key!r}: text holds {type(value).__name__}, not text: "
-                "the file is damaged"
+                _("sources {key}: text holds {kind}, not text: the file is damaged").format(
+                    key=repr(source_key), kind=type(value).__name__
+                )
             )
         return value
 
@@ -318,10 +320,16 @@ class EventRepository:
         if not ids:
             known = ", ".join(actor.name for actor in self.actors[:30])
             more = "…" if len(self.actors) > 30 else ""
-            raise FilterError(f"no actor is called {name!r}; known actors: {known}{more}")
+            raise FilterError(
+                _("no actor is called {name}; known actors: {known}").format(
+                    name=repr(name), known=known + more
+                )
+            )
         if len(ids) > 1:
             names = ", ".join(sorted(self.actor_by_id(i).name for i in ids))
-            raise FilterError(f"{name!r} could mean several actors: {names}")
+            raise FilterError(
+                _("{name} could mean several actors: {names}").format(name=repr(name), names=names)
+            )
         return self.actor_by_id(ids.pop())
 
     @cached_property
@@ -344,7 +352,11 @@ class EventRepository:
             if event_type.slug.rsplit("/", 1)[-1] == key:
                 return event_type
         known = ", ".join(t.slug for t in self.event_types)
-        raise FilterError(f"no event type is called {name!r}; known types: {known}")
+        raise FilterError(
+            _("no event type is called {name}; known types: {known}").format(
+                name=repr(name), known=known
+            )
+        )
 
     def validate(self, event_filter: EventFilter) -> None:
         """Raise FilterError if the filter names an unknown actor or type."""
@@ -1666,7 +1678,7 @@ def _lane_totals(rows: Iterable[Sequence[Any]]) -> dict[int, RunningTotal]:
     result: dict[int, RunningTotal] = {}
     for actor_id, group in groupby(rows, key=itemgetter(0)):
         days, totals, running = array("q"), array("q"), 0
-        for _, day, n in group:
+        for _actor, day, n in group:
             if day not in ordinals:
                 ordinals[day] = _ordinal(day)
             ordinal = ordinals[day]
@@ -1685,7 +1697,12 @@ def _stored_count(value: object) -> int:
     negative or endless number) counts as none rather than stopping every facet."""
     if isinstance(value, float) and math.isfinite(value):
         value = int(value)
-    return value if isinstance(value, int) and value > 0 else 0
+    return value if isinstance(value, int) and 0 < value <= _MOST_EVENTS else 0
+
+
+# More events than any timeline holds: a count above it is damaged, and the running totals'
+# int64 arrays (RunningTotal) stay far from overflowing however many days are summed.
+_MOST_EVENTS = 2**40
 
 
 def _ordinal(day: object) -> int | None:
