@@ -332,6 +332,8 @@ def test_the_import_dialog_and_its_progress_in_french(qtbot, tmp_path: Path, fre
     assert dialog.windowTitle() == "Importer une chronologie"
     assert dialog.footer.reason.text() == "⚠ Choisissez le fichier à importer"
     assert f"Les groupes deviennent{NNBSP}:" in texts
+    formats = [dialog.format_box.itemText(i) for i in range(dialog.format_box.count())]
+    assert "TimelineJS spreadsheet (CSV)" not in formats  # the import layer's French
     type_into(qtbot, dialog.path_edit, str(tmp_path / "absent.json"))
     assert dialog.footer.reason.text() == "⚠ Ce fichier n'existe pas"
     parent = QWidget()

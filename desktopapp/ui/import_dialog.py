@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 from desktopapp.db.commands import CommandError
 from desktopapp.document import TimelineDocument
 from desktopapp.domain.filter import EventFilter
-from desktopapp.domain.l10n import ngettext, number
+from desktopapp.domain.l10n import _, ngettext, number
 from desktopapp.ingest.importing import (
     FORMATS,
     SNIFF_BYTES,
@@ -114,7 +114,8 @@ class ImportDialog(QDialog):
         self.format_box = QComboBox()
         self.format_box.setAccessibleName(self.tr("Format"))
         for import_format in FORMATS.values():
-            self.format_box.addItem(import_format.label, import_format.id)
+            # The import layer's words, marked there with N_() and translated when shown.
+            self.format_box.addItem(_(import_format.label), import_format.id)
         self.group_box = QComboBox()
         self.group_box.setAccessibleName(self.tr("Groups become"))
         for group_as, text in GROUP_CHOICES:
