@@ -51,7 +51,13 @@ for trigger in ("count_event_lane", "uncount_event_lane", "recount_event_lane",
     db.execute(f"DROP TRIGGER {trigger}")
 db.execute("DROP TABLE lane_day_counts")
 db.execute("DROP TABLE event_links")
-for table, column in (("sources", "author"), ("events", "claim_text"), ("events", "claim_origin")):
+# Schema 7's translations, language columns and quote index.
+db.execute("DROP INDEX ix_quotes_source_start")
+db.execute("DROP INDEX ix_quotes_long")
+db.execute("DROP TABLE quote_translations")
+db.execute("DROP TABLE event_texts")
+for table, column in (("sources", "author"), ("events", "claim_text"), ("events", "claim_origin"),
+                      ("events", "language"), ("actor_names", "language")):
     db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
 db.commit()

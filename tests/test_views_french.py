@@ -431,6 +431,37 @@ def test_an_unsourced_event_says_how_to_source_it_in_french(
     assert unsourced_badge() == "sans source"
 
 
+def test_a_quotes_translation_is_shown_beside_it_and_said_to_be_one(
+    qtbot: QtBot, french: None, repository: EventRepository
+) -> None:
+    event = next(e for e in repository.events() if e.quotes)
+    own = event.quotes[0]
+    translated = replace(own, translation="Nous avons suspendu nos ventes.")
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_event(replace(event, quotes=(translated, *event.quotes[1:])))
+    text = pane.plain_text()
+    label = f"Traduction, et non les mots de la source{NNBSP}: "
+    assert f"{label}«{NNBSP}Nous avons suspendu nos ventes.{NNBSP}»" in text
+    assert own.text.split()[0] in text  # the source's words stay, in their own marks
+    assert text.index(own.text.split()[0]) < text.index(label)
+    pane.show_event(event)
+    assert label not in pane.plain_text()
+
+
+def test_a_translated_event_says_so_and_names_its_own_language(
+    qtbot: QtBot, french: None, repository: EventRepository
+) -> None:
+    event = next(e for e in repository.events() if e.translated)
+    assert event.written is not None
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_event(event)
+    text = pane.plain_text()
+    assert event.title in text and event.written.title not in text
+    assert f"Titre et résumé traduits{NNBSP}; leur version d’origine est en anglais." in text
+
+
 # -- the panes in the real French window --------------------------------------------------------
 
 

@@ -23,7 +23,6 @@ from desktopapp.db.engine import create_writable_engine, open_database, server_e
 from desktopapp.db.errors import DatabaseError, describe_error
 from desktopapp.db.locations import Location, parse_location
 from desktopapp.db.schema import (
-    ActorNameRow,
     ActorRow,
     ActorTypeCountRow,
     Base,
@@ -33,6 +32,7 @@ from desktopapp.db.schema import (
     LaneDayCountRow,
     QuoteRow,
 )
+from desktopapp.db.translations import actor_other_names, event_translations
 from desktopapp.domain.l10n import _
 from desktopapp.safe_files import FileProblem, replacing, writable_target
 
@@ -156,6 +156,7 @@ def _index_events(origin: Connection, destination: Connection) -> int:
             select(Q.event_id, Q.text).where(Q.event_id.in_(ids)).order_by(Q.position, Q.id)
         ):
             quotes.setdefault(event_id, []).append(text)
+        translations = event_translations(origin, ids)
         actors: dict[int, set[int]] = {}
         for event_id, actor_id in origin.execute(
             select(EA.event_id, EA.actor_id).where(EA.event_id.in_(ids))
@@ -168,6 +169,7 @@ def _index_events(origin: Connection, destination: Connection) -> int:
                 row.summary,
                 quotes.get(row.id, []),
                 [(a, texts[a]) for a in actors.get(row.id, ()) if a in texts],
+                translations.get(row.id, ()),
             )
             for row in batch
         ]
@@ -177,11 +179,7 @@ def _index_events(origin: Connection, destination: Connection) -> int:
 
 
 def _actor_texts(origin: Connection) -> dict[int, str]:
-    aliases: dict[int, list[str]] = {}
-    for actor_id, name in origin.execute(
-        select(ActorNameRow.actor_id, ActorNameRow.name).where(ActorNameRow.is_alias)
-    ):
-        aliases.setdefault(actor_id, []).append(name)
+    aliases = actor_other_names(origin)
     return {
         actor_id: actor_search_text(name, aliases.get(actor_id, ()))
         for actor_id, name in origin.execute(select(ActorRow.id, ActorRow.name))

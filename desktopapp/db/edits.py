@@ -38,6 +38,7 @@ from desktopapp.db.commands import (
     CommandError,
     DeleteActor,
     DeleteEvent,
+    DeleteEventTranslation,
     DeleteQuote,
     DeleteSource,
     DeleteType,
@@ -45,17 +46,22 @@ from desktopapp.db.commands import (
     EditEvent,
     EditSource,
     EditType,
+    EventTranslation,
     LinkInput,
     OutsideReference,
     QuoteInput,
     RestoreEvent,
     RestoreSource,
+    SetActorName,
+    SetEventTranslation,
     SourceSentence,
     StoredEvent,
 )
 from desktopapp.db.dialect import dialect_for
 from desktopapp.db.dialect.sqlite import actor_search_text, event_document
+from desktopapp.db.reading import is_language_tag
 from desktopapp.db.search import fold
+from desktopapp.db.translations import actor_other_names, event_translations
 from desktopapp.domain import l10n
 from desktopapp.domain.anchoring import selector_for
 from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf, parse_iso_day
@@ -119,11 +125,19 @@ _EVENTS_WITH_KEYS = text("SELECT key FROM events WHERE key IN :keys").bindparams
 _INSERT_EVENT = (
     "INSERT INTO events (id, key, title, summary, type_id, date_edtf, start_date, end_date, "
     "precision, approximate, uncertain, citation_id, citation_source_id, citation_start, "
-    "citation_end, citation_quote, citation_note, actor_names, claim_text, claim_origin) "
+    "citation_end, citation_quote, citation_note, actor_names, claim_text, claim_origin, "
+    "language) "
     "VALUES (:id, :key, :title, :summary, :type_id, :date_edtf, :start_date, :end_date, "
     ":precision, :approximate, :uncertain, :citation_id, :citation_source_id, "
     ":citation_start, :citation_end, :citation_quote, :citation_note, :actor_names, "
-    ":claim_text, :claim_origin)"
+    ":claim_text, :claim_origin, :language)"
+)
+_INSERT_EVENT_TEXT = (
+    "INSERT INTO event_texts (event_id, language, title, summary, note) "
+    "VALUES (:event_id, :language, :title, :summary, :note)"
+)
+_INSERT_QUOTE_TEXT = (
+    "INSERT INTO quote_translations (quote_id, language, text) VALUES (:quote_id, :language, :text)"
 )
 _INSERT_CITATION = (
     "INSERT INTO citations (id, key, outlet, title, url, published_edtf) "
@@ -195,6 +209,7 @@ class _NewEvent:
     participants: list[tuple[int, str]]  # (actor id, role)
     quotes: list[dict[str, Any]]  # its quotes rows, in order, but event id and position
     links: list[dict[str, Any]]
+    texts: tuple[dict[str, Any], ...] = ()  # its event_texts rows, but event id
 
     @property
     def history(self) -> tuple[str, str, str, Any, Any]:
@@ -224,6 +239,7 @@ class _NewEvent:
                 self.row["summary"],
                 [quote["text"] for quote in self.quotes],
                 actor_texts.items(),
+                [(t["language"], t["title"], t["summary"]) for t in self.texts],
             ),
         )
 
@@ -630,7 +646,12 @@ class Edit:
             end=day_number(parse_iso_day(row[2])),
             actors=frozenset(actors),
             document=event_document(
-                event_id, row[3], row[4], quotes, self._actor_texts(actors).items()
+                event_id,
+                row[3],
+                row[4],
+                quotes,
+                self._actor_texts(actors).items(),
+                event_translations(self.connection, [event_id]).get(event_id, ()),
             ),
         )
 
@@ -638,14 +659,10 @@ class Edit:
         if not actor_ids:
             return {}
         names: dict[int, str] = {}
-        aliases: dict[int, list[str]] = {}
         marks = ", ".join(str(int(i)) for i in actor_ids)
         for actor_id, name in self._rows(f"SELECT id, name FROM actors WHERE id IN ({marks})"):
             names[actor_id] = name
-        for actor_id, name in self._rows(
-            f"SELECT actor_id, name FROM actor_names WHERE is_alias AND actor_id IN ({marks})"
-        ):
-            aliases.setdefault(actor_id, []).append(name)
+        aliases = actor_other_names(self.connection, actor_ids)  # every language's names
         return {i: actor_search_text(names[i], aliases.get(i, ())) for i in names}
 
     @contextmanager
@@ -780,7 +797,28 @@ class Edit:
                 {"id": event_id},
             ).mappings()
         )
-        return StoredEvent(tuple(values.items()), actors, quotes, citation, links)
+        texts = tuple(
+            tuple(dict(r).items())
+            for r in self.connection.execute(
+                text(
+                    "SELECT language, title, summary, note FROM event_texts "
+                    "WHERE event_id = :id ORDER BY language"
+                ),
+                {"id": event_id},
+            ).mappings()
+        )
+        quote_texts = tuple(
+            (int(position), str(language), str(words))
+            for position, language, words in self._rows(
+                "SELECT q.position, t.language, t.text FROM quote_translations t "
+                "JOIN quotes q ON q.id = t.quote_id WHERE q.event_id = :id "
+                "ORDER BY q.position, t.language",
+                {"id": event_id},
+            )
+        )
+        return StoredEvent(
+            tuple(values.items()), actors, quotes, citation, links, texts, quote_texts
+        )
 
     def _write_stored_event(self, stored: StoredEvent) -> int:
         """Put an event back as it was stored, under its key (and its id if still free)."""
@@ -817,9 +855,23 @@ class Edit:
             self._sql(_INSERT_QUOTE, row)
         for link in stored.links:
             self._write_link(event_id, int(dict(link)["position"]), dict(link))
+        for translation in stored.texts:
+            self._sql(_INSERT_EVENT_TEXT, {"event_id": event_id, **dict(translation)})
+        for position, language, words in stored.quote_texts:
+            self._sql(
+                "INSERT INTO quote_translations (quote_id, language, text) "
+                "SELECT id, :language, :text FROM quotes WHERE event_id = :e AND position = :p",
+                {"language": language, "text": words, "e": event_id, "p": position},
+            )
         return event_id
 
     def _remove_event_rows(self, event_id: int) -> None:
+        self._sql("DELETE FROM event_texts WHERE event_id = :id", {"id": event_id})
+        self._sql(
+            "DELETE FROM quote_translations WHERE quote_id IN "
+            "(SELECT id FROM quotes WHERE event_id = :id)",
+            {"id": event_id},
+        )
         self._sql("DELETE FROM event_links WHERE event_id = :id", {"id": event_id})
         self._sql("DELETE FROM quotes WHERE event_id = :id", {"id": event_id})
         self._sql("DELETE FROM event_actors WHERE event_id = :id", {"id": event_id})
@@ -871,6 +923,8 @@ class Edit:
                 _("an event needs a quote: select the passage of a source it is from")
             )
         quotes = [self._quote(q) for q in command.quotes]
+        language = self._language(command.language, allow_empty=True)
+        texts = self._translations(command.translations, language)
         key = self._new_event_key(command.key, taken)
         published = citation.pop("citation_published", "")
         pending = citation.pop("citation_id")
@@ -892,8 +946,9 @@ class Edit:
             **_date_columns(date),
             **citation,
             **claim,
+            "language": language,
         }
-        return _NewEvent(command, key, row, report, participants, quotes, links)
+        return _NewEvent(command, key, row, report, participants, quotes, links, texts)
 
     def _new_event_key(self, key: str | None, taken: set[str]) -> str:
         if key is None:
@@ -932,6 +987,7 @@ class Edit:
         participants: list[dict[str, Any]] = []
         quotes: list[dict[str, Any]] = []
         links: list[dict[str, Any]] = []
+        texts: list[dict[str, Any]] = []
         states: list[_EventState] = []
         for new, event_id in zip(events, event_ids, strict=True):
             citation_id = None
@@ -956,6 +1012,7 @@ class Edit:
             links.extend(
                 {"event_id": event_id, "position": n, **link} for n, link in enumerate(new.links)
             )
+            texts.extend({"event_id": event_id, **text} for text in new.texts)
             states.append(new.state(event_id, {a: actors[a][1] for a, _ in new.participants}))
         for sql, values in (
             (_INSERT_CITATION, report_rows),
@@ -963,6 +1020,7 @@ class Edit:
             (_INSERT_EVENT_ACTOR, participants),
             (_INSERT_QUOTE, quotes),
             (_INSERT_LINK, links),
+            (_INSERT_EVENT_TEXT, texts),
         ):
             if values:
                 self._sql(sql, values)
@@ -1193,6 +1251,7 @@ class Edit:
                 )
             )
         with self._changing_event(event_id):
+            self._sql("DELETE FROM quote_translations WHERE quote_id = :id", {"id": row[0]})
             self._sql("DELETE FROM quotes WHERE id = :id", {"id": row[0]})
         self.history.append(
             (
@@ -1217,6 +1276,187 @@ class Edit:
                 command.event_key,
                 QuoteInput(command.source_key, command.start, command.end, row[1]),
             ),
+        )
+
+    # -- translations ----------------------------------------------------------------------
+
+    def _language(self, value: str, *, allow_empty: bool = False) -> str:
+        """A language tag checked ("fr", "pt-BR"); "" only where not stating one is allowed."""
+        if not isinstance(value, str):
+            raise CommandError(_("the language must be text"))
+        value = value.strip()
+        if not value and allow_empty:
+            return ""
+        if not is_language_tag(value):
+            raise CommandError(
+                _("{value} is not a language tag; give a code such as 'fr' or 'en'").format(
+                    value=repr(value)
+                )
+            )
+        return value
+
+    def _translation(self, translation: EventTranslation, own_language: str) -> dict[str, Any]:
+        """An event's words in another language, checked: the event_texts row but its id."""
+        language = self._language(translation.language)
+        if language == own_language:
+            raise CommandError(
+                _("the event's own words are in {language}: edit them, not a translation").format(
+                    language=repr(language)
+                )
+            )
+        return {
+            "language": language,
+            "title": self._text(
+                translation.title, "the translated title", MAX_TITLE, required=True
+            ),
+            "summary": self._text(translation.summary, "the translated summary", MAX_SUMMARY),
+            "note": self._text(translation.note, "the translated note", MAX_NOTE),
+        }
+
+    def _translations(
+        self, translations: Sequence[EventTranslation], own_language: str
+    ) -> tuple[dict[str, Any], ...]:
+        """A new event's translations, checked: one per language."""
+        rows = tuple(self._translation(t, own_language) for t in translations)
+        if len({row["language"] for row in rows}) < len(rows):
+            raise CommandError(_("two translations of the event are in the same language"))
+        return rows
+
+    def _stored_translation(self, event_id: int, language: str) -> EventTranslation | None:
+        row = self.connection.execute(
+            text(
+                "SELECT title, summary, note FROM event_texts WHERE event_id = :e AND language = :l"
+            ),
+            {"e": event_id, "l": language},
+        ).first()
+        return None if row is None else EventTranslation(language, row[0], row[1], row[2])
+
+    def _SetEventTranslation(self, command: SetEventTranslation) -> Change:
+        event_id, title = self._event_id(command.event_key)
+        own_language = self._scalar("SELECT language FROM events WHERE id = :e", {"e": event_id})
+        row = self._translation(command.translation, str(own_language or ""))
+        old = self._stored_translation(event_id, row["language"])
+        new = EventTranslation(**row)
+        if old == new:
+            raise CommandError(_("nothing to change: the translation already reads so"))
+        with self._changing_event(event_id):
+            self._sql(
+                "DELETE FROM event_texts WHERE event_id = :e AND language = :l",
+                {"e": event_id, "l": row["language"]},
+            )
+            self._sql(_INSERT_EVENT_TEXT, {"event_id": event_id, **row})
+        for field in ("title", "summary", "note"):
+            before = getattr(old, field) if old else None
+            if before != row[field]:
+                self.history.append(
+                    ("event", command.event_key, f"{field}@{row['language']}", before, row[field])
+                )
+        return Change(
+            text=_("Translate '{title}' ({language})").format(
+                title=_short(title), language=row["language"]
+            ),
+            created_key=None,
+            events=frozenset({command.event_key}),
+            sources=frozenset(),
+            inverse=(
+                SetEventTranslation(command.event_key, old)
+                if old
+                else DeleteEventTranslation(command.event_key, row["language"])
+            ),
+        )
+
+    def _DeleteEventTranslation(self, command: DeleteEventTranslation) -> Change:
+        event_id, title = self._event_id(command.event_key)
+        language = self._language(command.language)
+        old = self._stored_translation(event_id, language)
+        if old is None:
+            raise CommandError(
+                _("the event has no translation in {language}").format(language=repr(language))
+            )
+        with self._changing_event(event_id):
+            self._sql(
+                "DELETE FROM event_texts WHERE event_id = :e AND language = :l",
+                {"e": event_id, "l": language},
+            )
+        for field in ("title", "summary", "note"):
+            self.history.append(
+                ("event", command.event_key, f"{field}@{language}", getattr(old, field), None)
+            )
+        return Change(
+            text=_("Remove the translation of '{title}' ({language})").format(
+                title=_short(title), language=language
+            ),
+            created_key=None,
+            events=frozenset({command.event_key}),
+            sources=frozenset(),
+            inverse=SetEventTranslation(command.event_key, old),
+        )
+
+    def _SetActorName(self, command: SetActorName) -> Change:
+        actor_id = self._actor_id(command.actor_key)
+        language = self._language(command.language)
+        name = self._text(command.name, "the actor's name", MAX_FIELD)
+        own = str(self._scalar("SELECT name FROM actors WHERE id = :a", {"a": actor_id}))
+        old = self._scalar(
+            "SELECT name FROM actor_names WHERE actor_id = :a AND language = :l AND NOT is_alias",
+            {"a": actor_id, "l": language},
+        )
+        if (old or "") == name or (old is None and name == own):
+            raise CommandError(_("nothing to change: the actor already has this name"))
+        if name:
+            self._refuse_taken_names(name, (), actor_id=actor_id)
+            if self._scalar(
+                "SELECT 1 FROM actor_names WHERE actor_id = :a AND name = :n",
+                {"a": actor_id, "n": name},
+            ):
+                raise CommandError(
+                    _("{name} is already one of this actor's names").format(name=repr(name))
+                )
+        events = [
+            r[0]
+            for r in self._rows(
+                "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = :a", {"a": actor_id}
+            )
+        ]
+        states = {event_id: self._state(event_id) for event_id in events}
+        self._sql(
+            "DELETE FROM actor_names WHERE actor_id = :a AND language = :l AND NOT is_alias",
+            {"a": actor_id, "l": language},
+        )
+        if name:
+            self._sql(
+                "INSERT INTO actor_names (actor_id, name, folded, is_alias, language) "
+                "VALUES (:a, :n, :f, false, :l)",
+                {"a": actor_id, "n": name, "f": fold(name), "l": language},
+            )
+        self._reindex(states)
+        self.history.append(("actor", command.actor_key, f"name@{language}", old, name or None))
+        return Change(
+            text=_("Name '{name}' in {language}").format(name=_short(own), language=language),
+            created_key=None,
+            events=self._event_keys_of_actor(actor_id),
+            sources=frozenset(),
+            inverse=SetActorName(command.actor_key, language, old or ""),
+            actors=frozenset({command.actor_key}),
+        )
+
+    def _reindex(self, states: dict[int, _EventState | None]) -> None:
+        """Index these events again after their actors' names changed (``states``: what was
+        indexed for each before)."""
+        for event_id, old_state in states.items():
+            new_state = self._state(event_id)
+            if old_state is not None and new_state is not None:
+                self.dialect.unindex_event_text(self.connection, old_state.document)
+                self.dialect.index_event_text(self.connection, [new_state.document])
+
+    def _event_keys_of_actor(self, actor_id: int) -> frozenset[str]:
+        return frozenset(
+            r[0]
+            for r in self._rows(
+                "SELECT e.key FROM events e JOIN event_actors ea ON ea.event_id = e.id "
+                "WHERE ea.actor_id = :a",
+                {"a": actor_id},
+            )
         )
 
     # -- sources ---------------------------------------------------------------------------
@@ -1412,6 +1652,7 @@ class Edit:
             raise _not_a_kind(command.kind) from None
         aliases = [self._text(a, N_("an alias"), MAX_FIELD, required=True) for a in command.aliases]
         self._refuse_taken_names(name, aliases, actor_id=None)
+        names = self._actor_names_by_language(command.names, {name, *aliases})
         key = self._fresh_key("actors", command.key, "ac")
         actor_id = self._insert(
             "INSERT INTO actors (key, name, kind) VALUES (:key, :name, :kind)",
@@ -1426,9 +1667,16 @@ class Edit:
                 "VALUES (:a, :n, :f, :i)",
                 {"a": actor_id, "n": alias, "f": fold(alias), "i": is_alias},
             )
-        self.history.append(
-            ("actor", key, "*", None, {"name": name, "kind": kind.value, "aliases": aliases})
-        )
+        for language, other in names:
+            self._sql(
+                "INSERT INTO actor_names (actor_id, name, folded, is_alias, language) "
+                "VALUES (:a, :n, :f, false, :l)",
+                {"a": actor_id, "n": other, "f": fold(other), "l": language},
+            )
+        described: dict[str, Any] = {"name": name, "kind": kind.value, "aliases": aliases}
+        if names:
+            described["names"] = dict(names)
+        self.history.append(("actor", key, "*", None, described))
         return Change(
             text=f"Add actor '{_short(name)}'",
             created_key=key,
@@ -1437,6 +1685,25 @@ class Edit:
             inverse=DeleteActor(key),
             actors=frozenset({key}),
         )
+
+    def _actor_names_by_language(
+        self, names: Iterable[tuple[str, str]], taken: set[str]
+    ) -> list[tuple[str, str]]:
+        """A new actor's names by language, checked: one per language; a name the actor
+        already has (its own name in that language too) is not repeated."""
+        checked: dict[str, str] = {}
+        for language, name in names:
+            language = self._language(language)
+            name = self._text(name, "the actor's name", MAX_FIELD, required=True)
+            if language in checked:
+                raise CommandError(
+                    _("the actor has two names in {language}").format(language=repr(language))
+                )
+            self._refuse_taken_names(name, (), actor_id=None)
+            if name not in taken:
+                checked[language] = name
+                taken.add(name)
+        return sorted(checked.items())
 
     def _EditActor(self, command: EditActor) -> Change:
         actor_id = self._actor_id(command.actor_key)
@@ -1459,12 +1726,17 @@ class Edit:
                 kind = ActorKind(command.kind).value
             except ValueError:
                 raise _not_a_kind(command.kind) from None
+        by_language = self._rows(
+            "SELECT name, language FROM actor_names WHERE actor_id = :a AND language <> ''",
+            {"a": actor_id},
+        )
         aliases = old_aliases
         if command.aliases is not None:
             given = [
                 self._text(a, N_("an alias"), MAX_FIELD, required=True) for a in command.aliases
             ]
-            aliases = tuple(sorted(set(given) - {name}))
+            # Its names by language are names, not aliases (Actor.aliases lists them too).
+            aliases = tuple(sorted(set(given) - {name} - {other for other, _tag in by_language}))
         fields = [
             (field, before, after)
             for field, before, after in (
@@ -1477,6 +1749,13 @@ class Edit:
         if not fields:
             raise CommandError(_("nothing to change: the actor already reads so"))
         self._refuse_taken_names(name, aliases, actor_id=actor_id)
+        for other, language in by_language:
+            if other in (name, *aliases):
+                raise CommandError(
+                    _("{name} is already the actor's name in {language}").format(
+                        name=repr(other), language=repr(language)
+                    )
+                )
         events = [
             r[0]
             for r in self._rows(
@@ -1489,7 +1768,8 @@ class Edit:
             "UPDATE actors SET name = :n, kind = :k WHERE id = :a",
             {"n": name, "k": kind, "a": actor_id},
         )
-        self._sql("DELETE FROM actor_names WHERE actor_id = :a", {"a": actor_id})
+        # Its names by language stay (SetActorName changes them).
+        self._sql("DELETE FROM actor_names WHERE actor_id = :a AND language = ''", {"a": actor_id})
         for alias, is_alias in [(name, False), *((a, True) for a in aliases)]:
             self._sql(
                 "INSERT INTO actor_names (actor_id, name, folded, is_alias) "
@@ -1562,6 +1842,14 @@ class Edit:
                 {"a": actor_id},
             )
         )
+        names = tuple(
+            (str(r[0]), str(r[1]))
+            for r in self._rows(
+                "SELECT language, name FROM actor_names WHERE actor_id = :a AND language <> '' "
+                "AND NOT is_alias ORDER BY language",
+                {"a": actor_id},
+            )
+        )
         self._sql("DELETE FROM actor_names WHERE actor_id = :a", {"a": actor_id})
         self._sql("DELETE FROM actors WHERE id = :a", {"a": actor_id})
         self.history.append(("actor", command.actor_key, "*", {"name": name, "kind": kind}, None))
@@ -1570,7 +1858,7 @@ class Edit:
             created_key=None,
             events=frozenset(),
             sources=frozenset(),
-            inverse=AddActor(name, kind, aliases, key=command.actor_key),
+            inverse=AddActor(name, kind, aliases, key=command.actor_key, names=names),
             actors=frozenset({command.actor_key}),
         )
 
@@ -1634,7 +1922,16 @@ class Edit:
         )
 
 
-_EVENT_COMMANDS = (AddEvent, EditEvent, DeleteEvent, RestoreEvent, AddQuote, DeleteQuote)
+_EVENT_COMMANDS = (
+    AddEvent,
+    EditEvent,
+    DeleteEvent,
+    RestoreEvent,
+    AddQuote,
+    DeleteQuote,
+    SetEventTranslation,
+    DeleteEventTranslation,
+)
 
 
 # (actor id, type id) -> [(+1 or -1, start day, end day)]

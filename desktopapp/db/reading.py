@@ -15,7 +15,7 @@ Nothing else escapes: no ValueError, KeyError or OverflowError from a hostile ro
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -32,6 +32,7 @@ from desktopapp.domain.model import (
     Claim,
     Event,
     EventRow,
+    EventText,
     EventType,
     Link,
     Participant,
@@ -263,6 +264,8 @@ class EventParts:
     quotes: Sequence[Quote]
     problems: Sequence[str]
     links: Sequence[Link] = ()
+    texts: Sequence[Any] = ()  # its event_texts rows (language, title, summary, note)
+    language: str = ""  # the reader's: its text in that language is shown, if it has one
 
 
 def unknown_type(type_id: object) -> EventType:
@@ -284,21 +287,77 @@ def event(row: Any, parts: EventParts) -> Event:
         problems.extend(_listed_names_problems(row.actor_names, parts.participants))
     # No quote is not damage: the event is unsourced (Event.unsourced), and shown so.
     problems.extend(q.problem for q in parts.quotes if q.problem)
-    title = text_value(row.title, "title", problems)
+    own = EventText(
+        language=_language(getattr(row, "language", ""), "language", problems),
+        title=text_value(row.title, "title", problems),
+        summary=text_value(row.summary, "summary", problems),
+        note=parts.citation.note,
+    )
+    translations = event_texts(parts.texts, own.language, problems)
+    shown = next((t for t in translations if t.language == parts.language), own)
     return Event(
         id=row.id,
         key=text_value(row.key, "key", problems),
-        title=title,
-        summary=text_value(row.summary, "summary", problems),
+        title=shown.title,
+        summary=shown.summary,
         type=parts.event_type or unknown_type(row.type_id),
         date=read.fuzzy,
-        citation=parts.citation,
+        citation=replace(parts.citation, note=shown.note or own.note),
         participants=tuple(sorted(parts.participants, key=lambda p: p.role != Role.ACTING)),
         quotes=tuple(parts.quotes),
         problems=tuple(problems),
         claim=_claim(row, problems),
         links=tuple(parts.links),
+        language=shown.language,
+        written=None if shown is own else own,
+        translations=translations,
     )
+
+
+def _language(value: object, field: str, problems: list[str]) -> str:
+    """A stored language tag ("fr", "pt-BR"); "" (not stated) for a damaged one, said so."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str) and is_language_tag(value):
+        return value
+    problems.append(f"{field}: {_shown(value)} is not a language tag")
+    return ""
+
+
+def is_language_tag(value: str) -> bool:
+    """A BCP 47 tag of the plain shape: a 2–3 letter language, then subtags ("fr", "pt-BR")."""
+    parts = value.split("-")
+    return (
+        2 <= len(parts[0]) <= 3
+        and parts[0].isascii()
+        and parts[0].isalpha()
+        and parts[0].islower()
+        and all(1 <= len(p) <= 8 and p.isascii() and p.isalnum() for p in parts[1:])
+    )
+
+
+def event_texts(
+    rows: Sequence[Any], own_language: str, problems: list[str]
+) -> tuple[EventText, ...]:
+    """An event's translations by language (event_texts rows); a damaged one is left out
+    and said so, as is one in the event's own language (its own words are the events row)."""
+    texts = []
+    for row in rows:
+        found: list[str] = []
+        language = _language(row.language, "event_texts.language", found)
+        text = EventText(
+            language,
+            text_value(row.title, "event_texts.title", found),
+            text_value(row.summary, "event_texts.summary", found),
+            text_value(row.note, "event_texts.note", found),
+        )
+        if not language and not found:
+            found.append("event_texts.language: empty")
+        if found or language == own_language:
+            problems.extend(found or [f"event_texts: {language!r} is the event's own language"])
+            continue
+        texts.append(text)
+    return tuple(sorted(texts, key=lambda t: t.language))
 
 
 def _claim(row: Any, problems: list[str]) -> Claim | None:
@@ -327,8 +386,9 @@ def link(row: Any, problems: list[str]) -> Link | None:
 
 def _listed_names_problems(listed: object, participants: Sequence[Participant]) -> list[str]:
     """The names the list and the timeline show (kept beside the event) against its
-    participants: the list must not name actors the event does not have."""
-    names = ", ".join(dict.fromkeys(p.actor.name for p in participants))
+    participants (by their own names, the list's): the list must not name actors the event
+    does not have."""
+    names = ", ".join(dict.fromkeys(p.actor.own_name for p in participants))
     if not isinstance(listed, str) or sorted(listed.split(", ")) != sorted(names.split(", ")):
         return [
             _("actor_names: {listed} (shown in the list) are not its actors ({names})").format(
@@ -413,7 +473,14 @@ def citation(row: Any, stored: Any | None, article: Source | None) -> tuple[Cita
 # -- reference rows ---------------------------------------------------------------------------
 
 
-def actor(row: Any, aliases: Sequence[str]) -> Actor:
+def actor(
+    row: Any,
+    aliases: Sequence[str],
+    names: Sequence[tuple[object, object]] = (),
+    language: str = "",
+) -> Actor:
+    """An actor from its actors row, its aliases and its names by language (actor_names
+    rows), named in ``language`` (the reader's) when it has a name in it."""
     problems: list[str] = []
     try:
         kind: ActorKind | None = ActorKind(row.kind)
@@ -423,13 +490,22 @@ def actor(row: Any, aliases: Sequence[str]) -> Actor:
             _("actors.kind: {value} is not a kind of actor").format(value=_shown(row.kind))
         )
     name = text_value(row.name, "actors.name", problems) or _("actor #{id}").format(id=row.id)
+    own_aliases = tuple(sorted(a for a in aliases if isinstance(a, str)))
+    by_language = tuple(
+        sorted((tag, n) for tag, n in names if isinstance(tag, str) and tag and isinstance(n, str))
+    )
+    shown = dict(by_language).get(language, name)
+    others = ({name} | set(own_aliases) | {n for _tag, n in by_language}) - {shown}
     return Actor(
         row.id,
         text_value(row.key, "actors.key", problems),
-        name,
+        shown,
         kind,
-        tuple(sorted(a for a in aliases if isinstance(a, str))),
+        tuple(sorted(others)),
         tuple(problems),
+        own_name=name,
+        names=by_language,
+        own_aliases=own_aliases,
     )
 
 
@@ -503,6 +579,23 @@ def quote(row: Any, source_text: str | None) -> Quote:
     source_key = row.key if isinstance(row.key, str) else ""
     source_title = row.title if isinstance(row.title, str) else ""
     return Quote(text, start, end, source_key, source_title, problem)
+
+
+def translated_quote(quote: Quote, rows: Sequence[tuple[object, object]], language: str) -> Quote:
+    """The quote with its translations (quote_translations rows: language, text); a damaged
+    one is left out. The quote's own words are untouched: a translation is shown beside it."""
+    translations = tuple(
+        sorted(
+            (tag, text)
+            for tag, text in rows
+            if isinstance(tag, str) and is_language_tag(tag) and isinstance(text, str) and text
+        )
+    )
+    if not translations:
+        return quote
+    return replace(
+        quote, translations=translations, translation=dict(translations).get(language, "")
+    )
 
 
 def is_verbatim(source_text: str, start: object, end: object, text: object) -> bool:

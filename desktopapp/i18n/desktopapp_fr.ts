@@ -633,6 +633,18 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
         <translation>Liens</translation>
     </message>
     <message>
+        <source>Translation, not the source&apos;s words:</source>
+        <translation>Traduction, et non les mots de la source&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Title and summary translated; the event&apos;s own words are in {language}.</source>
+        <translation>Titre et résumé traduits&#x202f;; leur version d’origine est en {language}.</translation>
+    </message>
+    <message>
+        <source>Title and summary translated from the event&apos;s own words.</source>
+        <translation>Titre et résumé traduits de la version d’origine de l’événement.</translation>
+    </message>
+    <message>
         <source>Edit › {action}</source>
         <translation>Édition › {action}</translation>
     </message>

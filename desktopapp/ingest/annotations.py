@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktopapp.db.reading import is_language_tag
 from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf
 from desktopapp.domain.l10n import N_, _, number
 from desktopapp.domain.model import LINK_KINDS, ActorKind, Role
@@ -40,6 +41,7 @@ from desktopapp.ingest.dataset import (
     LinkSpec,
     QuoteSpec,
     SourceSpec,
+    TextSpec,
     TypeSpec,
 )
 from desktopapp.safe_files import read_regular_file
@@ -347,7 +349,7 @@ def _citation(top: _Entry, index: int, table: dict[str, Any]) -> CitationSpec:
 
 def _actor(top: _Entry, index: int, table: dict[str, Any]) -> ActorSpec:
     entry = top.at(f"actor #{index + 1} ({_name(table, 'id')})")
-    _only_keys(entry, table, {"id", "name", "kind", "aliases"})
+    _only_keys(entry, table, {"id", "name", "kind", "aliases", "names"})
     kind = _string(entry, table, "kind")
     try:
         actor_kind = ActorKind(kind)
@@ -360,9 +362,34 @@ def _actor(top: _Entry, index: int, table: dict[str, Any]) -> ActorSpec:
     aliases = table.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise entry.fail(_("must be a list of non-empty names"), "aliases")
+    name = _string(entry, table, "name")
+    names = _by_language(entry, table, "names")
     return ActorSpec(
-        _slug(entry, table, "id"), _string(entry, table, "name"), actor_kind, tuple(aliases)
+        _slug(entry, table, "id"),
+        name,
+        actor_kind,
+        tuple(aliases),
+        tuple((tag, other) for tag, other in names if other != name),
     )
+
+
+def _language_tag(entry: _Entry, field: str, value: object) -> str:
+    if not isinstance(value, str) or not is_language_tag(value):
+        raise entry.fail(f"{_kind(value) if not isinstance(value, str) else repr(value[:20])} "
+                         "is not a language code such as 'fr' or 'en'", field)  # fmt: skip
+    return value
+
+
+def _by_language(entry: _Entry, table: dict[str, Any], key: str) -> list[tuple[str, str]]:
+    """``key = { fr = "…", en = "…" }``: non-empty texts by language, sorted."""
+    value = table.get(key, {})
+    if not isinstance(value, dict):
+        raise entry.fail('must be a table of texts by language: { fr = "…" }', key)
+    found = []
+    for tag in sorted(value):
+        _language_tag(entry, f"{key}.{tag}", tag)
+        found.append((tag, _string(entry, value, tag)))
+    return found
 
 
 def _types(top: _Entry, tables: list[dict[str, Any]]) -> list[TypeSpec]:
@@ -394,7 +421,7 @@ def _event(top: _Entry, index: int, table: dict[str, Any], context: _Context) ->
         entry,
         table,
         {"id", "title", "summary", "type", "date", "actors", "date_citation", "quotes"}
-        | ({"imported", "links"} if entry.schema >= 2 else set()),
+        | ({"imported", "links", "language", "translations"} if entry.schema >= 2 else set()),
     )
     type_slug = _string(entry, table, "type")
     if type_slug not in context.types:
@@ -416,7 +443,38 @@ def _event(top: _Entry, index: int, table: dict[str, Any], context: _Context) ->
         quotes=_quotes(entry, table, context) if claim is None or "quotes" in table else (),
         claim=claim,
         links=_links(entry, table),
+        language=_language_tag(entry, "language", table["language"]) if "language" in table else "",
+        translations=_translations(entry, table),
     )
+
+
+def _translations(entry: _Entry, table: dict[str, Any]) -> tuple[TextSpec, ...]:
+    """``[events.translations.fr]`` with title, summary and note: the event in French."""
+    value = table.get("translations", {})
+    if not isinstance(value, dict):
+        raise entry.fail("must be a table of translations by language", "translations")
+    own = table.get("language")
+    texts = []
+    for tag, words in sorted(value.items()):
+        field = f"translations.{tag}"
+        _language_tag(entry, field, tag)
+        if tag == own:
+            raise entry.fail("is the event's own language: its words are the event's", field)
+        if not isinstance(words, dict):
+            raise entry.fail("must be { title, summary, note }", field)
+        unknown = sorted(set(words) - {"title", "summary", "note"})
+        if unknown:
+            raise entry.fail(f"unknown key(s) {', '.join(unknown)}", field)
+        inner = entry.at(f"{entry.name}, translation {tag!r}")
+        texts.append(
+            TextSpec(
+                tag,
+                _string(inner, words, "title"),
+                _string(inner, words, "summary", optional=True),
+                _string(inner, words, "note", optional=True),
+            )
+        )
+    return tuple(texts)
 
 
 def _claim(entry: _Entry, table: dict[str, Any]) -> tuple[str, str] | None:
@@ -562,10 +620,12 @@ def _quote(entry: _Entry, field: str, value: object, context: _Context) -> Quote
     """A quote: plain text (of the main source) or, in schema 2,
     ``{ source = "id", text = "...", occurrence = N }`` (source and occurrence optional)."""
     source, occurrence = context.main_source, None
+    translations: tuple[tuple[str, str], ...] = ()
     if isinstance(value, dict) and entry.schema >= 2:
-        unknown = sorted(set(value) - {"source", "text", "occurrence"})
+        unknown = sorted(set(value) - {"source", "text", "occurrence", "translations"})
         if unknown:
             raise entry.fail(_("unknown key(s) {value}").format(value=", ".join(unknown)), field)
+        translations = tuple(_by_language(entry, value, "translations"))
         source = _quoted_source(entry, f"{field}.source", value.get("source", source.key), context)
         occurrence = _occurrence(entry, f"{field}.occurrence", value.get("occurrence", None))
         field, value = f"{field}.text", value.get("text")
@@ -574,7 +634,7 @@ def _quote(entry: _Entry, field: str, value: object, context: _Context) -> Quote
             raise entry.fail(_('must be non-empty text, or { source = "id", text = "..." }'), field)
         raise entry.fail(_("must be non-empty text"), field)
     start = _find(entry, field, source, value, occurrence)
-    return QuoteSpec(source.key, start, start + len(value), value)
+    return QuoteSpec(source.key, start, start + len(value), value, translations)
 
 
 def _quoted_source(entry: _Entry, field: str, key: object, context: _Context) -> SourceSpec:

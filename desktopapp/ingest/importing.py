@@ -453,7 +453,11 @@ class ImportPlan:
     # -- what readers call ------------------------------------------------------------------
 
     def actor(
-        self, name: str, kind: ActorKind = ActorKind.GROUP, aliases: Sequence[str] = ()
+        self,
+        name: str,
+        kind: ActorKind = ActorKind.GROUP,
+        aliases: Sequence[str] = (),
+        names: Sequence[tuple[str, str]] = (),  # (language, name), kept where still free
     ) -> str:
         """The key of the actor called ``name``: the target's own (by name or alias, any
         case or accent), one already planned, or a new one planned now with ``aliases``
@@ -479,7 +483,9 @@ class ImportPlan:
 
             key = new_key("ac")
             kept = tuple(self._free_aliases(name, aliases))
-            self._names.append(AddActor(name, kind.value, kept, key=key))
+            free = set(self._free_aliases(name, [other for _, other in names]))
+            by_language = tuple((tag, other) for tag, other in names if other in free)
+            self._names.append(AddActor(name, kind.value, kept, key=key, names=by_language))
             self.report.created_actors.append(name)
         self._actor_keys[folded] = key
         return key

@@ -112,6 +112,7 @@ class _ActorOrder:
         self._earlier: dict[str, set[str]] = {}
         self._kinds: dict[str, tuple[str | None, Where]] = {}
         self._aliases: dict[str, tuple[str, ...]] = {}
+        self._names: dict[str, tuple[tuple[str, str], ...]] = {}  # by language
 
     def see(self, entry: Entry) -> None:
         participants = entry.record["participants"]
@@ -123,6 +124,8 @@ class _ActorOrder:
             self._earlier.setdefault(participant["name"], set())
             self._kinds.setdefault(participant["name"], (participant["kind"], entry.where))
             self._aliases.setdefault(participant["name"], tuple(participant.get("aliases", ())))
+            names = sorted(participant.get("names", {}).items())
+            self._names.setdefault(participant["name"], tuple(names))
 
     def keys(self, plan: ImportPlan) -> dict[str, str]:
         """The key of every actor seen, new ones planned in the order described."""
@@ -138,6 +141,7 @@ class _ActorOrder:
                 name,
                 _kind(*self._kinds[name], plan),
                 [a for a in self._aliases[name] if fold(a) not in names or fold(a) == fold(name)],
+                [(tag, n) for tag, n in self._names[name] if fold(n) not in names],
             )
             for name in order
         }
@@ -445,7 +449,15 @@ class Entry:
                 where,
                 N_("dated by a sentence of a source this timeline lacks: cited as that source"),
             )
+        from desktopapp.db.commands import EventTranslation
+
+        translations = tuple(
+            EventTranslation(language, text["title"], text.get("summary", ""), text.get("note", ""))
+            for language, text in sorted(record.get("translations", {}).items())
+        )
         return AddEvent(
+            language=record.get("language", ""),
+            translations=translations,
             title=record["title"],
             type_slug=_event_type(record, plan),
             date_edtf=record["date"],

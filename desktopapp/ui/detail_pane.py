@@ -22,9 +22,10 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from desktopapp.domain.date_words import day_words
 from desktopapp.domain.dates import DateError, parse_edtf
 from desktopapp.domain.l10n import _
+from desktopapp.domain.l10n import language as l10n_language
 from desktopapp.domain.l10n import quoted as quoted_here
 from desktopapp.domain.links import link_target
-from desktopapp.domain.model import Claim, Event, EventType, Link, Role, Source
+from desktopapp.domain.model import Claim, Event, EventType, Link, Quote, Role, Source
 from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links, source_names
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search
@@ -160,6 +161,7 @@ class DetailPane(QWidget):
             f"<p style='margin-top:0'><span style='color:{dim}'>{_e(self._type_path(event.type))}"
             "</span></p>"
         )
+        parts.append(self._translated_note(event, dim))
         if event.problems:  # a damaged file: say what is wrong before anything is believed
             parts.append(_problems(event.problems))
         if event.unsourced:  # before the date and the claim, so neither is taken as checked
@@ -192,18 +194,7 @@ class DetailPane(QWidget):
             parts.append(f"<p>{self._m(event.summary)}</p>")
         if event.quotes:
             parts.append(_section(self.tr("In the source's words"), dim))
-            for quote in event.quotes:
-                unverified = "" if quote.verified else f"<br><b>⚠ {_e(quote.problem)}</b>"
-                # In its own source's marks (« » for French, “ ” otherwise), naming the source
-                # as the PDF does: outlet, or outlet and title where two share an outlet.
-                source = self._sources.get(quote.source_key)
-                marked = quoted(quote.text, source.language if source else "")
-                name = self._source_names.get(quote.source_key, quote.source_title)
-                parts.append(
-                    f"<blockquote style='margin-left:12px'><i>{self._m(marked)}</i><br>"
-                    f"<span style='color:{dim}'>— {_e(name)}</span>"
-                    f"{unverified}</blockquote>"
-                )
+            parts.extend(self._quote(quote, dim) for quote in event.quotes)
         if event.claim is not None:
             parts.append(_claim(event.claim, dim))
         links = _links(event.links, dim, link)
@@ -211,6 +202,41 @@ class DetailPane(QWidget):
             parts.append(_section(self.tr("Links"), dim))
             parts.append(links)
         return "\n".join(parts)
+
+    def _quote(self, quote: Quote, dim: str) -> str:
+        """A quote in its source's words and marks (« » for French, “ ” otherwise), naming
+        the source as the PDF does (outlet, or outlet and title where two share an outlet);
+        a translation into the reader's language under it, said to be one, never in italics
+        as the source's words are."""
+        unverified = "" if quote.verified else f"<br><b>⚠ {_e(quote.problem)}</b>"
+        source = self._sources.get(quote.source_key)
+        marked = quoted(quote.text, source.language if source else "")
+        name = self._source_names.get(quote.source_key, quote.source_title)
+        translation = ""
+        if quote.translation:
+            label = _e(self.tr("Translation, not the source's words:"))
+            translation = (
+                f"<br><span style='color:{dim}'><small>{label}</small></span> "
+                f"{self._m(quoted_here(quote.translation))}"
+            )
+        return (
+            f"<blockquote style='margin-left:12px'><i>{self._m(marked)}</i><br>"
+            f"<span style='color:{dim}'>— {_e(name)}</span>"
+            f"{translation}{unverified}</blockquote>"
+        )
+
+    def _translated_note(self, event: Event, dim: str) -> str:
+        """Says that the title and summary shown are a translation of the event's own words
+        (the reader's language was asked), and in which language those are."""
+        own = event.written
+        if own is None:
+            return ""
+        if own.language:
+            note = self.tr("Title and summary translated; the event's own words are in {language}.")
+            note = note.format(language=language_name(own.language))
+        else:
+            note = self.tr("Title and summary translated from the event's own words.")
+        return f"<p style='margin-top:0; color:{dim}'><small>{_e(note)}</small></p>"
 
     def _unsourced(self, dim: str) -> str:
         action = self._add_quote
@@ -280,6 +306,16 @@ class DetailPane(QWidget):
         if url.scheme().lower() in SAFE_SCHEMES:
             QDesktopServices.openUrl(url)
             self.linkOpened.emit(url)
+
+
+def language_name(code: str) -> str:
+    """A language's name in the reader's language (CLDR): "fr" is "French" / "français"."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code.replace("-", "_")).get_language_name(l10n_language()) or code
+    except (UnknownLocaleError, ValueError):
+        return code
 
 
 def _href(url: str) -> str:
