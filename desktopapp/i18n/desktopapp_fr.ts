@@ -371,6 +371,108 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
 </context>
 <context>
+    <name>CitationEditor</name>
+    <message>
+        <source>Where the date comes from</source>
+        <translation>D&apos;où vient la date</translation>
+    </message>
+    <message>
+        <source>A sentence in one of this timeline&apos;s &amp;sources</source>
+        <translation>Une phrase de l&apos;une des &amp;sources de cette chronologie</translation>
+    </message>
+    <message>
+        <source>An &amp;outside report</source>
+        <translation>Un article e&amp;xtérieur</translation>
+    </message>
+    <message>
+        <source>sentence that states the date</source>
+        <translation>phrase qui donne la date</translation>
+    </message>
+    <message>
+        <source>Se&amp;ntence:</source>
+        <translation>Phr&amp;ase&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Use the &amp;quoted passage</source>
+        <translation>Reprendre le passage &amp;cité</translation>
+    </message>
+    <message>
+        <source>Reuters, Le Monde, the company&apos;s press release…</source>
+        <translation>Reuters, Le Monde, le communiqué de l&apos;entreprise…</translation>
+    </message>
+    <message>
+        <source>The report&apos;s sentence that states the date</source>
+        <translation>La phrase de l&apos;article qui donne la date</translation>
+    </message>
+    <message>
+        <source>O&amp;utlet:</source>
+        <translation>&amp;Média&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Tit&amp;le:</source>
+        <translation>Titr&amp;e&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Web address:</source>
+        <translation>Adresse &amp;web&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Published:</source>
+        <translation>&amp;Publié le&#x202f;:</translation>
+    </message>
+    <message>
+        <source>S&amp;entence:</source>
+        <translation>P&amp;hrase&#x202f;:</translation>
+    </message>
+    <message>
+        <source>name the report&apos;s outlet</source>
+        <translation>indiquez le média de l&apos;article</translation>
+    </message>
+    <message>
+        <source>paste the report&apos;s sentence that states the date</source>
+        <translation>collez la phrase de l&apos;article qui donne la date</translation>
+    </message>
+</context>
+<context>
+    <name>DateEntry</name>
+    <message>
+        <source>1 March 2022, 1er mars 2022, 1 March 2022 09:30, mars 2022, between 21 and 27 February 2022</source>
+        <translation>1er mars 2022, 1er mars 2022 9h30, mars 2022, vers mars 2022, du 21 au 27 février 2022</translation>
+    </message>
+    <message>
+        <source>{date} — an interval</source>
+        <translation>{date} — un intervalle</translation>
+    </message>
+    <message>
+        <source>EDTF (2022-03-01, 2022-03-01T09:30, 2022-03, 2022-02-21/2022-02-27) or words: {examples}</source>
+        <translation>EDTF (2022-03-01, 2022-03-01T09:30, 2022-03, 2022-02-21/2022-02-27) ou en toutes lettres&#x202f;: {examples}</translation>
+    </message>
+    <message>
+        <source>type the date</source>
+        <translation>saisissez la date</translation>
+    </message>
+    <message>
+        <source>Type a date: {examples}</source>
+        <translation>Saisissez une date&#x202f;: {examples}</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Pas de date</translation>
+    </message>
+    <message>
+        <source>{text} is not a date I can read</source>
+        <translation>{text} n&apos;est pas une date lisible</translation>
+    </message>
+    <message>
+        <source>try {examples}</source>
+        <translation>essayez {examples}</translation>
+    </message>
+    <message>
+        <source>not a date I can read: {reason}</source>
+        <translation>date illisible&#x202f;: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>{day}, {iso} or {month}</source>
@@ -403,6 +505,89 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     <message>
         <source>Type a date ({examples}); still {date}</source>
         <translation>Tapez une date ({examples})&#x202f;; la date reste le {date}</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteConfirmation</name>
+    <message>
+        <source>You can undo this with Edit › Undo.</source>
+        <translation>Vous pourrez l&apos;annuler par Édition › Annuler.</translation>
+    </message>
+    <message>
+        <source>Cite those dates from another source or an outside report first: {events}.</source>
+        <translation>Donnez d&apos;abord à ces dates une autre référence (une autre source ou un article extérieur)&#x202f;: {events}.</translation>
+    </message>
+    <message>
+        <source>its sentences cite events&apos; dates</source>
+        <translation>ses phrases sont la référence de dates d&apos;événements</translation>
+    </message>
+    <message>
+        <source>Delete the source {source}? No event quotes it.</source>
+        <translation>Supprimer la source {source}&#x202f;? Aucun événement ne la cite.</translation>
+    </message>
+    <message>
+        <source>Delete source</source>
+        <translation>Supprimer la source</translation>
+    </message>
+    <message>
+        <source>Deleting the source {source} removes {quotes} from {events}: {titles}.</source>
+        <translation>La suppression de la source {source} retirera {quotes} de {events}&#x202f;: {titles}.</translation>
+    </message>
+    <message>
+        <source>Delete source and quotes</source>
+        <translation>Supprimer la source et ses citations</translation>
+    </message>
+    <message>
+        <source>It would be left with no quote and shown as unsourced.</source>
+        <translation>Il n&apos;aurait plus aucune citation et serait affiché comme sans source.</translation>
+    </message>
+    <message>
+        <source>Delete the event {title}?</source>
+        <translation>Supprimer l&apos;événement {title}&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Its sources stay.</source>
+        <translation>Ses sources sont conservées.</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Supprimer l&apos;événement</translation>
+    </message>
+    <message>
+        <source>It is the event&apos;s only quote: the event will be shown as unsourced.</source>
+        <translation>C&apos;est la seule citation de l&apos;événement&#x202f;: il sera affiché comme sans source.</translation>
+    </message>
+    <message>
+        <source>Remove the quote {quote} from {title}?</source>
+        <translation>Retirer la citation {quote} de {title}&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Remove quote</source>
+        <translation>Retirer la citation</translation>
+    </message>
+    <message>
+        <source>Delete the actor {name}? No event uses it.</source>
+        <translation>Supprimer l&apos;acteur {name}&#x202f;? Aucun événement ne le mentionne.</translation>
+    </message>
+    <message>
+        <source>Delete the type {name}? No event uses it.</source>
+        <translation>Supprimer le type {name}&#x202f;? Aucun événement n&apos;est de ce type.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Change those events first.</source>
+        <translation>Modifiez d&apos;abord ces événements.</translation>
+    </message>
+    <message>
+        <source>still in use</source>
+        <translation>encore utilisé</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>Suppression impossible</translation>
     </message>
 </context>
 <context>
@@ -513,6 +698,510 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
 </context>
 <context>
+    <name>EditActorDialog</name>
+    <message>
+        <source>Edit actor</source>
+        <translation>Modifier l&apos;acteur</translation>
+    </message>
+    <message>
+        <source>Save actor</source>
+        <translation>Enregistrer l&apos;acteur</translation>
+    </message>
+    <message>
+        <source>give the actor a name</source>
+        <translation>donnez un nom à l&apos;acteur</translation>
+    </message>
+    <message>
+        <source>nothing changed yet</source>
+        <translation>rien n&apos;a encore changé</translation>
+    </message>
+</context>
+<context>
+    <name>EditConflictDialog</name>
+    <message>
+        <source>title</source>
+        <translation>titre</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>résumé</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>date citation</source>
+        <translation>référence de la date</translation>
+    </message>
+    <message>
+        <source>actors</source>
+        <translation>acteurs</translation>
+    </message>
+    <message>
+        <source>outlet</source>
+        <translation>média</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>adresse web</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>langue</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>date de publication</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>auteur</translation>
+    </message>
+    <message>
+        <source>{who}, {when}: {change}</source>
+        <translation>{who}, {when}&#x202f;: {change}</translation>
+    </message>
+    <message>
+        <source>deleted it</source>
+        <translation>l&apos;a supprimé</translation>
+    </message>
+    <message>
+        <source>added it</source>
+        <translation>l&apos;a ajouté</translation>
+    </message>
+    <message>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}&#x202f;: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>&#x202f;; </translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>another editor</source>
+        <translation>une autre personne</translation>
+    </message>
+    <message>
+        <source>Kept over the change by {who} (change {change})</source>
+        <translation>Maintenu malgré la modification de {who} (modification {change})</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Quelqu&apos;un</translation>
+    </message>
+    <message>
+        <source>{who} changed {event} while you were editing it. Your change is not saved yet.</source>
+        <translation>{who} a modifié {event} pendant que vous le modifiiez. Votre modification n&apos;est pas encore enregistrée.</translation>
+    </message>
+    <message>
+        <source>Your change: {change}.</source>
+        <translation>Votre modification&#x202f;: {change}.</translation>
+    </message>
+    <message>
+        <source>Keep mine: save your changes over theirs (the history says so).</source>
+        <translation>Garder la mienne&#x202f;: enregistrer vos modifications à la place des siennes (l&apos;historique le signale).</translation>
+    </message>
+    <message>
+        <source>Take theirs: discard your changes and show the event as they left it.</source>
+        <translation>Prendre la sienne&#x202f;: abandonner vos modifications et afficher l&apos;événement tel que l&apos;autre personne l&apos;a laissé.</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Prendre la sienne</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Garder la mienne</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+</context>
+<context>
+    <name>EditFields</name>
+    <message>
+        <source>give the report&apos;s web address</source>
+        <translation>donnez l&apos;adresse web de l&apos;article</translation>
+    </message>
+    <message>
+        <source>{address} is not a web address I can link to (http or https only)</source>
+        <translation>{address} n&apos;est pas une adresse web utilisable comme lien (http ou https seulement)</translation>
+    </message>
+</context>
+<context>
+    <name>EditTypeDialog</name>
+    <message>
+        <source>Edit type</source>
+        <translation>Modifier le type</translation>
+    </message>
+    <message>
+        <source>Save type</source>
+        <translation>Enregistrer le type</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Libellé&#x202f;:</translation>
+    </message>
+    <message>
+        <source>give the type a label</source>
+        <translation>donnez un libellé au type</translation>
+    </message>
+    <message>
+        <source>nothing changed yet</source>
+        <translation>rien n&apos;a encore changé</translation>
+    </message>
+</context>
+<context>
+    <name>EditingActions</name>
+    <message>
+        <source>Timelines (*.timeline *.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Chronologies (*.timeline *.sqlite3 *.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir une chronologie &amp;récente</translation>
+    </message>
+    <message>
+        <source>The timeline cannot be edited now</source>
+        <translation>La chronologie ne peut pas être modifiée pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>the connection to it is lost; it is tried again every second</source>
+        <translation>la connexion est perdue&#x202f;; elle est retentée chaque seconde</translation>
+    </message>
+    <message>
+        <source>This timeline cannot be edited</source>
+        <translation>Cette chronologie ne peut pas être modifiée</translation>
+    </message>
+    <message>
+        <source>it is open for viewing only (this server user may not edit it)</source>
+        <translation>elle est ouverte en lecture seule (cet utilisateur du serveur n&apos;a pas le droit de la modifier)</translation>
+    </message>
+    <message>
+        <source>The change was not saved</source>
+        <translation>La modification n&apos;a pas été enregistrée</translation>
+    </message>
+    <message>
+        <source>Edit a copy?</source>
+        <translation>Modifier une copie&#x202f;?</translation>
+    </message>
+    <message>
+        <source>The sample timeline is read-only.</source>
+        <translation>La chronologie d&apos;exemple est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>This timeline cannot be edited here.</source>
+        <translation>Cette chronologie ne peut pas être modifiée ici.</translation>
+    </message>
+    <message>
+        <source>It is rebuilt whenever the app is updated, which would lose your edits.</source>
+        <translation>Elle est reconstruite à chaque mise à jour de l&apos;application, ce qui effacerait vos modifications.</translation>
+    </message>
+    <message>
+        <source>{why}
+
+Make an editable copy in your documents folder ({target}) and open it?</source>
+        <translation>{why}
+
+Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouvrir&#x202f;?</translation>
+    </message>
+    <message>
+        <source>The copy could not be made</source>
+        <translation>La copie n&apos;a pas pu être faite</translation>
+    </message>
+    <message>
+        <source>The copy cannot be edited</source>
+        <translation>La copie ne peut pas être modifiée</translation>
+    </message>
+    <message>
+        <source>Editing a copy: {file}</source>
+        <translation>Modification d&apos;une copie&#x202f;: {file}</translation>
+    </message>
+    <message>
+        <source>News timeline</source>
+        <translation>Chronologie de l&apos;actualité</translation>
+    </message>
+    <message>
+        <source>The edit could not be undone</source>
+        <translation>La modification n&apos;a pas pu être annulée</translation>
+    </message>
+    <message>
+        <source>The edit could not be redone</source>
+        <translation>La modification n&apos;a pas pu être rétablie</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {edit}</source>
+        <translation>&amp;Annuler&#x202f;: {edit}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {edit}</source>
+        <translation>&amp;Rétablir&#x202f;: {edit}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>New Timeline</source>
+        <translation>Nouvelle chronologie</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
+    </message>
+    <message>
+        <source>Title of the timeline:</source>
+        <translation>Titre de la chronologie&#x202f;:</translation>
+    </message>
+    <message>
+        <source>The timeline could not be created</source>
+        <translation>La chronologie n&apos;a pas pu être créée</translation>
+    </message>
+    <message>
+        <source>Created {file}</source>
+        <translation>{file} créé</translation>
+    </message>
+    <message>
+        <source>The timeline could not be copied</source>
+        <translation>La chronologie n&apos;a pas pu être copiée</translation>
+    </message>
+    <message>
+        <source>it is not stored in a file</source>
+        <translation>elle n&apos;est pas enregistrée dans un fichier</translation>
+    </message>
+    <message>
+        <source>{name} copy</source>
+        <translation>{name} (copie)</translation>
+    </message>
+    <message>
+        <source>Save a Copy of the Timeline</source>
+        <translation>Enregistrer une copie de la chronologie</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved</source>
+        <translation>La copie n&apos;a pas pu être enregistrée</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {file}</source>
+        <translation>Copie enregistrée sous {file}</translation>
+    </message>
+    <message>
+        <source>No recent timelines</source>
+        <translation>Aucune chronologie récente</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>&amp;Vider le menu</translation>
+    </message>
+    <message>
+        <source>The timeline could not be opened</source>
+        <translation>La chronologie n&apos;a pas pu être ouverte</translation>
+    </message>
+    <message>
+        <source>{file} is no longer there</source>
+        <translation>{file} n&apos;existe plus</translation>
+    </message>
+    <message>
+        <source>{database} on {server}</source>
+        <translation>{database} sur {server}</translation>
+    </message>
+</context>
+<context>
+    <name>EventActions</name>
+    <message>
+        <source>Articles (*.txt *.md *.html *.htm *.pdf);;All files (*)</source>
+        <translation>Articles (*.txt *.md *.html *.htm *.pdf);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The event cannot be edited now</source>
+        <translation>L&apos;événement ne peut pas être modifié pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>The event cannot be deleted now</source>
+        <translation>L&apos;événement ne peut pas être supprimé pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>The event was not deleted</source>
+        <translation>L&apos;événement n&apos;a pas été supprimé</translation>
+    </message>
+    <message>
+        <source>Add a Source</source>
+        <translation>Ajouter une source</translation>
+    </message>
+    <message>
+        <source>The source could not be read</source>
+        <translation>La source n&apos;a pas pu être lue</translation>
+    </message>
+    <message>
+        <source>The event was not saved</source>
+        <translation>L&apos;événement n&apos;a pas été enregistré</translation>
+    </message>
+    <message>
+        <source>Your change was discarded: the event is shown as the other editor left it</source>
+        <translation>Votre modification a été abandonnée&#x202f;: l&apos;événement est affiché tel que l&apos;autre personne l&apos;a laissé</translation>
+    </message>
+    <message>
+        <source>The passage could not be read</source>
+        <translation>Le passage n&apos;a pas pu être lu</translation>
+    </message>
+    <message>
+        <source>Nothing is selected</source>
+        <translation>Rien n&apos;est sélectionné</translation>
+    </message>
+    <message>
+        <source>select a passage in the article first, then try again</source>
+        <translation>sélectionnez d&apos;abord un passage de l&apos;article, puis réessayez</translation>
+    </message>
+</context>
+<context>
+    <name>EventCommands</name>
+    <message>
+        <source>Copy &amp;Citation</source>
+        <translation>Copier la &amp;référence</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Quote</source>
+        <translation>Copier la &amp;citation</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Source</source>
+        <translation>Aller à la &amp;source</translation>
+    </message>
+    <message>
+        <source>Date: {citation}</source>
+        <translation>Date&#x202f;: {citation}</translation>
+    </message>
+    <message>
+        <source>Events quoting this passage</source>
+        <translation>Événements qui citent ce passage</translation>
+    </message>
+</context>
+<context>
+    <name>EventEditorDialog</name>
+    <message>
+        <source>Edit event: {title}</source>
+        <translation>Modifier l&apos;événement&#x202f;: {title}</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Nouvel événement</translation>
+    </message>
+    <message>
+        <source>Apple halts all exports to Russia</source>
+        <translation>Apple suspend toutes ses exportations vers la Russie</translation>
+    </message>
+    <message>
+        <source>New &amp;type…</source>
+        <translation>Nouveau &amp;type…</translation>
+    </message>
+    <message>
+        <source>passage this event is from</source>
+        <translation>passage d&apos;où vient l&apos;événement</translation>
+    </message>
+    <message>
+        <source>Passa&amp;ge:</source>
+        <translation>Passa&amp;ge&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Optional: why, for the history (“corrected from SAP&apos;s page”)</source>
+        <translation>Facultatif&#x202f;: pourquoi, pour l&apos;historique («&#x202f;corrigé d&apos;après la page de SAP&#x202f;»)</translation>
+    </message>
+    <message>
+        <source>Save event</source>
+        <translation>Enregistrer l&apos;événement</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>Ajouter l&apos;événement</translation>
+    </message>
+    <message>
+        <source>Quote:</source>
+        <translation>Citation&#x202f;:</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>T&amp;itre&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>Rés&amp;umé&#x202f;:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Actors:</source>
+        <translation>&amp;Acteurs&#x202f;:</translation>
+    </message>
+    <message>
+        <source>The passage the event is quoted from</source>
+        <translation>Le passage d&apos;où l&apos;événement est cité</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>Pour&amp;quoi&#x202f;:</translation>
+    </message>
+    <message>
+        <source>from {source}, characters {start}–{end}</source>
+        <translation>de {source}, caractères {start} à {end}</translation>
+    </message>
+    <message>
+        <source>{type} (new)</source>
+        <translation>{type} (nouveau)</translation>
+    </message>
+    <message>
+        <source>Choose the event&apos;s type</source>
+        <translation>Choisissez le type de l&apos;événement</translation>
+    </message>
+    <message>
+        <source>give the event a title</source>
+        <translation>donnez un titre à l&apos;événement</translation>
+    </message>
+    <message>
+        <source>choose a type (or add one)</source>
+        <translation>choisissez un type (ou ajoutez-en un)</translation>
+    </message>
+    <message>
+        <source>quote the event: {problem}</source>
+        <translation>citez l&apos;événement&#x202f;: {problem}</translation>
+    </message>
+    <message>
+        <source>cite the date: {problem}</source>
+        <translation>donnez la référence de la date&#x202f;: {problem}</translation>
+    </message>
+    <message>
+        <source>nothing changed yet</source>
+        <translation>rien n&apos;a encore changé</translation>
+    </message>
+</context>
+<context>
     <name>EventTableModel</name>
     <message>
         <source>Date</source>
@@ -584,6 +1273,86 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     <message>
         <source>No events match the filters.</source>
         <translation>Aucun événement ne correspond aux filtres.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting {file}…</source>
+        <translation>Exportation de {file}…</translation>
+    </message>
+    <message>
+        <source>Print timeline</source>
+        <translation>Imprimer la chronologie</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Aperçu avant impression</translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <comment>the first word of an exported file&apos;s name</comment>
+        <translation>chronologie</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>The export failed: {reason}.</source>
+        <translation>L&apos;exportation a échoué&#x202f;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Exported {file}</source>
+        <translation>{file} exporté</translation>
+    </message>
+    <message>
+        <source>In {folder}</source>
+        <translation>Dans {folder}</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <source>Preparing the pages…</source>
+        <translation>Préparation des pages…</translation>
+    </message>
+    <message>
+        <source>Printing failed: {reason}.</source>
+        <translation>L&apos;impression a échoué&#x202f;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Aperçu avant impression…</translation>
     </message>
 </context>
 <context>
@@ -835,6 +1604,123 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>Importation annulée&#x202f;: rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>The file could not be imported</source>
+        <translation>Le fichier n&apos;a pas pu être importé</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Rien n&apos;a été importé</translation>
+    </message>
+    <message>
+        <source>Filters cleared to show them.</source>
+        <translation>Filtres effacés pour les afficher.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>An acting actor (a lane of its own when grouped by actor)</source>
+        <translation>Un acteur qui agit (une piste à part quand on regroupe par acteur)</translation>
+    </message>
+    <message>
+        <source>A type under “Imported” (a lane of its own when grouped by type)</source>
+        <translation>Un type sous «&#x202f;Importé&#x202f;» (une piste à part quand on regroupe par type)</translation>
+    </message>
+    <message>
+        <source>Import a timeline</source>
+        <translation>Importer une chronologie</translation>
+    </message>
+    <message>
+        <source>A TimelineJS JSON file, or its sheet saved as CSV</source>
+        <translation>Fichier JSON de TimelineJS, ou sa feuille en CSV</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Fichier à importer</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Groups become</source>
+        <translation>Les groupes deviennent</translation>
+    </message>
+    <message>
+        <source>Optional: why, for the history</source>
+        <translation>Facultatif&#x202f;: pourquoi, pour l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier&#x202f;:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Groups become:</source>
+        <translation>Les &amp;groupes deviennent&#x202f;:</translation>
+    </message>
+    <message>
+        <source>W&amp;hy:</source>
+        <translation>Pour&amp;quoi&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Imported events have no verified quote: they are marked unsourced until you attach a quote from a source. Their text is kept as the file&apos;s claim.</source>
+        <translation>Les événements importés n&apos;ont pas de citation vérifiée&#x202f;: ils sont marqués sans source tant que vous ne leur avez pas associé une citation d&apos;une source. Leur texte est conservé comme l&apos;affirmation du fichier.</translation>
+    </message>
+    <message>
+        <source>choose the file to import</source>
+        <translation>choisissez le fichier à importer</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation>ce fichier n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>The format could not be told from the file: choose it.</source>
+        <translation>Le format n&apos;a pas pu être déduit du fichier&#x202f;: choisissez-le.</translation>
+    </message>
+    <message>
+        <source>Told from the file; choose another if it is wrong.</source>
+        <translation>Déduit du fichier&#x202f;; choisissez-en un autre s&apos;il est faux.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgress</name>
+    <message>
+        <source>Importing</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <source>Reading &apos;{file}&apos;…</source>
+        <translation>Lecture de «&#x202f;{file}&#x202f;»…</translation>
+    </message>
+    <message>
+        <source>Events written</source>
+        <translation>Événements écrits</translation>
+    </message>
+</context>
+<context>
     <name>LegendPopup</name>
     <message>
         <source>Timeline legend (popup)</source>
@@ -992,10 +1878,201 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
 </context>
 <context>
+    <name>NewActorDialog</name>
+    <message>
+        <source>company</source>
+        <translation>entreprise</translation>
+    </message>
+    <message>
+        <source>government</source>
+        <translation>gouvernement</translation>
+    </message>
+    <message>
+        <source>international body</source>
+        <translation>organisation internationale</translation>
+    </message>
+    <message>
+        <source>media</source>
+        <translation>média</translation>
+    </message>
+    <message>
+        <source>market</source>
+        <translation>marché</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>groupe</translation>
+    </message>
+    <message>
+        <source>New actor</source>
+        <translation>Nouvel acteur</translation>
+    </message>
+    <message>
+        <source>Other names, separated by commas: GM, General Motors Co</source>
+        <translation>Séparés par des virgules&#x202f;: GM, General Motors Co</translation>
+    </message>
+    <message>
+        <source>Add actor</source>
+        <translation>Ajouter l&apos;acteur</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>Nat&amp;ure&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Aliases:</source>
+        <translation>&amp;Autres noms&#x202f;:</translation>
+    </message>
+    <message>
+        <source>give the actor a name</source>
+        <translation>donnez un nom à l&apos;acteur</translation>
+    </message>
+    <message>
+        <source>{clash}: pick that actor instead</source>
+        <translation>{clash}&#x202f;: choisissez plutôt cet acteur</translation>
+    </message>
+</context>
+<context>
+    <name>NewTypeDialog</name>
+    <message>
+        <source>New event type</source>
+        <translation>Nouveau type d&apos;événement</translation>
+    </message>
+    <message>
+        <source>(none: a new top-level type)</source>
+        <translation>(aucun&#x202f;: un nouveau type de premier niveau)</translation>
+    </message>
+    <message>
+        <source>Safety measure</source>
+        <translation>Mesure de sécurité</translation>
+    </message>
+    <message>
+        <source>Add type</source>
+        <translation>Ajouter le type</translation>
+    </message>
+    <message>
+        <source>&amp;Under:</source>
+        <translation>Type &amp;parent&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Libellé&#x202f;:</translation>
+    </message>
+    <message>
+        <source>give the type a label (letters or digits)</source>
+        <translation>donnez un libellé au type (lettres ou chiffres)</translation>
+    </message>
+    <message>
+        <source>the type {slug} exists already</source>
+        <translation>le type {slug} existe déjà</translation>
+    </message>
+    <message>
+        <source>Its slug: {slug}</source>
+        <translation>Son identifiant&#x202f;: {slug}</translation>
+    </message>
+</context>
+<context>
     <name>NoteStrip</name>
     <message>
         <source>Timeline note</source>
         <translation>Note de la chronologie</translation>
+    </message>
+</context>
+<context>
+    <name>PageSetupDialog</name>
+    <message>
+        <source>Landscape</source>
+        <translation>Paysage</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Format du papier</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>&amp;Papier&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Orientation:</source>
+        <translation>&amp;Orientation&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Choose &amp;File…</source>
+        <translation>Choisir le &amp;fichier…</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsEditor</name>
+    <message>
+        <source>acting</source>
+        <translation>agit</translation>
+    </message>
+    <message>
+        <source>affected</source>
+        <translation>subit</translation>
+    </message>
+    <message>
+        <source>Type an actor&apos;s name or alias, then Enter</source>
+        <translation>Tapez le nom d&apos;un acteur ou un autre de ses noms, puis Entrée</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>A&amp;jouter</translation>
+    </message>
+    <message>
+        <source>Actors of the event (Delete removes one)</source>
+        <translation>Acteurs de l&apos;événement (Suppr en retire un)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Type an actor&apos;s name first</source>
+        <translation>Tapez d&apos;abord le nom d&apos;un acteur</translation>
+    </message>
+    <message>
+        <source>{name} — {role} (new actor)</source>
+        <translation>{name} — {role} (nouvel acteur)</translation>
+    </message>
+    <message>
+        <source>{name} — {role}</source>
+        <translation>{name} — {role}</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Used for timelines opened or created from now on. Left empty, your user name on this computer is recorded.</source>
+        <translation>Utilisé pour les chronologies ouvertes ou créées désormais. Laissé vide, c&apos;est votre nom d&apos;utilisateur sur cet ordinateur qui est enregistré.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name (recorded in the history of every edit):</source>
+        <translation>Votre &amp;nom (pour l&apos;historique des modifications)&#x202f;:</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +2084,255 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     <message>
         <source>Files of &amp;type:</source>
         <translation>Fichiers de &amp;type&#x202f;:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation>Compte rendu de l&apos;importation</translation>
+    </message>
+    <message>
+        <source>Nothing was skipped or changed.</source>
+        <translation>Rien n&apos;a été ignoré ni modifié.</translation>
+    </message>
+    <message>
+        <source>Edit › Undo takes the whole import back in one step.</source>
+        <translation>Édition › Annuler défait toute l&apos;importation en une fois.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Wrong password for {user}, or no such user.</source>
+        <translation>Mot de passe erroné pour {user}, ou utilisateur inconnu.</translation>
+    </message>
+    <message>
+        <source>The server asks for a password; type it above.</source>
+        <translation>Le serveur demande un mot de passe&#x202f;; saisissez-le ci-dessus.</translation>
+    </message>
+    <message>
+        <source>There is no user {user} on this server.</source>
+        <translation>Il n&apos;y a pas d&apos;utilisateur {user} sur ce serveur.</translation>
+    </message>
+    <message>
+        <source>There is no database {database} on this server.</source>
+        <translation>Il n&apos;y a pas de base de données {database} sur ce serveur.</translation>
+    </message>
+    <message>
+        <source>The server offers no TLS: choose sslmode prefer or disable.</source>
+        <translation>Le serveur ne propose pas TLS&#x202f;: choisissez le sslmode prefer ou disable.</translation>
+    </message>
+    <message>
+        <source>The server requires TLS: choose sslmode require (or verify-full).</source>
+        <translation>Le serveur exige TLS&#x202f;: choisissez le sslmode require (ou verify-full).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate is not trusted: {reason}</source>
+        <translation>Le certificat TLS du serveur n&apos;est pas reconnu&#x202f;: {reason}</translation>
+    </message>
+    <message>
+        <source>No server is known by the name {host}.</source>
+        <translation>Aucun serveur n&apos;est connu sous le nom {host}.</translation>
+    </message>
+    <message>
+        <source>No server answers at {host}, port {port}: is it running?</source>
+        <translation>Aucun serveur ne répond sur {host}, port {port}&#x202f;: est-il démarré&#x202f;?</translation>
+    </message>
+    <message>
+        <source>No server answers at {host}, port {port} (timed out).</source>
+        <translation>Aucun serveur ne répond sur {host}, port {port} (délai dépassé).</translation>
+    </message>
+    <message>
+        <source>No server answers at {host}, port {port} (no route).</source>
+        <translation>Aucun serveur ne répond sur {host}, port {port} (hôte injoignable).</translation>
+    </message>
+    <message>
+        <source>this user</source>
+        <translation>cet utilisateur</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>Opened {location}</source>
+        <translation>{location} ouverte</translation>
+    </message>
+    <message>
+        <source>Opened {location} for viewing (this user may not edit it)</source>
+        <translation>{location} ouverte en lecture seule (cet utilisateur n&apos;a pas le droit de la modifier)</translation>
+    </message>
+    <message>
+        <source>Open Server Timeline</source>
+        <translation>Ouvrir une chronologie sur un serveur</translation>
+    </message>
+    <message>
+        <source>the timeline&apos;s database</source>
+        <translation>la base de données de la chronologie</translation>
+    </message>
+    <message>
+        <source>your server user</source>
+        <translation>votre utilisateur sur le serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password in the system keyring</source>
+        <translation>&amp;Mémoriser le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>prefer: TLS if the server offers it; require: TLS or nothing; verify-ca and verify-full: TLS with the server&apos;s certificate checked against the root certificate below (verify-full also checks the host name); disable: no TLS</source>
+        <translation>prefer&#x202f;: TLS si le serveur le propose&#x202f;; require&#x202f;: TLS ou rien&#x202f;; verify-ca et verify-full&#x202f;: TLS, le certificat du serveur étant vérifié avec le certificat racine ci-dessous (verify-full vérifie aussi le nom d&apos;hôte)&#x202f;; disable&#x202f;: sans TLS</translation>
+    </message>
+    <message>
+        <source>file (verify-ca/full)</source>
+        <translation>fichier (verify-ca/full)</translation>
+    </message>
+    <message>
+        <source>file, if the server asks for one</source>
+        <translation>fichier, si le serveur en demande un</translation>
+    </message>
+    <message>
+        <source>file of the client certificate&apos;s key</source>
+        <translation>fichier de la clé du certificat client</translation>
+    </message>
+    <message>
+        <source>No system keyring is available here, so the password cannot be remembered: it is used for this connection only. libpq&apos;s ~/.pgpass file or the PGPASSWORD variable can supply it instead (leave the field empty).</source>
+        <translation>Aucun trousseau système n&apos;est disponible ici&#x202f;: le mot de passe ne peut pas être mémorisé et ne sert que pour cette connexion. Le fichier ~/.pgpass de libpq ou la variable PGPASSWORD peuvent le fournir à la place (laissez le champ vide).</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte&#x202f;:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;TLS (sslmode):</source>
+        <translation>&amp;TLS (sslmode)&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Root &amp;certificate:</source>
+        <translation>&amp;Certificat racine&#x202f;:</translation>
+    </message>
+    <message>
+        <source>C&amp;lient certificate:</source>
+        <translation>Certificat c&amp;lient&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>Clé &amp;du client&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>Se co&amp;nnecter</translation>
+    </message>
+    <message>
+        <source>Name the database that holds the timeline.</source>
+        <translation>Indiquez la base de données qui contient la chronologie.</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <source>Source: {title}</source>
+        <translation>Source&#x202f;: {title}</translation>
+    </message>
+    <message>
+        <source>Paste a source</source>
+        <translation>Coller une source</translation>
+    </message>
+    <message>
+        <source>Add a source</source>
+        <translation>Ajouter une source</translation>
+    </message>
+    <message>
+        <source>The text&apos;s language, as a code: fr, en, de…</source>
+        <translation>La langue du texte, en code&#x202f;: fr, en, de…</translation>
+    </message>
+    <message>
+        <source>Paste the source&apos;s text here</source>
+        <translation>Collez ici le texte de la source</translation>
+    </message>
+    <message>
+        <source>Optional: why, for the history</source>
+        <translation>Facultatif&#x202f;: pourquoi, pour l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation>Ajouter la source</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Outlet:</source>
+        <translation>&amp;Média&#x202f;:</translation>
+    </message>
+    <message>
+        <source>A&amp;uthor:</source>
+        <translation>A&amp;uteur&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Web address:</source>
+        <translation>Adresse &amp;web&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#x202f;:</translation>
+    </message>
+    <message>
+        <source>&amp;Published:</source>
+        <translation>&amp;Publiée le&#x202f;:</translation>
+    </message>
+    <message>
+        <source>W&amp;hy:</source>
+        <translation>Pour&amp;quoi&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Read from {origin}</source>
+        <translation>Lu depuis {origin}</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xte&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Text (fixed):</source>
+        <translation>Texte (non modifiable)&#x202f;:</translation>
+    </message>
+    <message>
+        <source>paste the source&apos;s text</source>
+        <translation>collez le texte de la source</translation>
+    </message>
+    <message>
+        <source>the text is empty</source>
+        <translation>le texte est vide</translation>
+    </message>
+    <message>
+        <source>give the source a title</source>
+        <translation>donnez un titre à la source</translation>
+    </message>
+    <message>
+        <source>nothing changed yet</source>
+        <translation>rien n&apos;a encore changé</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +2479,41 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
         <source>unsourced</source>
         <extracomment>The list&apos;s badge on an event no quote backs yet (short: it sits in the title cell).</extracomment>
         <translation>sans source</translation>
+    </message>
+</context>
+<context>
+    <name>UpgradeOffer</name>
+    <message>
+        <source>Upgrade the database?</source>
+        <translation>Mettre à jour la base de données&#x202f;?</translation>
+    </message>
+    <message>
+        <source>This database was written by an older version of the app.</source>
+        <translation>Cette base de données a été écrite par une version plus ancienne de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>A copy of the file as it is will be kept next to it (…schemaN.bak) before anything is changed.</source>
+        <translation>Une copie du fichier en l&apos;état sera conservée à côté (…schemaN.bak) avant toute modification.</translation>
+    </message>
+    <message>
+        <source>The upgrade runs in one transaction on the server: all of it, or nothing if anything fails. Other editors should close this timeline first.</source>
+        <translation>La mise à jour se fait en une seule transaction sur le serveur&#x202f;: entièrement, ou pas du tout si quoi que ce soit échoue. Les autres personnes qui modifient cette chronologie doivent d&apos;abord la fermer.</translation>
+    </message>
+    <message>
+        <source>{reason}.
+
+Upgrade it now? {safety}</source>
+        <translation>{reason}.
+
+La mettre à jour maintenant&#x202f;? {safety}</translation>
+    </message>
+    <message>
+        <source>Upgraded {name}</source>
+        <translation>{name} mise à jour</translation>
+    </message>
+    <message>
+        <source>Upgraded {name}; the old file is kept as {backup}</source>
+        <translation>{name} mise à jour&#x202f;; l&apos;ancien fichier est conservé sous le nom {backup}</translation>
     </message>
 </context>
 </TS>

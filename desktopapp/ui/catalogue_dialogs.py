@@ -29,8 +29,8 @@ class EditActorDialog(NewActorDialog):
         actor = replace(actor, name=actor.own_name, aliases=actor.own_aliases or ())
         self._actor = actor  # read by problem(), which the base class calls while building
         super().__init__(repository, actor.name, parent)
-        self.setWindowTitle("Edit actor")
-        self.footer.ok_button.setText("Save actor")
+        self.setWindowTitle(self.tr("Edit actor"))
+        self.footer.ok_button.setText(self.tr("Save actor"))
         if actor.kind is not None:
             self.kind.setCurrentIndex(self.kind.findData(actor.kind.value))
         self.aliases.setText(", ".join(actor.aliases))
@@ -53,11 +53,11 @@ class EditActorDialog(NewActorDialog):
     def problem(self) -> str:
         wanted = super().command()
         if not wanted.name:
-            return "give the actor a name"
+            return self.tr("give the actor a name")
         taken = self.naming_problem(except_key=self._actor.key)
         if taken:
             return taken
-        return "" if self.edit_command() is not None else "nothing changed yet"
+        return "" if self.edit_command() is not None else self.tr("nothing changed yet")
 
     def accept(self) -> None:
         if not self.problem():  # Enter in a field presses OK even when it is disabled
@@ -70,12 +70,12 @@ class EditTypeDialog(QDialog):
     def __init__(self, event_type: EventType, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         frame_as_dialog(self)
-        self.setWindowTitle("Edit type")
+        self.setWindowTitle(self.tr("Edit type"))
         self._type = event_type
         self.label = QLineEdit(event_type.label)
-        self.footer = OkFooter("Save type")
+        self.footer = OkFooter(self.tr("Save type"))
         form = QFormLayout()
-        form.addRow("&Label:", self.label)
+        form.addRow(self.tr("&Label:"), self.label)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.footer)
@@ -87,8 +87,8 @@ class EditTypeDialog(QDialog):
     def problem(self) -> str:
         label = self.label.text().strip()
         if not label:
-            return "give the type a label"
-        return "" if label != self._type.label else "nothing changed yet"
+            return self.tr("give the type a label")
+        return "" if label != self._type.label else self.tr("nothing changed yet")
 
     def command(self) -> EditType:
         return EditType(self._type.slug, self.label.text().strip())

@@ -43,12 +43,13 @@ class CitationEditor(QGroupBox):
     changed = Signal()
 
     def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
-        super().__init__("Where the date comes from", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Where the date comes from"))
         self._repository = repository
         self._citation: Citation | None = None
         self._problem = ""
-        self.from_source = QRadioButton("A sentence in one of this timeline's &sources")
-        self.from_outside = QRadioButton("An &outside report")
+        self.from_source = QRadioButton(self.tr("A sentence in one of this timeline's &sources"))
+        self.from_outside = QRadioButton(self.tr("An &outside report"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self._source_page())
         self.pages.addWidget(self._outside_page())
@@ -68,14 +69,18 @@ class CitationEditor(QGroupBox):
     # -- the two pages ----------------------------------------------------------------------
 
     def _source_page(self) -> QWidget:
-        self.passage = SourcePassage(self._repository, what="sentence that states the date")
+        self.passage = SourcePassage(
+            self._repository,
+            what=self.tr("sentence that states the date"),
+            text_label=self.tr("Se&ntence:"),
+        )
         # The names the editor and its tests use for the parts of the source page.
         self.source_box = self.passage.source_box
         self.sentence = self.passage.text_box
         self.occurrence = self.passage.occurrence
         self.sentence_status = self.passage.status
         self.sentence_status.setObjectName("sentenceStatus")
-        self.use_passage = QPushButton("Use the &quoted passage")
+        self.use_passage = QPushButton(self.tr("Use the &quoted passage"))
         self.use_passage.setVisible(False)
         self.passage.buttons.insertWidget(1, self.use_passage)
         self.passage.changed.connect(self._update)
@@ -84,13 +89,15 @@ class CitationEditor(QGroupBox):
     def _outside_page(self) -> QWidget:
         page = QWidget()
         self.outlet = QLineEdit()
-        self.outlet.setPlaceholderText("Reuters, Le Monde, the company's press release…")
+        self.outlet.setPlaceholderText(self.tr("Reuters, Le Monde, the company's press release…"))
         self.report_title = QLineEdit()
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://…")
         self.published = DateEntry(required=False)
         self.report_sentence = text_box(lines=3)
-        self.report_sentence.setPlaceholderText("The report's sentence that states the date")
+        self.report_sentence.setPlaceholderText(
+            self.tr("The report's sentence that states the date")
+        )
         self.outside_status = plain_label()
         self.outside_status.setObjectName("outsideStatus")
         column = QVBoxLayout(page)
@@ -99,11 +106,11 @@ class CitationEditor(QGroupBox):
         column.addLayout(form)
         column.addWidget(self.outside_status)  # under the form: see _source_page
         column.addStretch(1)
-        form.addRow("O&utlet:", self.outlet)
-        form.addRow("Tit&le:", self.report_title)
-        form.addRow("&Web address:", self.url)
-        form.addRow("&Published:", self.published)
-        form.addRow("S&entence:", self.report_sentence)
+        form.addRow(self.tr("O&utlet:"), self.outlet)
+        form.addRow(self.tr("Tit&le:"), self.report_title)
+        form.addRow(self.tr("&Web address:"), self.url)
+        form.addRow(self.tr("&Published:"), self.published)
+        form.addRow(self.tr("S&entence:"), self.report_sentence)
         for edit in (self.outlet, self.report_title, self.url):
             edit.textChanged.connect(self._update)
         self.report_sentence.textChanged.connect(self._update)
@@ -173,9 +180,9 @@ class CitationEditor(QGroupBox):
         url = self.url.text()
         sentence = self.report_sentence.toPlainText().strip()
         problem = (
-            ("" if outlet else "name the report's outlet")
+            ("" if outlet else self.tr("name the report's outlet"))
             or url_problem(url, required=True)
-            or ("" if sentence else "paste the report's sentence that states the date")
+            or ("" if sentence else self.tr("paste the report's sentence that states the date"))
             or self.published.problem()
         )
         if problem:

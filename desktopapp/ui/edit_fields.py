@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,20 +26,18 @@ from PySide6.QtWidgets import (
 
 from desktopapp.domain.date_input import DateReading, read_date
 from desktopapp.domain.dates import DateError
+from desktopapp.domain.l10n import quoted
 from desktopapp.domain.links import link_target
 
-DATE_EXAMPLES = (
-    "1 March 2022, 1er mars 2022, 1 March 2022 09:30, mars 2022, between 21 and 27 February 2022"
+# Dates as the reader's language writes them (the field reads English and French either way).
+# str(): PySide6's stubs type QT_TRANSLATE_NOOP as returning object; lupdate finds it inside.
+DATE_EXAMPLES = str(
+    QT_TRANSLATE_NOOP(
+        "DateEntry",
+        "1 March 2022, 1er mars 2022, 1 March 2022 09:30, mars 2022, "
+        "between 21 and 27 February 2022",
+    )
 )
-_PRECISION_WORDS = {
-    "second": "a second",
-    "minute": "a minute",
-    "hour": "an hour",
-    "day": "a day",
-    "month": "a month",
-    "year": "a year",
-    "interval": "an interval",
-}
 WARNING = "⚠ "
 
 
@@ -78,12 +76,18 @@ def one_line(text: str, limit: int = 60) -> str:
 
 
 def reading_line(reading: DateReading) -> str:
-    """How a date was understood: its words, its precision, its EDTF."""
+    """How a date was understood: its words, its precision, its EDTF. The words state the
+    precision of a day, a month, a year ("1 March 2022 (a day)", in the reader's language:
+    domain/date_input.py); an interval's is said here."""
     words = reading.words
-    precision = _PRECISION_WORDS.get(reading.precision, reading.precision)
-    if precision and precision not in words:
-        words = f"{words} — {precision}"
+    if reading.precision == "interval":
+        words = QCoreApplication.translate("DateEntry", "{date} — an interval").format(date=words)
     return f"{words}  ·  EDTF {reading.edtf}"
+
+
+def date_examples() -> str:
+    """Examples of dates the field reads, in the reader's language."""
+    return QCoreApplication.translate("DateEntry", DATE_EXAMPLES)
 
 
 class DateEntry(QWidget):
@@ -99,10 +103,12 @@ class DateEntry(QWidget):
         self._reading: DateReading | None = None
         self._problem = ""
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(DATE_EXAMPLES)
+        self.edit.setPlaceholderText(date_examples())
         self.edit.setToolTip(
-            f"EDTF (2022-03-01, 2022-03-01T09:30, 2022-03, 2022-02-21/2022-02-27) or words: "
-            f"{DATE_EXAMPLES}"
+            self.tr(
+                "EDTF (2022-03-01, 2022-03-01T09:30, 2022-03, 2022-02-21/2022-02-27) or words: "
+                "{examples}"
+            ).format(examples=date_examples())
         )
         self.line = plain_label()
         self.line.setObjectName("dateReading")
@@ -136,17 +142,25 @@ class DateEntry(QWidget):
     def _read(self, text: str) -> None:
         self._reading = None
         if not text.strip():
-            self._problem = "type the date" if self._required else ""
-            self.line.setText(f"Type a date: {DATE_EXAMPLES}" if self._required else "No date")
+            self._problem = self.tr("type the date") if self._required else ""
+            self.line.setText(
+                self.tr("Type a date: {examples}").format(examples=date_examples())
+                if self._required
+                else self.tr("No date")
+            )
         else:
             try:
                 self._reading = read_date(text)
             except (DateError, ValueError) as error:
-                self._problem = f"“{one_line(text, 40)}” is not a date I can read"
+                self._problem = self.tr("{text} is not a date I can read").format(
+                    text=quoted(one_line(text, 40))
+                )
                 detail = str(error)  # read_date's own reason: "a day needs its month"
                 if not detail or "not a date I can read" in detail:
-                    detail = f"try {DATE_EXAMPLES}"
-                self.line.setText(f"{WARNING}not a date I can read: {detail}")
+                    detail = self.tr("try {examples}").format(examples=date_examples())
+                self.line.setText(
+                    WARNING + self.tr("not a date I can read: {reason}").format(reason=detail)
+                )
             else:
                 self._problem = ""
                 self.line.setText(reading_line(self._reading))
@@ -157,9 +171,15 @@ class DateEntry(QWidget):
 def url_problem(url: str, *, required: bool) -> str:
     """Why ``url`` cannot be stored as a link ("" when it can, or is empty and optional)."""
     if not url.strip():
-        return "give the report's web address" if required else ""
+        return (
+            QCoreApplication.translate("EditFields", "give the report's web address")
+            if required
+            else ""
+        )
     if link_target(url) is None:
-        return f"“{one_line(url, 40)}” is not a web address I can link to (http or https only)"
+        return QCoreApplication.translate(
+            "EditFields", "{address} is not a web address I can link to (http or https only)"
+        ).format(address=quoted(one_line(url, 40)))
     return ""
 
 

@@ -15,10 +15,11 @@ and the undo stack are as they were.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
 from desktopapp.db.commands import CommandError
@@ -38,7 +39,12 @@ from desktopapp.ui.change_watch import ChangeWatch
 from desktopapp.ui.settings import LAST_FOLDER, Settings
 
 TIMELINE_SUFFIX = ".timeline"
-TIMELINE_FILES = "Timelines (*.timeline *.sqlite3 *.sqlite *.db);;All files (*)"
+# A file dialog's filter: its names are translated where shown, its patterns never.
+TIMELINE_FILES = str(
+    QT_TRANSLATE_NOOP(
+        "EditingActions", "Timelines (*.timeline *.sqlite3 *.sqlite *.db);;All files (*)"
+    )
+)
 # Edits refused for a reason the person can act on; anything else is a bug (CrashReporter).
 EDIT_ERRORS: tuple[type[BaseException], ...] = (
     CommandError,
@@ -84,7 +90,7 @@ class EditingActions(QObject):
         self._before_switch = before_switch
         self.watch = ChangeWatch(window, document)
         self.watch.online_changed.connect(self._show_editable)
-        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), window)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         registry[ActionId.UNDO].triggered.connect(self.undo)
@@ -122,8 +128,8 @@ class EditingActions(QObject):
         document = self._document
         if not self.watch.online:
             self.refuse(
-                "The timeline cannot be edited now",
-                "the connection to it is lost; it is tried again every second",
+                self.tr("The timeline cannot be edited now"),
+                self.tr("the connection to it is lost; it is tried again every second"),
             )
             return False
         if document.store is not None:
@@ -131,8 +137,8 @@ class EditingActions(QObject):
         location = document.location
         if location is None:
             self.refuse(
-                "This timeline cannot be edited",
-                "it is open for viewing only (this server user may not edit it)",
+                self.tr("This timeline cannot be edited"),
+                self.tr("it is open for viewing only (this server user may not edit it)"),
             )
             return False
         reason = ""
@@ -151,7 +157,9 @@ class EditingActions(QObject):
         """Carry out one edit (the timeline made editable first); a refusal is said."""
         if not self.writable():
             return False
-        return self._run("The change was not saved", lambda: self._document.execute(command, note))
+        return self._run(
+            self.tr("The change was not saved"), lambda: self._document.execute(command, note)
+        )
 
     def refuse_error(self, title: str, error: BaseException) -> None:
         self.refuse(title, one_line(error))
@@ -163,22 +171,24 @@ class EditingActions(QObject):
     def _offer_copy(self, location: Path, reason: str) -> bool:
         sample = is_bundled_sample(location)
         box = QMessageBox(self._window)
-        box.setWindowTitle("Edit a copy?")
+        box.setWindowTitle(self.tr("Edit a copy?"))
         box.setIcon(QMessageBox.Icon.Question)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            "The sample timeline is read-only."
+            self.tr("The sample timeline is read-only.")
             if sample
-            else "This timeline cannot be edited here."
+            else self.tr("This timeline cannot be edited here.")
         )
         why = (
-            "It is rebuilt whenever the app is updated, which would lose your edits."
+            self.tr("It is rebuilt whenever the app is updated, which would lose your edits.")
             if sample
             else as_sentence(reason)
         )
         target = self.copy_target(location)
         box.setInformativeText(
-            f"{why}\n\nMake an editable copy in your documents folder ({target}) and open it?"
+            self.tr(
+                "{why}\n\nMake an editable copy in your documents folder ({target}) and open it?"
+            ).format(why=why, target=target)
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
@@ -188,16 +198,18 @@ class EditingActions(QObject):
             save_copy(location, target)
             store = TimelineStore.open(target, author=self._settings.author())
         except CopyError as error:
-            self.refuse("The copy could not be made", str(error))
+            self.refuse(self.tr("The copy could not be made"), str(error))
             return False
         except (DatabaseError, OSError) as error:
-            self.refuse("The copy cannot be edited", one_line(error))
+            self.refuse(self.tr("The copy cannot be edited"), one_line(error))
             return False
         # The copy holds the same events under the same ids: what is shown stays.
         self._before_switch()
         self._document.start_editing(store, location=target)
         self.remember(str(target))
-        self._window.statusBar().showMessage(f"Editing a copy: {target}", 10000)
+        self._window.statusBar().showMessage(
+            self.tr("Editing a copy: {file}").format(file=target), 10000
+        )
         return True
 
     @staticmethod
@@ -207,7 +219,8 @@ class EditingActions(QObject):
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             or Path.home()
         )
-        stem = "News timeline" if is_bundled_sample(location) else location.stem
+        sample_name = QCoreApplication.translate("EditingActions", "News timeline")
+        stem = sample_name if is_bundled_sample(location) else location.stem
         target = folder / f"{stem}{TIMELINE_SUFFIX}"
         number = 2
         while target.exists():
@@ -219,11 +232,11 @@ class EditingActions(QObject):
 
     def undo(self) -> None:
         if self._document.can_undo:
-            self._run("The edit could not be undone", self._document.undo)
+            self._run(self.tr("The edit could not be undone"), self._document.undo)
 
     def redo(self) -> None:
         if self._document.can_redo:
-            self._run("The edit could not be redone", self._document.redo)
+            self._run(self.tr("The edit could not be redone"), self._document.redo)
 
     def _run(self, title: str, step: Callable[[], object]) -> bool:
         try:
@@ -239,8 +252,16 @@ class EditingActions(QObject):
         undo.setEnabled(document.can_undo and self.watch.online)
         redo.setEnabled(document.can_redo and self.watch.online)
         # "&" in a title is a literal ampersand, not a mnemonic.
-        undo.setText(f"&Undo {_literal(document.undo_text)}" if document.can_undo else "&Undo")
-        redo.setText(f"&Redo {_literal(document.redo_text)}" if document.can_redo else "&Redo")
+        undo.setText(
+            self.tr("&Undo {edit}").format(edit=_literal(document.undo_text))
+            if document.can_undo
+            else self.tr("&Undo")
+        )
+        redo.setText(
+            self.tr("&Redo {edit}").format(edit=_literal(document.redo_text))
+            if document.can_redo
+            else self.tr("&Redo")
+        )
 
     def _show_read_only(self, _read_only: bool) -> None:
         # Edit actions stay available on a read-only file: trying one offers a copy.
@@ -260,14 +281,17 @@ class EditingActions(QObject):
         )
         path, _ = QFileDialog.getSaveFileName(
             self._window,
-            "New Timeline",
-            str(Path(folder or Path.home()) / f"Untitled{TIMELINE_SUFFIX}"),
-            TIMELINE_FILES,
+            self.tr("New Timeline"),
+            str(Path(folder or Path.home()) / (self.tr("Untitled") + TIMELINE_SUFFIX)),
+            self.tr(TIMELINE_FILES),
         )
         if not path:
             return
         title, accepted = QInputDialog.getText(
-            self._window, "New Timeline", "Title of the timeline:", text=Path(path).stem
+            self._window,
+            self.tr("New Timeline"),
+            self.tr("Title of the timeline:"),
+            text=Path(path).stem,
         )
         if accepted:
             self.new_timeline(Path(path), title)
@@ -279,24 +303,31 @@ class EditingActions(QObject):
         try:
             store = TimelineStore.create(path, title=title, author=self._settings.author())
         except (DatabaseError, OSError) as error:
-            self.refuse("The timeline could not be created", one_line(error))
+            self.refuse(self.tr("The timeline could not be created"), one_line(error))
             return False
         self._before_switch()
         self._document.replace_timeline(store.repository, store, location=store.path)
         self._settings.set_value(LAST_FOLDER, str(path.parent))
         self.remember(str(store.path))
-        self._window.statusBar().showMessage(f"Created {store.path}", 5000)
+        self._window.statusBar().showMessage(
+            self.tr("Created {file}").format(file=store.path), 5000
+        )
         return True
 
     def ask_save_copy(self) -> None:
         source = self._document.location
         if source is None:
-            self.refuse("The timeline could not be copied", "it is not stored in a file")
+            self.refuse(
+                self.tr("The timeline could not be copied"), self.tr("it is not stored in a file")
+            )
             return
         folder = self._settings.value(LAST_FOLDER) or str(source.parent)
-        suggested = str(Path(folder) / f"{source.stem} copy{source.suffix}")
+        name = self.tr("{name} copy").format(name=source.stem) + source.suffix
         path, _ = QFileDialog.getSaveFileName(
-            self._window, "Save a Copy of the Timeline", suggested, TIMELINE_FILES
+            self._window,
+            self.tr("Save a Copy of the Timeline"),
+            str(Path(folder) / name),
+            self.tr(TIMELINE_FILES),
         )
         if path:
             self.save_copy_to(Path(path))
@@ -308,10 +339,12 @@ class EditingActions(QObject):
         try:
             written = save_copy(source, target)
         except CopyError as error:
-            self.refuse("The copy could not be saved", str(error))
+            self.refuse(self.tr("The copy could not be saved"), str(error))
             return False
         self._settings.set_value(LAST_FOLDER, str(written.parent))
-        self._window.statusBar().showMessage(f"Saved a copy as {written}", 5000)
+        self._window.statusBar().showMessage(
+            self.tr("Saved a copy as {file}").format(file=written), 5000
+        )
         return True
 
     def remember(self, path: str) -> None:
@@ -334,15 +367,18 @@ class EditingActions(QObject):
             action.setStatusTip(shown)
             action.triggered.connect(lambda _on=False, p=path: self._open_recent(p))
         if not recent:
-            menu.addAction("No recent timelines").setEnabled(False)
+            menu.addAction(self.tr("No recent timelines")).setEnabled(False)
             return
         menu.addSeparator()
-        menu.addAction("&Clear Menu").triggered.connect(self._clear_recent)
+        menu.addAction(self.tr("&Clear Menu")).triggered.connect(self._clear_recent)
 
     def _open_recent(self, path: str) -> None:
         if not is_server_location(path) and not Path(path).exists():
             self._settings.forget_recent_file(path)
-            self.refuse("The timeline could not be opened", f"{path} is no longer there")
+            self.refuse(
+                self.tr("The timeline could not be opened"),
+                self.tr("{file} is no longer there").format(file=path),
+            )
             return
         self._open_file(path)
 
@@ -385,14 +421,27 @@ def _recent_name(location: str) -> str:
     if url is None or not url.database:
         return shown_location(location)
     where = url.host or "localhost"
-    return f"{url.database} on {where}:{url.port}" if url.port else f"{url.database} on {where}"
+    if url.port:
+        where = f"{where}:{url.port}"
+    return QCoreApplication.translate("EditingActions", "{database} on {server}").format(
+        database=url.database, server=where
+    )
 
 
 def as_sentence(reason: str) -> str:
     """A reason shown as a sentence: a capital and a full stop, but never a changed name:
-    a reason often starts with a file or a key ("odd.json: no event to import"), which is
-    data and stays as written."""
-    first = reason.split(" ", 1)[0]
-    if first.isalpha() and first.islower():
+    a reason often starts with a file or a key ("odd.json: no event to import", "« x.json » :
+    …"), which is data and stays as written. A first word is a word in French too when it
+    is elided or hyphenated ("l'événement", "peut-être"); a sentence may end with an
+    ellipsis, and French "?" and "!" after their narrow space end one too."""
+    reason = reason.strip()
+    first = reason.split(" ", 1)[0].removesuffix(",")
+    letters = _WORD_JOINERS.sub("", first)
+    if letters.isalpha() and letters.islower():
         reason = reason[:1].upper() + reason[1:]
-    return reason if reason.endswith((".", "!", "?")) else reason + "."
+    return reason if reason.endswith(_SENTENCE_ENDS) else reason + "."
+
+
+_WORD_JOIN = "'’-"  # inside a word: "l'accord", "aujourd’hui", "peut-être"
+_WORD_JOINERS = re.compile(rf"(?<=\w)[{_WORD_JOIN}](?=\w)")
+_SENTENCE_ENDS = (".", "!", "?", "…")

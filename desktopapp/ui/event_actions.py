@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu
 
 from desktopapp.db.commands import AddEvent, AddQuote, QuoteInput
@@ -34,7 +34,9 @@ from desktopapp.ui.settings import LAST_FOLDER, Settings
 from desktopapp.ui.source_dialog import SourceDialog
 
 LOOKUP_ERRORS: tuple[type[BaseException], ...] = (KeyError, *QUERY_ERRORS)
-SOURCE_FILES = "Articles (*.txt *.md *.html *.htm *.pdf);;All files (*)"
+SOURCE_FILES = str(
+    QT_TRANSLATE_NOOP("EventActions", "Articles (*.txt *.md *.html *.htm *.pdf);;All files (*)")
+)
 
 
 class TheirsTaken(Exception):
@@ -112,7 +114,7 @@ class EventActions(QObject):
         if event is None or not self._editing.writable():
             return
         # The version first, then the event as it is now (see version_of).
-        based_on = self._version_of(event.key, "The event cannot be edited now")
+        based_on = self._version_of(event.key, self.tr("The event cannot be edited now"))
         event = self._selected_event()  # as the editable timeline has it
         if event is None or based_on is None:
             return
@@ -126,7 +128,7 @@ class EventActions(QObject):
         event = self._selected_event()
         if event is None or not self._editing.writable():
             return
-        based_on = self._version_of(event.key, "The event cannot be deleted now")
+        based_on = self._version_of(event.key, self.tr("The event cannot be deleted now"))
         event = self._selected_event()  # as the editable timeline has it, at that version
         if event is None or based_on is None:
             return
@@ -136,10 +138,10 @@ class EventActions(QObject):
         try:
             self._document.execute(question.command)
         except EditConflict as conflict:  # changed by another while the question was asked
-            self._editing.refuse("The event was not deleted", one_line(conflict))
+            self._editing.refuse(self.tr("The event was not deleted"), one_line(conflict))
             self._show_theirs(conflict.key)
         except EDIT_ERRORS as error:
-            self._editing.refuse("The event was not deleted", one_line(error))
+            self._editing.refuse(self.tr("The event was not deleted"), one_line(error))
         else:
             self._document.select(None)
 
@@ -182,7 +184,9 @@ class EventActions(QObject):
 
     def ask_source_file(self) -> None:
         folder = self._settings.value(LAST_FOLDER) or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self._window, "Add a Source", folder, SOURCE_FILES)
+        path, _ = QFileDialog.getOpenFileName(
+            self._window, self.tr("Add a Source"), folder, self.tr(SOURCE_FILES)
+        )
         if path:
             self._settings.set_value(LAST_FOLDER, str(Path(path).parent))
             self.add_source_from(Path(path))
@@ -192,7 +196,7 @@ class EventActions(QObject):
         try:
             draft = draft_from_file(path)
         except SourceError as error:
-            self._editing.refuse("The source could not be read", one_line(error))
+            self._editing.refuse(self.tr("The source could not be read"), one_line(error))
             return False
         if not self._editing.writable():
             return False
@@ -213,7 +217,7 @@ class EventActions(QObject):
             self._show_theirs(taken.key)
             return
         except EDIT_ERRORS as error:
-            self._editing.refuse("The event was not saved", one_line(error))
+            self._editing.refuse(self.tr("The event was not saved"), one_line(error))
             return
         if isinstance(result.command, AddEvent) and changes:
             created = getattr(changes[-1], "created_key", None)
@@ -244,7 +248,8 @@ class EventActions(QObject):
         self._editing.check_external_change()
         self._select_key(key)
         self._window.statusBar().showMessage(
-            "Your change was discarded: the event is shown as the other editor left it", 10000
+            self.tr("Your change was discarded: the event is shown as the other editor left it"),
+            10000,
         )
 
     def _select_key(self, key: str) -> None:
@@ -260,11 +265,12 @@ class EventActions(QObject):
         try:
             passage = self._article.selected_passage()
         except QUERY_ERRORS as error:
-            self._editing.refuse("The passage could not be read", describe_error(error))
+            self._editing.refuse(self.tr("The passage could not be read"), describe_error(error))
             return None
         if passage is None:
             self._editing.refuse(
-                "Nothing is selected", "select a passage in the article first, then try again"
+                self.tr("Nothing is selected"),
+                self.tr("select a passage in the article first, then try again"),
             )
         return passage
 

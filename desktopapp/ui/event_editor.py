@@ -46,8 +46,8 @@ from PySide6.QtWidgets import (
 
 from desktopapp.db.commands import AddActor, AddEvent, AddType, Command, EditEvent, QuoteInput
 from desktopapp.db.repository import EventRepository
+from desktopapp.domain.l10n import number, quoted
 from desktopapp.domain.model import Event, EventType
-from desktopapp.domain.quotation import quoted
 from desktopapp.ui.citation_editor import CitationEditor
 from desktopapp.ui.dialog_frame import frame_as_dialog
 from desktopapp.ui.edit_fields import (
@@ -109,20 +109,20 @@ class NewTypeDialog(QDialog):
     def __init__(self, types: tuple[EventType, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         frame_as_dialog(self)
-        self.setWindowTitle("New event type")
+        self.setWindowTitle(self.tr("New event type"))
         self._slugs = {t.slug for t in types}
         self.parent_box = QComboBox()
-        self.parent_box.addItem("(none: a new top-level type)", "")
+        self.parent_box.addItem(self.tr("(none: a new top-level type)"), "")
         for event_type in types:
             if event_type.parent_slug is None:
                 self.parent_box.addItem(event_type.label, event_type.slug)
         self.label = QLineEdit()
-        self.label.setPlaceholderText("Safety measure")
+        self.label.setPlaceholderText(self.tr("Safety measure"))
         self.slug_line = plain_label()
-        self.footer = OkFooter("Add type")
+        self.footer = OkFooter(self.tr("Add type"))
         form = QFormLayout()
-        form.addRow("&Under:", self.parent_box)
-        form.addRow("&Label:", self.label)
+        form.addRow(self.tr("&Under:"), self.parent_box)
+        form.addRow(self.tr("&Label:"), self.label)
         form.addRow("", self.slug_line)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -143,14 +143,14 @@ class NewTypeDialog(QDialog):
 
     def problem(self) -> str:
         if not slugified(self.label.text()):
-            return "give the type a label (letters or digits)"
+            return self.tr("give the type a label (letters or digits)")
         if self.slug() in self._slugs:
-            return f"the type {self.slug()} exists already"
+            return self.tr("the type {slug} exists already").format(slug=self.slug())
         return ""
 
     def _update(self) -> None:
         slug = self.slug()
-        self.slug_line.setText(f"Its slug: {slug}" if slug else "")
+        self.slug_line.setText(self.tr("Its slug: {slug}").format(slug=slug) if slug else "")
         self.footer.set_problem(self.problem())
 
 
@@ -176,7 +176,11 @@ class EventEditorDialog(QDialog):
         self._event = event = event.as_written() if event is not None else None
         self._selection = selection if event is None else None
         self._new_types: list[AddType] = []
-        self.setWindowTitle(f"Edit event: {one_line(event.title)}" if event else "New event")
+        self.setWindowTitle(
+            self.tr("Edit event: {title}").format(title=one_line(event.title))
+            if event
+            else self.tr("New event")
+        )
         self._build()
         if event is not None:
             self._show_event(event)
@@ -199,11 +203,11 @@ class EventEditorDialog(QDialog):
 
     def _build(self) -> None:
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("Apple halts all exports to Russia")
+        self.title_edit.setPlaceholderText(self.tr("Apple halts all exports to Russia"))
         self.summary = text_box(lines=3)
         self.type_box = QComboBox()
         self._fill_types()
-        self.new_type_button = QPushButton("New &type…")
+        self.new_type_button = QPushButton(self.tr("New &type…"))
         self.new_type_button.setAutoDefault(False)
         self.new_type_button.clicked.connect(self.add_type)
         type_row = QHBoxLayout()
@@ -216,32 +220,36 @@ class EventEditorDialog(QDialog):
         self.quote_passage: SourcePassage | None = None
         if self._selection is None and self._event is None:
             self.quote_passage = SourcePassage(
-                self._repository, what="passage this event is from", text_label="Passa&ge:"
+                self._repository,
+                what=self.tr("passage this event is from"),
+                text_label=self.tr("Passa&ge:"),
             )
         self.date = DateEntry()
         self.citation = CitationEditor(self._repository)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("Optional: why, for the history (“corrected from SAP's page”)")
-        self.footer = OkFooter("Save event" if self._event else "Add event")
+        self.note.setPlaceholderText(
+            self.tr("Optional: why, for the history (“corrected from SAP's page”)")
+        )
+        self.footer = OkFooter(self.tr("Save event") if self._event else self.tr("Add event"))
         form = QFormLayout()
         if self._selection is not None:
-            form.addRow("Quote:", self._selection_view(self._selection))
-        form.addRow("T&itle:", self.title_edit)
-        form.addRow("Su&mmary:", self.summary)
-        type_label = QLabel("T&ype:")
+            form.addRow(self.tr("Quote:"), self._selection_view(self._selection))
+        form.addRow(self.tr("T&itle:"), self.title_edit)
+        form.addRow(self.tr("Su&mmary:"), self.summary)
+        type_label = QLabel(self.tr("T&ype:"))
         type_label.setBuddy(self.type_box)
         form.addRow(type_label, type_row)
-        form.addRow("&Actors:", self.participants)
+        form.addRow(self.tr("&Actors:"), self.participants)
         if self.quote_passage is not None:
-            quote_box = QGroupBox("The passage the event is quoted from")
+            quote_box = QGroupBox(self.tr("The passage the event is quoted from"))
             QVBoxLayout(quote_box).addWidget(self.quote_passage)
             form.addRow(quote_box)
-        form.addRow("&Date:", self.date)
+        form.addRow(self.tr("&Date:"), self.date)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.citation)
         note_form = QFormLayout()
-        note_form.addRow("&Why:", self.note)
+        note_form.addRow(self.tr("&Why:"), self.note)
         layout.addLayout(note_form)
         layout.addWidget(self.footer)
         self.footer.serve(self)
@@ -262,9 +270,11 @@ class EventEditorDialog(QDialog):
         titles = {s.key: s.title for s in self._repository.sources}
         box = text_box(lines=2, read_only=True)
         box.setPlainText(selection.exact)
+        title = one_line(titles.get(selection.source_key, selection.source_key), 60)
         where = plain_label(
-            f"from {quoted(one_line(titles.get(selection.source_key, selection.source_key), 60))}"
-            f", characters {selection.start}–{selection.end}",
+            self.tr("from {source}, characters {start}–{end}").format(
+                source=quoted(title), start=number(selection.start), end=number(selection.end)
+            ),
             dim=True,
         )
         holder = QWidget()
@@ -288,10 +298,12 @@ class EventEditorDialog(QDialog):
                 else labels.get(parent, parent) + TYPE_SEPARATOR + labels[slug]
             )
             new = any(t.slug == slug for t in self._new_types)
-            self.type_box.addItem(shown + (" (new)" if new else ""), slug)
+            self.type_box.addItem(
+                self.tr("{type} (new)").format(type=shown) if new else shown, slug
+            )
         # No type is chosen for the person: a default would be saved unnoticed.
         self.type_box.setCurrentIndex(-1)
-        self.type_box.setPlaceholderText("Choose the event's type")
+        self.type_box.setPlaceholderText(self.tr("Choose the event's type"))
         if current is not None:
             self.select_type(current)
 
@@ -340,17 +352,19 @@ class EventEditorDialog(QDialog):
     def problem(self) -> str:
         """Why the event cannot be saved yet ("" when it can)."""
         if not self.title_edit.text().strip():
-            return "give the event a title"
+            return self.tr("give the event a title")
         if self.type_box.currentData() is None:
-            return "choose a type (or add one)"
+            return self.tr("choose a type (or add one)")
         if self.quote_passage is not None and self.quote_passage.quote() is None:
-            return f"quote the event: {self.quote_passage.problem()}"
+            return self.tr("quote the event: {problem}").format(
+                problem=self.quote_passage.problem()
+            )
         if self.date.problem():
             return self.date.problem()
         if self.citation.citation() is None and not self._citation_kept():
-            return f"cite the date: {self.citation.problem()}"
+            return self.tr("cite the date: {problem}").format(problem=self.citation.problem())
         if self._event is not None and not self._changed_fields() and not self._new_types:
-            return "nothing changed yet"
+            return self.tr("nothing changed yet")
         return ""
 
     def _citation_kept(self) -> bool:

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository
+from desktopapp.domain.l10n import ngettext, number
 from desktopapp.domain.model import Event, Source
 from desktopapp.domain.text import for_display
 
-COPY_CITATION = "Copy &Citation"
-COPY_QUOTE = "Copy &Quote"
-GO_TO_SOURCE = "&Go to Source"
+COPY_CITATION = str(QT_TRANSLATE_NOOP("EventCommands", "Copy &Citation"))
+COPY_QUOTE = str(QT_TRANSLATE_NOOP("EventCommands", "Copy &Quote"))
+GO_TO_SOURCE = str(QT_TRANSLATE_NOOP("EventCommands", "&Go to Source"))
 # Past this many events under one point, the menu names the first ones only.
 MAX_CHOICES = 30
 
@@ -31,7 +33,8 @@ def citation_text(event: Event, sources: Sequence[Source]) -> str:
         source = by_key.get(quote.source_key)
         cited = source.citation_line() if source is not None else quote.source_title
         lines.append(f"« {quote.text} » — {cited}")
-    lines.append(f"Date: {event.citation.line()}")
+    date_label = QCoreApplication.translate("EventCommands", "Date: {citation}")
+    lines.append(date_label.format(citation=event.citation.line()))
     return "\n".join(lines)
 
 
@@ -87,12 +90,12 @@ class EventCommands:
                 self._add_commands(menu.addMenu(_menu_text(event.title)), event_id)
 
     def _add_commands(self, menu: QMenu, event_id: int) -> None:
-        citation = menu.addAction(COPY_CITATION)
+        citation = menu.addAction(_tr(COPY_CITATION))
         citation.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
         citation.triggered.connect(lambda _on=False: self.copy_citation(event_id))
-        quote = menu.addAction(COPY_QUOTE)
+        quote = menu.addAction(_tr(COPY_QUOTE))
         quote.triggered.connect(lambda _on=False: self.copy_quote(event_id))
-        source = menu.addAction(GO_TO_SOURCE)
+        source = menu.addAction(_tr(GO_TO_SOURCE))
         source.triggered.connect(lambda _on=False: self.go_to_source(event_id))
 
 
@@ -106,8 +109,15 @@ def choose_event_menu(
     calls ``choose`` with the one picked."""
     menu = QMenu(parent)
     menu.setObjectName("chooseEventMenu")
-    menu.setAccessibleName("Events quoting this passage")
-    heading = menu.addAction(f"{len(titles)} events quote this passage:")
+    menu.setAccessibleName(
+        QCoreApplication.translate("EventCommands", "Events quoting this passage")
+    )
+    count = len(titles)
+    heading = menu.addAction(
+        ngettext("{n} event quotes this passage:", "{n} events quote this passage:", count).format(
+            n=number(count)
+        )
+    )
     heading.setEnabled(False)
     # One of them is picked: an exclusive group draws radio marks where loose checkable
     # actions drew empty check boxes, which read as "tick several".
@@ -122,6 +132,10 @@ def choose_event_menu(
         action.triggered.connect(lambda _on=False, chosen=event_id: choose(chosen))
         menu.addAction(action)
     return menu
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EventCommands", text)
 
 
 def _menu_text(title: str) -> str:

@@ -12,7 +12,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.l10n import _
 from desktopapp.export.files import ExportCancelled, ExportError
 from desktopapp.export.formats import FORMATS, ExportOptions
 from desktopapp.ui.actions import tip_with_shortcut
@@ -44,6 +45,10 @@ GroupingGetter = Callable[[], Grouping]
 # As the command line's --page-size and --orientation (the first is the default).
 PAGE_SIZES = ("A4", "Letter")
 ORIENTATIONS = ("landscape", "portrait")
+ORIENTATION_WORDS = {
+    "landscape": str(QT_TRANSLATE_NOOP("PageSetupDialog", "Landscape")),
+    "portrait": str(QT_TRANSLATE_NOOP("PageSetupDialog", "Portrait")),
+}
 # Below this many events an export takes well under a second: no progress dialog flashes up.
 PROGRESS_THRESHOLD = 200
 
@@ -82,12 +87,18 @@ class ExportActions:
 
         if not self.ask_page_setup():
             return None
-        target = self._ask_target("Export PDF", "pdf", "PDF documents (*.pdf)")
+        target = self._ask_target(
+            QCoreApplication.translate("ExportActions", "Export PDF"),
+            "pdf",
+            QCoreApplication.translate("ExportActions", "PDF documents (*.pdf)"),
+        )
         if target is None:
             return None
         page_size, orientation = self.page_size, self.orientation
         return self._run(
-            "Exporting PDF…",
+            QCoreApplication.translate("ExportActions", "Exporting {file}…").format(
+                file=target.name
+            ),
             target,
             lambda progress, cancelled: export_pdf(
                 self.repository(),
@@ -117,7 +128,7 @@ class ExportActions:
     def print_timeline(self) -> bool:
         printer = self._printer()
         dialog = QPrintDialog(printer, self.parent)
-        dialog.setWindowTitle("Print timeline")
+        dialog.setWindowTitle(QCoreApplication.translate("ExportActions", "Print timeline"))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
         self._paint_on_printer(printer)
@@ -126,20 +137,22 @@ class ExportActions:
     def print_preview(self) -> None:
         printer = self._printer()
         dialog = QPrintPreviewDialog(printer, self.parent)
-        dialog.setWindowTitle("Print preview")
+        dialog.setWindowTitle(QCoreApplication.translate("ExportActions", "Print preview"))
         dialog.paintRequested.connect(self._paint_on_printer)
         dialog.exec()
 
     def export_format(self, format_id: str) -> Path | None:
         """Ask for a file and write the on-screen timeline in the registered format."""
         export_format = FORMATS[format_id]
-        target = self._ask_target(
-            export_format.label.rstrip("…"), export_format.suffix, export_format.file_filter
-        )
+        # The export layer's words (its labels are translated there, or marked for it).
+        caption, file_filter = _(export_format.label), _(export_format.file_filter)
+        target = self._ask_target(caption.rstrip("…"), export_format.suffix, file_filter)
         if target is None:
             return None
         return self._run(
-            export_format.label.rstrip("…").replace("Export", "Exporting", 1) + "…",
+            QCoreApplication.translate("ExportActions", "Exporting {file}…").format(
+                file=target.name
+            ),
             target,
             lambda progress, cancelled: export_format.writer(
                 self.repository(),
@@ -174,7 +187,11 @@ class ExportActions:
         event_filter = self.event_filter()
         words = [*sorted(event_filter.actors, key=str.casefold), *sorted(event_filter.types)]
         slug = re.sub(r"[^a-z0-9]+", "-", " ".join(words).casefold()).strip("-")[:40].strip("-")
-        stem = "timeline" + (f"-{slug}" if slug else "")
+        # The file's name in the reader's words; its filter's words are data (names, slugs).
+        stem = QCoreApplication.translate(
+            "ExportActions", "timeline", "the first word of an exported file's name"
+        )
+        stem += f"-{slug}" if slug else ""
         return f"{stem}-{date.today().isoformat()}.{extension}"
 
     def _ask_target(self, caption: str, extension: str, file_filter: str) -> Path | None:
@@ -211,11 +228,15 @@ class ExportActions:
     ) -> Path | None:
         """Run one export with a cancellable progress dialog; report failures in one line."""
         try:
-            self._with_progress("Export", label, work)
+            self._with_progress(QCoreApplication.translate("ExportActions", "Export"), label, work)
         except ExportCancelled:
             return None
         except (ExportError, FilterError) as error:
-            self._show_error(f"The export failed: {error}.")
+            self._show_error(
+                QCoreApplication.translate("ExportActions", "The export failed: {reason}.").format(
+                    reason=error
+                )
+            )
             return None
         self._show_finished(target)
         return target
@@ -223,15 +244,27 @@ class ExportActions:
     def _show_finished(self, target: Path) -> None:
         """Say the export is done, with Open and Show in Folder; not modal, so work goes on."""
         if isinstance(self.parent, QMainWindow):
-            self.parent.statusBar().showMessage(f"Exported {target}", 10000)
+            self.parent.statusBar().showMessage(
+                QCoreApplication.translate("ExportActions", "Exported {file}").format(file=target),
+                10000,
+            )
         box = QMessageBox(self.parent)
-        box.setWindowTitle("Export")
+        box.setWindowTitle(QCoreApplication.translate("ExportActions", "Export"))
         box.setIcon(QMessageBox.Icon.Information)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Exported {target.name}")
-        box.setInformativeText(f"In {target.parent}")
-        open_file = box.addButton("&Open", QMessageBox.ButtonRole.AcceptRole)
-        show_folder = box.addButton("Show in &Folder", QMessageBox.ButtonRole.ActionRole)
+        box.setText(
+            QCoreApplication.translate("ExportActions", "Exported {file}").format(file=target.name)
+        )
+        box.setInformativeText(
+            QCoreApplication.translate("ExportActions", "In {folder}").format(folder=target.parent)
+        )
+        open_file = box.addButton(
+            QCoreApplication.translate("ExportActions", "&Open"), QMessageBox.ButtonRole.AcceptRole
+        )
+        show_folder = box.addButton(
+            QCoreApplication.translate("ExportActions", "Show in &Folder"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
         box.addButton(QMessageBox.StandardButton.Close)
         open_file.clicked.connect(lambda: _open(target))
         show_folder.clicked.connect(lambda: _open(target.parent))
@@ -248,7 +281,9 @@ class ExportActions:
     ) -> object:
         """Run ``work(progress, cancelled)`` under a window-modal progress dialog with Cancel
         (shown only if the work lasts more than a moment)."""
-        dialog = QProgressDialog(label, "Cancel", 0, 0, self.parent)
+        dialog = QProgressDialog(
+            label, QCoreApplication.translate("ExportActions", "Cancel"), 0, 0, self.parent
+        )
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
@@ -284,8 +319,8 @@ class ExportActions:
 
         try:
             self._with_progress(
-                "Print",
-                "Preparing the pages…",
+                QCoreApplication.translate("ExportActions", "Print"),
+                QCoreApplication.translate("ExportActions", "Preparing the pages…"),
                 lambda progress, cancelled: print_report(
                     printer,
                     self.repository(),
@@ -299,10 +334,19 @@ class ExportActions:
         except ExportCancelled:
             return
         except (ExportError, FilterError) as error:
-            self._show_error(f"Printing failed: {error}.")
+            self._show_error(
+                QCoreApplication.translate("ExportActions", "Printing failed: {reason}.").format(
+                    reason=error
+                )
+            )
 
     def _show_error(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Export", message, parent=self.parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("ExportActions", "Export"),
+            message,
+            parent=self.parent,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 
@@ -313,24 +357,25 @@ class PageSetupDialog(QDialog):
     def __init__(self, parent: QWidget, page_size: str, orientation: str) -> None:
         super().__init__(parent)
         frame_as_dialog(self)
-        self.setWindowTitle("Export PDF")
+        self.setWindowTitle(self.tr("Export PDF"))
         self.setMinimumWidth(360)  # narrower, the window manager cuts the title
         self.size_box = QComboBox()
-        self.size_box.setAccessibleName("Paper size")
+        self.size_box.setAccessibleName(self.tr("Paper size"))
         self.size_box.addItems(list(PAGE_SIZES))
         self.size_box.setCurrentText(page_size)
         self.orientation_box = QComboBox()
-        self.orientation_box.setAccessibleName("Orientation")
+        self.orientation_box.setAccessibleName(self.tr("Orientation"))
         for value in ORIENTATIONS:
-            self.orientation_box.addItem(value.capitalize(), value)
+            shown = QCoreApplication.translate("PageSetupDialog", ORIENTATION_WORDS[value])
+            self.orientation_box.addItem(shown, value)
         self.orientation_box.setCurrentIndex(ORIENTATIONS.index(orientation))
         form = QFormLayout(self)
-        form.addRow("&Paper:", self.size_box)
-        form.addRow("&Orientation:", self.orientation_box)
+        form.addRow(self.tr("&Paper:"), self.size_box)
+        form.addRow(self.tr("&Orientation:"), self.orientation_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose &File…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Choose &File…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -359,25 +404,35 @@ def install_export_actions(
     every other registered format to ``menu``."""
     actions = ExportActions(parent, repository, event_filter, grouping, settings)
 
-    def add(text: str, slot: Callable[[], object], shortcut: QKeySequence | None = None) -> None:
+    def add(name: str, slot: Callable[[], object], shortcut: QKeySequence | None = None) -> None:
+        text = QCoreApplication.translate("ExportActions", name)
         action = QAction(text, menu)
-        action.setObjectName("export-" + re.sub(r"[^a-z]+", "-", text.casefold()).strip("-"))
+        # Named after its English words: the same name in every language.
+        action.setObjectName("export-" + re.sub(r"[^a-z]+", "-", name.casefold()).strip("-"))
         if shortcut is not None:
             action.setShortcut(shortcut)
             action.setToolTip(tip_with_shortcut(text.rstrip("…"), action))
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
 
-    add("Export PDF…", actions.export_pdf, QKeySequence("Ctrl+E"))
-    add("Print…", actions.print_timeline, QKeySequence(QKeySequence.StandardKey.Print))
-    add("Print preview…", actions.print_preview)
+    add(
+        str(QT_TRANSLATE_NOOP("ExportActions", "Export PDF…")),
+        actions.export_pdf,
+        QKeySequence("Ctrl+E"),
+    )
+    add(
+        str(QT_TRANSLATE_NOOP("ExportActions", "Print…")),
+        actions.print_timeline,
+        QKeySequence(QKeySequence.StandardKey.Print),
+    )
+    add(str(QT_TRANSLATE_NOOP("ExportActions", "Print preview…")), actions.print_preview)
     menu.addSeparator()
     # File › Export: every other registered format, the charts first, then the data.
-    submenu = menu.addMenu("Export")
+    submenu = menu.addMenu(QCoreApplication.translate("ExportActions", "Export"))
     submenu.setObjectName("exportMenu")
     listed = [f for f in FORMATS.values() if f.in_menu]
     for export_format in sorted(listed, key=lambda f: not f.needs_qt):
-        action = QAction(export_format.menu_text, submenu)
+        action = QAction(_(export_format.menu_text), submenu)
         action.setObjectName(f"export-{export_format.id}")
         action.triggered.connect(partial(_trigger, actions.export_format, export_format.id))
         submenu.addAction(action)

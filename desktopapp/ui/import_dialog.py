@@ -22,7 +22,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,6 +52,7 @@ from PySide6.QtWidgets import (
 from desktopapp.db.commands import CommandError
 from desktopapp.document import TimelineDocument
 from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.l10n import _, ngettext, number
 from desktopapp.ingest.importing import (
     FORMATS,
     SNIFF_BYTES,
@@ -68,8 +78,22 @@ from desktopapp.ui.editing import EDIT_ERRORS, EditingActions, one_line
 from desktopapp.ui.settings import LAST_FOLDER, Settings
 
 GROUP_CHOICES = (
-    (GroupAs.ACTOR, "An acting actor (a lane of its own when grouped by actor)"),
-    (GroupAs.TYPE, "A type under “Imported” (a lane of its own when grouped by type)"),
+    (
+        GroupAs.ACTOR,
+        str(
+            QT_TRANSLATE_NOOP(
+                "ImportDialog", "An acting actor (a lane of its own when grouped by actor)"
+            )
+        ),
+    ),
+    (
+        GroupAs.TYPE,
+        str(
+            QT_TRANSLATE_NOOP(
+                "ImportDialog", "A type under “Imported” (a lane of its own when grouped by type)"
+            )
+        ),
+    ),
 )
 
 
@@ -78,29 +102,32 @@ class ImportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, folder: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import a timeline")
+        self.setWindowTitle(self.tr("Import a timeline"))
         self._folder = folder
         self._format_told = True  # False once the person picks a format themselves
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText("A TimelineJS JSON file, or its sheet saved as CSV")
-        self.path_edit.setAccessibleName("File to import")
-        self.browse = QPushButton("&Choose…")
+        self.path_edit.setPlaceholderText(
+            self.tr("A TimelineJS JSON file, or its sheet saved as CSV")
+        )
+        self.path_edit.setAccessibleName(self.tr("File to import"))
+        self.browse = QPushButton(self.tr("&Choose…"))
         self.format_box = QComboBox()
-        self.format_box.setAccessibleName("Format")
+        self.format_box.setAccessibleName(self.tr("Format"))
         for import_format in FORMATS.values():
-            self.format_box.addItem(import_format.label, import_format.id)
+            # The import layer's words, marked there with N_() and translated when shown.
+            self.format_box.addItem(_(import_format.label), import_format.id)
         self.group_box = QComboBox()
-        self.group_box.setAccessibleName("Groups become")
+        self.group_box.setAccessibleName(self.tr("Groups become"))
         for group_as, text in GROUP_CHOICES:
-            self.group_box.addItem(text, group_as.value)
+            self.group_box.addItem(QCoreApplication.translate("ImportDialog", text), group_as.value)
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("Optional: why, for the history")
-        self.note_edit.setAccessibleName("Why")
+        self.note_edit.setPlaceholderText(self.tr("Optional: why, for the history"))
+        self.note_edit.setAccessibleName(self.tr("Why"))
         self.told = plain_label(
             dim=True, wrap=False
         )  # one short line: a wrapped one is sized for three
         self.told.setObjectName("formatTold")
-        self.footer = OkFooter("Import")
+        self.footer = OkFooter(self.tr("Import"))
         self._build()
         self.path_edit.textChanged.connect(self._path_changed)
         self.browse.clicked.connect(self._choose)
@@ -115,19 +142,21 @@ class ImportDialog(QDialog):
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse)
         form = QFormLayout()
-        file_label = QLabel("&File:")  # a row of a layout has no buddy unless given one
+        file_label = QLabel(self.tr("&File:"))  # a row of a layout has no buddy unless given one
         file_label.setBuddy(self.path_edit)
         form.addRow(file_label, row)
-        form.addRow("F&ormat:", self.format_box)
+        form.addRow(self.tr("F&ormat:"), self.format_box)
         form.addRow("", self.told)
-        form.addRow("&Groups become:", self.group_box)
-        form.addRow("W&hy:", self.note_edit)
+        form.addRow(self.tr("&Groups become:"), self.group_box)
+        form.addRow(self.tr("W&hy:"), self.note_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(
             plain_label(
-                "Imported events have no verified quote: they are marked unsourced until you "
-                "attach a quote from a source. Their text is kept as the file's claim.",
+                self.tr(
+                    "Imported events have no verified quote: they are marked unsourced until "
+                    "you attach a quote from a source. Their text is kept as the file's claim."
+                ),
                 dim=True,
             )
         )
@@ -151,14 +180,14 @@ class ImportDialog(QDialog):
 
     def problem(self) -> str:
         if not self.path_edit.text().strip():
-            return "choose the file to import"
+            return self.tr("choose the file to import")
         if not self.path().is_file():
-            return "there is no such file"
+            return self.tr("there is no such file")
         return ""
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import a timeline", self._folder, open_dialog_filter()
+            self, self.tr("Import a timeline"), self._folder, open_dialog_filter()
         )
         if path:
             self.path_edit.setText(path)
@@ -184,10 +213,10 @@ class ImportDialog(QDialog):
             return
         import_format = sniff_format(path.name, head)
         if import_format is None:
-            self._tell("The format could not be told from the file: choose it.")
+            self._tell(self.tr("The format could not be told from the file: choose it."))
             return
         self.format_box.setCurrentIndex(self.format_box.findData(import_format.id))
-        self._tell("Told from the file; choose another if it is wrong.")
+        self._tell(self.tr("Told from the file; choose another if it is wrong."))
 
     def _tell(self, text: str) -> None:
         self.told.setText(text)
@@ -206,7 +235,7 @@ class ReportDialog(QDialog):
 
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import report")
+        self.setWindowTitle(self.tr("Import report"))
         self.headline = plain_label(report.headline())
         font = self.headline.font()
         font.setBold(True)
@@ -214,9 +243,11 @@ class ReportDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setObjectName("importReport")
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("Import report")
+        self.text.setAccessibleName(self.tr("Import report"))
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.text.setPlainText("\n".join(report.lines()[1:]) or "Nothing was skipped or changed.")
+        self.text.setPlainText(
+            "\n".join(report.lines()[1:]) or self.tr("Nothing was skipped or changed.")
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
@@ -224,7 +255,7 @@ class ReportDialog(QDialog):
         layout.addWidget(self.headline)
         layout.addWidget(self.text, 1)
         layout.addWidget(
-            plain_label("Edit › Undo takes the whole import back in one step.", dim=True)
+            plain_label(self.tr("Edit › Undo takes the whole import back in one step."), dim=True)
         )
         layout.addWidget(buttons)
         self.resize(720, 360)
@@ -297,16 +328,18 @@ class ImportActions(QObject):
         """On the window's thread: the refusal said, or the import adopted and told."""
         document, error, plan = self._document, run.error, run.plan
         if isinstance(error, ImportCancelled):
-            self._window.statusBar().showMessage("Import cancelled: nothing was imported.", 10000)
+            self._window.statusBar().showMessage(
+                self.tr("Import cancelled: nothing was imported."), 10000
+            )
             return None
         if isinstance(error, ImportFileError):
-            self._editing.refuse("The file could not be imported", one_line(error))
+            self._editing.refuse(self.tr("The file could not be imported"), one_line(error))
             return None
         if isinstance(error, CommandError) and plan is not None:
-            self._editing.refuse("Nothing was imported", plan.refusal(error))
+            self._editing.refuse(self.tr("Nothing was imported"), plan.refusal(error))
             return None
         if isinstance(error, EDIT_ERRORS):
-            self._editing.refuse("Nothing was imported", one_line(error))
+            self._editing.refuse(self.tr("Nothing was imported"), one_line(error))
             return None
         if error is not None:
             raise error
@@ -317,7 +350,7 @@ class ImportActions(QObject):
         if document.filter != EventFilter():
             # What was just imported is what the person wants to see, not a filter of before.
             document.set_filter(EventFilter())
-            said += " Filters cleared to show them."
+            said += " " + self.tr("Filters cleared to show them.")
         self._window.statusBar().showMessage(said, 10000)
         return plan.report
 
@@ -411,13 +444,13 @@ class ImportProgress(QDialog):
     def __init__(self, parent: QWidget, file_name: str) -> None:
         super().__init__(parent)
         self.setObjectName("importProgress")
-        self.setWindowTitle("Importing")
+        self.setWindowTitle(self.tr("Importing"))
         self.setWindowModality(Qt.WindowModality.WindowModal)  # no edit while it writes
         self._file_name = file_name
         self._cancelled = False
-        self.label = plain_label(f"Reading '{file_name}'…")
+        self.label = plain_label(self.tr("Reading '{file}'…").format(file=file_name))
         self.bar = QProgressBar()
-        self.bar.setAccessibleName("Events written")
+        self.bar.setAccessibleName(self.tr("Events written"))
         self.bar.setRange(0, 0)  # busy until the file is read and its events counted
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
@@ -438,7 +471,15 @@ class ImportProgress(QDialog):
             return
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        self.label.setText(f"Importing '{self._file_name}': {done:,} of {total:,} events written")
+        # The plural follows the events written: French says "1 événement écrit sur 10 000"
+        # (English names the total's "events" whatever the count written).
+        self.label.setText(
+            ngettext(
+                "Importing '{file}': {done} of {total} events written",
+                "Importing '{file}': {done} of {total} events written",
+                done,
+            ).format(file=self._file_name, done=number(done), total=number(total))
+        )
 
     def _cancel(self) -> None:
         if not self._cancelled:

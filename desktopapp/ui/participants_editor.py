@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,24 @@ from desktopapp.ui.dialog_frame import frame_as_dialog
 from desktopapp.ui.edit_fields import OkFooter, plain_label
 
 NEW_ACTOR_PREFIX = "new-actor:"
+# What an actor is and what it does in an event, in the reader's words (the values are data).
+KIND_WORDS = {
+    ActorKind.COMPANY: str(QT_TRANSLATE_NOOP("NewActorDialog", "company")),
+    ActorKind.GOVERNMENT: str(QT_TRANSLATE_NOOP("NewActorDialog", "government")),
+    ActorKind.INTERNATIONAL_BODY: str(QT_TRANSLATE_NOOP("NewActorDialog", "international body")),
+    ActorKind.MEDIA: str(QT_TRANSLATE_NOOP("NewActorDialog", "media")),
+    ActorKind.MARKET: str(QT_TRANSLATE_NOOP("NewActorDialog", "market")),
+    ActorKind.PERSON: str(QT_TRANSLATE_NOOP("NewActorDialog", "person")),
+    ActorKind.GROUP: str(QT_TRANSLATE_NOOP("NewActorDialog", "group")),
+}
+ROLE_WORDS = {
+    Role.ACTING: str(QT_TRANSLATE_NOOP("ParticipantsEditor", "acting")),
+    Role.AFFECTED: str(QT_TRANSLATE_NOOP("ParticipantsEditor", "affected")),
+}
+
+
+def role_word(role: Role) -> str:
+    return QCoreApplication.translate("ParticipantsEditor", ROLE_WORDS[role])
 
 
 def new_actor_key(name: str) -> str:
@@ -58,19 +76,22 @@ class NewActorDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         frame_as_dialog(self)
-        self.setWindowTitle("New actor")
+        self.setWindowTitle(self.tr("New actor"))
         self._repository = repository
         self.name = QLineEdit(name)
         self.kind = QComboBox()
         for kind in ActorKind:
-            self.kind.addItem(kind.value.replace("-", " "), kind.value)
+            shown = KIND_WORDS.get(kind, kind.value.replace("-", " "))
+            self.kind.addItem(QCoreApplication.translate("NewActorDialog", shown), kind.value)
         self.aliases = QLineEdit()
-        self.aliases.setPlaceholderText("Other names, separated by commas: GM, General Motors Co")
-        self.footer = OkFooter("Add actor")
+        self.aliases.setPlaceholderText(
+            self.tr("Other names, separated by commas: GM, General Motors Co")
+        )
+        self.footer = OkFooter(self.tr("Add actor"))
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Kind:", self.kind)
-        form.addRow("&Aliases:", self.aliases)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("&Aliases:"), self.aliases)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.footer)
@@ -89,7 +110,7 @@ class NewActorDialog(QDialog):
     def problem(self) -> str:
         name = self.name.text().strip()
         if not name:
-            return "give the actor a name"
+            return self.tr("give the actor a name")
         return self.naming_problem(except_key=None)
 
     def naming_problem(self, except_key: str | None) -> str:
@@ -100,8 +121,10 @@ class NewActorDialog(QDialog):
         for candidate, as_alias in candidates:
             others = taken_by(candidate, as_alias=as_alias, actors=actors, except_key=except_key)
             if others:
-                hint = ": pick that actor instead" if except_key is None and not as_alias else ""
-                return clash_message(candidate, others) + hint
+                clash = clash_message(candidate, others)  # the naming layer's words
+                if except_key is None and not as_alias:
+                    return self.tr("{clash}: pick that actor instead").format(clash=clash)
+                return clash
         return ""
 
     def _update(self) -> None:
@@ -131,21 +154,21 @@ class ParticipantsEditor(QWidget):
         self._repository = repository
         self._new_actors: dict[str, AddActor] = {}
         self.actor_field = ActorField()
-        self.actor_field.setPlaceholderText("Type an actor's name or alias, then Enter")
+        self.actor_field.setPlaceholderText(self.tr("Type an actor's name or alias, then Enter"))
         names = sorted({n for a in repository.actors for n in (a.name, *a.aliases)}, key=str.lower)
         completer = QCompleter(names, self.actor_field)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.actor_field.setCompleter(completer)
         self.role_box = QComboBox()
-        self.role_box.addItem("acting", Role.ACTING.value)
-        self.role_box.addItem("affected", Role.AFFECTED.value)
-        self.add_button = QPushButton("A&dd")
+        for role in (Role.ACTING, Role.AFFECTED):
+            self.role_box.addItem(role_word(role), role.value)
+        self.add_button = QPushButton(self.tr("A&dd"))
         self.add_button.setAutoDefault(False)
         self.list = QListWidget()
-        self.list.setAccessibleName("Actors of the event (Delete removes one)")
+        self.list.setAccessibleName(self.tr("Actors of the event (Delete removes one)"))
         self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * 5 + 8)
-        self.remove_button = QPushButton("&Remove")
+        self.remove_button = QPushButton(self.tr("&Remove"))
         self.remove_button.setAutoDefault(False)
         self.status = plain_label()
         self.status.setObjectName("participantStatus")
@@ -197,7 +220,7 @@ class ParticipantsEditor(QWidget):
         """Add the typed actor with the chosen role, or offer to create it."""
         name = self.actor_field.text().strip()
         if not name:
-            self._say("Type an actor's name first")
+            self._say(self.tr("Type an actor's name first"))
             return
         role = Role(self.role_box.currentData())
         participation = self._existing(name, role)
@@ -222,7 +245,9 @@ class ParticipantsEditor(QWidget):
         try:
             self._repository.resolve_actor(name)
         except FilterError as error:
-            if "could mean" in str(error):  # an ambiguous alias: say which actors it names
+            # An alias several actors share: say which (told by the actors, not the words
+            # of the message, which are in the reader's language).
+            if len(taken_by(name, as_alias=False, actors=self._repository.actors)) > 1:
                 self._say(f"⚠ {error}")
                 return None
         dialog = NewActorDialog(self._repository, name, self)
@@ -241,9 +266,10 @@ class ParticipantsEditor(QWidget):
     def _put(self, participation: Participation) -> None:
         """Add an actor, or change its role if it is already in the list."""
         new = participation.key.startswith(NEW_ACTOR_PREFIX)
-        text = f"{participation.name} — {participation.role.value}" + (
-            " (new actor)" if new else ""
-        )
+        role = role_word(participation.role)
+        text = (
+            self.tr("{name} — {role} (new actor)") if new else self.tr("{name} — {role}")
+        ).format(name=participation.name, role=role)
         for row in range(self.list.count()):
             item = self.list.item(row)
             if item.data(Qt.ItemDataRole.UserRole).key == participation.key:

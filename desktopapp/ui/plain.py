@@ -14,6 +14,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desktopapp.domain.l10n import _
 from desktopapp.domain.text import HIDDEN_MARK_NOTE, TOOLTIP_LIMIT, for_display, has_hidden
 
 
@@ -23,7 +24,7 @@ def tooltip(text: str) -> str:
         return ""
     shown = for_display(text, TOOLTIP_LIMIT, say_cut=True)
     if has_hidden(text[:TOOLTIP_LIMIT]):
-        shown += f"\n\n({HIDDEN_MARK_NOTE}.)"
+        shown += f"\n\n({_(HIDDEN_MARK_NOTE)}.)"  # the wording layer's note, marked there
     return "<p style='white-space:pre-wrap'>" + html.escape(shown, quote=False) + "</p>"
 
 

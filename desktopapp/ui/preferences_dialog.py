@@ -30,19 +30,21 @@ class PreferencesDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         frame_as_dialog(self)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self._settings = settings
         self.author = QLineEdit(str(settings.value(AUTHOR)).strip())
         self.author.setMaxLength(MAX_AUTHOR)
         self.author.setPlaceholderText(settings.default_author())
         hint = QLabel(
-            "Used for timelines opened or created from now on. Left empty, your user name "
-            "on this computer is recorded."
+            self.tr(
+                "Used for timelines opened or created from now on. Left empty, your user name "
+                "on this computer is recorded."
+            )
         )
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
-        form.addRow("Your &name (recorded in the history of every edit):", self.author)
+        form.addRow(self.tr("Your &name (recorded in the history of every edit):"), self.author)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -158,21 +158,78 @@ class PasswordStore:
 # about it. libpq's own words are kept for anything else (already one line, and scrubbed of
 # any password).
 _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("password authentication failed",), "Wrong password for {user}, or no such user."),
-    (("no password supplied",), "The server asks for a password; type it above."),
-    (("fe_sendauth",), "The server asks for a password; type it above."),
-    (('role "', "does not exist"), "There is no user {user} on this server."),
-    (('database "', "does not exist"), "There is no database {database} on this server."),
+    (
+        ("password authentication failed",),
+        str(QT_TRANSLATE_NOOP("ServerDialog", "Wrong password for {user}, or no such user.")),
+    ),
+    (
+        ("no password supplied",),
+        str(QT_TRANSLATE_NOOP("ServerDialog", "The server asks for a password; type it above.")),
+    ),
+    (
+        ("fe_sendauth",),
+        str(QT_TRANSLATE_NOOP("ServerDialog", "The server asks for a password; type it above.")),
+    ),
+    (
+        ('role "', "does not exist"),
+        str(QT_TRANSLATE_NOOP("ServerDialog", "There is no user {user} on this server.")),
+    ),
+    (
+        ('database "', "does not exist"),
+        str(QT_TRANSLATE_NOOP("ServerDialog", "There is no database {database} on this server.")),
+    ),
     (
         ("server does not support ssl",),
-        "The server offers no TLS: choose sslmode prefer or disable.",
+        str(
+            QT_TRANSLATE_NOOP(
+                "ServerDialog", "The server offers no TLS: choose sslmode prefer or disable."
+            )
+        ),
     ),
-    (("no encryption",), "The server requires TLS: choose sslmode require (or verify-full)."),
-    (("certificate",), "The server's TLS certificate is not trusted: {reason}"),
-    (("could not translate host name",), "No server is known by the name {host}."),
-    (("connection refused",), "No server answers at {host}, port {port}: is it running?"),
-    (("timeout expired",), "No server answers at {host}, port {port} (timed out)."),
-    (("no route to host",), "No server answers at {host}, port {port} (no route)."),
+    (
+        ("no encryption",),
+        str(
+            QT_TRANSLATE_NOOP(
+                "ServerDialog", "The server requires TLS: choose sslmode require (or verify-full)."
+            )
+        ),
+    ),
+    (
+        ("certificate",),
+        str(
+            QT_TRANSLATE_NOOP(
+                "ServerDialog", "The server's TLS certificate is not trusted: {reason}"
+            )
+        ),
+    ),
+    (
+        ("could not translate host name",),
+        str(QT_TRANSLATE_NOOP("ServerDialog", "No server is known by the name {host}.")),
+    ),
+    (
+        ("connection refused",),
+        str(
+            QT_TRANSLATE_NOOP(
+                "ServerDialog", "No server answers at {host}, port {port}: is it running?"
+            )
+        ),
+    ),
+    (
+        ("timeout expired",),
+        str(
+            QT_TRANSLATE_NOOP(
+                "ServerDialog", "No server answers at {host}, port {port} (timed out)."
+            )
+        ),
+    ),
+    (
+        ("no route to host",),
+        str(
+            QT_TRANSLATE_NOOP(
+                "ServerDialog", "No server answers at {host}, port {port} (no route)."
+            )
+        ),
+    ),
 )
 
 
@@ -182,9 +239,9 @@ def explain_failure(reason: str, address: ServerAddress) -> str:
     detail = reason.split(": ", 1)[-1].strip()
     for clues, words in _FAILURES:
         if all(clue in lowered for clue in clues):
-            return words.format(
-                user=address.user or "this user",
-                database=address.database or "(none)",
+            return _tr(words).format(
+                user=address.user or QCoreApplication.translate("ServerDialog", "this user"),
+                database=address.database or QCoreApplication.translate("ServerDialog", "(none)"),
                 host=address.host,
                 port=address.port,
                 reason=detail,
@@ -226,8 +283,14 @@ def open_server_timeline(window: MainWindow, settings: Settings, location: str) 
     # Named without its password (not even masked) and without the dialog's timeout.
     shown = address.url() if address is not None else shown_location(location)
     window.editing.remember(shown)
-    mode = "" if store is not None else " for viewing (this user may not edit it)"
-    window.statusBar().showMessage(upgraded or f"Opened {shown}{mode}", 8000)
+    opened = (
+        QCoreApplication.translate("ServerDialog", "Opened {location}")
+        if store is not None
+        else QCoreApplication.translate(
+            "ServerDialog", "Opened {location} for viewing (this user may not edit it)"
+        )
+    )
+    window.statusBar().showMessage(upgraded or opened.format(location=shown), 8000)
     return None
 
 
@@ -309,7 +372,7 @@ class ServerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         frame_as_dialog(self)
-        self.setWindowTitle("Open Server Timeline")
+        self.setWindowTitle(self.tr("Open Server Timeline"))
         self._open_timeline = open_timeline
         self._passwords = passwords
         self._build_fields(address or ServerAddress())
@@ -326,33 +389,43 @@ class ServerDialog(QDialog):
         self.port.setObjectName("port")
         self.port.setRange(1, 65535)
         self.port.setValue(address.port)
-        self.database = _line("database", address.database, "the timeline's database")
-        self.user = _line("user", address.user, "your server user")
+        self.database = _line("database", address.database, self.tr("the timeline's database"))
+        self.user = _line("user", address.user, self.tr("your server user"))
         self.password = _line("password", "", "")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox("&Remember password in the system keyring")
+        self.remember = QCheckBox(self.tr("&Remember password in the system keyring"))
         self.remember.setObjectName("remember")
         self.sslmode = QComboBox()
         self.sslmode.setObjectName("sslmode")
         self.sslmode.addItems(SSL_MODES)
         self.sslmode.setCurrentText(address.sslmode)
         self.sslmode.setToolTip(
-            "prefer: TLS if the server offers it; require: TLS or nothing; verify-ca and "
-            "verify-full: TLS with the server's certificate checked against the root "
-            "certificate below (verify-full also checks the host name); disable: no TLS"
+            self.tr(
+                "prefer: TLS if the server offers it; require: TLS or nothing; verify-ca and "
+                "verify-full: TLS with the server's certificate checked against the root "
+                "certificate below (verify-full also checks the host name); disable: no TLS"
+            )
         )
-        self.sslrootcert = _line("sslrootcert", address.sslrootcert, "file (verify-ca/full)")
-        self.sslcert = _line("sslcert", address.sslcert, "file, if the server asks for one")
-        self.sslkey = _line("sslkey", address.sslkey, "file of the client certificate's key")
+        self.sslrootcert = _line(
+            "sslrootcert", address.sslrootcert, self.tr("file (verify-ca/full)")
+        )
+        self.sslcert = _line(
+            "sslcert", address.sslcert, self.tr("file, if the server asks for one")
+        )
+        self.sslkey = _line(
+            "sslkey", address.sslkey, self.tr("file of the client certificate's key")
+        )
         self.keyring_note = _note("keyringNote")
         if self._passwords.available:
             self.keyring_note.hide()
         else:
             self.remember.setEnabled(False)
             self.keyring_note.setText(
-                "No system keyring is available here, so the password cannot be remembered: "
-                "it is used for this connection only. libpq's ~/.pgpass file or the "
-                "PGPASSWORD variable can supply it instead (leave the field empty)."
+                self.tr(
+                    "No system keyring is available here, so the password cannot be "
+                    "remembered: it is used for this connection only. libpq's ~/.pgpass file "
+                    "or the PGPASSWORD variable can supply it instead (leave the field empty)."
+                )
             )
         self.problem = _note("problem")
         self.problem.setStyleSheet("font-weight: bold;")
@@ -360,21 +433,21 @@ class ServerDialog(QDialog):
 
     def _build_layout(self) -> None:
         form = QFormLayout()
-        form.addRow("&Host:", self.host)
-        form.addRow("P&ort:", self.port)
-        form.addRow("&Database:", self.database)
-        form.addRow("&User:", self.user)
-        form.addRow("&Password:", self.password)
+        form.addRow(self.tr("&Host:"), self.host)
+        form.addRow(self.tr("P&ort:"), self.port)
+        form.addRow(self.tr("&Database:"), self.database)
+        form.addRow(self.tr("&User:"), self.user)
+        form.addRow(self.tr("&Password:"), self.password)
         form.addRow("", self.remember)
-        form.addRow("&TLS (sslmode):", self.sslmode)
-        form.addRow("Root &certificate:", self.sslrootcert)
-        form.addRow("C&lient certificate:", self.sslcert)
-        form.addRow("Client &key:", self.sslkey)
+        form.addRow(self.tr("&TLS (sslmode):"), self.sslmode)
+        form.addRow(self.tr("Root &certificate:"), self.sslrootcert)
+        form.addRow(self.tr("C&lient certificate:"), self.sslcert)
+        form.addRow(self.tr("Client &key:"), self.sslkey)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         connect = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        connect.setText("Co&nnect")
+        connect.setText(self.tr("Co&nnect"))
         # Enter connects wherever the focus is. Auto-default buttons would take "default"
         # from it when tabbed over and not give it back: Enter then did nothing.
         for button in self.buttons.buttons():
@@ -406,7 +479,7 @@ class ServerDialog(QDialog):
         """Open the timeline; on failure say why in one line and stay, as typed."""
         address = self.address()
         if not address.database:
-            self.show_problem("Name the database that holds the timeline.")
+            self.show_problem(self.tr("Name the database that holds the timeline."))
             self.database.setFocus()
             return
         typed = self.password.text()
@@ -430,6 +503,10 @@ class ServerDialog(QDialog):
         """Say in the dialog, in one line, why the last try failed."""
         self.problem.setText(line)
         self.problem.show()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ServerDialog", text)
 
 
 def _with_timeout(location: str) -> str:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktopapp.db.commands import AddSource, EditSource
 from desktopapp.db.repository import EventRepository
+from desktopapp.domain.l10n import ngettext, number
 from desktopapp.domain.links import link_target
 from desktopapp.domain.model import Source
 from desktopapp.ingest.sources import SourceDraft
@@ -52,7 +53,9 @@ LANGUAGES = ("", "fr", "en", "de", "es", "it", "nl", "pt", "ru", "uk")
 def text_facts(text: str) -> str:
     """'12,345 characters · SHA-256 ab12…': what identifies a text once it is stored."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return f"{len(text):,} characters  ·  SHA-256 {digest}"
+    count = len(text)
+    characters = ngettext("{n} character", "{n} characters", count).format(n=number(count))
+    return f"{characters}  ·  SHA-256 {digest}"
 
 
 class SourceDialog(QDialog):
@@ -74,9 +77,9 @@ class SourceDialog(QDialog):
         self._pasting = source is None and draft is None
         self._text = self._fixed_text()
         self.setWindowTitle(
-            f"Source: {one_line(source.title)}"
+            self.tr("Source: {title}").format(title=one_line(source.title))
             if source
-            else ("Paste a source" if self._pasting else "Add a source")
+            else (self.tr("Paste a source") if self._pasting else self.tr("Add a source"))
         )
         self._build()
         self._fill()
@@ -101,31 +104,33 @@ class SourceDialog(QDialog):
         self.language = QComboBox()
         self.language.setEditable(True)
         self.language.addItems(LANGUAGES)
-        self.language.setToolTip("The text's language, as a code: fr, en, de…")
+        self.language.setToolTip(self.tr("The text's language, as a code: fr, en, de…"))
         self.published = DateEntry(required=False)
         self.text_view = text_box(lines=8, read_only=not self._pasting)
-        self.text_view.setPlaceholderText("Paste the source's text here")
+        self.text_view.setPlaceholderText(self.tr("Paste the source's text here"))
         self.facts = plain_label(dim=True)
         self.facts.setObjectName("textFacts")
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("Optional: why, for the history")
-        self.footer = OkFooter("Save" if self._source else "Add source")
+        self.note_edit.setPlaceholderText(self.tr("Optional: why, for the history"))
+        self.footer = OkFooter(self.tr("Save") if self._source else self.tr("Add source"))
         form = QFormLayout()
         if self._pasting:  # the text first: pasted, then Tab goes on to its title
             self._add_text_rows(form)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Outlet:", self.outlet)
-        form.addRow("A&uthor:", self.author)
-        form.addRow("&Web address:", self.url)
-        form.addRow("&Language:", self.language)
-        form.addRow("&Published:", self.published)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Outlet:"), self.outlet)
+        form.addRow(self.tr("A&uthor:"), self.author)
+        form.addRow(self.tr("&Web address:"), self.url)
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.tr("&Published:"), self.published)
         if not self._pasting:
             self._add_text_rows(form)
-        form.addRow("W&hy:", self.note_edit)
+        form.addRow(self.tr("W&hy:"), self.note_edit)
         layout = QVBoxLayout(self)
         self.origin_line: QLabel | None = None
         if self._draft is not None and self._draft.origin:
-            self.origin_line = plain_label(f"Read from {self._draft.origin}", dim=True)
+            self.origin_line = plain_label(
+                self.tr("Read from {origin}").format(origin=self._draft.origin), dim=True
+            )
             layout.addWidget(self.origin_line)
         layout.addLayout(form)
         layout.addWidget(self.footer)
@@ -133,7 +138,9 @@ class SourceDialog(QDialog):
         self.setMinimumWidth(680)
 
     def _add_text_rows(self, form: QFormLayout) -> None:
-        form.addRow("Te&xt:" if self._pasting else "Text (fixed):", self.text_view)
+        form.addRow(
+            self.tr("Te&xt:") if self._pasting else self.tr("Text (fixed):"), self.text_view
+        )
         form.addRow("", self.facts)
 
     def _fill(self) -> None:
@@ -191,14 +198,18 @@ class SourceDialog(QDialog):
     def problem(self) -> str:
         """Why the source cannot be stored yet ("" when it can)."""
         if not self.text().strip():
-            return "paste the source's text" if self._pasting else "the text is empty"
+            return (
+                self.tr("paste the source's text")
+                if self._pasting
+                else self.tr("the text is empty")
+            )
         if not self.title_edit.text().strip():
-            return "give the source a title"
+            return self.tr("give the source a title")
         problem = url_problem(self.url.text(), required=False) or self.published.problem()
         if problem:
             return problem
         if self._source is not None and self._fields() == self._initial:
-            return "nothing changed yet"
+            return self.tr("nothing changed yet")
         return ""
 
     def _update(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktopapp.db.errors import without_upgrade_hint
@@ -19,23 +19,33 @@ def upgrade_if_asked(parent: QWidget | None, location: str | Path, reason: str) 
     """Ask; if the person agrees, upgrade (raising UpgradeError, with the database left as
     it was, when that fails). Returns what to tell them afterwards, or None if they declined."""
     box = QMessageBox(parent)
-    box.setWindowTitle("Upgrade the database?")
+    box.setWindowTitle(QCoreApplication.translate("UpgradeOffer", "Upgrade the database?"))
     box.setIcon(QMessageBox.Icon.Question)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText("This database was written by an older version of the app.")
+    box.setText(
+        QCoreApplication.translate(
+            "UpgradeOffer", "This database was written by an older version of the app."
+        )
+    )
     file = file_of(location)
     if file is not None:
-        safety = (
+        safety = QCoreApplication.translate(
+            "UpgradeOffer",
             "A copy of the file as it is will be kept next to it (…schemaN.bak) before "
-            "anything is changed."
+            "anything is changed.",
         )
     else:
-        safety = (
+        safety = QCoreApplication.translate(
+            "UpgradeOffer",
             "The upgrade runs in one transaction on the server: all of it, or nothing if "
-            "anything fails. Other editors should close this timeline first."
+            "anything fails. Other editors should close this timeline first.",
         )
     reason = without_upgrade_hint(reason)  # the box is the way to upgrade
-    box.setInformativeText(f"{reason}.\n\nUpgrade it now? {safety}")
+    box.setInformativeText(
+        QCoreApplication.translate("UpgradeOffer", "{reason}.\n\nUpgrade it now? {safety}").format(
+            reason=reason, safety=safety
+        )
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
     if box.exec() != QMessageBox.StandardButton.Yes:
@@ -46,5 +56,9 @@ def upgrade_if_asked(parent: QWidget | None, location: str | Path, reason: str) 
         backup = upgrade_location(location)
     finally:
         QApplication.restoreOverrideCursor()
-    kept = f"; the old file is kept as {backup.name}" if backup is not None else ""
-    return f"Upgraded {file.name if file else shown_location(location)}{kept}"
+    name = file.name if file else shown_location(location)
+    if backup is None:
+        return QCoreApplication.translate("UpgradeOffer", "Upgraded {name}").format(name=name)
+    return QCoreApplication.translate(
+        "UpgradeOffer", "Upgraded {name}; the old file is kept as {backup}"
+    ).format(name=name, backup=backup.name)
