@@ -83,7 +83,8 @@ def _english(
     strings: Iterable[tuple[str, str, str]], data: Iterable[str], code: str
 ) -> list[EnglishLeft]:
     sources = english_sources(code)
-    shown_data = [text for text in data if text]
+    # Longest first: an actor's name inside a title must not be taken out before the title.
+    shown_data = sorted((_normal(text) for text in data if text), key=len, reverse=True)
     found: list[EnglishLeft] = []
     seen: set[tuple[str, str, str]] = set()
     for where, kind, text in strings:
