@@ -102,6 +102,11 @@ def events_words(count: int) -> str:
     return ngettext("{n} event", "{n} events", count).format(n=l10n.number(count))
 
 
+def _semicolon() -> str:
+    """The separator of a report's parts: "; " / " ; " (French: narrow no-break space)."""
+    return _("; ")
+
+
 def pages_words(count: int) -> str:
     return ngettext("{n} page", "{n} pages", count).format(n=l10n.number(count))
 
@@ -360,7 +365,7 @@ def _write_ics(
         "{n} placed at the first day or time their date allows",
         placed,
     ).format(n=l10n.number(placed))
-    return f"{events_words(count.events)}; {placed_words}"
+    return _semicolon().join((events_words(count.events), placed_words))
 
 
 def _write_annotations_jsonld(
@@ -397,7 +402,7 @@ def _write_annotations_jsonld(
             tally.unsourced,
         )
         parts.append(unsourced.format(n=l10n.number(tally.unsourced)))
-    return "; ".join(parts)
+    return _semicolon().join(parts)
 
 
 register(
