@@ -624,7 +624,7 @@ def _note_damage(events: Sequence[Event]) -> None:
         ids = ", ".join(f"#{event.id}" for event in damaged[:10])
         more = ", …" if len(damaged) > 10 else ""
         said = ngettext(
-            "{n} of these events is damaged in the file ({ids}); "
+            "{n} of these events are damaged in the file ({ids}); "
             "'desktopapp check FILE' lists what is wrong",
             "{n} of these events are damaged in the file ({ids}); "
             "'desktopapp check FILE' lists what is wrong",
