@@ -232,6 +232,7 @@ def test_the_web_page_speaks_the_language_it_was_exported_in(article_db: Path) -
     }
     assert english["plurals"]["events"]["other"] == "{n} events"
     assert french["months"][1] == "févr." and english["months"][1] == "Feb"
+    assert french["words"]["firstDay"] == "1er" and english["words"]["firstDay"] == "1"
     assert french["title"] == "Chronologie des événements rapportés"
     # The data tables are the same: only the words came in French.
     for key in ("events", "types", "actors", "citations"):

@@ -22,6 +22,8 @@
   function fill(text, fields) { return text.replace(/\{(\w+)\}/g, function (whole, name) { return name in fields ? String(fields[name]) : whole; }); }
   function W(key, fields) { return fill(WORDS[key], fields || {}); }
   function num(n) { return n.toLocaleString(LANG); }
+  // "1 Mar 2022" / "1er mars 2022": the first of a month as the language writes it.
+  function dayMonthYear(d) { var day = d.getUTCDate(); return (day === 1 ? W("firstDay") : day) + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear(); }
   function plural(n, key) { var forms = PLURALS[key]; return fill(forms[RULES.select(n)] || forms.other, { n: num(n) }); }
   function typeOf(e) { return TYPES[e.y]; }
   function rootColour(e) { var slug = typeOf(e).slug.split("/")[0]; var t = TYPES.find(function (x) { return x.slug === slug; }); return (t || typeOf(e)).colour; }
@@ -359,7 +361,7 @@
   }
   function dayText(day) {
     var d = new Date(Math.floor(day) * DAY);
-    return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
+    return dayMonthYear(d);
   }
   function axisTicks(pixels) {
     var perDay = pixels / (view[1] - view[0]), ticks = [];
@@ -369,7 +371,7 @@
     var y = start.getUTCFullYear(), m = start.getUTCMonth(), d;
     if (unit === "y") { y = Math.floor(y / n) * n; m = 0; } else if (unit === "m") { m = Math.floor(m / n) * n; }
     for (var guard = 0; guard < 400; guard++) {
-      if (unit === "d") { d = Math.floor(view[0]) + guard * n; var dd = new Date(d * DAY); ticks.push([d, dd.getUTCDate() + " " + MONTHS[dd.getUTCMonth()] + " " + dd.getUTCFullYear()]); }
+      if (unit === "d") { d = Math.floor(view[0]) + guard * n; var dd = new Date(d * DAY); ticks.push([d, dayMonthYear(dd)]); }
       else {
         var date = new Date(0); date.setUTCFullYear(y, unit === "m" ? m + guard * n : 0, 1);
         if (unit === "y") date.setUTCFullYear(y + guard * n, 0, 1);
