@@ -287,7 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         LANGUAGE_OPTION,
         choices=l10n.LANGUAGES,
-        default=l10n.language(),
+        default=None,  # not given: the system's, or for the window the one chosen in it
         help=_(
             "the language of the messages, the window and the exports "
             "(default: the system's, {language})"

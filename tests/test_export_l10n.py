@@ -313,3 +313,18 @@ def test_the_language_option_is_read_before_the_command(
     words: list[str], asked: str | None
 ) -> None:
     assert language_asked(build_parser(), words) == asked
+
+
+@pytest.mark.parametrize(("words", "given"), [(["--language", "fr"], "fr"), ([], None)])
+def test_the_window_is_told_the_language_only_when_asked(
+    monkeypatch: pytest.MonkeyPatch, words: list[str], given: str | None
+) -> None:
+    """Given, --language wins over the window's saved choice; not given, the window keeps its
+    own (the saved choice, else the system's)."""
+    import desktopapp.app
+
+    told = []
+    monkeypatch.setattr(desktopapp.app, "run_app", lambda options: told.append(options) or 0)
+    monkeypatch.setattr("desktopapp.xcb_check.missing_xcb_libraries", lambda _arguments: [])
+    assert main([*words, "--company", "Apple"]) == 0
+    assert told[0].language == given
