@@ -354,9 +354,21 @@ def build_parser() -> argparse.ArgumentParser:
         export.add_argument(
             export_format.flag, type=Path, metavar="FILE", help=export_format.help_text
         )
-    export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
-    export.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
-    export.add_argument("--group-by", choices=("actor", "type", "none"), default="actor")
+    export.add_argument(
+        "--page-size", choices=("A4", "Letter"), default="A4", help=_("the PDF's page size")
+    )
+    export.add_argument(
+        "--orientation",
+        choices=("landscape", "portrait"),
+        default="landscape",
+        help=_("the PDF's page orientation (default: landscape)"),
+    )
+    export.add_argument(
+        "--group-by",
+        choices=("actor", "type", "none"),
+        default="actor",
+        help=_("the chart's lanes: one per acting actor (the default), per type, or one lane"),
+    )
     export.set_defaults(handler=run_export)
 
     check = commands.add_parser(
