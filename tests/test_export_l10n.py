@@ -24,7 +24,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.domain import l10n
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.quotation import quoted
-from desktopapp.export.html_page import html_page, page_data
+from desktopapp.export.html_page import html_page, page_data, page_words
 from desktopapp.export.provenance import long_date
 
 NNBSP = "\u202f"
@@ -218,7 +218,8 @@ def test_the_web_page_speaks_the_language_it_was_exported_in(article_db: Path) -
         with l10n.speaking("fr"):
             french = page_data(repository, EventFilter(), events)
             page = html_page(french)
-        english = page_data(repository, EventFilter(), events)
+            french |= page_words()
+        english = page_data(repository, EventFilter(), events) | page_words()
     finally:
         engine.dispose()
     assert '<html lang="fr">' in page and '<html lang="en">' in html_page(english)

@@ -134,6 +134,7 @@ def html_page(data: dict[str, Any]) -> str:
         "base-uri 'none'; form-action 'none'"
     )
     title = _attribute_safe(data["title"])
+    data = page_words() | data
     language = _attribute_safe(data["lang"])
     return (
         "<!DOCTYPE html>\n"
@@ -146,6 +147,21 @@ def html_page(data: dict[str, Any]) -> str:
         f'<script type="application/json" id="timeline-data">{embedded_json(data)}</script>\n'
         f"<script>{script}</script>\n</body>\n</html>\n"
     )
+
+
+def page_words() -> dict[str, Any]:
+    """The page's own words in the language spoken, for its script: its labels and buttons,
+    counted words in every plural form, the months and quotation marks."""
+    return {
+        "lang": l10n.language(),
+        "words": {key: _(words) for key, words in PAGE_WORDS.items()}
+        | {
+            "quoted": l10n.quoted("{text}"),  # “…” / « … »
+            "firstDay": pgettext("the first day of a month", "1"),  # "1er mars"
+        },
+        "plurals": _page_plurals(),
+        "months": [l10n.month_name(month, abbreviated=True) for month in range(1, 13)],
+    }
 
 
 def embedded_json(data: object) -> str:
@@ -168,12 +184,6 @@ def page_data(
     tables = _Tables(repository.sources, type_labels)
     records = [tables.event(event) for event in events]
     return {
-        "lang": l10n.language(),
-        # A quote in the marks of the page's language: “…” / « … ».
-        "words": {key: _(words) for key, words in PAGE_WORDS.items()}
-        | {"quoted": l10n.quoted("{text}"), "firstDay": pgettext("the first day of a month", "1")},
-        "plurals": _page_plurals(),
-        "months": [l10n.month_name(month, abbreviated=True) for month in range(1, 13)],
         "title": _(REPORT_TITLE),
         "filter": _line(filter_line(repository, event_filter, len(events))),
         "made": long_date(dt.date.today()),
