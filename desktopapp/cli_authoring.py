@@ -314,7 +314,8 @@ def run_copy(args: argparse.Namespace) -> int:
     from desktopapp.db.locations import shown_location
 
     events = copy_timeline_rows(args.source, args.target)
-    copied = ngettext("Copied {n} event to {target}.", "Copied {n} events to {target}.", events)
+    # English keeps its one wording ("1 events", as scripts have read it); French agrees.
+    copied = ngettext("Copied {n} events to {target}.", "Copied {n} events to {target}.", events)
     _say(copied.format(n=l10n.number(events), target=shown_location(args.target)))
     return 0
 
