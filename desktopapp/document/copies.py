@@ -13,6 +13,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+from desktopapp.domain.l10n import _
 from desktopapp.safe_files import FileProblem, replacing, writable_target, write_failure
 
 
@@ -28,12 +29,18 @@ def save_copy(source: Path, target: Path) -> Path:
     except FileProblem as error:
         raise CopyError(str(error)) from None
     if written.exists() and written.samefile(source):
-        raise CopyError(f"{written.name} is the open timeline itself; choose another file name")
+        raise CopyError(
+            _("{file} is the open timeline itself; choose another file name").format(
+                file=written.name
+            )
+        )
     try:
         with replacing(written) as temporary:
             _backup(source, temporary)
     except sqlite3.Error as error:
-        raise CopyError(f"{source.name} could not be copied: {error}") from None
+        raise CopyError(
+            _("{file} could not be copied: {reason}").format(file=source.name, reason=error)
+        ) from None
     except OSError as error:
         raise CopyError(write_failure(error, written.parent)) from None
     return written

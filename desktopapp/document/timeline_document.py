@@ -24,6 +24,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.document.undo import ChangeLike, Execute, ExecuteAll, UndoStack
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.l10n import _
 
 
 def file_of(location: str | Path) -> Path | None:
@@ -349,7 +350,7 @@ class TimelineDocument:
         """Undo the last action through the store (the changes that did it); if the store
         refuses, the stack stays as the file is."""
         if not self._undo.can_undo:
-            raise NothingToUndoError("There is nothing to undo.")
+            raise NothingToUndoError(_("There is nothing to undo."))
         store = self._writable()
         self._forget_undo_if_written_elsewhere()
         return self._moved(lambda into: self._undo.undo(_recording(store), into, _batch(store)))
@@ -357,7 +358,7 @@ class TimelineDocument:
     def redo(self) -> tuple[ChangeLike, ...]:
         """Redo the last undone action through the store; as :meth:`undo`."""
         if not self._undo.can_redo:
-            raise NothingToRedoError("There is nothing to redo.")
+            raise NothingToRedoError(_("There is nothing to redo."))
         store = self._writable()
         self._forget_undo_if_written_elsewhere()
         return self._moved(lambda into: self._undo.redo(_recording(store), into, _batch(store)))
@@ -367,13 +368,15 @@ class TimelineDocument:
         # change made a moment ago would overwrite it without a word.
         if self.check_external_change():
             raise NothingToUndoError(
-                "Another window or program changed the timeline meanwhile: your earlier "
-                "edits can no longer be undone."
+                _(
+                    "Another window or program changed the timeline meanwhile: your earlier "
+                    "edits can no longer be undone."
+                )
             )
 
     def _writable(self) -> StoreLike:
         if self._store is None:
-            raise ReadOnlyError("This timeline is open for reading only.")
+            raise ReadOnlyError(_("This timeline is open for reading only."))
         return self._store
 
     def _moved(self, move: Callable[[list[ChangeLike]], None]) -> tuple[ChangeLike, ...]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktopapp.domain.l10n import _, ngettext, number
+
 CONTEXT = 32  # code points of prefix and suffix, the amount the Hypothesis client keeps
 
 
@@ -32,7 +34,11 @@ class TextQuoteSelector:
 def selector_for(text: str, start: int, end: int) -> TextQuoteSelector:
     """The selector of ``text[start:end]``, with its context cut at the text's ends."""
     if not 0 <= start < end <= len(text):
-        raise AnchorError(f"the span {start}–{end} is not inside the text ({len(text)} characters)")
+        raise AnchorError(
+            _("the span {start}–{end} is not inside the text ({length} characters)").format(
+                start=start, end=end, length=number(len(text))
+            )
+        )
     return TextQuoteSelector(
         exact=text[start:end],
         prefix=text[max(0, start - CONTEXT) : start],
@@ -60,19 +66,25 @@ def find_quote(text: str, exact: str, occurrence: int | None = None) -> tuple[in
     occurrence is given, or when the occurrence asked for does not exist.
     """
     if not exact.strip():
-        raise AnchorError("the quote is empty")
+        raise AnchorError(_("the quote is empty"))
     starts = occurrences(text, exact)
     if not starts:
-        raise AnchorError(f"{_echo(exact)} is not in the source")
+        raise AnchorError(_("{quote} is not in the source").format(quote=_echo(exact)))
     if occurrence is None:
         if len(starts) > 1:
             raise AnchorError(
-                f"{_echo(exact)} is found {len(starts)} times; give --occurrence 1..{len(starts)}"
+                _("{quote} is found {n} times; give --occurrence 1..{n}").format(
+                    quote=_echo(exact), n=len(starts)
+                )
             )
         occurrence = 1
     if not 1 <= occurrence <= len(starts):
-        times = "once" if len(starts) == 1 else f"{len(starts)} times"
-        raise AnchorError(f"{_echo(exact)} is found {times}; there is no occurrence {occurrence}")
+        found = ngettext(
+            "{quote} is found once; there is no occurrence {occurrence}",
+            "{quote} is found {n} times; there is no occurrence {occurrence}",
+            len(starts),
+        )
+        raise AnchorError(found.format(quote=_echo(exact), n=len(starts), occurrence=occurrence))
     start = starts[occurrence - 1]
     return start, start + len(exact)
 

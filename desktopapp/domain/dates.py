@@ -32,6 +32,8 @@ from dataclasses import KW_ONLY, dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from desktopapp.domain.l10n import _
+
 
 class DateError(ValueError):
     """A date string that is not in the supported EDTF notation or names no real day."""
@@ -65,21 +67,6 @@ APPROXIMATE_MARGIN = {
     Precision.MONTH: timedelta(days=15),
     Precision.YEAR: timedelta(days=183),
 }
-
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 _POINT = re.compile(
     r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2})"
@@ -197,29 +184,27 @@ class DatePoint:
         return ":".join(f"{part:02d}" for part in parts if part is not None)
 
     def describe_day(self) -> str:
-        """The calendar part in words, without the time: '1 March 2022', 'March 2022'."""
-        if self.day is not None and self.month is not None:
-            return f"{self.day} {MONTH_NAMES[self.month - 1]} {self.year}"
-        if self.month is not None:
-            return f"{MONTH_NAMES[self.month - 1]} {self.year}"
-        return str(self.year)
+        """The calendar part in words, without the time: '1 March 2022', 'March 2022'
+        ('1er mars 2022', 'mars 2022' in French)."""
+        from desktopapp.domain.date_words import calendar_words
+
+        return calendar_words(self.year, self.month, self.day)
 
     def describe_time(self) -> str:
         """The time in words: '09:30', '09:30:15', '09h' (an hour: no minutes made up), with
-        its zone as given ('09:30 UTC', '09:30 UTC+01:00'); empty without a time."""
-        if self.hour is None:
-            return ""
-        text = f"{self.hour:02d}h" if self.minute is None else self.clock()
-        if self.zone == "Z":
-            return f"{text} UTC"
-        return f"{text} UTC{self.zone}" if self.zone else text
+        its zone as given ('09:30 UTC', '09:30 UTC+01:00'); empty without a time. French:
+        '9 h 30', '14 h'."""
+        from desktopapp.domain.date_words import time_words
 
-    def describe(self, *, about: str = "") -> str:
-        """Plain English for the point alone, without qualifiers: '1 March 2022',
-        '1 March 2022, 09:30'; ``about`` goes before the time ('1 March 2022, about 09:30')."""
-        if self.hour is None:
-            return self.describe_day()
-        return f"{self.describe_day()}, {about}{self.describe_time()}"
+        return time_words(self)
+
+    def describe(self, *, about: bool = False) -> str:
+        """The point alone in words, without qualifiers: '1 March 2022',
+        '1 March 2022, 09:30'; ``about`` says the time is approximate ('1 March 2022, about
+        09:30')."""
+        from desktopapp.domain.date_words import point_words
+
+        return point_words(self, about=about)
 
 
 def _moved(moment: datetime, delta: timedelta) -> datetime:
@@ -250,11 +235,11 @@ def parse_iso_day(value: object) -> date:
     """A stored ISO day ``YYYY-MM-DD``; raise DateError for anything else (other types,
     other layouts such as ``20220301`` that ``date.fromisoformat`` would also accept)."""
     if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
-        raise DateError(f"{_echo(value)} is not an ISO date (YYYY-MM-DD)")
+        raise DateError(_("{value} is not an ISO date (YYYY-MM-DD)").format(value=_echo(value)))
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise DateError(f"{_echo(value)} names no real day") from None
+        raise DateError(_("{value} names no real day").format(value=_echo(value))) from None
 
 
 def _qualifier(uncertain: bool, approximate: bool) -> str:
@@ -307,91 +292,20 @@ class FuzzyDate:
         return self.edtf()
 
     def describe(self) -> str:
-        """The date in words, with its precision spelled out for a reader."""
-        if self.end is None:
-            return _describe_point(self.start)
-        return _describe_interval(self.start, self.end)
+        """The date in words, with its precision spelled out for a reader, in the current
+        language (:mod:`desktopapp.domain.date_words`)."""
+        from desktopapp.domain.date_words import fuzzy_words
 
-
-def _describe_point(point: DatePoint) -> str:
-    if point.timed:  # the day is reported; the time of day is what is approximate
-        text = point.describe(about="about " if point.approximate else "")
-    elif point.approximate:
-        text = f"approximately {point.describe()}"
-    else:
-        text = point.describe()
-    if point.uncertain:
-        text = f"{text} (uncertain)"
-    return text
-
-
-def _describe_interval(start: DatePoint, end: DatePoint) -> str:
-    if start.timed or end.timed:
-        return _describe_timed_interval(start, end)
-    if not (start.approximate or end.approximate) and Precision.DAY in (
-        start.precision,
-        end.precision,
-    ):
-        # A day at one end and a month or year at the other: both said as days, so the span
-        # reads "between 2 and 31 March 2022", not "between 2 March 2022 and March 2022".
-        first, last = start.first_day(), end.last_day()
-        start = DatePoint(first.year, first.month, first.day, start.uncertain, False)
-        end = DatePoint(last.year, last.month, last.day, end.uncertain, False)
-    both_plain_days = (
-        start.precision is Precision.DAY
-        and end.precision is Precision.DAY
-        and not (start.approximate or end.approximate)
-    )
-    if both_plain_days and start.year == end.year and start.month == end.month:
-        left = str(start.day)
-    elif both_plain_days and start.year == end.year:
-        left = f"{start.day} {MONTH_NAMES[(start.month or 1) - 1]}"
-    else:
-        left = _describe_point(
-            DatePoint(start.year, start.month, start.day, False, start.approximate)
-        )
-    right = _describe_point(DatePoint(end.year, end.month, end.day, False, end.approximate))
-    return f"between {left} and {right}" + _uncertain_ends(start, end)
-
-
-def _describe_timed_interval(start: DatePoint, end: DatePoint) -> str:
-    """'between 09:30 and 11:00 on 1 March 2022', or with both days when they differ."""
-    if start.timed and end.timed and start.first_day() == end.first_day():
-        text = (
-            f"between {_about(start)}{start.describe_time()} and "
-            f"{_about(end)}{end.describe_time()} on {start.describe_day()}"
-        )
-    else:
-        left = _describe_point(replace(start, uncertain=False))
-        text = f"between {left} and {_describe_point(replace(end, uncertain=False))}"
-    return text + _uncertain_ends(start, end)
-
-
-def _about(point: DatePoint) -> str:
-    return "about " if point.approximate else ""
-
-
-def _uncertain_ends(start: DatePoint, end: DatePoint) -> str:
-    text = ""
-    if start.uncertain and end.uncertain:
-        text += " (uncertain)"
-    elif start.uncertain:
-        text += " (the start is uncertain)"
-    elif end.uncertain:
-        text += " (the end is uncertain)"
-    return text
+        return fuzzy_words(self)
 
 
 def display_date(date: FuzzyDate) -> str:
     """The date as other programs show it (TimelineJS, calendars), its marks kept:
     '24 February 2022', 'March 2022~', '2022?', '1 March 2022, 09:30',
     'some day between 21 and 27 February 2022', 'some time between 09:30 and 11:00 on …'."""
-    if date.end is None:
-        return _marked_words(date.start)
-    some = "some time" if date.start.timed or date.end.timed else "some day"
-    if not (date.approximate or date.uncertain):
-        return f"{some} {date.describe()}"  # describe() says "between 21 and 27 …"
-    return f"{some} between {_marked_words(date.start)} and {_marked_words(date.end)}"
+    from desktopapp.domain.date_words import display_words
+
+    return display_words(date)
 
 
 def qualifier_mark(point: DatePoint) -> str:
@@ -400,33 +314,37 @@ def qualifier_mark(point: DatePoint) -> str:
     return "~" if point.approximate else "?" if point.uncertain else ""
 
 
-def _marked_words(point: DatePoint) -> str:
-    return point.describe() + qualifier_mark(point)
-
-
 def parse_edtf(text: str) -> FuzzyDate:
     """Parse the supported EDTF subset; raise DateError naming what is wrong."""
     if not isinstance(text, str):
-        raise DateError(f"a date must be a string, not {type(text).__name__}")
+        raise DateError(_("a date must be a string, not {kind}").format(kind=type(text).__name__))
     stripped = text.strip()
     if not stripped:
-        raise DateError("the date is empty")
+        raise DateError(_("the date is empty"))
     parts = stripped.split("/")
     if len(parts) > 2:
-        raise DateError(f"{_echo(text)}: an interval has exactly one '/'")
+        raise DateError(_("{date}: an interval has exactly one '/'").format(date=_echo(text)))
     if len(parts) == 1:
         return FuzzyDate(_parse_point(parts[0], text))
     if not parts[0] or not parts[1] or ".." in parts:
-        raise DateError(f"{_echo(text)}: open-ended intervals are not supported; give both ends")
+        raise DateError(
+            _("{date}: open-ended intervals are not supported; give both ends").format(
+                date=_echo(text)
+            )
+        )
     start, end = _parse_point(parts[0], text), _parse_point(parts[1], text)
     if start.timed and end.timed and start.zone != end.zone:
         # Comparing 09:00Z with 11:00+01:00 would mean converting one; give both in one zone.
-        raise DateError(f"{_echo(text)}: give both times of the interval in the same zone")
+        raise DateError(
+            _("{date}: give both times of the interval in the same zone").format(date=_echo(text))
+        )
     if start.first_moment() > end.last_moment():
-        raise DateError(f"{_echo(text)}: the interval ends before it starts")
+        raise DateError(_("{date}: the interval ends before it starts").format(date=_echo(text)))
     if start.first_moment() == end.first_moment() and start.last_moment() == end.last_moment():
         raise DateError(
-            f"{_echo(text)}: both ends of the interval are the same date; give one date"
+            _("{date}: both ends of the interval are the same date; give one date").format(
+                date=_echo(text)
+            )
         )
     return FuzzyDate(start, end)
 
@@ -435,22 +353,28 @@ def _parse_point(part: str, whole: str) -> DatePoint:
     match = _POINT.fullmatch(part)
     if not match:
         raise DateError(
-            f"{_echo(whole)} is not a supported date; use YYYY, YYYY-MM or YYYY-MM-DD "
-            "(a time as YYYY-MM-DDThh, Thh:mm or Thh:mm:ss), optionally followed by ?, ~ "
-            "or %, or two of them joined by '/'"
+            _(
+                "{date} is not a supported date; use YYYY, YYYY-MM or YYYY-MM-DD "
+                "(a time as YYYY-MM-DDThh, Thh:mm or Thh:mm:ss), optionally followed by ?, ~ "
+                "or %, or two of them joined by '/'"
+            ).format(date=_echo(whole))
         )
     year = int(match["year"])
     month = int(match["month"]) if match["month"] else None
     day = int(match["day"]) if match["day"] else None
     if year < 1:
-        raise DateError(f"{_echo(whole)}: year 0 is not supported")
+        raise DateError(_("{date}: year 0 is not supported").format(date=_echo(whole)))
     if month is not None and not 1 <= month <= 12:
-        raise DateError(f"{_echo(whole)}: there is no month {month}")
+        raise DateError(
+            _("{date}: there is no month {month}").format(date=_echo(whole), month=month)
+        )
     if day is not None and month is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
             raise DateError(
-                f"{_echo(whole)}: {MONTH_NAMES[month - 1]} {year} has no day {day} (it has {last})"
+                _("{date}: {month} has no day {day} (it has {last})").format(
+                    date=_echo(whole), month=_month_words(year, month), day=day, last=last
+                )
             )
     qualifier = match["q"] or ""
     hour, minute, second = (
@@ -470,15 +394,31 @@ def _parse_point(part: str, whole: str) -> DatePoint:
     )
 
 
+def _month_words(year: int, month: int) -> str:
+    from desktopapp.domain.date_words import calendar_words
+
+    return calendar_words(year, month)
+
+
 def _check_time(
     hour: int | None, minute: int | None, second: int | None, zone: str | None, whole: str
 ) -> None:
     if hour is not None and hour > 23:
         # ISO's 24:00 is the next day's 00:00: one way to write each moment.
-        raise DateError(f"{_echo(whole)}: there is no hour {hour} (write 00 of the next day)")
+        raise DateError(
+            _("{date}: there is no hour {hour} (write 00 of the next day)").format(
+                date=_echo(whole), hour=hour
+            )
+        )
     if minute is not None and minute > 59:
-        raise DateError(f"{_echo(whole)}: there is no minute {minute}")
+        raise DateError(
+            _("{date}: there is no minute {minute}").format(date=_echo(whole), minute=minute)
+        )
     if second is not None and second > 59:
-        raise DateError(f"{_echo(whole)}: there is no second {second}")
+        raise DateError(
+            _("{date}: there is no second {second}").format(date=_echo(whole), second=second)
+        )
     if zone and zone != "Z" and (int(zone[1:3]) > 14 or int(zone[4:6]) > 59 or zone == "-00:00"):
-        raise DateError(f"{_echo(whole)}: {zone} is no time zone offset")
+        raise DateError(
+            _("{date}: {zone} is no time zone offset").format(date=_echo(whole), zone=zone)
+        )

@@ -6,6 +6,8 @@ import calendar
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from desktopapp.domain.l10n import _, quoted
+
 MAX_SEARCH_LENGTH = 1000
 
 
@@ -50,26 +52,32 @@ class EventFilter:
         return replace(self, types=frozenset())
 
     def describe(self, type_labels: dict[str, str] | None = None, *, brief: bool = False) -> str:
-        """The filter in words, as printed in an export header; ``brief`` leaves out what
-        does not restrict ("Actor: all")."""
+        """The filter in words, in the reader's language, as printed in an export header;
+        ``brief`` leaves out what does not restrict ("Actor: all"). Names, stored type
+        labels and the searched words are data, shown as they are."""
+        from desktopapp.domain.taxonomy import type_label
+
         labels = type_labels or {}
-        actors = ", ".join(sorted(self.actors, key=str.casefold)) or "all"
-        types = ", ".join(labels.get(slug, slug) for slug in sorted(self.types)) or "all"
-        parts = [f"Actor: {actors}", f"Type: {types}"]
-        if brief:
-            parts = [part for part in parts if not part.endswith(": all")]
+        actors = ", ".join(sorted(self.actors, key=str.casefold))
+        types = ", ".join(type_label(slug, labels.get(slug, slug)) for slug in sorted(self.types))
+        parts = []
+        if actors or not brief:
+            parts.append(_("Actor: {actors}").format(actors=actors or _("all")))
+        if types or not brief:
+            parts.append(_("Type: {types}").format(types=types or _("all")))
         if self.date_from or self.date_to:
             start = self.date_from.isoformat() if self.date_from else "…"
             end = self.date_to.isoformat() if self.date_to else "…"
-            parts.append(f"Dates: {start} – {end}")
+            parts.append(_("Dates: {start} – {end}").format(start=start, end=end))
         if self.text.strip():
-            parts.append(f"Search: “{self.text.strip()}”")
+            parts.append(_("Search: {text}").format(text=quoted(self.text.strip())))
         return " · ".join(parts)
 
 
 def parse_user_date(text: str, *, end_of_period: bool = False) -> date:
     """Read a date typed by a person (``2022-03-01``, ``1 March 2022``, ``March 2022``,
-    ``1er mars 2022``, ``mars 2022``).
+    ``1er mars 2022``, ``mars 2022``, and what the event editor reads besides: ``du 21 au
+    27 février 2022``, ``vers mars 2022``).
 
     A date given only to the month or year means its first day, or its last day when
     ``end_of_period`` is set (for the end of a range), so ``--to 2022-03`` includes March. A
@@ -77,7 +85,7 @@ def parse_user_date(text: str, *, end_of_period: bool = False) -> date:
     """
     cleaned = text.strip()
     if not cleaned or len(cleaned) > 64 or "\x00" in cleaned:
-        raise FilterError(f"{text[:64]!r} is not a date")
+        raise FilterError(_("{date} is not a date").format(date=repr(text[:64])))
     # Imported here: dateutil and the date words cost more than the rest of the command line
     # at startup, and only a typed date needs them.
     from desktopapp.domain.date_input import french_ordinals_read
@@ -87,13 +95,29 @@ def parse_user_date(text: str, *, end_of_period: bool = False) -> date:
         # Parsed twice with different defaults: what differs was not typed.
         first = _parse(cleaned, datetime(2000, 1, 1))
         probe = _parse(cleaned, datetime(2001, 2, 2))
-    except (ValueError, OverflowError) as error:
-        raise FilterError(f"{text!r} is not a date I can read (try 2022-03-01)") from error
+    except (ValueError, OverflowError):
+        return _read_as_the_editor_does(text, end_of_period=end_of_period)
     if first.year != probe.year:
-        raise FilterError(f"{text!r} has no year (try 2022-03-01)")
+        raise FilterError(_("{date} has no year (try 2022-03-01)").format(date=repr(text)))
     if not end_of_period:
         return first
     return _end_of_given_period(first, probe)
+
+
+def _read_as_the_editor_does(text: str, *, end_of_period: bool) -> date:
+    """What dateutil alone cannot read, read by the event editor's reader: an interval ("du
+    21 au 27 février 2022" starts on the 21st and ends on the 27th), "vers mars 2022",
+    "9 h 30". Its refusal says what is wrong, in the reader's language."""
+    from desktopapp.domain.date_input import read_date
+    from desktopapp.domain.dates import DateError, parse_edtf
+
+    try:
+        fuzzy = parse_edtf(read_date(text).edtf)
+    except DateError as error:
+        raise FilterError(str(error)) from None
+    if end_of_period:
+        return (fuzzy.end or fuzzy.start).last_day()
+    return fuzzy.start.first_day()
 
 
 def _parse(text: str, default: datetime) -> date:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from desktopapp.domain.dates import DAY_OR_FINER, FuzzyDate
+from desktopapp.domain.l10n import _
 
 
 class ActorKind(StrEnum):
@@ -47,7 +48,7 @@ class Source:
         """The publication date in words, or that it cannot be read."""
         if self.published is None:
             damaged = any("published_edtf" in problem for problem in self.problems)
-            return "publication date unreadable" if damaged else "publication date not known"
+            return _("publication date unreadable") if damaged else _("publication date not known")
         return self.published.describe()
 
     def citation_line(self) -> str:
@@ -72,6 +73,13 @@ class EventType:
     id: int
     slug: str
     label: str
+
+    @property
+    def shown_label(self) -> str:
+        """The label in the reader's language for a standard type, else as stored."""
+        from desktopapp.domain.taxonomy import type_label
+
+        return type_label(self.slug, self.label)
 
     @property
     def parent_slug(self) -> str | None:

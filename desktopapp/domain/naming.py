@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from desktopapp.domain.l10n import _, quoted
 from desktopapp.domain.model import Actor
 from desktopapp.domain.search import fold
+from desktopapp.domain.wording import listing
 
 
 def taken_by(
@@ -34,5 +36,5 @@ def taken_by(
 def clash_message(candidate: str, actors: list[Actor]) -> str:
     """“Volvo” already names AB Volvo and Volvo Cars."""
     names = sorted(actor.name for actor in actors)
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"“{candidate}” already names {listed}"
+    listed = names[0] if len(names) == 1 else listing(names)
+    return _("{name} already names {actors}").format(name=quoted(candidate), actors=listed)

@@ -13,19 +13,27 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from desktopapp.domain.l10n import N_, _
 from desktopapp.domain.links import link_target
 from desktopapp.domain.model import Claim, Link, Source
 from desktopapp.domain.quotation import quoted
 
 UNSOURCED = "unsourced"
-UNSOURCED_LINE = "Unsourced — no quote from a source yet"
-LINK_KIND_WORDS = {"media": "Media", "thumbnail": "Thumbnail", "background": "Background"}
+# Marked for the catalogue; shown through _() where displayed.
+UNSOURCED_LINE = N_("Unsourced — no quote from a source yet")
+LINK_KIND_WORDS = {
+    "media": N_("Media"),
+    "thumbnail": N_("Thumbnail"),
+    "background": N_("Background"),
+}
 
 
 def claim_heading(claim: Claim) -> str:
     """ "As imported from timeline.json, slide 4:" (or without a place, if none was kept)."""
     origin = claim.origin.strip()
-    return f"As imported from {origin}:" if origin else "As imported:"
+    if origin:
+        return _("As imported from {origin}:").format(origin=origin)
+    return _("As imported:")
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,8 @@ class ShownLink:
     @property
     def words(self) -> str:
         """ "Media", "Thumbnail" or "Background" (the kind as stored, if unknown)."""
-        return LINK_KIND_WORDS.get(self.link.kind, self.link.kind)
+        known = LINK_KIND_WORDS.get(self.link.kind)
+        return _(known) if known else self.link.kind
 
     @property
     def credit_line(self) -> str:

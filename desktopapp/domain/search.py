@@ -20,11 +20,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from desktopapp.domain.l10n import N_, _
 from desktopapp.domain.model import Event
+from desktopapp.domain.wording import listing
 
 MAX_TERMS = 16
 MAX_WORD_LENGTH = 64
-SYNTAX_HELP = (
+# Marked for the catalogue; shown through _() where displayed.
+SYNTAX_HELP = N_(
     "Words in titles, summaries, quotes or actor names; every word is required and also "
     'finds longer words (sanction → sanctions). "Quoted words" must appear together, in '
     "that order. OR in capitals between two words or phrases finds either (apple OR swift). "
@@ -178,18 +181,19 @@ def why_matched(query: SearchQuery, event: Event) -> str:
     if not query:
         return ""
     fields = [
-        ("the title", event.title),
-        ("the summary", event.summary),
-        *(("a quote", quote.text) for quote in event.quotes),
-        *(("an actor's names", ", ".join((a.name, *a.aliases))) for a in event.actors()),
+        (_("the title"), event.title),
+        (_("the summary"), event.summary),
+        *((_("a quote"), quote.text) for quote in event.quotes),
+        *((_("an actor's names"), ", ".join((a.name, *a.aliases))) for a in event.actors()),
     ]
     found = [(place, text, spans) for place, text in fields if (spans := match_spans(query, text))]
     if not found:
         return ""
-    places = list(dict.fromkeys(place for place, _, _ in found))
-    where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
-    _, text, spans = found[0]
-    return f"Found in {where}: «{_passage(text, spans[0])}»"
+    places = list(dict.fromkeys(place for place, _text, _spans in found))
+    where = places[0] if len(places) == 1 else listing(places)
+    _place, text, spans = found[0]
+    # The passage is the source's words: between guillemets in every language, as before.
+    return _("Found in {where}: «{passage}»").format(where=where, passage=_passage(text, spans[0]))
 
 
 def _passage(text: str, span: tuple[int, int], context: int = 40) -> str:

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 
+from desktopapp.domain.l10n import N_, ngettext, number
 from desktopapp.domain.model import Event
 
 HIDDEN_MARK = "\ufffd"  # "�": Unicode's own sign for a character that cannot be shown
-HIDDEN_MARK_NOTE = (
-    f"{HIDDEN_MARK} stands for an invisible control character in the data (such as a "
+# Marked for the catalogue (the mark written out, as HIDDEN_MARK is): shown through _().
+HIDDEN_MARK_NOTE = N_(
+    "\ufffd stands for an invisible control character in the data (such as a "
     "right-to-left override), shown instead of obeyed"
 )
 
@@ -63,8 +65,12 @@ def for_display(text: str, limit: int | None = None, *, say_cut: bool = False) -
         text = text[:limit]
     shown = _HIDDEN.sub(HIDDEN_MARK, text)
     if cut:
-        shown += f"… ({cut:,} characters cut)" if say_cut else "…"
+        shown += _cut_words(cut) if say_cut else "…"
     return shown
+
+
+def _cut_words(cut: int) -> str:
+    return "… " + ngettext("({n} character cut)", "({n} characters cut)", cut).format(n=number(cut))
 
 
 def has_hidden(text: str) -> bool:

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
-from desktopapp.domain.dates import MONTH_NAMES, shifted
+from desktopapp.domain.date_words import calendar_words, day_of_month, weekday_name
+from desktopapp.domain.dates import shifted
+from desktopapp.domain.l10n import _, month_name
 
 MIN_PIXELS_PER_DAY = 0.00008  # the whole calendar, years 1 to 9999, in under 300 px
 MAX_PIXELS_PER_DAY = 600.0  # one day wider than most windows' quarter
@@ -30,9 +32,6 @@ COORDINATE_LIMIT = float(2**30)  # no x handed to Qt is further out than this
 MAX_TICKS = 1000  # ticks of one kind on an axis, however wide it is asked to be
 _FIRST_ORDINAL = date.min.toordinal()
 _LAST_ORDINAL = date.max.toordinal()
-
-SHORT_MONTHS = [name[:3] for name in MONTH_NAMES]
-SHORT_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
 def clamp_pixels_per_day(value: float) -> float:
@@ -219,12 +218,17 @@ def tick_dates(unit: TickUnit, start: date, end: date, *, limit: int = MAX_TICKS
 
 
 def tick_label(unit: TickUnit, day: date) -> str:
+    """An axis label in the current language, names abbreviated by CLDR: "Mon 28", "7 Mar",
+    "Mar 2022" / "lun. 28", "7 mars", "févr. 2022"."""
     if unit is TickUnit.DAY:
-        return f"{SHORT_WEEKDAYS[day.weekday()]} {day.day}"
+        weekday = weekday_name(day.weekday(), abbreviated=True)
+        return _("{weekday} {day}").format(weekday=weekday, day=day.day)
     if unit is TickUnit.WEEK:
-        return f"{day.day} {SHORT_MONTHS[day.month - 1]}"
+        month = month_name(day.month, abbreviated=True)
+        return _("{day} {month}").format(day=day_of_month(day.day), month=month)
     if unit in (TickUnit.MONTH, TickUnit.QUARTER):
-        return f"{SHORT_MONTHS[day.month - 1]} {day.year}"
+        month = month_name(day.month, abbreviated=True, standalone=True)
+        return _("{month} {year}").format(month=month, year=day.year)
     return str(day.year)
 
 
@@ -268,7 +272,7 @@ def axis_ticks(scale: TimeScale, x_from: float, x_to: float, *, label_scale: flo
             if context and context[-1][0].day == day:
                 continue
             following = _next_month(day)
-            label = f"{MONTH_NAMES[day.month - 1]} {day.year}"
+            label = calendar_words(day.year, day.month)
             context.append((Tick(day, scale.x(day), label), scale.x(following)))
     elif unit in (TickUnit.MONTH, TickUnit.QUARTER):
         for year in range(start.year, min(end.year, date.max.year, start.year + MAX_TICKS) + 1):

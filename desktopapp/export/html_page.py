@@ -22,8 +22,9 @@ from typing import Any
 
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain import l10n
+from desktopapp.domain.date_words import day_of_month
 from desktopapp.domain.filter import EventFilter
-from desktopapp.domain.l10n import N_, _, ngettext, pgettext
+from desktopapp.domain.l10n import N_, _, ngettext
 from desktopapp.domain.links import link_target
 from desktopapp.domain.model import Citation, Event, Role, Source
 from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links
@@ -157,7 +158,7 @@ def page_words() -> dict[str, Any]:
         "words": {key: _(words) for key, words in PAGE_WORDS.items()}
         | {
             "quoted": l10n.quoted("{text}"),  # “…” / « … »
-            "firstDay": pgettext("the first day of a month", "1"),  # "1er mars"
+            "firstDay": day_of_month(1),  # "1er mars"
         },
         "plurals": _page_plurals(),
         "months": [l10n.month_name(month, abbreviated=True) for month in range(1, 13)],

@@ -11,7 +11,7 @@ from datetime import date
 from desktopapp import __version__
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain import l10n
-from desktopapp.domain.dates import DatePoint
+from desktopapp.domain.date_words import day_words
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.l10n import N_, _, ngettext
 from desktopapp.domain.model import Source
@@ -63,4 +63,4 @@ def source_credit(source: Source | None, exported: date) -> str:
 def long_date(value: date) -> str:
     """A calendar day in the date wording of every other date: "1 March 2022" /
     "1er mars 2022"."""
-    return DatePoint(value.year, value.month, value.day).describe_day()
+    return day_words(value)

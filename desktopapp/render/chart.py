@@ -17,7 +17,8 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
 
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
-from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.grouping import Grouping, shown_lane_label
+from desktopapp.domain.l10n import N_, _, ngettext, number
 from desktopapp.domain.model import EventRow
 from desktopapp.domain.text import (
     HIDDEN_MARK_NOTE,
@@ -166,13 +167,14 @@ def build_chart(
             bins = LaneBins(first, bin_days, tuple(histogram.get(lane.key, [0] * count)))
             chart_lanes.append(
                 ChartLane(
-                    lane.key, lane.label, lane.count, bins=bins, colour_slug=colour_of(lane.key)
+                    lane.key,
+                    lane.label,
+                    lane.count,
+                    bins=bins,
+                    colour_slug=colour_of(lane.key),
                 )
             )
-        notes.append(
-            f"{total:,} events: more than {max_events:,}, so each lane shows how many events "
-            f"start in each {_bin_words(bin_days)} instead of one mark per event."
-        )
+        notes.append(_aggregated_note(total, max_events, bin_days))
     else:
         by_lane: dict[str, list[EventRow]] = {key: [] for key in keys}
         for key, row in repository.lane_rows(event_filter, grouping, start, end, lanes=keys):
@@ -188,11 +190,17 @@ def build_chart(
                 )
             )
     if hidden:
-        notes.append(f"{hidden:,} quieter lanes are not shown; narrow the filter to see them.")
+        notes.append(
+            ngettext(
+                "{n} quieter lane is not shown; narrow the filter to see it.",
+                "{n} quieter lanes are not shown; narrow the filter to see them.",
+                hidden,
+            ).format(n=number(hidden))
+        )
     if _any_hidden(chart_lanes):
         notes.append(f"{HIDDEN_MARK_NOTE}.")
     if not lanes:
-        notes.append("No events match the filter in this period.")
+        notes.append(_("No events match the filter in this period."))
     return Chart(
         start=shown_from,
         end=shown_to,
@@ -218,15 +226,34 @@ def _any_hidden(lanes: list[ChartLane]) -> bool:
 
 
 _GROUPING_TITLES = {
-    Grouping.ACTOR: "Acting actor",
-    Grouping.TYPE: "Event type",
-    Grouping.NONE: "Events",
+    Grouping.ACTOR: N_("Acting actor"),
+    Grouping.TYPE: N_("Event type"),
+    Grouping.NONE: N_("Events"),
 }
 
 
+def _aggregated_note(total: int, max_events: int, bin_days: int) -> str:
+    """Why the lanes show counts: "40,000 events: more than 20,000, so each lane shows how
+    many events start in each week instead of one mark per event." """
+    return _(
+        "{total} events: more than {limit}, so each lane shows how many events start in "
+        "each {period} instead of one mark per event."
+    ).format(total=number(total), limit=number(max_events), period=_bin_words(bin_days))
+
+
 def _bin_words(days: int) -> str:
-    named = {1: "day", 7: "week", 14: "fortnight", 30: "month", 91: "quarter", 365: "year"}
-    return named.get(days, f"{days}-day period")
+    """The period a bin covers, as the end of "in each …" / "par …"."""
+    named = {
+        1: N_("day"),
+        7: N_("week"),
+        14: N_("fortnight"),
+        30: N_("month"),
+        91: N_("quarter"),
+        365: N_("year"),
+    }
+    if days in named:
+        return _(named[days])
+    return _("{n}-day period").format(n=number(days))
 
 
 def _legend(
@@ -370,7 +397,7 @@ def _labels_inside(axis: Axis, right: float, fonts: Fonts) -> Axis:
 def natural_header_width(chart: Chart, width: float) -> float:
     """The lane-name column's width for these lanes' names, when painted ``width`` wide."""
     metrics = QFontMetricsF(_fonts().header)
-    names = [for_display(lane.name, LINE_LIMIT) for lane in chart.lanes]
+    names = [for_display(shown_lane_label(lane.key, lane.name), LINE_LIMIT) for lane in chart.lanes]
     widest = max((metrics.horizontalAdvance(name) for name in names), default=60)
     return min(max(100.0, widest + 56.0), max(200.0, width) * 0.22)
 
@@ -430,7 +457,7 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, *, dark: bool = F
     painter.drawText(
         QRectF(10, 0, plot_left - 14, AXIS_HEIGHT),
         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-        _GROUPING_TITLES[chart.grouping],
+        _(_GROUPING_TITLES[chart.grouping]),
     )
     painter.setPen(QPen(colours.grid, 1.0))
     painter.drawLine(QPointF(0, AXIS_HEIGHT), QPointF(plot_left, AXIS_HEIGHT))

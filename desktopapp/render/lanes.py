@@ -16,6 +16,8 @@ from datetime import date
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
 
+from desktopapp.domain.grouping import shown_lane_label
+from desktopapp.domain.l10n import number
 from desktopapp.domain.model import EventRow
 from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.domain.timescale import (
@@ -518,7 +520,7 @@ def paint_lane_header(
         painter.setBrush(type_colour(lane.colour_slug, dark=dark))
         painter.drawRoundedRect(QRectF(x, rect.top() + 9, 10, 10), 2, 2)
         x += 16
-    count_text = f"{lane.count:,}"
+    count_text = number(lane.count)
     small = QFontMetricsF(fonts.small)
     count_width = small.horizontalAdvance(count_text)
     header = QFontMetricsF(fonts.header)
@@ -526,7 +528,9 @@ def paint_lane_header(
     # Elided in the middle: "Corporate…withdrawal" keeps both ends of a long name (the lane
     # header's tooltip has it whole).
     name = header.elidedText(
-        for_display(lane.name, LINE_LIMIT), Qt.TextElideMode.ElideMiddle, max(0.0, name_room)
+        for_display(shown_lane_label(lane.key, lane.name), LINE_LIMIT),
+        Qt.TextElideMode.ElideMiddle,
+        max(0.0, name_room),
     )
     line = QRectF(x, rect.top() + 4, rect.right() - x - 8, 20)
     painter.setFont(fonts.header)
@@ -551,9 +555,9 @@ def header_width(
     needed = 0.0
     for lane in lanes:
         swatch = 16.0 if lane.colour_slug else 0.0
-        digits = count.width(f"{lane.count:,}")
+        digits = count.width(number(lane.count))
         # As paint_lane_header lays it out: 10 left, swatch, name, 6, count, 8 right.
-        name = header.width(for_display(lane.name, LINE_LIMIT))  # as painted
+        name = header.width(for_display(shown_lane_label(lane.key, lane.name), LINE_LIMIT))
         needed = max(needed, 10 + swatch + name + 6 + digits + 8)
     limit = min(MAX_HEADER_WIDTH, max(MIN_HEADER_WIDTH, timeline_width * HEADER_SHARE))
     # In steps of HEADER_STEP, so that the plot does not shift by a few pixels whenever a

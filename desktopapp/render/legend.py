@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen, Qt
 
+from desktopapp.domain.taxonomy import type_label
 from desktopapp.domain.text import LINE_LIMIT, for_display
 from desktopapp.render.marks import DOT_RADIUS, LEGEND_STYLES, MarkShape, MarkStyle, paint_mark
 from desktopapp.render.palette import ChartColours, type_colour
@@ -30,11 +31,15 @@ def legend_entries(
     type_labels: dict[str, str], roots: Iterable[str], *, with_styles: bool = True
 ) -> tuple[LegendEntry, ...]:
     """The date styles (unless the marks are all aggregated), then the given top-level types
-    in alphabetical order of their labels."""
+    in alphabetical order of their labels: the stored labels (``type_labels``), a standard
+    type's in the reader's language."""
     entries: list[LegendEntry] = []
     if with_styles:
         entries.extend(LegendEntry(style.description, style=style) for style in LEGEND_STYLES)
-    named = {(for_display(type_labels.get(root, root), LINE_LIMIT), root) for root in roots}
+    named = {
+        (for_display(type_label(root, type_labels.get(root, root)), LINE_LIMIT), root)
+        for root in roots
+    }
     for label, root in sorted(named, key=lambda pair: pair[0].casefold()):
         entries.append(LegendEntry(label, type_slug=root))
     return tuple(entries)

@@ -34,6 +34,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainter, QPen
 
 from desktopapp.domain.dates import DAY_OR_FINER, DateError, parse_edtf
+from desktopapp.domain.l10n import _
 from desktopapp.domain.model import Event, EventRow
 from desktopapp.domain.timescale import TimeScale
 
@@ -90,19 +91,20 @@ class MarkStyle:
 
     @property
     def description(self) -> str:
+        """What the mark means, in the reader's language (the legend, tooltips, help)."""
         if self.unsourced:
-            return "Unsourced: no quote from a source yet (hollow, !)"
+            return _("Unsourced: no quote from a source yet (hollow, !)")
         if self.approximate and self.uncertain:
-            return "Approximate and uncertain date"
+            return _("Approximate and uncertain date")
         if self.approximate:
-            return "Approximate date (~)"
+            return _("Approximate date (~)")
         if self.uncertain:
-            return "Uncertain date (?)"
-        return {
-            MarkShape.DOT: "Exact day or time",
-            MarkShape.BAR: "Interval: at some point within these dates",
-            MarkShape.PERIOD: "Month or year only (day unknown)",
-        }[self.shape]
+            return _("Uncertain date (?)")
+        if self.shape is MarkShape.DOT:
+            return _("Exact day or time")
+        if self.shape is MarkShape.BAR:
+            return _("Interval: at some point within these dates")
+        return _("Month or year only (day unknown)")
 
 
 LEGEND_STYLES: tuple[MarkStyle, ...] = (

@@ -19,7 +19,8 @@ from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from desktopapp.domain.dates import MONTH_NAMES, DateError, parse_edtf
+from desktopapp.domain.date_words import day_words
+from desktopapp.domain.dates import DateError, parse_edtf
 from desktopapp.domain.links import link_target
 from desktopapp.domain.model import Claim, Event, EventType, Link, Role, Source
 from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links, source_names
@@ -316,7 +317,7 @@ def _capitalised(text: str) -> str:
 
 
 def _day(value: date) -> str:
-    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
+    return day_words(value)
 
 
 def _published(edtf: str) -> str:

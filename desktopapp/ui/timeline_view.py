@@ -84,13 +84,14 @@ from PySide6.QtWidgets import (
 
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository
+from desktopapp.domain.date_words import short_day_words
 from desktopapp.domain.dates import DateError, parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import NO_ACTOR_LANE, Grouping
 from desktopapp.domain.model import EventRow
 from desktopapp.domain.provenance import UNSOURCED_LINE
 from desktopapp.domain.text import HIDDEN_MARK_NOTE, TOOLTIP_LIMIT, for_display, has_hidden
-from desktopapp.domain.timescale import MAX_PIXELS_PER_DAY, SHORT_MONTHS, TimeScale, highest_zoom
+from desktopapp.domain.timescale import MAX_PIXELS_PER_DAY, TimeScale, highest_zoom
 from desktopapp.render.lanes import (
     AXIS_HEIGHT,
     Fonts,
@@ -1265,7 +1266,7 @@ def _paragraphs(lines: list[str], *, bold_first: bool = False) -> str:
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {SHORT_MONTHS[day.month - 1]} {day.year}"
+    return short_day_words(day)
 
 
 def _bin_words(days: int) -> str:
