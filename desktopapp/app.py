@@ -33,7 +33,10 @@ from desktopapp.launch import EXIT_USAGE, LaunchOptions
 if TYPE_CHECKING:
     from desktopapp.db.repository import EventRepository
     from desktopapp.document import TimelineDocument
+    from desktopapp.domain.filter import EventFilter
+    from desktopapp.ui.main_window import MainWindow
     from desktopapp.ui.settings import Settings
+    from desktopapp.ui.translations import Translators
 
 # The database layer (SQLAlchemy, the schema: some 0.4 s to import, more than Qt itself) and
 # the window's modules are imported inside the functions that need them, after a first window
@@ -55,11 +58,13 @@ def run_app(options: LaunchOptions) -> int:
     if options.screenshot is not None:
         previous_handler = qInstallMessageHandler(_quiet_offscreen_noise)
     app = _application(options.qt_arguments)
+    translators = _speak_chosen_language(app, headless=options.screenshot is not None)
     reporter = CrashReporter(headless=options.screenshot is not None)
     previous_hook = reporter.install()
     try:
-        return _run(app, options)
+        return _run(app, options, translators)
     finally:
+        translators.remove()
         sys.excepthook = previous_hook
         if options.screenshot is not None:
             qInstallMessageHandler(previous_handler)
@@ -76,11 +81,38 @@ def _quiet_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, message
     print(message, file=sys.stderr)
 
 
-def _run(app: QApplication, options: LaunchOptions) -> int:
+def _speak_chosen_language(app: QApplication, *, headless: bool) -> Translators:
+    """The language of View › Language, else the system's (a screenshot shows what the
+    command line and the locale ask for, not the last session's choice)."""
+    import platformdirs
+
+    from desktopapp.ui.settings import Settings
+    from desktopapp.ui.translations import Translators, chosen_language
+
+    translators = Translators(app, platformdirs.user_cache_path(APP_NAME))
+    with tempfile.TemporaryDirectory() as folder:
+        store = (
+            QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+            if headless
+            else QSettings()
+        )
+        speak(translators, chosen_language(Settings(store)))
+    return translators
+
+
+def speak(translators: Translators, code: str) -> None:
+    """Speak ``code``: the translators, and the application's name in dialogs' titles."""
+    translators.speak(code)
+    QGuiApplication.setApplicationDisplayName(
+        QCoreApplication.translate("MainWindow", "News Timeline")
+    )
+
+
+def _run(app: QApplication, options: LaunchOptions, translators: Translators) -> int:
     splash = None if options.screenshot is not None else _show_splash(options)
     _set_window_icon()
     try:
-        return _open_and_run(app, options, splash)
+        return _open_and_run(app, options, splash, translators)
     finally:
         _close(splash)
 
@@ -90,7 +122,9 @@ def _close(splash: QLabel | None) -> None:
         splash.close()
 
 
-def _open_and_run(app: QApplication, options: LaunchOptions, splash: QLabel | None) -> int:
+def _open_and_run(
+    app: QApplication, options: LaunchOptions, splash: QLabel | None, translators: Translators
+) -> int:
     from desktopapp.db.errors import OlderSchemaError
 
     options = _with_remembered_password(options)
@@ -116,7 +150,6 @@ def _open_and_run(app: QApplication, options: LaunchOptions, splash: QLabel | No
         return _fail(message, headless=options.screenshot is not None)
 
     from desktopapp.document import TimelineDocument
-    from desktopapp.ui.main_window import MainWindow
     from desktopapp.ui.settings import Settings
 
     # The one document of the window: whatever the window opens later replaces its timeline,
@@ -125,27 +158,95 @@ def _open_and_run(app: QApplication, options: LaunchOptions, splash: QLabel | No
     document = _server_timeline_for_editing(options, repository, settings) or TimelineDocument(
         repository, location=location
     )
-    window: MainWindow | None = None
+    host: WindowHost | None = None
     try:
         if options.screenshot is not None:
             # A screenshot shows exactly what the command line asks for, not the last session.
             with tempfile.TemporaryDirectory() as folder:
                 store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-                window = MainWindow(document, Settings(store), options.event_filter)
-                return _screenshot(app, window, options)
+                host = WindowHost(document, Settings(store), translators, options.event_filter)
+                return _screenshot(app, host.window, options)
         initial = None if options.event_filter.is_empty else options.event_filter
-        window = MainWindow(document, settings, initial)
+        host = WindowHost(document, settings, translators, initial)
         if upgraded is not None:
-            window.statusBar().showMessage(upgraded, 10000)
-        window.show()
+            host.window.statusBar().showMessage(upgraded, 10000)
+        host.window.show()
         _close(splash)
         return run_event_loop(app)
     finally:
-        if window is not None:
+        if host is not None:
             # Closing the engine under a running query would pull its connection away from
             # the worker thread (seen as "Set changed size during iteration", once a crash).
-            window.stop_queries()
+            host.window.stop_queries()
         document.close()
+
+
+class WindowHost:
+    """The main window over the document, in the language spoken, and View › Language.
+
+    A language switch builds a new window on the same document and closes the old one,
+    rather than retranslating the window in place: every pane sets its words as it is built,
+    and a second path that sets them again for each label of each pane would be one more
+    place to forget a word. The document holds everything the person did (the timeline, the
+    filter, the selection, the undo stack), and the settings the old window saves just before
+    hold its geometry, splitters and toolbar, so the new window shows the same thing."""
+
+    def __init__(
+        self,
+        document: TimelineDocument,
+        settings: Settings,
+        translators: Translators,
+        initial_filter: EventFilter | None = None,
+    ) -> None:
+        self._document = document
+        self._settings = settings
+        self._translators = translators
+        self.window = self._build(initial_filter)
+
+    def _build(self, initial_filter: EventFilter | None) -> MainWindow:
+        from desktopapp.ui.main_window import MainWindow
+
+        window = MainWindow(self._document, self._settings, initial_filter)
+        window.languageChosen.connect(self.switch_language)
+        return window
+
+    def switch_language(self, code: str) -> MainWindow:
+        """Speak ``code`` from now on (remembered for the next launch) and show the window
+        in it; returns the window now shown."""
+        from desktopapp.domain import l10n
+        from desktopapp.ui.settings import LANGUAGE
+
+        code = l10n.supported(code) or l10n.SOURCE_LANGUAGE
+        self._settings.set_value(LANGUAGE, code)
+        if code == l10n.language():
+            return self.window
+        old = self.window
+        old.save_state()  # what the new window restores: geometry, splitters, toolbar
+        old.detach()
+        speak(self._translators, code)
+        selection = self._document.selection
+        self.window = self._build(self._document.filter)
+        # Where the old one is, exactly (the saved geometry may be fitted to the screen).
+        self.window.setGeometry(old.geometry())
+        if old.isMaximized():
+            self.window.setWindowState(Qt.WindowState.WindowMaximized)
+        if selection is not None:  # shown once the list has it
+            self.window.filterApplied.connect(self._reselect(selection))
+        if old.isVisible():
+            self.window.show()
+            self.window.activateWindow()
+        old.close()
+        old.deleteLater()
+        return self.window
+
+    def _reselect(self, event_id: int) -> Callable[[object], None]:
+        window = self.window
+
+        def select(_filter: object) -> None:
+            window.filterApplied.disconnect(select)
+            window.select_event(event_id)
+
+        return select
 
 
 def _with_remembered_password(options: LaunchOptions) -> LaunchOptions:
@@ -208,12 +309,17 @@ def _show_splash(options: LaunchOptions) -> QLabel:
 
     A QLabel with the splash window type rather than QSplashScreen, which waits up to a
     second for the window to be exposed (always, on the offscreen platform)."""
-    shown = Path(options.database).name if options.database else "the sample timeline"
+    if options.database:
+        opening = QCoreApplication.translate("App", "Opening {name}…").format(
+            name=Path(options.database).name
+        )
+    else:
+        opening = QCoreApplication.translate("App", "Opening the sample timeline…")
     splash = QLabel()
     splash.setObjectName("startupSplash")
     splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
-    splash.setPixmap(_splash_picture(f"Opening {shown}…"))
-    splash.setAccessibleName(f"Opening {shown}")
+    splash.setPixmap(_splash_picture(opening))
+    splash.setAccessibleName(opening.removesuffix("…"))
     splash.show()
     splash.repaint()  # painted now: the imports that follow keep the event loop away
     return splash
@@ -304,7 +410,8 @@ def _failure_message(error: Exception) -> str | None:
     if isinstance(error, DatabaseError | FilterError | BuildError | AnnotationError | UpgradeError):
         return str(error)
     if isinstance(error, OSError):
-        return f"{error.filename or 'a file'}: {error.strerror or error}"
+        name = error.filename or QCoreApplication.translate("App", "a file")
+        return f"{name}: {error.strerror or error}"
     return None
 
 
@@ -316,7 +423,7 @@ def _fail(message: str, *, headless: bool) -> int:
     box.setWindowTitle("desktopapp")
     box.setIcon(QMessageBox.Icon.Critical)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText("The timeline cannot be opened.")
+    box.setText(QCoreApplication.translate("App", "The timeline cannot be opened."))
     box.setInformativeText(message)
     box.exec()
     return EXIT_USAGE
@@ -376,7 +483,7 @@ class CrashReporter:
         box.setWindowTitle("desktopapp")
         box.setIcon(QMessageBox.Icon.Critical)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("Something went wrong inside desktopapp.")
+        box.setText(QCoreApplication.translate("App", "Something went wrong inside desktopapp."))
         box.setProperty("reason", reason)
         box.setInformativeText(self._informative(reason, 0))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
@@ -391,11 +498,17 @@ class CrashReporter:
 
     @staticmethod
     def _informative(reason: str, more: int) -> str:
-        also = f"\n\n({more} more error{'s' if more > 1 else ''} since.)" if more else ""
-        return (
-            f"{reason}\n\nThe details were written to the error output. You can go on "
-            f"working; if something looks wrong, reopen the database.{also}"
-        )
+        from desktopapp.domain.l10n import ngettext, number
+
+        text = QCoreApplication.translate(
+            "App",
+            "{reason}\n\nThe details were written to the error output. You can go on "
+            "working; if something looks wrong, reopen the database.",
+        ).format(reason=reason)
+        if not more:
+            return text
+        since = ngettext("({n} more error since.)", "({n} more errors since.)", more)
+        return text + "\n\n" + since.format(n=number(more))
 
 
 def one_line_reason(error: BaseException) -> str:

@@ -31,6 +31,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from desktopapp.domain.l10n import _, number
 from desktopapp.filemode import give_normal_mode
 
 TEMP_PREFIX = ".desktopapp-tmp-"
@@ -62,34 +63,49 @@ def writable_target(path: Path) -> Path:
     if _names_open_stream(given):
         # /proc/self/fd/1 names an open stream: renaming a file over it cannot write to it.
         raise FileProblem(
-            f"cannot write {given}: it names an open file or stream, not a file to replace"
+            _("cannot write {path}: it names an open file or stream, not a file to replace").format(
+                path=given
+            )
         )
     try:
         info = os.lstat(given)
     except (FileNotFoundError, NotADirectoryError):  # the folder checks below say why
         info = None
     except OSError as error:
-        raise FileProblem(f"cannot write {given}: {reason(error)}") from error
+        raise FileProblem(
+            _("cannot write {path}: {reason}").format(path=given, reason=reason(error))
+        ) from error
     if info is not None and stat.S_ISLNK(info.st_mode):
         resolved = Path(os.path.realpath(given))
         if not resolved.exists():
             raise FileProblem(
-                f"cannot write {given}: it is a symbolic link to {resolved}, which does not exist"
+                _(
+                    "cannot write {path}: it is a symbolic link to {target}, which does not exist"
+                ).format(path=given, target=resolved)
             )
         _check_name_length(resolved)
         given, info = resolved, os.stat(resolved)
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise FileProblem(f"{given} is a folder; give a file name to write to")
+        raise FileProblem(_("{path} is a folder; give a file name to write to").format(path=given))
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise FileProblem(
-            f"cannot write {given}: it is {_kind(info.st_mode)}, not a regular file; "
-            "refusing to replace it"
+            _("cannot write {path}: it is {kind}; refusing to replace it").format(
+                path=given, kind=_not_regular(info.st_mode)
+            )
         )
     folder = given.parent
     if not folder.exists():
-        raise FileProblem(f"cannot write {given.name}: no such folder ({folder} does not exist)")
+        raise FileProblem(
+            _("cannot write {file}: no such folder ({folder} does not exist)").format(
+                file=given.name, folder=folder
+            )
+        )
     if not folder.is_dir():
-        raise FileProblem(f"cannot write {given.name}: {folder} is not a folder")
+        raise FileProblem(
+            _("cannot write {file}: {folder} is not a folder").format(
+                file=given.name, folder=folder
+            )
+        )
     return given
 
 
@@ -97,7 +113,7 @@ def _names_open_stream(path: Path) -> bool:
     """Whether ``path`` or a link on the way to its file is a /proc/…/fd or /dev/fd entry
     (``/dev/stdout`` is a link to one)."""
     current = str(path)
-    for _ in range(40):  # the kernel's own limit on links followed
+    for _link in range(40):  # the kernel's own limit on links followed
         parts = Path(current).parts
         if (parts[1:2] == ("proc",) and "fd" in parts[2:]) or parts[1:3] == ("dev", "fd"):
             return True
@@ -112,8 +128,10 @@ def _check_name_length(path: Path) -> None:
     size = len(os.fsencode(path.name))
     if size > limit:
         raise FileProblem(
-            f"cannot write {path.name[:40]}…: the file name is too long "
-            f"({size} bytes; this file system allows {limit})"
+            _(
+                "cannot write {file}…: the file name is too long "
+                "({size} bytes; this file system allows {limit})"
+            ).format(file=path.name[:40], size=number(size), limit=number(limit))
         )
 
 
@@ -124,16 +142,17 @@ def _name_max(folder: Path) -> int:
         return _NAME_MAX_FALLBACK
 
 
-def _kind(mode: int) -> str:
+def _not_regular(mode: int) -> str:
+    """What a file that is not a regular one is: "a named pipe, not a regular file"."""
     if stat.S_ISCHR(mode):
-        return "a character device"
+        return _("a character device, not a regular file")
     if stat.S_ISBLK(mode):
-        return "a block device"
+        return _("a block device, not a regular file")
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return _("a named pipe, not a regular file")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return _("a socket, not a regular file")
+    return _("not a regular file")
 
 
 # -- writing all or nothing -------------------------------------------------------------------
@@ -170,7 +189,7 @@ def new_temporary(target: Path, *, suffix: str = "") -> Path:
     name = os.fsencode(target.name)[: max(room, 0)].decode("utf-8", "ignore")
     if suffix and name.endswith(suffix):
         suffix = ""
-    for _ in range(100):
+    for _attempt in range(100):
         path = folder / f"{TEMP_PREFIX}{_HOST}-{os.getpid()}-{secrets.token_hex(4)}-{name}{suffix}"
         # Registered before it exists: an interrupt landing between the creation and the
         # caller's ``try`` still finds it (remove_unfinished_temporaries).
@@ -184,7 +203,7 @@ def new_temporary(target: Path, *, suffix: str = "") -> Path:
             _unfinished.discard(path)
             raise
         return path
-    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))
+    raise FileExistsError(errno.EEXIST, _("no free temporary file name"), str(folder))
 
 
 _unfinished: set[Path] = set()
@@ -306,7 +325,7 @@ def check_regular_input(path: Path) -> None:
     """Raise InputFileError unless ``path`` (links followed) is a regular file."""
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
-        raise InputFileError(errno.EINVAL, f"{_kind(info.st_mode)}, not a regular file", str(path))
+        raise InputFileError(errno.EINVAL, _not_regular(info.st_mode), str(path))
 
 
 def read_regular_file(path: Path, limit: int | None, *, length: int | None = None) -> bytes:
@@ -322,16 +341,16 @@ def read_regular_file(path: Path, limit: int | None, *, length: int | None = Non
     with os.fdopen(descriptor, "rb") as stream:
         info = os.fstat(stream.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise InputFileError(
-                errno.EINVAL, f"{_kind(info.st_mode)}, not a regular file", str(path)
-            )
+            raise InputFileError(errno.EINVAL, _not_regular(info.st_mode), str(path))
         if length is not None:
             return stream.read(length)
         assert limit is not None, "give a size limit or a length"
         data = stream.read(limit + 1)
     if len(data) > limit:
         raise InputFileError(
-            errno.EFBIG, f"larger than {_megabytes(limit)} MB, the most this app reads", str(path)
+            errno.EFBIG,
+            _("larger than {size} MB, the most this app reads").format(size=_megabytes(limit)),
+            str(path),
         )
     return data
 
@@ -353,14 +372,17 @@ def write_failure(error: BaseException, folder: Path, needed: int | None = None)
     """One line saying why a write in ``folder`` failed: the disk full, or the system's own
     reason (never an SQL statement or a multi-line report)."""
     if any(isinstance(cause, OSError) and cause.errno == errno.EDQUOT for cause in _chain(error)):
-        return "the disk quota of this account is used up"
+        return _("the disk quota of this account is used up")
     if is_disk_full(error):
         try:
-            free = f"{_megabytes(shutil.disk_usage(folder).free)} MB free"
+            free = _("{size} MB free").format(size=_megabytes(shutil.disk_usage(folder).free))
         except OSError:
-            free = "free space unknown"
-        wanted = f", about {_megabytes(needed)} MB needed" if needed else ""
-        return f"the disk is full ({free}{wanted})"
+            free = _("free space unknown")
+        if needed:
+            return _("the disk is full ({free}, about {size} MB needed)").format(
+                free=free, size=_megabytes(needed)
+            )
+        return _("the disk is full ({free})").format(free=free)
     return first_line(error)
 
 
@@ -375,7 +397,7 @@ def first_line(error: BaseException) -> str:
 
 def reason(error: OSError) -> str:
     if error.errno == errno.ENAMETOOLONG:
-        return "the file name is too long"
+        return _("the file name is too long")
     return error.strerror or str(error)
 
 
@@ -393,4 +415,4 @@ def _chain(error: BaseException) -> Iterator[BaseException]:
 
 def _megabytes(size: int) -> str:
     megabytes = size / 1_000_000
-    return f"{megabytes:.1f}" if megabytes < 10 else f"{megabytes:,.0f}"
+    return number(round(megabytes, 1) if megabytes < 10 else round(megabytes))

@@ -17,6 +17,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from desktopapp.domain.l10n import _
+
 # The Debian 12 / Ubuntu package of each library the xcb plugin and QtGui link against.
 DEBIAN_PACKAGES = {
     "libxcb-cursor.so.0": "libxcb-cursor0",
@@ -69,11 +71,17 @@ def install_hint(missing: Sequence[str]) -> str:
     """One line for the person: what is missing and the apt-get line that installs it."""
     packages = sorted({DEBIAN_PACKAGES[name] for name in missing if name in DEBIAN_PACKAGES})
     unknown = [name for name in missing if name not in DEBIAN_PACKAGES]
-    line = f"the window needs system libraries that are missing ({', '.join(missing)})"
+    line = _("the window needs system libraries that are missing ({libraries})").format(
+        libraries=", ".join(missing)
+    )
     if packages:
-        line += f"; on Debian or Ubuntu: sudo apt-get install {' '.join(packages)}"
+        line = _("{line}; on Debian or Ubuntu: sudo apt-get install {packages}").format(
+            line=line, packages=" ".join(packages)
+        )
     if unknown:
-        line += f"; install the packages providing {', '.join(unknown)}"
+        line = _("{line}; install the packages providing {libraries}").format(
+            line=line, libraries=", ".join(unknown)
+        )
     return line
 
 

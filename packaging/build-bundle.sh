@@ -24,6 +24,9 @@ else venv_python="$here/build/venv/Scripts/python.exe"; fi
 "$venv_python" -m pip install -q "$root" "pyinstaller==$pyinstaller_version"
 # From a neutral folder: the source tree must not shadow the installed package.
 cd "$here/build"
+# The window's translations, compiled into the installed package (its build was isolated from
+# PySide6, whose lrelease does it): the bundle ships the .qm, not the .ts.
+"$venv_python" -m desktopapp.i18n compile
 "$venv_python" -m PyInstaller --noconfirm --clean --log-level WARN \
     --workpath "$here/build/pyinstaller" --distpath "$here/dist" "$here/desktopapp.spec"
 finished=$(date +%s)

@@ -21,6 +21,7 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 export DESKTOPAPP_DATA_DIR="$scratch/data" QT_QPA_PLATFORM=offscreen
 export XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/share" XDG_CACHE_HOME="$scratch/cache"
+unset LANGUAGE LC_ALL LC_MESSAGES  # the language is chosen by LANG alone below
 cd "$scratch"
 
 version="$("$exe" --version)"
@@ -50,7 +51,13 @@ for trigger in ("count_event_lane", "uncount_event_lane", "recount_event_lane",
     db.execute(f"DROP TRIGGER {trigger}")
 db.execute("DROP TABLE lane_day_counts")
 db.execute("DROP TABLE event_links")
-for table, column in (("sources", "author"), ("events", "claim_text"), ("events", "claim_origin")):
+# Schema 7's translations, language columns and quote index.
+db.execute("DROP INDEX ix_quotes_source_start")
+db.execute("DROP INDEX ix_quotes_long")
+db.execute("DROP TABLE quote_translations")
+db.execute("DROP TABLE event_texts")
+for table, column in (("sources", "author"), ("events", "claim_text"), ("events", "claim_origin"),
+                      ("events", "language"), ("actor_names", "language")):
     db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
 db.commit()
@@ -70,7 +77,16 @@ if [ "$screenshot" = no ]; then
     echo "Smoke test passed: $bundle"
     exit 0
 fi
-"$exe" --screenshot "$scratch/window.png" --size 1280x800
+# English under the C.UTF-8 locale (plain C makes Qt complain about ASCII), French under a French one (Qt's qtbase_fr.qm and ours, both
+# shipped compiled: a catalogue that cannot be loaded says so on stderr).
+LANG=C.UTF-8 "$exe" --screenshot "$scratch/window.png" --size 1280x800
+LANG=fr_FR.UTF-8 "$exe" --screenshot "$scratch/fenetre.png" --size 1280x800 2> french.log
+if grep -i "translation" french.log; then
+    echo "smoke-test: the French catalogues did not load (above)" >&2; exit 1
+fi
+cmp -s "$scratch/window.png" "$scratch/fenetre.png" \
+    && { echo "smoke-test: LANG=fr_FR.UTF-8 gave the English window" >&2; exit 1; }
+echo "ok: --screenshot in French under LANG=fr_FR.UTF-8"
 "$python" - "$scratch/window.png" <<'PY'
 import struct, sys
 data = open(sys.argv[1], "rb").read()

@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktopapp.db.engine import open_database
 from desktopapp.db.repository import EventRepository
+from desktopapp.domain import l10n
 from desktopapp.ingest.annotations import load_annotations
 from desktopapp.ingest.builder import build_database
 from desktopapp.ingest.bundled import annotations_path
@@ -22,16 +23,56 @@ from tests.pg_server import PostgresServer, ServerMissing, running_server
 ARTICLE_PATH = Path(__file__).resolve().parent.parent / "resources" / "source-article.fr.txt"
 
 
+@pytest.fixture(scope="session")
+def shared_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the session: the French catalogue is compiled once, not per test."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
 def isolated_data_dir(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    shared_cache_dir: Path,
 ) -> Path:
     """Point the app's data folder and Qt's settings at a fresh temporary folder."""
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("DESKTOPAPP_DATA_DIR", str(folder))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(folder / "share"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared_cache_dir))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def english_by_default(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English, the source language, whatever the machine's locale (a
+    French desktop would otherwise run the suite in French), and ends in it too."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    l10n.use_language(l10n.SOURCE_LANGUAGE)
+    yield
+    l10n.use_language(l10n.SOURCE_LANGUAGE)
+
+
+@pytest.fixture
+def translators(qapp) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """The application's translators (ui.translations.Translators), taken off again and the
+    default locale and the application's name put back after the test, so French never
+    leaks into the next one."""
+    import platformdirs
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QGuiApplication
+
+    from desktopapp.ui.translations import Translators
+
+    before, name = QLocale(), QGuiApplication.applicationDisplayName()
+    speaking = Translators(qapp, platformdirs.user_cache_path("desktopapp"))
+    yield speaking
+    speaking.remove()
+    QLocale.setDefault(before)
+    QGuiApplication.setApplicationDisplayName(name)
 
 
 @pytest.fixture(scope="session")

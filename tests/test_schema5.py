@@ -168,10 +168,17 @@ def _as_schema_4(path: Path) -> None:
             db.execute(f"DROP TRIGGER {trigger}")
         db.execute("DROP TABLE lane_day_counts")
         db.execute("DROP TABLE event_links")
+        # Schema 7's translations, language columns and quote index.
+        db.execute("DROP INDEX ix_quotes_source_start")
+        db.execute("DROP INDEX ix_quotes_long")
+        db.execute("DROP TABLE quote_translations")
+        db.execute("DROP TABLE event_texts")
         for table, column in (
             ("sources", "author"),
             ("events", "claim_text"),
             ("events", "claim_origin"),
+            ("events", "language"),
+            ("actor_names", "language"),
         ):
             db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")

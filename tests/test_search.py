@@ -32,9 +32,11 @@ def keys(repository: EventRepository, text: str) -> set[int]:
 
 
 def searchable(event: Event) -> str:
-    """What the index holds for an event, as the panes show it."""
-    names = [actor.name for actor in event.actors()]
-    return "\n".join([event.title, event.summary, *(q.text for q in event.quotes), *names])
+    """What the index holds for an event, as the panes show it: its words in every language,
+    its actors by every name."""
+    names = [name for actor in event.actors() for name in (actor.name, *actor.aliases)]
+    texts = [words for text in event.translations for words in (text.title, text.summary)]
+    return "\n".join([event.title, event.summary, *texts, *(q.text for q in event.quotes), *names])
 
 
 def test_or_finds_either_word(repository: EventRepository) -> None:

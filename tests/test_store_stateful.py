@@ -37,11 +37,15 @@ from desktopapp.db.commands import (
     ClaimInput,
     CommandError,
     DeleteEvent,
+    DeleteEventTranslation,
     DeleteQuote,
     EditActor,
     EditEvent,
+    EventTranslation,
     OutsideReference,
     QuoteInput,
+    SetActorName,
+    SetEventTranslation,
     SourceSentence,
 )
 from desktopapp.db.integrity import check_database
@@ -102,6 +106,33 @@ class Edits(RuleBasedStateMachine):
             self.undo.append(self.store.execute(command))
         except CommandError as error:  # the name is taken, or it already reads so
             assert "already" in str(error)
+
+    @precondition(lambda self: self.actors)
+    @rule(pick=st.integers(0, 50), name=st.integers(0, 4))
+    def name_actor_in_french(self, pick: int, name: int) -> None:
+        """Its French name set, changed or removed (name 0): found by it, exactly."""
+        key = self.actors[pick % len(self.actors)]
+        try:
+            self.undo.append(
+                self.store.execute(SetActorName(key, "fr", f"nom{name}" if name else ""))
+            )
+        except CommandError as error:  # taken, or already so
+            assert "already" in str(error) or "names the actor" in str(error)
+
+    @rule(key=events, words=st.integers(0, 3), remove=st.booleans())
+    def translate_event(self, key: str, words: int, remove: bool) -> None:
+        """Its French words set, replaced or removed: the index follows them."""
+        command = (
+            DeleteEventTranslation(key, "fr")
+            if remove
+            else SetEventTranslation(
+                key, EventTranslation("fr", f"traduction {words}", f"resume{words}")
+            )
+        )
+        try:
+            self.undo.append(self.store.execute(command))
+        except CommandError as error:  # deleted since, none to remove, or already so
+            assert any(why in str(error) for why in ("no event", "no translation", "already"))
 
     def _participants(self, picks: list[tuple[int, str]]) -> tuple[tuple[str, str], ...]:
         if not self.actors:
@@ -238,8 +269,9 @@ class Edits(RuleBasedStateMachine):
         change = self.undo.pop()
         try:
             self.store.execute(change.inverse)
-        except CommandError as error:  # the event it acts on was deleted since
-            assert "no event" in str(error)
+        except CommandError as error:  # the event it acts on was deleted since, or its
+            # names were changed since by another command
+            assert any(why in str(error) for why in ("no event", "already", "no translation"))
 
     # -- invariants ---------------------------------------------------------------------
 
@@ -330,7 +362,7 @@ class Edits(RuleBasedStateMachine):
             for title, event_id in titles.items():
                 assert self._found(db, f'"{title}"') == [event_id]
             # Quoted words and actor names: the index agrees with the tables.
-            for word in ("mot3", "mot30", "alias1", "alias2"):
+            for word in ("mot3", "mot30", "alias1", "alias2", "nom1", "nom2"):
                 naive = {
                     r[0]
                     for r in _rows(
@@ -345,6 +377,12 @@ class Edits(RuleBasedStateMachine):
                 }
                 assert set(self._found(db, f'"{word}"')) == naive, word
             assert sorted(self._found(db, "titre")) == sorted(titles.values())
+            # Every translation is found by its words, and only its event.
+            translated = _rows(db, "SELECT event_id, title, summary FROM event_texts")
+            for words in {title for _, title, _ in translated}:
+                naive = sorted(e for e, title, _ in translated if title == words)
+                assert sorted(self._found(db, f'"{words}"')) == naive
+            assert sorted(self._found(db, "resume")) == sorted(e for e, _, _ in translated)
 
     @invariant()
     def check_finds_nothing_wrong(self):

@@ -26,6 +26,7 @@ from datetime import date
 from sqlalchemy import Connection, text
 
 from desktopapp.db.engine import DatabaseError
+from desktopapp.domain.l10n import _
 
 
 def day_number(value: date) -> int:
@@ -54,8 +55,10 @@ def _stored_days(actor_id: object, type_id: object, field: str, data: object) ->
     would be wrong for every filter, so the file is refused rather than miscounted."""
     if not isinstance(data, bytes) or len(data) % 4:
         raise DatabaseError(
-            f"actor_spans (actor_id {actor_id!r}, type_id {type_id!r}): {field} is not a list "
-            "of packed days; the file is damaged (rebuild it)"
+            _(
+                "actor_spans (actor_id {actor}, type_id {type}): {field} is not a list "
+                "of packed days; the file is damaged (rebuild it)"
+            ).format(actor=repr(actor_id), type=repr(type_id), field=field)
         )
     return unpack_days(data)
 

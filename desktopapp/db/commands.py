@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktopapp.domain.model import EventText
+
 
 class CommandError(Exception):
     """A command refused, in one line for the person; the file is unchanged."""
@@ -25,6 +27,8 @@ class QuoteInput:
     start: int
     end: int
     exact: str  # must equal source_text[start:end]
+    # Its translations, (language, text): shown beside it, never in its place.
+    translations: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,11 @@ class LinkInput:
     caption: str = ""
 
 
+# An event's title, summary and date note in a language other than its own ("fr"): the very
+# record the repository hands out (Event.translations), so a translation read can be written.
+EventTranslation = EventText
+
+
 @dataclass(frozen=True)
 class AddSource:
     text: str
@@ -104,6 +113,7 @@ class AddActor:
     kind: str
     aliases: tuple[str, ...] = ()
     key: str | None = None
+    names: tuple[tuple[str, str], ...] = ()  # (language, name): "fr", "Vladimir Poutine"
 
 
 @dataclass(frozen=True)
@@ -158,6 +168,10 @@ class AddEvent:
     # have no quote (it is then shown as unsourced).
     claim: ClaimInput | None = None
     links: tuple[LinkInput, ...] = ()
+    # The language of the title, summary and note ("" if not stated), and the event's words
+    # in other languages.
+    language: str = ""
+    translations: tuple[EventTranslation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,6 +188,32 @@ class EditEvent:
     # The event's version its editor started from: refused if another change came since
     # (db/versions.py). None: not checked (a script's edit, an undo).
     based_on: int | None = None
+
+
+@dataclass(frozen=True)
+class SetEventTranslation:
+    """Give an event its words in another language, or replace the ones it has."""
+
+    event_key: str
+    translation: EventTranslation
+
+
+@dataclass(frozen=True)
+class DeleteEventTranslation:
+    """Remove an event's words in ``language`` (its own words stay)."""
+
+    event_key: str
+    language: str
+
+
+@dataclass(frozen=True)
+class SetActorName:
+    """Name an actor in a language ("fr", "Vladimir Poutine"); an empty name removes the
+    name it had in that language (its own name and aliases stay)."""
+
+    actor_key: str
+    language: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -224,6 +264,9 @@ class StoredEvent:
     quotes: tuple[tuple[tuple[str, Any], ...], ...]  # quote rows, source_id as source key
     citation: tuple[tuple[str, Any], ...] | None = None  # its citations row, if any
     links: tuple[tuple[tuple[str, Any], ...], ...] = ()  # event_links rows
+    texts: tuple[tuple[tuple[str, Any], ...], ...] = ()  # event_texts rows (translations)
+    # The translations of its quotes: (quote position, language, text).
+    quote_texts: tuple[tuple[int, str, str], ...] = ()
 
 
 Command = (
@@ -239,6 +282,9 @@ Command = (
     | AddEvent
     | EditEvent
     | DeleteEvent
+    | SetEventTranslation
+    | DeleteEventTranslation
+    | SetActorName
     | AddQuote
     | DeleteQuote
     | RestoreEvent

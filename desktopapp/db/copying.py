@@ -23,7 +23,6 @@ from desktopapp.db.engine import create_writable_engine, open_database, server_e
 from desktopapp.db.errors import DatabaseError, describe_error
 from desktopapp.db.locations import Location, parse_location
 from desktopapp.db.schema import (
-    ActorNameRow,
     ActorRow,
     ActorTypeCountRow,
     Base,
@@ -33,6 +32,8 @@ from desktopapp.db.schema import (
     LaneDayCountRow,
     QuoteRow,
 )
+from desktopapp.db.translations import actor_other_names, event_translations
+from desktopapp.domain.l10n import _
 from desktopapp.safe_files import FileProblem, replacing, writable_target
 
 _BATCH = 2_000
@@ -64,10 +65,11 @@ def _into_server(reader: Engine, where: Location) -> int:
         with reader.connect() as origin, writer.begin() as destination:
             kinds = dialect_for(destination).table_kinds(destination)
             if kinds:
-                raise where.fail("the database is not empty; a copy needs an empty database")
+                raise where.fail(_("the database is not empty; a copy needs an empty database"))
             return _copy(origin, destination)
     except SQLAlchemyError as error:
-        raise where.fail(f"nothing was copied ({describe_error(error)})") from None
+        reason = _("nothing was copied ({reason})").format(reason=describe_error(error))
+        raise where.fail(reason) from None
     finally:
         writer.dispose()
 
@@ -75,7 +77,7 @@ def _into_server(reader: Engine, where: Location) -> int:
 def _into_new_file(reader: Engine, path: Path) -> int:
     path = path.expanduser()
     if path.exists() or path.is_symlink():
-        raise DatabaseError(f"{path}: already exists; choose a new file name")
+        raise DatabaseError(_("{path}: already exists; choose a new file name").format(path=path))
     try:
         target = writable_target(path)
         with replacing(target) as temporary:
@@ -91,7 +93,11 @@ def _into_new_file(reader: Engine, path: Path) -> int:
     except FileProblem as error:
         raise DatabaseError(str(error)) from error
     except (OSError, SQLAlchemyError) as error:
-        raise DatabaseError(f"{path}: nothing was copied ({describe_error(error)})") from None
+        raise DatabaseError(
+            _("{path}: nothing was copied ({reason})").format(
+                path=path, reason=describe_error(error)
+            )
+        ) from None
     return count
 
 
@@ -150,6 +156,7 @@ def _index_events(origin: Connection, destination: Connection) -> int:
             select(Q.event_id, Q.text).where(Q.event_id.in_(ids)).order_by(Q.position, Q.id)
         ):
             quotes.setdefault(event_id, []).append(text)
+        translations = event_translations(origin, ids)
         actors: dict[int, set[int]] = {}
         for event_id, actor_id in origin.execute(
             select(EA.event_id, EA.actor_id).where(EA.event_id.in_(ids))
@@ -162,6 +169,7 @@ def _index_events(origin: Connection, destination: Connection) -> int:
                 row.summary,
                 quotes.get(row.id, []),
                 [(a, texts[a]) for a in actors.get(row.id, ()) if a in texts],
+                translations.get(row.id, ()),
             )
             for row in batch
         ]
@@ -171,11 +179,7 @@ def _index_events(origin: Connection, destination: Connection) -> int:
 
 
 def _actor_texts(origin: Connection) -> dict[int, str]:
-    aliases: dict[int, list[str]] = {}
-    for actor_id, name in origin.execute(
-        select(ActorNameRow.actor_id, ActorNameRow.name).where(ActorNameRow.is_alias)
-    ):
-        aliases.setdefault(actor_id, []).append(name)
+    aliases = actor_other_names(origin)
     return {
         actor_id: actor_search_text(name, aliases.get(actor_id, ()))
         for actor_id, name in origin.execute(select(ActorRow.id, ActorRow.name))

@@ -38,6 +38,7 @@ from desktopapp.db.commands import (
     CommandError,
     DeleteActor,
     DeleteEvent,
+    DeleteEventTranslation,
     DeleteQuote,
     DeleteSource,
     DeleteType,
@@ -45,19 +46,26 @@ from desktopapp.db.commands import (
     EditEvent,
     EditSource,
     EditType,
+    EventTranslation,
     LinkInput,
     OutsideReference,
     QuoteInput,
     RestoreEvent,
     RestoreSource,
+    SetActorName,
+    SetEventTranslation,
     SourceSentence,
     StoredEvent,
 )
 from desktopapp.db.dialect import dialect_for
 from desktopapp.db.dialect.sqlite import actor_search_text, event_document
+from desktopapp.db.reading import is_language_tag
 from desktopapp.db.search import fold
+from desktopapp.db.translations import actor_other_names, event_translations
+from desktopapp.domain import l10n
 from desktopapp.domain.anchoring import selector_for
 from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf, parse_iso_day
+from desktopapp.domain.l10n import N_, _, ngettext
 from desktopapp.domain.model import LINK_KINDS, ActorKind, Role
 
 MAX_TITLE = 500
@@ -73,9 +81,21 @@ class NeedsWal(Exception):
     """The command is valid and about to write to a file not yet in WAL mode."""
 
 
+class NumberedRefusal(CommandError):
+    """The refusal of the ``number``-th command of several run as one (an import): the
+    number and the reason are kept, so that an importer says which entry of its file it was
+    without reading them back out of the sentence (which is in the reader's language)."""
+
+    def __init__(self, number: int, reason: CommandError) -> None:
+        self.number = number
+        self.reason = str(reason)
+        words = _("item {number}: {error}").format(number=l10n.number(number), error=reason)
+        super().__init__(words)
+
+
 def numbered(number: int, error: CommandError) -> CommandError:
     """The refusal of the ``number``-th command of several run as one (an import)."""
-    return CommandError(f"item {number}: {error}")
+    return NumberedRefusal(number, error)
 
 
 IMPORT_BATCH = 1_000  # AddEvent commands of an import checked and written together
@@ -105,11 +125,23 @@ _EVENTS_WITH_KEYS = text("SELECT key FROM events WHERE key IN :keys").bindparams
 _INSERT_EVENT = (
     "INSERT INTO events (id, key, title, summary, type_id, date_edtf, start_date, end_date, "
     "precision, approximate, uncertain, citation_id, citation_source_id, citation_start, "
-    "citation_end, citation_quote, citation_note, actor_names, claim_text, claim_origin) "
+    "citation_end, citation_quote, citation_note, actor_names, claim_text, claim_origin, "
+    "language) "
     "VALUES (:id, :key, :title, :summary, :type_id, :date_edtf, :start_date, :end_date, "
     ":precision, :approximate, :uncertain, :citation_id, :citation_source_id, "
     ":citation_start, :citation_end, :citation_quote, :citation_note, :actor_names, "
-    ":claim_text, :claim_origin)"
+    ":claim_text, :claim_origin, :language)"
+)
+_INSERT_EVENT_TEXT = (
+    "INSERT INTO event_texts (event_id, language, title, summary, note) "
+    "VALUES (:event_id, :language, :title, :summary, :note)"
+)
+_INSERT_QUOTE_TEXT = (
+    "INSERT INTO quote_translations (quote_id, language, text) VALUES (:quote_id, :language, :text)"
+)
+_INSERT_QUOTE_TEXT_AT = (  # a quote's translation, the quote named by event and position
+    "INSERT INTO quote_translations (quote_id, language, text) "
+    "SELECT id, :language, :text FROM quotes WHERE event_id = :e AND position = :p"
 )
 _INSERT_CITATION = (
     "INSERT INTO citations (id, key, outlet, title, url, published_edtf) "
@@ -135,6 +167,29 @@ def _short(title: str, limit: int = 60) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
+def _events(count: int) -> str:
+    """ "1 event", "3 events": the count of a refusal, in the reader's language."""
+    return ngettext("{n} event", "{n} events", count).format(n=l10n.number(count))
+
+
+def _not_a_kind(kind: object) -> CommandError:
+    kinds = ", ".join(k.value for k in ActorKind)
+    return CommandError(
+        _("{kind} is not a kind of actor ({kinds})").format(kind=repr(kind), kinds=kinds)
+    )
+
+
+# What EditSource's refusals call each field it checks (translated when a refusal is composed).
+_SOURCE_FIELDS = {
+    "title": N_("the source's title"),
+    "outlet": N_("the source's outlet"),
+    "url": N_("the source's url"),
+    "language": N_("the source's language"),
+    "published_edtf": N_("the source's published date"),
+    "author": N_("the source's author"),
+}
+
+
 @dataclass
 class _EventState:
     """What the precomputed structures know of an event: to take it out and put it back."""
@@ -158,6 +213,8 @@ class _NewEvent:
     participants: list[tuple[int, str]]  # (actor id, role)
     quotes: list[dict[str, Any]]  # its quotes rows, in order, but event id and position
     links: list[dict[str, Any]]
+    texts: tuple[dict[str, Any], ...] = ()  # its event_texts rows, but event id
+    quote_texts: tuple[tuple[int, str, str], ...] = ()  # (quote position, language, text)
 
     @property
     def history(self) -> tuple[str, str, str, Any, Any]:
@@ -187,6 +244,7 @@ class _NewEvent:
                 self.row["summary"],
                 [quote["text"] for quote in self.quotes],
                 actor_texts.items(),
+                [(t["language"], t["title"], t["summary"]) for t in self.texts],
             ),
         )
 
@@ -226,7 +284,7 @@ class Edit:
     def run(self, command: Command) -> Change:
         handler = getattr(self, "_" + type(command).__name__, None)
         if handler is None:
-            raise CommandError(f"unknown command {type(command).__name__}")
+            raise CommandError(_("unknown command {name}").format(name=type(command).__name__))
         versions.check(self.connection, command)  # another's change since the editor's start
         self.events_only = isinstance(command, _EVENT_COMMANDS)
         change: Change = handler(command)
@@ -296,22 +354,26 @@ class Edit:
     @staticmethod
     def _text(value: str, what: str, limit: int, *, required: bool = False) -> str:
         if not isinstance(value, str):
-            raise CommandError(f"{what} must be text")
+            raise CommandError(_("{what} must be text").format(what=_(what)))
         if "\x00" in value:
-            raise CommandError(f"{what} contains a NUL character")
+            raise CommandError(_("{what} contains a NUL character").format(what=_(what)))
         value = value.strip()
         if required and not value:
-            raise CommandError(f"{what} is empty; give one")
+            raise CommandError(_("{what} is empty; give one").format(what=_(what)))
         if len(value) > limit:
-            raise CommandError(f"{what} is too long ({len(value):,} characters, at most {limit:,})")
+            raise CommandError(
+                _("{what} is too long ({length} characters, at most {limit})").format(
+                    what=_(what), length=l10n.number(len(value)), limit=l10n.number(limit)
+                )
+            )
         return value
 
     @staticmethod
-    def _date(value: str, what: str = "the date") -> FuzzyDate:
+    def _date(value: str, what: str = N_("the date")) -> FuzzyDate:
         try:
             return parse_edtf(value)
         except DateError as error:
-            raise CommandError(f"{what}: {error}") from None
+            raise CommandError(_("{what}: {error}").format(what=_(what), error=error)) from None
 
     def _source(self, key: str) -> tuple[int, str, str]:
         """(id, text, title) of a source by key, or CommandError."""
@@ -326,30 +388,55 @@ class Edit:
         ).first()
         if row is None:
             known = [r[0] for r in self._rows("SELECT key FROM sources ORDER BY id LIMIT 10")]
-            hint = f"; known sources: {', '.join(known)}" if known else " (the timeline has none)"
-            raise CommandError(f"no source has the key {key!r}{hint}")
+            if known:
+                refusal = _("no source has the key {key}; known sources: {keys}")
+            else:
+                refusal = _("no source has the key {key} (the timeline has none)")
+            raise CommandError(refusal.format(key=repr(key), keys=", ".join(known)))
         return int(row[0]), str(row[1]), str(row[2])
+
+    def _quote_translation(self, words: str) -> str:
+        return self._text(words, N_("a quote's translation"), MAX_QUOTE, required=True)
 
     def _quote(self, quote: QuoteInput) -> dict[str, Any]:
         """A quote checked verbatim against its source: the row values to store."""
-        source_id, source_text, _ = self._source(quote.source_key)
+        source_id, source_text, _title = self._source(quote.source_key)
         exact = quote.exact
         if not isinstance(exact, str) or not exact.strip():
-            raise CommandError("the quote is empty; select the words of the source it quotes")
+            raise CommandError(_("the quote is empty; select the words of the source it quotes"))
         if len(exact) > MAX_QUOTE:
-            raise CommandError(f"the quote is too long (at most {MAX_QUOTE:,} characters)")
+            raise CommandError(
+                _("the quote is too long (at most {limit} characters)").format(
+                    limit=l10n.number(MAX_QUOTE)
+                )
+            )
         start, end = quote.start, quote.end
         if not (isinstance(start, int) and isinstance(end, int)) or not (
             0 <= start < end <= len(source_text)
         ):
             raise CommandError(
-                f"the quote's offsets {start!r}-{end!r} are not a span of source "
-                f"{quote.source_key!r} ({len(source_text):,} characters)"
+                _(
+                    "the quote's offsets {start}-{end} are not a span of source {key} "
+                    "({length} characters)"
+                ).format(
+                    start=repr(start),
+                    end=repr(end),
+                    key=repr(quote.source_key),
+                    length=l10n.number(len(source_text)),
+                )
             )
         if source_text[start:end] != exact:
             raise CommandError(
-                f"the quote is not verbatim: source {quote.source_key!r} at {start}-{end} "
-                f"reads {_short(source_text[start:end], 40)!r}, not {_short(exact, 40)!r}"
+                _(
+                    "the quote is not verbatim: source {key} at {start}-{end} reads {read}, "
+                    "not {given}"
+                ).format(
+                    key=repr(quote.source_key),
+                    start=start,
+                    end=end,
+                    read=repr(_short(source_text[start:end], 40)),
+                    given=repr(_short(exact, 40)),
+                )
             )
         selector = selector_for(source_text, start, end)
         return {
@@ -367,8 +454,10 @@ class Edit:
         found = self._scalar("SELECT id FROM event_types WHERE slug = :slug", {"slug": slug})
         if found is None:
             raise CommandError(
-                f"no event type has the slug {slug!r}; add it first, or pick one of the "
-                "taxonomy (see the filter panel)"
+                _(
+                    "no event type has the slug {slug}; add it first, or pick one of the "
+                    "taxonomy (see the filter panel)"
+                ).format(slug=repr(slug))
             )
         self._known[("type", slug)] = int(found)
         return int(found)
@@ -378,7 +467,9 @@ class Edit:
             return int(self._known[("actor", key)])
         found = self._scalar("SELECT id FROM actors WHERE key = :key", {"key": key})
         if found is None:
-            raise CommandError(f"no actor has the key {key!r}; add the actor first")
+            raise CommandError(
+                _("no actor has the key {key}; add the actor first").format(key=repr(key))
+            )
         self._known[("actor", key)] = int(found)
         return int(found)
 
@@ -386,10 +477,16 @@ class Edit:
         result: list[tuple[int, str]] = []
         for key, role in pairs:
             if role not in (Role.ACTING.value, Role.AFFECTED.value):
-                raise CommandError(f"an actor's role is 'acting' or 'affected', not {role!r}")
+                raise CommandError(
+                    _("an actor's role is 'acting' or 'affected', not {role}").format(
+                        role=repr(role)
+                    )
+                )
             pair = (self._actor_id(key), role)
             if pair in result:
-                raise CommandError(f"actor {key!r} is listed twice as {role}")
+                raise CommandError(
+                    _("actor {key} is listed twice as {role}").format(key=repr(key), role=role)
+                )
             result.append(pair)
         return result
 
@@ -397,26 +494,32 @@ class Edit:
         if claim is None:
             return {"claim_text": "", "claim_origin": ""}
         return {
-            "claim_text": self._text(claim.text, "the imported text", MAX_SUMMARY),
-            "claim_origin": self._text(claim.origin, "where the import came from", MAX_FIELD),
+            "claim_text": self._text(claim.text, N_("the imported text"), MAX_SUMMARY),
+            "claim_origin": self._text(claim.origin, N_("where the import came from"), MAX_FIELD),
         }
 
     def _link(self, link: LinkInput) -> dict[str, str]:
         if link.kind not in LINK_KINDS:
-            raise CommandError(f"unknown link kind {link.kind!r} (known: {', '.join(LINK_KINDS)})")
+            raise CommandError(
+                _("unknown link kind {kind} (known: {kinds})").format(
+                    kind=repr(link.kind), kinds=", ".join(LINK_KINDS)
+                )
+            )
         return {
             "kind": link.kind,
-            "url": self._text(link.url, "the link", MAX_FIELD, required=True),
-            "credit": self._text(link.credit, "the link's credit", MAX_FIELD),
-            "caption": self._text(link.caption, "the link's caption", MAX_FIELD),
+            "url": self._text(link.url, N_("the link"), MAX_FIELD, required=True),
+            "credit": self._text(link.credit, N_("the link's credit"), MAX_FIELD),
+            "caption": self._text(link.caption, N_("the link's caption"), MAX_FIELD),
         }
 
     def _citation(self, citation: Citation | None) -> dict[str, Any]:
         """The events columns of a date's citation, checked (an outside report is stored)."""
         if citation is None:
             raise CommandError(
-                "a date needs a citation: the sentence of a source, or an outside report "
-                "(outlet, title, URL and the sentence that states the date)"
+                _(
+                    "a date needs a citation: the sentence of a source, or an outside report "
+                    "(outlet, title, URL and the sentence that states the date)"
+                )
             )
         if isinstance(citation, SourceSentence):
             quote = self._quote(citation.quote)
@@ -426,28 +529,30 @@ class Edit:
                 "citation_start": quote["start"],
                 "citation_end": quote["end"],
                 "citation_quote": quote["text"],
-                "citation_note": self._text(citation.note, "the citation's note", MAX_NOTE),
+                "citation_note": self._text(citation.note, N_("the citation's note"), MAX_NOTE),
             }
         if not isinstance(citation, OutsideReference):
-            raise CommandError("a citation is a source's sentence or an outside reference")
-        sentence = self._text(citation.sentence, "the sentence that states the date", MAX_QUOTE)
+            raise CommandError(_("a citation is a source's sentence or an outside reference"))
+        sentence = self._text(citation.sentence, N_("the sentence that states the date"), MAX_QUOTE)
         if not sentence:
-            raise CommandError("the citation has no sentence: give the words that state the date")
-        outlet = self._text(citation.outlet, "the citation's outlet", MAX_FIELD)
-        url = self._text(citation.url, "the citation's URL", MAX_FIELD)
+            raise CommandError(
+                _("the citation has no sentence: give the words that state the date")
+            )
+        outlet = self._text(citation.outlet, N_("the citation's outlet"), MAX_FIELD)
+        url = self._text(citation.url, N_("the citation's URL"), MAX_FIELD)
         if not (outlet or url):
-            raise CommandError("the citation names no report: give its outlet or its URL")
-        published = self._text(citation.published, "the citation's date", 64)
+            raise CommandError(_("the citation names no report: give its outlet or its URL"))
+        published = self._text(citation.published, N_("the citation's date"), 64)
         if published:
-            self._date(published, "the citation's publication date")
+            self._date(published, N_("the citation's publication date"))
         return {
-            "citation_id": ("new", outlet, self._text(citation.title, "title", MAX_FIELD), url),
+            "citation_id": ("new", outlet, self._text(citation.title, N_("title"), MAX_FIELD), url),
             "citation_published": published,
             "citation_source_id": None,
             "citation_start": None,
             "citation_end": None,
             "citation_quote": sentence,
-            "citation_note": self._text(citation.note, "the citation's note", MAX_NOTE),
+            "citation_note": self._text(citation.note, N_("the citation's note"), MAX_NOTE),
         }
 
     @staticmethod
@@ -507,15 +612,17 @@ class Edit:
             text("SELECT id, title FROM events WHERE key = :key"), {"key": key}
         ).first()
         if row is None:
-            raise CommandError(f"no event has the key {key!r}")
+            raise CommandError(_("no event has the key {key}").format(key=repr(key)))
         return int(row[0]), str(row[1])
 
     def _fresh_key(self, table: str, key: str | None, prefix: str) -> str:
         if key is None:
             return new_key(prefix)
-        key = self._text(key, "the key", 128, required=True)
+        key = self._text(key, N_("the key"), 128, required=True)
         if self._scalar(f"SELECT 1 FROM {table} WHERE key = :key", {"key": key}):
-            raise CommandError(f"the key {key!r} is already used in this timeline")
+            raise CommandError(
+                _("the key {key} is already used in this timeline").format(key=repr(key))
+            )
         return key
 
     # -- precomputed structures ------------------------------------------------------------
@@ -547,7 +654,12 @@ class Edit:
             end=day_number(parse_iso_day(row[2])),
             actors=frozenset(actors),
             document=event_document(
-                event_id, row[3], row[4], quotes, self._actor_texts(actors).items()
+                event_id,
+                row[3],
+                row[4],
+                quotes,
+                self._actor_texts(actors).items(),
+                event_translations(self.connection, [event_id]).get(event_id, ()),
             ),
         )
 
@@ -555,14 +667,10 @@ class Edit:
         if not actor_ids:
             return {}
         names: dict[int, str] = {}
-        aliases: dict[int, list[str]] = {}
         marks = ", ".join(str(int(i)) for i in actor_ids)
         for actor_id, name in self._rows(f"SELECT id, name FROM actors WHERE id IN ({marks})"):
             names[actor_id] = name
-        for actor_id, name in self._rows(
-            f"SELECT actor_id, name FROM actor_names WHERE is_alias AND actor_id IN ({marks})"
-        ):
-            aliases.setdefault(actor_id, []).append(name)
+        aliases = actor_other_names(self.connection, actor_ids)  # every language's names
         return {i: actor_search_text(names[i], aliases.get(i, ())) for i in names}
 
     @contextmanager
@@ -697,7 +805,28 @@ class Edit:
                 {"id": event_id},
             ).mappings()
         )
-        return StoredEvent(tuple(values.items()), actors, quotes, citation, links)
+        texts = tuple(
+            tuple(dict(r).items())
+            for r in self.connection.execute(
+                text(
+                    "SELECT language, title, summary, note FROM event_texts "
+                    "WHERE event_id = :id ORDER BY language"
+                ),
+                {"id": event_id},
+            ).mappings()
+        )
+        quote_texts = tuple(
+            (int(position), str(language), str(words))
+            for position, language, words in self._rows(
+                "SELECT q.position, t.language, t.text FROM quote_translations t "
+                "JOIN quotes q ON q.id = t.quote_id WHERE q.event_id = :id "
+                "ORDER BY q.position, t.language",
+                {"id": event_id},
+            )
+        )
+        return StoredEvent(
+            tuple(values.items()), actors, quotes, citation, links, texts, quote_texts
+        )
 
     def _write_stored_event(self, stored: StoredEvent) -> int:
         """Put an event back as it was stored, under its key (and its id if still free)."""
@@ -734,9 +863,23 @@ class Edit:
             self._sql(_INSERT_QUOTE, row)
         for link in stored.links:
             self._write_link(event_id, int(dict(link)["position"]), dict(link))
+        for translation in stored.texts:
+            self._sql(_INSERT_EVENT_TEXT, {"event_id": event_id, **dict(translation)})
+        for position, language, words in stored.quote_texts:
+            self._sql(
+                "INSERT INTO quote_translations (quote_id, language, text) "
+                "SELECT id, :language, :text FROM quotes WHERE event_id = :e AND position = :p",
+                {"language": language, "text": words, "e": event_id, "p": position},
+            )
         return event_id
 
     def _remove_event_rows(self, event_id: int) -> None:
+        self._sql("DELETE FROM event_texts WHERE event_id = :id", {"id": event_id})
+        self._sql(
+            "DELETE FROM quote_translations WHERE quote_id IN "
+            "(SELECT id FROM quotes WHERE event_id = :id)",
+            {"id": event_id},
+        )
         self._sql("DELETE FROM event_links WHERE event_id = :id", {"id": event_id})
         self._sql("DELETE FROM quotes WHERE event_id = :id", {"id": event_id})
         self._sql("DELETE FROM event_actors WHERE event_id = :id", {"id": event_id})
@@ -775,8 +918,8 @@ class Edit:
         """Every check of an AddEvent, in the order the person is told of them; ``taken``
         holds the event keys in use (the timeline's, and those of the events checked
         before it in this transaction), and gets this one's."""
-        title = self._text(command.title, "the title", MAX_TITLE, required=True)
-        summary = self._text(command.summary, "the summary", MAX_SUMMARY)
+        title = self._text(command.title, N_("the title"), MAX_TITLE, required=True)
+        summary = self._text(command.summary, N_("the summary"), MAX_SUMMARY)
         type_id = self._type_id(command.type_slug)
         date = self._date(command.date_edtf)
         citation = self._citation(command.citation)
@@ -784,14 +927,23 @@ class Edit:
         claim = self._claim(command.claim)
         links = [self._link(link) for link in command.links]
         if not command.quotes and command.claim is None:
-            raise CommandError("an event needs a quote: select the passage of a source it is from")
+            raise CommandError(
+                _("an event needs a quote: select the passage of a source it is from")
+            )
         quotes = [self._quote(q) for q in command.quotes]
+        quote_texts = tuple(
+            (position, self._language(tag), self._quote_translation(words))
+            for position, quote in enumerate(command.quotes)
+            for tag, words in quote.translations
+        )
+        language = self._language(command.language, allow_empty=True)
+        texts = self._translations(command.translations, language)
         key = self._new_event_key(command.key, taken)
         published = citation.pop("citation_published", "")
         pending = citation.pop("citation_id")
         report = None
         if isinstance(pending, tuple):
-            _, outlet, report_title, url = pending
+            _new, outlet, report_title, url = pending
             report = {
                 "key": new_key("ci"),
                 "outlet": outlet,
@@ -807,15 +959,18 @@ class Edit:
             **_date_columns(date),
             **citation,
             **claim,
+            "language": language,
         }
-        return _NewEvent(command, key, row, report, participants, quotes, links)
+        return _NewEvent(command, key, row, report, participants, quotes, links, texts, quote_texts)
 
     def _new_event_key(self, key: str | None, taken: set[str]) -> str:
         if key is None:
             return new_key("ev")
-        key = self._text(key, "the key", 128, required=True)
+        key = self._text(key, N_("the key"), 128, required=True)
         if key in taken:
-            raise CommandError(f"the key {key!r} is already used in this timeline")
+            raise CommandError(
+                _("the key {key} is already used in this timeline").format(key=repr(key))
+            )
         taken.add(key)
         return key
 
@@ -845,6 +1000,8 @@ class Edit:
         participants: list[dict[str, Any]] = []
         quotes: list[dict[str, Any]] = []
         links: list[dict[str, Any]] = []
+        texts: list[dict[str, Any]] = []
+        quote_texts: list[dict[str, Any]] = []
         states: list[_EventState] = []
         for new, event_id in zip(events, event_ids, strict=True):
             citation_id = None
@@ -869,6 +1026,11 @@ class Edit:
             links.extend(
                 {"event_id": event_id, "position": n, **link} for n, link in enumerate(new.links)
             )
+            texts.extend({"event_id": event_id, **text} for text in new.texts)
+            quote_texts.extend(
+                {"e": event_id, "p": position, "language": tag, "text": words}
+                for position, tag, words in new.quote_texts
+            )
             states.append(new.state(event_id, {a: actors[a][1] for a, _ in new.participants}))
         for sql, values in (
             (_INSERT_CITATION, report_rows),
@@ -876,6 +1038,8 @@ class Edit:
             (_INSERT_EVENT_ACTOR, participants),
             (_INSERT_QUOTE, quotes),
             (_INSERT_LINK, links),
+            (_INSERT_EVENT_TEXT, texts),
+            (_INSERT_QUOTE_TEXT_AT, quote_texts),
         ):
             if values:
                 self._sql(sql, values)
@@ -923,12 +1087,12 @@ class Edit:
         updates: dict[str, Any] = {}
         fields: list[tuple[str, Any, Any]] = []
         if command.title is not None:
-            title = self._text(command.title, "the title", MAX_TITLE, required=True)
+            title = self._text(command.title, N_("the title"), MAX_TITLE, required=True)
             if title != values["title"]:
                 updates["title"] = title
                 fields.append(("title", values["title"], title))
         if command.summary is not None:
-            summary = self._text(command.summary, "the summary", MAX_SUMMARY)
+            summary = self._text(command.summary, N_("the summary"), MAX_SUMMARY)
             if summary != values["summary"]:
                 updates["summary"] = summary
                 fields.append(("summary", values["summary"], summary))
@@ -946,8 +1110,10 @@ class Edit:
             if date.edtf() != values["date_edtf"]:
                 if command.citation is None:
                     raise CommandError(
-                        "a new date needs its citation: the sentence that states it, from a "
-                        "source or an outside report (restating its current citation will do)"
+                        _(
+                            "a new date needs its citation: the sentence that states it, from a "
+                            "source or an outside report (restating its current citation will do)"
+                        )
                     )
                 updates.update(_date_columns(date))
                 fields.append(("date", values["date_edtf"], date.edtf()))
@@ -969,7 +1135,7 @@ class Edit:
             else:
                 participants = None
         if not fields:
-            raise CommandError("nothing to change: the event already reads so")
+            raise CommandError(_("nothing to change: the event already reads so"))
         with self._changing_event(event_id):
             if citation_columns is not None:
                 updates.update(self._store_citation(citation_columns))
@@ -1051,7 +1217,7 @@ class Edit:
             {"e": event_id, "s": quote["source_id"], "a": quote["start"], "b": quote["end"]},
         )
         if duplicate:
-            raise CommandError("the event already quotes this passage")
+            raise CommandError(_("the event already quotes this passage"))
         position = self._scalar(
             "SELECT coalesce(max(position), -1) + 1 FROM quotes WHERE event_id = :e",
             {"e": event_id},
@@ -1078,7 +1244,7 @@ class Edit:
 
     def _DeleteQuote(self, command: DeleteQuote) -> Change:
         event_id, title = self._event_id(command.event_key)
-        source_id, _text, _ = self._source(command.source_key)
+        source_id, _text, _title = self._source(command.source_key)
         row = self.connection.execute(
             text(
                 "SELECT id, text FROM quotes WHERE event_id = :e AND source_id = :s AND start = :a "
@@ -1088,7 +1254,9 @@ class Edit:
         ).first()
         if row is None:
             raise CommandError(
-                f"the event does not quote {command.source_key!r} at {command.start}-{command.end}"
+                _("the event does not quote {key} at {start}-{end}").format(
+                    key=repr(command.source_key), start=command.start, end=command.end
+                )
             )
         only = self._scalar("SELECT count(*) FROM quotes WHERE event_id = :e", {"e": event_id}) <= 1
         # An imported event (it has a claim) may go back to unsourced, as AddEvent allows it
@@ -1096,10 +1264,13 @@ class Edit:
         imported = "SELECT claim_text != '' OR claim_origin != '' FROM events WHERE id = :e"
         if only and not self._scalar(imported, {"e": event_id}):
             raise CommandError(
-                "this is the event's only quote; an event keeps at least one "
-                "(delete the event instead)"
+                _(
+                    "this is the event's only quote; an event keeps at least one "
+                    "(delete the event instead)"
+                )
             )
         with self._changing_event(event_id):
+            self._sql("DELETE FROM quote_translations WHERE quote_id = :id", {"id": row[0]})
             self._sql("DELETE FROM quotes WHERE id = :id", {"id": row[0]})
         self.history.append(
             (
@@ -1126,28 +1297,213 @@ class Edit:
             ),
         )
 
+    # -- translations ----------------------------------------------------------------------
+
+    def _language(self, value: str, *, allow_empty: bool = False) -> str:
+        """A language tag checked ("fr", "pt-BR"); "" only where not stating one is allowed."""
+        if not isinstance(value, str):
+            raise CommandError(_("the language must be text"))
+        value = value.strip()
+        if not value and allow_empty:
+            return ""
+        if not is_language_tag(value):
+            raise CommandError(
+                _("{value} is not a language tag; give a code such as 'fr' or 'en'").format(
+                    value=repr(value)
+                )
+            )
+        return value
+
+    def _translation(self, translation: EventTranslation, own_language: str) -> dict[str, Any]:
+        """An event's words in another language, checked: the event_texts row but its id."""
+        language = self._language(translation.language)
+        if language == own_language:
+            raise CommandError(
+                _("the event's own words are in {language}: edit them, not a translation").format(
+                    language=repr(language)
+                )
+            )
+        return {
+            "language": language,
+            "title": self._text(
+                translation.title, "the translated title", MAX_TITLE, required=True
+            ),
+            "summary": self._text(translation.summary, "the translated summary", MAX_SUMMARY),
+            "note": self._text(translation.note, "the translated note", MAX_NOTE),
+        }
+
+    def _translations(
+        self, translations: Sequence[EventTranslation], own_language: str
+    ) -> tuple[dict[str, Any], ...]:
+        """A new event's translations, checked: one per language."""
+        rows = tuple(self._translation(t, own_language) for t in translations)
+        if len({row["language"] for row in rows}) < len(rows):
+            raise CommandError(_("two translations of the event are in the same language"))
+        return rows
+
+    def _stored_translation(self, event_id: int, language: str) -> EventTranslation | None:
+        row = self.connection.execute(
+            text(
+                "SELECT title, summary, note FROM event_texts WHERE event_id = :e AND language = :l"
+            ),
+            {"e": event_id, "l": language},
+        ).first()
+        return None if row is None else EventTranslation(language, row[0], row[1], row[2])
+
+    def _SetEventTranslation(self, command: SetEventTranslation) -> Change:
+        event_id, title = self._event_id(command.event_key)
+        own_language = self._scalar("SELECT language FROM events WHERE id = :e", {"e": event_id})
+        row = self._translation(command.translation, str(own_language or ""))
+        old = self._stored_translation(event_id, row["language"])
+        new = EventTranslation(**row)
+        if old == new:
+            raise CommandError(_("nothing to change: the translation already reads so"))
+        with self._changing_event(event_id):
+            self._sql(
+                "DELETE FROM event_texts WHERE event_id = :e AND language = :l",
+                {"e": event_id, "l": row["language"]},
+            )
+            self._sql(_INSERT_EVENT_TEXT, {"event_id": event_id, **row})
+        for field in ("title", "summary", "note"):
+            before = getattr(old, field) if old else None
+            if before != row[field]:
+                self.history.append(
+                    ("event", command.event_key, f"{field}@{row['language']}", before, row[field])
+                )
+        return Change(
+            text=_("Translate '{title}' ({language})").format(
+                title=_short(title), language=row["language"]
+            ),
+            created_key=None,
+            events=frozenset({command.event_key}),
+            sources=frozenset(),
+            inverse=(
+                SetEventTranslation(command.event_key, old)
+                if old
+                else DeleteEventTranslation(command.event_key, row["language"])
+            ),
+        )
+
+    def _DeleteEventTranslation(self, command: DeleteEventTranslation) -> Change:
+        event_id, title = self._event_id(command.event_key)
+        language = self._language(command.language)
+        old = self._stored_translation(event_id, language)
+        if old is None:
+            raise CommandError(
+                _("the event has no translation in {language}").format(language=repr(language))
+            )
+        with self._changing_event(event_id):
+            self._sql(
+                "DELETE FROM event_texts WHERE event_id = :e AND language = :l",
+                {"e": event_id, "l": language},
+            )
+        for field in ("title", "summary", "note"):
+            self.history.append(
+                ("event", command.event_key, f"{field}@{language}", getattr(old, field), None)
+            )
+        return Change(
+            text=_("Remove the translation of '{title}' ({language})").format(
+                title=_short(title), language=language
+            ),
+            created_key=None,
+            events=frozenset({command.event_key}),
+            sources=frozenset(),
+            inverse=SetEventTranslation(command.event_key, old),
+        )
+
+    def _SetActorName(self, command: SetActorName) -> Change:
+        actor_id = self._actor_id(command.actor_key)
+        language = self._language(command.language)
+        name = self._text(command.name, "the actor's name", MAX_FIELD)
+        own = str(self._scalar("SELECT name FROM actors WHERE id = :a", {"a": actor_id}))
+        old = self._scalar(
+            "SELECT name FROM actor_names WHERE actor_id = :a AND language = :l AND NOT is_alias",
+            {"a": actor_id, "l": language},
+        )
+        if (old or "") == name or (old is None and name == own):
+            raise CommandError(_("nothing to change: the actor already has this name"))
+        if name:
+            self._refuse_taken_names(name, (), actor_id=actor_id)
+            if self._scalar(
+                "SELECT 1 FROM actor_names WHERE actor_id = :a AND name = :n",
+                {"a": actor_id, "n": name},
+            ):
+                raise CommandError(
+                    _("{name} is already one of this actor's names").format(name=repr(name))
+                )
+        events = [
+            r[0]
+            for r in self._rows(
+                "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = :a", {"a": actor_id}
+            )
+        ]
+        states = {event_id: self._state(event_id) for event_id in events}
+        self._sql(
+            "DELETE FROM actor_names WHERE actor_id = :a AND language = :l AND NOT is_alias",
+            {"a": actor_id, "l": language},
+        )
+        if name:
+            self._sql(
+                "INSERT INTO actor_names (actor_id, name, folded, is_alias, language) "
+                "VALUES (:a, :n, :f, false, :l)",
+                {"a": actor_id, "n": name, "f": fold(name), "l": language},
+            )
+        self._reindex(states)
+        self.history.append(("actor", command.actor_key, f"name@{language}", old, name or None))
+        return Change(
+            text=_("Name '{name}' in {language}").format(name=_short(own), language=language),
+            created_key=None,
+            events=self._event_keys_of_actor(actor_id),
+            sources=frozenset(),
+            inverse=SetActorName(command.actor_key, language, old or ""),
+            actors=frozenset({command.actor_key}),
+        )
+
+    def _reindex(self, states: dict[int, _EventState | None]) -> None:
+        """Index these events again after their actors' names changed (``states``: what was
+        indexed for each before)."""
+        for event_id, old_state in states.items():
+            new_state = self._state(event_id)
+            if old_state is not None and new_state is not None:
+                self.dialect.unindex_event_text(self.connection, old_state.document)
+                self.dialect.index_event_text(self.connection, [new_state.document])
+
+    def _event_keys_of_actor(self, actor_id: int) -> frozenset[str]:
+        return frozenset(
+            r[0]
+            for r in self._rows(
+                "SELECT e.key FROM events e JOIN event_actors ea ON ea.event_id = e.id "
+                "WHERE ea.actor_id = :a",
+                {"a": actor_id},
+            )
+        )
+
     # -- sources ---------------------------------------------------------------------------
 
     def _AddSource(self, command: AddSource) -> Change:
         if not isinstance(command.text, str) or not command.text.strip():
-            raise CommandError("the source has no text")
+            raise CommandError(_("the source has no text"))
         if "\x00" in command.text:
-            raise CommandError("the source's text contains a NUL character")
+            raise CommandError(_("the source's text contains a NUL character"))
         if len(command.text) > MAX_SOURCE_TEXT:
             raise CommandError(
-                f"the source's text is too long (at most {MAX_SOURCE_TEXT:,} characters)"
+                _("the source's text is too long (at most {limit} characters)").format(
+                    limit=l10n.number(MAX_SOURCE_TEXT)
+                )
             )
         values = {
-            "title": self._text(command.title, "the source's title", MAX_TITLE, required=True),
-            "outlet": self._text(command.outlet, "the outlet", MAX_FIELD),
-            "url": self._text(command.url, "the URL", MAX_FIELD),
-            "language": self._text(command.language, "the language", 16),
-            "published_edtf": self._text(command.published_edtf, "the publication date", 64),
-            "published_note": self._text(command.published_note, "the publication note", MAX_NOTE),
-            "author": self._text(command.author, "the author", MAX_FIELD),
+            "title": self._text(command.title, N_("the source's title"), MAX_TITLE, required=True),
+            "outlet": self._text(command.outlet, N_("the outlet"), MAX_FIELD),
+            "url": self._text(command.url, N_("the URL"), MAX_FIELD),
+            "language": self._text(command.language, N_("the language"), 16),
+            "published_edtf": self._text(command.published_edtf, N_("the publication date"), 64),
+            "published_note": self._text(
+                command.published_note, N_("the publication note"), MAX_NOTE
+            ),
+            "author": self._text(command.author, N_("the author"), MAX_FIELD),
         }
         if values["published_edtf"]:
-            self._date(values["published_edtf"], "the publication date")
+            self._date(values["published_edtf"], N_("the publication date"))
         key = self._fresh_key("sources", command.key, "src")
         # The text is stored exactly as given (offsets count its code points), with its digest.
         digest = hashlib.sha256(command.text.encode("utf-8")).hexdigest()
@@ -1193,17 +1549,17 @@ class Edit:
                 continue
             value = self._text(
                 value,
-                f"the source's {name.replace('_edtf', ' date')}",
+                _SOURCE_FIELDS[name],
                 limit,
                 required=name == "title",
             )
             if name == "published_edtf" and value:
-                self._date(value, "the publication date")
+                self._date(value, N_("the publication date"))
             if value != row[name]:
                 updates[name] = value
                 old[name] = row[name]
         if not updates:
-            raise CommandError("nothing to change: the source already reads so")
+            raise CommandError(_("nothing to change: the source already reads so"))
         assignments = ", ".join(f"{c} = :{c}" for c in updates)
         self._sql(f"UPDATE sources SET {assignments} WHERE id = :id", {**updates, "id": row["id"]})
         for name, value in updates.items():
@@ -1226,8 +1582,14 @@ class Edit:
         )
         if quoting or citing:
             raise CommandError(
-                f"source {command.source_key!r} is quoted by {quoting} event(s) and dates "
-                f"{citing}; remove those quotes and citations first"
+                _(
+                    "source {key} is quoted by {quoting} and dates {citing}; remove those "
+                    "quotes and citations first"
+                ).format(
+                    key=repr(command.source_key),
+                    quoting=_events(quoting),
+                    citing=_events(citing),
+                )
             )
         row = (
             self.connection.execute(text("SELECT * FROM sources WHERE id = :id"), {"id": source_id})
@@ -1249,7 +1611,9 @@ class Edit:
     def _RestoreSource(self, command: RestoreSource) -> Change:
         values = dict(command.row)
         if self._scalar("SELECT 1 FROM sources WHERE key = :key", {"key": command.source_key}):
-            raise CommandError(f"a source with the key {command.source_key!r} already exists")
+            raise CommandError(
+                _("a source with the key {key} already exists").format(key=repr(command.source_key))
+            )
         if self._scalar("SELECT 1 FROM sources WHERE id = :id", {"id": values.get("id")}):
             values.pop("id")
         self._insert(
@@ -1293,17 +1657,21 @@ class Edit:
                 {"folded": fold(candidate), "a": actor_id or 0, "name": not as_alias},
             )
             if clash is not None:
-                raise CommandError(f"{candidate!r} already names the actor {clash!r}")
+                raise CommandError(
+                    _("{name} already names the actor {actor}").format(
+                        name=repr(candidate), actor=repr(clash)
+                    )
+                )
 
     def _AddActor(self, command: AddActor) -> Change:
-        name = self._text(command.name, "the actor's name", MAX_FIELD, required=True)
+        name = self._text(command.name, N_("the actor's name"), MAX_FIELD, required=True)
         try:
             kind = ActorKind(command.kind)
         except ValueError:
-            kinds = ", ".join(k.value for k in ActorKind)
-            raise CommandError(f"{command.kind!r} is not a kind of actor ({kinds})") from None
-        aliases = [self._text(a, "an alias", MAX_FIELD, required=True) for a in command.aliases]
+            raise _not_a_kind(command.kind) from None
+        aliases = [self._text(a, N_("an alias"), MAX_FIELD, required=True) for a in command.aliases]
         self._refuse_taken_names(name, aliases, actor_id=None)
+        names = self._actor_names_by_language(command.names, {name, *aliases})
         key = self._fresh_key("actors", command.key, "ac")
         actor_id = self._insert(
             "INSERT INTO actors (key, name, kind) VALUES (:key, :name, :kind)",
@@ -1318,9 +1686,16 @@ class Edit:
                 "VALUES (:a, :n, :f, :i)",
                 {"a": actor_id, "n": alias, "f": fold(alias), "i": is_alias},
             )
-        self.history.append(
-            ("actor", key, "*", None, {"name": name, "kind": kind.value, "aliases": aliases})
-        )
+        for language, other in names:
+            self._sql(
+                "INSERT INTO actor_names (actor_id, name, folded, is_alias, language) "
+                "VALUES (:a, :n, :f, false, :l)",
+                {"a": actor_id, "n": other, "f": fold(other), "l": language},
+            )
+        described: dict[str, Any] = {"name": name, "kind": kind.value, "aliases": aliases}
+        if names:
+            described["names"] = dict(names)
+        self.history.append(("actor", key, "*", None, described))
         return Change(
             text=f"Add actor '{_short(name)}'",
             created_key=key,
@@ -1329,6 +1704,25 @@ class Edit:
             inverse=DeleteActor(key),
             actors=frozenset({key}),
         )
+
+    def _actor_names_by_language(
+        self, names: Iterable[tuple[str, str]], taken: set[str]
+    ) -> list[tuple[str, str]]:
+        """A new actor's names by language, checked: one per language; a name the actor
+        already has (its own name in that language too) is not repeated."""
+        checked: dict[str, str] = {}
+        for language, name in names:
+            language = self._language(language)
+            name = self._text(name, "the actor's name", MAX_FIELD, required=True)
+            if language in checked:
+                raise CommandError(
+                    _("the actor has two names in {language}").format(language=repr(language))
+                )
+            self._refuse_taken_names(name, (), actor_id=None)
+            if name not in taken:
+                checked[language] = name
+                taken.add(name)
+        return sorted(checked.items())
 
     def _EditActor(self, command: EditActor) -> Change:
         actor_id = self._actor_id(command.actor_key)
@@ -1344,18 +1738,24 @@ class Edit:
         )
         name = old_name
         if command.name is not None:
-            name = self._text(command.name, "the actor's name", MAX_FIELD, required=True)
+            name = self._text(command.name, N_("the actor's name"), MAX_FIELD, required=True)
         kind = old_kind
         if command.kind is not None:
             try:
                 kind = ActorKind(command.kind).value
             except ValueError:
-                kinds = ", ".join(k.value for k in ActorKind)
-                raise CommandError(f"{command.kind!r} is not a kind of actor ({kinds})") from None
+                raise _not_a_kind(command.kind) from None
+        by_language = self._rows(
+            "SELECT name, language FROM actor_names WHERE actor_id = :a AND language <> ''",
+            {"a": actor_id},
+        )
         aliases = old_aliases
         if command.aliases is not None:
-            given = [self._text(a, "an alias", MAX_FIELD, required=True) for a in command.aliases]
-            aliases = tuple(sorted(set(given) - {name}))
+            given = [
+                self._text(a, N_("an alias"), MAX_FIELD, required=True) for a in command.aliases
+            ]
+            # Its names by language are names, not aliases (Actor.aliases lists them too).
+            aliases = tuple(sorted(set(given) - {name} - {other for other, _tag in by_language}))
         fields = [
             (field, before, after)
             for field, before, after in (
@@ -1366,8 +1766,15 @@ class Edit:
             if before != after
         ]
         if not fields:
-            raise CommandError("nothing to change: the actor already reads so")
+            raise CommandError(_("nothing to change: the actor already reads so"))
         self._refuse_taken_names(name, aliases, actor_id=actor_id)
+        for other, language in by_language:
+            if other in (name, *aliases):
+                raise CommandError(
+                    _("{name} is already the actor's name in {language}").format(
+                        name=repr(other), language=repr(language)
+                    )
+                )
         events = [
             r[0]
             for r in self._rows(
@@ -1380,7 +1787,8 @@ class Edit:
             "UPDATE actors SET name = :n, kind = :k WHERE id = :a",
             {"n": name, "k": kind, "a": actor_id},
         )
-        self._sql("DELETE FROM actor_names WHERE actor_id = :a", {"a": actor_id})
+        # Its names by language stay (SetActorName changes them).
+        self._sql("DELETE FROM actor_names WHERE actor_id = :a AND language = ''", {"a": actor_id})
         for alias, is_alias in [(name, False), *((a, True) for a in aliases)]:
             self._sql(
                 "INSERT INTO actor_names (actor_id, name, folded, is_alias) "
@@ -1414,10 +1822,10 @@ class Edit:
 
     def _EditType(self, command: EditType) -> Change:
         type_id = self._type_id(command.slug)
-        label = self._text(command.label, "the type's label", MAX_FIELD, required=True)
+        label = self._text(command.label, N_("the type's label"), MAX_FIELD, required=True)
         old = self._scalar("SELECT label FROM event_types WHERE id = :t", {"t": type_id})
         if old == label:
-            raise CommandError("nothing to change: the type already reads so")
+            raise CommandError(_("nothing to change: the type already reads so"))
         self._sql("UPDATE event_types SET label = :l WHERE id = :t", {"l": label, "t": type_id})
         self.history.append(("type", command.slug, "label", old, label))
         shown_with = frozenset(  # the events that show the label
@@ -1439,7 +1847,9 @@ class Edit:
         )
         if used:
             raise CommandError(
-                f"actor {command.actor_key!r} is in {used} event(s); remove it from them first"
+                _("actor {key} is in {events}; remove it from them first").format(
+                    key=repr(command.actor_key), events=_events(used)
+                )
             )
         name, kind = self.connection.execute(
             text("SELECT name, kind FROM actors WHERE id = :a"), {"a": actor_id}
@@ -1451,6 +1861,14 @@ class Edit:
                 {"a": actor_id},
             )
         )
+        names = tuple(
+            (str(r[0]), str(r[1]))
+            for r in self._rows(
+                "SELECT language, name FROM actor_names WHERE actor_id = :a AND language <> '' "
+                "AND NOT is_alias ORDER BY language",
+                {"a": actor_id},
+            )
+        )
         self._sql("DELETE FROM actor_names WHERE actor_id = :a", {"a": actor_id})
         self._sql("DELETE FROM actors WHERE id = :a", {"a": actor_id})
         self.history.append(("actor", command.actor_key, "*", {"name": name, "kind": kind}, None))
@@ -1459,24 +1877,28 @@ class Edit:
             created_key=None,
             events=frozenset(),
             sources=frozenset(),
-            inverse=AddActor(name, kind, aliases, key=command.actor_key),
+            inverse=AddActor(name, kind, aliases, key=command.actor_key, names=names),
             actors=frozenset({command.actor_key}),
         )
 
     def _AddType(self, command: AddType) -> Change:
-        slug = self._text(command.slug, "the type's slug", 128, required=True)
-        label = self._text(command.label, "the type's label", MAX_FIELD, required=True)
+        slug = self._text(command.slug, N_("the type's slug"), 128, required=True)
+        label = self._text(command.label, N_("the type's label"), MAX_FIELD, required=True)
         parts = slug.split("/")
         if len(parts) > 2 or not all(p and set(p) <= set(_SLUG_PART) for p in parts):
             raise CommandError(
-                f"{slug!r} is not a type slug: 'parent' or 'parent/child', lower-case with dashes"
+                _(
+                    "{slug} is not a type slug: 'parent' or 'parent/child', lower-case with dashes"
+                ).format(slug=repr(slug))
             )
         if len(parts) == 2 and not self._scalar(
             "SELECT 1 FROM event_types WHERE slug = :s", {"s": parts[0]}
         ):
-            raise CommandError(f"the parent type {parts[0]!r} does not exist; add it first")
+            raise CommandError(
+                _("the parent type {slug} does not exist; add it first").format(slug=repr(parts[0]))
+            )
         if self._scalar("SELECT 1 FROM event_types WHERE slug = :s", {"s": slug}):
-            raise CommandError(f"the type {slug!r} already exists")
+            raise CommandError(_("the type {slug} already exists").format(slug=repr(slug)))
         self._insert(
             "INSERT INTO event_types (slug, label) VALUES (:s, :l)", {"s": slug, "l": label}
         )
@@ -1498,7 +1920,13 @@ class Edit:
         )
         if used or children:
             raise CommandError(
-                f"the type {command.slug!r} has {used} event(s) and {children} child type(s)"
+                _("the type {slug} has {events} and {children}").format(
+                    slug=repr(command.slug),
+                    events=_events(used),
+                    children=ngettext("{n} child type", "{n} child types", children).format(
+                        n=l10n.number(children)
+                    ),
+                )
             )
         label = self._scalar("SELECT label FROM event_types WHERE id = :t", {"t": type_id})
         self._sql("DELETE FROM event_types WHERE id = :t", {"t": type_id})
@@ -1513,7 +1941,16 @@ class Edit:
         )
 
 
-_EVENT_COMMANDS = (AddEvent, EditEvent, DeleteEvent, RestoreEvent, AddQuote, DeleteQuote)
+_EVENT_COMMANDS = (
+    AddEvent,
+    EditEvent,
+    DeleteEvent,
+    RestoreEvent,
+    AddQuote,
+    DeleteQuote,
+    SetEventTranslation,
+    DeleteEventTranslation,
+)
 
 
 # (actor id, type id) -> [(+1 or -1, start day, end day)]

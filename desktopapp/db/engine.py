@@ -16,14 +16,15 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from desktopapp.db.dialect import dialect_for
 from desktopapp.db.dialect.sqlite import SEARCH_INDEX, bulk_load_pragmas
 from desktopapp.db.errors import (
-    UPGRADE_HINT,
     DatabaseChangedError,
     DatabaseError,
     OlderSchemaError,
+    with_upgrade_hint,
 )
 from desktopapp.db.locations import Location, parse_location
 from desktopapp.db.readonly import readonly_sqlite_engine, snapshot_engine
 from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
+from desktopapp.domain.l10n import N_, _, ngettext
 from desktopapp.safe_files import read_regular_file
 
 __all__ = [
@@ -80,7 +81,7 @@ def _open(where: Location, *, snapshot: bool) -> Engine:
         raise _explained(error, where) from (None if where.secrets.forms else error)
     except (ValueError, TypeError) as error:  # a driver refusing its URL's options
         engine.dispose()
-        raise where.fail(f"cannot connect ({error})") from None
+        raise where.fail(_("cannot connect ({reason})").format(reason=error)) from None
     return engine
 
 
@@ -91,26 +92,30 @@ def _explained(error: DatabaseError, where: Location) -> DatabaseError:
     if path is not None and "readonly database" in message:
         journal = path.with_name(path.name + "-journal")
         if journal.exists() and journal.stat().st_size > 0:
-            message = (
-                f"{where.label}: a program stopped in the middle of writing it, and its "
-                f"unfinished change is in {journal.name}; viewing never writes, so open it "
+            message = _(
+                "{label}: a program stopped in the middle of writing it, and its "
+                "unfinished change is in {journal}; viewing never writes, so open it "
                 "once with that program (or the sqlite3 tool) to finish or undo the change"
-            )
+            ).format(label=where.label, journal=journal.name)
     return type(error)(message)
 
 
 def _check_sqlite_file(path: Path) -> None:
     if not path.exists():
-        raise DatabaseError(f"{path}: no such file")
+        raise DatabaseError(_("{path}: no such file").format(path=path))
     if path.is_dir():
-        raise DatabaseError(f"{path}: is a folder, not a database file")
+        raise DatabaseError(_("{path}: is a folder, not a database file").format(path=path))
     try:
         # A FIFO or a device would hang or feed SQLite endless bytes: regular files only.
         header = read_regular_file(path, limit=None, length=len(SQLITE_MAGIC))
     except OSError as error:
-        raise DatabaseError(f"{path}: cannot be read ({error.strerror or error})") from error
+        raise DatabaseError(
+            _("{path}: cannot be read ({reason})").format(path=path, reason=error.strerror or error)
+        ) from error
     if header != SQLITE_MAGIC:
-        raise DatabaseError(f"{path}: not a timeline database (not an SQLite file)")
+        raise DatabaseError(
+            _("{path}: not a timeline database (not an SQLite file)").format(path=path)
+        )
 
 
 def _engine_for_url(
@@ -126,7 +131,9 @@ def _engine_for_url(
     try:
         engine = create_engine(where.url, **options)
     except (NoSuchModuleError, ArgumentError, ImportError, ValueError, TypeError) as error:
-        raise where.fail(f"cannot open this kind of database ({error})") from None
+        raise where.fail(
+            _("cannot open this kind of database ({reason})").format(reason=error)
+        ) from None
     if engine.dialect.name == "postgresql" and read_only:
 
         @event.listens_for(engine, "connect")
@@ -156,10 +163,12 @@ def _server_snapshot_engine(where: Location) -> Engine:
         snapshot_id = holder.exec_driver_sql("SELECT pg_export_snapshot()").scalar_one()
     except DBAPIError as error:
         engine.dispose()
-        raise where.fail(f"cannot connect to the server ({_reason(error)})") from None
+        raise where.fail(
+            _("cannot connect to the server ({reason})").format(reason=_reason(error))
+        ) from None
     except (ValueError, TypeError) as error:  # a driver refusing its URL's options
         engine.dispose()
-        raise where.fail(f"cannot connect ({error})") from None
+        raise where.fail(_("cannot connect ({reason})").format(reason=error)) from None
     adopt = _adopt_snapshot_statement(str(snapshot_id))
 
     @event.listens_for(engine, "begin")
@@ -184,29 +193,33 @@ def _adopt_snapshot_statement(snapshot_id: str) -> Any:
 def server_engine(where: Location, *, read_only: bool) -> Engine:
     """An engine on a database server's timeline (a ``postgresql://`` URL)."""
     if where.url is None:
-        raise DatabaseError(f"{where.label}: not a database server's URL")
+        raise DatabaseError(_("{label}: not a database server's URL").format(label=where.label))
     return _engine_for_url(where, read_only=read_only)
 
 
-_ENGINE_NAMES = {"sqlite": "an SQLite database", "postgresql": "a PostgreSQL database"}
+_ENGINE_NAMES = {"sqlite": N_("an SQLite database"), "postgresql": N_("a PostgreSQL database")}
 
 
 def check_schema(engine: Engine, label: str) -> None:
     """Refuse a database that is not ours or not at our schema version."""
-    what = _ENGINE_NAMES.get(engine.dialect.name, "a database")
+    what = _(_ENGINE_NAMES.get(engine.dialect.name, N_("a database")))
     try:
         with engine.connect() as connection:
             try:
                 dialect = dialect_for(connection)
             except ValueError as error:
-                raise DatabaseError(f"{label}: {error}") from None
+                raise DatabaseError(
+                    _("{label}: {reason}").format(label=label, reason=error)
+                ) from None
             kinds = dialect.table_kinds(connection)
             expected = frozenset({*Base.metadata.tables, dialect.SEARCH_INDEX})
             _check_tables_are_tables(kinds, label, expected)
             tables = {name for name, kind in kinds.items() if kind == "table"}
             if "meta" not in tables or "events" not in tables:
                 raise DatabaseError(
-                    f"{label}: {what}, but not a timeline database (it has no events table)"
+                    _(
+                        "{label}: {what}, but not a timeline database (it has no events table)"
+                    ).format(label=label, what=what)
                 )
             meta: dict[str, str] = dict(
                 connection.execute(text("SELECT key, value FROM meta")).all()
@@ -217,33 +230,54 @@ def check_schema(engine: Engine, label: str) -> None:
         reason = _reason(error)
         if engine.dialect.name != "sqlite" and reason.startswith("connection failed"):
             # libpq's own words say why: refused, unknown host, password, TLS required…
-            raise DatabaseError(f"{label}: cannot connect to the server ({reason})") from None
+            raise DatabaseError(
+                _("{label}: cannot connect to the server ({reason})").format(
+                    label=label, reason=reason
+                )
+            ) from None
         if "locked" in reason or "busy" in reason:
             raise DatabaseError(
-                f"{label}: the database is busy (another program is writing to it); "
-                "try again shortly"
+                _(
+                    "{label}: the database is busy (another program is writing to it); "
+                    "try again shortly"
+                ).format(label=label)
             ) from error
-        raise DatabaseError(f"{label}: cannot be read as a database ({reason})") from error
+        raise DatabaseError(
+            _("{label}: cannot be read as a database ({reason})").format(label=label, reason=reason)
+        ) from error
     except SQLAlchemyError as error:
-        raise DatabaseError(f"{label}: cannot be read as a database ({error})") from error
+        raise DatabaseError(
+            _("{label}: cannot be read as a database ({reason})").format(label=label, reason=error)
+        ) from error
     if meta.get("application") != APPLICATION_ID:
-        raise DatabaseError(f"{label}: {what} of another program")
+        raise DatabaseError(_("{label}: {what} of another program").format(label=label, what=what))
     version = meta.get("schema_version", "")
     if not version.isdigit():
-        raise DatabaseError(f"{label}: has no readable schema version")
+        raise DatabaseError(_("{label}: has no readable schema version").format(label=label))
     if int(version) > SCHEMA_VERSION:
         raise DatabaseError(
-            f"{label}: made by a newer version of this app (schema {version}, this app reads "
-            f"{SCHEMA_VERSION}); update the app to open it"
+            _(
+                "{label}: made by a newer version of this app (schema {version}, this app reads "
+                "{current}); update the app to open it"
+            ).format(label=label, version=version, current=SCHEMA_VERSION)
         )
     if int(version) < SCHEMA_VERSION:
         raise OlderSchemaError(
-            f"{label}: uses an older schema ({version}, this app reads {SCHEMA_VERSION}); "
-            + UPGRADE_HINT
+            with_upgrade_hint(
+                _("{label}: uses an older schema ({version}, this app reads {current})").format(
+                    label=label, version=version, current=SCHEMA_VERSION
+                )
+            )
         )
     missing = sorted(expected - tables)
     if missing:
-        raise DatabaseError(f"{label}: a damaged timeline database (no {', '.join(missing)} table)")
+        raise DatabaseError(
+            ngettext(
+                "{label}: a damaged timeline database (no {tables} table)",
+                "{label}: a damaged timeline database (no {tables} tables)",
+                len(missing),
+            ).format(label=label, tables=", ".join(missing))
+        )
 
 
 # Every table a timeline database of our schema has (the search index is a virtual table).
@@ -258,7 +292,9 @@ def _check_tables_are_tables(kinds: dict[str, str], label: str, expected: frozen
         kind = kinds.get(name)
         if kind is not None and kind != "table":
             raise DatabaseError(
-                f"{label}: not a usable timeline database: {name!r} is a {kind}, not a table"
+                _(
+                    "{label}: not a usable timeline database: {name} is a {kind}, not a table"
+                ).format(label=label, name=repr(name), kind=kind)
             )
 
 

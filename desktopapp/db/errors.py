@@ -12,6 +12,7 @@ import sqlite3
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktopapp.domain.filter import FilterError
+from desktopapp.domain.l10n import N_, _
 
 
 class DatabaseError(Exception):
@@ -24,7 +25,18 @@ class OlderSchemaError(DatabaseError):
 
 # How the command line is told to upgrade; the window, which offers the upgrade itself,
 # leaves it out of what it shows.
-UPGRADE_HINT = "upgrade it with 'desktopapp upgrade-db' (a backup copy is kept)"
+UPGRADE_HINT = N_("upgrade it with 'desktopapp upgrade-db' (a backup copy is kept)")
+
+
+def with_upgrade_hint(reason: str) -> str:
+    """``reason``, then how the command line upgrades the database."""
+    return _("{reason}; {hint}").format(reason=reason, hint=_(UPGRADE_HINT))
+
+
+def without_upgrade_hint(message: str) -> str:
+    """``message`` without :func:`with_upgrade_hint`'s words (for the window, which offers
+    the upgrade itself)."""
+    return message.removesuffix(with_upgrade_hint(""))
 
 
 class DatabaseChangedError(DatabaseError):
@@ -55,11 +67,13 @@ def describe_error(error: BaseException) -> str:
     reason = reason.splitlines()[0] if reason else type(error).__name__
     lowered = reason.lower()
     if "locked" in lowered or "busy" in lowered:
-        return (
-            f"the database is busy (another program is writing to it; try again shortly): {reason}"
-        )
+        return _(
+            "the database is busy (another program is writing to it; try again shortly): {reason}"
+        ).format(reason=reason)
     if "unable to open" in lowered or isinstance(error, FileNotFoundError):
-        return f"the database file cannot be read any more (moved or deleted?): {reason}"
+        return _("the database file cannot be read any more (moved or deleted?): {reason}").format(
+            reason=reason
+        )
     if any(sign in lowered for sign in _DAMAGED):
-        return f"the database file is damaged: {reason}"
+        return _("the database file is damaged: {reason}").format(reason=reason)
     return reason

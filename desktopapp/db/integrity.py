@@ -27,6 +27,8 @@ from desktopapp.db.schema import (
     EventTypeRow,
     QuoteRow,
 )
+from desktopapp.domain import l10n
+from desktopapp.domain.l10n import _, ngettext
 from desktopapp.domain.model import Event
 from desktopapp.domain.text import LINE_LIMIT, for_display
 
@@ -41,7 +43,7 @@ class Damage:
     problem: str
 
     def line(self) -> str:
-        return f"{self.row}: {self.problem}"
+        return _("{row}: {problem}").format(row=self.row, problem=self.problem)
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,8 @@ class Unsourced:
 
     def line(self) -> str:
         # A title is anyone's text: its controls shown (no terminal escape), a long one cut.
-        return f"{self.row}: {for_display(self.title, LINE_LIMIT, say_cut=True)}"
+        shown = for_display(self.title, LINE_LIMIT, say_cut=True)
+        return _("{row}: {problem}").format(row=self.row, problem=shown)
 
 
 @dataclass
@@ -73,17 +76,28 @@ class IntegrityReport:
         if not self.unsourced:
             return ""
         number = len(self.unsourced)
-        verb = "is" if number == 1 else "are"
-        return f"{_count(number, 'event')} {verb} unsourced (no quote from a source yet):"
+        return ngettext(
+            "{n} event is unsourced (no quote from a source yet):",
+            "{n} events are unsourced (no quote from a source yet):",
+            number,
+        ).format(n=l10n.number(number))
 
     def summary(self) -> str:
-        unsourced = f", {len(self.unsourced)} unsourced" if self.unsourced else ""
+        counts = _counted(ngettext("{n} event", "{n} events", self.events), self.events)
+        if self.unsourced:
+            unsourced = len(self.unsourced)
+            counts += _counted(ngettext(", {n} unsourced", ", {n} unsourced", unsourced), unsourced)
+        quotes = _counted(ngettext("{n} quote", "{n} quotes", self.quotes), self.quotes)
         if self.is_clean:
-            return f"{self.events} events{unsourced}, {self.quotes} quotes: all verified"
+            return _("{events}, {quotes}: all verified").format(events=counts, quotes=quotes)
         rows = len({d.row for d in self.damages})
-        return (
-            f"{_count(len(self.damages), 'problem')} in {_count(rows, 'row')} "
-            f"({self.events} events{unsourced}, {self.quotes} quotes checked)"
+        return _("{problems} in {rows} ({events}, {quotes} checked)").format(
+            problems=_counted(
+                ngettext("{n} problem", "{n} problems", len(self.damages)), len(self.damages)
+            ),
+            rows=_counted(ngettext("{n} row", "{n} rows", rows), rows),
+            events=counts,
+            quotes=quotes,
         )
 
 
@@ -135,9 +149,11 @@ def _stamp(repository: EventRepository) -> Iterator[Damage]:
         expected = migrations.revision_of_schema(int(version))
         if stamped != expected:
             yield Damage(
-                "file",
-                f"its migration stamp {for_display(stamped, 40)!r} disagrees with its schema "
-                f"version {version} (revision {expected}); upgrade-db refuses such a file",
+                _("file"),
+                _(
+                    "its migration stamp {stamp} disagrees with its schema version {version} "
+                    "(revision {expected}); upgrade-db refuses such a file"
+                ).format(stamp=repr(for_display(stamped, 40)), version=version, expected=expected),
             )
 
 
@@ -146,7 +162,7 @@ def _structure(repository: EventRepository) -> Iterator[Damage]:
     with repository.engine.connect() as connection:
         problems = repository.dialect.structure_problems(connection)
     for problem in problems:
-        yield Damage("file", f"SQLite structure: {problem}")
+        yield Damage(_("file"), _("SQLite structure: {problem}").format(problem=problem))
 
 
 def _reference_rows(repository: EventRepository) -> Iterator[Damage]:
@@ -165,7 +181,7 @@ def _reference_rows(repository: EventRepository) -> Iterator[Damage]:
         for row in connection.execute(select(EventTypeRow.id, EventTypeRow.slug)):
             if row.id not in known:
                 yield Damage(
-                    row_label("event_types", row.id, row.slug), "slug or label is not text"
+                    row_label("event_types", row.id, row.slug), _("slug or label is not text")
                 )
     yield from _taxonomy(repository)
 
@@ -174,12 +190,17 @@ def _source_text(key: object, source_text: object, sha256: object) -> Iterator[D
     """A source's text against the digest the build recorded of it: quotes that still match
     a changed text are verbatim of that text, not of the article that was annotated."""
     if not isinstance(source_text, str):
-        yield Damage(f"sources {key!r}", f"text holds {type(source_text).__name__}, not text")
+        yield Damage(
+            f"sources {key!r}",
+            _("text holds {kind}, not text").format(kind=type(source_text).__name__),
+        )
     elif hashlib.sha256(source_text.encode("utf-8", "surrogatepass")).hexdigest() != sha256:
         yield Damage(
             f"sources {key!r}",
-            "text: its SHA-256 is not the one recorded when the file was built (sha256); "
-            "the text was changed since",
+            _(
+                "text: its SHA-256 is not the one recorded when the file was built (sha256); "
+                "the text was changed since"
+            ),
         )
 
 
@@ -194,9 +215,14 @@ def _taxonomy(repository: EventRepository) -> Iterator[Damage]:
     for event_type in repository.event_types:
         label = row_label("event_types", event_type.id, event_type.slug)
         if not _TYPE_SLUG.fullmatch(event_type.slug):
-            yield Damage(label, "slug: not 'parent' or 'parent/child' in lower-case-with-dashes")
+            yield Damage(label, _("slug: not 'parent' or 'parent/child' in lower-case-with-dashes"))
         elif event_type.parent_slug is not None and event_type.parent_slug not in slugs:
-            yield Damage(label, f"slug: its parent type {event_type.parent_slug!r} does not exist")
+            yield Damage(
+                label,
+                _("slug: its parent type {slug} does not exist").format(
+                    slug=repr(event_type.parent_slug)
+                ),
+            )
 
 
 def _events(repository: EventRepository) -> Iterator[_Checked]:
@@ -230,7 +256,10 @@ def _orphans(repository: EventRepository) -> Iterator[Damage]:
         for row in connection.execute(
             select(QuoteRow.id, QuoteRow.event_id).where(QuoteRow.event_id.not_in(events))
         ):
-            yield Damage(f"quotes #{row.id}", f"event_id {row.event_id!r} names no event")
+            yield Damage(
+                f"quotes #{row.id}",
+                _("event_id {id} names no event").format(id=repr(row.event_id)),
+            )
         for row in connection.execute(
             select(EventActorRow.event_id, EventActorRow.actor_id).where(
                 EventActorRow.event_id.not_in(events)
@@ -238,7 +267,7 @@ def _orphans(repository: EventRepository) -> Iterator[Damage]:
         ):
             yield Damage(
                 f"event_actors (event_id {row.event_id!r}, actor_id {row.actor_id!r})",
-                "names no event",
+                _("names no event"),
             )
 
 
@@ -255,17 +284,20 @@ def _cited_sentences(repository: EventRepository) -> Iterator[Damage]:
         for event_id, key, start, end, sentence, source_text in connection.execute(query):
             label = row_label("events", event_id, key)
             if not isinstance(source_text, str):
-                yield Damage(label, "citation_source_id: names no source with a text")
+                yield Damage(label, _("citation_source_id: names no source with a text"))
             elif not is_verbatim(source_text, start, end, sentence):
                 yield Damage(
                     label,
-                    f"citation_quote: not the cited source's text at {start!r}-{end!r}, "
-                    "so the date's citation is not verified",
+                    _(
+                        "citation_quote: not the cited source's text at {start}-{end}, "
+                        "so the date's citation is not verified"
+                    ).format(start=repr(start), end=repr(end)),
                 )
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def _counted(words: str, count: int) -> str:
+    """A plural form of ``ngettext`` with its ``{n}`` written by the language's rules."""
+    return words.format(n=l10n.number(count))
 
 
 # Counts the build keeps beside the events (facets, histograms), and the same counted afresh.
@@ -307,7 +339,16 @@ def _kept_counts(repository: EventRepository) -> Iterator[Damage]:
                 )
                 yield Damage(
                     f"{table} ({where})",
-                    f"events: {kept.get(key, 0)!r} kept, {fresh.get(key, 0)} counted",
+                    _("events: {kept} kept, {counted} counted").format(
+                        kept=repr(kept.get(key, 0)), counted=fresh.get(key, 0)
+                    ),
                 )
             if len(wrong) > MAX_COUNT_LINES:
-                yield Damage(table, f"{len(wrong) - MAX_COUNT_LINES} more counts disagree")
+                more = len(wrong) - MAX_COUNT_LINES
+                yield Damage(
+                    table,
+                    _counted(
+                        ngettext("{n} more count disagrees", "{n} more counts disagree", more),
+                        more,
+                    ),
+                )

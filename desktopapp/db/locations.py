@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from desktopapp.db.errors import DatabaseError
+from desktopapp.domain.l10n import _, number
 
 MASK = "***"
 DEFAULT_TIMEOUT = 5.0
@@ -50,7 +51,8 @@ class Location:
     timeout: float = DEFAULT_TIMEOUT
 
     def fail(self, reason: str) -> DatabaseError:
-        return DatabaseError(self.secrets.scrub(f"{self.label}: {reason}"))
+        located = _("{label}: {reason}").format(label=self.label, reason=reason)
+        return DatabaseError(self.secrets.scrub(located))
 
 
 def parse_location(location: str | Path) -> Location:
@@ -64,7 +66,11 @@ def parse_location(location: str | Path) -> Location:
     except (ArgumentError, ValueError) as error:  # ValueError: a port that is not a number
         label = secrets.scrub(text)
         raise DatabaseError(
-            secrets.scrub(f"{label}: not a database URL I understand ({error})")
+            secrets.scrub(
+                _("{label}: not a database URL I understand ({error})").format(
+                    label=label, error=error
+                )
+            )
         ) from None
     secrets = Secrets(secrets.forms + _forms(url.password))
     rendered = _masked_query(url).render_as_string(hide_password=True)
@@ -94,13 +100,15 @@ def is_server_location(location: str | Path) -> bool:
 def _sqlite_location(located: Location, url: URL) -> Location:
     database = url.database
     if not database or database == ":memory:":
-        raise located.fail("names no database file (an in-memory database holds no timeline)")
+        raise located.fail(_("names no database file (an in-memory database holds no timeline)"))
     timeout = DEFAULT_TIMEOUT
     for name, value in url.query.items():
         if name not in _SQLITE_OPTIONS:
             raise located.fail(
-                f"the option {name!r} is not supported here; the app opens the file "
-                f"read-only itself, and takes only {', '.join(_SQLITE_OPTIONS)}=SECONDS"
+                _(
+                    "the option {name} is not supported here; the app opens the file "
+                    "read-only itself, and takes only {options}=SECONDS"
+                ).format(name=repr(name), options=", ".join(_SQLITE_OPTIONS))
             )
         timeout = _seconds(located, name, value)
     return Location(
@@ -113,13 +121,21 @@ def _sqlite_location(located: Location, url: URL) -> Location:
 
 def _seconds(located: Location, name: str, value: str | tuple[str, ...]) -> float:
     if isinstance(value, tuple):
-        raise located.fail(f"the option {name!r} is given {len(value)} times; give it once")
+        raise located.fail(
+            _("the option {name} is given {count} times; give it once").format(
+                name=repr(name), count=number(len(value))
+            )
+        )
     try:
         seconds = float(value)
     except ValueError:
         seconds = math.nan
     if not 0 <= seconds <= 3600:  # also refuses nan and inf
-        raise located.fail(f"{name}={value!r} must be a number of seconds from 0 to 3600")
+        raise located.fail(
+            _("{name}={value} must be a number of seconds from 0 to 3600").format(
+                name=name, value=repr(value)
+            )
+        )
     return seconds
 
 

@@ -15,13 +15,14 @@ Nothing else escapes: no ValueError, KeyError or OverflowError from a hostile ro
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from desktopapp.db.engine import DatabaseError
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, parse_edtf, parse_iso_day
+from desktopapp.domain.l10n import _, number
 from desktopapp.domain.model import (
     LINK_KINDS,
     NOT_VERIFIED,
@@ -31,6 +32,7 @@ from desktopapp.domain.model import (
     Claim,
     Event,
     EventRow,
+    EventText,
     EventType,
     Link,
     Participant,
@@ -44,7 +46,11 @@ class DamagedRowError(DatabaseError):
     """A row with nothing sound left to show: the open stops, naming the row and why."""
 
     def __init__(self, row: str, problem: str) -> None:
-        super().__init__(f"{row}: {problem} ('desktopapp check FILE' lists every damaged row)")
+        super().__init__(
+            _("{row}: {problem} ('desktopapp check FILE' lists every damaged row)").format(
+                row=row, problem=problem
+            )
+        )
         self.row = row
         self.problem = problem
 
@@ -58,7 +64,9 @@ def text_value(value: object, field: str, problems: list[str]) -> str:
         return value
     if value is None:
         return ""
-    problems.append(f"{field}: holds {type(value).__name__} instead of text")
+    problems.append(
+        _("{field}: holds {kind} instead of text").format(field=field, kind=type(value).__name__)
+    )
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
     return str(value)
@@ -125,23 +133,33 @@ def _read_date(
             return StoredDate(
                 None,
                 (
-                    f"date_edtf {_shown(edtf)} is not a date ({error}), and start_date/end_date "
-                    f"{_shown(start)}/{_shown(end)} are not ISO days either: the file is damaged",
+                    _(
+                        "date_edtf {date} is not a date ({error}), and start_date/end_date "
+                        "{start}/{end} are not ISO days either: the file is damaged"
+                    ).format(date=_shown(edtf), error=error, start=_shown(start), end=_shown(end)),
                 ),
             )
         first, last = days[0], days[-1]
         problems.insert(
             0,
-            f"date_edtf: {error}; the event is placed by its stored bounds "
-            f"{first.isoformat()} – {last.isoformat()}",
+            _(
+                "date_edtf: {error}; the event is placed by its stored bounds {first} – {last}"
+            ).format(error=error, first=first.isoformat(), last=last.isoformat()),
         )
         return _made(_date_of_bounds(first, last), problems)
     problems.extend(_flag_problems(precision, approx, uncertain, honest))
     if len(days) == 2 and (days[0], days[1]) != (honest.earliest(), honest.latest()):
         problems.append(
-            f"start_date/end_date: {days[0].isoformat()} – {days[1].isoformat()} do not "
-            f"match the date {honest.edtf()} ({honest.earliest().isoformat()} – "
-            f"{honest.latest().isoformat()}); filters and order use the stored bounds"
+            _(
+                "start_date/end_date: {start} – {end} do not match the date {date} "
+                "({earliest} – {latest}); filters and order use the stored bounds"
+            ).format(
+                start=days[0].isoformat(),
+                end=days[1].isoformat(),
+                date=honest.edtf(),
+                earliest=honest.earliest().isoformat(),
+                latest=honest.latest().isoformat(),
+            )
         )
     return _made(honest, problems)
 
@@ -166,9 +184,11 @@ def _days(start: object, end: object, problems: list[str]) -> list[date]:
         try:
             found.append(parse_iso_day(value))
         except DateError as error:
-            problems.append(f"{field}: {error}")
+            problems.append(_("{field}: {error}").format(field=field, error=error))
     if len(found) == 2 and found[0] > found[1]:
-        problems.append(f"start_date/end_date: {found[0]} is after {found[1]}")
+        problems.append(
+            _("start_date/end_date: {start} is after {end}").format(start=found[0], end=found[1])
+        )
         found.sort()
     return found
 
@@ -188,14 +208,20 @@ def _flag_problems(
     problems = []
     if precision != honest.precision.value:
         problems.append(
-            f"precision: {_shown(precision)} does not match the date ({honest.precision})"
+            _("precision: {value} does not match the date ({precision})").format(
+                value=_shown(precision), precision=honest.precision
+            )
         )
     for field, stored, expected in (
         ("approximate", approximate, honest.approximate),
         ("uncertain", uncertain, honest.uncertain),
     ):
         if stored not in (0, 1) or bool(stored) != expected:
-            problems.append(f"{field}: {_shown(stored)} does not match the date ({expected})")
+            problems.append(
+                _("{field}: {value} does not match the date ({expected})").format(
+                    field=field, value=_shown(stored), expected=expected
+                )
+            )
     return problems
 
 
@@ -207,7 +233,7 @@ def event_row(row: Any) -> EventRow:
     read = stored_date(row, row.key)
     problems = list(read.problems)
     if row.slug is None:
-        problems.append("type_id: names no event type")
+        problems.append(_("type_id: names no event type"))
     title, names = row.title, row.actor_names
     if not (isinstance(title, str) and isinstance(names, str)):
         title = text_value(title, "title", problems)
@@ -238,12 +264,14 @@ class EventParts:
     quotes: Sequence[Quote]
     problems: Sequence[str]
     links: Sequence[Link] = ()
+    texts: Sequence[Any] = ()  # its event_texts rows (language, title, summary, note)
+    language: str = ""  # the reader's: its text in that language is shown, if it has one
 
 
 def unknown_type(type_id: object) -> EventType:
     """The stand-in for a type id that names no type: listed, and marked as such."""
     number = type_id if isinstance(type_id, int) else -1
-    return EventType(number, "", f"(unknown type {_shown(type_id)})")
+    return EventType(number, "", _("(unknown type {type})").format(type=_shown(type_id)))
 
 
 def event(row: Any, parts: EventParts) -> Event:
@@ -253,27 +281,83 @@ def event(row: Any, parts: EventParts) -> Event:
     assert read.fuzzy is not None  # stored_date raises otherwise
     problems.extend(read.problems)
     if parts.event_type is None:
-        problems.append(f"type_id: {_shown(row.type_id)} names no event type")
+        problems.append(_("type_id: {value} names no event type").format(value=_shown(row.type_id)))
     problems.extend(parts.problems)
     if not parts.problems:  # with every participant readable, the list must name them
         problems.extend(_listed_names_problems(row.actor_names, parts.participants))
     # No quote is not damage: the event is unsourced (Event.unsourced), and shown so.
     problems.extend(q.problem for q in parts.quotes if q.problem)
-    title = text_value(row.title, "title", problems)
+    own = EventText(
+        language=_language(getattr(row, "language", ""), "language", problems),
+        title=text_value(row.title, "title", problems),
+        summary=text_value(row.summary, "summary", problems),
+        note=parts.citation.note,
+    )
+    translations = event_texts(parts.texts, own.language, problems)
+    shown = next((t for t in translations if t.language == parts.language), own)
     return Event(
         id=row.id,
         key=text_value(row.key, "key", problems),
-        title=title,
-        summary=text_value(row.summary, "summary", problems),
+        title=shown.title,
+        summary=shown.summary,
         type=parts.event_type or unknown_type(row.type_id),
         date=read.fuzzy,
-        citation=parts.citation,
+        citation=replace(parts.citation, note=shown.note or own.note),
         participants=tuple(sorted(parts.participants, key=lambda p: p.role != Role.ACTING)),
         quotes=tuple(parts.quotes),
         problems=tuple(problems),
         claim=_claim(row, problems),
         links=tuple(parts.links),
+        language=shown.language,
+        written=None if shown is own else own,
+        translations=translations,
     )
+
+
+def _language(value: object, field: str, problems: list[str]) -> str:
+    """A stored language tag ("fr", "pt-BR"); "" (not stated) for a damaged one, said so."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str) and is_language_tag(value):
+        return value
+    problems.append(f"{field}: {_shown(value)} is not a language tag")
+    return ""
+
+
+def is_language_tag(value: str) -> bool:
+    """A BCP 47 tag of the plain shape: a 2–3 letter language, then subtags ("fr", "pt-BR")."""
+    parts = value.split("-")
+    return (
+        2 <= len(parts[0]) <= 3
+        and parts[0].isascii()
+        and parts[0].isalpha()
+        and parts[0].islower()
+        and all(1 <= len(p) <= 8 and p.isascii() and p.isalnum() for p in parts[1:])
+    )
+
+
+def event_texts(
+    rows: Sequence[Any], own_language: str, problems: list[str]
+) -> tuple[EventText, ...]:
+    """An event's translations by language (event_texts rows); a damaged one is left out
+    and said so, as is one in the event's own language (its own words are the events row)."""
+    texts = []
+    for row in rows:
+        found: list[str] = []
+        language = _language(row.language, "event_texts.language", found)
+        text = EventText(
+            language,
+            text_value(row.title, "event_texts.title", found),
+            text_value(row.summary, "event_texts.summary", found),
+            text_value(row.note, "event_texts.note", found),
+        )
+        if not language and not found:
+            found.append("event_texts.language: empty")
+        if found or language == own_language:
+            problems.extend(found or [f"event_texts: {language!r} is the event's own language"])
+            continue
+        texts.append(text)
+    return tuple(sorted(texts, key=lambda t: t.language))
 
 
 def _claim(row: Any, problems: list[str]) -> Claim | None:
@@ -290,7 +374,7 @@ def _claim(row: Any, problems: list[str]) -> Claim | None:
 def link(row: Any, problems: list[str]) -> Link | None:
     """An event_links row; one of an unknown kind is left out, and said so."""
     if row.kind not in LINK_KINDS:
-        problems.append(f"event_links: unknown link kind {_shown(row.kind)}")
+        problems.append(_("event_links: unknown link kind {value}").format(value=_shown(row.kind)))
         return None
     return Link(
         kind=row.kind,
@@ -302,10 +386,15 @@ def link(row: Any, problems: list[str]) -> Link | None:
 
 def _listed_names_problems(listed: object, participants: Sequence[Participant]) -> list[str]:
     """The names the list and the timeline show (kept beside the event) against its
-    participants: the list must not name actors the event does not have."""
-    names = ", ".join(dict.fromkeys(p.actor.name for p in participants))
+    participants (by their own names, the list's): the list must not name actors the event
+    does not have."""
+    names = ", ".join(dict.fromkeys(p.actor.own_name for p in participants))
     if not isinstance(listed, str) or sorted(listed.split(", ")) != sorted(names.split(", ")):
-        return [f"actor_names: {_shown(listed)} (shown in the list) are not its actors ({names})"]
+        return [
+            _("actor_names: {listed} (shown in the list) are not its actors ({names})").format(
+                listed=_shown(listed), names=names
+            )
+        ]
     return []
 
 
@@ -315,13 +404,16 @@ def participant(
     """An event_actors row, or None (noted in ``problems``) when it names no actor or role."""
     actor = actors.get(actor_id) if isinstance(actor_id, int) else None
     if actor is None:
-        problems.append(f"event_actors.actor_id: {_shown(actor_id)} names no actor")
+        problems.append(
+            _("event_actors.actor_id: {value} names no actor").format(value=_shown(actor_id))
+        )
         return None
     known_role = _ROLES.get(role) if isinstance(role, str) else None
     if known_role is None:
         problems.append(
-            f"event_actors.role: {_shown(role)} for {actor.name!r} is neither "
-            "'acting' nor 'affected'"
+            _("event_actors.role: {value} for {name} is neither 'acting' nor 'affected'").format(
+                value=_shown(role), name=repr(actor.name)
+            )
         )
         return None
     problems.extend(f"{problem} ({actor.name!r})" for problem in actor.problems)
@@ -337,17 +429,19 @@ def citation(row: Any, stored: Any | None, article: Source | None) -> tuple[Cita
     quote = text_value(row.citation_quote, "citation_quote", problems)
     note = text_value(row.citation_note, "citation_note", problems)
     if not quote.strip():
-        problems.append("citation_quote: empty, so the date is not cited")
+        problems.append(_("citation_quote: empty, so the date is not cited"))
     if row.citation_id is not None and stored is None:
-        problems.append(f"citation_id: {_shown(row.citation_id)} names no citation")
-        return Citation("", "(missing citation)", "", "", quote, note, False), problems
+        problems.append(
+            _("citation_id: {value} names no citation").format(value=_shown(row.citation_id))
+        )
+        return Citation("", _("(missing citation)"), "", "", quote, note, False), problems
     if stored is not None:
         published = text_value(stored.published_edtf, "citations.published_edtf", problems)
         if published:
             try:
                 parse_edtf(published)
             except DateError as error:
-                problems.append(f"citations.published_edtf: {error}")
+                problems.append(_("citations.published_edtf: {error}").format(error=error))
         return (
             Citation(
                 outlet=text_value(stored.outlet, "citations.outlet", problems),
@@ -361,11 +455,11 @@ def citation(row: Any, stored: Any | None, article: Source | None) -> tuple[Cita
             problems,
         )
     if article is not None and any("published_edtf" in p for p in article.problems):
-        problems.append("the article's publication date (sources.published_edtf) is unreadable")
+        problems.append(_("the article's publication date (sources.published_edtf) is unreadable"))
     return (
         Citation(
             outlet=article.outlet if article else "",
-            title=article.title if article else "the source article",
+            title=article.title if article else _("the source article"),
             url=article.url if article else "",
             published=article.published.edtf() if article and article.published else "",
             quote=quote,
@@ -379,21 +473,39 @@ def citation(row: Any, stored: Any | None, article: Source | None) -> tuple[Cita
 # -- reference rows ---------------------------------------------------------------------------
 
 
-def actor(row: Any, aliases: Sequence[str]) -> Actor:
+def actor(
+    row: Any,
+    aliases: Sequence[str],
+    names: Sequence[tuple[object, object]] = (),
+    language: str = "",
+) -> Actor:
+    """An actor from its actors row, its aliases and its names by language (actor_names
+    rows), named in ``language`` (the reader's) when it has a name in it."""
     problems: list[str] = []
     try:
         kind: ActorKind | None = ActorKind(row.kind)
     except ValueError:
         kind = None
-        problems.append(f"actors.kind: {_shown(row.kind)} is not a kind of actor")
-    name = text_value(row.name, "actors.name", problems) or f"actor #{row.id}"
+        problems.append(
+            _("actors.kind: {value} is not a kind of actor").format(value=_shown(row.kind))
+        )
+    name = text_value(row.name, "actors.name", problems) or _("actor #{id}").format(id=row.id)
+    own_aliases = tuple(sorted(a for a in aliases if isinstance(a, str)))
+    by_language = tuple(
+        sorted((tag, n) for tag, n in names if isinstance(tag, str) and tag and isinstance(n, str))
+    )
+    shown = dict(by_language).get(language, name)
+    others = ({name} | set(own_aliases) | {n for _tag, n in by_language}) - {shown}
     return Actor(
         row.id,
         text_value(row.key, "actors.key", problems),
-        name,
+        shown,
         kind,
-        tuple(sorted(a for a in aliases if isinstance(a, str))),
+        tuple(sorted(others)),
         tuple(problems),
+        own_name=name,
+        names=by_language,
+        own_aliases=own_aliases,
     )
 
 
@@ -406,7 +518,7 @@ def source(row: Any) -> Source:
         )
     except DateError as error:
         published = None
-        problems.append(f"sources.published_edtf: {error}")
+        problems.append(_("sources.published_edtf: {error}").format(error=error))
     return Source(
         key=text_value(row.key, "sources.key", problems),
         title=text_value(row.title, "sources.title", problems),
@@ -446,26 +558,44 @@ def quote(row: Any, source_text: str | None) -> Quote:
     text = text_value(row.text, "quotes.text", problems)
     problem = ""
     if row.key is None:
-        problem = f"quotes.source_id: names no source; not verified ({row.start}–{row.end})"
+        problem = _("quotes.source_id: names no source; not verified ({start}–{end})").format(
+            start=row.start, end=row.end
+        )
     elif source_text is None:
-        problem = "sources.text: the quoted source's text is unreadable; not verified"
+        problem = _("sources.text: the quoted source's text is unreadable; not verified")
     elif start is None or end is None:
-        problem = (
-            f"quotes.start/end: {_shown(row.start)}–{_shown(row.end)} are not whole numbers; "
-            "not verified"
+        problem = _("quotes.start/end: {start}–{end} are not whole numbers; not verified").format(
+            start=_shown(row.start), end=_shown(row.end)
         )
     elif not 0 <= start < end <= len(source_text):
-        problem = (
-            f"quotes.start/end: {start}–{end} are outside the source text "
-            f"({len(source_text)} characters); not verified"
-        )
+        problem = _(
+            "quotes.start/end: {start}–{end} are outside the source text "
+            "({length} characters); not verified"
+        ).format(start=start, end=end, length=number(len(source_text)))
     elif problems:
-        problem = f"{problems[0]}; not verified"
+        problem = _("{problem}; not verified").format(problem=problems[0])
     elif source_text[start:end] != text:
         problem = f"quotes.text: {NOT_VERIFIED} ({start}–{end})"
     source_key = row.key if isinstance(row.key, str) else ""
     source_title = row.title if isinstance(row.title, str) else ""
     return Quote(text, start, end, source_key, source_title, problem)
+
+
+def translated_quote(quote: Quote, rows: Sequence[tuple[object, object]], language: str) -> Quote:
+    """The quote with its translations (quote_translations rows: language, text); a damaged
+    one is left out. The quote's own words are untouched: a translation is shown beside it."""
+    translations = tuple(
+        sorted(
+            (tag, text)
+            for tag, text in rows
+            if isinstance(tag, str) and is_language_tag(tag) and isinstance(text, str) and text
+        )
+    )
+    if not translations:
+        return quote
+    return replace(
+        quote, translations=translations, translation=dict(translations).get(language, "")
+    )
 
 
 def is_verbatim(source_text: str, start: object, end: object, text: object) -> bool:

@@ -31,6 +31,7 @@ from sqlalchemy.pool import QueuePool, StaticPool
 
 from desktopapp.db.dialect.sqlite import viewing_pragmas
 from desktopapp.db.errors import DatabaseChangedError, DatabaseError
+from desktopapp.domain.l10n import _
 
 _HEADER_SIZE = 100
 _CONNECT_ATTEMPTS = 3
@@ -66,9 +67,11 @@ def choose_opening(path: Path, label: str, *, place_writable: bool) -> Opening:
     if place_writable:
         return Opening(False, "changes left in the -wal: SQLite makes the index to read them")
     raise DatabaseError(
-        f"{label}: a WAL-mode database whose latest changes are still in {wal.name}, in a "
-        f"read-only folder: SQLite needs to create {shm.name} beside it to read them. Copy "
-        f"{path.name} and {wal.name} into a writable folder and open the copy there"
+        _(
+            "{label}: a WAL-mode database whose latest changes are still in {wal}, in a "
+            "read-only folder: SQLite needs to create {shm} beside it to read them. Copy "
+            "{file} and {wal} into a writable folder and open the copy there"
+        ).format(label=label, wal=wal.name, shm=shm.name, file=path.name)
     )
 
 
@@ -155,7 +158,7 @@ class _Watch:
 
     def connect(self, uri: str, timeout: float) -> sqlite3.Connection:
         """A connection on the file the path names now, which must be the file first opened."""
-        for _ in range(_CONNECT_ATTEMPTS):
+        for _attempt in range(_CONNECT_ATTEMPTS):
             before = _FileState.of(self.path)
             connection = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=timeout)
             after = _FileState.of(self.path)
@@ -179,16 +182,16 @@ class _Watch:
         """None while the path still names the file as opened; else what happened, in words."""
         now = _FileState.of(self.path)
         if now is None:
-            return f"{self.label}: the file was moved or deleted while open"
+            return _("{label}: the file was moved or deleted while open").format(label=self.label)
         if self.opened is None:
             return None  # nothing read yet
         if not _same_file(now, self.opened):
             return self._replaced()
         if self.immutable and (now != self.opened or self._being_written()):
-            return (
-                f"{self.label}: another program is changing the file; open it again to see "
+            return _(
+                "{label}: another program is changing the file; open it again to see "
                 "its new contents"
-            )
+            ).format(label=self.label)
         return None
 
     def changed_in_place(self) -> str | None:
@@ -198,16 +201,16 @@ class _Watch:
         if not self.immutable or now is None or self.opened is None:
             return None
         if _same_file(now, self.opened) and (now != self.opened or self._being_written()):
-            return (
-                f"{self.label}: another program changed the file while it was being read; try again"
-            )
+            return _(
+                "{label}: another program changed the file while it was being read; try again"
+            ).format(label=self.label)
         return None
 
     def _replaced(self) -> str:
-        return (
-            f"{self.label}: the file was replaced by another one while open (rebuilt or "
+        return _(
+            "{label}: the file was replaced by another one while open (rebuilt or "
             "copied over?); open it again to see the new one"
-        )
+        ).format(label=self.label)
 
     def _being_written(self) -> bool:
         return self._sidecar_states() != self._sidecars

@@ -6,6 +6,7 @@ Every filtered question (rows, counts, facets, histograms) is answered by SQL bu
 
 from __future__ import annotations
 
+import itertools
 import math
 from array import array
 from bisect import bisect_left
@@ -38,6 +39,9 @@ from sqlalchemy import (
     tuple_,
     union_all,
 )
+from sqlalchemy import (
+    text as sql_text,
+)
 
 from desktopapp.db import reading
 from desktopapp.db.actor_spans import ActorSpans, day_number
@@ -50,6 +54,8 @@ from desktopapp.db.dialect import (
 )
 from desktopapp.db.engine import DatabaseError
 from desktopapp.db.schema import (
+    LONG_QUOTE,
+    LONG_QUOTE_SQL,
     NO_ACTING_LANE_ID,
     ActorNameRow,
     ActorRow,
@@ -60,10 +66,12 @@ from desktopapp.db.schema import (
     EventActorRow,
     EventLinkRow,
     EventRowORM,
+    EventTextRow,
     EventTypeRow,
     LaneDayCountRow,
     MetaRow,
     QuoteRow,
+    QuoteTranslationRow,
     SourceRow,
 )
 from desktopapp.db.search import fold
@@ -77,6 +85,7 @@ from desktopapp.domain.grouping import (
     LaneCount,
     LaneTally,
 )
+from desktopapp.domain.l10n import _, language
 from desktopapp.domain.model import (
     Actor,
     Event,
@@ -151,6 +160,7 @@ class EventRepository:
         # edit twice: such a read is used but not kept (see _kept).
         self._writing = False
         self._generation = 0
+        self._language = language()  # what the names read and kept are in
 
     def changing(self) -> None:
         """An edit of the file is about to be written (see TimelineStore.execute)."""
@@ -172,6 +182,15 @@ class EventRepository:
         if not writing and generation == self._generation:
             self.__dict__.setdefault(name, value)
         return value
+
+    def _follow_language(self) -> None:
+        """Forget what was read in another language than the reader's (actors' names, the
+        lanes' labels): the person switched languages since."""
+        spoken = language()
+        if spoken != self._language:
+            for name in _IN_LANGUAGE:
+                self.__dict__.pop(name, None)
+            self._language = spoken
 
     def invalidate(self) -> None:
         """Forget everything read and kept (reference data, counts, spans, source texts):
@@ -232,20 +251,34 @@ class EventRepository:
         with self.engine.connect() as connection:
             return {row.key: row.value for row in connection.execute(select(MetaRow))}
 
-    @cached_property
+    @property
     def actors(self) -> tuple[Actor, ...]:
+        """Every actor, named in the reader's language where it has a name in it, in the
+        order of those names."""
+        self._follow_language()
+        return self._actors
+
+    @cached_property
+    def _actors(self) -> tuple[Actor, ...]:
+        spoken = language()
+        N = ActorNameRow.__table__.c
         with self.engine.connect() as connection:
-            names: dict[int, list[str]] = {}
-            for row in connection.execute(
-                select(ActorNameRow.actor_id, ActorNameRow.name).where(ActorNameRow.is_alias)
+            aliases: dict[int, list[str]] = {}
+            names: dict[int, list[tuple[object, object]]] = {}
+            for actor_id, name, is_alias, tag in connection.execute(
+                select(N.actor_id, N.name, N.is_alias, N.language)
             ):
-                names.setdefault(row.actor_id, []).append(row.name)
+                if is_alias:
+                    aliases.setdefault(actor_id, []).append(name)
+                elif tag:
+                    names.setdefault(actor_id, []).append((tag, name))
             rows = connection.execute(
-                select(ActorRow.id, ActorRow.key, ActorRow.name, ActorRow.kind).order_by(
-                    func.lower(ActorRow.name)
-                )
+                select(ActorRow.id, ActorRow.key, ActorRow.name, ActorRow.kind)
             )
-            return tuple(reading.actor(r, names.get(r.id, ())) for r in rows)
+            actors = [
+                reading.actor(r, aliases.get(r.id, ()), names.get(r.id, ()), spoken) for r in rows
+            ]
+        return tuple(sorted(actors, key=lambda actor: (fold(actor.name), actor.id)))
 
     @cached_property
     def event_types(self) -> tuple[EventType, ...]:
@@ -281,8 +314,9 @@ class EventRepository:
             raise KeyError(source_key)
         if not isinstance(value, str):
             raise DatabaseError(
-                f"sources {source_key!r}: text holds {type(value).__name__}, not text: "
-                "the file is damaged"
+                _("sources {key}: text holds {kind}, not text: the file is damaged").format(
+                    key=repr(source_key), kind=type(value).__name__
+                )
             )
         return value
 
@@ -304,7 +338,26 @@ class EventRepository:
         raise KeyError(slug)
 
     def actor_by_id(self, actor_id: int) -> Actor:
+        self._follow_language()
         return self._actors_by_id[actor_id]
+
+    def _event_row(self, row: Any) -> EventRow:
+        """A list's row, its actors named in the reader's language (the stored "Apple,
+        Russia" is their own names, joined: each one the reader knows otherwise is renamed;
+        a part that is no actor's whole name, as a name holding ", " gives, stays)."""
+        read = reading.event_row(row)
+        self._follow_language()
+        renamed = self._names_in_language
+        if not renamed or not read.actor_names:
+            return read
+        parts = read.actor_names.split(", ")
+        return replace(read, actor_names=", ".join(renamed.get(part, part) for part in parts))
+
+    @cached_property
+    def _names_in_language(self) -> dict[str, str]:
+        """Own name -> the reader's, for the actors named otherwise in the reader's language
+        (own names are unique: see Edit._refuse_taken_names)."""
+        return {actor.own_name: actor.name for actor in self.actors if actor.name != actor.own_name}
 
     @cached_property
     def _actors_by_id(self) -> dict[int, Actor]:
@@ -318,10 +371,16 @@ class EventRepository:
         if not ids:
             known = ", ".join(actor.name for actor in self.actors[:30])
             more = "…" if len(self.actors) > 30 else ""
-            raise FilterError(f"no actor is called {name!r}; known actors: {known}{more}")
+            raise FilterError(
+                _("no actor is called {name}; known actors: {known}").format(
+                    name=repr(name), known=known + more
+                )
+            )
         if len(ids) > 1:
             names = ", ".join(sorted(self.actor_by_id(i).name for i in ids))
-            raise FilterError(f"{name!r} could mean several actors: {names}")
+            raise FilterError(
+                _("{name} could mean several actors: {names}").format(name=repr(name), names=names)
+            )
         return self.actor_by_id(ids.pop())
 
     @cached_property
@@ -344,7 +403,11 @@ class EventRepository:
             if event_type.slug.rsplit("/", 1)[-1] == key:
                 return event_type
         known = ", ".join(t.slug for t in self.event_types)
-        raise FilterError(f"no event type is called {name!r}; known types: {known}")
+        raise FilterError(
+            _("no event type is called {name}; known types: {known}").format(
+                name=repr(name), known=known
+            )
+        )
 
     def validate(self, event_filter: EventFilter) -> None:
         """Raise FilterError if the filter names an unknown actor or type."""
@@ -402,7 +465,7 @@ class EventRepository:
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as connection:
-            return [reading.event_row(r) for r in connection.execute(query)]
+            return [self._event_row(r) for r in connection.execute(query)]
 
     def rows_between(
         self,
@@ -420,7 +483,7 @@ class EventRepository:
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as connection:
-            return [reading.event_row(r) for r in connection.execute(query)]
+            return [self._event_row(r) for r in connection.execute(query)]
 
     def list_page(
         self,
@@ -453,7 +516,7 @@ class EventRepository:
         query = query.where(*conditions).order_by(*_order(sort, reading_descending)).limit(limit)
         with self.engine.connect() as connection:
             found = [
-                (reading.event_row(r), tuple(r[-len(columns) :])) for r in connection.execute(query)
+                (self._event_row(r), tuple(r[-len(columns) :])) for r in connection.execute(query)
             ]
         if backward:
             found.reverse()
@@ -869,19 +932,19 @@ class EventRepository:
             .where(QuoteRow.source_id == source_id)
             .order_by(QuoteRow.start, QuoteRow.end, QuoteRow.event_id)
         )
+        queries = [query]
         if within is not None:
-            query = query.where(QuoteRow.start < within[1], QuoteRow.end > within[0])
+            queries = _reaching_into(query, within)
         if event_ids is not None:
-            query = query.where(QuoteRow.event_id.in_(sorted(event_ids)))
+            queries = [q.where(QuoteRow.event_id.in_(sorted(event_ids))) for q in queries]
         chunks: list[Sequence[str] | None] = (
             [None] if event_keys is None else list(_chunks(sorted(event_keys), 500))
         )
         spans: list[QuoteSpan] = []
         with self.engine.connect() as connection:
-            for chunk in chunks:
-                chosen = query
+            for chunk, chosen in itertools.product(chunks, queries):
                 if chunk is not None:
-                    chosen = query.where(
+                    chosen = chosen.where(
                         QuoteRow.event_id.in_(select(E.id).where(E.key.in_(chunk)))
                     )
                 spans.extend(
@@ -889,13 +952,14 @@ class EventRepository:
                     for event_id, start, end, text, key in connection.execute(chosen)
                     if key is not None and reading.is_verbatim(source_text, start, end, text)
                 )
-        return sorted(spans, key=span_order) if chunks[1:] else spans
+        several = len(chunks) * len(queries) > 1
+        return sorted(spans, key=span_order) if several else spans
 
     # -- SQL building -----------------------------------------------------------------------
 
     def _row_select(self) -> Select:
         # Outer: an event whose type id names no type is listed (marked), not dropped.
-        return select(*_ROW_COLUMNS).outerjoin(EventTypeRow, EventTypeRow.id == E.type_id)
+        return select(*_row_columns()).outerjoin(EventTypeRow, EventTypeRow.id == E.type_id)
 
     def _id_select(self, event_filter: EventFilter) -> Select:
         query = parse_search(event_filter.text)
@@ -970,6 +1034,8 @@ class EventRepository:
         listed in the event's problems, and every quote is re-verified against its source."""
         if not ids:
             return []
+        self._follow_language()
+        spoken = self._language
         with self.engine.connect() as connection:
             rows = {
                 r.id: r
@@ -988,9 +1054,11 @@ class EventRepository:
             participants, problems = self._participants(connection, ids)
             quote_rows = connection.execute(_quote_select(ids)).all()
             links = self._links(connection, ids, problems)
+            texts, quote_texts = _translations(connection, ids)
         quotes: dict[int, list[Quote]] = {}
         for q in quote_rows:  # verified against their source's text, read once per source
             quote = reading.quote(q, self._source_text_by_id(q.source_id))
+            quote = reading.translated_quote(quote, quote_texts.get(q.id, ()), spoken)
             quotes.setdefault(q.event_id, []).append(quote)
         types = {t.id: t for t in self.event_types}
         article = self.sources[0] if self.sources else None
@@ -1012,6 +1080,8 @@ class EventRepository:
                 quotes=quotes.get(event_id, ()),
                 problems=[*problems.get(event_id, ()), *citation_problems],
                 links=links.get(event_id, ()),
+                texts=texts.get(event_id, ()),
+                language=spoken,
             )
             result.append(reading.event(row, parts))
         return result
@@ -1147,6 +1217,7 @@ class EventRepository:
 
     def lane_label(self, grouping: Grouping, key: str) -> str:
         """What a lane is called: an actor's name, a type's label, 'All events'."""
+        self._follow_language()
         if grouping is Grouping.ACTOR:
             if key == NO_ACTOR_LANE:
                 return NO_ACTING_ACTOR_LABEL
@@ -1201,7 +1272,7 @@ class EventRepository:
 
         An event is listed once per lane it belongs to; ``lanes`` keeps only those lanes.
         """
-        columns = list(_ROW_COLUMNS)
+        columns = list(_row_columns())
         sub = self._lane_subquery(
             grouping,
             self._window_conditions(event_filter, start, end),
@@ -1214,7 +1285,7 @@ class EventRepository:
             query = query.limit(limit)
         with self.engine.connect() as connection:
             return [
-                (self._lane_key(grouping, r.lane), reading.event_row(r))
+                (self._lane_key(grouping, r.lane), self._event_row(r))
                 for r in connection.execute(query)
             ]
 
@@ -1581,10 +1652,52 @@ def _day_after(day: date) -> int:
     return day.toordinal() + 1
 
 
+def _reaching_into(query: Select, within: tuple[int, int]) -> list[Select]:
+    """The quotes of ``query`` that overlap [start, end) of their source, as two index
+    ranges: those starting at most LONG_QUOTE characters before it (ix_quotes_source_start),
+    and the longer ones starting earlier that end inside or after it (ix_quotes_long, a
+    partial index of the few long quotes by source and end). Bounded by the stretch shown,
+    not by how far into the source it is: "start < end" alone read every quote before it."""
+    start, end = within
+    reach = start - LONG_QUOTE
+    overlapping = (QuoteRow.start < end, QuoteRow.end > start)
+    near = query.where(QuoteRow.start > reach, *overlapping)
+    # The partial index's condition, written as the index states it (literal, not bound),
+    # and "start + 0": the planner then ranges over (source_id, end) in the few long quotes,
+    # not over the starts of every quote of the source.
+    long = query.where(
+        sql_text(LONG_QUOTE_SQL),
+        QuoteRow.start + 0 <= reach,
+        QuoteRow.start + 0 < end,
+        QuoteRow.end > start,
+    )
+    return [near, long]
+
+
+def _translations(
+    connection: Connection, ids: Sequence[int]
+) -> tuple[dict[int, list[Any]], dict[int, list[tuple[object, object]]]]:
+    """The events' translations (event_texts rows by event id) and their quotes' ((language,
+    text) by quote id)."""
+    texts: dict[int, list[Any]] = {}
+    for row in connection.execute(select(EventTextRow).where(EventTextRow.event_id.in_(ids))):
+        texts.setdefault(row.event_id, []).append(row)
+    QT = QuoteTranslationRow.__table__.c
+    quote_texts: dict[int, list[tuple[object, object]]] = {}
+    for quote_id, tag, text in connection.execute(
+        select(QT.quote_id, QT.language, QT.text).where(
+            QT.quote_id.in_(select(QuoteRow.id).where(QuoteRow.event_id.in_(ids)))
+        )
+    ):
+        quote_texts.setdefault(quote_id, []).append((tag, text))
+    return texts, quote_texts
+
+
 def _quote_select(ids: Sequence[int]) -> Select:
     """The quotes of these events in their order, with their source's key and title."""
     return (
         select(
+            QuoteRow.id,
             QuoteRow.event_id,
             QuoteRow.text,
             QuoteRow.start,
@@ -1616,6 +1729,16 @@ _ROW_COLUMNS = (
     # An index lookup per row (ix_quotes_event_id): the list and the timeline mark it.
     ~exists().where(QuoteRow.event_id == E.id).label("unsourced"),
 )
+
+
+def _row_columns() -> tuple[ColumnElement[Any], ...]:
+    """_ROW_COLUMNS with the title in the reader's language where the event has it (a
+    primary-key lookup per row listed)."""
+    T = EventTextRow.__table__.c
+    translated = (
+        select(T.title).where(T.event_id == E.id, T.language == language()).scalar_subquery()
+    )
+    return (E.id, E.key, func.coalesce(translated, E.title).label("title"), *_ROW_COLUMNS[3:])
 
 
 @dataclass(frozen=True)
@@ -1666,7 +1789,7 @@ def _lane_totals(rows: Iterable[Sequence[Any]]) -> dict[int, RunningTotal]:
     result: dict[int, RunningTotal] = {}
     for actor_id, group in groupby(rows, key=itemgetter(0)):
         days, totals, running = array("q"), array("q"), 0
-        for _, day, n in group:
+        for _actor, day, n in group:
             if day not in ordinals:
                 ordinals[day] = _ordinal(day)
             ordinal = ordinals[day]
@@ -1685,7 +1808,12 @@ def _stored_count(value: object) -> int:
     negative or endless number) counts as none rather than stopping every facet."""
     if isinstance(value, float) and math.isfinite(value):
         value = int(value)
-    return value if isinstance(value, int) and value > 0 else 0
+    return value if isinstance(value, int) and 0 < value <= _MOST_EVENTS else 0
+
+
+# More events than any timeline holds: a count above it is damaged, and the running totals'
+# int64 arrays (RunningTotal) stay far from overflowing however many days are summed.
+_MOST_EVENTS = 2**40
 
 
 def _ordinal(day: object) -> int | None:
@@ -1711,6 +1839,14 @@ def _extent_day(day: object, fallback: date) -> date:
 
 _CACHED_PROPERTIES = tuple(
     name for name, value in vars(EventRepository).items() if isinstance(value, cached_property)
+)
+# What is read in the reader's language, and read again in another (see _follow_language).
+_IN_LANGUAGE = (
+    "_actors",
+    "_actors_by_id",
+    "_actor_ids_by_name",
+    "_lane_names",
+    "_names_in_language",
 )
 _KEPT = (
     "total",

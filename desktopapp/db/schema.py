@@ -41,7 +41,11 @@ __all__ = ["FTS_DDL", "LONG_SPAN_DAYS", "LONG_SPAN_SQL"]
 # (claim_text, claim_origin) and its media links (event_links). Upgraded in place from 4.
 # 6: the timeline's lanes by acting actor are counted per start day (lane_day_counts), so
 # its overview never reads every event. Filled from the events when upgraded from 5.
-SCHEMA_VERSION = 6
+# 7: data in several languages: an event's title, summary and date note in other languages
+# than its own (event_texts), a quote's translation (quote_translations, never the quote
+# itself), the language of an event's own text and of each actor name; and quotes indexed by
+# (source_id, start) for the article pane's ranged read. Nothing to fill when upgraded from 6.
+SCHEMA_VERSION = 7
 APPLICATION_ID = "desktopapp-timeline"
 
 
@@ -100,6 +104,10 @@ class ActorNameRow(Base):
     name: Mapped[str] = mapped_column(Text, primary_key=True)
     folded: Mapped[str] = mapped_column(Text, index=True)
     is_alias: Mapped[bool] = mapped_column(Boolean)
+    # The language this name is in ("fr": "Vladimir Poutine"), or "" for a name of every
+    # language ("Apple"). A name that is not an alias, in a language, is the actor's name in
+    # that language; the actors row keeps its name in no particular one.
+    language: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
 class EventTypeRow(Base):
@@ -139,6 +147,9 @@ class EventRowORM(Base):
     # the importer's claim, kept apart from quotes, which only a source's own words can be.
     claim_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     claim_origin: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The language of the title, summary and date note above ("en"), or "" if not stated;
+    # translations into other languages are in event_texts.
+    language: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
     __table_args__ = (
         # Date order, time windows, histograms and per-type counts over a date range read
@@ -157,6 +168,19 @@ class EventRowORM(Base):
             postgresql_where=text(postgresql.LONG_SPAN_SQL),
         ),
     )
+
+
+class EventTextRow(Base):
+    """An event's title, summary and date note in another language than its own: shown to a
+    reader of that language instead of the event's own words (never in place of a quote)."""
+
+    __tablename__ = "event_texts"
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    language: Mapped[str] = mapped_column(String(16), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class EventActorRow(Base):
@@ -248,6 +272,13 @@ for _dialect in (sqlite, postgresql):
         )
 
 
+# A quote longer than this many characters is also listed in ix_quotes_long. The condition is
+# written out, not bound, so that both engines' planners see the partial index's own terms.
+LONG_QUOTE = 2_000
+LONG_QUOTE_SQL = f'"end" - start > {LONG_QUOTE}'
+_IS_LONG_QUOTE = text(LONG_QUOTE_SQL)  # (QuoteRow's own column "text" hides the function)
+
+
 class QuoteRow(Base):
     __tablename__ = "quotes"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -261,6 +292,32 @@ class QuoteRow(Base):
     # so that it can be re-anchored (or shown ambiguous) if offsets are ever in doubt.
     prefix: Mapped[str] = mapped_column(Text, default="", server_default="")
     suffix: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    # The article pane reads the quotes of one stretch of one source (quote_spans(within=)):
+    # those starting at most LONG_QUOTE characters before it are a range of the first index;
+    # the few longer ones that may reach into it, a range of the second, by where they end
+    # (see repository._reaching_into).
+    __table_args__ = (
+        Index("ix_quotes_source_start", "source_id", "start"),
+        Index(
+            "ix_quotes_long",
+            "source_id",
+            "end",
+            sqlite_where=_IS_LONG_QUOTE,
+            postgresql_where=_IS_LONG_QUOTE,
+        ),
+    )
+
+
+class QuoteTranslationRow(Base):
+    """A quote's words translated into a language, shown beside the quote and labelled as a
+    translation: the quote itself stays the source's words."""
+
+    __tablename__ = "quote_translations"
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id"), primary_key=True)
+    language: Mapped[str] = mapped_column(String(16), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class EventLinkRow(Base):

@@ -47,6 +47,7 @@ from desktopapp.db.repository import EventRepository
 from desktopapp.db.sample import is_bundled_sample
 from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from desktopapp.db.versions import current_version
+from desktopapp.domain.l10n import _, ngettext, number
 from desktopapp.domain.taxonomy import STANDARD_TYPES
 from desktopapp.safe_files import FileProblem, replacing, writable_target
 
@@ -104,9 +105,11 @@ class TimelineStore:
             return cls._create_on_server(parse_location(path), title, author)
         path = Path(path).expanduser()
         if path.exists() or path.is_symlink():
-            raise DatabaseError(f"{path}: already exists; choose a new file name")
+            raise DatabaseError(
+                _("{path}: already exists; choose a new file name").format(path=path)
+            )
         if not path.parent.is_dir():
-            raise DatabaseError(f"{path.parent}: no such folder")
+            raise DatabaseError(_("{path}: no such folder").format(path=path.parent))
         title = title.strip() or path.stem
         try:
             target = writable_target(path)
@@ -115,7 +118,11 @@ class TimelineStore:
         except FileProblem as error:
             raise DatabaseError(str(error)) from error
         except (OSError, SQLAlchemyError, sqlite3.Error) as error:
-            raise DatabaseError(f"{path}: could not be created ({describe_error(error)})") from None
+            raise DatabaseError(
+                _("{path}: could not be created ({reason})").format(
+                    path=path, reason=describe_error(error)
+                )
+            ) from None
         return cls(target, author)
 
     @classmethod
@@ -129,23 +136,31 @@ class TimelineStore:
         open_database(path).dispose()  # every check viewing makes: a timeline, our schema
         if is_bundled_sample(path):
             raise DatabaseError(
-                f"{path}: the bundled sample is read-only (it is rebuilt when the app is "
-                "updated); save a copy of it and edit the copy"
+                _(
+                    "{path}: the bundled sample is read-only (it is rebuilt when the app is "
+                    "updated); save a copy of it and edit the copy"
+                ).format(path=path)
             )
         folder = path.resolve().parent
         # Marked read-only (no write bit: honoured even by root, who may write anything).
         if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
-            raise DatabaseError(f"{path}: the file is read-only; it can be viewed, not edited")
+            raise DatabaseError(
+                _("{path}: the file is read-only; it can be viewed, not edited").format(path=path)
+            )
         if not os.access(folder, os.W_OK):
             raise DatabaseError(
-                f"{path}: its folder is read-only (editing needs to write beside the file); "
-                "copy it to a writable folder to edit it"
+                _(
+                    "{path}: its folder is read-only (editing needs to write beside the file); "
+                    "copy it to a writable folder to edit it"
+                ).format(path=path)
             )
         try:
             return cls(path.resolve(), author)
         except (SQLAlchemyError, sqlite3.Error) as error:
             raise DatabaseError(
-                f"{path}: cannot be opened for editing: {describe_error(error)}"
+                _("{path}: cannot be opened for editing: {reason}").format(
+                    path=path, reason=describe_error(error)
+                )
             ) from None
 
     @classmethod
@@ -156,18 +171,24 @@ class TimelineStore:
             with viewing.connect() as connection:
                 allowed = dialect_for(connection).may_edit(connection)
         except SQLAlchemyError as error:
-            raise where.fail(f"cannot be read: {describe_error(error)}") from None
+            raise where.fail(
+                _("cannot be read: {reason}").format(reason=describe_error(error))
+            ) from None
         finally:
             viewing.dispose()
         if not allowed:
             raise where.fail(
-                "this server user may view the timeline but not edit it (ask its owner for "
-                "the editor role)"
+                _(
+                    "this server user may view the timeline but not edit it (ask its owner for "
+                    "the editor role)"
+                )
             )
         try:
             return cls(None, author, server=where)
         except SQLAlchemyError as error:
-            raise where.fail(f"cannot be opened for editing: {describe_error(error)}") from None
+            raise where.fail(
+                _("cannot be opened for editing: {reason}").format(reason=describe_error(error))
+            ) from None
 
     @classmethod
     def _create_on_server(cls, where: Location, title: str, author: str) -> TimelineStore:
@@ -179,13 +200,20 @@ class TimelineStore:
                 kinds = dialect_for(connection).table_kinds(connection)
                 if kinds:
                     raise where.fail(
-                        f"the database is not empty ({len(kinds)} tables, e.g. "
-                        f"{sorted(kinds)[0]!r}); a new timeline needs an empty database"
+                        ngettext(
+                            "the database is not empty ({n} table, {example}); a new timeline "
+                            "needs an empty database",
+                            "the database is not empty ({n} tables, e.g. {example}); a new "
+                            "timeline needs an empty database",
+                            len(kinds),
+                        ).format(n=number(len(kinds)), example=repr(sorted(kinds)[0]))
                     )
                 create_schema(connection)
                 _write_first_rows(connection, title.strip() or "Timeline", author)
         except SQLAlchemyError as error:
-            raise where.fail(f"could not be created ({describe_error(error)})") from None
+            raise where.fail(
+                _("could not be created ({reason})").format(reason=describe_error(error))
+            ) from None
         finally:
             engine.dispose()
         return cls(None, author, server=where)
@@ -214,7 +242,7 @@ class TimelineStore:
         Raises CommandError (one line) for a command that cannot be done, with the file
         unchanged; DatabaseError when the file itself fails (busy, full disk, damaged)."""
         if len(note) > edits.MAX_NOTE:
-            raise CommandError(f"the note is too long (at most {edits.MAX_NOTE} characters)")
+            raise _note_too_long()
         self.repository.changing()  # what is read from now on is not kept (see _kept)
         try:
             change, work = self._execute(command, note, recorded_as)
@@ -224,7 +252,9 @@ class TimelineStore:
         except (SQLAlchemyError, sqlite3.Error) as error:
             self.repository.invalidate()  # whatever was half-read, read it again
             raise DatabaseError(
-                f"{self.label}: the change was not saved: {describe_error(error)}"
+                _("{label}: the change was not saved: {reason}").format(
+                    label=self.label, reason=describe_error(error)
+                )
             ) from None
         if work.events_only:
             self.repository.events_changed(work.day_moves, work.touched_spans, work.event_moves)
@@ -249,14 +279,16 @@ class TimelineStore:
         transaction: whatever it raises (a person's Cancel) rolls all of them back and
         goes on to the caller, the file unchanged."""
         if len(note) > edits.MAX_NOTE:
-            raise CommandError(f"the note is too long (at most {edits.MAX_NOTE} characters)")
+            raise _note_too_long()
         self.repository.changing()  # what is read meanwhile (another thread) is not kept
         try:
             changes = self._execute_all(list(commands), note, recorded_as, progress)
         except (SQLAlchemyError, sqlite3.Error) as error:
             self.repository.invalidate()
             raise DatabaseError(
-                f"{self.label}: nothing was saved: {describe_error(error)}"
+                _("{label}: nothing was saved: {reason}").format(
+                    label=self.label, reason=describe_error(error)
+                )
             ) from None
         except BaseException:  # refused, the file failed, or progress stopped it
             self.repository.settled()
@@ -336,10 +368,16 @@ class TimelineStore:
                     connection.exec_driver_sql("ROLLBACK")
                 reason = describe_error(error)
                 if not any(sign in reason.lower() for sign in ("busy", "locked", "lock timeout")):
-                    raise DatabaseError(f"{self.label}: nothing was saved: {reason}") from None
+                    raise DatabaseError(
+                        _("{label}: nothing was saved: {reason}").format(
+                            label=self.label, reason=reason
+                        )
+                    ) from None
                 raise DatabaseError(
-                    f"{self.label}: the timeline is busy (another program is editing it); "
-                    f"try again ({reason})"
+                    _(
+                        "{label}: the timeline is busy (another program is editing it); "
+                        "try again ({reason})"
+                    ).format(label=self.label, reason=reason)
                 ) from None
             try:
                 before = self._dialect.change_counter(connection)
@@ -419,19 +457,29 @@ class TimelineStore:
             return self._dialect.change_counter(connection)
 
 
+def _note_too_long() -> CommandError:
+    return CommandError(
+        _("the note is too long (at most {limit} characters)").format(limit=number(edits.MAX_NOTE))
+    )
+
+
 def copy_timeline(source: str | Path, target: Path) -> Path:
     """A consistent copy of a timeline file through SQLite's backup API, even while it is
     open or being edited (File › Save a Copy As…, or an editable copy of the bundled sample).
     Written beside ``target`` and renamed over it, all or nothing; returns the target."""
     where = parse_location(source)
     if where.sqlite_path is None:
-        raise DatabaseError(f"{where.label}: only timeline files can be copied")
+        raise DatabaseError(
+            _("{label}: only timeline files can be copied").format(label=where.label)
+        )
     open_database(where.sqlite_path).dispose()  # a timeline of our schema
     origin = where.sqlite_path.resolve()
     try:
         resolved = writable_target(Path(target))
         if resolved.exists() and resolved.resolve() == origin:
-            raise DatabaseError(f"{target}: is the file being copied; choose another name")
+            raise DatabaseError(
+                _("{path}: is the file being copied; choose another name").format(path=target)
+            )
         with replacing(resolved) as temporary:
             reader = sqlite3.connect(_uri(origin, "ro"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
             writer = sqlite3.connect(temporary)
@@ -445,7 +493,9 @@ def copy_timeline(source: str | Path, target: Path) -> Path:
         raise DatabaseError(str(error)) from error
     except (OSError, sqlite3.Error) as error:
         raise DatabaseError(
-            f"{target}: the copy could not be written ({describe_error(error)})"
+            _("{path}: the copy could not be written ({reason})").format(
+                path=target, reason=describe_error(error)
+            )
         ) from None
     return resolved
 

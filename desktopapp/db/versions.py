@@ -26,6 +26,7 @@ from desktopapp.db.commands import (
     HistoryEntry,
 )
 from desktopapp.db.history import read_history_of
+from desktopapp.domain.l10n import N_, _
 
 _VERSION = text("SELECT coalesce(max(change), 0) FROM history WHERE entity_key = :key")
 
@@ -46,17 +47,46 @@ class EditConflict(CommandError):
         return tuple(dict.fromkeys(entry.author for entry in self.theirs))
 
     def _sentence(self) -> str:
-        who = ", ".join(self.authors) or "someone"
-        when = self.theirs[-1].when if self.theirs else "meanwhile"
-        fields = ", ".join(dict.fromkeys(_field_name(e.field) for e in self.theirs))
-        return (
-            f"{self.key} was changed by {who} at {when} ({fields or 'changed'}) after you "
-            "started editing it; nothing was saved"
-        )
+        who = ", ".join(self.authors) or _("someone")
+        fields = ", ".join(dict.fromkeys(field_name(e.field) for e in self.theirs))
+        if not self.theirs:
+            return _(
+                "{key} was changed by {who} meanwhile ({fields}) after you started editing it; "
+                "nothing was saved"
+            ).format(key=self.key, who=who, fields=fields or _("changed"))
+        return _(
+            "{key} was changed by {who} at {when} ({fields}) after you started editing it; "
+            "nothing was saved"
+        ).format(key=self.key, who=who, when=self.theirs[-1].when, fields=fields or _("changed"))
 
 
-def _field_name(field: str) -> str:
-    return "added or deleted" if field == "*" else field
+# The words of the fields the history records (db/edits.py), for a person to read; a field
+# not listed here is shown as it is recorded.
+_FIELD_WORDS = {
+    "*": N_("added or deleted"),
+    "title": N_("title"),
+    "summary": N_("summary"),
+    "type": N_("type"),
+    "date": N_("date"),
+    "date citation": N_("date citation"),
+    "actors": N_("actors"),
+    "quote": N_("quote"),
+    "outlet": N_("outlet"),
+    "url": N_("URL"),
+    "language": N_("language"),
+    "published_edtf": N_("publication date"),
+    "author": N_("author"),
+    "name": N_("name"),
+    "kind": N_("kind"),
+    "aliases": N_("aliases"),
+    "label": N_("label"),
+}
+
+
+def field_name(field: str) -> str:
+    """What a person reads for a recorded field ("date", "added or deleted")."""
+    words = _FIELD_WORDS.get(field)
+    return _(words) if words else field
 
 
 def current_version(connection: Connection, key: str) -> int:

@@ -7,7 +7,7 @@ event never reaches back into the database.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from desktopapp.domain.dates import DAY_OR_FINER, FuzzyDate
@@ -58,12 +58,29 @@ class Source:
 
 @dataclass(frozen=True)
 class Actor:
+    """An actor as the reader sees it: ``name`` in the reader's language when the actor has
+    a name in it ("Vladimir Poutine"), and ``aliases`` every other name it answers to, its
+    names in other languages included, so that finding it works in any of them."""
+
     id: int
     key: str
     name: str
     kind: ActorKind | None  # None: the stored kind is not one we know (see problems)
     aliases: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
+    # Its name in no particular language (the actors row), and by language where it differs
+    # (("fr", "Vladimir Poutine"),): what an editor or an export writes back.
+    own_name: str = ""
+    names: tuple[tuple[str, str], ...] = ()
+    # Its aliases as stored (without the names by language); None: the same as ``aliases``.
+    own_aliases: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        # An actor made without its stored parts (a test, a generator) is its own name.
+        if not self.own_name:
+            object.__setattr__(self, "own_name", self.name)
+        if self.own_aliases is None:
+            object.__setattr__(self, "own_aliases", self.aliases)
 
 
 @dataclass(frozen=True)
@@ -117,6 +134,17 @@ class Citation:
         return ", ".join(parts)
 
 
+@dataclass(frozen=True)
+class EventText:
+    """An event's words in one language: title, summary and the note on its date's
+    citation. ``language`` is "" where the timeline does not say which it is."""
+
+    language: str
+    title: str
+    summary: str = ""
+    note: str = ""
+
+
 NOT_VERIFIED = "not verified: the text at these offsets differs"
 
 
@@ -135,6 +163,11 @@ class Quote:
     source_key: str
     source_title: str
     problem: str = ""
+    # The quote's words in other languages, (language, text) sorted: shown beside the quote,
+    # labelled as a translation, never in its place. ``translation`` is the one in the
+    # reader's language ("" if there is none).
+    translations: tuple[tuple[str, str], ...] = ()
+    translation: str = ""
 
     @property
     def verified(self) -> bool:
@@ -210,6 +243,36 @@ class Event:
     problems: tuple[str, ...] = ()
     claim: Claim | None = None  # what an import said of it, if it was imported
     links: tuple[Link, ...] = ()
+    # The language of the title, summary and citation note above ("" if not stated): the
+    # reader's when a translation into it exists, else the event's own.
+    language: str = ""
+    # The event's own words when a translation is shown above (None when its own are), and
+    # every stored translation, by language.
+    written: EventText | None = None
+    translations: tuple[EventText, ...] = ()
+
+    @property
+    def translated(self) -> bool:
+        """The title and summary shown are a translation of the event's own words."""
+        return self.written is not None
+
+    def as_written(self) -> Event:
+        """The event in its own words (what an editor changes), whatever the reader's
+        language: a translation is edited as a translation, never over the original."""
+        if self.written is None:
+            return self
+        own = self.written
+        return replace(
+            self,
+            title=own.title,
+            summary=own.summary,
+            citation=replace(self.citation, note=own.note),
+            language=own.language,
+            written=None,
+        )
+
+    def translation(self, language: str) -> EventText | None:
+        return next((text for text in self.translations if text.language == language), None)
 
     @property
     def unsourced(self) -> bool:

@@ -12,9 +12,11 @@ convention. The brackets stay with the title; what they mean is said once, with
 
 from __future__ import annotations
 
+from desktopapp.domain.l10n import N_
+
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
-SUPPLIED_TITLE_NOTE = (
+SUPPLIED_TITLE_NOTE = N_(  # shown through _()
     "A title in [square brackets] was not seen on the page: it was reconstructed from the "
     "link's address or describes the report."
 )

@@ -183,6 +183,8 @@ def why_matched(query: SearchQuery, event: Event) -> str:
     fields = [
         (_("the title"), event.title),
         (_("the summary"), event.summary),
+        *((_("the title"), text.title) for text in event.translations),  # in other languages
+        *((_("the summary"), text.summary) for text in event.translations),
         *((_("a quote"), quote.text) for quote in event.quotes),
         *((_("an actor's names"), ", ".join((a.name, *a.aliases))) for a in event.actors()),
     ]

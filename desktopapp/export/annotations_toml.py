@@ -257,10 +257,12 @@ def _actors(repository: EventRepository) -> list[dict[str, Any]]:
         if actor.problems or actor.kind is None:
             raise _damaged(where, actor.problems[0] if actor.problems else _("unknown kind"))
         table: dict[str, Any] = {"id": _key(where, actor.key)}
-        table["name"] = writable_text(where, "name", actor.name)
+        table["name"] = writable_text(where, "name", actor.own_name)
+        if actor.names:  # its names by language, whatever the reader's
+            table["names"] = {tag: writable_text(where, "names", n) for tag, n in actor.names}
         table["kind"] = actor.kind.value
-        if actor.aliases:
-            table["aliases"] = [writable_text(where, "aliases", a) for a in actor.aliases]
+        if actor.own_aliases:
+            table["aliases"] = [writable_text(where, "aliases", a) for a in actor.own_aliases]
         tables.append(table)
     return tables
 
@@ -301,7 +303,10 @@ def _event(
     where = _("event {key!r}").format(key=event.key)
     if event.problems:
         raise _damaged(where, event.problems[0])
+    event = event.as_written()  # its own words; translations beside them
     table: dict[str, Any] = {"id": _key(where, event.key)}
+    if event.language:
+        table["language"] = event.language
     table["title"] = writable_text(where, "title", event.title)
     table |= _optional(where, summary=event.summary)
     table["type"] = event.type.slug
@@ -336,6 +341,12 @@ def _event(
         }
     if event.links:
         table["links"] = [_link(where, f"links[{n}]", link) for n, link in enumerate(event.links)]
+    if event.translations:
+        table["translations"] = {
+            text.language: {"title": writable_text(where, "translations", text.title)}
+            | _optional(where, summary=text.summary, note=text.note)
+            for text in event.translations
+        }
     return table
 
 
@@ -357,12 +368,17 @@ def _quote(
     if not quote.verified or quote.start is None:
         raise _damaged(where, quote.problem or _("a quote has no offsets"))
     starts = occurrences(texts[quote.source_key], text)
-    if starts == [quote.start] and quote.source_key == main_key:
+    if starts == [quote.start] and quote.source_key == main_key and not quote.translations:
         return text
     table: dict[str, Any] = {} if quote.source_key == main_key else {"source": quote.source_key}
     table["text"] = text
     if len(starts) > 1:
         table["occurrence"] = starts.index(quote.start) + 1
+    if quote.translations:  # beside the quote, never in its place
+        table["translations"] = {
+            tag: writable_text(where, f"{field_name}.translations", words)
+            for tag, words in quote.translations
+        }
     return table
 
 

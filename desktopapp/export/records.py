@@ -53,23 +53,32 @@ class RecordContext:
 
 
 def event_record(event: Event, context: RecordContext) -> dict[str, Any]:
-    """The documented JSON contract for one event (desktopapp/schemas/events.schema.json)."""
-    citation = event.citation
+    """The documented JSON contract for one event (desktopapp/schemas/events.schema.json).
+    Its words and its actors' names are the stored ones whatever the reader's language (a
+    file written in French reads back the same), with every translation beside them."""
+    own = event.as_written()
+    citation = own.citation
     return {
         "id": event.id,
         "key": event.key,
-        "title": event.title,
-        "summary": event.summary,
+        "title": own.title,
+        "summary": own.summary,
+        "language": own.language,
+        "translations": {
+            text.language: {"title": text.title, "summary": text.summary, "note": text.note}
+            for text in event.translations
+        },
         "type": event.type.slug,
         "type_label": event.type.label,
         "type_parent_label": context.parent_label(event.type),
-        "actors": [actor.name for actor in event.actors()],
+        "actors": [actor.own_name for actor in event.actors()],
         "participants": [
             {
-                "name": p.actor.name,
+                "name": p.actor.own_name,
                 "kind": p.actor.kind and p.actor.kind.value,
                 "role": p.role.value,
-                "aliases": list(p.actor.aliases),
+                "aliases": list(p.actor.own_aliases or ()),
+                "names": dict(p.actor.names),
             }
             for p in event.participants
         ],
@@ -98,6 +107,7 @@ def event_record(event: Event, context: RecordContext) -> dict[str, Any]:
                 "source_title": q.source_title,
                 "verified": q.verified,
                 "problem": q.problem,
+                "translations": dict(q.translations),
                 **context.quote_fields(q),
             }
             for q in event.quotes

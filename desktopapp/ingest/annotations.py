@@ -28,7 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktopapp.db.reading import is_language_tag
 from desktopapp.domain.dates import DateError, FuzzyDate, parse_edtf
+from desktopapp.domain.l10n import N_, _, number
 from desktopapp.domain.model import LINK_KINDS, ActorKind, Role
 from desktopapp.ingest.dataset import (
     DEFAULT_TYPES,
@@ -39,6 +41,7 @@ from desktopapp.ingest.dataset import (
     LinkSpec,
     QuoteSpec,
     SourceSpec,
+    TextSpec,
     TypeSpec,
 )
 from desktopapp.safe_files import read_regular_file
@@ -68,10 +71,10 @@ class AnnotationError(ValueError):
         self.path, self.entry, self.field, self.reason = path, entry, field, message
         where = path.name
         if entry:
-            where += f": {entry}"
+            where = _("{file}: {entry}").format(file=where, entry=entry)
         if field:
-            where += f", field '{field}'"
-        super().__init__(f"{where}: {message}")
+            where = _("{where}, field '{field}'").format(where=where, field=field)
+        super().__init__(_("{where}: {reason}").format(where=where, reason=message))
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,8 @@ def load_annotations(path: Path) -> Dataset:
     for citation in citations:  # a date's citation names either, so they must differ
         if citation.key in {s.key for s in sources}:
             raise AnnotationError(
-                path, f"a citation and a source both have the id {citation.key!r}"
+                path,
+                _("a citation and a source both have the id {key}").format(key=repr(citation.key)),
             )
     _unique(path, "actor", [a.key for a in actors])
     context = _Context(
@@ -125,7 +129,7 @@ def load_annotations(path: Path) -> Dataset:
     events = [_event(top, i, t, context) for i, t in enumerate(_tables(top, document, "events"))]
     _unique(path, "event", [e.key for e in events])
     if not events:
-        raise top.fail("the file defines no events", "events")
+        raise top.fail(_("the file defines no events"), "events")
     return Dataset(
         sources=sources,
         citations=citations,
@@ -141,7 +145,12 @@ def _schema(top: _Entry, document: dict[str, Any]) -> int:
     if type(schema) is not int or schema not in SUPPORTED_SCHEMAS:  # not bool: True == 1
         found = repr(schema) if isinstance(schema, int | str) else type(schema).__name__
         allowed = " or ".join(map(str, SUPPORTED_SCHEMAS))
-        raise top.fail(f"'schema' must be {allowed}, found {found:.60}", "schema")
+        raise top.fail(
+            _("'schema' must be {allowed}, found {found}").format(
+                allowed=allowed, found=format(found, ".60")
+            ),
+            "schema",
+        )
     return schema
 
 
@@ -151,7 +160,7 @@ def _sources(top: _Entry, document: dict[str, Any]) -> list[SourceSpec]:
         _only_keys(top, document, _TOP_KEYS | {"source"})
         return [_source(top.at("[source]"), _table(top, document, "source"), article=True)]
     if "source" in document:
-        raise top.fail("schema 2 lists its sources as [[sources]] tables", "source")
+        raise top.fail(_("schema 2 lists its sources as [[sources]] tables"), "source")
     _only_keys(top, document, _TOP_KEYS | {"sources"})
     sources, total = [], 0
     for index, table in enumerate(_tables(top, document, "sources")):
@@ -160,10 +169,13 @@ def _sources(top: _Entry, document: dict[str, Any]) -> list[SourceSpec]:
         total += len(sources[-1].text.encode("utf-8", "surrogatepass"))
         if total > MAX_TOTAL_TEXT_BYTES:  # checked as they are read: each may be 20 MB
             raise entry.fail(
-                f"the sources' texts add up to more than {MAX_TOTAL_TEXT_BYTES} bytes", "file"
+                _("the sources' texts add up to more than {limit} bytes").format(
+                    limit=number(MAX_TOTAL_TEXT_BYTES)
+                ),
+                "file",
             )
     if not sources:
-        raise top.fail("the file lists no sources", "sources")
+        raise top.fail(_("the file lists no sources"), "sources")
     return sources
 
 
@@ -172,11 +184,16 @@ def _read_toml(path: Path) -> dict[str, Any]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise AnnotationError(
-                path, f"the file is too large ({size} bytes, at most {MAX_FILE_BYTES})"
+                path,
+                _("the file is too large ({size} bytes, at most {limit})").format(
+                    size=number(size), limit=number(MAX_FILE_BYTES)
+                ),
             )
         raw = read_regular_file(path, MAX_FILE_BYTES)
     except OSError as error:
-        raise AnnotationError(path, f"cannot be read ({error.strerror or error})") from error
+        raise AnnotationError(
+            path, _("cannot be read ({value})").format(value=error.strerror or error)
+        ) from error
     return _parse_toml(path, raw)
 
 
@@ -185,14 +202,16 @@ def _parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
         # A UTF-8 byte order mark, as some Windows editors write, is not part of the text.
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise AnnotationError(path, f"is not UTF-8 text (byte {error.start})") from error
+        raise AnnotationError(
+            path, _("is not UTF-8 text (byte {start})").format(start=error.start)
+        ) from error
     _check_key_depth(path, text)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise AnnotationError(path, f"is not valid TOML: {error}") from error
+        raise AnnotationError(path, _("is not valid TOML: {error}").format(error=error)) from error
     except RecursionError as error:
-        raise AnnotationError(path, "is nested too deeply to be an annotation file") from error
+        raise AnnotationError(path, _("is nested too deeply to be an annotation file")) from error
     _check_nesting(path, document)
     return document
 
@@ -207,8 +226,11 @@ def _check_key_depth(path: Path, text: str) -> None:
     column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
     raise AnnotationError(
         path,
-        f"line {line}, column {column}: a dotted key of more than {MAX_KEY_PARTS} parts; "
-        "no key of an annotation file is nested that deep",
+        _(
+            "line {line}, column {column}: a dotted key of more than "
+            "{limit} parts; no key of an annotation file is nested that "
+            "deep"
+        ).format(line=line, column=column, limit=MAX_KEY_PARTS),
     )
 
 
@@ -221,8 +243,10 @@ def _check_nesting(path: Path, document: dict[str, Any]) -> None:
         if depth > MAX_NESTING:
             raise AnnotationError(
                 path,
-                f"lists or tables nested more than {MAX_NESTING} deep; nothing in an "
-                "annotation file is nested that deep",
+                _(
+                    "lists or tables nested more than {limit} deep; nothing in an "
+                    "annotation file is nested that deep"
+                ).format(limit=MAX_NESTING),
             )
         if isinstance(value, dict):
             pending.extend((item, depth + 1) for item in value.values())
@@ -248,17 +272,19 @@ def _source(entry: _Entry, table: dict[str, Any], *, article: bool) -> SourceSpe
         _only_keys(entry, table, _SOURCE_KEYS | {"file"})
         key = _string(entry, table, "id")
         if key != ARTICLE:
-            raise entry.fail(f"the source's id must be '{ARTICLE}'", "id")
+            raise entry.fail(_("the source's id must be '{article}'").format(article=ARTICLE), "id")
     else:
         _only_keys(entry, table, _SOURCE_KEYS | {"file", "text", "author"})
         key = _slug(entry, table, "id")
     if not article and ("file" in table) == ("text" in table):
-        raise entry.fail("give the source's text as either 'file' or 'text', not both", "file")
+        raise entry.fail(_("give the source's text as either 'file' or 'text', not both"), "file")
     text = _inline_text(entry, table) if "text" in table else _text_file(entry, table)
     if "\x00" in text:
         # SQLite's text functions stop at a NUL, so the build could not verify the quotes.
         field = "text" if "text" in table else "file"
-        raise entry.fail(f"the text holds a NUL character (at {text.index(chr(0))})", field)
+        raise entry.fail(
+            _("the text holds a NUL character (at {value})").format(value=text.index(chr(0))), field
+        )
     optional = not article  # schema 2 may leave these out, as a timeline may leave them empty
     return SourceSpec(
         key=key,
@@ -280,21 +306,28 @@ def _text_file(entry: _Entry, table: dict[str, Any]) -> str:
     file_name = _string(entry, table, "file")
     text_path = entry.path.parent / file_name
     if Path(file_name).name != file_name:
-        raise entry.fail("must be a file name next to the annotation file", "file")
+        raise entry.fail(_("must be a file name next to the annotation file"), "file")
     try:
         return read_regular_file(text_path, MAX_ARTICLE_BYTES).decode("utf-8")
     except OSError as error:
-        raise entry.fail(f"cannot read {text_path} ({error.strerror or error})", "file") from error
+        raise entry.fail(
+            _("cannot read {text_path} ({value})").format(
+                text_path=text_path, value=error.strerror or error
+            ),
+            "file",
+        ) from error
     except UnicodeDecodeError as error:
-        raise entry.fail(f"{file_name} is not UTF-8 text", "file") from error
+        raise entry.fail(
+            _("{file_name} is not UTF-8 text").format(file_name=file_name), "file"
+        ) from error
 
 
 def _inline_text(entry: _Entry, table: dict[str, Any]) -> str:
     value = table["text"]
     if not isinstance(value, str):
-        raise entry.fail(f"must be text, not {_kind(value)}", "text")
+        raise entry.fail(_("must be text, not {value}").format(value=_kind(value)), "text")
     if not value.strip():
-        raise entry.fail("is required and must be non-empty text", "text")
+        raise entry.fail(_("is required and must be non-empty text"), "text")
     return value  # a source's text is never stripped: quotes are offsets into it
 
 
@@ -316,19 +349,47 @@ def _citation(top: _Entry, index: int, table: dict[str, Any]) -> CitationSpec:
 
 def _actor(top: _Entry, index: int, table: dict[str, Any]) -> ActorSpec:
     entry = top.at(f"actor #{index + 1} ({_name(table, 'id')})")
-    _only_keys(entry, table, {"id", "name", "kind", "aliases"})
+    _only_keys(entry, table, {"id", "name", "kind", "aliases", "names"})
     kind = _string(entry, table, "kind")
     try:
         actor_kind = ActorKind(kind)
     except ValueError:
         allowed = ", ".join(k.value for k in ActorKind)
-        raise entry.fail(f"unknown kind {kind!r}; use one of {allowed}", "kind") from None
+        raise entry.fail(
+            _("unknown kind {kind}; use one of {allowed}").format(kind=repr(kind), allowed=allowed),
+            "kind",
+        ) from None
     aliases = table.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        raise entry.fail("must be a list of non-empty names", "aliases")
+        raise entry.fail(_("must be a list of non-empty names"), "aliases")
+    name = _string(entry, table, "name")
+    names = _by_language(entry, table, "names")
     return ActorSpec(
-        _slug(entry, table, "id"), _string(entry, table, "name"), actor_kind, tuple(aliases)
+        _slug(entry, table, "id"),
+        name,
+        actor_kind,
+        tuple(aliases),
+        tuple((tag, other) for tag, other in names if other != name),
     )
+
+
+def _language_tag(entry: _Entry, field: str, value: object) -> str:
+    if not isinstance(value, str) or not is_language_tag(value):
+        raise entry.fail(f"{_kind(value) if not isinstance(value, str) else repr(value[:20])} "
+                         "is not a language code such as 'fr' or 'en'", field)  # fmt: skip
+    return value
+
+
+def _by_language(entry: _Entry, table: dict[str, Any], key: str) -> list[tuple[str, str]]:
+    """``key = { fr = "…", en = "…" }``: non-empty texts by language, sorted."""
+    value = table.get(key, {})
+    if not isinstance(value, dict):
+        raise entry.fail(_('must be a table of texts by language: { fr = "…" }'), key)
+    found = []
+    for tag in sorted(value):
+        _language_tag(entry, f"{key}.{tag}", tag)
+        found.append((tag, _string(entry, value, tag)))
+    return found
 
 
 def _types(top: _Entry, tables: list[dict[str, Any]]) -> list[TypeSpec]:
@@ -339,11 +400,16 @@ def _types(top: _Entry, tables: list[dict[str, Any]]) -> list[TypeSpec]:
         _only_keys(entry, table, {"slug", "label"})
         slug = _string(entry, table, "slug")
         if not _TYPE_SLUG.match(slug):
-            raise entry.fail("must be 'parent' or 'parent/child' in lower-case-with-dashes", "slug")
+            raise entry.fail(
+                _("must be 'parent' or 'parent/child' in lower-case-with-dashes"), "slug"
+            )
         if slug in known:
-            raise entry.fail(f"type {slug!r} is already defined", "slug")
+            raise entry.fail(_("type {slug} is already defined").format(slug=repr(slug)), "slug")
         if "/" in slug and slug.split("/")[0] not in known:
-            raise entry.fail(f"its parent type {slug.split('/')[0]!r} is not defined", "slug")
+            raise entry.fail(
+                _("its parent type {value} is not defined").format(value=repr(slug.split("/")[0])),
+                "slug",
+            )
         types.append(TypeSpec(slug, _string(entry, table, "label")))
         known.add(slug)
     return types
@@ -355,11 +421,13 @@ def _event(top: _Entry, index: int, table: dict[str, Any], context: _Context) ->
         entry,
         table,
         {"id", "title", "summary", "type", "date", "actors", "date_citation", "quotes"}
-        | ({"imported", "links"} if entry.schema >= 2 else set()),
+        | ({"imported", "links", "language", "translations"} if entry.schema >= 2 else set()),
     )
     type_slug = _string(entry, table, "type")
     if type_slug not in context.types:
-        raise entry.fail(f"unknown event type {type_slug!r}", "type")
+        raise entry.fail(
+            _("unknown event type {type_slug}").format(type_slug=repr(type_slug)), "type"
+        )
     citation_key, citation_quote, citation_note = _date_citation(entry, table, context)
     claim = _claim(entry, table)
     return EventSpec(
@@ -375,7 +443,38 @@ def _event(top: _Entry, index: int, table: dict[str, Any], context: _Context) ->
         quotes=_quotes(entry, table, context) if claim is None or "quotes" in table else (),
         claim=claim,
         links=_links(entry, table),
+        language=_language_tag(entry, "language", table["language"]) if "language" in table else "",
+        translations=_translations(entry, table),
     )
+
+
+def _translations(entry: _Entry, table: dict[str, Any]) -> tuple[TextSpec, ...]:
+    """``[events.translations.fr]`` with title, summary and note: the event in French."""
+    value = table.get("translations", {})
+    if not isinstance(value, dict):
+        raise entry.fail("must be a table of translations by language", "translations")
+    own = table.get("language")
+    texts = []
+    for tag, words in sorted(value.items()):
+        field = f"translations.{tag}"
+        _language_tag(entry, field, tag)
+        if tag == own:
+            raise entry.fail("is the event's own language: its words are the event's", field)
+        if not isinstance(words, dict):
+            raise entry.fail("must be { title, summary, note }", field)
+        unknown = sorted(set(words) - {"title", "summary", "note"})
+        if unknown:
+            raise entry.fail(f"unknown key(s) {', '.join(unknown)}", field)
+        inner = entry.at(f"{entry.name}, translation {tag!r}")
+        texts.append(
+            TextSpec(
+                tag,
+                _string(inner, words, "title"),
+                _string(inner, words, "summary", optional=True),
+                _string(inner, words, "note", optional=True),
+            )
+        )
+    return tuple(texts)
 
 
 def _claim(entry: _Entry, table: dict[str, Any]) -> tuple[str, str] | None:
@@ -384,7 +483,7 @@ def _claim(entry: _Entry, table: dict[str, Any]) -> tuple[str, str] | None:
     if value is None:
         return None
     if not isinstance(value, dict) or set(value) != {"text", "origin"}:
-        raise entry.fail('must be { text = "...", origin = "..." }', "imported")
+        raise entry.fail(_('must be { text = "...", origin = "..." }'), "imported")
     return (
         _string(entry, value, "text", optional=True),
         _string(entry, value, "origin"),
@@ -394,14 +493,17 @@ def _claim(entry: _Entry, table: dict[str, Any]) -> tuple[str, str] | None:
 def _links(entry: _Entry, table: dict[str, Any]) -> tuple[LinkSpec, ...]:
     value = table.get("links", [])
     if not isinstance(value, list):
-        raise entry.fail("must be a list of { kind, url, credit, caption }", "links")
+        raise entry.fail(_("must be a list of { kind, url, credit, caption }"), "links")
     links = []
     for position, item in enumerate(value):
         field = f"links[{position}]"
         if not isinstance(item, dict) or not {"kind", "url"} <= set(item) <= _LINK_KEYS:
-            raise entry.fail('must be { kind = "media", url = "...", credit, caption }', field)
+            raise entry.fail(_('must be { kind = "media", url = "...", credit, caption }'), field)
         if item["kind"] not in LINK_KINDS:
-            raise entry.fail(f"kind must be one of {', '.join(LINK_KINDS)}", f"{field}.kind")
+            raise entry.fail(
+                _("kind must be one of {value}").format(value=", ".join(LINK_KINDS)),
+                f"{field}.kind",
+            )
         texts = {key: _string(entry, item, key, optional=key != "url") for key in _LINK_KEYS}
         links.append(LinkSpec(**texts))
     return tuple(links)
@@ -415,26 +517,38 @@ def _participants(
 ) -> tuple[tuple[str, Role], ...]:
     value = table.get("actors", [] if entry.schema >= 2 else None)
     if not isinstance(value, list) or not (value or entry.schema >= 2):
-        raise entry.fail("each event needs at least one actor", "actors")
+        raise entry.fail(_("each event needs at least one actor"), "actors")
     result: list[tuple[str, Role]] = []
     for position, item in enumerate(value):
         field = f"actors[{position}]"
         if not isinstance(item, dict) or set(item) != {"id", "role"}:
-            raise entry.fail('must be { id = "...", role = "acting" | "affected" }', field)
+            raise entry.fail(_('must be { id = "...", role = "acting" | "affected" }'), field)
         actor, role_name = item["id"], item["role"]
         if not isinstance(actor, str):
-            raise entry.fail(f"must be an actor's id (text), not {_kind(actor)}", f"{field}.id")
+            raise entry.fail(
+                _("must be an actor's id (text), not {value}").format(value=_kind(actor)),
+                f"{field}.id",
+            )
         if actor not in context.actors:
-            raise entry.fail(f"unknown actor {actor[:60]!r}", field)
+            raise entry.fail(_("unknown actor {value}").format(value=repr(actor[:60])), field)
         if not isinstance(role_name, str):
-            raise entry.fail(f"must be acting or affected, not {_kind(role_name)}", f"{field}.role")
+            raise entry.fail(
+                _("must be acting or affected, not {value}").format(value=_kind(role_name)),
+                f"{field}.role",
+            )
         if role_name not in {r.value for r in Role}:
             raise entry.fail(
-                f"unknown role {role_name[:60]!r}; use acting or affected", f"{field}.role"
+                _("unknown role {value}; use acting or affected").format(
+                    value=repr(role_name[:60])
+                ),
+                f"{field}.role",
             )
         role = Role(role_name)
         if (actor, role) in result:
-            raise entry.fail(f"actor {actor!r} is listed twice with the same role", field)
+            raise entry.fail(
+                _("actor {actor} is listed twice with the same role").format(actor=repr(actor)),
+                field,
+            )
         result.append((actor, role))
     return tuple(result)
 
@@ -442,39 +556,53 @@ def _participants(
 def _date_citation(entry: _Entry, table: dict[str, Any], context: _Context) -> tuple[str, str, str]:
     value = table.get("date_citation")
     if not isinstance(value, dict):
-        raise entry.fail("every date needs a citation { citation, quote, note }", "date_citation")
+        raise entry.fail(
+            _("every date needs a citation { citation, quote, note }"), "date_citation"
+        )
     unknown = set(value) - {"citation", "quote", "note"}
     if unknown:
-        raise entry.fail(f"unknown key(s) {', '.join(sorted(unknown))}", "date_citation")
+        raise entry.fail(
+            _("unknown key(s) {value}").format(value=", ".join(sorted(unknown))), "date_citation"
+        )
     main = context.main_source.key
     citation = value.get("citation")
     if not isinstance(citation, str) or not citation:
-        raise entry.fail(f"must name a citation id, or '{main}'", "date_citation.citation")
+        raise entry.fail(
+            _("must name a citation id, or '{main}'").format(main=main), "date_citation.citation"
+        )
     if citation in context.sources and citation != main:
         # The database records a date cited from a source only for the main one.
         raise entry.fail(
-            f"a date can cite the first source ({main!r}) or a [[citations]] entry, "
-            f"not the source {citation!r}",
+            _(
+                "a date can cite the first source ({main}) or a [[citations]] entry, "
+                "not the source {citation}"
+            ).format(main=repr(main), citation=repr(citation)),
             "date_citation.citation",
         )
     if citation != main and citation not in context.citations:
-        raise entry.fail(f"unknown citation {citation[:60]!r}", "date_citation.citation")
+        raise entry.fail(
+            _("unknown citation {value}").format(value=repr(citation[:60])),
+            "date_citation.citation",
+        )
     quote = value.get("quote")
     if not isinstance(quote, str) or not quote.strip():
         raise entry.fail(
-            "give the sentence of the source that states the date", "date_citation.quote"
+            _("give the sentence of the source that states the date"), "date_citation.quote"
         )
     note = value.get("note", "")
     if not isinstance(note, str):
-        raise entry.fail("must be text", "date_citation.note")
+        raise entry.fail(_("must be text"), "date_citation.note")
     if "\x00" in quote + note:
-        raise entry.fail("must not contain NUL characters", "date_citation")
+        raise entry.fail(_("must not contain NUL characters"), "date_citation")
     if not entry.exact:
         quote, note = quote.strip(), note.strip()
     if citation == main and quote not in context.main_source.text:
         # A sentence of a stored source is verified like a quote (its offsets are not kept).
         raise entry.fail(
-            f"not found verbatim in the source {main!r}: {quote[:80]!r}", "date_citation.quote"
+            _("not found verbatim in the source {main}: {value}").format(
+                main=repr(main), value=repr(quote[:80])
+            ),
+            "date_citation.quote",
         )
     return citation, quote, note
 
@@ -482,7 +610,7 @@ def _date_citation(entry: _Entry, table: dict[str, Any], context: _Context) -> t
 def _quotes(entry: _Entry, table: dict[str, Any], context: _Context) -> tuple[QuoteSpec, ...]:
     value = table.get("quotes")
     if not isinstance(value, list) or not value:
-        raise entry.fail("each event needs at least one verbatim quote of a source", "quotes")
+        raise entry.fail(_("each event needs at least one verbatim quote of a source"), "quotes")
     return tuple(
         _quote(entry, f"quotes[{position}]", quote, context) for position, quote in enumerate(value)
     )
@@ -492,25 +620,30 @@ def _quote(entry: _Entry, field: str, value: object, context: _Context) -> Quote
     """A quote: plain text (of the main source) or, in schema 2,
     ``{ source = "id", text = "...", occurrence = N }`` (source and occurrence optional)."""
     source, occurrence = context.main_source, None
+    translations: tuple[tuple[str, str], ...] = ()
     if isinstance(value, dict) and entry.schema >= 2:
-        unknown = sorted(set(value) - {"source", "text", "occurrence"})
+        unknown = sorted(set(value) - {"source", "text", "occurrence", "translations"})
         if unknown:
-            raise entry.fail(f"unknown key(s) {', '.join(unknown)}", field)
+            raise entry.fail(_("unknown key(s) {value}").format(value=", ".join(unknown)), field)
+        translations = tuple(_by_language(entry, value, "translations"))
         source = _quoted_source(entry, f"{field}.source", value.get("source", source.key), context)
         occurrence = _occurrence(entry, f"{field}.occurrence", value.get("occurrence", None))
         field, value = f"{field}.text", value.get("text")
     if not isinstance(value, str) or not value.strip():
-        form = 'text, or { source = "id", text = "..." }' if entry.schema >= 2 else "text"
-        raise entry.fail(f"must be non-empty {form}", field)
+        if entry.schema >= 2:
+            raise entry.fail(_('must be non-empty text, or { source = "id", text = "..." }'), field)
+        raise entry.fail(_("must be non-empty text"), field)
     start = _find(entry, field, source, value, occurrence)
-    return QuoteSpec(source.key, start, start + len(value), value)
+    return QuoteSpec(source.key, start, start + len(value), value, translations)
 
 
 def _quoted_source(entry: _Entry, field: str, key: object, context: _Context) -> SourceSpec:
     if not isinstance(key, str):
-        raise entry.fail(f"must be a source's id (text), not {_kind(key)}", field)
+        raise entry.fail(
+            _("must be a source's id (text), not {value}").format(value=_kind(key)), field
+        )
     if key not in context.sources:
-        raise entry.fail(f"unknown source {key[:60]!r}", field)
+        raise entry.fail(_("unknown source {value}").format(value=repr(key[:60])), field)
     return context.sources[key]
 
 
@@ -518,27 +651,37 @@ def _occurrence(entry: _Entry, field: str, value: object) -> int | None:
     if value is None:
         return None
     if type(value) is not int or value < 1:  # not bool
-        raise entry.fail("must be a whole number from 1 (the first occurrence)", field)
+        raise entry.fail(_("must be a whole number from 1 (the first occurrence)"), field)
     return value
 
 
 def _find(entry: _Entry, field: str, source: SourceSpec, quote: str, occurrence: int | None) -> int:
     """Where the quote starts in its source: its only occurrence, or the one named."""
-    where = "the article" if source.key == ARTICLE else f"source {source.key!r}"
+    if source.key == ARTICLE:
+        where = _("the article")
+    else:
+        where = _("source {key}").format(key=repr(source.key))
     starts = occurrences(source.text, quote, limit=max(2, occurrence or 0))
     if not starts:
-        raise entry.fail(f"not found verbatim in {where}: {quote[:80]!r}", field)
+        raise entry.fail(
+            _("not found verbatim in {where}: {value}").format(where=where, value=repr(quote[:80])),
+            field,
+        )
     if occurrence is None:
         if len(starts) > 1:
             raise entry.fail(
-                f"occurs more than once in {where}; quote a longer span "
-                f"or give its occurrence: {quote[:80]!r}",
+                _(
+                    "occurs more than once in {where}; quote a longer span or give its "
+                    "occurrence: {value}"
+                ).format(where=where, value=repr(quote[:80])),
                 field,
             )
         return starts[0]
     if len(starts) < occurrence:
         raise entry.fail(
-            f"occurs only {len(starts)} time(s) in {where}, not {occurrence}: {quote[:80]!r}",
+            _("occurs only {n} time(s) in {where}, not {occurrence}: {quote}").format(
+                n=number(len(starts)), where=where, occurrence=occurrence, quote=repr(quote[:80])
+            ),
             field.removesuffix(".text") + ".occurrence",
         )
     return starts[occurrence - 1]
@@ -568,14 +711,16 @@ def _only_keys(entry: _Entry, table: dict[str, Any], allowed: set[str]) -> None:
     unknown = sorted(set(table) - allowed)
     if unknown:
         raise entry.fail(
-            f"unknown key(s): {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})"
+            _("unknown key(s): {value} (allowed: {value2})").format(
+                value=", ".join(unknown), value2=", ".join(sorted(allowed))
+            )
         )
 
 
 def _table(entry: _Entry, document: dict[str, Any], key: str) -> dict[str, Any]:
     value = document.get(key)
     if not isinstance(value, dict):
-        raise entry.fail(f"a [{key}] table is required", key)
+        raise entry.fail(_("a [{key}] table is required").format(key=key), key)
     return value
 
 
@@ -584,53 +729,57 @@ def _tables(
 ) -> list[dict[str, Any]]:
     value = document.get(key, [] if not required else None)
     if value is None:
-        raise entry.fail(f"a [[{key}]] list is required", key)
+        raise entry.fail(_("a [[{key}]] list is required").format(key=key), key)
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise entry.fail(f"must be a list of tables ([[{key}]])", key)
+        raise entry.fail(_("must be a list of tables ([[{key}]])").format(key=key), key)
     return value
 
 
 def _kind(value: object) -> str:
     """What a TOML value is, in the file's own words, for messages."""
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, int | float):
-        return "a number"
+        return _("a number")
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     if isinstance(value, list):
-        return "a list"
-    return "a date or time" if value is not None else "nothing"
+        return _("a list")
+    return _("a date or time") if value is not None else _("nothing")
 
 
 def _string(entry: _Entry, table: dict[str, Any], key: str, *, optional: bool = False) -> str:
     """A text field: required and non-blank, unless ``optional`` (then absent means "")."""
     value = table.get(key, "" if optional else None)
     if key in table and not isinstance(value, str):
-        raise entry.fail(f"must be text, not {_kind(value)}", key)
+        raise entry.fail(_("must be text, not {value}").format(value=_kind(value)), key)
     if not isinstance(value, str) or not (value.strip() or optional):
-        raise entry.fail("is required and must be non-empty text", key)
+        raise entry.fail(_("is required and must be non-empty text"), key)
     if "\x00" in value:
-        raise entry.fail("must not contain NUL characters", key)
+        raise entry.fail(_("must not contain NUL characters"), key)
     return value if entry.exact else value.strip()
 
 
 def _slug(entry: _Entry, table: dict[str, Any], key: str) -> str:
     value = _string(entry, table, key)
     if not _SLUG.match(value):
-        raise entry.fail(f"{value!r} must be lower-case words joined by dashes", key)
+        raise entry.fail(
+            _("{value} must be lower-case words joined by dashes").format(value=repr(value)), key
+        )
     return value
 
 
 def _url(entry: _Entry, table: dict[str, Any], *, required: bool = False) -> str:
     value = table.get("url", "")
     if not isinstance(value, str):
-        raise entry.fail(f"must be text, not {_kind(value)}", "url")
+        raise entry.fail(_("must be text, not {value}").format(value=_kind(value)), "url")
     value = value.strip()
     if not value and not required:
         return ""
     if not re.match(r"^https?://[^\s<>\"]+$", value):
-        raise entry.fail(f"{value[:80]!r} is not an http(s) address", "url")
+        raise entry.fail(
+            _("{value} is not an http(s) address").format(value=repr(value[:80])), "url"
+        )
     return value
 
 
@@ -640,7 +789,9 @@ def _date(entry: _Entry, table: dict[str, Any], key: str) -> FuzzyDate:
         # A TOML date (unquoted 2022-03-01) cannot say month, interval or uncertainty.
         found = "nothing" if key not in table else _kind(value)
         raise entry.fail(
-            f'must be an EDTF date in quotes, such as "2022-03-01" or "2022-03~" (found {found})',
+            _(
+                'must be an EDTF date in quotes, such as "2022-03-01" or "2022-03~" (found {found})'
+            ).format(found=found),
             key,
         )
     try:
@@ -649,9 +800,17 @@ def _date(entry: _Entry, table: dict[str, Any], key: str) -> FuzzyDate:
         raise entry.fail(str(error), key) from error
 
 
+_TWO_WITH_THE_ID = {
+    "source": N_("two sources have the id {key}"),
+    "citation": N_("two citations have the id {key}"),
+    "actor": N_("two actors have the id {key}"),
+    "event": N_("two events have the id {key}"),
+}
+
+
 def _unique(path: Path, what: str, keys: list[str]) -> None:
     seen: set[str] = set()
     for key in keys:
         if key in seen:
-            raise AnnotationError(path, f"two {what}s have the id {key!r}")
+            raise AnnotationError(path, _(_TWO_WITH_THE_ID[what]).format(key=repr(key)))
         seen.add(key)

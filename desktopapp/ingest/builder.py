@@ -35,6 +35,7 @@ from desktopapp.db.schema import (
     EventActorRow,
     EventLinkRow,
     EventRowORM,
+    EventTextRow,
     EventTypeRow,
     MetaRow,
     QuoteRow,
@@ -209,19 +210,24 @@ def _write_reference(connection: Connection, dataset: Dataset) -> _Ids:
                 for c in dataset.citations
             ],
         )
-    names = []
+    names: list[dict[str, object]] = []
     for number, actor in enumerate(dataset.actors, start=1):
         ids.actors[actor.key] = number
         ids.actor_names[actor.key] = actor.name
-        ids.actor_search[actor.key] = actor_search_text(actor.name, actor.aliases)
-        names.append(
-            {"actor_id": number, "name": actor.name, "folded": fold(actor.name), "is_alias": False}
+        # Found by every name it has, in every language (as db/translations.py reads them).
+        by_language = [(tag, name) for tag, name in actor.names if name != actor.name]
+        ids.actor_search[actor.key] = actor_search_text(
+            actor.name, (*actor.aliases, *(name for _, name in by_language))
         )
-        for alias in dict.fromkeys(actor.aliases):
-            if alias != actor.name:
-                names.append(
-                    {"actor_id": number, "name": alias, "folded": fold(alias), "is_alias": True}
-                )
+        rows = [(actor.name, False, "")]
+        rows += [(alias, True, "") for alias in dict.fromkeys(actor.aliases) if alias != actor.name]
+        taken = {name for name, _, _ in rows}
+        rows += [(name, False, tag) for tag, name in by_language if name not in taken]
+        names.extend(
+            {"actor_id": number, "name": name, "folded": fold(name), "is_alias": alias,
+             "language": tag}
+            for name, alias, tag in rows
+        )  # fmt: skip
     if dataset.actors:
         connection.execute(
             insert(ActorRow),
@@ -261,6 +267,8 @@ def _write_events(
         actor_rows: list[dict[str, object]] = []
         quote_rows: list[dict[str, object]] = []
         link_rows: list[dict[str, object]] = []
+        text_rows: list[dict[str, object]] = []
+        quote_texts: list[tuple[int, int, str, str]] = []  # (event, position, language, text)
         fts_rows: list[dict[str, object]] = []
         for spec in batch:
             count += 1
@@ -287,6 +295,12 @@ def _write_events(
                 {"event_id": count, "position": position, **vars(link)}
                 for position, link in enumerate(spec.links)
             )
+            text_rows.extend({"event_id": count, **vars(text)} for text in spec.translations)
+            quote_texts.extend(
+                (count, position, language, words)
+                for position, q in enumerate(spec.quotes)
+                for language, words in q.translations
+            )
             fts_rows.append(
                 event_document(
                     count,
@@ -294,6 +308,7 @@ def _write_events(
                     spec.summary,
                     [q.text for q in spec.quotes],
                     [(ids.actors[key], ids.actor_search[key]) for key, _ in spec.actors],
+                    [(t.language, t.title, t.summary) for t in spec.translations],
                 )
             )
         connection.execute(insert(EventRowORM), event_rows)
@@ -303,11 +318,28 @@ def _write_events(
             connection.execute(insert(QuoteRow), quote_rows)
         if link_rows:
             connection.execute(insert(EventLinkRow), link_rows)
+        if text_rows:
+            connection.execute(insert(EventTextRow), text_rows)
+        _write_quote_translations(connection, quote_texts)
         dialect_for(connection).index_event_text(connection, fts_rows)
         check_interrupt()  # a signal whose exception Python swallowed still stops the build
         if progress is not None:
             progress(count)
     return count
+
+
+def _write_quote_translations(
+    connection: Connection, translations: list[tuple[int, int, str, str]]
+) -> None:
+    """The quotes' translations, by (event id, quote position): their ids are the table's."""
+    for event_id, position, language, words in translations:
+        connection.execute(
+            text(
+                "INSERT INTO quote_translations (quote_id, language, text) SELECT id, :l, :t "
+                "FROM quotes WHERE event_id = :e AND position = :p"
+            ),
+            {"l": language, "t": words, "e": event_id, "p": position},
+        )
 
 
 class _SpanCollector:
@@ -385,6 +417,7 @@ def _event_row(number: int, spec: EventSpec, ids: _Ids) -> dict[str, object]:
         "actor_names": ", ".join(names),
         "claim_text": spec.claim[0] if spec.claim else "",
         "claim_origin": spec.claim[1] if spec.claim else "",
+        "language": spec.language,
     }
 
 

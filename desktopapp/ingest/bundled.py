@@ -19,6 +19,7 @@ from desktopapp.db.sample import (
     data_dir,
     default_database_path,
 )
+from desktopapp.domain.l10n import _
 from desktopapp.ingest.annotations import load_annotations
 from desktopapp.ingest.builder import BuildError, build_database
 
@@ -41,15 +42,24 @@ def ensure_data_dir() -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         if isinstance(error, FileExistsError) or folder.exists():
-            problem = "it is a file, not a folder"
+            problem = _("it is a file, not a folder")
         elif isinstance(error, NotADirectoryError):
-            problem = "a part of that path is a file, not a folder"
+            problem = _("a part of that path is a file, not a folder")
         else:
             problem = error.strerror or str(error)
-        origin = f" (set by {DATA_DIR_VARIABLE})" if os.environ.get(DATA_DIR_VARIABLE) else ""
-        raise BuildError(f"the data folder {folder}{origin} cannot be used: {problem}") from error
+        if os.environ.get(DATA_DIR_VARIABLE):
+            words = _("the data folder {folder} (set by {variable}) cannot be used: {reason}")
+        else:
+            words = _("the data folder {folder} cannot be used: {reason}")
+        raise BuildError(
+            words.format(folder=folder, variable=DATA_DIR_VARIABLE, reason=problem)
+        ) from error
     if not folder.is_dir():
-        raise BuildError(f"the data folder {folder} cannot be used: it is not a folder")
+        raise BuildError(
+            _("the data folder {folder} cannot be used: {reason}").format(
+                folder=folder, reason=_("it is not a folder")
+            )
+        )
     return folder
 
 

@@ -42,6 +42,7 @@ class ActorSpec:
     name: str
     kind: ActorKind
     aliases: tuple[str, ...] = ()
+    names: tuple[tuple[str, str], ...] = ()  # (language, name) where it differs: "fr", "Russie"
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,17 @@ class QuoteSpec:
     start: int
     end: int
     text: str
+    translations: tuple[tuple[str, str], ...] = ()  # (language, text): beside it, labelled
+
+
+@dataclass(frozen=True)
+class TextSpec:
+    """An event's words in another language than its own."""
+
+    language: str
+    title: str
+    summary: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,8 @@ class EventSpec:
     # An imported event: what its file said and where (text, origin); it may have no quote.
     claim: tuple[str, str] | None = None
     links: tuple[LinkSpec, ...] = ()
+    language: str = ""  # of title, summary and citation note ("" if not stated)
+    translations: tuple[TextSpec, ...] = ()
 
 
 @dataclass

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktopapp.db.commands import AddActor, AddEvent, AddType, ClaimInput, OutsideReference
+from desktopapp.domain.l10n import N_, _, ngettext, npgettext, number
 from desktopapp.domain.model import ActorKind, Role
 from desktopapp.domain.search import fold
 from desktopapp.domain.taxonomy import STANDARD_TYPES
@@ -85,7 +86,7 @@ class ImportFormat:
     """One kind of file that can be imported."""
 
     id: str  # the command line's --format ID; lower case, words joined by "-"
-    label: str  # what the window and the report call it: "TimelineJS JSON"
+    label: str  # what the window and the report call it: "TimelineJS JSON" (N_, for _())
     suffixes: tuple[str, ...]  # file name endings, without the dot, lower case
     file_filter: str  # the open dialog's filter, "TimelineJS JSON (*.json)"
     # True if the first SNIFF_BYTES of a file (a UTF-8 BOM and leading blanks removed)
@@ -110,7 +111,11 @@ def format_by_id(format_id: str) -> ImportFormat:
         return FORMATS[format_id]
     except KeyError:
         known = ", ".join(FORMATS)
-        raise ImportFileError(f"no import format is called {format_id!r} ({known})") from None
+        raise ImportFileError(
+            _("no import format is called {name} ({known})").format(
+                name=repr(format_id), known=known
+            )
+        ) from None
 
 
 def sniff_format(name: str, data: bytes) -> ImportFormat | None:
@@ -127,8 +132,9 @@ def sniff_format(name: str, data: bytes) -> ImportFormat | None:
 def open_dialog_filter() -> str:
     """Every format's filter for a file dialog, all of them first."""
     patterns = sorted({f"*.{s}" for f in FORMATS.values() for s in f.suffixes})
-    every = f"Timelines of other tools ({' '.join(patterns)})"
-    return ";;".join([every, *(f.file_filter for f in FORMATS.values()), "All files (*)"])
+    every = _("Timelines of other tools ({patterns})").format(patterns=" ".join(patterns))
+    formats = (_(f.file_filter) for f in FORMATS.values())
+    return ";;".join([every, *formats, _("All files (*)")])
 
 
 # -- the report -----------------------------------------------------------------------------
@@ -141,8 +147,55 @@ class Where:
     unit: str
     number: int
 
-    def __str__(self) -> str:
+    def __str__(self) -> str:  # as recorded in an imported event's claim: not translated
         return f"{self.unit} {self.number}"
+
+    def said(self) -> str:
+        """The place in the reader's language: "slide 4" / "diapositive 4"."""
+        return _unit(self.unit).places(1).format(places=self.number)
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """The words of one kind of place, each a plural form for a count."""
+
+    count: Callable[[int], str]  # "{n} slides"
+    places: Callable[[int], str]  # "slides {places}"
+    skipped: Callable[[int], str]  # "skipped", agreeing with the unit where a language must
+
+
+# Every kind of place the importers name (the unit of :class:`Where`).
+_UNITS = {
+    "slide": _Unit(
+        lambda n: ngettext("{n} slide", "{n} slides", n),
+        lambda n: ngettext("slide {places}", "slides {places}", n),
+        lambda n: npgettext("slide", "skipped", "skipped", n),
+    ),
+    "title slide": _Unit(
+        lambda n: ngettext("{n} title slide", "{n} title slides", n),
+        lambda n: ngettext("title slide {places}", "title slides {places}", n),
+        lambda n: npgettext("slide", "skipped", "skipped", n),
+    ),
+    "era": _Unit(
+        lambda n: ngettext("{n} era", "{n} eras", n),
+        lambda n: ngettext("era {places}", "eras {places}", n),
+        lambda n: npgettext("era", "skipped", "skipped", n),
+    ),
+    "line": _Unit(
+        lambda n: ngettext("{n} line", "{n} lines", n),
+        lambda n: ngettext("line {places}", "lines {places}", n),
+        lambda n: npgettext("line", "skipped", "skipped", n),
+    ),
+    "entry": _Unit(
+        lambda n: ngettext("{n} entry", "{n} entries", n),
+        lambda n: ngettext("entry {places}", "entries {places}", n),
+        lambda n: npgettext("entry", "skipped", "skipped", n),
+    ),
+}
+
+
+def _unit(unit: str) -> _Unit:
+    return _UNITS.get(unit, _UNITS["entry"])
 
 
 LISTED = 20  # places named in one line of the report; the rest counted
@@ -195,55 +248,79 @@ class ImportReport:
         return sum(len(places) for places in self._skipped.values())
 
     def lines(self) -> list[str]:
-        """The report, one line each: the outcome first, then changes, skips and notes."""
+        """The report, one line each: the outcome first, then changes, skips and notes.
+        The importers' words (``why``, ``what``, ``because``) are English marked for the
+        catalogue, translated here."""
         lines = [self.headline()]
         if self.created_actors:
-            lines.append(
-                _named(f"Created {_plural(len(self.created_actors), 'actor')}", self.created_actors)
-            )
+            count = len(self.created_actors)
+            head = ngettext("Created {n} actor", "Created {n} actors", count)
+            lines.append(_named(head.format(n=number(count)), self.created_actors))
         if self.reused_actors:
+            count = len(self.reused_actors)
+            head = ngettext(
+                "Used {n} actor the timeline already had",
+                "Used {n} actors the timeline already had",
+                count,
+            )
+            lines.append(_named(head.format(n=number(count)), self.reused_actors))
+        if self.created_types:
+            count = len(self.created_types)
+            head = ngettext("Created {n} type", "Created {n} types", count)
+            lines.append(_named(head.format(n=number(count)), self.created_types))
+        for what, places in self._adjusted.items():
             lines.append(
-                _named(
-                    f"Used {_plural(len(self.reused_actors), 'actor')} the timeline already had",
-                    self.reused_actors,
+                _("{count} {what} ({places})").format(
+                    count=_counted(places), what=_(what), places=_places(places)
                 )
             )
-        if self.created_types:
-            lines.append(
-                _named(f"Created {_plural(len(self.created_types), 'type')}", self.created_types)
-            )
-        for what, places in self._adjusted.items():
-            lines.append(f"{_counted(places)} {what} ({_places(places)})")
-        for (why, because), places in self._skipped.items():
-            said = f"{_counted(places)} {why}".rstrip()
-            lines.append(
-                f"{said}: skipped ({_places(places)})" + (f"; {because}" if because else "")
-            )
+        lines.extend(self.skip_lines())
         lines.extend(self.notes)
         return lines
 
+    def skip_lines(self) -> list[str]:
+        """One line for each kind of entry skipped: "3 slides without a date: skipped (…)"."""
+        lines = []
+        for (why, because), places in self._skipped.items():
+            said = _counted(places)
+            if why:
+                said = _("{count} {why}").format(count=said, why=_(why))
+            line = _("{said}: {skipped} ({places})").format(
+                said=said, skipped=_place_unit(places).skipped(len(places)), places=_places(places)
+            )
+            if because:
+                line = _("{line}; {because}").format(line=line, because=_(because))
+            lines.append(line)
+        return lines
+
     def headline(self) -> str:
-        count = _plural(len(self.imported), "event")
-        return f"Imported {count} from '{self.file_name}', read as {self.format_label}."
+        count = len(self.imported)
+        return ngettext(
+            "Imported {n} event from '{file}', read as {format}.",
+            "Imported {n} events from '{file}', read as {format}.",
+            count,
+        ).format(n=number(count), file=self.file_name, format=_(self.format_label))
 
     def text(self) -> str:
         return "\n".join(self.lines())
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
-
-
 def _named(head: str, names: list[str]) -> str:
     shown = ", ".join(repr(name) for name in names[:LISTED])
-    more = f", and {len(names) - LISTED:,} more" if len(names) > LISTED else ""
-    return f"{head}: {shown}{more}"
+    if len(names) > LISTED:
+        more = len(names) - LISTED
+        shown += ngettext(", and {n} more", ", and {n} more", more).format(n=number(more))
+    return _("{head}: {names}").format(head=head, names=shown)
+
+
+def _place_unit(places: list[Where]) -> _Unit:
+    """The kind of the places, or "entry" when they are of several kinds."""
+    units = {place.unit for place in places}
+    return _unit(units.pop() if len(units) == 1 else "entry")
 
 
 def _counted(places: list[Where]) -> str:
-    units = {place.unit for place in places}
-    unit = units.pop() if len(units) == 1 else "entry"
-    return _plural(len(places), unit).replace("entrys", "entries")
+    return _place_unit(places).count(len(places)).format(n=number(len(places)))
 
 
 def _places(places: list[Where]) -> str:
@@ -256,10 +333,9 @@ def _places(places: list[Where]) -> str:
         runs = list(_runs(sorted(set(numbers))))
         shown = ", ".join(runs[:LISTED])
         if len(runs) > LISTED:
-            shown += f", … ({len(numbers):,} in all)"
-        units = unit if len(numbers) == 1 else (unit + "s").replace("entrys", "entries")
-        parts.append(f"{units} {shown}")
-    return "; ".join(parts)
+            shown += _(", … ({n} in all)").format(n=number(len(numbers)))
+        parts.append(_unit(unit).places(len(numbers)).format(places=shown))
+    return _("; ").join(parts)
 
 
 def _runs(numbers: list[int]) -> Iterator[str]:
@@ -377,7 +453,11 @@ class ImportPlan:
     # -- what readers call ------------------------------------------------------------------
 
     def actor(
-        self, name: str, kind: ActorKind = ActorKind.GROUP, aliases: Sequence[str] = ()
+        self,
+        name: str,
+        kind: ActorKind = ActorKind.GROUP,
+        aliases: Sequence[str] = (),
+        names: Sequence[tuple[str, str]] = (),  # (language, name), kept where still free
     ) -> str:
         """The key of the actor called ``name``: the target's own (by name or alias, any
         case or accent), one already planned, or a new one planned now with ``aliases``
@@ -387,11 +467,13 @@ class ImportPlan:
         if folded in self._actor_keys:
             return self._actor_keys[folded]
         if folded in self._target.ambiguous:
-            meant = " or ".join(self._target.ambiguous[folded])
+            meant = _(" or ").join(self._target.ambiguous[folded])
             raise ImportFileError(
-                f"{self.file_name}: the actor {name!r} could mean {meant} in this timeline; "
-                "nothing was imported (name one of them in the file, or import into a new "
-                "timeline)"
+                _(
+                    "{file}: the actor {name} could mean {meant} in this timeline; "
+                    "nothing was imported (name one of them in the file, or import into a new "
+                    "timeline)"
+                ).format(file=self.file_name, name=repr(name), meant=meant)
             )
         if folded in self._target.actors:
             key, known_as = self._target.actors[folded]
@@ -401,7 +483,9 @@ class ImportPlan:
 
             key = new_key("ac")
             kept = tuple(self._free_aliases(name, aliases))
-            self._names.append(AddActor(name, kind.value, kept, key=key))
+            free = set(self._free_aliases(name, [other for _, other in names]))
+            by_language = tuple((tag, other) for tag, other in names if other in free)
+            self._names.append(AddActor(name, kind.value, kept, key=key, names=by_language))
             self.report.created_actors.append(name)
         self._actor_keys[folded] = key
         return key
@@ -413,8 +497,10 @@ class ImportPlan:
             taken = self._target.actors.get(fold(alias))
             if taken is not None and fold(taken[1]) == fold(alias):
                 self.report.notes.append(
-                    f"the alias {alias!r} of {name!r} was left out: it is the name of an "
-                    "actor of this timeline"
+                    _(
+                        "the alias {alias} of {name} was left out: it is the name of an "
+                        "actor of this timeline"
+                    ).format(alias=repr(alias), name=repr(name))
                 )
                 continue
             yield alias
@@ -476,22 +562,25 @@ class ImportPlan:
     def refusal(self, error: Exception) -> str:
         """The store's refusal of the import ("item 7: …", numbered as ``commands``) said
         of the file: "nothing was imported: slide 4: …" or "…: the actor 'X': …"."""
-        message = str(error)
-        match = re.match(r"item ([0-9]+): (.*)", message, re.DOTALL)
-        if match is None:
-            return f"nothing was imported: {message}"
-        number, why = int(match[1]), match[2]
+        from desktopapp.db.edits import NumberedRefusal
+
+        nothing = _("nothing was imported: {reason}")
+        if not isinstance(error, NumberedRefusal):
+            return nothing.format(reason=error)
+        item, why = error.number, error.reason
         names = len(self._names)
-        if number > names and number - names <= len(self._events):
-            where = str(self._events[number - names - 1][0])
-        elif 1 <= number <= names:
-            command = self._names[number - 1]
-            where = f"making {type(command).__name__.removeprefix('Add').lower()} " + repr(
-                getattr(command, "name", getattr(command, "slug", ""))
-            )
+        if item > names and item - names <= len(self._events):
+            where = self._events[item - names - 1][0].said()
+        elif 1 <= item <= names:
+            command = self._names[item - 1]
+            name = repr(getattr(command, "name", getattr(command, "slug", "")))
+            if isinstance(command, AddActor):
+                where = _("making actor {name}").format(name=name)
+            else:
+                where = _("making type {name}").format(name=name)
         else:
-            return f"nothing was imported: {message}"
-        return f"nothing was imported: {where}: {why}"
+            return nothing.format(reason=error)
+        return nothing.format(reason=_("{where}: {why}").format(where=where, why=why))
 
     def finish(self) -> None:
         """Once the reader is done: the file's own event keys are kept where they are free
@@ -508,8 +597,10 @@ class ImportPlan:
                 continue
             self.report.adjust(
                 where,
-                "whose unique_id is not free for a key (already in this timeline or the file, "
-                "or not letters, digits, '.', '_', '-'): given a new key",
+                N_(
+                    "whose unique_id is not free for a key (already in this timeline or the "
+                    "file, or not letters, digits, '.', '_', '-'): given a new key"
+                ),
             )
             self._events[index] = (where, replace(command, key=None))
 
@@ -567,10 +658,12 @@ class ImportSource:
         try:
             data = read_regular_file(path, MAX_IMPORT_BYTES)
         except InputFileError as error:
-            raise ImportFileError(f"{path}: {error.strerror}") from None
+            problem = error.strerror
         except OSError as error:
-            raise ImportFileError(f"{path}: {reason(error)}") from None
-        return cls(path.name, data)
+            problem = reason(error)
+        else:
+            return cls(path.name, data)
+        raise ImportFileError(_("{path}: {reason}").format(path=path, reason=problem))
 
 
 def plan_import(
@@ -586,25 +679,28 @@ def plan_import(
     if import_format is None:
         known = ", ".join(FORMATS)
         raise ImportFileError(
-            f"{source.name}: not a file this app can tell the format of; give it ({known})"
+            _("{file}: not a file this app can tell the format of; give it ({known})").format(
+                file=source.name, known=known
+            )
         )
     plan = ImportPlan(source.name, import_format, target, options)
     import_format.reader(source.data, plan)
     plan.finish()
     if not plan.event_count:
-        raise ImportFileError(f"{source.name}: no event to import{_why_none(plan.report)}")
+        raise ImportFileError(_why_none(source.name, plan.report))
     return plan
 
 
-def _why_none(report: ImportReport) -> str:
-    """ " (3 entries skipped: …)", the first reasons of a report that imported nothing."""
+def _why_none(file_name: str, report: ImportReport) -> str:
+    """ "x.json: no event to import (3 entries skipped: …)", with the first reasons."""
     skipped = report.skipped_count
     if not skipped:
-        return ""
-    reasons = [line for line in report.lines() if ": skipped (" in line][:3]
-    return (
-        f" ({_plural(skipped, 'entry').replace('entrys', 'entries')} skipped: {'; '.join(reasons)})"
-    )
+        return _("{file}: no event to import").format(file=file_name)
+    return ngettext(
+        "{file}: no event to import ({n} entry skipped: {reasons})",
+        "{file}: no event to import ({n} entries skipped: {reasons})",
+        skipped,
+    ).format(file=file_name, n=number(skipped), reasons=_("; ").join(report.skip_lines()[:3]))
 
 
 def apply_plan(store: TimelineStore, plan: ImportPlan, note: str = "") -> list[Change]:
@@ -619,12 +715,17 @@ def apply_plan(store: TimelineStore, plan: ImportPlan, note: str = "") -> list[C
 
 
 def import_note(plan: ImportPlan) -> str:
+    """The history's note of an import: a record, kept in English like the history's texts
+    (db/edits.py), whatever the language of the person who imported."""
     return f"imported from {plan.file_name} ({plan.format.label})"
 
 
 def undo_text(plan: ImportPlan) -> str:
-    """The window's one undo step: "Import 12 events from 'x.json'"."""
-    return f"Import {_plural(plan.event_count, 'event')} from '{plan.file_name}'"
+    """The window's one undo step: "Import 12 events from 'x.json'" (recorded in the
+    history as the name of its undo: in English, like every change's name)."""
+    count = plan.event_count
+    events = f"{count:,} event" + ("" if count == 1 else "s")
+    return f"Import {events} from '{plan.file_name}'"
 
 
 def import_file(
@@ -666,7 +767,7 @@ def new_timeline_file(target: Path, title: str, author: str) -> Iterator[Timelin
     from desktopapp.safe_files import FileProblem, replacing, writable_target, write_failure
 
     if not target.parent.is_dir():
-        raise DatabaseError(f"{target.parent}: no such folder")
+        raise DatabaseError(_("{path}: no such folder").format(path=target.parent))
     try:
         resolved = writable_target(target)
     except FileProblem as error:
@@ -681,7 +782,9 @@ def new_timeline_file(target: Path, title: str, author: str) -> Iterator[Timelin
                 store.close()  # the last connection folds the -wal back into the file
     except OSError as error:  # the temporary file or the rename (a full disk, no permission)
         problem = write_failure(error, target.parent)
-        raise DatabaseError(f"{target}: could not be created ({problem})") from None
+        raise DatabaseError(
+            _("{path}: could not be created ({reason})").format(path=target, reason=problem)
+        ) from None
 
 
 # -- the formats ------------------------------------------------------------------------------
@@ -712,14 +815,14 @@ def _sniff_timelinejs_sheet(head: bytes) -> bool:
 
 register(
     ImportFormat(
-        "timelinejs", "TimelineJS JSON", ("json",), "TimelineJS JSON (*.json)",
+        "timelinejs", N_("TimelineJS JSON"), ("json",), N_("TimelineJS JSON (*.json)"),
         _sniff_timelinejs, _read_timelinejs,
     )
 )  # fmt: skip
 register(
     ImportFormat(
-        "timelinejs-csv", "TimelineJS spreadsheet (CSV)", ("csv", "tsv", "txt"),
-        "TimelineJS spreadsheets (*.csv *.tsv *.txt)", _sniff_timelinejs_sheet,
+        "timelinejs-csv", N_("TimelineJS spreadsheet (CSV)"), ("csv", "tsv", "txt"),
+        N_("TimelineJS spreadsheets (*.csv *.tsv *.txt)"), _sniff_timelinejs_sheet,
         _read_timelinejs_sheet,
     )
 )  # fmt: skip
@@ -740,7 +843,7 @@ def _sniff_events_json(head: bytes) -> bool:
 
 register(
     ImportFormat(
-        "json", "desktopapp JSON", ("json",), "desktopapp events JSON (*.json)",
+        "json", N_("desktopapp JSON"), ("json",), N_("desktopapp events JSON (*.json)"),
         _sniff_events_json, _read_events_json,
     )
 )  # fmt: skip

@@ -32,7 +32,9 @@ from graphlib import CycleError, TopologicalSorter
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from desktopapp.domain import l10n
 from desktopapp.domain.anchoring import occurrences
+from desktopapp.domain.l10n import N_, _
 from desktopapp.domain.model import ActorKind, Event, Source
 from desktopapp.domain.search import fold
 from desktopapp.ingest.importing import CITATION_NOTE, ImportFileError, ImportPlan, Where
@@ -66,12 +68,18 @@ def read_events_json(data: bytes, plan: ImportPlan) -> None:
                 pairs = tuple((p["name"], p["role"]) for p in record["participants"])
                 new.append((entry.where, entry.command(plan), pairs))
             elif event_content(stored) == entry.content():
-                plan.report.skip(entry.where, "already in this timeline, the same")
+                plan.report.skip(entry.where, N_("already in this timeline, the same"))
             else:
                 raise ImportFileError(
-                    f"{plan.file_name}, {entry.where}: the key {record['key']!r} is a different "
-                    f"event in this timeline ({_short(stored.title)!r}); nothing was imported "
-                    "(import into a new timeline, or delete that event first)"
+                    _(
+                        "{at}: the key {key} is a different event in this timeline ({title}); "
+                        "nothing was imported (import into a new timeline, or delete that "
+                        "event first)"
+                    ).format(
+                        at=_at(plan.file_name, entry.where.number),
+                        key=repr(record["key"]),
+                        title=repr(_short(stored.title)),
+                    )
                 )
     keys = actors.keys(plan)
     new.reverse()
@@ -104,6 +112,7 @@ class _ActorOrder:
         self._earlier: dict[str, set[str]] = {}
         self._kinds: dict[str, tuple[str | None, Where]] = {}
         self._aliases: dict[str, tuple[str, ...]] = {}
+        self._names: dict[str, tuple[tuple[str, str], ...]] = {}  # by language
 
     def see(self, entry: Entry) -> None:
         participants = entry.record["participants"]
@@ -115,6 +124,8 @@ class _ActorOrder:
             self._earlier.setdefault(participant["name"], set())
             self._kinds.setdefault(participant["name"], (participant["kind"], entry.where))
             self._aliases.setdefault(participant["name"], tuple(participant.get("aliases", ())))
+            names = sorted(participant.get("names", {}).items())
+            self._names.setdefault(participant["name"], tuple(names))
 
     def keys(self, plan: ImportPlan) -> dict[str, str]:
         """The key of every actor seen, new ones planned in the order described."""
@@ -130,6 +141,7 @@ class _ActorOrder:
                 name,
                 _kind(*self._kinds[name], plan),
                 [a for a in self._aliases[name] if fold(a) not in names or fold(a) == fold(name)],
+                [(tag, n) for tag, n in self._names[name] if fold(n) not in names],
             )
             for name in order
         }
@@ -180,16 +192,28 @@ def _whole_records(data: bytes, name: str) -> list[dict[str, Any]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportFileError(f"{name}: not UTF-8 text (byte {error.start:,})") from None
+        raise ImportFileError(
+            _("{file}: not UTF-8 text (byte {byte})").format(
+                file=name, byte=l10n.number(error.start)
+            )
+        ) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        cut = " (the file ends too soon: cut short?)" if error.pos >= len(text.rstrip()) else ""
+        if error.pos >= len(text.rstrip()):
+            words = _(
+                "{file}: not JSON at line {line}, column {column}: {reason} "
+                "(the file ends too soon: cut short?)"
+            )
+        else:
+            words = _("{file}: not JSON at line {line}, column {column}: {reason}")
         raise ImportFileError(
-            f"{name}: not JSON at line {error.lineno}, column {error.colno}: {error.msg}{cut}"
+            words.format(file=name, line=error.lineno, column=error.colno, reason=error.msg)
         ) from None
     except RecursionError:
-        raise ImportFileError(f"{name}: its JSON is nested too deeply to read") from None
+        raise ImportFileError(
+            _("{file}: its JSON is nested too deeply to read").format(file=name)
+        ) from None
     _check_text(document, name)  # first: a lone surrogate is no text to check against
     _check_schema(_validator(schema("events"), item=False), document, name, None)
     records: list[dict[str, Any]] = document
@@ -250,14 +274,19 @@ def _check_record(record: dict[str, Any], number: int, name: str, first: dict[st
     earlier = first.setdefault(record["key"], number)
     if earlier != number:
         raise ImportFileError(
-            f"{name}, {UNIT} {number}: the key {record['key']!r} is also that of "
-            f"{UNIT} {earlier}; a key names one event"
+            _("{at}: the key {key} is also that of {earlier}; a key names one event").format(
+                at=_at(name, number),
+                key=repr(record["key"]),
+                earlier=Where(UNIT, earlier).said(),
+            )
         )
     pairs = [(p["name"], p["role"]) for p in record["participants"]]
     twice = next((pair for n, pair in enumerate(pairs) if pair in pairs[:n]), None)
     if twice is not None:
         raise ImportFileError(
-            f"{name}, {UNIT} {number}: the actor {twice[0]!r} is listed twice as {twice[1]}"
+            _("{at}: the actor {name} is listed twice as {role}").format(
+                at=_at(name, number), name=repr(twice[0]), role=twice[1]
+            )
         )
 
 
@@ -284,17 +313,29 @@ def _check_schema(validator: Any, instance: object, name: str, entry: int | None
     path = list(error.instance_path)
     if entry is None:
         if not path:
-            raise ImportFileError(f"{name}: not a list of our events ({_cut(error.message)})")
+            raise ImportFileError(
+                _("{file}: not a list of our events ({reason})").format(
+                    file=name, reason=_cut(error.message)
+                )
+            )
         entry = int(path.pop(0)) + 1  # the document is an array (checked first): its index
     message = " ".join(error.message.split())
     if " does not match " in message and path:  # a pattern: say what is expected, not the regex
         described = schema("events")["$defs"]["event"]["properties"].get(path[-1], {})
-        message = message.split(" does not match ")[0] + " is not in the expected form"
+        value = message.split(" does not match ")[0]  # jsonschema's words: the value
+        message = _("{value} is not in the expected form").format(value=value)
         if "description" in described:
             message += f", {described['description']}"
     field = ".".join(str(part) for part in path)
     what = f"{field}: {_cut(message)}" if field else _cut(message)
-    raise ImportFileError(f"{name}, {UNIT} {entry}: not one of our events ({what})")
+    raise ImportFileError(
+        _("{at}: not one of our events ({reason})").format(at=_at(name, entry), reason=what)
+    )
+
+
+def _at(file_name: str, entry: int) -> str:
+    """ "x.json, entry 7": where in the file a refusal is."""
+    return _("{file}, {place}").format(file=file_name, place=Where(UNIT, entry).said())
 
 
 def _cut(message: str) -> str:
@@ -312,8 +353,10 @@ def _check_text(document: object, name: str) -> None:
                 value.encode("utf-8")
             except UnicodeEncodeError:
                 raise ImportFileError(
-                    f"{name}, {UNIT} {number}: holds a lone surrogate (a \\u escape that is "
-                    "half of a character), which is not text"
+                    _(
+                        "{at}: holds a lone surrogate (a \\u escape that is half of a "
+                        "character), which is not text"
+                    ).format(at=_at(name, number))
                 ) from None
 
 
@@ -384,16 +427,37 @@ class Entry:
 
         record, where = self.record, self.where
         if self.moved:
-            plan.report.adjust(where, "with a quote found again in its source at other offsets")
-        if self.unproved:
-            what = "whose source this timeline lacks (or holds with other words)"
-            fate = "the event is unsourced" if not self.quotes else "its other quotes kept"
-            plan.report.adjust(where, f"with a quote {what}: kept in the claim, {fate}")
+            plan.report.adjust(where, N_("with a quote found again in its source at other offsets"))
+        if self.unproved and not self.quotes:
+            plan.report.adjust(
+                where,
+                N_(
+                    "with a quote whose source this timeline lacks (or holds with other "
+                    "words): kept in the claim, the event is unsourced"
+                ),
+            )
+        elif self.unproved:
+            plan.report.adjust(
+                where,
+                N_(
+                    "with a quote whose source this timeline lacks (or holds with other "
+                    "words): kept in the claim, its other quotes kept"
+                ),
+            )
         if self.citation_lost:
             plan.report.adjust(
-                where, "dated by a sentence of a source this timeline lacks: cited as that source"
+                where,
+                N_("dated by a sentence of a source this timeline lacks: cited as that source"),
             )
+        from desktopapp.db.commands import EventTranslation
+
+        translations = tuple(
+            EventTranslation(language, text["title"], text.get("summary", ""), text.get("note", ""))
+            for language, text in sorted(record.get("translations", {}).items())
+        )
         return AddEvent(
+            language=record.get("language", ""),
+            translations=translations,
             title=record["title"],
             type_slug=_event_type(record, plan),
             date_edtf=record["date"],
@@ -420,7 +484,7 @@ def _kind(kind: str | None, where: Where, plan: ImportPlan) -> ActorKind:
     try:
         return ActorKind(kind or "")
     except ValueError:
-        plan.report.adjust(where, "naming an actor of no known kind: made a group")
+        plan.report.adjust(where, N_("naming an actor of no known kind: made a group"))
         return ActorKind.GROUP
 
 
@@ -533,14 +597,13 @@ class TargetSources:
         anchor = Anchor(quote["text"], quote.get("prefix", ""), quote.get("suffix", ""))
         same_text = quote.get("source_sha256") == source.sha256
         start, end = quote["start"], quote["end"]
+        translations = tuple(sorted(quote.get("translations", {}).items()))
         if start is not None and end is not None and anchor.fits(text, start, same_text):
-            return QuoteInput(source.key, start, end, quote["text"])
+            return QuoteInput(source.key, start, end, quote["text"], translations)
         found = anchor.only_place(text)
-        return (
-            None
-            if found is None
-            else QuoteInput(source.key, found, found + len(anchor.exact), anchor.exact)
-        )
+        if found is None:
+            return None
+        return QuoteInput(source.key, found, found + len(anchor.exact), anchor.exact, translations)
 
     def sentence(self, date_source: Mapping[str, Any]) -> QuoteInput | None:
         """The sentence dating an event, in the one source of that title (outlet, URL) that

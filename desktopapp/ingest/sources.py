@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from desktopapp.domain.dates import DateError, parse_edtf
+from desktopapp.domain.l10n import _, number
 from desktopapp.safe_files import InputFileError, read_regular_file
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # an article is well under 1 MB; /dev/zero is endless
@@ -71,14 +72,20 @@ def _draft_from_file(path: Path) -> SourceDraft:
     suffix = path.suffix.lower()
     if suffix in ARCHIVE_SUFFIXES:
         raise SourceError(
-            f"{path.name}: a web archive ({suffix}) is not read; save the page as "
-            "“Web page, complete” or “HTML only”"
+            _(
+                "{file}: a web archive ({suffix}) is not read; save the page as "
+                "“Web page, complete” or “HTML only”"
+            ).format(file=path.name, suffix=suffix)
         )
     # A file named otherwise is read up to the largest bound, then told by its first bytes.
     data = _read(path, _LIMITS.get(_kind_by_name(suffix), MAX_PDF_BYTES))
     kind = _kind_by_name(suffix) or _kind_by_content(data)
     if len(data) > _LIMITS[kind]:
-        raise SourceError(f"{path.name}: larger than {_LIMITS[kind] // 1_000_000} MB")
+        raise SourceError(
+            _("{file}: larger than {size} MB").format(
+                file=path.name, size=number(_LIMITS[kind] // 1_000_000)
+            )
+        )
     if kind == "pdf":
         return _draft_from_pdf(path, data)
     if kind == "html":
@@ -89,9 +96,13 @@ def _draft_from_file(path: Path) -> SourceDraft:
 def draft_from_text(text: str) -> SourceDraft:
     """A draft of pasted text: line endings made ``\\n``, everything else kept."""
     if len(text) > MAX_TEXT_BYTES:
-        raise SourceError(f"the pasted text is larger than {MAX_TEXT_BYTES // 1_000_000} MB")
+        raise SourceError(
+            _("the pasted text is larger than {size} MB").format(
+                size=number(MAX_TEXT_BYTES // 1_000_000)
+            )
+        )
     return _draft_from_plain(
-        _checked_text(text.removeprefix("\ufeff"), "the pasted text"), origin="", name=""
+        _checked_text(text.removeprefix("\ufeff"), _("the pasted text")), origin="", name=""
     )
 
 
@@ -100,15 +111,21 @@ _LIMITS = {"pdf": MAX_PDF_BYTES, "html": MAX_HTML_BYTES, "text": MAX_TEXT_BYTES}
 
 def _read(path: Path, limit: int) -> bytes:
     if path.is_dir():
-        raise SourceError(f"{path} is a folder; give a file")
+        raise SourceError(_("{path} is a folder; give a file").format(path=path))
     try:
         return read_regular_file(path, limit)
     except FileNotFoundError:
-        raise SourceError(f"{path}: no such file") from None
+        raise SourceError(_("{path}: no such file").format(path=path)) from None
     except InputFileError as error:
-        raise SourceError(f"{path.name}: {error.strerror}") from None
+        raise SourceError(
+            _("{path}: {reason}").format(path=path.name, reason=error.strerror)
+        ) from None
     except OSError as error:
-        raise SourceError(f"{path.name} cannot be read: {error.strerror or error}") from None
+        raise SourceError(
+            _("{file} cannot be read: {reason}").format(
+                file=path.name, reason=error.strerror or error
+            )
+        ) from None
 
 
 def _kind_by_name(suffix: str) -> str:
@@ -135,8 +152,9 @@ def _decode_text(data: bytes, name: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise SourceError(
-            f"{name} is not UTF-8 text: byte {error.start} (0x{data[error.start]:02x}) "
-            "cannot be read; save it as UTF-8"
+            _(
+                "{file} is not UTF-8 text: byte {byte} ({hex}) cannot be read; save it as UTF-8"
+            ).format(file=name, byte=error.start, hex=f"0x{data[error.start]:02x}")
         ) from None
     return _checked_text(text.removeprefix("\ufeff"), name)
 
@@ -144,11 +162,13 @@ def _decode_text(data: bytes, name: str) -> str:
 def _checked_text(text: str, name: str) -> str:
     if "\x00" in text:
         raise SourceError(
-            f"{name} holds a NUL character at {text.index(chr(0))}: it is not a text file"
+            _("{file} holds a NUL character at {at}: it is not a text file").format(
+                file=name, at=text.index(chr(0))
+            )
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise SourceError(f"{name} is empty")
+        raise SourceError(_("{file} is empty").format(file=name))
     return text
 
 
@@ -195,10 +215,12 @@ def _draft_from_html(path: Path, data: bytes) -> SourceDraft:
     import trafilatura  # imported when needed: it loads lxml and its language data
 
     if _is_binary(data[:65536]):
-        raise SourceError(f"{path.name} is not a web page: it holds binary data")
+        raise SourceError(
+            _("{file} is not a web page: it holds binary data").format(file=path.name)
+        )
     tree = trafilatura.load_html(data)
     if tree is None:
-        raise SourceError(f"{path.name} is not a web page: no HTML found in it")
+        raise SourceError(_("{file} is not a web page: no HTML found in it").format(file=path.name))
     language = _page_language(tree)
     # Trafilatura logs its doubts about odd pages at WARNING and above; the one line the
     # person needs is the SourceError below.
@@ -217,11 +239,13 @@ def _draft_from_html(path: Path, data: bytes) -> SourceDraft:
         )
     except Exception as error:  # a third-party parser on untrusted markup: say it in one line
         raise SourceError(
-            f"{path.name}: the page cannot be read ({type(error).__name__})"
+            _("{file}: the page cannot be read ({reason})").format(
+                file=path.name, reason=type(error).__name__
+            )
         ) from None
     page: dict[str, Any] = found if isinstance(found, dict) else found.as_dict() if found else {}
     if not str(page.get("text") or "").strip():
-        raise SourceError(f"{path.name}: no article text found in the page")
+        raise SourceError(_("{file}: no article text found in the page").format(file=path.name))
     return SourceDraft(
         text=_checked_text(str(page["text"]), path.name),
         title=_one_line(page.get("title")) or path.stem,
@@ -301,7 +325,9 @@ def _draft_from_pdf(path: Path, data: bytes) -> SourceDraft:
         pages = reader.pages
         if len(pages) > MAX_PDF_PAGES:
             raise SourceError(
-                f"{path.name} has {len(pages)} pages; at most {MAX_PDF_PAGES} are read"
+                _("{file} has {pages} pages; at most {limit} are read").format(
+                    file=path.name, pages=number(len(pages)), limit=number(MAX_PDF_PAGES)
+                )
             )
         texts = [page.extract_text() or "" for page in pages]
         info = reader.metadata
@@ -310,10 +336,14 @@ def _draft_from_pdf(path: Path, data: bytes) -> SourceDraft:
     except SourceError:
         raise
     except Exception as error:  # pypdf on untrusted bytes raises many kinds: one line for all
-        raise SourceError(f"{path.name} is not a readable PDF ({_reason(error)})") from None
+        raise SourceError(
+            _("{file} is not a readable PDF ({reason})").format(
+                file=path.name, reason=_reason(error)
+            )
+        ) from None
     text = "\n\n".join(_page_text(page) for page in texts)
     if not text.strip():
-        raise SourceError(f"{path.name}: no text layer: this PDF is a scan")
+        raise SourceError(_("{file}: no text layer: this PDF is a scan").format(file=path.name))
     return SourceDraft(
         text=_checked_text(text, path.name),
         title=title or path.stem,
@@ -347,7 +377,9 @@ def _unlock(reader: Any, name: str) -> None:
     except Exception:  # an unknown scheme, or its cryptography package missing
         unlocked = 0
     if not unlocked:
-        raise SourceError(f"{name} is encrypted with a password; give an unprotected copy")
+        raise SourceError(
+            _("{file} is encrypted with a password; give an unprotected copy").format(file=name)
+        )
 
 
 def _pdf_language(reader: Any) -> str:

@@ -37,6 +37,7 @@ from typing import Any
 from desktopapp.db.edits import MAX_FIELD, MAX_SUMMARY, MAX_TITLE
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, display_date, parse_edtf
 from desktopapp.domain.grouping import NO_ACTING_ACTOR_LABEL
+from desktopapp.domain.l10n import N_, _, number, pgettext
 from desktopapp.ingest.html_text import plain_text
 from desktopapp.ingest.importing import (
     Entry,
@@ -100,14 +101,42 @@ def _number(value: Any, what: str) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise SkipEntry(f"with an unreadable {what}")
+        raise _unreadable(what)
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
         return int(float(value.strip())) if "." in value else int(value.strip())
-    raise SkipEntry(f"with an unreadable {what}")
+    raise _unreadable(what)
+
+
+# The parts of a date ``_number`` reads, as it names them (``what``), for the catalogue.
+_DATE_PART_NAMES = (
+    N_("start year"),
+    N_("start month"),
+    N_("start day"),
+    N_("start hour"),
+    N_("start minute"),
+    N_("start second"),
+    N_("start millisecond"),
+    N_("end year"),
+    N_("end month"),
+    N_("end day"),
+    N_("end hour"),
+    N_("end minute"),
+    N_("end second"),
+    N_("end millisecond"),
+)
+
+
+def _unreadable(what: str) -> SkipEntry:
+    return SkipEntry(_("with an unreadable {what}").format(what=_(what)))
+
+
+def _which(which: str) -> str:
+    """ "start" or "end" of a date, as the skip reasons put it before a part of it."""
+    return pgettext("date point", "end") if which == "end" else pgettext("date point", "start")
 
 
 @dataclass(frozen=True)
@@ -123,11 +152,13 @@ def _point(raw: RawDate, which: str) -> _Point:
     month = _number(parts.get("month"), f"{which} month")
     day = _number(parts.get("day"), f"{which} day")
     if year is None:
-        raise SkipEntry("with an end date but no end year" if which == "end" else "without a date")
+        if which == "end":
+            raise SkipEntry(N_("with an end date but no end year"))
+        raise SkipEntry(N_("without a date"))
     if not 1 <= year <= 9999:
-        raise SkipEntry("with a year this timeline cannot hold (before 1 or after 9999)")
+        raise SkipEntry(N_("with a year this timeline cannot hold (before 1 or after 9999)"))
     if day is not None and month is None:
-        raise SkipEntry(f"with a {which} day but no month")
+        raise SkipEntry(_("with a {which} day but no month").format(which=_which(which)))
     edtf = f"{year:04d}" + (f"-{month:02d}" if month is not None else "")
     edtf += f"-{day:02d}" if day is not None else ""
     try:
@@ -135,7 +166,9 @@ def _point(raw: RawDate, which: str) -> _Point:
             raise DateError("no such month")
         point = parse_edtf(edtf).start
     except DateError:
-        raise SkipEntry(f"with a {which} date that names no real day") from None
+        raise SkipEntry(
+            _("with a {which} date that names no real day").format(which=_which(which))
+        ) from None
     return _timed(point, parts, which)
 
 
@@ -144,21 +177,21 @@ def _timed(point: DatePoint, parts: Mapping[str, Any], which: str) -> _Point:
     hold (no time of day, 24:00, a leap second, milliseconds) left out and named in ``lost``."""
     written = _time(parts, which)
     if written and point.day is None:
-        raise SkipEntry("with a time of day but no day")
+        raise SkipEntry(N_("with a time of day but no day"))
     if not written or parts.get("written_time"):
-        return _Point(point, written, "a time that is no time of day" if written else "")
+        return _Point(point, written, N_("a time that is no time of day") if written else "")
     hour = _number(parts.get("hour"), f"{which} hour")
     minute = _number(parts.get("minute"), f"{which} minute")
     second = _number(parts.get("second"), f"{which} second")
     if hour == 24:  # the end of the day: no moment of the day it is on
-        return _Point(point, written, "the time 24:00")
+        return _Point(point, written, N_("the time 24:00"))
     lost = ""
     if minute is None and second is not None:  # "14h and 5 s" is no time a date can write
-        second, lost = None, "a second but no minute"
+        second, lost = None, N_("a second but no minute")
     elif second == 60:
-        second, lost = None, "a leap second"
+        second, lost = None, N_("a leap second")
     elif _number(parts.get("millisecond"), f"{which} millisecond") is not None:
-        lost = "milliseconds"
+        lost = N_("milliseconds")
     timed = replace(point, hour=hour, minute=minute, second=second)
     return _Point(timed, written, lost)
 
@@ -172,10 +205,12 @@ def _time(parts: Mapping[str, Any], which: str) -> str:
     millisecond = _number(parts.get("millisecond"), f"{which} millisecond")
     if hour is None:
         if minute is not None or second is not None:
-            raise SkipEntry(f"with a {which} minute or second but no hour")
+            raise SkipEntry(
+                _("with a {which} minute or second but no hour").format(which=_which(which))
+            )
         return ""
     if not 0 <= hour <= 24 or not 0 <= (minute or 0) <= 59 or not 0 <= (second or 0) <= 60:
-        raise SkipEntry(f"with a {which} time of day that is no time")
+        raise SkipEntry(_("with a {which} time of day that is no time").format(which=_which(which)))
     if minute is None:
         return f"{hour:02d}h"  # an hour stays an hour: not "14:00"
     text = f"{hour:02d}:{minute:02d}"
@@ -195,14 +230,16 @@ class _Dated:
 def _dated(slide: Slide, report_adjust: Callable[[str], None]) -> _Dated:
     """The slide's EDTF date, at the precision it gave; its times of day set apart."""
     if slide.start is None:
-        raise SkipEntry("without a date")
+        raise SkipEntry(N_("without a date"))
     start = _point(slide.start, "start")
     end = _end_point(slide.end, start)
     for point in (start, end):
         if point is not None and point.lost:
             report_adjust(
-                f"with {point.lost}, which a date cannot hold: dated without it, "
-                "the time kept in the claim"
+                _(
+                    "with {lost}, which a date cannot hold: dated without it, "
+                    "the time kept in the claim"
+                ).format(lost=_(point.lost))
             )
     times = ", ".join(
         f"{p.time} ({name})" if end is not None else p.time
@@ -211,15 +248,16 @@ def _dated(slide: Slide, report_adjust: Callable[[str], None]) -> _Dated:
     )
     date = FuzzyDate(start.point)
     if end is not None and end.point != start.point:
+        # Asked of the dates, not of DateError's words (they are in the reader's language).
+        if start.point.first_moment() > end.point.last_moment():
+            raise SkipEntry(N_("whose end date is before its start date"))
         try:
             date = parse_edtf(f"{start.point.edtf()}/{end.point.edtf()}")
-        except DateError as error:
-            if "ends before it starts" in str(error):
-                raise SkipEntry("whose end date is before its start date") from None
-            report_adjust("whose start and end are the same date: imported as that one date")
+        except DateError:
+            report_adjust(N_("whose start and end are the same date: imported as that one date"))
     date = _qualified(date, slide.display_date or slide.start.display)
     if date.approximate or date.uncertain:
-        report_adjust("whose display date marks it approximate (~) or uncertain (?): dated so")
+        report_adjust(N_("whose display date marks it approximate (~) or uncertain (?): dated so"))
     return _Dated(date.edtf(), times)
 
 
@@ -295,15 +333,17 @@ def entry_of(slide: Slide, plan: ImportPlan) -> Entry | None:
     title = " ".join(headline.split())
     if not title:
         if not body:
-            report.skip(where, "with neither a headline nor a text")
+            report.skip(where, N_("with neither a headline nor a text"))
             return None
         title = _cut(" ".join(body.split()), TITLE_FROM_TEXT)
-        adjust("without a headline: titled from the start of the text")
+        adjust(N_("without a headline: titled from the start of the text"))
     elif len(title) > MAX_TITLE:
         title = _cut(title, MAX_TITLE)
         adjust(
-            f"with a headline longer than {MAX_TITLE} characters: cut in the title, "
-            "whole in the claim"
+            _(
+                "with a headline longer than {limit} characters: cut in the title, "
+                "whole in the claim"
+            ).format(limit=number(MAX_TITLE))
         )
     # The headline is in the claim when the title does not hold it whole, or when it is all
     # the file said: a claim always has the file's words.
@@ -326,7 +366,7 @@ def entry_of(slide: Slide, plan: ImportPlan) -> Entry | None:
 def _text(markup: str, adjust: Callable[[str], None]) -> str:
     text, replaced = clean(plain_text(markup))
     if replaced:
-        adjust("with characters no text can hold (NUL, lone surrogates): shown as �")
+        adjust(N_("with characters no text can hold (NUL, lone surrogates): shown as �"))
     return text
 
 
@@ -345,15 +385,19 @@ def _claim(
             p for p in (_text(slide.media_caption, adjust), _text(slide.media_credit, adjust)) if p
         )
         parts.append(f"Media (no address given): {said}")
-        adjust("with media but no URL: its caption and credit kept in the claim")
+        adjust(N_("with media but no URL: its caption and credit kept in the claim"))
     if slide.media_link.strip():
         parts.append(f"The media links to: {clean(slide.media_link.strip())[0]}")
-        adjust("whose media links elsewhere: that address kept in the claim")
+        adjust(N_("whose media links elsewhere: that address kept in the claim"))
     if dated.times:
         parts.append(f"Time of day in the file: {dated.times}")
     claim = "\n\n".join(parts)
     if len(claim) > MAX_CLAIM:
-        adjust(f"with a text longer than {MAX_CLAIM:,} characters: cut in the claim")
+        adjust(
+            _("with a text longer than {limit} characters: cut in the claim").format(
+                limit=number(MAX_CLAIM)
+            )
+        )
         claim = _cut(claim, MAX_CLAIM)
     return claim
 
@@ -375,7 +419,11 @@ def _group(markup: str, adjust: Callable[[str], None]) -> str:
     if group == NO_ACTING_ACTOR_LABEL:  # our own export's lane of events without one
         return ""
     if len(group) > MAX_NAME:
-        adjust(f"with a group name longer than {MAX_NAME:,} characters: cut")
+        adjust(
+            _("with a group name longer than {limit} characters: cut").format(
+                limit=number(MAX_NAME)
+            )
+        )
         group = _cut(group, MAX_NAME)
     return group
 
@@ -393,14 +441,25 @@ def _links(slide: Slide, adjust: Callable[[str], None]) -> tuple[Any, ...]:
         if not url:
             continue
         if len(url) > MAX_URL or _NOT_TEXT.search(url):
-            adjust(f"with a {kind} address longer than {MAX_URL:,} characters or damaged: not kept")
+            adjust(_LINK_TOO_LONG[kind]().format(limit=number(MAX_URL)))
             continue
         credit_text = _cut(" ".join(_text(credit, adjust).split()), MAX_NAME)
         caption_text = _cut(" ".join(_text(caption, adjust).split()), MAX_NAME)
         links.append(LinkInput(kind, url, credit_text, caption_text))
     if slide.background_colour:
-        adjust("with a background colour: not kept, the timeline draws its own colours")
+        adjust(N_("with a background colour: not kept, the timeline draws its own colours"))
     return tuple(links)
+
+
+_LINK_TOO_LONG = {
+    "media": lambda: _("with a media address longer than {limit} characters or damaged: not kept"),
+    "thumbnail": lambda: _(
+        "with a thumbnail address longer than {limit} characters or damaged: not kept"
+    ),
+    "background": lambda: _(
+        "with a background address longer than {limit} characters or damaged: not kept"
+    ),
+}
 
 
 # -- JSON ------------------------------------------------------------------------------------
@@ -413,21 +472,25 @@ def read_json(data: bytes, plan: ImportPlan) -> None:
     document = _json_document(data, plan.file_name)
     if not isinstance(document, dict):
         raise ImportFileError(
-            f"{plan.file_name}: not a TimelineJS file (its JSON is not an object)"
+            _("{file}: not a TimelineJS file (its JSON is not an object)").format(
+                file=plan.file_name
+            )
         )
     if isinstance(document.get("timeline"), dict) and "events" not in document:
         _read_legacy(document["timeline"], plan)
         return
     events = document.get("events")
     if not isinstance(events, list):
-        raise ImportFileError(f'{plan.file_name}: not a TimelineJS file (it has no "events" list)')
+        raise ImportFileError(
+            _('{file}: not a TimelineJS file (it has no "events" list)').format(file=plan.file_name)
+        )
     title = document.get("title")
     if isinstance(title, dict):
         _title_slide(_slide(title, Where("title slide", 1)), plan)
     for index, item in enumerate(events, start=1):
         where = Where("slide", index)
         if not isinstance(item, dict):
-            plan.report.skip(where, "that are not slides (not a JSON object)")
+            plan.report.skip(where, N_("that are not slides (not a JSON object)"))
             continue
         add_slide(_slide(item, where), plan)
     eras = document.get("eras")
@@ -440,16 +503,22 @@ def _json_document(data: bytes, name: str) -> Any:
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise ImportFileError(f"{name}: not UTF-8 text (byte {error.start:,})") from None
+        raise ImportFileError(
+            _("{file}: not UTF-8 text (byte {byte})").format(file=name, byte=number(error.start))
+        ) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportFileError(
-            f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
-            "is the file complete?"
+            _(
+                "{file}: not valid JSON (line {line}, column {column}: {reason}); "
+                "is the file complete?"
+            ).format(file=name, line=error.lineno, column=error.colno, reason=error.msg)
         ) from None
     except RecursionError:
-        raise ImportFileError(f"{name}: its JSON is nested too deeply to read") from None
+        raise ImportFileError(
+            _("{file}: its JSON is nested too deeply to read").format(file=name)
+        ) from None
 
 
 def _string(value: Any) -> str:
@@ -492,7 +561,7 @@ def _slide(item: Mapping[str, Any], where: Where) -> Slide:
         kind=_string(item.get("type")).strip().lower(),
     )
     if "media" in item and item["media"] is not None and not isinstance(item["media"], dict):
-        slide.notes.append("with a media field that is not an object: not kept")
+        slide.notes.append(N_("with a media field that is not an object: not kept"))
     return slide
 
 
@@ -530,52 +599,63 @@ def _title_slide(slide: Slide, plan: ImportPlan) -> None:
     """The title slide names the timeline; it is no event."""
     headline = " ".join(clean(plain_text(slide.headline))[0].split())
     if plan.title:
-        plan.report.skip(slide.where, "of type title after the first (a timeline has one title)")
+        plan.report.skip(
+            slide.where, N_("of type title after the first (a timeline has one title)")
+        )
         return
     if not headline:
         if slide.where.unit != "title slide" or slide.text.strip():
-            plan.report.skip(slide.where, "of type title without a headline")
+            plan.report.skip(slide.where, N_("of type title without a headline"))
         return
     plan.title = _cut(headline, MAX_TITLE)
     body = clean(plain_text(slide.text))[0]
-    named = (
-        "The title slide" if slide.where.unit == "title slide" else f"The title row ({slide.where})"
-    )
-    if plan.creates_timeline:
-        line = f"{named} names the new timeline: {plan.title!r}"
+    if slide.where.unit == "title slide":
+        named = _("The title slide")
     else:
-        line = f"{named}, {plan.title!r}, is not imported: the timeline keeps its own title"
+        named = _("The title row ({place})").format(place=slide.where.said())
+    title = repr(plan.title)
+    if plan.creates_timeline:
+        line = _("{named} names the new timeline: {title}").format(named=named, title=title)
+    else:
+        line = _("{named}, {title}, is not imported: the timeline keeps its own title").format(
+            named=named, title=title
+        )
     if body:
-        line += f"; its text is not kept: {_cut(' '.join(body.split()), 200)!r}"
+        text = repr(_cut(" ".join(body.split()), 200))
+        line = _("{line}; its text is not kept: {text}").format(line=line, text=text)
     media = clean(slide.media_url.strip())[0]
     if media:
-        line += f"; nor its media: {_cut(media, 200)}"
-    plan.report.note(line + ".")
+        line = _("{line}; nor its media: {media}").format(line=line, media=_cut(media, 200))
+    plan.report.note(_("{line}.").format(line=line))
 
 
 def _skip_era(where: Where, plan: ImportPlan) -> None:
     plan.report.skip(
         where,
-        "" if where.unit == "era" else "of Type era",
-        because="an era is a period drawn “all along”, which no date of this timeline says "
-        "(a date here means “on some day within”)",
+        "" if where.unit == "era" else N_("of Type era"),
+        because=N_(
+            "an era is a period drawn “all along”, which no date of this timeline says "
+            "(a date here means “on some day within”)"
+        ),
     )
 
 
 # TimelineJS 2: {"timeline": {"headline", "text", "date": [{"startDate": "2011,12,10", ...}],
 # "era": [...]}}; dates are "year,month,day[,hour,minute,second]" strings.
 def _read_legacy(timeline: Mapping[str, Any], plan: ImportPlan) -> None:
-    plan.report.note('Read as a TimelineJS 2 file (its older "timeline" object).')
+    plan.report.note(_('Read as a TimelineJS 2 file (its older "timeline" object).'))
     headline = _string(timeline.get("headline"))
     if headline:
         _title_slide(Slide(Where("title slide", 1), headline, _string(timeline.get("text"))), plan)
     dates = timeline.get("date")
     if not isinstance(dates, list):
-        raise ImportFileError(f'{plan.file_name}: a TimelineJS 2 file with no "date" list')
+        raise ImportFileError(
+            _('{file}: a TimelineJS 2 file with no "date" list').format(file=plan.file_name)
+        )
     for index, item in enumerate(dates, start=1):
         where = Where("slide", index)
         if not isinstance(item, dict):
-            plan.report.skip(where, "that are not slides (not a JSON object)")
+            plan.report.skip(where, N_("that are not slides (not a JSON object)"))
             continue
         asset = _object(item.get("asset"))
         slide = Slide(

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from desktopapp.domain.l10n import N_, _, number
 from desktopapp.ingest.importing import MAX_IMPORT_BYTES, ImportFileError, ImportPlan, Where
 from desktopapp.ingest.timelinejs_import import RawDate, Slide, add_slide
 
@@ -59,13 +60,17 @@ def read_sheet(data: bytes, plan: ImportPlan) -> None:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         raise ImportFileError(
-            f"{plan.file_name}: not UTF-8 text (byte {error.start:,}); save the sheet as CSV UTF-8"
+            _("{file}: not UTF-8 text (byte {byte}); save the sheet as CSV UTF-8").format(
+                file=plan.file_name, byte=number(error.start)
+            )
         ) from None
     separator, columns = _header(text, plan.file_name)
     unknown = [name for name in columns if name and name not in SHEET_COLUMNS]
     if unknown:
         plan.report.note(
-            f"Columns not read (TimelineJS has no such column): {', '.join(unknown[:10])}."
+            _("Columns not read (TimelineJS has no such column): {columns}.").format(
+                columns=", ".join(unknown[:10])
+            )
         )
     for line, cells in _records(text, separator, len(columns), plan.file_name):
         row = {name: _cell(value) for name, value in zip(columns, cells, strict=False) if name}
@@ -73,7 +78,9 @@ def read_sheet(data: bytes, plan: ImportPlan) -> None:
             continue  # an empty row of the sheet holds nothing to lose
         where = Where("line", line)
         if len(cells) < len(columns):
-            plan.report.skip(where, "with fewer cells than the header has columns (a damaged row)")
+            plan.report.skip(
+                where, N_("with fewer cells than the header has columns (a damaged row)")
+            )
             continue
         add_slide(_sheet_slide(row, where), plan)
 
@@ -92,8 +99,10 @@ def _header(text: str, name: str) -> tuple[str, list[str]]:
     known, separator, names = best
     if "Year" not in names or not ({"Headline", "Text"} & set(names)):
         raise ImportFileError(
-            f"{name}: not a TimelineJS sheet (its first line does not name the template's "
-            "columns Year … Headline, Text)"
+            _(
+                "{file}: not a TimelineJS sheet (its first line does not name the template's "
+                "columns Year … Headline, Text)"
+            ).format(file=name)
         )
     return separator, names
 
@@ -112,12 +121,16 @@ def _records(text: str, separator: str, width: int, name: str) -> Iterator[tuple
             start = reader.line_num + 1
     except csv.Error as error:
         raise ImportFileError(
-            f"{name}: line {reader.line_num}: not readable as CSV ({error}); is the file complete?"
+            _("{file}: line {line}: not readable as CSV ({reason}); is the file complete?").format(
+                file=name, line=reader.line_num, reason=error
+            )
         ) from None
     if cells_cut := _last_record_cut(text, separator, width):
         raise ImportFileError(
-            f"{name}: the last line stops after {cells_cut} of the header's {width} cells, "
-            "with no line end: the file seems cut short"
+            _(
+                "{file}: the last line stops after {n} of the header's {width} cells, "
+                "with no line end: the file seems cut short"
+            ).format(file=name, n=number(cells_cut), width=number(width))
         )
 
 
@@ -158,7 +171,7 @@ def _sheet_slide(row: Mapping[str, str], where: Where) -> Slide:
     )
     slide.display_name = "Display Date"
     if slide.kind not in ("", "title", "era"):
-        slide.notes.append("with a Type other than title or era: imported as events")
+        slide.notes.append(N_("with a Type other than title or era: imported as events"))
         slide.kind = ""
     return slide
 

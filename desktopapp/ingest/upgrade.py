@@ -35,6 +35,7 @@ from desktopapp.db.errors import DatabaseError, describe_error
 from desktopapp.db.locations import Location, parse_location
 from desktopapp.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from desktopapp.domain.dates import parse_edtf
+from desktopapp.domain.l10n import _
 from desktopapp.domain.model import ActorKind, Role
 from desktopapp.ingest.builder import BuildError, build_database
 from desktopapp.ingest.dataset import (
@@ -62,10 +63,24 @@ def schema_version_of(path: Path) -> int:
         try:
             rows = dict(connection.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.Error as error:
-            raise UpgradeError(f"{path}: not a timeline database ({error})") from error
+            raise UpgradeError(
+                _("{path}: not a timeline database ({reason})").format(path=path, reason=error)
+            ) from error
     if rows.get("application") != APPLICATION_ID or not str(rows.get("schema_version")).isdigit():
-        raise UpgradeError(f"{path}: not a timeline database")
+        raise UpgradeError(_("{path}: not a timeline database").format(path=path))
     return int(rows["schema_version"])
+
+
+def _already(label: object, version: object) -> str:
+    return _("{label}: already at schema {version}; nothing to upgrade").format(
+        label=label, version=version
+    )
+
+
+def _unchanged(path: Path, reason: object, backup: Path) -> str:
+    return _(
+        "{path}: could not be upgraded ({reason}); it was left unchanged, and a copy is at {backup}"
+    ).format(path=path, reason=reason, backup=backup)
 
 
 def upgrade_location(location: str | Path) -> Path | None:
@@ -87,15 +102,20 @@ def upgrade_database(path: Path) -> Path:
     try:
         check_regular_input(path)
     except FileNotFoundError as error:
-        raise UpgradeError(f"{path}: no such file") from error
+        raise UpgradeError(_("{path}: no such file").format(path=path)) from error
     except OSError as error:
-        raise UpgradeError(f"{path}: cannot be upgraded ({reason(error)})") from error
+        raise UpgradeError(
+            _("{path}: cannot be upgraded ({reason})").format(path=path, reason=reason(error))
+        ) from error
     version = schema_version_of(path)
     if version >= SCHEMA_VERSION:
-        raise UpgradeError(f"{path}: already at schema {version}; nothing to upgrade")
+        raise UpgradeError(_already(path, version))
     if version < OLDEST_UPGRADABLE:
         raise UpgradeError(
-            f"{path}: schema {version} is too old to upgrade; rebuild it with 'desktopapp build-db'"
+            _(
+                "{path}: schema {version} is too old to upgrade; rebuild it with "
+                "'desktopapp build-db'"
+            ).format(path=path, version=version)
         )
     backup = _write_backup(path, version)
     if version >= migrations.BASELINE_SCHEMA:
@@ -107,10 +127,7 @@ def upgrade_database(path: Path) -> Path:
         with _read_only(path) as db:
             build_database(_read_dataset(db, version), path)
     except (BuildError, sqlite3.Error, ValueError, KeyError) as error:
-        raise UpgradeError(
-            f"{path}: could not be upgraded ({error}); it was left unchanged, and a copy "
-            f"is at {backup}"
-        ) from error
+        raise UpgradeError(_unchanged(path, error, backup)) from error
     return backup
 
 
@@ -124,10 +141,7 @@ def _migrate_in_place(path: Path, version: int, backup: Path) -> None:
             migrations.upgrade(connection)
             _check_reached(connection)
     except (SQLAlchemyError, migrations.MigrationError) as error:
-        raise UpgradeError(
-            f"{path}: could not be upgraded ({describe_error(error)}); it was left unchanged, "
-            f"and a copy is at {backup}"
-        ) from None
+        raise UpgradeError(_unchanged(path, describe_error(error), backup)) from None
     finally:
         engine.dispose()
 
@@ -137,7 +151,11 @@ def _upgrade_server(where: Location) -> None:
     try:
         engine = create_engine(where.url, poolclass=NullPool)
     except (SQLAlchemyError, ImportError, ValueError, TypeError) as error:
-        raise UpgradeError(f"{where.label}: cannot open this kind of database ({error})") from None
+        raise UpgradeError(
+            _("{label}: cannot open this kind of database ({reason})").format(
+                label=where.label, reason=error
+            )
+        ) from None
     try:
         with engine.begin() as connection:
             version = _server_schema(connection, where.label)
@@ -149,7 +167,9 @@ def _upgrade_server(where: Location) -> None:
     except (SQLAlchemyError, migrations.MigrationError) as error:
         reason = where.secrets.scrub(describe_error(error))
         raise UpgradeError(
-            f"{where.label}: could not be upgraded ({reason}); it was left unchanged"
+            _("{label}: could not be upgraded ({reason}); it was left unchanged").format(
+                label=where.label, reason=reason
+            )
         ) from None
     finally:
         engine.dispose()
@@ -160,14 +180,20 @@ def _server_schema(connection: Connection, label: str) -> int:
     try:
         meta: dict[str, str] = dict(connection.execute(text("SELECT key, value FROM meta")).all())
     except SQLAlchemyError:
-        raise UpgradeError(f"{label}: not a timeline database (it has no meta table)") from None
+        raise UpgradeError(
+            _("{label}: not a timeline database (it has no meta table)").format(label=label)
+        ) from None
     version = meta.get("schema_version", "")
     if meta.get("application") != APPLICATION_ID or not version.isdigit():
-        raise UpgradeError(f"{label}: not a timeline database")
+        raise UpgradeError(_("{path}: not a timeline database").format(path=label))
     if int(version) >= SCHEMA_VERSION:
-        raise UpgradeError(f"{label}: already at schema {version}; nothing to upgrade")
+        raise UpgradeError(_already(label, version))
     if int(version) < migrations.BASELINE_SCHEMA:
-        raise UpgradeError(f"{label}: schema {version} is older than any server timeline")
+        raise UpgradeError(
+            _("{label}: schema {version} is older than any server timeline").format(
+                label=label, version=version
+            )
+        )
     return int(version)
 
 
@@ -176,7 +202,9 @@ def _check_reached(connection: Connection) -> None:
         text("SELECT value FROM meta WHERE key = 'schema_version'")
     ).scalar()
     if reached != str(SCHEMA_VERSION):
-        raise migrations.MigrationError(f"the migrations ended at schema {reached}")
+        raise migrations.MigrationError(
+            _("the migrations ended at schema {version}").format(version=reached)
+        )
 
 
 def _stamp_if_unstamped(connection: Connection, version: int) -> None:
@@ -188,7 +216,9 @@ def _stamp_if_unstamped(connection: Connection, version: int) -> None:
         migrations.stamp(connection, expected)
     elif recorded != expected:
         raise migrations.MigrationError(
-            f"it says schema {version} but records migration {recorded}: it is damaged"
+            _("it says schema {version} but records migration {recorded}: it is damaged").format(
+                version=version, recorded=recorded
+            )
         )
 
 
@@ -243,8 +273,9 @@ def _write_backup(path: Path, version: int) -> Path:
         copy_atomically(path, backup)
     except (OSError, sqlite3.Error) as error:
         raise UpgradeError(
-            f"{path}: no backup copy could be written next to it "
-            f"({write_failure(error, path.parent, path.stat().st_size)}); not upgraded"
+            _("{path}: no backup copy could be written next to it ({reason}); not upgraded").format(
+                path=path, reason=write_failure(error, path.parent, path.stat().st_size)
+            )
         ) from error
     return backup
 
@@ -255,7 +286,9 @@ def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
     try:
         connection = sqlite3.connect(uri, uri=True, timeout=5.0)
     except sqlite3.Error as error:
-        raise UpgradeError(f"{path}: cannot be read ({error})") from error
+        raise UpgradeError(
+            _("{path}: cannot be read ({reason})").format(path=path, reason=error)
+        ) from error
     try:
         yield connection
     finally:

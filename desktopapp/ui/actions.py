@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktopapp.domain.grouping import Grouping
 from desktopapp.ui.theme import Theme
+from desktopapp.ui.translations import QT_TRANSLATE_NOOP
 
 StandardKey = QKeySequence.StandardKey
 
@@ -85,109 +86,177 @@ class _Spec:
 
 _SPECS: dict[ActionId, _Spec] = {
     ActionId.NEW_TIMELINE: _Spec(
-        "&New Timeline…", "Create an empty timeline file", (StandardKey.New,), "document-new"
+        QT_TRANSLATE_NOOP("Actions", "&New Timeline…"),
+        QT_TRANSLATE_NOOP("Actions", "Create an empty timeline file"),
+        (StandardKey.New,),
+        "document-new",
     ),
     ActionId.OPEN_DATABASE: _Spec(
-        "&Open Database…",
-        "Open another timeline database",
+        QT_TRANSLATE_NOOP("Actions", "&Open Database…"),
+        QT_TRANSLATE_NOOP("Actions", "Open another timeline database"),
         (StandardKey.Open,),
         "document-open",
         QStyle.StandardPixmap.SP_DialogOpenButton,
     ),
     ActionId.OPEN_SERVER_TIMELINE: _Spec(
-        "Open &Server Timeline…",
-        "Open a team's timeline on a PostgreSQL server",
+        QT_TRANSLATE_NOOP("Actions", "Open &Server Timeline…"),
+        QT_TRANSLATE_NOOP("Actions", "Open a team's timeline on a PostgreSQL server"),
         (),
         "network-server",
     ),
     ActionId.SAVE_COPY: _Spec(
-        "Save a &Copy As…",
-        "Write a consistent copy of this timeline to another file",
+        QT_TRANSLATE_NOOP("Actions", "Save a &Copy As…"),
+        QT_TRANSLATE_NOOP("Actions", "Write a consistent copy of this timeline to another file"),
         (StandardKey.SaveAs,),
         "document-save-as",
     ),
     ActionId.IMPORT: _Spec(
-        "&Import…",
-        "Bring in another tool's timeline: TimelineJS JSON, or its spreadsheet saved as CSV",
+        QT_TRANSLATE_NOOP("Actions", "&Import…"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Bring in another tool's timeline: TimelineJS JSON, or its spreadsheet saved as CSV",
+        ),
         ("Ctrl+I",),
         "document-import",
     ),
     # The texts of Undo and Redo follow the undo stack ("Undo Change date of 'X'").
-    ActionId.UNDO: _Spec("&Undo", "Undo the last edit", (StandardKey.Undo,), "edit-undo"),
-    ActionId.REDO: _Spec("&Redo", "Redo the last undone edit", (StandardKey.Redo,), "edit-redo"),
+    ActionId.UNDO: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Undo"),
+        QT_TRANSLATE_NOOP("Actions", "Undo the last edit"),
+        (StandardKey.Undo,),
+        "edit-undo",
+    ),
+    ActionId.REDO: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Redo"),
+        QT_TRANSLATE_NOOP("Actions", "Redo the last undone edit"),
+        (StandardKey.Redo,),
+        "edit-redo",
+    ),
     ActionId.NEW_EVENT_FROM_SELECTION: _Spec(
-        "New &Event from Selection…",
-        "Create an event whose first quote is the passage selected in the article",
+        QT_TRANSLATE_NOOP("Actions", "New &Event from Selection…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Create an event whose first quote is the passage selected in the article"
+        ),
         ("Ctrl+Shift+N",),  # Ctrl+E is Export PDF
         "list-add",
     ),
     ActionId.ADD_QUOTE: _Spec(
-        "Add &Quote to Event",
-        "Quote the passage selected in the article for the selected event",
+        QT_TRANSLATE_NOOP("Actions", "Add &Quote to Event"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Quote the passage selected in the article for the selected event"
+        ),
         ("Ctrl+Shift+A",),
     ),
     ActionId.EDIT_EVENT: _Spec(
-        "Ed&it Event…", "Change the selected event's title, type, actors or date", ("F2",)
+        QT_TRANSLATE_NOOP("Actions", "Ed&it Event…"),
+        QT_TRANSLATE_NOOP("Actions", "Change the selected event's title, type, actors or date"),
+        ("F2",),
     ),
     ActionId.DELETE_EVENT: _Spec(
-        "&Delete Event…", "Delete the selected event", (StandardKey.Delete,), "edit-delete"
+        QT_TRANSLATE_NOOP("Actions", "&Delete Event…"),
+        QT_TRANSLATE_NOOP("Actions", "Delete the selected event"),
+        (StandardKey.Delete,),
+        "edit-delete",
     ),
     ActionId.ADD_SOURCE: _Spec(
-        "Add &Source…",
-        "Add an article from a text file, a saved web page or a PDF",
+        QT_TRANSLATE_NOOP("Actions", "Add &Source…"),
+        QT_TRANSLATE_NOOP("Actions", "Add an article from a text file, a saved web page or a PDF"),
         ("Ctrl+Shift+O",),
     ),
     ActionId.QUIT: _Spec(
-        "&Quit", "Quit the application", (StandardKey.Quit, "Ctrl+Q"), "application-exit"
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        QT_TRANSLATE_NOOP("Actions", "Quit the application"),
+        (StandardKey.Quit, "Ctrl+Q"),
+        "application-exit",
     ),
     ActionId.FIND: _Spec(
-        "&Find…", "Search titles, summaries, quotes and actors", (StandardKey.Find,), "edit-find"
+        QT_TRANSLATE_NOOP("Actions", "&Find…"),
+        QT_TRANSLATE_NOOP("Actions", "Search titles, summaries, quotes and actors"),
+        (StandardKey.Find,),
+        "edit-find",
     ),
     ActionId.CLEAR_FILTERS: _Spec(
-        "&Clear Filters", "Show every event again", ("Ctrl+Shift+L",), "edit-clear"
+        QT_TRANSLATE_NOOP("Actions", "&Clear Filters"),
+        QT_TRANSLATE_NOOP("Actions", "Show every event again"),
+        ("Ctrl+Shift+L",),
+        "edit-clear",
     ),
     ActionId.GROUP_BY_ACTOR: _Spec(
-        "&Actor", "Group the timeline into one lane per acting actor", ("Ctrl+1",), checkable=True
+        QT_TRANSLATE_NOOP("Actions", "&Actor"),
+        QT_TRANSLATE_NOOP("Actions", "Group the timeline into one lane per acting actor"),
+        ("Ctrl+1",),
+        checkable=True,
     ),
     ActionId.GROUP_BY_TYPE: _Spec(
-        "&Type", "Group the timeline into one lane per event type", ("Ctrl+2",), checkable=True
+        QT_TRANSLATE_NOOP("Actions", "&Type"),
+        QT_TRANSLATE_NOOP("Actions", "Group the timeline into one lane per event type"),
+        ("Ctrl+2",),
+        checkable=True,
     ),
     ActionId.GROUP_BY_NONE: _Spec(
-        "&None", "Show all events in one timeline lane", ("Ctrl+3",), checkable=True
+        QT_TRANSLATE_NOOP("Actions", "&None"),
+        QT_TRANSLATE_NOOP("Actions", "Show all events in one timeline lane"),
+        ("Ctrl+3",),
+        checkable=True,
     ),
     ActionId.ZOOM_IN: _Spec(
-        "Zoom &In", "Zoom in on the timeline", (StandardKey.ZoomIn, "Ctrl+="), "zoom-in"
+        QT_TRANSLATE_NOOP("Actions", "Zoom &In"),
+        QT_TRANSLATE_NOOP("Actions", "Zoom in on the timeline"),
+        (StandardKey.ZoomIn, "Ctrl+="),
+        "zoom-in",
     ),
     ActionId.ZOOM_OUT: _Spec(
-        "Zoom &Out", "Zoom out of the timeline", (StandardKey.ZoomOut,), "zoom-out"
+        QT_TRANSLATE_NOOP("Actions", "Zoom &Out"),
+        QT_TRANSLATE_NOOP("Actions", "Zoom out of the timeline"),
+        (StandardKey.ZoomOut,),
+        "zoom-out",
     ),
-    ActionId.FIT_ALL: _Spec("&Fit All", "Show the whole timeline", ("Ctrl+0",), "zoom-fit-best"),
+    ActionId.FIT_ALL: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Fit All"),
+        QT_TRANSLATE_NOOP("Actions", "Show the whole timeline"),
+        ("Ctrl+0",),
+        "zoom-fit-best",
+    ),
     ActionId.GO_TO_SELECTION: _Spec(
-        "&Go to Selection",
-        "Scroll the timeline and the list to the selected event",
+        QT_TRANSLATE_NOOP("Actions", "&Go to Selection"),
+        QT_TRANSLATE_NOOP("Actions", "Scroll the timeline and the list to the selected event"),
         ("Ctrl+G",),
         "go-jump",
     ),
-    ActionId.THEME_LIGHT: _Spec("&Light", "Light colours", checkable=True),
-    ActionId.THEME_DARK: _Spec("&Dark", "Dark colours", checkable=True),
+    ActionId.THEME_LIGHT: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Light"),
+        QT_TRANSLATE_NOOP("Actions", "Light colours"),
+        checkable=True,
+    ),
+    ActionId.THEME_DARK: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Dark"),
+        QT_TRANSLATE_NOOP("Actions", "Dark colours"),
+        checkable=True,
+    ),
     ActionId.THEME_SYSTEM: _Spec(
-        "Follow &System", "The desktop's colours, light or dark", checkable=True
+        QT_TRANSLATE_NOOP("Actions", "Follow &System"),
+        QT_TRANSLATE_NOOP("Actions", "The desktop's colours, light or dark"),
+        checkable=True,
     ),
     ActionId.PREFERENCES: _Spec(
-        "&Preferences…",
-        "Your name, recorded in the history of every edit",
+        QT_TRANSLATE_NOOP("Actions", "&Preferences…"),
+        QT_TRANSLATE_NOOP("Actions", "Your name, recorded in the history of every edit"),
         (StandardKey.Preferences, "Ctrl+,"),
         "preferences-system",
     ),
     ActionId.KEYBOARD_SHORTCUTS: _Spec(
-        "&Keyboard Shortcuts", "Every command's keys", ("Ctrl+/",), "preferences-desktop-keyboard"
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
+        QT_TRANSLATE_NOOP("Actions", "Every command's keys"),
+        ("Ctrl+/",),
+        "preferences-desktop-keyboard",
     ),
     ActionId.MARKS_GUIDE: _Spec(
-        "What the &Marks Mean", "How the timeline draws precise, vague and uncertain dates"
+        QT_TRANSLATE_NOOP("Actions", "What the &Marks Mean"),
+        QT_TRANSLATE_NOOP("Actions", "How the timeline draws precise, vague and uncertain dates"),
     ),
     ActionId.ABOUT: _Spec(
-        "&About desktopapp",
-        "About this application and its data",
+        QT_TRANSLATE_NOOP("Actions", "&About desktopapp"),
+        QT_TRANSLATE_NOOP("Actions", "About this application and its data"),
         (StandardKey.HelpContents, "F1"),
         "help-about",
     ),
@@ -221,9 +290,11 @@ class ActionRegistry:
 
 
 def _make(parent: QWidget, action_id: ActionId, spec: _Spec) -> QAction:
-    action = QAction(spec.text, parent)
+    # The specs hold the English (a constant); the words are looked up as the window is built.
+    tip = QCoreApplication.translate("Actions", spec.tip)
+    action = QAction(QCoreApplication.translate("Actions", spec.text), parent)
     action.setObjectName(action_id.name.lower())
-    action.setStatusTip(spec.tip)
+    action.setStatusTip(tip)
     action.setCheckable(spec.checkable)
     if spec.icon:
         icon = QIcon.fromTheme(spec.icon)
@@ -239,7 +310,7 @@ def _make(parent: QWidget, action_id: ActionId, spec: _Spec) -> QAction:
         else:
             shortcuts.extend(s for s in QKeySequence.keyBindings(shortcut) if s not in shortcuts)
     action.setShortcuts(shortcuts)
-    action.setToolTip(tip_with_shortcut(spec.tip, action))
+    action.setToolTip(tip_with_shortcut(tip, action))
     return action
 
 

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository, QuoteSpan, span_order
+from desktopapp.domain.l10n import _
 from desktopapp.domain.model import Source
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search
 from desktopapp.domain.text import (
@@ -278,7 +279,7 @@ class ArticlePane(QWidget):
         self.citation.setTextFormat(Qt.TextFormat.PlainText)
         self.citation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.citation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.citation.setAccessibleName("Source of the article")
+        self.citation.setAccessibleName(self.tr("Source of the article"))
         self.citation.setContentsMargins(4, 2, 4, 4)
         self.citation.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         small = self.citation.font()
@@ -287,11 +288,11 @@ class ArticlePane(QWidget):
         # Which of the timeline's sources is shown; hidden while there is only one.
         self.source_box = _SourceSelector()
         self.source_box.setObjectName("sourceSelector")
-        self.source_box.setAccessibleName("Source shown")
+        self.source_box.setAccessibleName(self.tr("Source shown"))
         self.source_box.activated.connect(self._source_chosen)
         self.text = _ArticleText()
         self.text.setObjectName("articleText")
-        self.text.setAccessibleName("Article text")
+        self.text.setAccessibleName(self.tr("Article text"))
         self.text.setReadOnly(True)
         self.text.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -375,13 +376,14 @@ class ArticlePane(QWidget):
         if index >= 0:
             self.source_box.setCurrentIndex(index)
         if source is None:
-            self.citation.set_citation("This database has no source article.")
+            self.citation.set_citation(self.tr("This database has no source article."))
             self.text.setPlainText("")
             self.text.hide()  # an empty white box would look like text failed to load
             self._spans, self._offsets, self._regions = [], None, []
             self._loaded = self._asked = None
             return
-        self.citation.set_citation(f"Source: {source.citation_line()}", source.published_note)
+        line = self.tr("Source: {citation}").format(citation=source.citation_line())
+        self.citation.set_citation(line, source.published_note)
         source_text = self._repository.source_text(source.key)
         # Invisible controls shown one for one, so quote offsets still point at their words.
         shown = for_display(source_text)
@@ -395,7 +397,7 @@ class ArticlePane(QWidget):
             self.text.setPlainText(shown)
         finally:
             self._replacing_text = False
-        self.text.setToolTip(tooltip(HIDDEN_MARK_NOTE + ".") if has_hidden(source_text) else "")
+        self.text.setToolTip(tooltip(_(HIDDEN_MARK_NOTE) + ".") if has_hidden(source_text) else "")
         self.text.show()
         _space_paragraphs(self.text)
         self._offsets = utf16_offsets(shown)

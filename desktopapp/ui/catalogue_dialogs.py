@@ -7,6 +7,8 @@ names *another* actor. Both give the store's command holding only what changed.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desktopapp.db.commands import EditActor, EditType
@@ -23,6 +25,8 @@ class EditActorDialog(NewActorDialog):
     def __init__(
         self, repository: EventRepository, actor: Actor, parent: QWidget | None = None
     ) -> None:
+        # Its own name and aliases, whatever the reader's language (names by language stay).
+        actor = replace(actor, name=actor.own_name, aliases=actor.own_aliases or ())
         self._actor = actor  # read by problem(), which the base class calls while building
         super().__init__(repository, actor.name, parent)
         self.setWindowTitle("Edit actor")

@@ -13,9 +13,7 @@ the timeline is now.
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
@@ -46,7 +44,7 @@ class ChangeWatch(QObject):
         self.banner = QLabel(window)
         self.banner.setObjectName("connectionBanner")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setAccessibleName("Connection")
+        self.banner.setAccessibleName(self.tr("Connection"))
         # A warning's colours on any theme (both set, so dark mode cannot hide the text).
         self.banner.setStyleSheet(
             "QLabel { font-weight: bold; padding: 1px 8px; color: #5c3c00; "
@@ -114,8 +112,10 @@ class ChangeWatch(QObject):
                 self._document.reread()  # what failed to load while away is loaded now
         if changed:
             self._window.statusBar().showMessage(
-                "Another window or program changed this timeline: it is shown as it is now "
-                "(your earlier edits can no longer be undone)",
+                self.tr(
+                    "Another window or program changed this timeline: it is shown as it is "
+                    "now (your earlier edits can no longer be undone)"
+                ),
                 10000,
             )
         return changed
@@ -127,19 +127,27 @@ class ChangeWatch(QObject):
         if online:
             self.banner.hide()
             self._window.statusBar().showMessage(
-                "Connected again: the timeline is up to date", 8000
+                self.tr("Connected again: the timeline is up to date"), 8000
             )
         else:
             self.banner.setText(self._lost_text())
             self.banner.setToolTip(
-                f"What is shown stays as it was; the window reconnects by itself.\n{reason}"
+                self.tr("What is shown stays as it was; the window reconnects by itself.")
+                + "\n"
+                + reason
             )
             self.banner.show()
         self.online_changed.emit(online)
 
     def _lost_text(self) -> str:
         store = self._document.store
-        where = "the server" if getattr(store, "server", None) is not None else "the timeline"
-        return (
-            f"⚠ Connection to {where} lost at {datetime.now():%H:%M}: reconnecting; editing is off"
-        )
+        time = QTime.currentTime().toString("HH:mm")  # 24 hours, in both languages
+        if getattr(store, "server", None) is not None:
+            text = self.tr(
+                "⚠ Connection to the server lost at {time}: reconnecting; editing is off"
+            )
+        else:
+            text = self.tr(
+                "⚠ Connection to the timeline lost at {time}: reconnecting; editing is off"
+            )
+        return text.format(time=time)

@@ -12,19 +12,50 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
 
+from desktopapp.domain.date_words import calendar_words, short_day_words
 from desktopapp.domain.filter import FilterError, parse_user_date
+from desktopapp.domain.l10n import _, month_name, quoted
+from desktopapp.ui.plain import tooltip
 
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-EXAMPLES = "1 Mar 2022, 2022-03-01 or March 2022"
+
+def day_text(year: int, month: int, day: int | None = None, *, abbreviated: bool = True) -> str:
+    """A day (or month) the reader cannot misread: '1 Mar 2022', '1er mars 2022',
+    '21 févr. 2022'; without a day, 'Mar 2022'; not ``abbreviated``, '1 March 2022'. The
+    window's lists, fields and tooltips share it, and it writes a day in the date words'
+    messages, so a day reads alike in the window and in the exports."""
+    if not abbreviated:
+        return calendar_words(year, month, day)
+    if day is None:
+        return _("{month} {year}").format(
+            month=month_name(month, abbreviated=True, standalone=True), year=year
+        )
+    return short_day_words(datetime.date(year, month, day))
 
 
 def date_text(value: datetime.date) -> str:
     """How the field shows a date: '1 Mar 2022' (day, month and year cannot be confused)."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return day_text(value.year, value.month, value.day)
+
+
+def examples() -> str:
+    """Dates the field reads, written as the reader's language writes them."""
+    return QCoreApplication.translate("DateField", "{day}, {iso} or {month}").format(
+        day=day_text(2022, 3, 1),
+        iso="2022-03-01",
+        month=day_text(2022, 3, abbreviated=False),
+    )
+
+
+def month_first_note() -> str:
+    """How numbers alone are read (month first, as parse_user_date reads them; a test holds
+    the two together without parsing at every window's start)."""
+    return QCoreApplication.translate(
+        "DateField", "Numbers alone are read month first: 03/01/2022 is {date}."
+    ).format(date=date_text(datetime.date(2022, 3, 1)))
 
 
 class DateField(QLineEdit):
@@ -44,15 +75,20 @@ class DateField(QLineEdit):
         self._end_of_period = end_of_period
         self._problem = ""
         self.setText(date_text(value))
-        self.setToolTip(
-            f"Type a date ({EXAMPLES}) and press Enter or Tab, or pick one from the calendar "
-            "(Alt+Down). Numbers alone are read month first: 03/01/2022 is 1 Mar 2022."
-            + (" A month or a year means its last day." if end_of_period else "")
-        )
+        tip = self.tr(
+            "Type a date ({examples}) and press Enter or Tab, or pick one from the calendar "
+            "(Alt+Down)."
+        ).format(examples=examples())
+        tip += " " + month_first_note()
+        if end_of_period:
+            tip += " " + self.tr("A month or a year means its last day.")
+        self.setToolTip(tooltip(tip))  # rich text, so that Qt wraps its three sentences
         self._calendar_action = QAction(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown), "Pick a date", self
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
+            self.tr("Pick a date"),
+            self,
         )
-        self._calendar_action.setToolTip("Pick a date from a calendar (Alt+Down)")
+        self._calendar_action.setToolTip(self.tr("Pick a date from a calendar (Alt+Down)"))
         self._calendar_action.triggered.connect(self.show_calendar)
         self.addAction(self._calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self._calendar: QCalendarWidget | None = None
@@ -92,11 +128,15 @@ class DateField(QLineEdit):
         except FilterError:
             shown = " ".join(typed.split())
             shown = shown if len(shown) <= 40 else shown[:39] + "…"
+            still = date_text(self._date)
             self._set_problem(
-                f"“{shown}” is not a date I can read (try {EXAMPLES}); "
-                f"still {date_text(self._date)}"
+                self.tr("{typed} is not a date I can read (try {examples}); still {date}").format(
+                    typed=quoted(shown), examples=examples(), date=still
+                )
                 if shown
-                else f"Type a date ({EXAMPLES}); still {date_text(self._date)}"
+                else self.tr("Type a date ({examples}); still {date}").format(
+                    examples=examples(), date=still
+                )
             )
             return
         self.setDate(value)

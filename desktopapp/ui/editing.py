@@ -98,6 +98,15 @@ class EditingActions(QObject):
         self._show_undo_state()
         self._show_read_only(document.read_only)
 
+    def detach(self) -> None:
+        """Stop following the document (the window is replaced on it: View › Language)."""
+        events = self._document.events
+        events.undo_changed.disconnect(self._show_undo_state)
+        events.read_only_changed.disconnect(self._show_read_only)
+        events.timeline_replaced.disconnect(self._show_undo_state)
+        events.timeline_replaced.disconnect(self._show_editable)
+        self.watch.stop()
+
     @property
     def can_edit(self) -> bool:
         """Whether an edit may be tried: not while the server cannot be reached, nor on a

@@ -78,6 +78,11 @@ class EventActions(QObject):
         editing.editable_changed.connect(self._show_enabled)
         self._show_enabled()
 
+    def detach(self) -> None:
+        """Stop following the document (the window is replaced on it: View › Language)."""
+        self._document.events.selection_changed.disconnect(self._show_enabled)
+        self._document.events.timeline_replaced.disconnect(self._show_enabled)
+
     # -- from a passage --------------------------------------------------------------------
 
     def new_event_from_selection(self) -> None:

@@ -172,7 +172,8 @@ class EventEditorDialog(QDialog):
         self.based_on = based_on
         frame_as_dialog(self, resizable=True)  # a long form: wider fields help long text
         self._repository = repository
-        self._event = event
+        # Its own words, whatever the reader's language: a translation is not edited over them.
+        self._event = event = event.as_written() if event is not None else None
         self._selection = selection if event is None else None
         self._new_types: list[AddType] = []
         self.setWindowTitle(f"Edit event: {one_line(event.title)}" if event else "New event")

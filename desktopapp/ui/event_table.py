@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -47,20 +48,21 @@ from PySide6.QtWidgets import (
 
 from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.repository import EventRepository, ListPage, SeekKey, SortKey
+from desktopapp.domain.date_words import day_of_month
 from desktopapp.domain.dates import DateError, DatePoint, FuzzyDate, Precision, parse_edtf
 from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.l10n import _, month_name
 from desktopapp.domain.model import EventRow
-from desktopapp.domain.provenance import UNSOURCED, UNSOURCED_LINE
+from desktopapp.domain.provenance import UNSOURCED_LINE
 from desktopapp.domain.search import SearchQuery, match_spans, parse_search, why_matched
 from desktopapp.domain.text import LINE_LIMIT, for_display
+from desktopapp.ui.date_field import day_text
 from desktopapp.ui.plain import tooltip
 from desktopapp.ui.search_marks import MATCH_ROLE, MatchDelegate
 
 PAGE_SIZE = 200
 # Pages kept in memory: a few screens around each place the person has looked at.
 CACHED_PAGES = 12
-
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 UNSOURCED_ROLE = Qt.ItemDataRole.UserRole + 2  # True in the title cell of an unsourced event
@@ -75,12 +77,26 @@ class Column(IntEnum):
     TITLE = 3
 
 
-_HEADERS = {
-    Column.DATE: "Date",
-    Column.ACTORS: "Actors",
-    Column.TYPE: "Type",
-    Column.TITLE: "Title",
-}
+def _header(column: Column) -> str:
+    """A column's header in the reader's language (asked when shown: the language may change)."""
+    return {
+        Column.DATE: QCoreApplication.translate("EventTableModel", "Date"),
+        Column.ACTORS: QCoreApplication.translate("EventTableModel", "Actors"),
+        Column.TYPE: QCoreApplication.translate("EventTableModel", "Type"),
+        Column.TITLE: QCoreApplication.translate("EventTableModel", "Title"),
+    }[column]
+
+
+def _sort_tip(column: Column) -> str:
+    # Whole sentences: "Sort by" and the header's word do not combine alike in French.
+    return {
+        Column.DATE: QCoreApplication.translate("EventTableModel", "Sort by date"),
+        Column.ACTORS: QCoreApplication.translate("EventTableModel", "Sort by actors"),
+        Column.TYPE: QCoreApplication.translate("EventTableModel", "Sort by type"),
+        Column.TITLE: QCoreApplication.translate("EventTableModel", "Sort by title"),
+    }[column]
+
+
 _SORT_KEYS = {
     Column.DATE: SortKey.DATE,
     Column.ACTORS: SortKey.ACTORS,
@@ -94,7 +110,8 @@ _SORT_KEYS = {
 
 def short_date(date: FuzzyDate) -> str:
     """A compact date that keeps its honesty visible: '2 Mar 2022', '~ Mar 2022',
-    '21–27 Feb 2022', '2 Mar 2022 ?'.
+    '21–27 Feb 2022', '2 Mar 2022 ?' (French: '1er mars 2022', '~ mars 2022',
+    '21–27 févr. 2022', '2 mars 2022 ?' with a narrow no-break space before the mark).
 
     ``~`` in front means approximate, `` ?`` after means uncertain; a month or a year is shown
     without a day, and an interval with both its ends, so only an exact day looks exact.
@@ -108,30 +125,48 @@ def short_date(date: FuzzyDate) -> str:
         start.precision is Precision.DAY
         and end.precision is Precision.DAY
         and (start.year, start.month) == (end.year, end.month)
+        and start.day is not None
     ):
-        text = f"{start.day}–{end.day} {_MONTHS[(start.month or 1) - 1]} {start.year}"
+        # One month's days: the month and year once, after both days ("21–27 Feb 2022").
+        both = f"{day_of_month(start.day)}–{end.day}"
+        text = _("{day} {month} {year}").format(
+            day=both, month=_month(start.month or 1, None), year=start.year
+        )
     elif start.year == end.year and start.month is not None and end.month is not None:
         text = f"{_point(start, year=False)} – {_point(end)}"
     else:
         text = f"{_point(start)} – {_point(end)}"
     if date.approximate:
-        text = f"~ {text}"
+        text = QCoreApplication.translate("EventTableModel", "~ {date}").format(date=text)
     if date.uncertain:
-        text = f"{text} ?"
+        text = QCoreApplication.translate("EventTableModel", "{date} ?").format(date=text)
     return text
 
 
+def _month(month: int, day: int | None) -> str:
+    return month_name(month, abbreviated=True, standalone=day is None)
+
+
+def _widest_date() -> str:
+    """The longest short date the list commonly shows, in the reader's language: the date
+    column is made this wide."""
+    return short_date(parse_edtf("2022-02-28%/2022-03-01%"))
+
+
 def _point(point: DatePoint, *, year: bool = True) -> str:
-    parts: list[str] = []
-    if point.day is not None:
-        parts.append(str(point.day))
-    if point.month is not None:
-        parts.append(_MONTHS[point.month - 1])
-    if year or point.month is None:
-        parts.append(str(point.year))
+    if point.month is None:
+        text = str(point.year)
+    elif year:
+        text = day_text(point.year, point.month, point.day)
+    elif point.day is not None:  # the year is said once, after the interval's end
+        text = _("{day} {month}").format(
+            day=day_of_month(point.day), month=_month(point.month, point.day)
+        )
+    else:
+        text = _month(point.month, None)
     if point.timed:
-        parts.append(point.describe_time())
-    return " ".join(parts)
+        text = f"{text} {point.describe_time()}"
+    return text
 
 
 @lru_cache(maxsize=4096)
@@ -307,7 +342,7 @@ class EventTableModel(QAbstractTableModel):
                 return row_date_description(row)
             shown = for_display(self._display(row, column), LINE_LIMIT)
             if column is Column.TITLE and row.unsourced:
-                return f"{shown} ({UNSOURCED_LINE.lower()})"
+                return f"{shown} ({_(UNSOURCED_LINE).lower()})"
             return shown
         if role == UNSOURCED_ROLE:
             return column is Column.TITLE and row.unsourced
@@ -326,9 +361,9 @@ class EventTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[Column(section)]
+            return _header(Column(section))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Sort by {_HEADERS[Column(section)].lower()}"
+            return _sort_tip(Column(section))
         return None
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
@@ -366,7 +401,7 @@ class EventTableModel(QAbstractTableModel):
     def _title_tooltip(self, row: EventRow) -> str:
         lines = [row.title, *(f"⚠ {problem}" for problem in row.problems)]
         if row.unsourced:
-            lines.append(UNSOURCED_LINE)
+            lines.append(_(UNSOURCED_LINE))
         if self._search:
             lines.extend(("", self._why_matched(row)))
         return "\n".join(lines).strip()
@@ -375,7 +410,7 @@ class EventTableModel(QAbstractTableModel):
         label = self._type_labels.get(slug)
         if label is None:
             try:
-                label = self._repository.type_by_slug(slug).label
+                label = self._repository.type_by_slug(slug).shown_label
             except KeyError:
                 label = slug
             self._type_labels[slug] = label
@@ -540,6 +575,12 @@ _EMPTY_TEXT_FLAGS = (
 # -- the view ---------------------------------------------------------------------------------
 
 
+def unsourced_badge() -> str:
+    """The word in the badge of an event that no source's quote backs yet."""
+    #: The list's badge on an event no quote backs yet (short: it sits in the title cell).
+    return QCoreApplication.translate("TitleDelegate", "unsourced")
+
+
 class TitleDelegate(MatchDelegate):
     """A title cell: the search's matches marked, after an "unsourced" badge when the event
     has no quote (a hollow pill, as its timeline mark is hollow: a word, not a colour)."""
@@ -563,7 +604,8 @@ class TitleDelegate(MatchDelegate):
         font = QFont(opt.font)
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
         metrics = QFontMetricsF(font)
-        text_width = metrics.horizontalAdvance(UNSOURCED)
+        badge = unsourced_badge()
+        text_width = metrics.horizontalAdvance(badge)
         height = min(opt.rect.height() - 4.0, metrics.height() + 2.0)
         pill = QRectF(opt.rect.left() + 4.0, 0, text_width + 10.0, height)
         pill.moveTop(opt.rect.top() + (opt.rect.height() - height) / 2)
@@ -577,7 +619,7 @@ class TitleDelegate(MatchDelegate):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(pill, height / 2, height / 2)
         painter.setFont(font)
-        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), UNSOURCED)
+        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), badge)
         painter.restore()
         return pill.right() - opt.rect.left() + 2.0
 
@@ -591,9 +633,9 @@ class EventTableView(QTableView):
     def __init__(self, model: EventTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("eventTable")
-        self.setAccessibleName("Event list")
+        self.setAccessibleName(self.tr("Event list"))
         self.setAccessibleDescription(
-            "The events that match the filters; Enter or click to show one"
+            self.tr("The events that match the filters; Enter or click to show one")
         )
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -610,7 +652,7 @@ class EventTableView(QTableView):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        width = self.fontMetrics().horizontalAdvance("~ 28 Feb – 1 Mar 2022 ?") + 24
+        width = self.fontMetrics().horizontalAdvance(_widest_date()) + 24
         header.resizeSection(Column.DATE, width)
         header.resizeSection(Column.ACTORS, self.fontMetrics().horizontalAdvance("M" * 14))
         header.resizeSection(Column.TYPE, self.fontMetrics().horizontalAdvance("M" * 11))
@@ -622,9 +664,9 @@ class EventTableView(QTableView):
         self._kept_id: int | None = None
         self._restored: EventFilter | None = None
         # Shown under the empty list's text when filters hide every event.
-        self.clear_button = QPushButton("Clear filters", self.viewport())
+        self.clear_button = QPushButton(self.tr("Clear filters"), self.viewport())
         self.clear_button.setObjectName("emptyListClearFilters")
-        self.clear_button.setToolTip("Show every event again")
+        self.clear_button.setToolTip(self.tr("Show every event again"))
         self.clear_button.clicked.connect(self.clearFiltersRequested)
         self.clear_button.hide()
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
@@ -638,13 +680,12 @@ class EventTableView(QTableView):
             return ""
         shown = model.event_filter()
         if shown.is_empty:
-            return "This database has no events."
+            return self.tr("This database has no events.")
         if shown == self._restored:
-            return (
-                "The filter from your last session matches no event: "
-                f"{shown.describe(self._type_labels(), brief=True)}."
+            return self.tr("The filter from your last session matches no event: {filter}.").format(
+                filter=shown.describe(self._type_labels(), brief=True)
             )
-        return "No events match the filters."
+        return self.tr("No events match the filters.")
 
     def set_restored_filter(self, event_filter: EventFilter) -> None:
         """Say, if this filter (restored from the last session) matches nothing, that it is

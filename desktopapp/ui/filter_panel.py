@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -54,6 +55,7 @@ from PySide6.QtWidgets import (
 from desktopapp.db.repository import EventRepository, FacetCounts
 from desktopapp.db.search import fold
 from desktopapp.domain.filter import MAX_SEARCH_LENGTH, EventFilter, FilterError
+from desktopapp.domain.l10n import _, ngettext, number, quoted
 from desktopapp.domain.model import Actor, ActorKind
 from desktopapp.domain.search import SYNTAX_HELP
 from desktopapp.domain.text import LINE_LIMIT, for_display
@@ -69,21 +71,24 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4  # folded name and aliases, for the f
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
-KIND_LABELS = {
-    ActorKind.COMPANY: "company",
-    ActorKind.GOVERNMENT: "government",
-    ActorKind.INTERNATIONAL_BODY: "institution",
-    ActorKind.MEDIA: "media",
-    ActorKind.MARKET: "market",
-    ActorKind.PERSON: "person",
-    ActorKind.GROUP: "group",
-}
+
+def kind_labels() -> dict[ActorKind, str]:
+    """Each kind of actor in the reader's language."""
+    return {
+        ActorKind.COMPANY: QCoreApplication.translate("ActorKind", "company"),
+        ActorKind.GOVERNMENT: QCoreApplication.translate("ActorKind", "government"),
+        ActorKind.INTERNATIONAL_BODY: QCoreApplication.translate("ActorKind", "institution"),
+        ActorKind.MEDIA: QCoreApplication.translate("ActorKind", "media"),
+        ActorKind.MARKET: QCoreApplication.translate("ActorKind", "market"),
+        ActorKind.PERSON: QCoreApplication.translate("ActorKind", "person"),
+        ActorKind.GROUP: QCoreApplication.translate("ActorKind", "group"),
+    }
 
 
 def _kind_label(actor: Actor) -> str:
     if actor.kind is None:  # a damaged file: the stored kind is none we know
-        return "unknown kind"
-    return KIND_LABELS.get(actor.kind, actor.kind.value)
+        return QCoreApplication.translate("ActorKind", "unknown kind")
+    return kind_labels().get(actor.kind, actor.kind.value)
 
 
 # -- models -----------------------------------------------------------------------------------
@@ -163,9 +168,14 @@ class ActorListModel(QAbstractListModel):
             return self._search_key(index.row())
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             count = self._counts.get(actor.id, 0)
-            also = f"; also called {', '.join(actor.aliases)}" if actor.aliases else ""
-            kind = _kind_label(actor)
-            text = f"{actor.name} ({kind}{also}): {_events(count)}"
+            fields = {"name": actor.name, "kind": _kind_label(actor), "events": _events(count)}
+            text = (
+                self.tr("{name} ({kind}; also called {aliases}): {events}").format(
+                    aliases=", ".join(actor.aliases), **fields
+                )
+                if actor.aliases
+                else self.tr("{name} ({kind}): {events}").format(**fields)
+            )
             return tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
 
@@ -227,7 +237,7 @@ class ActorListView(QListView):
         if model is None or model.rowCount() > 0 or not typed:
             return ""
         shown = typed if len(typed) <= 40 else typed[:39] + "…"
-        return f"No actor matches “{shown}”"
+        return self.tr("No actor matches {typed}").format(typed=quoted(shown))
 
     def _find_changed(self, _text: str) -> None:
         # Connected after the finder's own filter: the rows are already narrowed here.
@@ -250,7 +260,7 @@ class ActorListView(QListView):
 
 
 def _events(count: int) -> str:
-    return "1 event" if count == 1 else f"{count} events"
+    return ngettext("{n} event", "{n} events", count).format(n=number(count))
 
 
 # -- drawing a name with a count --------------------------------------------------------------
@@ -270,7 +280,7 @@ class CountDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         count = index.data(COUNT_ROLE)
         detail = index.data(DETAIL_ROLE) or ""
-        count_text = "" if count is None else f"{count:,}"
+        count_text = "" if count is None else number(count)
         metrics = opt.fontMetrics
         count_width = (
             max(metrics.horizontalAdvance("00000"), metrics.horizontalAdvance(count_text))
@@ -356,7 +366,7 @@ class FilterPanel(QWidget):
     def __init__(self, repository: EventRepository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("filterPanel")
-        self.setAccessibleName("Filters")
+        self.setAccessibleName(self.tr("Filters"))
         self._repository = repository
         self._quiet = 0  # > 0 while the panel itself sets values: no filterChanged then
         self._emit_timer = QTimer(self)
@@ -365,25 +375,25 @@ class FilterPanel(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search events, quotes, actors…")
+        self.search.setPlaceholderText(self.tr("Search events, quotes, actors…"))
         self.search.setClearButtonEnabled(True)
         # A pasted book is cut: only the first words are searched anyway (db.search).
         self.search.setMaxLength(MAX_SEARCH_LENGTH)
-        self.search.setAccessibleName("Search")
-        self.search.setToolTip(tooltip(SYNTAX_HELP))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setToolTip(tooltip(_(SYNTAX_HELP)))
         self.search.textEdited.connect(lambda _text: self._schedule(SEARCH_DELAY_MS))
         self.search.textChanged.connect(self._search_cleared)
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.count_label.setAccessibleName("Events shown")
+        self.count_label.setAccessibleName(self.tr("Events shown"))
         # "1,000,000 of 1,000,000 events" must not be cut in a narrow panel: wrap instead.
         self.count_label.setWordWrap(True)
-        self.clear_button = QPushButton("Clear filters")
+        self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setObjectName("clearFilters")
-        self.clear_button.setAccessibleName("Clear filters")
-        self.clear_button.setToolTip("Show every event again")
+        self.clear_button.setAccessibleName(self.tr("Clear filters"))
+        self.clear_button.setToolTip(self.tr("Show every event again"))
         self.clear_button.clicked.connect(self.clear)
 
         # actors
@@ -392,13 +402,13 @@ class FilterPanel(QWidget):
         self.actor_finder.setSourceModel(self.actor_model)
         self.actor_find = QLineEdit()
         self.actor_find.setObjectName("actorFind")
-        self.actor_find.setPlaceholderText("Find an actor…")
+        self.actor_find.setPlaceholderText(self.tr("Find an actor…"))
         self.actor_find.setClearButtonEnabled(True)
-        self.actor_find.setAccessibleName("Find an actor")
+        self.actor_find.setAccessibleName(self.tr("Find an actor"))
         self.actor_find.textChanged.connect(self.actor_finder.set_needle)
         self.actor_list = ActorListView(self.actor_find)
         self.actor_list.setObjectName("actorList")
-        self.actor_list.setAccessibleName("Actors")
+        self.actor_list.setAccessibleName(self.tr("Actors"))
         self.actor_list.setModel(self.actor_finder)
         self.actor_list.setUniformItemSizes(True)
         self.actor_list.setItemDelegate(CountDelegate(self.actor_list))
@@ -410,7 +420,7 @@ class FilterPanel(QWidget):
         self.type_model = QStandardItemModel(self)
         self.type_tree = QTreeView()
         self.type_tree.setObjectName("typeTree")
-        self.type_tree.setAccessibleName("Event types")
+        self.type_tree.setAccessibleName(self.tr("Event types"))
         self.type_tree.setModel(self.type_model)
         self.type_tree.setHeaderHidden(True)
         self.type_tree.setUniformRowHeights(True)
@@ -420,27 +430,33 @@ class FilterPanel(QWidget):
         self.type_model.itemChanged.connect(self._type_item_changed)
         self._type_items: dict[str, QStandardItem] = {}
         self._build_type_tree()
-        self.edit_actor_action = _item_action(self.actor_list, "&Edit actor…", self._edit_actor)
-        self.edit_type_action = _item_action(self.type_tree, "&Edit type…", self._edit_type)
+        self.edit_actor_action = _item_action(
+            self.actor_list, self.tr("&Edit actor…"), self._edit_actor
+        )
+        self.edit_type_action = _item_action(
+            self.type_tree, self.tr("&Edit type…"), self._edit_type
+        )
 
         # dates
-        self.from_check = QCheckBox("From")
+        self.from_check = QCheckBox(self.tr("From"))
         self.from_check.setObjectName("fromCheck")
-        self.from_check.setAccessibleName("Limit start date")
-        self.to_check = QCheckBox("To")
+        self.from_check.setAccessibleName(self.tr("Limit start date"))
+        self.to_check = QCheckBox(self.tr("To"))
         self.to_check.setObjectName("toCheck")
-        self.to_check.setAccessibleName("Limit end date")
-        self.from_edit = _date_field("fromDate", "From date", end_of_period=False)
-        self.to_edit = _date_field("toDate", "To date", end_of_period=True)
+        self.to_check.setAccessibleName(self.tr("Limit end date"))
+        self.from_edit = _date_field("fromDate", self.tr("From date"), end_of_period=False)
+        self.to_edit = _date_field("toDate", self.tr("To date"), end_of_period=True)
         # Says, by the fields, that a typed date could not be read (and what is used instead).
         self.date_problem = QLabel()
         self.date_problem.setObjectName("dateProblem")
         self.date_problem.setTextFormat(Qt.TextFormat.PlainText)
         self.date_problem.setWordWrap(True)
-        self.date_problem.setAccessibleName("Date problem")
+        self.date_problem.setAccessibleName(self.tr("Date problem"))
         self.date_problem.hide()
         for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
-            check.setToolTip("Events whose (possibly uncertain) dates reach into the range")
+            check.setToolTip(
+                self.tr("Events whose (possibly uncertain) dates reach into the range")
+            )
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(lambda on, e=edit: on or e.revert())
@@ -462,12 +478,12 @@ class FilterPanel(QWidget):
         summary.addWidget(self.clear_button)
         layout.addLayout(summary)
 
-        layout.addWidget(_heading("Actors", self.actor_list))
+        layout.addWidget(_heading(self.tr("Actors"), self.actor_list))
         layout.addWidget(self.actor_find)
         layout.addWidget(self.actor_list, 3)
-        layout.addWidget(_heading("Event types", self.type_tree))
+        layout.addWidget(_heading(self.tr("Event types"), self.type_tree))
         layout.addWidget(self.type_tree, 3)
-        layout.addWidget(_heading("Dates", self.from_edit))
+        layout.addWidget(_heading(self.tr("Dates"), self.from_edit))
         dates = QGridLayout()
         dates.setColumnStretch(1, 1)
         dates.addWidget(self.from_check, 0, 0)
@@ -505,7 +521,7 @@ class FilterPanel(QWidget):
             self._type_items = {}
             root = self.type_model.invisibleRootItem()
             for event_type in self._repository.event_types:
-                item = QStandardItem(for_display(event_type.label, LINE_LIMIT))
+                item = QStandardItem(for_display(event_type.shown_label, LINE_LIMIT))
                 item.setData(event_type.slug, KEY_ROLE)
                 item.setToolTip(tooltip(event_type.slug))
                 item.setEditable(False)
@@ -601,8 +617,9 @@ class FilterPanel(QWidget):
             self._quiet -= 1
 
     def set_matching(self, shown: int, total: int) -> None:
-        """Show 'N of M events'."""
-        self.count_label.setText(f"{shown:,} of {total:,} events")
+        """Show 'N of M events' (French agrees with N: "1 événement sur 18")."""
+        text = ngettext("{shown} of {total} events", "{shown} of {total} events", shown)
+        self.count_label.setText(text.format(shown=number(shown), total=number(total)))
         self.clear_button.setEnabled(not self.event_filter().is_empty)
 
     def show_busy(self, text: str) -> None:
@@ -675,8 +692,11 @@ class FilterPanel(QWidget):
 
     def _show_date_problems(self) -> None:
         problems = [
-            f"{name}: {edit.problem()}"
-            for name, edit in (("From", self.from_edit), ("To", self.to_edit))
+            said.format(problem=edit.problem())
+            for said, edit in (
+                (self.tr("From: {problem}"), self.from_edit),
+                (self.tr("To: {problem}"), self.to_edit),
+            )
             if edit.problem()
         ]
         self.date_problem.setText("\n".join(f"⚠ {problem}" for problem in problems))

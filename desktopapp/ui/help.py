@@ -7,7 +7,7 @@ guide to the marks uses the legend's own wording (``render.marks.LEGEND_STYLES``
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,14 +23,33 @@ from PySide6.QtWidgets import (
 
 from desktopapp.render.marks import LEGEND_STYLES, MarkShape, MarkStyle
 from desktopapp.ui.dialog_frame import frame_as_dialog
+from desktopapp.ui.translations import QT_TRANSLATE_NOOP
 
 # Keys handled by the views themselves rather than by actions.
 VIEW_KEYS = (
-    ("Next / previous pane", "Tab, Shift+Tab"),
-    ("Move within a pane (rows, lists, text)", "Arrow keys"),
-    ("Timeline: pan", "Left, Right (Shift: farther)"),
-    ("Timeline: fit everything", "Home"),
+    (
+        QT_TRANSLATE_NOOP("Help", "Next / previous pane"),
+        QT_TRANSLATE_NOOP("Help", "Tab, Shift+Tab"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Help", "Move within a pane (rows, lists, text)"),
+        QT_TRANSLATE_NOOP("Help", "Arrow keys"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Help", "Timeline: pan"),
+        QT_TRANSLATE_NOOP("Help", "Left, Right (Shift: farther)"),
+    ),
+    (QT_TRANSLATE_NOOP("Help", "Timeline: fit everything"), QT_TRANSLATE_NOOP("Help", "Home")),
 )
+
+
+def view_keys() -> list[tuple[str, str]]:
+    """:data:`VIEW_KEYS` in the window's language."""
+    return [(_tr(what), _tr(keys)) for what, keys in VIEW_KEYS]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Help", text)
 
 
 def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
@@ -84,16 +103,18 @@ def marks_guide() -> list[tuple[str, str]]:
 
 def _looks(style: MarkStyle) -> str:
     if style.unsourced:
-        return "A hollow mark with !"
+        return QCoreApplication.translate("Help", "A hollow mark with !")
     if style.uncertain:
-        return "A dashed mark with ?"
+        return QCoreApplication.translate("Help", "A dashed mark with ?")
     if style.approximate:
-        return "A fading mark with ~"
-    return {
-        MarkShape.DOT: "A dot",
-        MarkShape.BAR: "A bracketed band",
-        MarkShape.PERIOD: "A hatched box",
-    }.get(style.shape, style.shape.value)
+        return QCoreApplication.translate("Help", "A fading mark with ~")
+    shapes = {
+        MarkShape.DOT: QT_TRANSLATE_NOOP("Help", "A dot"),
+        MarkShape.BAR: QT_TRANSLATE_NOOP("Help", "A bracketed band"),
+        MarkShape.PERIOD: QT_TRANSLATE_NOOP("Help", "A hatched box"),
+    }
+    shape = shapes.get(style.shape)
+    return _tr(shape) if shape else style.shape.value
 
 
 def table_dialog(
@@ -131,22 +152,28 @@ def table_dialog(
 def shortcuts_dialog(window: QMainWindow) -> QDialog:
     return table_dialog(
         window,
-        "Keyboard Shortcuts",
-        "Every command with a shortcut, as the menus have them. The shortcuts work "
-        "wherever the focus is, the search box included.",
-        ("Command", "Keys"),
-        [*shortcut_rows(window), *VIEW_KEYS],
+        QCoreApplication.translate("Help", "Keyboard Shortcuts"),
+        QCoreApplication.translate(
+            "Help",
+            "Every command with a shortcut, as the menus have them. The shortcuts work "
+            "wherever the focus is, the search box included.",
+        ),
+        (QCoreApplication.translate("Help", "Command"), QCoreApplication.translate("Help", "Keys")),
+        [*shortcut_rows(window), *view_keys()],
     )
 
 
 def marks_dialog(window: QMainWindow) -> QDialog:
     return table_dialog(
         window,
-        "What the Marks Mean",
-        "A mark's shape says how precisely its date is known; its colour says the event's "
-        "type (named in the legend and the tooltips too). Only an exact day is drawn as a "
-        "single point.",
-        ("Mark", "Meaning"),
+        QCoreApplication.translate("Help", "What the Marks Mean"),
+        QCoreApplication.translate(
+            "Help",
+            "A mark's shape says how precisely its date is known; its colour says the event's "
+            "type (named in the legend and the tooltips too). Only an exact day is drawn as a "
+            "single point.",
+        ),
+        (QCoreApplication.translate("Help", "Mark"), QCoreApplication.translate("Help", "Meaning")),
         marks_guide(),
     )
 

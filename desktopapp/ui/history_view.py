@@ -19,7 +19,13 @@ import json
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,12 +36,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktopapp.domain.l10n import language
 from desktopapp.ui.dialog_frame import frame_as_dialog
 from desktopapp.ui.edit_fields import one_line, plain_label
 from desktopapp.ui.plain import tooltip
 
 SHOWN_CHARACTERS = 80
-COLUMNS = ("When", "Who", "What", "Old → new", "Why")
+COLUMNS = ("When", "Who", "What", "Old → new", "Why")  # in English, for the code's reader
+
+
+def column_titles() -> tuple[str, ...]:
+    """The :data:`COLUMNS`' headers in the reader's language."""
+    return (
+        QCoreApplication.translate("HistoryModel", "When"),
+        QCoreApplication.translate("HistoryModel", "Who"),
+        QCoreApplication.translate("HistoryModel", "What"),
+        QCoreApplication.translate("HistoryModel", "Old → new"),
+        QCoreApplication.translate("HistoryModel", "Why"),
+    )
 
 
 class HistoryRecord(Protocol):
@@ -67,7 +85,12 @@ def local_time(when: dt.datetime | str) -> str:
             return one_line(str(when), 40)
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    from babel.dates import format_datetime
+
+    #: An LDML pattern (Unicode date fields): how the history writes a moment in this
+    #: language; French readers expect the day first ("01/03/2022 14:05").
+    pattern = QCoreApplication.translate("HistoryModel", "yyyy-MM-dd HH:mm")
+    return format_datetime(when.astimezone(), pattern, locale=language())
 
 
 def value_text(value: object) -> str:
@@ -85,9 +108,17 @@ def change_text(entry: HistoryRecord) -> str:
     if not (old or new):
         return ""
     if entry.field in ("", "*") and not (old and new):  # a whole record added or removed
-        return "added" if new else "removed"
-    values = f"{old or '(none)'} → {new or '(removed)'}"
-    return f"{entry.field}: {values}" if entry.field else values
+        if new:
+            return QCoreApplication.translate("HistoryModel", "added")
+        return QCoreApplication.translate("HistoryModel", "removed")
+    old = old or QCoreApplication.translate("HistoryModel", "(none)")
+    new = new or QCoreApplication.translate("HistoryModel", "(removed)")
+    values = f"{old} → {new}"
+    if not entry.field:
+        return values
+    return QCoreApplication.translate("HistoryModel", "{field}: {values}").format(
+        field=entry.field, values=values
+    )
 
 
 class HistoryModel(QAbstractTableModel):
@@ -119,7 +150,7 @@ class HistoryModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return column_titles()[section]
         return None
 
     def data(
@@ -163,7 +194,7 @@ class HistoryView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.empty = plain_label("No changes recorded yet.", dim=True)
+        self.empty = plain_label(self.tr("No changes recorded yet."), dim=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
@@ -189,11 +220,11 @@ class HistoryDialog(QDialog):
         entries: Sequence[HistoryRecord],
         parent: QWidget | None = None,
         *,
-        title: str = "History of this timeline",
+        title: str | None = None,
     ) -> None:
         super().__init__(parent)
         frame_as_dialog(self, resizable=True)  # a table to read at length
-        self.setWindowTitle(title)
+        self.setWindowTitle(title if title is not None else self.tr("History of this timeline"))
         self.view = HistoryView()
         self.view.set_entries(entries)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

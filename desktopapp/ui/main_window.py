@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -46,6 +46,7 @@ from desktopapp.db.errors import QUERY_ERRORS, describe_error
 from desktopapp.db.locations import is_server_location, shown_location
 from desktopapp.db.repository import EventRepository
 from desktopapp.document import TimelineDocument, file_of
+from desktopapp.domain import l10n
 from desktopapp.domain.filter import EventFilter, FilterError
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import Event
@@ -80,13 +81,14 @@ from desktopapp.ui.settings import LAST_FOLDER, THEME, RemembersLayout, Settings
 from desktopapp.ui.settling import wait_until
 from desktopapp.ui.theme import Theme, ThemeSwitcher
 from desktopapp.ui.timeline_view import TimelineView
+from desktopapp.ui.translations import QT_TRANSLATE_NOOP
 from desktopapp.ui.upgrade_offer import upgrade_if_asked
 
-APP_TITLE = "News Timeline"
+APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "News Timeline")
 DEFAULT_SIZE = QSize(1440, 900)
 # A filter answered sooner than this never shows "Counting…" (no flicker on every key).
 BUSY_DELAY_MS = 150
-COUNTING = "Counting…"
+COUNTING = QT_TRANSLATE_NOOP("MainWindow", "Counting…")
 
 
 class MainWindow(QMainWindow, RemembersLayout):
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow, RemembersLayout):
     eventSelected = Signal(object)  # event id or None, after every view shows it
     databaseOpened = Signal(str)
     queryFailed = Signal(str)  # a database error, in one line, after the status bar says it
+    languageChosen = Signal(str)  # View › Language: the composition root speaks it
 
     def __init__(
         self,
@@ -217,7 +220,8 @@ class MainWindow(QMainWindow, RemembersLayout):
 
             if password_to_find(str(path)):
                 return reopen_server_timeline(self, self._settings, str(path))
-        opened, shown_for = f"Opened {shown_location(path)}", 5000
+        opened = self.tr("Opened {location}").format(location=shown_location(path))
+        shown_for = 5000
         try:
             repository = EventRepository(open_database(path))
         except OlderSchemaError as error:
@@ -227,7 +231,7 @@ class MainWindow(QMainWindow, RemembersLayout):
             # Say where the old file is kept, for longer, instead of "Opened".
             (repository, opened), shown_for = upgraded, 10000
         except (DatabaseError, OSError, ValueError) as error:
-            self._error("The database could not be opened", str(error))
+            self._error(self.tr("The database could not be opened"), str(error))
             return False
         try:
             # Read now what the window reads first, so a broken file fails here, not later.
@@ -238,7 +242,9 @@ class MainWindow(QMainWindow, RemembersLayout):
         except QUERY_ERRORS as error:
             repository.engine.dispose()
             shown = shown_location(path)
-            self._error("The database could not be opened", f"{shown}: {describe_error(error)}")
+            self._error(
+                self.tr("The database could not be opened"), f"{shown}: {describe_error(error)}"
+            )
             return False
         self.stop_queries()  # no query of the old database may still be running
         self.document.replace_timeline(repository, location=file_of(path))  # closes the old one
@@ -293,7 +299,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.filter_panel.setMinimumWidth(220)
         self.timeline = TimelineView(repository, self)
         self.timeline.setObjectName("timeline")
-        self.timeline.setAccessibleName("Timeline")
+        self.timeline.setAccessibleName(self.tr("Timeline"))
         self.timeline.setMinimumHeight(160)
         self.table_model = EventTableModel(repository, self, load=False)
         self.table = EventTableView(self.table_model)
@@ -314,13 +320,13 @@ class MainWindow(QMainWindow, RemembersLayout):
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("rightSplitter")
-        right.addWidget(_titled("Event", self.detail))
+        right.addWidget(_titled(self.tr("Event"), self.detail))
         # The selected event's audit trail, while the timeline is edited (a read-only file
         # may hold one, but viewing shows the events as they are).
-        self.history_pane = _titled("History", self.history)
+        self.history_pane = _titled(self.tr("History"), self.history)
         self.history_pane.setVisible(not self.document.read_only)
         right.addWidget(self.history_pane)
-        right.addWidget(_titled("Article", self.article))
+        right.addWidget(_titled(self.tr("Article"), self.article))
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 0)  # the history: a few rows; the article keeps its room
         right.setStretchFactor(2, 1)
@@ -372,7 +378,7 @@ class MainWindow(QMainWindow, RemembersLayout):
             self._settings,
             select=self.select_event,
         )
-        file_menu = menu_bar.addMenu("&File")
+        file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.registry[ActionId.NEW_TIMELINE])
         file_menu.addAction(self.registry[ActionId.OPEN_DATABASE])
@@ -394,7 +400,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         file_menu.addSeparator()
         file_menu.addAction(self.registry[ActionId.QUIT])
 
-        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
         edit_menu.setObjectName("editMenu")
         edit_menu.addAction(self.registry[ActionId.UNDO])
         edit_menu.addAction(self.registry[ActionId.REDO])
@@ -407,9 +413,9 @@ class MainWindow(QMainWindow, RemembersLayout):
         edit_menu.addSeparator()
         edit_menu.addAction(self.registry[ActionId.PREFERENCES])
 
-        view_menu = menu_bar.addMenu("&View")
+        view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("viewMenu")
-        group_menu = view_menu.addMenu("&Group By")
+        group_menu = view_menu.addMenu(self.tr("&Group By"))
         for action_id in GROUPING_ACTIONS.values():
             group_menu.addAction(self.registry[action_id])
         view_menu.addSeparator()
@@ -418,30 +424,52 @@ class MainWindow(QMainWindow, RemembersLayout):
         view_menu.addSeparator()
         view_menu.addAction(self.registry[ActionId.GO_TO_SELECTION])
         view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("T&heme")
+        theme_menu = view_menu.addMenu(self.tr("T&heme"))
         for action_id in THEME_ACTIONS.values():
             theme_menu.addAction(self.registry[action_id])
+        self._build_language_menu(view_menu.addMenu(self.tr("&Language")))
 
-        help_menu = menu_bar.addMenu("&Help")
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
         help_menu.addAction(self.registry[ActionId.KEYBOARD_SHORTCUTS])
         help_menu.addAction(self.registry[ActionId.MARKS_GUIDE])
         help_menu.addSeparator()
         help_menu.addAction(self.registry[ActionId.ABOUT])
 
+    def _build_language_menu(self, menu: QMenu) -> None:
+        """English, Français: each named in its own language (whoever cannot read the
+        window's language can still find theirs), the one spoken checked."""
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for code in l10n.LANGUAGES:
+            action = QAction(f"&{l10n.LANGUAGE_NAMES[code]}", self)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == l10n.language())
+            action.setStatusTip(self.tr("Show the window in this language"))
+            action.triggered.connect(lambda _on=False, c=code: self.languageChosen.emit(c))
+            group.addAction(action)
+            menu.addAction(action)
+        self.language_actions = group
+
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Timeline")
+        toolbar = QToolBar(self.tr("Timeline"))
         toolbar.setObjectName("timelineToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        label = QLabel("Group by ")
+        label = QLabel(self.tr("Group by") + " ")
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setContentsMargins(6, 0, 0, 0)
         toolbar.addWidget(label)
-        for grouping, action_id in GROUPING_ACTIONS.items():
+        for action_id in GROUPING_ACTIONS.values():
             button = QToolButton()
             button.setDefaultAction(self.registry[action_id])
-            button.setAccessibleName(f"Group by {grouping.value}")
+            button.setAccessibleName(
+                self.tr("Group by {grouping}").format(
+                    grouping=self.registry[action_id].text().replace("&", "")
+                )
+            )
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setAutoRaise(True)
             # As the toolbar's own buttons: reached with the mouse or Ctrl+1..3, not with Tab.
@@ -466,7 +494,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.status_count = QLabel()
         self.status_count.setObjectName("statusCount")
         self.status_count.setTextFormat(Qt.TextFormat.PlainText)
-        self.status_count.setAccessibleName("Events shown")
+        self.status_count.setAccessibleName(self.tr("Events shown"))
         self.status_count.setContentsMargins(0, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.status_count)
 
@@ -509,13 +537,27 @@ class MainWindow(QMainWindow, RemembersLayout):
         """Every view follows the document; the document is changed only through its
         setters (called by the views above and by the window's public API)."""
         events = self.document.events
-        events.filter_changed.connect(self._show_filter)
-        events.grouping_changed.connect(self._show_grouping)
-        events.selection_changed.connect(self._show_event)
-        events.events_changed.connect(self._show_changed_events)
-        events.sources_changed.connect(self._show_changed_sources)
-        events.names_changed.connect(self._show_new_names)
-        events.timeline_replaced.connect(self._show_timeline)
+        self._followed = (
+            (events.filter_changed, self._show_filter),
+            (events.grouping_changed, self._show_grouping),
+            (events.selection_changed, self._show_event),
+            (events.events_changed, self._show_changed_events),
+            (events.sources_changed, self._show_changed_sources),
+            (events.names_changed, self._show_new_names),
+            (events.timeline_replaced, self._show_timeline),
+        )
+        for signal, slot in self._followed:
+            signal.connect(slot)
+
+    def detach(self) -> None:
+        """Stop following the document, which outlives this window when another window
+        takes its place on it (View › Language): a closed window must not be told of the
+        next edit. Its queries are stopped; it is closed by whoever replaces it."""
+        self.stop_queries()
+        for signal, slot in self._followed:
+            signal.disconnect(slot)
+        self.editing.detach()
+        self.event_actions.detach()
 
     def _build_context_menus(self) -> None:
         """Copy Citation, Copy Quote and Go to Source on the list, the timeline and the
@@ -528,7 +570,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.timeline.customContextMenuRequested.connect(self._timeline_menu)
         self.article.text.customContextMenuRequested.connect(self._article_menu)
-        copy = QAction("Copy Citation", self.table)
+        copy = QAction(self.tr("Copy Citation"), self.table)
         copy.setObjectName("copy_citation")
         copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -587,7 +629,8 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.setWindowFilePath(path or "")
         name = Path(path).name if path else (url.database or url.get_backend_name())
         name = for_display(name, LINE_LIMIT)  # a file name is data too
-        self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
+        title = self.tr(APP_TITLE)
+        self.setWindowTitle(f"{name} — {title}" if name else title)
         self.detail.set_type_labels({t.slug: t.label for t in self.document.repository.event_types})
         self.detail.set_sources(self.document.repository.sources)
 
@@ -690,8 +733,9 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def _show_busy(self) -> None:
         if self.is_busy():
-            self.status_count.setText(COUNTING)
-            self.filter_panel.show_busy(COUNTING)
+            counting = self.tr(COUNTING)
+            self.status_count.setText(counting)
+            self.filter_panel.show_busy(counting)
 
     def _show_results(self, results: FilterResults) -> None:
         if results.request.repository is not self.document.repository:
@@ -708,7 +752,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         self.filter_panel.set_matching(shown, total)  # the facet counts follow on their own
         self.detail.set_search(event_filter.text)  # mark why each event matched
         self.article.set_search(event_filter.text)
-        self.status_count.setText(f"{shown:,} of {total:,} events")
+        self.status_count.setText(shown_of_total(shown, total))
         try:
             self.timeline.set_filter(event_filter)
             if self.document.selection is not None:
@@ -735,7 +779,9 @@ class MainWindow(QMainWindow, RemembersLayout):
     def _show_facet_failure(self, failure: FacetFailure) -> None:
         if failure.request.event_filter != self.document.filter:
             return  # a newer filter's counts are on their way
-        self.report_database_error(f"{failure.reason}. The counts beside the filters are old")
+        self.report_database_error(
+            self.tr("{reason}. The counts beside the filters are old").format(reason=failure.reason)
+        )
         self._facets_shown = True
         self._announce_if_complete(failure.request.event_filter)
 
@@ -746,15 +792,18 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def _show_failure(self, failure: FilterFailure) -> None:
         self._busy_timer.stop()
-        self.status_count.setText("Events not counted")
-        self.filter_panel.show_busy("Events not counted")
+        not_counted = self.tr("Events not counted")
+        self.status_count.setText(not_counted)
+        self.filter_panel.show_busy(not_counted)
         self.report_database_error(
-            f"{failure.reason}. The list still shows the previous filter's events"
+            self.tr("{reason}. The list still shows the previous filter's events").format(
+                reason=failure.reason
+            )
         )
 
     def report_database_error(self, reason: str) -> None:
         """Say in the status bar (not in a modal box) that the database failed us."""
-        message = f"Database error: {reason}"
+        message = self.tr("Database error: {reason}").format(reason=reason)
         self.statusBar().showMessage(message)
         self.queryFailed.emit(message)
 
@@ -806,9 +855,11 @@ class MainWindow(QMainWindow, RemembersLayout):
         folder = self._settings.value(LAST_FOLDER) or str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open Timeline Database",
+            self.tr("Open Timeline Database"),
             folder,
-            "Timeline databases (*.sqlite3 *.sqlite *.db);;All files (*)",
+            self.tr("Timeline databases ({patterns});;All files (*)").format(
+                patterns="*.sqlite3 *.sqlite *.db"
+            ),
         )
         if not path:
             return
@@ -828,7 +879,7 @@ class MainWindow(QMainWindow, RemembersLayout):
 
     def show_about(self) -> None:
         box = QMessageBox(self)
-        box.setWindowTitle("About desktopapp")
+        box.setWindowTitle(self.tr("About desktopapp"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setIcon(QMessageBox.Icon.Information)
         box.setText(f"desktopapp {__version__}")
@@ -839,18 +890,22 @@ class MainWindow(QMainWindow, RemembersLayout):
     def about_text(self) -> str:
         repository = self.document.repository
         sources = repository.sources
-        source = sources[0].citation_line() if sources else "(no source article)"
-        return (
+        source = sources[0].citation_line() if sources else self.tr("(no source article)")
+        total = repository.total
+        in_database = l10n.ngettext(
+            "{n} event in this database.", "{n} events in this database.", total
+        ).format(n=l10n.number(total))
+        return self.tr(
             "A timeline of the events one news article reports, each checkable against the "
             "article's own words.\n\n"
-            f"Data: {source}\n\n"
+            "Data: {source}\n\n"
             "Dates: the article rarely dates what it reports, so each event's date was "
             "looked up in a cited source (the article itself or a named news report, shown "
             "with the sentence that dates it). Its precision is kept as found: a day, a "
             "month, a span of days, or a date marked approximate (~) or uncertain (?). Only "
             "an exact day is drawn as a single point.\n\n"
-            f"{repository.total:,} events in this database."
-        )
+            "{count}"
+        ).format(source=source, count=in_database)
 
     def offer_upgrade(self, path: str | Path, reason: str) -> tuple[EventRepository, str] | None:
         """Ask before upgrading a database of an older schema; upgrade after a backup copy.
@@ -861,7 +916,7 @@ class MainWindow(QMainWindow, RemembersLayout):
                 return None
             return EventRepository(open_database(path)), done
         except (UpgradeError, DatabaseError, OSError) as error:
-            self._error("The database could not be upgraded", str(error))
+            self._error(self.tr("The database could not be upgraded"), str(error))
             return None
 
     def _error(self, title: str, message: str) -> None:
@@ -870,7 +925,7 @@ class MainWindow(QMainWindow, RemembersLayout):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(title + ".")
-        box.setInformativeText(message + "\n\nThe current database stays open.")
+        box.setInformativeText(message + "\n\n" + self.tr("The current database stays open."))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
 
@@ -905,6 +960,14 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._settings.set_grouping(self.document.grouping)
         self._settings.set_event_filter(self.document.filter)
         self._settings.sync()
+
+
+def shown_of_total(shown: int, total: int) -> str:
+    """'3 of 18 events' / '3 événements sur 18': the noun agrees with the events shown in
+    French, so the plural is chosen by ``shown``."""
+    return l10n.ngettext("{shown} of {total} events", "{shown} of {total} events", shown).format(
+        shown=l10n.number(shown), total=l10n.number(total)
+    )
 
 
 def _default_size(window: QWidget) -> QSize:

@@ -40,6 +40,7 @@ RECENT_FILES = Option("files/recent", "")  # JSON list of paths, the latest firs
 RECENT_LIMIT = 10
 AUTHOR = Option("editing/author", "")  # the name written in the history; "" = the OS user
 THEME = Option("view/theme", "system")  # a ui.theme.Theme value
+LANGUAGE = Option("view/language", "")  # "en", "fr"; "" = the system locale's
 EXPORT_FOLDER = Option("files/export-folder", "")
 PAGE_SIZE = Option("export/page-size", "A4")
 ORIENTATION = Option("export/orientation", "landscape")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktopapp.db.commands import QuoteInput
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.anchoring import AnchorError, find_quote, occurrences
-from desktopapp.domain.quotation import quoted
+from desktopapp.domain.l10n import ngettext, number, quoted
 from desktopapp.ui.edit_fields import WARNING, one_line, plain_label, text_box
 
 
@@ -35,8 +35,8 @@ class SourcePassage(QWidget):
         self,
         repository: EventRepository,
         *,
-        what: str,  # "sentence that states the date", "passage the event is from"
-        text_label: str = "Se&ntence:",
+        what: str,  # translated, without an article: "sentence that states the date"
+        text_label: str | None = None,  # the text field's label; "Se&ntence:" when None
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -49,11 +49,11 @@ class SourcePassage(QWidget):
         for source in repository.sources:
             self.source_box.addItem(one_line(source.title or source.key, 80), source.key)
         self.text_box = text_box(lines=3)
-        self.text_box.setPlaceholderText(f"Paste the source's {what}")
+        self.text_box.setPlaceholderText(self.tr("Paste the source's {what}").format(what=what))
         self.occurrence = QSpinBox()
         self.occurrence.setMinimum(0)
-        self.occurrence.setSpecialValueText("which occurrence?")
-        self.occurrence.setPrefix("occurrence ")
+        self.occurrence.setSpecialValueText(self.tr("which occurrence?"))
+        self.occurrence.setPrefix(self.tr("occurrence "))
         self.occurrence.setVisible(False)
         self.status = plain_label()
         self.buttons = QHBoxLayout()  # room for a caller's buttons beside the occurrence
@@ -61,8 +61,8 @@ class SourcePassage(QWidget):
         self.buttons.addStretch(1)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Sou&rce:", self.source_box)
-        form.addRow(text_label, self.text_box)
+        form.addRow(self.tr("Sou&rce:"), self.source_box)
+        form.addRow(text_label if text_label is not None else self.tr("Se&ntence:"), self.text_box)
         form.addRow("", self.buttons)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -125,20 +125,27 @@ class SourcePassage(QWidget):
         key = self.source_box.currentData()
         exact = self.text_box.toPlainText().strip()
         if key is None:
-            return None, "the timeline has no source yet: add one first"
+            return None, self.tr("the timeline has no source yet: add one first")
         if not exact:
             self.occurrence.setVisible(False)
-            return None, f"paste the source's {self._what}"
+            return None, self.tr("paste the source's {what}").format(what=self._what)
         text = self.source_text(key)
         starts = occurrences(text, exact)
         self.occurrence.setVisible(len(starts) > 1)  # asked for only where it is needed
         self.occurrence.setMaximum(max(1, len(starts)))
         title = quoted(one_line(self.source_box.currentText(), 50))
         if not starts:
-            return None, f"this is not in {title} as written (paste it verbatim)"
+            return None, self.tr("this is not in {title} as written (paste it verbatim)").format(
+                title=title
+            )
         occurrence = self.occurrence.value() if len(starts) > 1 else None
         if occurrence == 0:
-            return None, f"this is {len(starts)} times in {title}: choose which occurrence"
+            times = ngettext(
+                "this is {n} time in {title}: choose which occurrence",
+                "this is {n} times in {title}: choose which occurrence",
+                len(starts),
+            )
+            return None, times.format(n=number(len(starts)), title=title)
         try:
             start, end = find_quote(text, exact, occurrence)
         except AnchorError as error:
@@ -152,6 +159,14 @@ class SourcePassage(QWidget):
         text = self.source_text(quote.source_key)
         before = " ".join(text[max(0, quote.start - 40) : quote.start].split())
         count = len(occurrences(text, quote.exact))
-        which = f"occurrence {self.occurrence.value()} of {count}, " if count > 1 else ""
-        after = f", after “…{before}”" if before else ", at the very start"
-        return f"✓ Found verbatim ({which}characters {quote.start}–{quote.end}){after}"
+        where = self.tr("characters {start}–{end}").format(start=quote.start, end=quote.end)
+        if count > 1:
+            where = self.tr("occurrence {which} of {count}, {where}").format(
+                which=self.occurrence.value(), count=count, where=where
+            )
+        place = (
+            self.tr("after {text}").format(text=quoted(f"…{before}"))
+            if before
+            else self.tr("at the very start")
+        )
+        return self.tr("✓ Found verbatim ({where}), {place}").format(where=where, place=place)

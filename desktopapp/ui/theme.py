@@ -24,8 +24,6 @@ class Theme(StrEnum):
     DARK = "dark"
 
 
-LABELS = {Theme.LIGHT: "&Light", Theme.DARK: "&Dark", Theme.SYSTEM: "Follow &System"}
-
 # The dark chart's own tones (render.palette.ChartColours), so the panes match the timeline.
 _DARK = {
     Role.Window: "#2B2D31",

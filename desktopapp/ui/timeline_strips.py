@@ -54,7 +54,7 @@ class LegendStrip(QWidget):
         super().__init__(parent)
         self._look = look
         self.entries: tuple[LegendEntry, ...] = ()
-        self.setAccessibleName("Timeline legend")
+        self.setAccessibleName(self.tr("Timeline legend"))
 
     def flow(self, width: float) -> tuple[list[tuple[LegendEntry, float, float]], float]:
         return legend_flow(self.entries, width, self._look.fonts().small)
@@ -81,8 +81,8 @@ class LegendPopup(QFrame):
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.strip = LegendStrip(look, self)
-        self.strip.setAccessibleName("Timeline legend (popup)")
-        self.setAccessibleName("Timeline legend popup")
+        self.strip.setAccessibleName(self.tr("Timeline legend (popup)"))
+        self.setAccessibleName(self.tr("Timeline legend popup"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(1, 1, 1, 1)
         layout.addWidget(self.strip)
@@ -112,7 +112,7 @@ class NoteStrip(QWidget):
         super().__init__(parent)
         self._look = look
         self._text = ""
-        self.setAccessibleName("Timeline note")
+        self.setAccessibleName(self.tr("Timeline note"))
 
     def text(self) -> str:
         return self._text

@@ -88,6 +88,7 @@ from desktopapp.domain.date_words import short_day_words
 from desktopapp.domain.dates import DateError, parse_edtf
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import NO_ACTOR_LANE, Grouping
+from desktopapp.domain.l10n import _, ngettext, number
 from desktopapp.domain.model import EventRow
 from desktopapp.domain.provenance import UNSOURCED_LINE
 from desktopapp.domain.text import HIDDEN_MARK_NOTE, TOOLTIP_LIMIT, for_display, has_hidden
@@ -134,11 +135,15 @@ LOADING_NOTE_DELAY_MS = 150  # a load quicker than this shows no "Loading…" at
 INLINE_EVENTS = 200  # databases this small are read and laid out on the UI thread (~ms)
 ZOOM_STEP = 1.25
 RIGHT_ROOM = 260.0  # room right of the last event for its label
-_GROUPING_TITLES = {
-    Grouping.ACTOR: "Acting actor",
-    Grouping.TYPE: "Event type",
-    Grouping.NONE: "Events",
-}
+
+
+def _grouping_title(grouping: Grouping) -> str:
+    """The lane names' column heading: what the lanes are."""
+    return {
+        Grouping.ACTOR: QCoreApplication.translate("TimelineView", "Acting actor"),
+        Grouping.TYPE: QCoreApplication.translate("TimelineView", "Event type"),
+        Grouping.NONE: QCoreApplication.translate("TimelineView", "Events"),
+    }[grouping]
 
 
 class LanesItem(QGraphicsItem):
@@ -232,7 +237,7 @@ class TimelineView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
-        self.setAccessibleName("Timeline")
+        self.setAccessibleName(self.tr("Timeline"))
         self.setMinimumSize(320, 160)
 
         self._note = NoteStrip(self, self)
@@ -241,7 +246,7 @@ class TimelineView(QGraphicsView):
         self._legend_wanted = True  # the user's choice; room decides whether it shows
         self._legend_popup = LegendPopup(self, self)
         self._legend_button = QToolButton(self)
-        self._legend_button.setText("Legend")
+        self._legend_button.setText(self.tr("Legend"))
         self._legend_button.setCheckable(True)
         self._legend_button.setChecked(True)
         self._legend_button.setAutoRaise(True)
@@ -645,10 +650,16 @@ class TimelineView(QGraphicsView):
         painter.drawLine(QPointF(0, AXIS_HEIGHT), QPointF(header, AXIS_HEIGHT))
         painter.setFont(self._fonts.context)
         painter.setPen(QPen(colours.muted_text))
+        # Wrapped, not clipped: a longer language's heading ("Acteur à l’initiative") takes
+        # two lines of the axis' height where the lane names leave the column narrow.
         painter.drawText(
             QRectF(10, 0, header - 14, AXIS_HEIGHT),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            _GROUPING_TITLES[self._grouping],
+            int(
+                Qt.AlignmentFlag.AlignLeft
+                | Qt.AlignmentFlag.AlignVCenter
+                | Qt.TextFlag.TextWordWrap
+            ),
+            _grouping_title(self._grouping),
         )
         self._paint_notice(painter, colours, width, height)
         if self._loading_note:
@@ -667,7 +678,7 @@ class TimelineView(QGraphicsView):
 
     def _paint_loading(self, painter: QPainter, colours: ChartColours, width: int) -> None:
         """A discreet "Loading…" in the axis corner; the previous picture stays below it."""
-        text = "Loading…"
+        text = self.tr("Loading…")
         metrics = QFontMetricsF(self._fonts.small)
         box = QRectF(0, 0, metrics.horizontalAdvance(text) + 16, 18)
         box.moveTopRight(QPointF(width - 6, 3))
@@ -684,11 +695,11 @@ class TimelineView(QGraphicsView):
     ) -> None:
         """Why the plot is empty, in its middle (it covers nothing there)."""
         if self._failure:
-            text = f"The timeline could not be read: {self._failure}"
+            text = self.tr("The timeline could not be read: {reason}").format(reason=self._failure)
         elif self._extent is None and self._extent_known:
-            text = "No events match the current filter."
+            text = self.tr("No events match the current filter.")
         elif not self._lanes and self._data is not None:
-            text = "No events in this period. Fit all (or zoom out) to find them."
+            text = self.tr("No events in this period. Fit all (or zoom out) to find them.")
         else:
             return
         header = self._header_width
@@ -711,18 +722,26 @@ class TimelineView(QGraphicsView):
         binned = next((lane.bins for lane in self._lanes if lane.bins is not None), None)
         if binned is not None:
             parts.append(
-                f"Too many events to draw one by one: bars count events per "
-                f"{_bin_words(binned.bin_days)}. Zoom in to see them."
+                self.tr(
+                    "Too many events to draw one by one: bars count events {per_period}. "
+                    "Zoom in to see them."
+                ).format(per_period=_per_period(binned.bin_days))
             )
         if self._hidden_lanes:
+            hidden = self._hidden_lanes
             parts.append(
-                f"{self._hidden_lanes:,} quieter lanes not shown yet: scroll down to load them, "
-                "or filter."
+                ngettext(
+                    "{n} quieter lane not shown yet: scroll down to load it, or filter.",
+                    "{n} quieter lanes not shown yet: scroll down to load them, or filter.",
+                    hidden,
+                ).format(n=number(hidden))
             )
         if self._zoom_stopped:
             parts.append(
-                "Zoomed in as far as events spread over centuries allow: "
-                "filter by date to zoom in further."
+                self.tr(
+                    "Zoomed in as far as events spread over centuries allow: "
+                    "filter by date to zoom in further."
+                )
             )
         return " ".join(parts)
 
@@ -875,9 +894,9 @@ class TimelineView(QGraphicsView):
         self._legend_button.setCheckable(room)
         self._legend_button.setChecked(shown)
         self._legend_button.setToolTip(
-            "Show or hide what the marks and colours mean"
+            self.tr("Show or hide what the marks and colours mean")
             if room
-            else "Show what the marks and colours mean (no room under the lanes)"
+            else self.tr("Show what the marks and colours mean (no room under the lanes)")
         )
         legend_height = legend_height if shown else 0
         self._legend.setVisible(shown)
@@ -948,9 +967,12 @@ class TimelineView(QGraphicsView):
         if lane is None:
             return ""
         if pos.x() < self._header_width:
-            lines = [lane.name, f"{lane.count:,} events in the loaded period"]
+            counted = ngettext(
+                "{n} event in the loaded period", "{n} events in the loaded period", lane.count
+            ).format(n=number(lane.count))
+            lines = [lane.name, counted]
             if self._grouping is Grouping.ACTOR and lane.key == NO_ACTOR_LANE:
-                lines.insert(1, "Events whose source names no acting actor")
+                lines.insert(1, self.tr("Events whose source names no acting actor"))
             return _paragraphs(lines, bold_first=True)
         found = self._mark_at(pos)
         if found is not None:
@@ -959,11 +981,12 @@ class TimelineView(QGraphicsView):
         if index is not None and lane.bins is not None:
             first, last = lane.bins.span(index)
             count = lane.bins.counts[index]
-            noun = "event starts" if count == 1 else "events start"
-            return _paragraphs(
-                [lane.name, f"{count:,} {noun} between {_day(first)} and {_day(last)}"],
-                bold_first=True,
-            )
+            between = ngettext(
+                "{n} event starts between {first} and {last}",
+                "{n} events start between {first} and {last}",
+                count,
+            ).format(n=number(count), first=short_day_words(first), last=short_day_words(last))
+            return _paragraphs([lane.name, between], bold_first=True)
         return ""
 
     # -- geometry ----------------------------------------------------------------------------
@@ -1252,7 +1275,7 @@ def event_tooltip(row: EventRow) -> str:
     if row.actor_names:
         lines.append(row.actor_names)
     if row.unsourced:
-        lines.append(UNSOURCED_LINE)
+        lines.append(_(UNSOURCED_LINE))
     return _paragraphs(lines, bold_first=True)
 
 
@@ -1261,14 +1284,20 @@ def _paragraphs(lines: list[str], *, bold_first: bool = False) -> str:
     if bold_first and escaped:
         escaped[0] = f"<b>{escaped[0]}</b>"
     if any(has_hidden(line) for line in lines):
-        escaped.append(f"<i>{html.escape(HIDDEN_MARK_NOTE)}</i>")
+        escaped.append(f"<i>{html.escape(_(HIDDEN_MARK_NOTE))}</i>")
     return "<p style='white-space:pre-wrap'>" + "<br>".join(escaped) + "</p>"
 
 
-def _day(day: date) -> str:
-    return short_day_words(day)
-
-
-def _bin_words(days: int) -> str:
-    named = {1: "day", 7: "week", 14: "fortnight", 30: "month", 91: "quarter", 365: "year"}
-    return named.get(days, f"{days} days")
+def _per_period(days: int) -> str:
+    """What one bar of a binned lane counts: "per week", "per 3 days"."""
+    named = {
+        1: QCoreApplication.translate("TimelineView", "per day"),
+        7: QCoreApplication.translate("TimelineView", "per week"),
+        14: QCoreApplication.translate("TimelineView", "per fortnight"),
+        30: QCoreApplication.translate("TimelineView", "per month"),
+        91: QCoreApplication.translate("TimelineView", "per quarter"),
+        365: QCoreApplication.translate("TimelineView", "per year"),
+    }.get(days)
+    if named is not None:
+        return named
+    return ngettext("per {n} day", "per {n} days", days).format(n=number(days))

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktopapp.db.errors import UPGRADE_HINT
+from desktopapp.db.errors import without_upgrade_hint
 from desktopapp.db.locations import shown_location
 from desktopapp.document import file_of
 from desktopapp.ingest.upgrade import upgrade_location
@@ -34,7 +34,7 @@ def upgrade_if_asked(parent: QWidget | None, location: str | Path, reason: str) 
             "The upgrade runs in one transaction on the server: all of it, or nothing if "
             "anything fails. Other editors should close this timeline first."
         )
-    reason = reason.removesuffix("; " + UPGRADE_HINT)  # the box is the way to upgrade
+    reason = without_upgrade_hint(reason)  # the box is the way to upgrade
     box.setInformativeText(f"{reason}.\n\nUpgrade it now? {safety}")
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Yes)

@@ -73,7 +73,8 @@ SEARCH_INDEX_DDL = _SEARCH_INDEX_DDL  # the builder and the store's empty file n
 
 
 def actor_search_text(name: str, aliases: Iterable[str]) -> str:
-    """What an actor is found by: its name, then its other names in sorted order."""
+    """What an actor is found by: its name, then its other names in sorted order (its aliases
+    and its names in every language: "Vladimir Putin Vladimir Poutine")."""
     return " ".join((name, *sorted(set(aliases) - {name})))
 
 
@@ -83,13 +84,17 @@ def event_document(
     summary: str,
     quotes: Sequence[str],
     actors: Iterable[tuple[int, str]],
+    translations: Iterable[tuple[str, str, str]] = (),
 ) -> dict[str, object]:
-    """The indexed text of one event: quotes in their order, each actor once by id."""
+    """The indexed text of one event: its own title and summary, then those of its
+    translations, (language, title, summary), by language, so that a search in any language
+    finds it; quotes in their order (the source's words only); each actor once by id."""
     by_id = dict(actors)
+    texts = sorted(translations)
     return {
         "id": event_id,
-        "title": title,
-        "summary": summary,
+        "title": "\n".join((title, *(t for _, t, _ in texts))),
+        "summary": "\n".join((summary, *(s for _, _, s in texts if s))),
         "quotes": "\n".join(quotes),
         "actors": " ".join(by_id[actor_id] for actor_id in sorted(by_id)),
     }
