@@ -19,7 +19,9 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from desktopapp.domain import l10n
 from desktopapp.domain.filter import EventFilter, FilterError, parse_user_date
+from desktopapp.domain.l10n import N_, _, ngettext
 from desktopapp.domain.model import Event
 from desktopapp.interrupts import Stopped, check, deferred, signals_as_interrupts
 from desktopapp.launch import EXIT_USAGE, LaunchOptions, UserError
@@ -65,7 +67,7 @@ def split_qt_arguments(argv: Sequence[str]) -> tuple[list[str], list[str]]:
             if "=" not in word:
                 value = next(words, None)
                 if value is None:
-                    raise UserError(f"the Qt option {word} needs a value")
+                    raise UserError(_("the Qt option {option} needs a value").format(option=word))
                 qt.append(value)
         elif word in QT_FLAGS:
             qt.append(word)
@@ -76,18 +78,55 @@ def split_qt_arguments(argv: Sequence[str]) -> tuple[list[str], list[str]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _use_utf8_output()
-    parser = build_parser()
-    try:
-        ours, qt_arguments = split_qt_arguments(sys.argv[1:] if argv is None else argv)
-    except UserError as error:
-        print(f"desktopapp: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    args = parser.parse_args(ours)
-    args.qt_arguments = tuple(qt_arguments)
+    _argparse_speaks_our_language()
+    # Every word is chosen in the language asked for: the system's until --language is read.
+    with l10n.speaking(l10n.system_language()):
+        try:
+            ours, qt_arguments = split_qt_arguments(sys.argv[1:] if argv is None else argv)
+        except UserError as error:
+            print(f"desktopapp: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        parser = build_parser()
+        asked = language_asked(parser, ours)
+        if asked is not None and l10n.supported(asked) not in (None, l10n.language()):
+            l10n.use_language(asked)
+            parser = build_parser()  # its help in that language
+        args = parser.parse_args(ours)
+        args.qt_arguments = tuple(qt_arguments)
+        return _run(args, qt_arguments)
+
+
+def language_asked(parser: argparse.ArgumentParser, words: Sequence[str]) -> str | None:
+    """The value of ``--language`` among the options before the command (``source add
+    --language`` is a source's language, not the program's), or None.
+
+    Read before the real parse so that the help and argparse's own errors are written in it."""
+    actions = parser._option_string_actions  # argparse's own table: which options take a value
+    remaining = iter(words)
+    for word in remaining:
+        if word == "--" or not word.startswith("-"):
+            return None  # the command (or a positional argument): the options before it end
+        name, equals, value = word.partition("=")
+        action = actions.get(name)
+        if action is None and len(name) > 3 and LANGUAGE_OPTION.startswith(name):
+            action = actions[LANGUAGE_OPTION]  # argparse accepts a prefix: --lang fr
+        if action is None:
+            continue
+        if action.dest == "language":
+            return value if equals else next(remaining, None)
+        if action.nargs != 0 and not equals:
+            next(remaining, None)  # the option's value, not a command
+    return None
+
+
+def _run(args: argparse.Namespace, qt_arguments: Sequence[str]) -> int:
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_window)
     if qt_arguments and handler not in (run_window, run_open):
         print(
-            f"desktopapp: {qt_arguments[0]} is a Qt option: it applies to the window only",
+            "desktopapp: "
+            + _("{option} is a Qt option: it applies to the window only").format(
+                option=qt_arguments[0]
+            ),
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -97,19 +136,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return handler(args)
     except Stopped as stopped:
         _remove_unfinished_files()
-        _report(f"stopped by {signal.Signals(stopped.signum).name}")
+        _report(_("stopped by {signal}").format(signal=signal.Signals(stopped.signum).name))
         return 128 + stopped.signum
     except KeyboardInterrupt:
         _remove_unfinished_files()
-        _report("interrupted")
+        _report(_("interrupted"))
         return 130
     except BrokenPipeError:
         return 0
     except OSError as error:
         if error.errno != errno.EBADF:
-            _report(f"{error.filename or 'a file'}: {error.strerror or error}")
+            _report(f"{error.filename or _('a file')}: {error.strerror or error}")
         else:
-            _report("cannot print the output: standard output is closed")
+            _report(_("cannot print the output: standard output is closed"))
         return EXIT_USAGE
     except (UserError, FilterError) as error:
         _report(str(error))
@@ -147,7 +186,7 @@ class _ClosedOutput(io.TextIOBase):
     """Stands for stdout when the process was started with it closed (``>&-``)."""
 
     def write(self, text: str) -> int:
-        raise OSError(errno.EBADF, "standard output is closed")
+        raise OSError(errno.EBADF, _("standard output is closed"))
 
 
 def _known_failure(error: Exception) -> str | None:
@@ -185,6 +224,44 @@ def _use_utf8_output() -> None:
 
 # -- parser -----------------------------------------------------------------------------------
 
+LANGUAGE_OPTION = "--language"
+
+# argparse's own words, for the catalogue: argparse looks up ``_`` and ``ngettext`` in its
+# module when it writes them, so pointing those at ours puts its usage, help and errors in
+# the reader's language too (see _argparse_speaks_our_language). Python 3.11's messages.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("options"),
+    N_("positional arguments"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("unrecognized arguments: %s"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+    N_("unexpected option string: %s"),
+)
+
+
+def _argparse_plural(count: int) -> str:
+    """argparse's one plural message, written here for the catalogue's extractor."""
+    return ngettext("expected %s argument", "expected %s arguments", count)
+
+
+def _argparse_speaks_our_language() -> None:
+    setattr(argparse, "_", _)  # noqa: B010 (argparse's module-level gettext, looked up late)
+    setattr(argparse, "ngettext", ngettext)  # noqa: B010
+
 
 class _VersionAction(argparse.Action):
     """--version: the version is read when asked for, not at every start (see __init__)."""
@@ -199,11 +276,22 @@ class _VersionAction(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="desktopapp",
-        description="A timeline of the events a news article reports, with verbatim quotes "
-        "and sourced dates. Without a command, opens the window.",
+        description=_(
+            "A timeline of the events a news article reports, with verbatim quotes "
+            "and sourced dates. Without a command, opens the window."
+        ),
     )
     parser.add_argument(
-        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
+        "--version", action=_VersionAction, nargs=0, help=_("show the version and exit")
+    )
+    parser.add_argument(
+        LANGUAGE_OPTION,
+        choices=l10n.LANGUAGES,
+        default=None,  # not given: the system's, or for the window the one chosen in it
+        help=_(
+            "the language of the messages, the window and the exports "
+            "(default: the system's, {language})"
+        ).format(language=l10n.language()),
     )
     _add_database_argument(parser, top_level=True)
     _add_filter_arguments(parser, top_level=True)
@@ -211,69 +299,85 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot",
         type=Path,
         metavar="FILE",
-        help="render the window to a PNG file and exit (use with "
-        "QT_QPA_PLATFORM=offscreen on a machine without a screen)",
+        help=_(
+            "render the window to a PNG file and exit (use with "
+            "QT_QPA_PLATFORM=offscreen on a machine without a screen)"
+        ),
     )
-    parser.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1280x720")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    parser.add_argument("--size", type=_size, metavar="WxH", help=_("window size, e.g. 1280x720"))
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 
-    build = commands.add_parser("build-db", help="build the database from article + annotations")
+    build = commands.add_parser("build-db", help=_("build the database from article + annotations"))
     build.add_argument(
         "--out",
         type=Path,
         metavar="PATH",
-        help="where to write it (default: the app's own database)",
+        help=_("where to write it (default: the app's own database)"),
     )
     build.add_argument(
         "--annotations",
         type=Path,
         metavar="PATH",
-        help="annotation file (default: the one shipped with the app)",
+        help=_("annotation file (default: the one shipped with the app)"),
     )
     build.set_defaults(handler=run_build)
 
     upgrade = commands.add_parser(
         "upgrade-db",
-        help="upgrade a database of an older schema (a file: after a backup copy)",
+        help=_("upgrade a database of an older schema (a file: after a backup copy)"),
     )
-    upgrade.add_argument("path", metavar="PATH", help="database file or SQLAlchemy URL")
+    upgrade.add_argument("path", metavar="PATH", help=_("database file or SQLAlchemy URL"))
     upgrade.set_defaults(handler=run_upgrade)
 
     opening = commands.add_parser(
         "open",
-        help="open the window on a timeline file (what a file manager runs on a double-click)",
+        help=_("open the window on a timeline file (what a file manager runs on a double-click)"),
     )
     opening.add_argument(
-        "file", nargs="?", metavar="FILE", help="a timeline file (default: the bundled sample)"
+        "file", nargs="?", metavar="FILE", help=_("a timeline file (default: the bundled sample)")
     )
     _add_filter_arguments(opening)
     opening.set_defaults(handler=run_open)
 
-    listing = commands.add_parser("list", help="print the events that match the filters")
+    listing = commands.add_parser("list", help=_("print the events that match the filters"))
     _add_database_argument(listing)
     _add_filter_arguments(listing)
-    listing.add_argument("--json", action="store_true", help="print a JSON array instead")
+    listing.add_argument("--json", action="store_true", help=_("print a JSON array instead"))
     listing.set_defaults(handler=run_list)
 
-    export = commands.add_parser("export", help="export the filtered timeline to files")
+    export = commands.add_parser("export", help=_("export the filtered timeline to files"))
     _add_database_argument(export)
     _add_filter_arguments(export)
     from desktopapp.export.formats import FORMATS
 
     for export_format in FORMATS.values():
-        export.add_argument(export_format.flag, type=Path, metavar="FILE", help=export_format.help)
-    export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
-    export.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
-    export.add_argument("--group-by", choices=("actor", "type", "none"), default="actor")
+        export.add_argument(
+            export_format.flag, type=Path, metavar="FILE", help=export_format.help_text
+        )
+    export.add_argument(
+        "--page-size", choices=("A4", "Letter"), default="A4", help=_("the PDF's page size")
+    )
+    export.add_argument(
+        "--orientation",
+        choices=("landscape", "portrait"),
+        default="landscape",
+        help=_("the PDF's page orientation (default: landscape)"),
+    )
+    export.add_argument(
+        "--group-by",
+        choices=("actor", "type", "none"),
+        default="actor",
+        help=_("the chart's lanes: one per acting actor (the default), per type, or one lane"),
+    )
     export.set_defaults(handler=run_export)
 
     check = commands.add_parser(
-        "check", help="re-verify a database file and list every damaged row (exit 1 if any)"
+        "check", help=_("re-verify a database file and list every damaged row (exit 1 if any)")
     )
-    check.add_argument("path", metavar="FILE", help="database file or SQLAlchemy URL")
+    check.add_argument("path", metavar="FILE", help=_("database file or SQLAlchemy URL"))
     check.set_defaults(handler=run_check)
 
-    generate = commands.add_parser("generate", help="write a synthetic database for benchmarks")
+    generate = commands.add_parser("generate", help=_("write a synthetic database for benchmarks"))
     generate.add_argument("--events", type=_positive, required=True, metavar="N")
     generate.add_argument("--out", type=Path, required=True, metavar="PATH")
     generate.add_argument("--seed", type=int, default=1)
@@ -290,7 +394,7 @@ def _add_database_argument(parser: argparse.ArgumentParser, *, top_level: bool =
         "--db",
         metavar="PATH",
         default=None if top_level else argparse.SUPPRESS,
-        help="database file or SQLAlchemy URL (default: the bundled article database)",
+        help=_("database file or SQLAlchemy URL (default: the bundled article database)"),
     )
 
 
@@ -302,43 +406,48 @@ def _add_filter_arguments(parser: argparse.ArgumentParser, *, top_level: bool = 
     def default(value: object) -> object:
         return value if top_level else argparse.SUPPRESS
 
-    group = parser.add_argument_group("filters (combine freely)")
+    group = parser.add_argument_group(_("filters (combine freely)"))
     group.add_argument(
         "--company",
         action="append",
         default=default([]),
         metavar="NAME",
-        help="an actor's name or alias (company, government, institution); "
-        "repeat for any of several",
+        help=_(
+            "an actor's name or alias (company, government, institution); repeat for any of several"
+        ),
     )
     group.add_argument(
         "--type",
         action="append",
         default=default([]),
         metavar="TYPE",
-        help="an event type slug or label, e.g. sanction or "
-        "corporate-withdrawal/sales-halt; a parent includes its children",
+        help=_(
+            "an event type slug or label, e.g. sanction or "
+            "corporate-withdrawal/sales-halt; a parent includes its children"
+        ),
     )
     group.add_argument(
         "--from",
         dest="date_from",
         default=default(None),
         metavar="DATE",
-        help="events whose (possibly uncertain) span reaches this date or later",
+        help=_("events whose (possibly uncertain) span reaches this date or later"),
     )
     group.add_argument(
         "--to",
         dest="date_to",
         default=default(None),
         metavar="DATE",
-        help="events whose span starts on or before this date",
+        help=_("events whose span starts on or before this date"),
     )
     group.add_argument(
         "--search",
         default=default(""),
         metavar="TEXT",
-        help="words in titles, summaries, quotes or actor names "
-        "(case, accents and apostrophes ignored)",
+        help=_(
+            "words in titles, summaries, quotes or actor names "
+            "(case, accents and apostrophes ignored)"
+        ),
     )
 
 
@@ -346,9 +455,13 @@ def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1280x720") from None
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a size like 1280x720").format(text=text)
+        ) from None
     if not (200 <= width <= 10000 and 200 <= height <= 10000):
-        raise argparse.ArgumentTypeError(f"{text!r}: each side must be 200 to 10000 pixels")
+        raise argparse.ArgumentTypeError(
+            _("{text!r}: each side must be 200 to 10000 pixels").format(text=text)
+        )
     return width, height
 
 
@@ -356,9 +469,13 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a whole number").format(text=text)
+        ) from None
     if not 1 <= value <= 20_000_000:
-        raise argparse.ArgumentTypeError("give a number of events from 1 to 20,000,000")
+        raise argparse.ArgumentTypeError(
+            _("give a number of events from 1 to {most}").format(most=l10n.number(20_000_000))
+        )
     return value
 
 
@@ -366,7 +483,7 @@ def filter_from_args(args: argparse.Namespace) -> EventFilter:
     date_from = parse_user_date(args.date_from) if args.date_from else None
     date_to = parse_user_date(args.date_to, end_of_period=True) if args.date_to else None
     if "\x00" in args.search:
-        raise UserError("the search text contains a NUL character")
+        raise UserError(_("the search text contains a NUL character"))
     return EventFilter(
         actors=frozenset(name.strip() for name in args.company if name.strip()),
         types=frozenset(name.strip() for name in args.type if name.strip()),
@@ -405,6 +522,7 @@ def run_window(args: argparse.Namespace) -> int:
         screenshot=args.screenshot,
         size=args.size,
         qt_arguments=tuple(getattr(args, "qt_arguments", ())),
+        language=getattr(args, "language", None),
     )
     if options.screenshot is None:
         from desktopapp.xcb_check import install_hint, missing_xcb_libraries
@@ -415,7 +533,7 @@ def run_window(args: argparse.Namespace) -> int:
     try:
         from desktopapp.app import run_app
     except ImportError as error:  # Qt's system libraries missing (libEGL, libxkbcommon…)
-        raise UserError(f"the window cannot start: {error}") from error
+        raise UserError(_("the window cannot start: {error}").format(error=error)) from error
     return run_app(options)
 
 
@@ -438,7 +556,11 @@ def run_build(args: argparse.Namespace) -> int:
         ensure_data_dir()
     dataset = load_annotations(args.annotations or annotations_path())
     count = build_database(dataset, target)
-    _say(f"Built {target} with {count} events.")
+    _say(
+        ngettext("Built {file} with {n} event.", "Built {file} with {n} events.", count).format(
+            file=target, n=l10n.number(count)
+        )
+    )
     return 0
 
 
@@ -448,9 +570,13 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
     backup = upgrade_location(args.path)
     if backup is None:
-        _say(f"Upgraded {shown_location(args.path)}.")
+        _say(_("Upgraded {database}.").format(database=shown_location(args.path)))
     else:
-        _say(f"Upgraded {args.path}; the previous file is kept as {backup}.")
+        _say(
+            _("Upgraded {file}; the previous file is kept as {backup}.").format(
+                file=args.path, backup=backup
+            )
+        )
     return 0
 
 
@@ -509,9 +635,15 @@ def _note_damage(events: Sequence[Event]) -> None:
     if damaged:
         ids = ", ".join(f"#{event.id}" for event in damaged[:10])
         more = ", …" if len(damaged) > 10 else ""
-        print(
-            f"desktopapp: {len(damaged)} of these events are damaged in the file ({ids}{more}); "
+        said = ngettext(
+            "{n} of these events are damaged in the file ({ids}); "
             "'desktopapp check FILE' lists what is wrong",
+            "{n} of these events are damaged in the file ({ids}); "
+            "'desktopapp check FILE' lists what is wrong",
+            len(damaged),
+        )
+        print(
+            "desktopapp: " + said.format(n=l10n.number(len(damaged)), ids=ids + more),
             file=sys.stderr,
         )
 
@@ -522,7 +654,11 @@ def run_export(args: argparse.Namespace) -> int:
     files = {kind: getattr(args, f.dest) for kind, f in FORMATS.items() if getattr(args, f.dest)}
     if not files:
         flags = [f"{export_format.flag} FILE" for export_format in FORMATS.values()]
-        raise UserError(f"say what to export: {', '.join(flags[:-1])} or {flags[-1]}")
+        raise UserError(
+            _("say what to export: {flags} or {last}").format(
+                flags=", ".join(flags[:-1]), last=flags[-1]
+            )
+        )
     from desktopapp.export.run import ExportRequest, run_exports
 
     event_filter = filter_from_args(args)
@@ -572,12 +708,16 @@ def run_generate(args: argparse.Namespace) -> int:
 
     def progress(done: int) -> None:
         if done % 100_000 == 0:
-            print(f"  {done:,} events…", file=sys.stderr)
+            print("  " + _("{n} events…").format(n=l10n.number(done)), file=sys.stderr)
 
     count = build_database(
         synthetic_dataset(args.events, seed=args.seed), args.out, progress=progress
     )
-    _say(f"Wrote {count:,} synthetic events to {args.out}.")
+    _say(
+        ngettext(
+            "Wrote {n} synthetic event to {file}.", "Wrote {n} synthetic events to {file}.", count
+        ).format(n=l10n.number(count), file=args.out)
+    )
     return 0
 
 

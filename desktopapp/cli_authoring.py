@@ -14,6 +14,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktopapp.domain import l10n
+from desktopapp.domain.l10n import _, ngettext
+
 AUTHOR_VARIABLE = "DESKTOPAPP_AUTHOR"
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
@@ -21,37 +24,39 @@ MAX_SOURCE_BYTES = 64 * 1024 * 1024
 def add_parsers(commands: Any) -> None:
     """Register the authoring subcommands on the main parser's subparsers."""
     new = commands.add_parser(
-        "new", help="create an empty timeline file (or one in an empty PostgreSQL database)"
+        "new", help=_("create an empty timeline file (or one in an empty PostgreSQL database)")
     )
-    new.add_argument("file", metavar="FILE", help="a new file, or postgresql://user@host/dbname")
+    new.add_argument("file", metavar="FILE", help=_("a new file, or postgresql://user@host/dbname"))
     new.add_argument("--title", default="", metavar="TEXT")
     new.set_defaults(handler=run_new)
 
     copy = commands.add_parser(
-        "copy", help="copy a whole timeline between a file and a PostgreSQL server"
+        "copy", help=_("copy a whole timeline between a file and a PostgreSQL server")
     )
-    copy.add_argument("source", metavar="SOURCE", help="a timeline file or server URL")
-    copy.add_argument("target", metavar="DEST", help="a new file, or an empty database's URL")
+    copy.add_argument("source", metavar="SOURCE", help=_("a timeline file or server URL"))
+    copy.add_argument("target", metavar="DEST", help=_("a new file, or an empty database's URL"))
     copy.set_defaults(handler=run_copy)
 
-    source = commands.add_parser("source", help="add a source to a timeline").add_subparsers(
-        title="source commands", metavar="ACTION", required=True
+    source = commands.add_parser("source", help=_("add a source to a timeline")).add_subparsers(
+        title=_("source commands"), metavar="ACTION", required=True
     )
-    source_add = source.add_parser("add", help="store a text as a source; prints its key")
-    source_add.add_argument("file", metavar="FILE", help="the timeline")
-    source_add.add_argument("source", metavar="SOURCE_FILE", help="a text file, or - for stdin")
+    source_add = source.add_parser("add", help=_("store a text as a source; prints its key"))
+    source_add.add_argument("file", metavar="FILE", help=_("the timeline"))
+    source_add.add_argument("source", metavar="SOURCE_FILE", help=_("a text file, or - for stdin"))
     source_add.add_argument("--title", default=None)
     source_add.add_argument("--outlet", default=None)
     source_add.add_argument("--author", default=None)
     source_add.add_argument("--url", default=None)
     source_add.add_argument("--published", default="", metavar="DATE")
-    source_add.add_argument("--language", default=None)
+    source_add.add_argument(
+        "--language", default=None, metavar="CODE", help=_("the source's language: fr, en…")
+    )
     source_add.set_defaults(handler=run_source_add)
 
-    actor = commands.add_parser("actor", help="add an actor to a timeline").add_subparsers(
-        title="actor commands", metavar="ACTION", required=True
+    actor = commands.add_parser("actor", help=_("add an actor to a timeline")).add_subparsers(
+        title=_("actor commands"), metavar="ACTION", required=True
     )
-    actor_add = actor.add_parser("add", help="add an actor; prints its key")
+    actor_add = actor.add_parser("add", help=_("add an actor; prints its key"))
     actor_add.add_argument("file", metavar="FILE")
     actor_add.add_argument("name", metavar="NAME")
     actor_add.add_argument(
@@ -71,10 +76,10 @@ def add_parsers(commands: Any) -> None:
     actor_add.add_argument("--alias", action="append", default=[], metavar="A")
     actor_add.set_defaults(handler=run_actor_add)
 
-    event = commands.add_parser("event", help="add, edit or delete an event").add_subparsers(
-        title="event commands", metavar="ACTION", required=True
+    event = commands.add_parser("event", help=_("add, edit or delete an event")).add_subparsers(
+        title=_("event commands"), metavar="ACTION", required=True
     )
-    event_add = event.add_parser("add", help="add an event from a quote; prints its key")
+    event_add = event.add_parser("add", help=_("add an event from a quote; prints its key"))
     event_add.add_argument("file", metavar="FILE")
     event_add.add_argument("--source", required=True, metavar="KEY")
     event_add.add_argument("--quote", required=True, metavar="TEXT")
@@ -85,7 +90,7 @@ def add_parsers(commands: Any) -> None:
     _add_actor_and_date_arguments(event_add, date_required=True)
     event_add.set_defaults(handler=run_event_add)
 
-    event_edit = event.add_parser("edit", help="change an event's fields")
+    event_edit = event.add_parser("edit", help=_("change an event's fields"))
     event_edit.add_argument("file", metavar="FILE")
     event_edit.add_argument("key", metavar="EVENT_KEY")
     event_edit.add_argument("--title", default=None)
@@ -95,7 +100,7 @@ def add_parsers(commands: Any) -> None:
     _add_actor_and_date_arguments(event_edit, date_required=False)
     event_edit.set_defaults(handler=run_event_edit)
 
-    event_delete = event.add_parser("delete", help="delete an event (kept in the history)")
+    event_delete = event.add_parser("delete", help=_("delete an event (kept in the history)"))
     event_delete.add_argument("file", metavar="FILE")
     event_delete.add_argument("key", metavar="EVENT_KEY")
     event_delete.add_argument("--note", default="", metavar="WHY")
@@ -103,7 +108,7 @@ def add_parsers(commands: Any) -> None:
 
     _add_import_parser(commands)
 
-    history = commands.add_parser("history", help="what was changed, when, by whom, and why")
+    history = commands.add_parser("history", help=_("what was changed, when, by whom, and why"))
     history.add_argument("file", metavar="FILE")
     history.add_argument("key", nargs="?", default=None, metavar="EVENT_KEY")
     history.add_argument("--json", action="store_true")
@@ -115,26 +120,29 @@ def _add_import_parser(commands: Any) -> None:
 
     command = commands.add_parser(
         "import",
-        help=f"import a timeline ({', '.join(f.label for f in FORMATS.values())}) into a "
-        "timeline file, created if it does not exist; all or nothing",
+        help=_(
+            "import a timeline ({formats}) into a timeline file, created if it does not exist; "
+            "all or nothing"
+        ).format(formats=", ".join(f.label for f in FORMATS.values())),
     )
-    command.add_argument("file", type=Path, metavar="FILE.timeline", help="the timeline")
-    command.add_argument("input", type=Path, metavar="INPUT", help="the file to import")
+    command.add_argument("file", type=Path, metavar="FILE.timeline", help=_("the timeline"))
+    command.add_argument("input", type=Path, metavar="INPUT", help=_("the file to import"))
     command.add_argument(
         "--format",
         choices=tuple(FORMATS),
         default=None,
-        help="the input's format (default: told from its content and name)",
+        help=_("the input's format (default: told from its content and name)"),
     )
     command.add_argument(
         "--group-as",
         choices=tuple(g.value for g in GroupAs),
         default=GroupAs.ACTOR.value,
-        help="what a TimelineJS group becomes: an acting actor (default) or a type under "
-        "'Imported'",
+        help=_(
+            "what a TimelineJS group becomes: an acting actor (default) or a type under 'Imported'"
+        ),
     )
-    command.add_argument("--title", default="", metavar="TEXT", help="a new timeline's title")
-    command.add_argument("--note", default="", metavar="WHY", help="kept in the history")
+    command.add_argument("--title", default="", metavar="TEXT", help=_("a new timeline's title"))
+    command.add_argument("--note", default="", metavar="WHY", help=_("kept in the history"))
     command.set_defaults(handler=run_import)
 
 
@@ -144,7 +152,7 @@ def _add_actor_and_date_arguments(parser: argparse.ArgumentParser, *, date_requi
         action="append",
         default=None,
         metavar="NAME[:acting|affected]",
-        help="an actor of the event and its role (acting if not said); repeatable",
+        help=_("an actor of the event and its role (acting if not said); repeatable"),
     )
     parser.add_argument("--date", required=date_required, default=None, metavar="DATE")
     parser.add_argument("--date-source", default=None, metavar="KEY")
@@ -216,7 +224,7 @@ def _quote_input(store, source_key: str, exact: str, occurrence: int | None, wha
     try:
         source_text = store.repository.source_text(source_key)
     except KeyError:
-        raise CommandError(f"no source has the key {source_key!r}") from None
+        raise CommandError(_("no source has the key {key!r}").format(key=source_key)) from None
     start, end = find_quote(source_text, exact, occurrence, what)
     return QuoteInput(source_key, start, end, exact)
 
@@ -230,19 +238,25 @@ def _citation(store, args: argparse.Namespace):
     outside = any(v is not None for v in (args.date_url, args.date_outlet, args.date_sentence))
     if from_source and outside:
         raise UserError(
-            "cite the date either from a source (--date-source, --date-quote) or from an "
-            "outside report (--date-url, --date-outlet, --date-sentence), not both"
+            _(
+                "cite the date either from a source (--date-source, --date-quote) or from an "
+                "outside report (--date-url, --date-outlet, --date-sentence), not both"
+            )
         )
     if from_source:
         if args.date_source is None or args.date_quote is None:
-            raise UserError("a date cited from a source needs --date-source KEY and --date-quote")
+            raise UserError(
+                _("a date cited from a source needs --date-source KEY and --date-quote")
+            )
         quote = _quote_input(
-            store, args.date_source, args.date_quote, args.date_occurrence, "the date's quote"
+            store, args.date_source, args.date_quote, args.date_occurrence, _("the date's quote")
         )
         return SourceSentence(quote)
     if outside:
         if not args.date_sentence:
-            raise UserError("an outside citation needs --date-sentence: the words stating the date")
+            raise UserError(
+                _("an outside citation needs --date-sentence: the words stating the date")
+            )
         published = _edtf(args.date_published, "--date-published") if args.date_published else ""
         return OutsideReference(
             outlet=args.date_outlet or "",
@@ -262,7 +276,7 @@ def _participants(store, names: list[str] | None) -> tuple[tuple[str, str], ...]
         return None
     result = []
     for given in names:
-        name, _, role = (
+        name, _colon, role = (
             given.rpartition(":")
             if given.endswith((":acting", ":affected"))
             else (
@@ -272,7 +286,7 @@ def _participants(store, names: list[str] | None) -> tuple[tuple[str, str], ...]
             )
         )
         if not name.strip():
-            raise UserError(f"--actor {given!r}: give the actor's name")
+            raise UserError("--actor " + _("{given!r}: give the actor's name").format(given=given))
         actor = store.repository.resolve_actor(name.strip())  # FilterError: one line
         result.append((actor.key, role))
     return tuple(result)
@@ -291,7 +305,7 @@ def run_new(args: argparse.Namespace) -> int:
     store = TimelineStore.create(args.file, title=args.title, author=_author())
     store.close()
     # A file as it was named; a server's URL with its password masked.
-    _say(f"Created {args.file if store.path is not None else store.label}.")
+    _say(_("Created {file}.").format(file=args.file if store.path is not None else store.label))
     return 0
 
 
@@ -300,7 +314,9 @@ def run_copy(args: argparse.Namespace) -> int:
     from desktopapp.db.locations import shown_location
 
     events = copy_timeline_rows(args.source, args.target)
-    _say(f"Copied {events:,} events to {shown_location(args.target)}.")
+    # English keeps its one wording ("1 events", as scripts have read it); French agrees.
+    copied = ngettext("Copied {n} events to {target}.", "Copied {n} events to {target}.", events)
+    _say(copied.format(n=l10n.number(events), target=shown_location(args.target)))
     return 0
 
 
@@ -317,7 +333,9 @@ def run_import(args: argparse.Namespace) -> int:
 
     created = not (args.file.exists() or args.file.is_symlink())
     if args.title and not created:
-        raise UserError(f"{args.file}: exists; --title names a new timeline only")
+        raise UserError(
+            _("{file}: exists; --title names a new timeline only").format(file=args.file)
+        )
     try:
         report = import_file(
             args.file,
@@ -332,7 +350,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     for line in report.lines():
         _say(line)
-    _say(f"{'Created' if created else 'Updated'} {args.file}.")
+    _say((_("Created {file}.") if created else _("Updated {file}.")).format(file=args.file))
     return 0
 
 
@@ -352,7 +370,7 @@ def run_source_add(args: argparse.Namespace) -> int:
         author=args.author if args.author is not None else draft.get("author", ""),
     )
     if not text.strip():
-        raise UserError(f"{args.source}: has no text")
+        raise UserError(_("{file}: has no text").format(file=args.source))
     with _open(args.file) as store:
         change = store.execute(command)
     _say(str(change.created_key))
@@ -360,7 +378,7 @@ def run_source_add(args: argparse.Namespace) -> int:
 
 
 def _default_title(source: str) -> str:
-    return "Pasted text" if source == "-" else Path(source).stem
+    return _("Pasted text") if source == "-" else Path(source).stem
 
 
 def _source_text(source: str) -> tuple[str, dict[str, str]]:
@@ -370,11 +388,11 @@ def _source_text(source: str) -> tuple[str, dict[str, str]]:
     if source == "-":
         data = sys.stdin.buffer.read(MAX_SOURCE_BYTES + 1)
         if len(data) > MAX_SOURCE_BYTES:
-            raise UserError("the text on standard input is too large")
+            raise UserError(_("the text on standard input is too large"))
         from desktopapp.ingest.sources import SourceError, draft_from_text
 
         try:
-            return draft_from_text(_decoded(data, "standard input")).text, {}
+            return draft_from_text(_decoded(data, _("standard input"))).text, {}
         except SourceError as error:
             raise UserError(str(error)) from None
     path = Path(source)
@@ -397,7 +415,9 @@ def _decoded(data: bytes, where: str) -> str:
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise UserError(f"{where}: not UTF-8 text (byte {error.start})") from None
+        raise UserError(
+            _("{where}: not UTF-8 text (byte {byte})").format(where=where, byte=error.start)
+        ) from None
 
 
 def run_actor_add(args: argparse.Namespace) -> int:
@@ -415,12 +435,14 @@ def run_event_add(args: argparse.Namespace) -> int:
     from desktopapp.launch import UserError
 
     with _open(args.file) as store:
-        quote = _quote_input(store, args.source, args.quote, args.occurrence, "the quote")
+        quote = _quote_input(store, args.source, args.quote, args.occurrence, _("the quote"))
         citation = _citation(store, args)
         if citation is None:
             raise UserError(
-                "the date needs a citation: --date-source KEY --date-quote TEXT, or "
-                "--date-url URL --date-outlet O --date-sentence TEXT"
+                _(
+                    "the date needs a citation: --date-source KEY --date-quote TEXT, or "
+                    "--date-url URL --date-outlet O --date-sentence TEXT"
+                )
             )
         command = AddEvent(
             title=args.title,

@@ -26,3 +26,4 @@ class LaunchOptions:
     screenshot: Path | None = None
     size: tuple[int, int] | None = None
     qt_arguments: tuple[str, ...] = ()  # Qt's own options (-style Fusion), for QApplication
+    language: str | None = None  # --language: the window speaks it instead of the saved one

@@ -38,7 +38,9 @@ import tomli_w
 
 from desktopapp import __version__
 from desktopapp.db.repository import EventRepository
+from desktopapp.domain import l10n
 from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.l10n import _
 from desktopapp.domain.model import Citation, Event, Link, Quote, Source
 from desktopapp.export.files import ExportCancelled, ExportError, atomic_path, check_target
 from desktopapp.ingest.annotations import (
@@ -122,14 +124,16 @@ def annotations_file(
     """The annotation file of a timeline (its events matching ``event_filter``)."""
     sources = list(repository.sources)
     if not sources:
-        raise ExportError("the timeline has no source, so it has no annotations to export")
+        raise ExportError(_("the timeline has no source, so it has no annotations to export"))
     main = sources[0]
     texts = {s.key: _source_text(repository, s) for s in sources}
     total = sum(len(t.encode("utf-8")) for t in texts.values())
     if total > MAX_TOTAL_TEXT_BYTES:
         raise ExportError(
-            f"the sources' texts add up to {total:,} bytes, more than the "
-            f"{MAX_TOTAL_TEXT_BYTES:,} an annotation file's sources may hold"
+            _(
+                "the sources' texts add up to {size} bytes, more than the {most} an annotation "
+                "file's sources may hold"
+            ).format(size=l10n.number(total), most=l10n.number(MAX_TOTAL_TEXT_BYTES))
         )
     citations = _CitationKeys({s.key for s in sources})
     read = _events(repository, event_filter, progress, cancelled)
@@ -144,15 +148,17 @@ def annotations_file(
         "events": events,
     }
     if not events:
-        raise ExportError("no events to export; an annotation file holds at least one")
+        raise ExportError(_("no events to export; an annotation file holds at least one"))
     toml = _layout(document)
     written = {k: v for k, v in document.items() if v != []}  # an empty list is left out
     if tomllib.loads(toml) != written:  # a bug here must never reach a reviewer's file
-        raise ExportError("the annotations could not be written faithfully; nothing was written")
+        raise ExportError(_("the annotations could not be written faithfully; nothing was written"))
     if len(toml.encode("utf-8")) > MAX_FILE_BYTES:
         raise ExportError(
-            f"the annotations would be {len(toml.encode('utf-8')):,} bytes, more than the "
-            f"{MAX_FILE_BYTES:,} an annotation file may hold; export fewer events (use a filter)"
+            _(
+                "the annotations would be {size} bytes, more than the {most} an annotation file "
+                "may hold; export fewer events (use a filter)"
+            ).format(size=l10n.number(len(toml.encode("utf-8"))), most=l10n.number(MAX_FILE_BYTES))
         )
     return AnnotationsFile(toml, {files[k]: t for k, t in texts.items()}, len(events))
 
@@ -177,7 +183,7 @@ def _events(
 
 
 def _source_text(repository: EventRepository, source: Source) -> str:
-    where = f"source {source.key!r}"
+    where = _("source {key!r}").format(key=source.key)
     if source.problems:
         raise _damaged(where, source.problems[0])
     text = repository.source_text(source.key)
@@ -185,14 +191,16 @@ def _source_text(repository: EventRepository, source: Source) -> str:
     size = len(text.encode("utf-8"))
     if size > MAX_ARTICLE_BYTES:
         raise ExportError(
-            f"{where}: its text is {size:,} bytes, more than the {MAX_ARTICLE_BYTES:,} "
-            "an annotation file's source may hold"
+            _(
+                "{where}: its text is {size} bytes, more than the {most} an annotation file's "
+                "source may hold"
+            ).format(where=where, size=l10n.number(size), most=l10n.number(MAX_ARTICLE_BYTES))
         )
     return text
 
 
 def _source(source: Source, file_name: str) -> dict[str, Any]:
-    where = f"source {source.key!r}"
+    where = _("source {key!r}").format(key=source.key)
     table: dict[str, Any] = {"id": _key(where, source.key), "file": file_name}
     table["title"] = writable_text(where, "title", source.title)
     table |= _optional(where, outlet=source.outlet, language=source.language, url=source.url)
@@ -235,7 +243,7 @@ class _CitationKeys:
 
     @staticmethod
     def _table(citation: Citation, key: str, where: str) -> dict[str, Any]:
-        where = f"{where}, its date's citation"
+        where = _("{where}, its date's citation").format(where=where)
         table: dict[str, Any] = {"id": key}
         table["outlet"] = writable_text(where, "outlet", citation.outlet)
         table["title"] = writable_text(where, "title", citation.title)
@@ -245,9 +253,9 @@ class _CitationKeys:
 def _actors(repository: EventRepository) -> list[dict[str, Any]]:
     tables = []
     for actor in sorted(repository.actors, key=lambda a: a.id):  # rebuilt with the same order
-        where = f"actor {actor.key!r}"
+        where = _("actor {key!r}").format(key=actor.key)
         if actor.problems or actor.kind is None:
-            raise _damaged(where, actor.problems[0] if actor.problems else "unknown kind")
+            raise _damaged(where, actor.problems[0] if actor.problems else _("unknown kind"))
         table: dict[str, Any] = {"id": _key(where, actor.key)}
         table["name"] = writable_text(where, "name", actor.own_name)
         if actor.names:  # its names by language, whatever the reader's
@@ -264,17 +272,25 @@ def _types(repository: EventRepository) -> list[dict[str, Any]]:
     standard = {t.slug: t.label for t in DEFAULT_TYPES}
     tables = []
     for event_type in sorted(repository.event_types, key=lambda t: t.slug):
-        where = f"type {event_type.slug!r}"
+        where = _("type {slug!r}").format(slug=event_type.slug)
         if event_type.slug in standard:
             if event_type.label != standard[event_type.slug]:
                 raise ExportError(
-                    f"{where}: its label {event_type.label[:60]!r} differs from the standard "
-                    f"taxonomy's {standard[event_type.slug]!r}, which a build always uses"
+                    _(
+                        "{where}: its label {label!r} differs from the standard taxonomy's "
+                        "{standard!r}, which a build always uses"
+                    ).format(
+                        where=where,
+                        label=event_type.label[:60],
+                        standard=standard[event_type.slug],
+                    )
                 )
             continue
         if not _TYPE_SLUG.match(event_type.slug):
             raise ExportError(
-                f"{where}: is not 'parent' or 'parent/child' in lower-case-with-dashes"
+                _("{where}: is not 'parent' or 'parent/child' in lower-case-with-dashes").format(
+                    where=where
+                )
             )
         label = writable_text(where, "label", event_type.label)
         tables.append({"slug": event_type.slug, "label": label})
@@ -284,7 +300,7 @@ def _types(repository: EventRepository) -> list[dict[str, Any]]:
 def _event(
     event: Event, main_key: str, texts: dict[str, str], citations: _CitationKeys
 ) -> dict[str, Any]:
-    where = f"event {event.key!r}"
+    where = _("event {key!r}").format(key=event.key)
     if event.problems:
         raise _damaged(where, event.problems[0])
     event = event.as_written()  # its own words; translations beside them
@@ -297,7 +313,9 @@ def _event(
     table["date"] = event.date.edtf()
     if not event.quotes and event.claim is None:
         raise ExportError(
-            f"{where}: has no quote, and an annotation file's event needs at least one"
+            _("{where}: has no quote, and an annotation file's event needs at least one").format(
+                where=where
+            )
         )
     table["actors"] = [{"id": p.actor.key, "role": p.role.value} for p in event.participants]
     citation = event.citation
@@ -306,8 +324,10 @@ def _event(
     date_citation["quote"] = writable_text(where, "date_citation.quote", citation.quote)
     if citation.is_article and citation.quote not in texts[main_key]:
         raise ExportError(
-            f"{where}: its date's sentence is not found verbatim in the source {main_key!r}, "
-            "which an annotation file requires"
+            _(
+                "{where}: its date's sentence is not found verbatim in the source {key!r}, "
+                "which an annotation file requires"
+            ).format(where=where, key=main_key)
         )
     table["date_citation"] = date_citation | _optional(where, note=citation.note)
     if event.quotes:
@@ -346,7 +366,7 @@ def _quote(
     and, when the text occurs more than once there, which occurrence it is."""
     text = writable_text(where, field_name, quote.text)
     if not quote.verified or quote.start is None:
-        raise _damaged(where, quote.problem or "a quote has no offsets")
+        raise _damaged(where, quote.problem or _("a quote has no offsets"))
     starts = occurrences(texts[quote.source_key], text)
     if starts == [quote.start] and quote.source_key == main_key and not quote.translations:
         return text
@@ -371,15 +391,23 @@ def writable_text(where: str, field_name: str, value: str, *, blank_allowed: boo
         value.encode("utf-8")
     except UnicodeEncodeError as error:
         raise ExportError(
-            f"{where}, {field_name}: holds a lone surrogate (U+{ord(value[error.start]):04X}), "
-            "which is not Unicode text and cannot be written to TOML"
+            _(
+                "{where}, {field}: holds a lone surrogate (U+{code}), which is not Unicode text "
+                "and cannot be written to TOML"
+            ).format(where=where, field=field_name, code=f"{ord(value[error.start]):04X}")
         ) from None
     if "\x00" in value:
         raise ExportError(
-            f"{where}, {field_name}: holds a NUL character, which an annotation file refuses"
+            _("{where}, {field}: holds a NUL character, which an annotation file refuses").format(
+                where=where, field=field_name
+            )
         )
     if not value.strip() and not blank_allowed:
-        raise ExportError(f"{where}, {field_name}: is empty, which an annotation file refuses")
+        raise ExportError(
+            _("{where}, {field}: is empty, which an annotation file refuses").format(
+                where=where, field=field_name
+            )
+        )
     return value
 
 
@@ -391,8 +419,10 @@ def _optional(where: str, **fields: str) -> dict[str, str]:
 def _key(where: str, key: str) -> str:
     if not _SLUG.match(key):
         raise ExportError(
-            f"{where}: its id {key[:60]!r} is not lower-case words joined by dashes, "
-            "which an annotation file needs"
+            _(
+                "{where}: its id {key!r} is not lower-case words joined by dashes, which an "
+                "annotation file needs"
+            ).format(where=where, key=key[:60])
         )
     return key
 
@@ -404,8 +434,10 @@ def _slugify(text: str) -> str:
 
 def _damaged(where: str, problem: str) -> ExportError:
     return ExportError(
-        f"{where}: is damaged in the file ({problem[:120]}); "
-        "'desktopapp check FILE' lists what is wrong"
+        _(
+            "{where}: is damaged in the file ({problem}); 'desktopapp check FILE' lists what is "
+            "wrong"
+        ).format(where=where, problem=problem[:120])
     )
 
 

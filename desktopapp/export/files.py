@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktopapp.db.engine import SQLITE_MAGIC
+from desktopapp.domain.l10n import _
 from desktopapp.safe_files import TEMP_PREFIX as TEMP_PREFIX
 from desktopapp.safe_files import (
     FileProblem,
@@ -50,17 +51,25 @@ def check_target(target: Path) -> Path:
     except FileProblem as error:
         raise ExportError(str(error)) from error
     if target.exists() and not os.access(target, os.W_OK):
-        raise ExportError(f"cannot write {target}: the existing file is read-only")
+        raise ExportError(
+            _("cannot write {file}: the existing file is read-only").format(file=target)
+        )
     if _is_database(target):
         # An export never replaces a database: `export --db X --csv X`, or a file dialog
         # answered too fast, would otherwise destroy the timeline being read.
         raise ExportError(
-            f"{target} is a database file; an export will not replace it (choose another name)"
+            _(
+                "{file} is a database file; an export will not replace it (choose another name)"
+            ).format(file=target)
         )
     try:
         probe = new_temporary(target)
     except OSError as error:
-        raise ExportError(f"cannot write in {target.parent}: {reason(error)}") from error
+        raise ExportError(
+            _("cannot write in {folder}: {reason}").format(
+                folder=target.parent, reason=reason(error)
+            )
+        ) from error
     discard_temporary(probe)
     return target
 
@@ -88,10 +97,14 @@ def atomic_path(target: Path, *, suffix: str = "", needed: int | None = None) ->
         with replacing(target, suffix=suffix) as temporary:
             yield temporary
             if temporary.stat().st_size == 0:
-                raise ExportError(f"cannot write {target}: nothing was produced")
+                raise ExportError(
+                    _("cannot write {file}: nothing was produced").format(file=target)
+                )
     except OSError as error:
         raise ExportError(
-            f"cannot write {target}: {write_failure(error, target.parent, needed)}"
+            _("cannot write {file}: {reason}").format(
+                file=target, reason=write_failure(error, target.parent, needed)
+            )
         ) from error
 
 

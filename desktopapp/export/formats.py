@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktopapp.domain import l10n
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.l10n import N_, _, ngettext
 
 if TYPE_CHECKING:  # listing the formats (for --help) needs no database code
     from desktopapp.db.repository import EventRepository
@@ -42,7 +44,8 @@ Writer = Callable[["EventRepository", EventFilter, Path, ExportOptions], str]
 
 @dataclass(frozen=True)
 class ExportFormat:
-    """One way of writing the timeline to a file."""
+    """One way of writing the timeline to a file. Its words are English, marked for the
+    catalogue (``N_``); the properties below give them in the reader's language."""
 
     id: str  # the command line's --ID; lower case, words joined by "-"
     label: str  # what the window calls it: "Export events as CSV…" (the save dialog's title)
@@ -52,12 +55,26 @@ class ExportFormat:
     needs_qt: bool  # True: painted with Qt (an application object must exist)
     writer: Writer = field(compare=False)
     in_menu: bool = True  # False: the window offers it its own way (the PDF's page setup)
+    menu: str = ""  # its entry in File › Export, "Events as CSV…"
+
+    @property
+    def title(self) -> str:
+        """The label in the reader's language: "Exporter les événements en CSV…"."""
+        return _(self.label)
 
     @property
     def menu_text(self) -> str:
-        """Its entry in File › Export: the label without "Export", "Events as CSV…"."""
-        text = self.label.removeprefix("Export ")
-        return text[:1].upper() + text[1:]
+        """Its entry in File › Export in the reader's language, "Events as CSV…"."""
+        return _(self.menu)
+
+    @property
+    def filter_text(self) -> str:
+        """The save dialog's filter in the reader's language, "Fichiers CSV (*.csv)"."""
+        return _(self.file_filter)
+
+    @property
+    def help_text(self) -> str:
+        return _(self.help)
 
     @property
     def flag(self) -> str:
@@ -80,8 +97,18 @@ def register(export_format: ExportFormat) -> ExportFormat:
     return export_format
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
+def events_words(count: int) -> str:
+    """ "1 event", "1,234 events" / "1 événement", "1 234 événements"."""
+    return ngettext("{n} event", "{n} events", count).format(n=l10n.number(count))
+
+
+def _semicolon() -> str:
+    """The separator of a report's parts: "; " / " ; " (French: narrow no-break space)."""
+    return _("; ")
+
+
+def pages_words(count: int) -> str:
+    return ngettext("{n} page", "{n} pages", count).format(n=l10n.number(count))
 
 
 # -- the formats -------------------------------------------------------------------------
@@ -102,7 +129,7 @@ def _write_pdf(
         progress=options.progress,
         cancelled=options.cancelled,
     )
-    return f"{plural(pages, 'page')}, {plural(repository.count(event_filter), 'event')}"
+    return f"{pages_words(pages)}, {events_words(repository.count(event_filter))}"
 
 
 def _write_csv(
@@ -113,7 +140,7 @@ def _write_csv(
     count = _Count()
     events = events_in_pages(repository, event_filter, options, count)
     _write_chunks(target, events_csv_lines(events))
-    return plural(count.events, "event")
+    return events_words(count.events)
 
 
 def _write_json(
@@ -124,7 +151,7 @@ def _write_json(
     count = _Count()
     events = events_in_pages(repository, event_filter, options, count)
     _write_chunks(target, events_json_chunks(events, RecordContext(repository)))
-    return plural(count.events, "event")
+    return events_words(count.events)
 
 
 def _write_png(
@@ -133,7 +160,7 @@ def _write_png(
     from desktopapp.export.images import export_png
 
     width, height = export_png(repository, event_filter, target, grouping=options.grouping)
-    return f"chart, {width}×{height} pixels"
+    return _("chart, {width}×{height} pixels").format(width=width, height=height)
 
 
 def _write_svg(
@@ -142,7 +169,7 @@ def _write_svg(
     from desktopapp.export.images import export_svg
 
     export_svg(repository, event_filter, target, grouping=options.grouping)
-    return "chart, vector drawing"
+    return _("chart, vector drawing")
 
 
 def _write_annotations(
@@ -153,47 +180,87 @@ def _write_annotations(
     count = export_annotations(
         repository, target, event_filter, progress=options.progress, cancelled=options.cancelled
     )
-    return f"{plural(count, 'event')}; each source's text in a .txt file beside it"
+    return _("{events}; each source's text in a .txt file beside it").format(
+        events=events_words(count)
+    )
 
 
 register(
     ExportFormat(
-        "pdf", "Export PDF…", "pdf", "PDF documents (*.pdf)", "a PDF report", True, _write_pdf,
+        "pdf",
+        N_("Export PDF…"),
+        "pdf",
+        N_("PDF documents (*.pdf)"),
+        N_("a PDF report"),
+        True,
+        _write_pdf,
         in_menu=False,
+        menu=N_("PDF…"),
     )
-)  # fmt: skip
+)
 register(
     ExportFormat(
-        "csv", "Export events as CSV…", "csv", "CSV files (*.csv)", "the events as CSV",
-        False, _write_csv,
+        "csv",
+        N_("Export events as CSV…"),
+        "csv",
+        N_("CSV files (*.csv)"),
+        N_("the events as CSV"),
+        False,
+        _write_csv,
+        menu=N_("Events as CSV…"),
     )
-)  # fmt: skip
+)
 register(
     ExportFormat(
-        "json", "Export events as JSON…", "json", "JSON files (*.json)", "the events as JSON",
-        False, _write_json,
+        "json",
+        N_("Export events as JSON…"),
+        "json",
+        N_("JSON files (*.json)"),
+        N_("the events as JSON"),
+        False,
+        _write_json,
+        menu=N_("Events as JSON…"),
     )
-)  # fmt: skip
+)
 register(
     ExportFormat(
-        "png", "Export chart as PNG…", "png", "PNG images (*.png)", "the chart as a PNG image",
-        True, _write_png,
+        "png",
+        N_("Export chart as PNG…"),
+        "png",
+        N_("PNG images (*.png)"),
+        N_("the chart as a PNG image"),
+        True,
+        _write_png,
+        menu=N_("Chart as PNG…"),
     )
-)  # fmt: skip
+)
 register(
     ExportFormat(
-        "svg", "Export chart as SVG…", "svg", "SVG drawings (*.svg)",
-        "the chart as an SVG drawing", True, _write_svg,
+        "svg",
+        N_("Export chart as SVG…"),
+        "svg",
+        N_("SVG drawings (*.svg)"),
+        N_("the chart as an SVG drawing"),
+        True,
+        _write_svg,
+        menu=N_("Chart as SVG…"),
     )
-)  # fmt: skip
+)
 register(
     ExportFormat(
-        "annotations", "Export annotations (TOML)…", "toml", "Annotation files (*.toml)",
-        "the timeline in the annotation format (TOML) that build-db reads, each source's text "
-        "in a .txt file beside it",
-        False, _write_annotations,
+        "annotations",
+        N_("Export annotations (TOML)…"),
+        "toml",
+        N_("Annotation files (*.toml)"),
+        N_(
+            "the timeline in the annotation format (TOML) that build-db reads, each source's text "
+            "in a .txt file beside it"
+        ),
+        False,
+        _write_annotations,
+        menu=N_("Annotations (TOML)…"),
     )
-)  # fmt: skip
+)
 
 
 def _type_labels(repository: EventRepository) -> dict[str, str]:
@@ -203,7 +270,7 @@ def _type_labels(repository: EventRepository) -> dict[str, str]:
 def _timeline_name(repository: EventRepository) -> str:
     """The name other programs show for the timeline: its source's title when it has one."""
     sources = repository.sources
-    return sources[0].title if len(sources) == 1 and sources[0].title else "Timeline"
+    return sources[0].title if len(sources) == 1 and sources[0].title else _("Timeline")
 
 
 # The interchange formats are written as they are read, a thousand events at a time, so a
@@ -264,7 +331,7 @@ def _write_timelinejs(
     events = events_in_pages(repository, event_filter, options, count)
     labels, title = _type_labels(repository), _timeline_name(repository)
     _write_chunks(target, timelinejs_json_chunks(events, options.grouping, labels, title))
-    return plural(count.events, "event")
+    return events_words(count.events)
 
 
 def _write_timelinejs_csv(
@@ -275,7 +342,7 @@ def _write_timelinejs_csv(
     count = _Count()
     events = events_in_pages(repository, event_filter, options, count)
     _write_chunks(target, timelinejs_csv_lines(events, options.grouping, _type_labels(repository)))
-    return plural(count.events, "event")
+    return events_words(count.events)
 
 
 def _write_ics(
@@ -293,8 +360,12 @@ def _write_ics(
 
     events = counted(events_in_pages(repository, event_filter, options, count))
     _write_chunks(target, calendar_chunks(events, repository.meta, _timeline_name(repository)))
-    where = "placed at the first day or time their date allows"
-    return f"{plural(count.events, 'event')}; {placed:,} {where}"
+    placed_words = ngettext(
+        "{n} placed at the first day or time its date allows",
+        "{n} placed at the first day or time their date allows",
+        placed,
+    ).format(n=l10n.number(placed))
+    return _semicolon().join((events_words(count.events), placed_words))
 
 
 def _write_annotations_jsonld(
@@ -315,43 +386,76 @@ def _write_annotations_jsonld(
     tally = Tally()
     items = quote_annotations(events_in_pages(repository, event_filter, options), sources, tally)
     _write_chunks(target, jsonld_chunks(items, _timeline_name(repository)))
-    summary = plural(tally.written, "quote")
+    summary = ngettext("{n} quote", "{n} quotes", tally.written)
+    parts = [summary.format(n=l10n.number(tally.written))]
     if tally.left_out:
-        summary += f"; {tally.left_out:,} not verified against its source, left out"
+        left_out = ngettext(
+            "{n} not verified against its source, left out",
+            "{n} not verified against their sources, left out",
+            tally.left_out,
+        )
+        parts.append(left_out.format(n=l10n.number(tally.left_out)))
     if tally.unsourced:
-        summary += f"; {plural(tally.unsourced, 'unsourced event')} (no quote): no annotation"
-    return summary
+        unsourced = ngettext(
+            "{n} unsourced event (no quote): no annotation",
+            "{n} unsourced events (no quote): no annotation",
+            tally.unsourced,
+        )
+        parts.append(unsourced.format(n=l10n.number(tally.unsourced)))
+    return _semicolon().join(parts)
 
 
 register(
     ExportFormat(
-        "timelinejs", "Export TimelineJS JSON…", "json", "TimelineJS JSON (*.json)",
-        "the events as TimelineJS 3 JSON", False, _write_timelinejs,
+        "timelinejs",
+        N_("Export TimelineJS JSON…"),
+        "json",
+        N_("TimelineJS JSON (*.json)"),
+        N_("the events as TimelineJS 3 JSON"),
+        False,
+        _write_timelinejs,
+        menu=N_("TimelineJS JSON…"),
     )
-)  # fmt: skip
+)
 register(
     ExportFormat(
-        "timelinejs-csv", "Export TimelineJS spreadsheet (CSV)…", "csv",
-        "CSV files (*.csv)", "the events in the columns of TimelineJS's spreadsheet template",
-        False, _write_timelinejs_csv,
+        "timelinejs-csv",
+        N_("Export TimelineJS spreadsheet (CSV)…"),
+        "csv",
+        N_("CSV files (*.csv)"),
+        N_("the events in the columns of TimelineJS's spreadsheet template"),
+        False,
+        _write_timelinejs_csv,
+        menu=N_("TimelineJS spreadsheet (CSV)…"),
     )
-)  # fmt: skip
+)
 register(
     ExportFormat(
-        "ics", "Export calendar (iCalendar)…", "ics", "iCalendar files (*.ics)",
-        "the events as an iCalendar file (RFC 5545); a date without an exact day is put on "
-        "its first possible day, a time of day at its time, and says so",
-        False, _write_ics,
+        "ics",
+        N_("Export calendar (iCalendar)…"),
+        "ics",
+        N_("iCalendar files (*.ics)"),
+        N_(
+            "the events as an iCalendar file (RFC 5545); a date without an exact day is put on "
+            "its first possible day, a time of day at its time, and says so"
+        ),
+        False,
+        _write_ics,
+        menu=N_("Calendar (iCalendar)…"),
     )
-)  # fmt: skip
+)
 register(
     ExportFormat(
-        "annotations-jsonld", "Export quotes as web annotations (JSON-LD)…", "jsonld",
-        "JSON-LD files (*.jsonld)",
-        "every quote as a W3C Web Annotation (JSON-LD) on its source", False,
+        "annotations-jsonld",
+        N_("Export quotes as web annotations (JSON-LD)…"),
+        "jsonld",
+        N_("JSON-LD files (*.jsonld)"),
+        N_("every quote as a W3C Web Annotation (JSON-LD) on its source"),
+        False,
         _write_annotations_jsonld,
+        menu=N_("Quotes as web annotations (JSON-LD)…"),
     )
-)  # fmt: skip
+)
 
 
 def _write_html(
@@ -364,9 +468,16 @@ def _write_html(
 
 register(
     ExportFormat(
-        "html", "Export web page (HTML)…", "html", "Web pages (*.html *.htm)",
-        "a self-contained web page to publish: timeline, filters, list, quotes and citations; "
-        "works offline, makes no network request",
-        False, _write_html,
+        "html",
+        N_("Export web page (HTML)…"),
+        "html",
+        N_("Web pages (*.html *.htm)"),
+        N_(
+            "a self-contained web page to publish: timeline, filters, list, quotes and citations; "
+            "works offline, makes no network request"
+        ),
+        False,
+        _write_html,
+        menu=N_("Web page (HTML)…"),
     )
-)  # fmt: skip
+)

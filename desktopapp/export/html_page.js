@@ -4,7 +4,10 @@
   "use strict";
   var DATA = JSON.parse(document.getElementById("timeline-data").textContent);
   var EVENTS = DATA.events, TYPES = DATA.types, ACTORS = DATA.actors;
-  var DAY = 86400000, MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  // The page's words come with its data, in the language it was exported in (never markup:
+  // every field is filled in as text and shown with textContent).
+  var LANG = DATA.lang, WORDS = DATA.words, PLURALS = DATA.plurals, RULES = new Intl.PluralRules(LANG);
+  var DAY = 86400000, MONTHS = DATA.months;
   var LANE_ROW = 20, LANE_PAD = 6, AXIS = 34, MAX_ROWS = 6, HEADER = 170, DOT = 5.5;
   var MAX_LABEL = 300, MIN_LABEL = 48, FONT = "12px system-ui, 'DejaVu Sans', sans-serif";
   var chosenActors = new Set(), chosenTypes = new Set(), grouping = "actor", selected = null;
@@ -16,7 +19,12 @@
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
-  function plural(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
+  function fill(text, fields) { return text.replace(/\{(\w+)\}/g, function (whole, name) { return name in fields ? String(fields[name]) : whole; }); }
+  function W(key, fields) { return fill(WORDS[key], fields || {}); }
+  function num(n) { return n.toLocaleString(LANG); }
+  // "1 Mar 2022" / "1er mars 2022": the first of a month as the language writes it.
+  function dayMonthYear(d) { var day = d.getUTCDate(); return (day === 1 ? W("firstDay") : day) + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear(); }
+  function plural(n, key) { var forms = PLURALS[key]; return fill(forms[RULES.select(n)] || forms.other, { n: num(n) }); }
   function typeOf(e) { return TYPES[e.y]; }
   function rootColour(e) { var slug = typeOf(e).slug.split("/")[0]; var t = TYPES.find(function (x) { return x.slug === slug; }); return (t || typeOf(e)).colour; }
 
@@ -35,8 +43,8 @@
 
   function buildFilters(aside) {
     var actorBox = el("fieldset"), typeBox = el("fieldset");
-    actorBox.appendChild(el("legend", "", "Actors"));
-    typeBox.appendChild(el("legend", "", "Event types"));
+    actorBox.appendChild(el("legend", "", W("actors")));
+    typeBox.appendChild(el("legend", "", W("types")));
     var actorOrder = ACTORS.map(function (_, i) { return i; }).sort(function (a, b) { return ACTORS[a].localeCompare(ACTORS[b]); });
     var actorCounts = actorOrder.map(function (i) { return choice(actorBox, ACTORS[i], "actor-" + i, false, function (on) { toggle(chosenActors, i, on); }); });
     var typeOrder = TYPES.map(function (_, i) { return i; }).sort(function (a, b) { return TYPES[a].slug.localeCompare(TYPES[b].slug); });
@@ -74,7 +82,7 @@
     box.appendChild(row);
     return count;
   }
-  function setCount(node, n) { node.textContent = n.toLocaleString("en"); node.parentNode.classList.toggle("none", n === 0); }
+  function setCount(node, n) { node.textContent = num(n); node.parentNode.classList.toggle("none", n === 0); }
   function toggle(set, value, on) { if (on) set.add(value); else set.delete(value); refresh(); }
 
   // --- the list ------------------------------------------------------------------------
@@ -93,7 +101,7 @@
   // An address as a link when the exporter found it a safe http(s) one, else as text.
   function anchor(url, href) {
     if (href === undefined) href = url;  // the exporter leaves out a target equal to the text
-    if (!href) return el("span", "", url + " (not a web address: not linked)");
+    if (!href) return el("span", "", W("notLinked", { url: url }));
     var a = el("a", "", url);
     a.href = href;
     a.rel = "noopener noreferrer";
@@ -111,7 +119,7 @@
     head.appendChild(markSwatch(e.m, e.x, e.u, !e.v, rootColour(e)));
     var glyph = glyphOf(e.x, e.u);
     head.appendChild(el("span", "date", e.d + (glyph ? "  " + glyph : "")));
-    if (!e.v) head.appendChild(el("span", "badge", "unsourced"));
+    if (!e.v) head.appendChild(el("span", "badge", W("unsourced")));
     li.appendChild(head);
     li.appendChild(el("h3", "title", e.t));
     var who = e.a.map(function (a) { return ACTORS[a]; }).join(", ");
@@ -119,13 +127,13 @@
     if (e.s) li.appendChild(el("p", "summary", e.s));
     e.q.forEach(function (q) {
       var block = el("blockquote", q[2] ? "unverified" : "");
-      block.appendChild(el("span", "", "“" + q[0] + "”"));
+      block.appendChild(el("span", "", W("quoted", { text: q[0] })));
       var source = DATA.sources[q[1]];
       var line = el("cite", "cite");
-      cite(line, ["— " + (source.outlet || "source"), source.title, source.published]);
+      cite(line, ["— " + (source.outlet || W("source")), source.title, source.published]);
       link(line, source.url, source.href);
       block.appendChild(line);
-      if (q[2]) block.appendChild(el("p", "warn", "Quote not verified: " + q[2]));
+      if (q[2]) block.appendChild(el("p", "warn", W("notVerified", { problem: q[2] })));
       li.appendChild(block);
     });
     if (!e.v) li.appendChild(el("p", "warn", DATA.unsourced + "."));
@@ -137,19 +145,19 @@
     }
     (e.l || []).forEach(function (l) {
       var line = el("p", "medialink");
-      line.appendChild(el("span", "", l.w + ": "));
+      line.appendChild(el("span", "", W("linkWords", { words: l.w })));
       line.appendChild(anchor(l.url, l.href));
       if (l.k) line.appendChild(el("span", "", " — " + l.k));
       li.appendChild(line);
     });
     var c = DATA.citations[e.c];
     var date = el("p", "datecite");
-    cite(date, [(c.article ? "Date " + e.e + " from the article: " : "Date " + e.e + " from ") + c.outlet, c.title, c.published]);
+    cite(date, [W(c.article ? "dateFromArticle" : "dateFrom", { edtf: e.e, outlet: c.outlet }), c.title, c.published]);
     link(date, c.url, c.href);
-    if (c.sentence) date.appendChild(document.createTextNode(": “" + c.sentence + "”"));
+    if (c.sentence) date.appendChild(document.createTextNode(": " + W("quoted", { text: c.sentence })));
     if (c.note) date.appendChild(document.createTextNode(" (" + c.note + ")"));
     li.appendChild(date);
-    e.p.forEach(function (problem) { li.appendChild(el("p", "warn", "Problem in the file: " + problem)); });
+    e.p.forEach(function (problem) { li.appendChild(el("p", "warn", W("problem", { problem: problem }))); });
     li.addEventListener("click", function () { select(index, false); });
     return li;
   }
@@ -190,8 +198,8 @@
     });
     var result = Array.from(lanes.entries()).map(function (pair) {
       var k = pair[0], label;
-      if (k === "none") label = "No acting actor";
-      else if (k === "all") label = "All events";
+      if (k === "none") label = W("noActor");
+      else if (k === "all") label = W("allEvents");
       else if (k[0] === "a") label = ACTORS[+k.slice(1)];
       else { var slug = k.slice(1); var t = TYPES.find(function (x) { return x.slug === slug; }); label = t ? t.label : slug; }
       return { key: k, label: label, events: pair[1] };
@@ -230,7 +238,7 @@
     });
     drawAxis(axisTicks(width - HEADER), width);
     var marks = lanes.reduce(function (n, l) { return n + l.events.length; }, 0);
-    canvas.setAttribute("aria-label", "Timeline of " + plural(marks, "mark") + " in " + plural(lanes.length, "lane") + ", from " + dayText(view[0]) + " to " + dayText(view[1]) + ". The list below holds the same events.");
+    canvas.setAttribute("aria-label", W("chartLabel", { marks: plural(marks, "marks"), lanes: plural(lanes.length, "lanes"), start: dayText(view[0]), end: dayText(view[1]) }));
   }
   function drawLane(lane, l, k, top, laneHeight, width, height) {
     ctx.save();
@@ -240,7 +248,7 @@
     ctx.strokeStyle = "#dde2e7";
     ctx.beginPath(); ctx.moveTo(0, top + laneHeight + 0.5); ctx.lineTo(width, top + laneHeight + 0.5); ctx.stroke();
     ctx.fillStyle = "#1f2328";
-    ctx.fillText(fitText(lane.label + " (" + lane.events.length.toLocaleString("en") + ")", HEADER - 12), 6, top + LANE_PAD + LANE_ROW / 2);
+    ctx.fillText(fitText(lane.label + " (" + num(lane.events.length) + ")", HEADER - 12), 6, top + LANE_PAD + LANE_ROW / 2);
     ctx.beginPath(); ctx.rect(HEADER, Math.max(top, AXIS), width - HEADER, laneHeight); ctx.clip();
     l.marks.forEach(function (p) {
       var cy = top + LANE_PAD + p.row * LANE_ROW + LANE_ROW / 2, e = EVENTS[p.index];
@@ -353,7 +361,7 @@
   }
   function dayText(day) {
     var d = new Date(Math.floor(day) * DAY);
-    return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
+    return dayMonthYear(d);
   }
   function axisTicks(pixels) {
     var perDay = pixels / (view[1] - view[0]), ticks = [];
@@ -363,7 +371,7 @@
     var y = start.getUTCFullYear(), m = start.getUTCMonth(), d;
     if (unit === "y") { y = Math.floor(y / n) * n; m = 0; } else if (unit === "m") { m = Math.floor(m / n) * n; }
     for (var guard = 0; guard < 400; guard++) {
-      if (unit === "d") { d = Math.floor(view[0]) + guard * n; var dd = new Date(d * DAY); ticks.push([d, dd.getUTCDate() + " " + MONTHS[dd.getUTCMonth()] + " " + dd.getUTCFullYear()]); }
+      if (unit === "d") { d = Math.floor(view[0]) + guard * n; var dd = new Date(d * DAY); ticks.push([d, dayMonthYear(dd)]); }
       else {
         var date = new Date(0); date.setUTCFullYear(y, unit === "m" ? m + guard * n : 0, 1);
         if (unit === "y") date.setUTCFullYear(y + guard * n, 0, 1);
@@ -390,7 +398,7 @@
       ctx.beginPath(); ctx.moveTo(x + 0.5, AXIS - 8); ctx.lineTo(x + 0.5, AXIS); ctx.stroke();
       ctx.fillStyle = "#656d76"; ctx.fillText(t[1], x + 3, AXIS / 2);
     });
-    ctx.fillStyle = "#1f2328"; ctx.fillText(grouping === "actor" ? "Acting actor" : grouping === "type" ? "Event type" : "", 6, AXIS / 2);
+    ctx.fillStyle = "#1f2328"; ctx.fillText(grouping === "actor" ? W("actingActor") : grouping === "type" ? W("eventType") : "", 6, AXIS / 2);
   }
   function zoom(factor, anchorDay) {
     var span = view[1] - view[0], full = fullExtent(), fullSpan = full[1] - full[0];
@@ -447,7 +455,7 @@
   function refresh() {
     var n = 0;
     EVENTS.forEach(function (e, i) { var visible = shown(e); if (items[i]) items[i].hidden = !visible; if (visible) n++; });
-    countNode.textContent = plural(n, "event") + (n === EVENTS.length ? "" : " of " + EVENTS.length.toLocaleString("en"));
+    countNode.textContent = n === EVENTS.length ? plural(n, "events") : W("someOf", { events: plural(n, "events"), total: num(EVENTS.length) });
     updateCounts();
     fit();
   }
@@ -477,24 +485,24 @@
   function build() {
     var header = el("header");
     header.appendChild(el("h1", "", DATA.title));
-    header.appendChild(el("p", "meta", DATA.filter + " · exported " + DATA.made + ". Every quote is a span of its source; every date says where it comes from."));
+    header.appendChild(el("p", "meta", W("made", { filter: DATA.filter, date: DATA.made })));
     document.body.appendChild(header);
     var layoutBox = el("div", "layout"), aside = el("aside"), main = el("main");
-    aside.setAttribute("aria-label", "Filters");
-    aside.appendChild(el("h2", "", "Filter"));
+    aside.setAttribute("aria-label", W("filters"));
+    aside.appendChild(el("h2", "", W("filter")));
     updateCounts = buildFilters(aside);
     var bar = el("div", "toolbar");
-    button(bar, "−", "Zoom out", function () { zoom(1.25); });
-    button(bar, "+", "Zoom in", function () { zoom(0.8); });
-    button(bar, "◀", "Pan left", function () { pan(-0.2); });
-    button(bar, "▶", "Pan right", function () { pan(0.2); });
-    button(bar, "Fit", "Show all events", fit);
+    button(bar, "−", W("zoomOut"), function () { zoom(1.25); });
+    button(bar, "+", W("zoomIn"), function () { zoom(0.8); });
+    button(bar, "◀", W("panLeft"), function () { pan(-0.2); });
+    button(bar, "▶", W("panRight"), function () { pan(0.2); });
+    button(bar, W("fit"), W("showAll"), fit);
     var lanesChoice = el("select");
-    lanesChoice.setAttribute("aria-label", "Lanes");
-    [["actor", "Lanes by acting actor"], ["type", "Lanes by event type"], ["none", "One lane"]].forEach(function (o) { var opt = el("option", "", o[1]); opt.value = o[0]; lanesChoice.appendChild(opt); });
+    lanesChoice.setAttribute("aria-label", W("lanes"));
+    [["actor", W("byActor")], ["type", W("byType")], ["none", W("oneLane")]].forEach(function (o) { var opt = el("option", "", o[1]); opt.value = o[0]; lanesChoice.appendChild(opt); });
     lanesChoice.addEventListener("change", function () { grouping = lanesChoice.value; draw(); });
     bar.appendChild(lanesChoice);
-    bar.appendChild(el("span", "hint", "Wheel or +/− to zoom, drag or ←/→ to pan, ↑/↓ or the scroll bar for more lanes, click a mark to see its event."));
+    bar.appendChild(el("span", "hint", W("hint")));
     main.appendChild(bar);
     canvas = el("canvas");
     canvas.id = "timeline";

@@ -15,12 +15,16 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from desktopapp.db.repository import EventRepository
+from desktopapp.domain import l10n
+from desktopapp.domain.date_words import day_of_month
 from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.l10n import N_, _, ngettext
 from desktopapp.domain.links import link_target
 from desktopapp.domain.model import Citation, Event, Role, Source
 from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links
@@ -33,6 +37,7 @@ from desktopapp.domain.text import (
     for_display,
 )
 from desktopapp.export.files import write_text
+from desktopapp.export.formats import events_words
 from desktopapp.export.provenance import REPORT_TITLE, filter_line, long_date, published_words
 from desktopapp.render.marks import LEGEND_STYLES, MarkStyle
 from desktopapp.render.palette import type_colour
@@ -46,14 +51,78 @@ _TO_ESCAPE = re.compile("[<>&\u2028\u2029]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str's paired ones are single code points
 
 
+NEEDS_SCRIPT = N_("This timeline needs JavaScript to show its events.")
+
+# The script's words, given to it with the data (see html_page.js's W()): {fields} are filled
+# in by the script, as text.
+PAGE_WORDS = {
+    "actors": N_("Actors"),
+    "types": N_("Event types"),
+    "notLinked": N_("{url} (not a web address: not linked)"),
+    "unsourced": N_("unsourced"),
+    "source": N_("source"),
+    "notVerified": N_("Quote not verified: {problem}"),
+    "linkWords": N_("{words}: "),
+    "dateFromArticle": N_("Date {edtf} from the article: {outlet}"),
+    "dateFrom": N_("Date {edtf} from {outlet}"),
+    "problem": N_("Problem in the file: {problem}"),
+    "noActor": N_("No acting actor"),
+    "allEvents": N_("All events"),
+    "chartLabel": N_(
+        "Timeline of {marks} in {lanes}, from {start} to {end}. "
+        "The list below holds the same events."
+    ),
+    "actingActor": N_("Acting actor"),
+    "eventType": N_("Event type"),
+    "someOf": N_("{events} of {total}"),
+    "made": N_(
+        "{filter} · exported {date}. "
+        "Every quote is a span of its source; every date says where it comes from."
+    ),
+    "filters": N_("Filters"),
+    "filter": N_("Filter"),
+    "zoomOut": N_("Zoom out"),
+    "zoomIn": N_("Zoom in"),
+    "panLeft": N_("Pan left"),
+    "panRight": N_("Pan right"),
+    "fit": N_("Fit"),
+    "showAll": N_("Show all events"),
+    "lanes": N_("Lanes"),
+    "byActor": N_("Lanes by acting actor"),
+    "byType": N_("Lanes by event type"),
+    "oneLane": N_("One lane"),
+    "hint": N_(
+        "Wheel or +/− to zoom, drag or ←/→ to pan, ↑/↓ or the scroll bar for more lanes, "
+        "click a mark to see its event."
+    ),
+}
+
+
+def _page_plurals() -> dict[str, dict[str, str]]:
+    """The script's counted words, "{n} events", in every form the language has."""
+    return {
+        "events": plural_forms(lambda n: ngettext("{n} event", "{n} events", n)),
+        "marks": plural_forms(lambda n: ngettext("{n} mark", "{n} marks", n)),
+        "lanes": plural_forms(lambda n: ngettext("{n} lane", "{n} lanes", n)),
+    }
+
+
+def plural_forms(word: Callable[[int], str]) -> dict[str, str]:
+    """A counted word's forms by CLDR category, for the script's ``Intl.PluralRules``: the
+    catalogue's form for a count of each category (1, 1,000,000 and 2 stand for "one",
+    "many" and "other"; English has no "many": its count falls on "other")."""
+    return {
+        category: word(count) for category, count in (("one", 1), ("many", 1_000_000), ("other", 2))
+    }
+
+
 def write_html(repository: EventRepository, event_filter: EventFilter, target: Path) -> str:
     """Write the filtered timeline as a self-contained web page; return what was written
     ("web page, 18 events"), as every format's writer does (:mod:`desktopapp.export.formats`)."""
     events = repository.events(event_filter)
     data = page_data(repository, event_filter, events)
     write_text(target, html_page(data))
-    count = len(events)
-    return f"web page, {count:,} event{'' if count == 1 else 's'}"
+    return _("web page, {events}").format(events=events_words(len(events)))
 
 
 def html_page(data: dict[str, Any]) -> str:
@@ -66,17 +135,34 @@ def html_page(data: dict[str, Any]) -> str:
         "base-uri 'none'; form-action 'none'"
     )
     title = _attribute_safe(data["title"])
+    data = page_words() | data
+    language = _attribute_safe(data["lang"])
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n"
-        "<noscript><p>This timeline needs JavaScript to show its events.</p></noscript>\n"
+        f"<noscript><p>{_attribute_safe(_(NEEDS_SCRIPT))}</p></noscript>\n"
         f'<script type="application/json" id="timeline-data">{embedded_json(data)}</script>\n'
         f"<script>{script}</script>\n</body>\n</html>\n"
     )
+
+
+def page_words() -> dict[str, Any]:
+    """The page's own words in the language spoken, for its script: its labels and buttons,
+    counted words in every plural form, the months and quotation marks."""
+    return {
+        "lang": l10n.language(),
+        "words": {key: _(words) for key, words in PAGE_WORDS.items()}
+        | {
+            "quoted": l10n.quoted("{text}"),  # “…” / « … »
+            "firstDay": day_of_month(1),  # "1er mars"
+        },
+        "plurals": _page_plurals(),
+        "months": [l10n.month_name(month, abbreviated=True) for month in range(1, 13)],
+    }
 
 
 def embedded_json(data: object) -> str:
@@ -99,11 +185,11 @@ def page_data(
     tables = _Tables(repository.sources, type_labels)
     records = [tables.event(event) for event in events]
     return {
-        "title": REPORT_TITLE,
+        "title": _(REPORT_TITLE),
         "filter": _line(filter_line(repository, event_filter, len(events))),
         "made": long_date(dt.date.today()),
         "legend": [_legend_entry(style) for style in LEGEND_STYLES],
-        "unsourced": UNSOURCED_LINE,
+        "unsourced": _(UNSOURCED_LINE),
         "notes": tables.notes(),
         "events": records,
         "types": tables.types,
@@ -133,7 +219,7 @@ class _Tables:
     def notes(self) -> list[str]:
         """What the reader must be told once about marks in the texts shown."""
         return [
-            note
+            _(note)
             for note, seen in (
                 (SUPPLIED_TITLE_NOTE, self._supplied),
                 (HIDDEN_MARK_NOTE, self._hidden),

@@ -32,6 +32,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from desktopapp.domain.dates import FuzzyDate, Precision
+from desktopapp.domain.l10n import _
 from desktopapp.domain.model import Event
 from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links
 from desktopapp.domain.quotation import quoted
@@ -91,18 +92,24 @@ def calendar_event(event: Event, stamp: dt.datetime) -> CalendarEvent:
 
 
 def description(event: Event) -> str:
-    lines = [f"{UNSOURCED_LINE}.", ""] if event.unsourced else []
+    lines = [f"{_(UNSOURCED_LINE)}.", ""] if event.unsourced else []
     if event.summary:
         lines.extend((readable(event.summary), ""))
-    lines.append(f"Date: {readable(event.date.describe())} (EDTF {event.date.edtf()}).")
+    lines.append(
+        _("Date: {date} (EDTF {edtf}).").format(
+            date=readable(event.date.describe()), edtf=event.date.edtf()
+        )
+    )
     if not shown_exactly(event.date):
         lines.append(placing(event))
     citation = event.citation
-    lines.append(f"Date source: {readable(citation.line())}")
+    lines.append(_("Date source: {source}").format(source=readable(citation.line())))
     if citation.quote:  # its own quotation marks nested, not doubled (as in TimelineJS)
         lines.append(readable(quoted(citation.quote)))
     for quote in event.quotes:
-        said = f"Quote: {readable(quoted(quote.text))} ({readable(quote.source_title)})"
+        said = _("Quote: {quote} ({source})").format(
+            quote=readable(quoted(quote.text)), source=readable(quote.source_title)
+        )
         if not quote.verified:
             said += f" [{readable(quote.problem)}]"
         lines.append(said)
@@ -111,7 +118,7 @@ def description(event: Event) -> str:
     for shown in shown_links(event.links):
         if shown.target is not None:
             credit = f" ({readable(shown.credit_line)})" if shown.credit_line else ""
-            lines.append(f"{shown.words}: {shown.target}{credit}")
+            lines.append(_("{words}: ").format(words=shown.words) + f"{shown.target}{credit}")
     return "\n".join(lines)
 
 
@@ -146,30 +153,38 @@ def placing(event: Event) -> str:
         return _placing_in_day(date)
     day = event.date.start.first_day().isoformat()
     if event.date.start.approximate:
-        return (
-            f"Placed on {day}, the first day of the date as stated; the date is approximate, "
+        return _(
+            "Placed on {day}, the first day of the date as stated; the date is approximate, "
             "so the event may be a little earlier or later: the sources do not give the day."
-        )
-    return f"Placed on {day}, the first day this date allows: the sources do not give the day."
+        ).format(day=day)
+    return _(
+        "Placed on {day}, the first day this date allows: the sources do not give the day."
+    ).format(day=day)
 
 
 def _placing_in_day(date: FuzzyDate) -> str:
     """Why the entry starts when it does, for a date that starts at a time of day."""
     start = date.start
     clock = start.time_of_day()
-    at = f"Placed at {clock:%H:%M:%S} on {start.first_day().isoformat()}"
+    at = _("Placed at {time} on {day}").format(
+        time=f"{clock:%H:%M:%S}", day=start.first_day().isoformat()
+    )
     if start.zone not in (None, "Z"):
-        at += f" ({start.describe_time()}, written here in UTC)"
+        at += _(" ({time}, written here in UTC)").format(time=start.describe_time())
     if date.end is not None:
-        return f"{at}, the earliest time this date allows: the sources give a span, not a moment."
+        return _(
+            "{placed}, the earliest time this date allows: the sources give a span, not a moment."
+        ).format(placed=at)
     if start.precision is Precision.HOUR:
-        said = f"{at}, the start of the hour {start.clock()}h: the sources do not give the minute"
+        said = _(
+            "{placed}, the start of the hour {hour}h: the sources do not give the minute"
+        ).format(placed=at, hour=start.clock())
     else:
-        said = f"{at}, the time as reported"
+        said = _("{placed}, the time as reported").format(placed=at)
     if start.approximate:
-        said += "; the time is approximate, so the event may be a little earlier or later"
+        said += _("; the time is approximate, so the event may be a little earlier or later")
     elif start.uncertain:
-        said += "; the date is uncertain"
+        said += _("; the date is uncertain")
     return said + "."
 
 

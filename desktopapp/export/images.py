@@ -20,6 +20,7 @@ from PySide6.QtSvg import QSvgGenerator
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.l10n import _
 from desktopapp.export.files import ExportError, write_bytes
 from desktopapp.export.provenance import REPORT_TITLE, filter_line, source_credit
 from desktopapp.render.chart import Chart, ChartCaption, build_chart, chart_height, paint_chart
@@ -44,11 +45,13 @@ def export_png(
     size = QSize(round(width * PNG_SCALE), round(height * PNG_SCALE))
     if size.width() * size.height() > MAX_PIXELS:
         raise ExportError(
-            f"the chart would be {size.width()}×{size.height()} pixels; export it as SVG or PDF"
+            _("the chart would be {width}×{height} pixels; export it as SVG or PDF").format(
+                width=size.width(), height=size.height()
+            )
         )
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
-        raise ExportError("not enough memory for an image of this size; export it as SVG")
+        raise ExportError(_("not enough memory for an image of this size; export it as SVG"))
     image.setDevicePixelRatio(PNG_SCALE)
     image.fill(QColor("#1e1f22") if dark else QColor("white"))
     painter = QPainter(image)
@@ -71,7 +74,9 @@ def write_png(image: QImage | QPixmap, target: Path) -> None:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     # The stubs want the format as bytes; the binding accepts only str for a device.
     if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
-        raise ExportError(f"cannot write {target.name}: the PNG could not be encoded")
+        raise ExportError(
+            _("cannot write {name}: the PNG could not be encoded").format(name=target.name)
+        )
     buffer.close()
     write_bytes(target, bytes(data.data()))
 
@@ -100,7 +105,9 @@ def export_svg(
     generator.setDescription(texts["Description"])
     painter = QPainter()
     if not painter.begin(generator):
-        raise ExportError(f"cannot write {Path(target).name}: the SVG could not be started")
+        raise ExportError(
+            _("cannot write {name}: the SVG could not be started").format(name=Path(target).name)
+        )
     try:
         painter.fillRect(QRectF(0, 0, width, height), QColor("white"))
         paint_chart(painter, QRectF(0, 0, width, height), chart)
@@ -116,7 +123,7 @@ def _chart(repository: EventRepository, event_filter: EventFilter, grouping: Gro
     repository.validate(event_filter)
     chart = build_chart(repository, event_filter, grouping)
     caption = ChartCaption(
-        title=REPORT_TITLE,
+        title=_(REPORT_TITLE),
         filter_line=filter_line(repository, event_filter, repository.count(event_filter)),
         credit=source_credit(repository.sources[0] if repository.sources else None, date.today()),
     )
@@ -125,7 +132,7 @@ def _chart(repository: EventRepository, event_filter: EventFilter, grouping: Gro
 
 def _image_texts(chart: Chart) -> dict[str, str]:
     """The caption again as the file's own metadata (PNG text chunks, SVG title and desc)."""
-    caption = chart.caption or ChartCaption("Timeline chart", "", "")
+    caption = chart.caption or ChartCaption(_("Timeline chart"), "", "")
     return {
         "Title": f"{caption.title} — {caption.filter_line}",
         "Description": caption.credit,

@@ -43,10 +43,12 @@ from PySide6.QtGui import (
 
 from desktopapp import __version__
 from desktopapp.db.repository import EventRepository
+from desktopapp.domain import l10n
 from desktopapp.domain.dates import Precision
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
-from desktopapp.domain.model import NOT_VERIFIED, Citation, Event, Source
+from desktopapp.domain.l10n import N_, _, ngettext
+from desktopapp.domain.model import NOT_VERIFIED, Citation, Event, Role, Source
 from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, shown_links, source_names
 from desktopapp.domain.quotation import SUPPLIED_TITLE_NOTE, is_supplied_title, quoted
 from desktopapp.domain.text import HIDDEN_MARK_NOTE, LINE_LIMIT, event_has_hidden, for_display
@@ -128,8 +130,10 @@ class Report:
     @property
     def subject(self) -> str:
         if self.source is None:
-            return "Events reported in the news"
-        return f"Events reported by {self.source.outlet}: {self.source.title}"
+            return _("Events reported in the news")
+        return _("Events reported by {outlet}: {title}").format(
+            outlet=self.source.outlet, title=self.source.title
+        )
 
 
 @dataclass
@@ -174,7 +178,7 @@ class Contents:
 
     @property
     def keywords(self) -> str:
-        return ", ".join(["timeline", *list(self.actor_names)[:40]])
+        return ", ".join([_("timeline"), *list(self.actor_names)[:40]])
 
 
 KEYWORD_EVENTS = 200  # the document's keywords name the actors of the first events
@@ -189,7 +193,7 @@ def collect_report(
     count = repository.count(event_filter)
     sources = repository.sources
     return Report(
-        title=REPORT_TITLE,
+        title=_(REPORT_TITLE),
         filter_text=filter_line(repository, event_filter, count),
         source=sources[0] if sources else None,
         exported=date.today(),
@@ -210,9 +214,13 @@ def configure_page(
 ) -> None:
     """Page size, orientation and margins shared by the PDF writer and printers."""
     if page_size not in PAGE_SIZES:
-        raise ExportError(f"unknown page size {page_size!r}; use A4 or Letter")
+        raise ExportError(_("unknown page size {size!r}; use A4 or Letter").format(size=page_size))
     if orientation not in ORIENTATIONS:
-        raise ExportError(f"unknown orientation {orientation!r}; use landscape or portrait")
+        raise ExportError(
+            _("unknown orientation {orientation!r}; use landscape or portrait").format(
+                orientation=orientation
+            )
+        )
     layout = QPageLayout(
         QPageSize(PAGE_SIZES[page_size]),
         ORIENTATIONS[orientation],
@@ -266,7 +274,7 @@ def print_report(
     report = collect_report(repository, event_filter, grouping)
     painter = QPainter()
     if not painter.begin(printer):
-        raise ExportError("the printer could not be started")
+        raise ExportError(_("the printer could not be started"))
     try:
         return render_report(painter, printer, repository, report, progress, cancelled).pages
     except ExportCancelled:
@@ -295,7 +303,9 @@ def _write_pdf(
         configure_page(writer, page_size, orientation)
         painter = QPainter()
         if not painter.begin(writer):
-            raise ExportError(f"cannot write {path.name}: the PDF could not be started")
+            raise ExportError(
+                _("cannot write {name}: the PDF could not be started").format(name=path.name)
+            )
         try:
             return render_report(painter, writer, repository, report, progress, cancelled)
         finally:
@@ -390,7 +400,7 @@ def _render(
     laid_out: dict[int, LaidOut] = {}
     for index, items in enumerate(on_page):
         if index > 0 and not device.newPage():
-            raise ExportError("the output could not start a new page (disk full?)")
+            raise ExportError(_("the output could not start a new page (disk full?)"))
         for number, placement in sorted(items, key=lambda item: item[1].y):
             laid = laid_out.get(number)
             if laid is None:
@@ -497,7 +507,7 @@ class TextMeasured:
         laid = self._arrange(room, TextFrame.lay_out)
         measured = self.measure(room)
         if abs(laid.height - measured.height) > 0.01 or tuple(laid.breaks) != measured.breaks:
-            raise ExportError("a block of the report was laid out differently twice")
+            raise ExportError(_("a block of the report was laid out differently twice"))
         return laid
 
     def _arrange(self, room: float, lay_out: FrameLaying) -> LaidOut:
@@ -580,7 +590,7 @@ def _blocks(
         blocks.append(ChartBlock(repository, report, styles, space_before=page.pt(10)))
         blocks.append(
             TextBlock(
-                lambda: _heading(styles, f"Events ({len(events)}, in date order)"),
+                lambda: _heading(styles, _events_heading(len(events))),
                 keep_with_next=True,
                 space_before=page.pt(14),
                 splittable=False,
@@ -622,26 +632,49 @@ def _header(contents: Contents, styles: Styles) -> TextFrame:
     value = styles.chars(SERIF, 9)
     if report.source is not None:
         source = report.source
-        rich.paragraph(after=3, line_height=125).text("Source article  ", label)
-        rich.text(f"{source.outlet}, {quoted(source.title, source.language)}, ", value)
+        rich.paragraph(after=3, line_height=125).text(_("Source article") + "  ", label)
+        rich.text(f"{source.outlet}, {_title(source.title)}, ", value)
         if source.url:
             rich.link(source.url, source.url, styles.chars(SERIF, 9)).text(", ", value)
         rich.text(published_words(source), value)
         if is_supplied_title(source.title):
-            rich.paragraph(after=3).text(SUPPLIED_TITLE_NOTE, styles.chars(SANS, 7.5, color=MUTED))
-    grouped = {
-        Grouping.ACTOR: "lanes by acting actor",
-        Grouping.TYPE: "lanes by event type",
-        Grouping.NONE: "a single lane",
-    }[report.grouping]
-    rich.paragraph(after=0).text("Exported  ", label)
+            rich.paragraph(after=3).text(
+                _(SUPPLIED_TITLE_NOTE), styles.chars(SANS, 7.5, color=MUTED)
+            )
+    rich.paragraph(after=0).text(_("Exported") + "  ", label)
     rich.text(
-        f"{long_date(report.exported)} with desktopapp {__version__}; chart with {grouped}",
+        _("{date} with desktopapp {version}; chart with {lanes}").format(
+            date=long_date(report.exported),
+            version=__version__,
+            lanes=_(LANES_WORDS[report.grouping]),
+        ),
         styles.chars(SANS, 8.5, color=MUTED),
     )
     if contents.has_hidden:
-        rich.paragraph(before=3).text(f"{HIDDEN_MARK_NOTE}.", styles.chars(SANS, 8.5, color=MUTED))
+        rich.paragraph(before=3).text(
+            f"{_(HIDDEN_MARK_NOTE)}.", styles.chars(SANS, 8.5, color=MUTED)
+        )
     return rich
+
+
+LANES_WORDS = {
+    Grouping.ACTOR: N_("lanes by acting actor"),
+    Grouping.TYPE: N_("lanes by event type"),
+    Grouping.NONE: N_("a single lane"),
+}
+
+
+def _title(title: str) -> str:
+    """A source's title in the marks of the page's language, not of the title's: a French
+    editor writes « The Guardian's headline » in a French page, as an English one writes
+    “Le Monde's headline” (the marks belong to the sentence that cites the title)."""
+    return quoted(title, l10n.language())
+
+
+def _events_heading(count: int) -> str:
+    return ngettext("Events ({n}, in date order)", "Events ({n}, in date order)", count).format(
+        n=l10n.number(count)
+    )
 
 
 def _heading(styles: Styles, text: str) -> TextFrame:
@@ -655,7 +688,7 @@ def _quoted_source_blocks(contents: Contents, styles: Styles) -> list[ReportBloc
     page = styles.page
     quoted_sources = contents.quoted_sources
     heading = TextBlock(
-        lambda: _titled_heading(styles, "Sources quoted", [s.title for s in quoted_sources]),
+        lambda: _titled_heading(styles, _("Sources quoted"), [s.title for s in quoted_sources]),
         keep_with_next=True,
         space_before=page.pt(16),
         splittable=False,
@@ -678,7 +711,7 @@ def _quoted_source_entry(styles: Styles, source: Source) -> Callable[[], TextFra
     def build() -> TextFrame:
         rich = styles.document(styles.page.width)
         small = styles.chars(SERIF, 8.5)
-        title = quoted(source.title, source.language) if source.title else ""
+        title = _title(source.title) if source.title else ""
         rich.paragraph(indent=SOURCE_INDENT_PT, line_height=115)
         rich.text(source.outlet or title or source.key, styles.chars(SERIF, 8.5, bold=True))
         rest = [source.author, title if source.outlet else "", source.published_text()]
@@ -687,7 +720,7 @@ def _quoted_source_entry(styles: Styles, source: Source) -> Callable[[], TextFra
             rich.text(", ", small).link(source.url, source.url, small)
         if source.published_note:
             rich.paragraph(indent=SOURCE_INDENT_PT, line_height=115)
-            rich.text("Note: ", styles.chars(SANS, 7.5, color=MUTED))
+            rich.text(_("Note: "), styles.chars(SANS, 7.5, color=MUTED))
             rich.text(source.published_note, styles.chars(SERIF, 8, color=QUOTE_INK))
         return rich
 
@@ -700,7 +733,7 @@ def _sources_heading(contents: Contents, styles: Styles) -> TextFrame:
     quoted_titles = [source.title for source in contents.quoted_sources]
     said_above = contents.lists_quoted_sources and _has_supplied_title(quoted_titles)
     titles = [] if said_above else [citation.title for citation in contents.citations]
-    return _titled_heading(styles, "Sources of the dates", titles)
+    return _titled_heading(styles, _("Sources of the dates"), titles)
 
 
 def _has_supplied_title(titles: Iterable[str]) -> bool:
@@ -711,18 +744,23 @@ def _titled_heading(styles: Styles, text: str, titles: Iterable[str]) -> TextFra
     """A heading over references, saying what a bracketed title means if one has it."""
     rich = _heading(styles, text)
     if _has_supplied_title(titles):
-        rich.paragraph(after=3).text(SUPPLIED_TITLE_NOTE, styles.chars(SANS, 7.5, color=MUTED))
+        rich.paragraph(after=3).text(_(SUPPLIED_TITLE_NOTE), styles.chars(SANS, 7.5, color=MUTED))
     return rich
 
 
 def _nothing_matches(report: Report, styles: Styles) -> TextFrame:
     rich = styles.document(styles.page.width)
     rich.paragraph(after=4).text(
-        "No event matches this filter.", styles.chars(SANS, 14, bold=True, color=ACCENT)
+        _("No event matches this filter."), styles.chars(SANS, 14, bold=True, color=ACCENT)
     )
     rich.paragraph().text(
-        f"None of the {report.total} events in the database matches "
-        f"{report.event_filter.describe()}. Widen the filter and export again.",
+        ngettext(
+            "The only event in the database does not match {filter}. "
+            "Widen the filter and export again.",
+            "None of the {n} events in the database matches {filter}. "
+            "Widen the filter and export again.",
+            report.total,
+        ).format(n=l10n.number(report.total), filter=report.event_filter.describe()),
         styles.chars(SERIF, 10),
     )
     return rich
@@ -753,23 +791,23 @@ def _source_entry(
         muted = styles.chars(SANS, 7.5, color=MUTED)
         marker = (f"[{number}]", _marker_format(styles))
         rich.paragraph(indent=indent, line_height=115, marker=marker)
-        rich.text(citation.outlet or "Unnamed source", styles.chars(SERIF, 8.5, bold=True))
+        rich.text(citation.outlet or _("Unnamed source"), styles.chars(SERIF, 8.5, bold=True))
         if citation.is_article:
-            rich.text(" (the source article itself)", small)
+            rich.text(_(" (the source article itself)"), small)
         if citation.title:
-            rich.text(f", {quoted(citation.title)}", small)
+            rich.text(f", {_title(citation.title)}", small)
         if citation.published:
             rich.text(f", {citation.published}", small)
         if citation.url:
             rich.text(", ", small).link(citation.url, citation.url, small)
         if citation.quote:
             rich.paragraph(indent=indent, line_height=115)
-            rich.text("Dating sentence: ", muted)
+            rich.text(_("Dating sentence: "), muted)
             # The dating sentence is in the report's language (mostly English): “ ”, as in
             # the window; the article's own words keep the marks of its language.
             rich.text(quoted(citation.quote), styles.chars(SERIF, 8.5, italic=True))
         if citation.note:
-            rich.paragraph(indent=indent, line_height=115).text("Note: ", muted)
+            rich.paragraph(indent=indent, line_height=115).text(_("Note: "), muted)
             rich.text(citation.note, styles.chars(SERIF, 8, color=QUOTE_INK))
         return rich
 
@@ -844,7 +882,7 @@ def _date_column(event: Event, number: int, styles: Styles, width: float) -> Tex
     )
     rich.paragraph(line_height=110).text(event.date.edtf(), styles.chars(MONO, 7, color=MUTED))
     rich.paragraph(before=1.5, line_height=110).text(
-        f"Date source [{number}]", styles.chars(SANS, 7.5, color=ACCENT)
+        _("Date source [{number}]").format(number=number), styles.chars(SANS, 7.5, color=ACCENT)
     )
     return rich
 
@@ -856,16 +894,19 @@ def _body(event: Event, report: Report, styles: Styles, width: float) -> TextFra
     )
     meta = styles.chars(SANS, 8, color=MUTED)
     rich.paragraph(after=3).text(event.type.label, styles.chars(SANS, 8, bold=True, color=ACCENT))
-    people = " · ".join(f"{p.actor.name}{NBSP}({p.role.value})" for p in event.participants)
+    people = " · ".join(
+        f"{p.actor.name}{NBSP}({_(ROLE_WORDS[p.role])})" for p in event.participants
+    )
     if people:
         rich.text(f"   {people}", meta)
     for problem in event.problems:  # a damaged file: said where the event is read
         rich.paragraph(after=1).text(
-            f"⚠ Damaged in the file: {problem}", styles.chars(SANS, 8, bold=True, color=DAMAGED)
+            "⚠ " + _("Damaged in the file: {problem}").format(problem=problem),
+            styles.chars(SANS, 8, bold=True, color=DAMAGED),
         )
     if event.unsourced:  # before the summary, so nothing below is read as checked
         rich.paragraph(after=1.5).text(
-            UNSOURCED_LINE, styles.chars(SANS, 8, bold=True, color=UNSOURCED_INK)
+            _(UNSOURCED_LINE), styles.chars(SANS, 8, bold=True, color=UNSOURCED_INK)
         )
     if event.summary:
         rich.paragraph(after=2).text(event.summary, styles.chars(SERIF, 9.5))
@@ -876,9 +917,9 @@ def _body(event: Event, report: Report, styles: Styles, width: float) -> TextFra
             styles.chars(SERIF, 9.5, italic=True, color=QUOTE_INK),
         )
         name = report.source_names.get(quote.source_key, quote.source_key)
-        rich.text(f"  — quoted from {name}", meta)
+        rich.text("  — " + _("quoted from {source}").format(source=name), meta)
         if not quote.verified:
-            rich.text(f"  ({NOT_VERIFIED})", styles.chars(SANS, 8, bold=True, color=DAMAGED))
+            rich.text(f"  ({_(NOT_VERIFIED)})", styles.chars(SANS, 8, bold=True, color=DAMAGED))
     _imported(event, styles, rich)
     return rich
 
@@ -893,10 +934,12 @@ def _imported(event: Event, styles: Styles, rich: TextFrame) -> None:
             event.claim.text, styles.chars(SANS, 9, color=INK)
         )
     for shown in shown_links(event.links):
-        rich.paragraph(before=1, line_height=112).text(f"{shown.words}: ", meta)
+        rich.paragraph(before=1, line_height=112).text(
+            _("{words}: ").format(words=shown.words), meta
+        )
         rich.link(for_display(shown.link.url, LINE_LIMIT, say_cut=True), shown.link.url, meta)
         if shown.target is None:
-            rich.text(" (not a web address: not linked)", meta)
+            rich.text(_(" (not a web address: not linked)"), meta)
         if shown.credit_line:
             rich.text(f" — {shown.credit_line}", meta)
 
@@ -961,7 +1004,7 @@ class EventLaidOut:
                 rect,
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 | int(Qt.TextFlag.TextWordWrap),
-                f"{self.block.date_words} (continued)",
+                _("{date} (continued)").format(date=self.block.date_words),
             )
 
     def _paint_quote_bars(self, painter: QPainter, y0: float, start: float, end: float) -> None:
@@ -1010,7 +1053,7 @@ class Footer:
         page = self.page = styles.page
         self.font = styles.font(SANS, 7.5)
         self.metrics = QFontMetricsF(self.font, styles.device)
-        widest = self.metrics.horizontalAdvance("Page 00000 of 00000") + page.pt(2)
+        widest = self.metrics.horizontalAdvance(_page_words("00000", "00000")) + page.pt(2)
         self.left = self.metrics.elidedText(
             for_display(f"{report.title} · {report.filter_text}", LINE_LIMIT),
             Qt.TextElideMode.ElideRight,
@@ -1029,8 +1072,13 @@ class Footer:
             middle = int(Qt.AlignmentFlag.AlignVCenter)
             painter.drawText(band, int(Qt.AlignmentFlag.AlignLeft) | middle, self.left)
             painter.drawText(
-                band, int(Qt.AlignmentFlag.AlignRight) | middle, f"Page {number} of {pages}"
+                band, int(Qt.AlignmentFlag.AlignRight) | middle, _page_words(number, pages)
             )
+
+
+def _page_words(number: int | str, pages: int | str) -> str:
+    # Page numbers are written without grouping, as printers number pages ("Page 1204").
+    return _("Page {number} of {pages}").format(number=number, pages=pages)
 
 
 # -- the chart ---------------------------------------------------------------------------------
@@ -1159,33 +1207,43 @@ def _date_words(event: Event) -> str:
 
 
 _DAY_WORDS = {
-    Precision.DAY: "Day",
-    Precision.HOUR: "Hour",
-    Precision.MINUTE: "Minute",
-    Precision.SECOND: "Second",
+    Precision.DAY: N_("Day"),
+    Precision.HOUR: N_("Hour"),
+    Precision.MINUTE: N_("Minute"),
+    Precision.SECOND: N_("Second"),
 }
+_EXACT_WORDS = {
+    Precision.DAY: N_("Exact day"),
+    Precision.HOUR: N_("Exact hour"),
+    Precision.MINUTE: N_("Exact minute"),
+    Precision.SECOND: N_("Exact second"),
+}
+# Whole phrases, not "approximate" and "uncertain" joined: French says what they qualify.
+_FLAG_WORDS = {
+    (True, False): N_("{precision}, approximate"),
+    (False, True): N_("{precision}, uncertain"),
+    (True, True): N_("{precision}, approximate and uncertain"),
+}
+ROLE_WORDS = {Role.ACTING: N_("acting"), Role.AFFECTED: N_("affected")}
 
 
 def _precision_words(event: Event) -> str:
     fuzzy = event.date
     precision = fuzzy.precision
     if precision is Precision.INTERVAL and fuzzy.start.timed and fuzzy.end is not None:
-        words = "Somewhere between these times"  # not "a 1-day span": the times are given
+        words = _("Somewhere between these times")  # not "a 1-day span": the times are given
     elif precision is Precision.INTERVAL:
         days = (fuzzy.latest() - fuzzy.earliest()).days + 1
-        words = f"Somewhere in a {days}-day span"
+        words = ngettext("Somewhere in a {n}-day span", "Somewhere in a {n}-day span", days).format(
+            n=l10n.number(days)
+        )
     elif precision.names_day:
-        words = _DAY_WORDS[precision]
-        words = f"Exact {words.lower()}" if fuzzy.is_exact_day else words
+        words = _((_EXACT_WORDS if fuzzy.is_exact_day else _DAY_WORDS)[precision])
     elif precision is Precision.MONTH:
-        words = "Month only, day unknown"
+        words = _("Month only, day unknown")
     else:
-        words = "Year only"
-    flags = [
-        flag
-        for flag, on in (("approximate", fuzzy.approximate), ("uncertain", fuzzy.uncertain))
-        if on
-    ]
-    if flags:
-        words += ", " + " and ".join(flags)
+        words = _("Year only")
+    flags = (fuzzy.approximate, fuzzy.uncertain)
+    if any(flags):
+        words = _(_FLAG_WORDS[flags]).format(precision=words)
     return words

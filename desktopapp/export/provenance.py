@@ -10,12 +10,14 @@ from datetime import date
 
 from desktopapp import __version__
 from desktopapp.db.repository import EventRepository
+from desktopapp.domain import l10n
 from desktopapp.domain.date_words import day_words
 from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.l10n import N_, _, ngettext
 from desktopapp.domain.model import Source
 from desktopapp.domain.quotation import quoted
 
-REPORT_TITLE = "Timeline of reported events"
+REPORT_TITLE = N_("Timeline of reported events")
 
 
 def filter_line(repository: EventRepository, event_filter: EventFilter, count: int) -> str:
@@ -23,8 +25,9 @@ def filter_line(repository: EventRepository, event_filter: EventFilter, count: i
     18 events"."""
     labels = {t.slug: t.label for t in repository.event_types}
     total = repository.total
-    return f"{event_filter.describe(labels)} · {count} of {total} event" + (
-        "" if total == 1 else "s"
+    counted = ngettext("{count} of {total} event", "{count} of {total} events", total)
+    return f"{event_filter.describe(labels)} · " + counted.format(
+        count=l10n.number(count), total=l10n.number(total)
     )
 
 
@@ -35,24 +38,29 @@ def published_words(source: Source) -> str:
     published = source.published
     if published is None:
         return source.published_text()
-    words = f"published {published.describe()}"
     if not published.precision.names_day:
-        words += "; the exact day is not known"
-    return words
+        return _("published {date}; the exact day is not known").format(date=published.describe())
+    return _("published {date}").format(date=published.describe())
 
 
 def source_credit(source: Source | None, exported: date) -> str:
     """One paragraph naming the source article and the tool, for a chart's caption."""
-    made = f"Made with desktopapp {__version__} on {long_date(exported)}."
-    if source is None:
-        return f"Events reported in the news, each dated from a cited report. {made}"
-    described = f"{source.outlet}, {quoted(source.title, source.language)}"
-    address = f", {source.url}" if source.url else ""
-    return (
-        f"Source: {described}{address}, {published_words(source)}. "
-        f"Each date is taken from a cited report. {made}"
+    made = _("Made with desktopapp {version} on {date}.").format(
+        version=__version__, date=long_date(exported)
     )
+    if source is None:
+        return _("Events reported in the news, each dated from a cited report. {made}").format(
+            made=made
+        )
+    # The title in the marks of the caption's language (see export/pdf.py's _title).
+    described = f"{source.outlet}, {quoted(source.title, l10n.language())}"
+    address = f", {source.url}" if source.url else ""
+    return _(
+        "Source: {source}, {published}. Each date is taken from a cited report. {made}"
+    ).format(source=described + address, published=published_words(source), made=made)
 
 
 def long_date(value: date) -> str:
+    """A calendar day in the date wording of every other date: "1 March 2022" /
+    "1er mars 2022"."""
     return day_words(value)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain.filter import EventFilter
 from desktopapp.domain.grouping import Grouping
+from desktopapp.domain.l10n import _
 from desktopapp.export.files import ExportError, check_target
 from desktopapp.export.formats import FORMATS, ExportOptions
 from desktopapp.interrupts import stop_requested
@@ -38,7 +39,9 @@ class ExportRequest:
         """The requested files in the registry's order (the order of the report)."""
         unknown = set(self.files) - FORMATS.keys()
         if unknown:
-            raise ExportError(f"unknown export format(s): {', '.join(sorted(unknown))}")
+            raise ExportError(
+                _("unknown export format(s): {formats}").format(formats=", ".join(sorted(unknown)))
+            )
         return {kind: Path(self.files[kind]) for kind in FORMATS if self.files.get(kind)}
 
 
@@ -50,7 +53,9 @@ def run_exports(repository: EventRepository, request: ExportRequest) -> Iterator
         grouping = Grouping(request.group_by)
     except ValueError:
         raise ExportError(
-            f"unknown grouping {request.group_by!r}; use actor, type or none"
+            _("unknown grouping {grouping!r}; use actor, type or none").format(
+                grouping=request.group_by
+            )
         ) from None
     options = ExportOptions(
         page_size=request.page_size,
@@ -63,7 +68,7 @@ def run_exports(repository: EventRepository, request: ExportRequest) -> Iterator
     application = ensure_gui_application() if painted else None
     for kind, target in targets.items():
         summary = FORMATS[kind].writer(repository, request.event_filter, target, options)
-        yield f"Wrote {_shown(target)} ({summary})"
+        yield _("Wrote {file} ({summary})").format(file=_shown(target), summary=summary)
     del application
 
 
@@ -92,14 +97,19 @@ def _checked_targets(request: ExportRequest) -> dict[str, Path]:
     targets = request.targets()
     if not targets:
         flags = [export_format.flag for export_format in FORMATS.values()]
-        raise ExportError(f"nothing to export: give {', '.join(flags[:-1])} or {flags[-1]}")
+        raise ExportError(
+            _("nothing to export: give {flags} or {last}").format(
+                flags=", ".join(flags[:-1]), last=flags[-1]
+            )
+        )
     seen: dict[Path, str] = {}
     for kind, path in targets.items():
         resolved = check_target(path)
         if resolved in seen:
             raise ExportError(
-                f"{FORMATS[seen[resolved]].flag} and {FORMATS[kind].flag} both write {path}; "
-                "give two files"
+                _("{first} and {second} both write {file}; give two files").format(
+                    first=FORMATS[seen[resolved]].flag, second=FORMATS[kind].flag, file=path
+                )
             )
         seen[resolved] = kind
     return targets

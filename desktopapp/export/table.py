@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from desktopapp.domain import l10n
+from desktopapp.domain.l10n import _, ngettext
 from desktopapp.domain.model import Event
 from desktopapp.domain.provenance import UNSOURCED, UNSOURCED_LINE
 from desktopapp.export.plaintext import visible_controls
@@ -16,7 +18,7 @@ def events_table(events: Sequence[Event], *, total: int, width: int | None = Non
         (_short_date(e), e.type.slug, ", ".join(a.name for a in e.actors()), _title(e))
         for e in events
     ]
-    headers = ("Date", "Type", "Actors", "Title")
+    headers = (_("Date"), _("Type"), _("Actors"), _("Title"))
     widths = [max([len(headers[i])] + [len(r[i]) for r in rows]) for i in range(3)]
     # A date is never cut (its end or time would be lost): "2022-03-02T08:15:30/2022-03-02T10".
     widths = [widths[0], min(widths[1], 34), min(widths[2], 28)]
@@ -24,16 +26,22 @@ def events_table(events: Sequence[Event], *, total: int, width: int | None = Non
     rule = "  ".join("-" * w for w in (*widths, min(title_width, 60)))
     lines = [_line(headers, widths, title_width), rule]
     lines.extend(_line(row, widths, title_width) for row in rows)
-    lines.append(f"{len(events)} of {total} events")
+    counted = ngettext("{count} of {total} event", "{count} of {total} events", total)
+    lines.append(counted.format(count=l10n.number(len(events)), total=l10n.number(total)))
     unsourced = sum(1 for e in events if e.unsourced)
     if unsourced:
-        lines.append(f"{unsourced} of them {UNSOURCED} ({UNSOURCED_LINE.split('— ', 1)[1]})")
+        why = _(UNSOURCED_LINE).split("— ", 1)[-1]
+        lines.append(
+            _("{n} of them {unsourced} ({why})").format(
+                n=l10n.number(unsourced), unsourced=_(UNSOURCED), why=why
+            )
+        )
     return "\n".join(lines) + "\n"
 
 
 def _title(event: Event) -> str:
     """The title, marked first when no quote of a source backs the event."""
-    return f"[{UNSOURCED}] {event.title}" if event.unsourced else event.title
+    return f"[{_(UNSOURCED)}] {event.title}" if event.unsourced else event.title
 
 
 def _short_date(event: Event) -> str:

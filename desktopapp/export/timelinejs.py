@@ -28,6 +28,7 @@ from typing import Any
 
 from desktopapp.domain.dates import DatePoint
 from desktopapp.domain.grouping import NO_ACTING_ACTOR_LABEL, Grouping
+from desktopapp.domain.l10n import _
 from desktopapp.domain.model import Event, Role
 from desktopapp.domain.provenance import UNSOURCED_LINE, claim_heading, first_link
 from desktopapp.domain.quotation import quoted
@@ -97,7 +98,7 @@ def slide_text(event: Event, limit: int | None = None) -> str:
     def escaped(text: str) -> str:
         return _escaped(text, limit)
 
-    parts = [f"<p><strong>{escaped(UNSOURCED_LINE)}</strong></p>"] if event.unsourced else []
+    parts = [f"<p><strong>{escaped(_(UNSOURCED_LINE))}</strong></p>"] if event.unsourced else []
     if event.summary:
         parts.append(f"<p>{escaped(event.summary)}</p>")
     for quote in event.quotes:
@@ -109,7 +110,9 @@ def slide_text(event: Event, limit: int | None = None) -> str:
         said = escaped(event.claim.text).replace("\n", "<br>")
         parts.append(f"<p>{escaped(claim_heading(event.claim))}<br>{said}</p>")
     citation = event.citation
-    dated = f"Date: {escaped(event.date.describe())}, from {escaped(citation.line())}"
+    dated = _("Date: {date}, from {source}").format(
+        date=escaped(event.date.describe()), source=escaped(citation.line())
+    )
     if citation.quote:
         dated += f": {escaped(quoted(citation.quote))}"  # its own quotation marks nested
     parts.append(f"<p>{dated}</p>")
