@@ -252,9 +252,11 @@ def _replace(path: Path, old: str, new: str, count: int = 1) -> None:
     ("old", "new", "message"),
     [
         (
-            'quotes = [ "Apple, par exemple, a arrêté toutes les exportations vers la Russie" ]',
-            'quotes = [ "Apple a arrêté toutes les exportations vers la Russie" ]',
-            r"event #\d+ \(apple-export-halt\), field 'quotes\[0\]': not found verbatim",
+            'quotes = [ { text = "Apple, par exemple, a arrêté toutes les exportations vers la '
+            'Russie", translations',
+            'quotes = [ { text = "Apple a arrêté toutes les exportations vers la Russie", '
+            "translations",
+            r"event #\d+ \(apple-export-halt\), field 'quotes\[0\]\.text': not found verbatim",
         ),
         (
             '{ id = "apple", role = "acting" }, { id = "russia", role = "affected" } ]\n'

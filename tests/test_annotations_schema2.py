@@ -215,6 +215,8 @@ def schema_1(text: str) -> str:
     _excerpts, rest = rest.split(citations, 1)
     text = f"{head}\n[source]\n{article}\n{citations}{rest}"
     text = re.sub(r', \{ source = "[a-z0-9-]+", text = "[^"]*" \}', "", text)
+    # Its quotes were plain text, without translations.
+    text = re.sub(r'\{ text = ("[^"]*"), translations = \{ en = "[^"]*" \} \}', r"\1", text)
     # Nor did it have events in two languages (schema 2 does).
     text = re.sub(
         r'\nlanguage = "en"|\n\[events\.translations\.fr\]\n(?:[a-z]+ = "[^\n]*"\n)+', "", text

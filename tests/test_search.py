@@ -233,8 +233,10 @@ def test_the_detail_and_article_panes_mark_the_matched_words(
     search_for(qtbot, window, "spotify")
     maersk = next(r.id for r in repository.rows(EventFilter(text="spotify")) if "Maersk" in r.title)
     window.select_event(maersk)
-    # The Maersk event matched through its quote: that is where the mark is.
-    assert marked_fragments(window.detail.browser.document()) == ["Spotify"]
+    # The Maersk event matched through its quote: that is where the marks are, in the
+    # article's French words and in their English translation shown under them.
+    assert marked_fragments(window.detail.browser.document()) == ["Spotify", "Spotify"]
+    assert "Translation, not the source's words" in window.detail.plain_text()
     assert set(window.article.matched_text()) == {"Spotify"}
     search_for(qtbot, window, " OR swift")
     assert set(window.article.matched_text()) == {"Spotify", "Swift"}

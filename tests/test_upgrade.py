@@ -55,6 +55,10 @@ def test_older_schema_is_refused_with_the_upgrade_command(
     assert _hash(old_db) == before
 
 
+def _words(quote: dict) -> dict:
+    return {k: v for k, v in quote.items() if k != "source_title" and not k.startswith("transl")}
+
+
 def test_upgrade_keeps_a_backup_and_every_fact(
     old_db: Path, capsys: pytest.CaptureFixture[str], article_db: Path
 ) -> None:
@@ -90,9 +94,8 @@ def test_upgrade_keeps_a_backup_and_every_fact(
         # were added later, so the old file has none).
         twin = [q for q in by_key[event["key"]]["quotes"] if q["source"] == "article"]
         assert [q["source_title"] for q in event["quotes"]] == [old_title] * len(event["quotes"])
-        assert [{**q, "source_title": ""} for q in event["quotes"]] == [
-            {**q, "source_title": ""} for q in twin
-        ], event["key"]
+        # (Their translations came later too: the spans and words are the facts kept.)
+        assert [_words(q) for q in event["quotes"]] == [_words(q) for q in twin], event["key"]
 
 
 def test_second_upgrade_backup_never_overwrites_the_first(old_db: Path) -> None:
