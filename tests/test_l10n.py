@@ -115,3 +115,19 @@ def test_two_branches_gettext_catalogues_merge_as_a_union():
         "year": "année",
         "day": "jour",
     }
+
+
+@pytest.mark.parametrize(
+    ("shown", "french"),
+    [(0, "0 événement sur 18"), (1, "1 événement sur 18"), (2, "2 événements sur 18")],
+)
+def test_counts_agree_with_the_events_shown_everywhere(repository, shown, french):
+    """The window's count, the PDF's footer and the list's last line say the same: the
+    French noun agrees with the events shown (the PDF once said "1 événements sur 18")."""
+    from desktopapp.domain.filter import EventFilter, shown_of_total
+    from desktopapp.export.provenance import filter_line
+
+    assert shown_of_total(shown, 18) == f"{shown} of 18 events"
+    with l10n.speaking("fr"):
+        assert shown_of_total(shown, 18) == french
+        assert filter_line(repository, EventFilter(text="poutine"), shown).endswith(french)

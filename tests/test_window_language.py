@@ -19,10 +19,9 @@ from desktopapp.db.commands import AddActor
 from desktopapp.db.store import TimelineStore
 from desktopapp.document import TimelineDocument
 from desktopapp.domain import l10n
-from desktopapp.domain.filter import EventFilter
+from desktopapp.domain.filter import EventFilter, shown_of_total
 from desktopapp.i18n import catalogues
 from desktopapp.ui.actions import ActionId
-from desktopapp.ui.main_window import shown_of_total
 from desktopapp.ui.settings import LANGUAGE, Settings
 from desktopapp.ui.translations import Translators, chosen_language, compiled_catalogue
 

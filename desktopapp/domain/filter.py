@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from desktopapp.domain.l10n import _, quoted
+from desktopapp.domain.l10n import _, ngettext, number, quoted
 
 MAX_SEARCH_LENGTH = 1000
 
@@ -138,3 +138,12 @@ def _end_of_given_period(first: date, probe: date) -> date:
     if month_given:
         return first.replace(day=calendar.monthrange(first.year, first.month)[1])
     return first.replace(month=12, day=31)
+
+
+def shown_of_total(shown: int, total: int) -> str:
+    """'3 of 18 events' / '3 événements sur 18': the noun agrees with the events shown in
+    French ("1 événement sur 18"), so the plural is chosen by ``shown``; one message for the
+    window's counts, the PDF's footer and the command line's list."""
+    return ngettext("{shown} of {total} events", "{shown} of {total} events", shown).format(
+        shown=number(shown), total=number(total)
+    )

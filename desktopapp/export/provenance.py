@@ -12,8 +12,8 @@ from desktopapp import __version__
 from desktopapp.db.repository import EventRepository
 from desktopapp.domain import l10n
 from desktopapp.domain.date_words import day_words
-from desktopapp.domain.filter import EventFilter
-from desktopapp.domain.l10n import N_, _, ngettext
+from desktopapp.domain.filter import EventFilter, shown_of_total
+from desktopapp.domain.l10n import N_, _
 from desktopapp.domain.model import Source
 from desktopapp.domain.quotation import quoted
 
@@ -25,10 +25,7 @@ def filter_line(repository: EventRepository, event_filter: EventFilter, count: i
     18 events"."""
     labels = {t.slug: t.label for t in repository.event_types}
     total = repository.total
-    counted = ngettext("{count} of {total} event", "{count} of {total} events", total)
-    return f"{event_filter.describe(labels)} · " + counted.format(
-        count=l10n.number(count), total=l10n.number(total)
-    )
+    return f"{event_filter.describe(labels)} · {shown_of_total(count, total)}"
 
 
 def published_words(source: Source) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktopapp.domain import l10n
-from desktopapp.domain.l10n import _, ngettext
+from desktopapp.domain.filter import shown_of_total
+from desktopapp.domain.l10n import _
 from desktopapp.domain.model import Event
 from desktopapp.domain.provenance import UNSOURCED, UNSOURCED_LINE
 from desktopapp.export.plaintext import visible_controls
@@ -26,8 +27,7 @@ def events_table(events: Sequence[Event], *, total: int, width: int | None = Non
     rule = "  ".join("-" * w for w in (*widths, min(title_width, 60)))
     lines = [_line(headers, widths, title_width), rule]
     lines.extend(_line(row, widths, title_width) for row in rows)
-    counted = ngettext("{count} of {total} event", "{count} of {total} events", total)
-    lines.append(counted.format(count=l10n.number(len(events)), total=l10n.number(total)))
+    lines.append(shown_of_total(len(events), total))
     unsourced = sum(1 for e in events if e.unsourced)
     if unsourced:
         why = _(UNSOURCED_LINE).split("— ", 1)[-1]

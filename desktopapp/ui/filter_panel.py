@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 
 from desktopapp.db.repository import EventRepository, FacetCounts
 from desktopapp.db.search import fold
-from desktopapp.domain.filter import MAX_SEARCH_LENGTH, EventFilter, FilterError
+from desktopapp.domain.filter import MAX_SEARCH_LENGTH, EventFilter, FilterError, shown_of_total
 from desktopapp.domain.l10n import _, ngettext, number, quoted
 from desktopapp.domain.model import Actor, ActorKind
 from desktopapp.domain.search import SYNTAX_HELP
@@ -618,8 +618,7 @@ class FilterPanel(QWidget):
 
     def set_matching(self, shown: int, total: int) -> None:
         """Show 'N of M events' (French agrees with N: "1 événement sur 18")."""
-        text = ngettext("{shown} of {total} events", "{shown} of {total} events", shown)
-        self.count_label.setText(text.format(shown=number(shown), total=number(total)))
+        self.count_label.setText(shown_of_total(shown, total))
         self.clear_button.setEnabled(not self.event_filter().is_empty)
 
     def show_busy(self, text: str) -> None:

@@ -47,7 +47,7 @@ from desktopapp.db.locations import is_server_location, shown_location
 from desktopapp.db.repository import EventRepository
 from desktopapp.document import TimelineDocument, file_of
 from desktopapp.domain import l10n
-from desktopapp.domain.filter import EventFilter, FilterError
+from desktopapp.domain.filter import EventFilter, FilterError, shown_of_total
 from desktopapp.domain.grouping import Grouping
 from desktopapp.domain.model import Event
 from desktopapp.domain.text import LINE_LIMIT, for_display
@@ -960,14 +960,6 @@ class MainWindow(QMainWindow, RemembersLayout):
         self._settings.set_grouping(self.document.grouping)
         self._settings.set_event_filter(self.document.filter)
         self._settings.sync()
-
-
-def shown_of_total(shown: int, total: int) -> str:
-    """'3 of 18 events' / '3 événements sur 18': the noun agrees with the events shown in
-    French, so the plural is chosen by ``shown``."""
-    return l10n.ngettext("{shown} of {total} events", "{shown} of {total} events", shown).format(
-        shown=l10n.number(shown), total=l10n.number(total)
-    )
 
 
 def _default_size(window: QWidget) -> QSize:
