@@ -100,6 +100,26 @@ def add_parsers(commands: Any) -> None:
     _add_actor_and_date_arguments(event_edit, date_required=False)
     event_edit.set_defaults(handler=run_event_edit)
 
+    event_translate = event.add_parser(
+        "translate",
+        help=_("give an event its title and summary in another language, or remove them"),
+    )
+    event_translate.add_argument("file", metavar="FILE")
+    event_translate.add_argument("key", metavar="EVENT_KEY")
+    event_translate.add_argument(
+        "--language", required=True, metavar="CODE", help=_("the language: fr, en, de…")
+    )
+    event_translate.add_argument("--title", default=None, metavar="T")
+    event_translate.add_argument("--summary", default="", metavar="S")
+    event_translate.add_argument(
+        "--date-note", default="", metavar="N", help=_("the note on its date, in that language")
+    )
+    event_translate.add_argument(
+        "--remove", action="store_true", help=_("remove its words in that language")
+    )
+    event_translate.add_argument("--note", default="", metavar="WHY")
+    event_translate.set_defaults(handler=run_event_translate)
+
     event_delete = event.add_parser("delete", help=_("delete an event (kept in the history)"))
     event_delete.add_argument("file", metavar="FILE")
     event_delete.add_argument("key", metavar="EVENT_KEY")
@@ -471,6 +491,26 @@ def run_event_edit(args: argparse.Namespace) -> int:
             citation=_citation(store, args),
             participants=_participants(store, args.actor),
         )
+        change = store.execute(command, note=args.note)
+    _say(change.text)
+    return 0
+
+
+def run_event_translate(args: argparse.Namespace) -> int:
+    """An event's words in another language (shown to a reader of that language instead of
+    its own words; its quotes are never translated), or their removal with --remove."""
+    from desktopapp.db.commands import DeleteEventTranslation, SetEventTranslation
+    from desktopapp.domain.model import EventText
+    from desktopapp.launch import UserError
+
+    if args.remove == (args.title is not None):
+        raise UserError(_("give the event's --title in that language, or --remove"))
+    with _open(args.file) as store:
+        if args.remove:
+            command: Any = DeleteEventTranslation(args.key, args.language)
+        else:
+            words = EventText(args.language, args.title, args.summary, args.date_note)
+            command = SetEventTranslation(args.key, words)
         change = store.execute(command, note=args.note)
     _say(change.text)
     return 0

@@ -279,3 +279,36 @@ def test_pasted_text_and_dates_in_words(capsys, timeline, monkeypatch: pytest.Mo
     [sap] = [e for e in events if e["key"] == out.strip()]
     assert sap["date"] == "2022-03-02" and sap["actors"] == []
     assert run(capsys, "check", path)[0] == 0
+
+
+def test_an_event_gets_its_words_in_another_language_and_loses_them(capsys, timeline) -> None:
+    """`event translate`: a French reader then sees the French title, the quote stays the
+    source's words, the history says who did it, and --remove gives back the event's own."""
+    from desktopapp.db.engine import open_database
+    from desktopapp.db.repository import EventRepository
+    from desktopapp.domain import l10n
+
+    path: Path = timeline["path"]  # type: ignore[assignment]
+    key = add_event(capsys, timeline, *GOOD, *CITED)[1].strip()
+
+    def shown() -> tuple[str, str]:
+        engine = open_database(path)
+        try:
+            with l10n.speaking("fr"):
+                (event,) = EventRepository(engine).events()
+        finally:
+            engine.dispose()
+        return event.title, event.quotes[0].text
+
+    argv = ("event", "translate", path, key, "--language", "fr")
+    code, out, err = run(capsys, *argv, "--title", "Apple cesse ses ventes", "--note", "relu")
+    assert code == 0, err
+    assert shown() == ("Apple cesse ses ventes", "Apple a arrêté ses ventes en Russie")
+    code, out, _err = run(capsys, "history", path, key, "--json")
+    assert code == 0 and "title@fr" in out and "relu" in out
+    before = path.read_bytes()
+    code, _out, err = run(capsys, *argv)  # neither words nor --remove
+    assert code == 2 and "--title" in err and err.count("\n") == 1
+    assert path.read_bytes() == before
+    assert run(capsys, *argv, "--remove")[0] == 0
+    assert shown() == ("Apple halts sales", "Apple a arrêté ses ventes en Russie")
