@@ -107,7 +107,7 @@ def test_the_event_editor_speaks_french_from_f2(qtbot, window: MainWindow) -> No
     def look(dialog: QDialog) -> None:
         assert isinstance(dialog, EventEditorDialog)
         ready(qtbot, dialog)
-        assert dialog.windowTitle().startswith(f"Modifier l'événement{NNBSP}: ")
+        assert dialog.windowTitle().startswith(f"Modifier l’événement{NNBSP}: ")
         seen["editor"] = looked_at(dialog, timeline_words(window.document.repository))
         # The date typed in French, read and said in French.
         type_into(qtbot, dialog.date, "1er mars 2022")
@@ -116,10 +116,10 @@ def test_the_event_editor_speaks_french_from_f2(qtbot, window: MainWindow) -> No
         line = dialog.date.line.text()
         assert line.endswith(" — un intervalle  ·  EDTF 2022-02-21/2022-02-27")
         type_into(qtbot, dialog.date, "le jour d'après")
-        assert "n'est pas une date lisible" in dialog.footer.reason.text()
+        assert "n’est pas une date lisible" in dialog.footer.reason.text()
         # A problem stops OK, said in French with a capital.
         type_into(qtbot, dialog.title_edit, "")
-        assert dialog.footer.reason.text() == "⚠ Donnez un titre à l'événement"
+        assert dialog.footer.reason.text() == "⚠ Donnez un titre à l’événement"
         assert not dialog.footer.ok_button.isEnabled()
         qtbot.keyClick(focused(), Qt.Key.Key_Escape)
 
@@ -129,8 +129,8 @@ def test_the_event_editor_speaks_french_from_f2(qtbot, window: MainWindow) -> No
     texts = seen["editor"]
     for label in ("Titre :", "Résumé :", "Type :", "Acteurs :", "Date :", "Pourquoi :"):
         assert label.replace(" :", NNBSP + ":") in texts
-    assert "D'où vient la date" in texts
-    assert "Enregistrer l'événement" in texts
+    assert "D’où vient la date" in texts
+    assert "Enregistrer l’événement" in texts
     assert "Annuler" in texts  # Qt's own French for the standard button
     placeholder = next(t for t in texts if t.startswith("1er mars 2022"))
     assert "du 21 au 27 février 2022" in placeholder and "March" not in placeholder
@@ -148,7 +148,7 @@ def test_a_new_event_from_a_selection_names_its_passage_in_french(  # type: igno
     where = next(t for t in texts if t.startswith("de «"))
     assert where.endswith(", caractères 0 à 40")
     assert f"{NNBSP}»" in where
-    assert "Ajouter l'événement" in texts
+    assert "Ajouter l’événement" in texts
 
 
 def test_a_new_type_and_a_new_actor_are_asked_in_french(  # type: ignore[no-untyped-def]
@@ -161,7 +161,7 @@ def test_a_new_type_and_a_new_actor_are_asked_in_french(  # type: ignore[no-unty
         assert isinstance(dialog, NewTypeDialog)
         ready(qtbot, dialog)
         texts = looked_at(dialog, timeline_words(repository))
-        assert dialog.windowTitle() == "Nouveau type d'événement"
+        assert dialog.windowTitle() == "Nouveau type d’événement"
         assert f"Libellé{NNBSP}:" in texts and "Ajouter le type" in texts
         type_into(qtbot, dialog.label, "Mesure d'été")
         assert dialog.slug_line.text() == f"Son identifiant{NNBSP}: mesure-d-ete"
@@ -180,7 +180,7 @@ def test_a_new_type_and_a_new_actor_are_asked_in_french(  # type: ignore[no-unty
         kinds = [dialog.kind.itemText(i) for i in range(dialog.kind.count())]
         assert "entreprise" in kinds and "organisation internationale" in kinds
         assert dialog.kind.itemData(kinds.index("entreprise")) == ActorKind.COMPANY.value
-        assert "Ajouter l'acteur" in texts
+        assert "Ajouter l’acteur" in texts
         type_into(qtbot, dialog.name, repository.actors[0].name)  # taken: pick that one
         assert dialog.footer.reason.text().endswith(f"{NNBSP}: choisissez plutôt cet acteur")
         type_into(qtbot, dialog.name, "Banque de France")
@@ -201,9 +201,9 @@ def test_editing_an_actor_and_a_type_in_french(  # type: ignore[no-untyped-def]
     actor = repository.actors[0]
     dialog = show(qtbot, EditActorDialog(repository, actor))
     texts = looked_at(dialog)
-    assert dialog.windowTitle() == "Modifier l'acteur"
-    assert dialog.footer.reason.text() == "⚠ Rien n'a encore changé"
-    assert "Enregistrer l'acteur" in texts
+    assert dialog.windowTitle() == "Modifier l’acteur"
+    assert dialog.footer.reason.text() == "⚠ Rien n’a encore changé"
+    assert "Enregistrer l’acteur" in texts
     # The words of NewActorDialog, which it is, are found from the subclass too.
     assert f"Nom{NNBSP}:" in texts and f"Autres noms{NNBSP}:" in texts
     type_into(qtbot, dialog.name, repository.actors[1].name)  # another actor's name
@@ -267,10 +267,10 @@ def test_deleting_an_event_is_asked_in_french(qtbot, window: MainWindow, monkeyp
     ((title, text, details, buttons),) = boxes.seen
     assert title == "Supprimer"
     count = len(event.quotes)
-    assert text.startswith(f"Supprimer l'événement «{NNBSP}")
+    assert text.startswith(f"Supprimer l’événement «{NNBSP}")
     assert text.endswith(f"avec ses {count} citations{NNBSP}?" if count > 1 else f"{NNBSP}?")
-    assert details == "Ses sources sont conservées. Vous pourrez l'annuler par Édition › Annuler."
-    assert "Supprimer l'événement" in buttons and "Annuler" in buttons
+    assert details == "Ses sources sont conservées. Vous pourrez l’annuler par Édition › Annuler."
+    assert "Supprimer l’événement" in buttons and "Annuler" in buttons
     assert window.document.repository.event(window.document.selection).key == event.key
 
 
@@ -289,8 +289,8 @@ def test_what_a_deletion_takes_is_said_in_french(repository: EventRepository, fr
     actor = repository.actors[0]
     used = deletion.actor_deletion(repository, actor)
     assert used.blocked == "encore utilisé"
-    assert f"Impossible de supprimer l'acteur «{NNBSP}{actor.name}{NNBSP}»{NNBSP}: " in used.text
-    assert used.details == "Modifiez d'abord ces événements."
+    assert f"Impossible de supprimer l’acteur «{NNBSP}{actor.name}{NNBSP}»{NNBSP}: " in used.text
+    assert used.details == "Modifiez d’abord ces événements."
 
 
 def test_the_deletion_words_stay_english_in_english(repository: EventRepository) -> None:
@@ -316,7 +316,7 @@ def test_a_conflict_is_explained_in_french(qtbot, french) -> None:  # type: igno
 
     dialog = show(qtbot, EditConflictDialog(conflict, "Un événement", Mine(), None))
     texts = looked_at(dialog)
-    assert dialog.windowTitle() == "Modifié par quelqu'un d'autre"
+    assert dialog.windowTitle() == "Modifié par quelqu’un d’autre"
     assert dialog.headline.text().startswith(f"Bob a modifié «{NNBSP}Un événement{NNBSP}»")
     assert f"    titre{NNBSP}: «{NNBSP}Old{NNBSP}» → «{NNBSP}New{NNBSP}»" in dialog.theirs.text()
     assert "Prendre la sienne" in texts and "Garder la mienne" in texts
@@ -335,7 +335,7 @@ def test_the_import_dialog_and_its_progress_in_french(qtbot, tmp_path: Path, fre
     formats = [dialog.format_box.itemText(i) for i in range(dialog.format_box.count())]
     assert "TimelineJS spreadsheet (CSV)" not in formats  # the import layer's French
     type_into(qtbot, dialog.path_edit, str(tmp_path / "absent.json"))
-    assert dialog.footer.reason.text() == "⚠ Ce fichier n'existe pas"
+    assert dialog.footer.reason.text() == "⚠ Ce fichier n’existe pas"
     parent = QWidget()
     qtbot.addWidget(parent)
     progress = ImportProgress(parent, "x.json")
@@ -395,7 +395,7 @@ def test_page_setup_and_preferences_in_french(qtbot, tmp_path: Path, french) -> 
     preferences = show(qtbot, PreferencesDialog(settings))
     texts = looked_at(preferences)
     assert preferences.windowTitle() == "Préférences"
-    assert f"Votre nom (pour l'historique des modifications){NNBSP}:" in texts
+    assert f"Votre nom (pour l’historique des modifications){NNBSP}:" in texts
 
 
 def test_the_upgrade_offer_in_french(tmp_path: Path, monkeypatch, french) -> None:  # type: ignore[no-untyped-def]

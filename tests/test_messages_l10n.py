@@ -81,7 +81,7 @@ REFUSALS = [
     (
         EditEvent("ev-none", title="x"),
         "no event has the key 'ev-none'",
-        "aucun événement n'a la clé 'ev-none'",
+        "aucun événement n’a la clé 'ev-none'",
     ),
     (
         EditEvent("ev-apple", title="   "),
@@ -96,13 +96,13 @@ REFUSALS = [
     (
         AddActor("Someone", "alien"),
         "'alien' is not a kind of actor (",
-        "'alien' n'est pas une catégorie d'acteur (",
+        "'alien' n’est pas une catégorie d’acteur (",
     ),
-    (AddSource("", "empty"), "the source has no text", "la source n'a pas de texte"),
+    (AddSource("", "empty"), "the source has no text", "la source n’a pas de texte"),
     (
         DeleteActor("apple"),
         "actor 'apple' is in 1 event; remove it from them first",
-        f"l'acteur 'apple' figure dans 1 événement{NNBSP}; retirez-le d'abord de ceux-ci",
+        f"l’acteur 'apple' figure dans 1 événement{NNBSP}; retirez-le d’abord de ceux-ci",
     ),
     (
         AddSource(TEXT + "\x00", "nul"),
@@ -185,7 +185,7 @@ def _report(imported: int, skipped: int) -> ImportReport:
             0,
             ["Imported 1,000,000 events from 'x.json', read as TimelineJS JSON."],
             [
-                f"1{NNBSP}000{NNBSP}000 d'événements importés de «{NNBSP}x.json{NNBSP}», "
+                f"1{NNBSP}000{NNBSP}000 d’événements importés de «{NNBSP}x.json{NNBSP}», "
                 "lus au format JSON TimelineJS."
             ],
         ),
@@ -335,5 +335,5 @@ def test_the_integrity_check_and_a_filter_refusal_speak_french(store: TimelineSt
         with pytest.raises(FilterError) as refused:
             repository.resolve_actor("Poutine")
     assert str(refused.value).startswith(
-        f"aucun acteur ne s'appelle 'Poutine'{NNBSP}; acteurs connus{NNBSP}: Apple"
+        f"aucun acteur ne s’appelle 'Poutine'{NNBSP}; acteurs connus{NNBSP}: Apple"
     )

@@ -374,11 +374,11 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     <name>CitationEditor</name>
     <message>
         <source>Where the date comes from</source>
-        <translation>D&apos;où vient la date</translation>
+        <translation>D’où vient la date</translation>
     </message>
     <message>
         <source>A sentence in one of this timeline&apos;s &amp;sources</source>
-        <translation>Une phrase de l&apos;une des &amp;sources de cette chronologie</translation>
+        <translation>Une phrase de l’une des &amp;sources de cette chronologie</translation>
     </message>
     <message>
         <source>An &amp;outside report</source>
@@ -398,11 +398,11 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>Reuters, Le Monde, the company&apos;s press release…</source>
-        <translation>Reuters, Le Monde, le communiqué de l&apos;entreprise…</translation>
+        <translation>Reuters, Le Monde, le communiqué de l’entreprise…</translation>
     </message>
     <message>
         <source>The report&apos;s sentence that states the date</source>
-        <translation>La phrase de l&apos;article qui donne la date</translation>
+        <translation>La phrase de l’article qui donne la date</translation>
     </message>
     <message>
         <source>O&amp;utlet:</source>
@@ -426,11 +426,11 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>name the report&apos;s outlet</source>
-        <translation>indiquez le média de l&apos;article</translation>
+        <translation>indiquez le média de l’article</translation>
     </message>
     <message>
         <source>paste the report&apos;s sentence that states the date</source>
-        <translation>collez la phrase de l&apos;article qui donne la date</translation>
+        <translation>collez la phrase de l’article qui donne la date</translation>
     </message>
 </context>
 <context>
@@ -461,7 +461,7 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>{text} is not a date I can read</source>
-        <translation>{text} n&apos;est pas une date lisible</translation>
+        <translation>{text} n’est pas une date lisible</translation>
     </message>
     <message>
         <source>try {examples}</source>
@@ -511,15 +511,15 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     <name>DeleteConfirmation</name>
     <message>
         <source>You can undo this with Edit › Undo.</source>
-        <translation>Vous pourrez l&apos;annuler par Édition › Annuler.</translation>
+        <translation>Vous pourrez l’annuler par Édition › Annuler.</translation>
     </message>
     <message>
         <source>Cite those dates from another source or an outside report first: {events}.</source>
-        <translation>Donnez d&apos;abord à ces dates une autre référence (une autre source ou un article extérieur)&#x202f;: {events}.</translation>
+        <translation>Donnez d’abord à ces dates une autre référence (une autre source ou un article extérieur)&#x202f;: {events}.</translation>
     </message>
     <message>
         <source>its sentences cite events&apos; dates</source>
-        <translation>ses phrases sont la référence de dates d&apos;événements</translation>
+        <translation>ses phrases sont la référence de dates d’événements</translation>
     </message>
     <message>
         <source>Delete the source {source}? No event quotes it.</source>
@@ -539,11 +539,11 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>It would be left with no quote and shown as unsourced.</source>
-        <translation>Il n&apos;aurait plus aucune citation et serait affiché comme sans source.</translation>
+        <translation>Il n’aurait plus aucune citation et serait affiché comme sans source.</translation>
     </message>
     <message>
         <source>Delete the event {title}?</source>
-        <translation>Supprimer l&apos;événement {title}&#x202f;?</translation>
+        <translation>Supprimer l’événement {title}&#x202f;?</translation>
     </message>
     <message>
         <source>Its sources stay.</source>
@@ -551,11 +551,11 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>Delete event</source>
-        <translation>Supprimer l&apos;événement</translation>
+        <translation>Supprimer l’événement</translation>
     </message>
     <message>
         <source>It is the event&apos;s only quote: the event will be shown as unsourced.</source>
-        <translation>C&apos;est la seule citation de l&apos;événement&#x202f;: il sera affiché comme sans source.</translation>
+        <translation>C’est la seule citation de l’événement&#x202f;: il sera affiché comme sans source.</translation>
     </message>
     <message>
         <source>Remove the quote {quote} from {title}?</source>
@@ -567,11 +567,11 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>Delete the actor {name}? No event uses it.</source>
-        <translation>Supprimer l&apos;acteur {name}&#x202f;? Aucun événement ne le mentionne.</translation>
+        <translation>Supprimer l’acteur {name}&#x202f;? Aucun événement ne le mentionne.</translation>
     </message>
     <message>
         <source>Delete the type {name}? No event uses it.</source>
-        <translation>Supprimer le type {name}&#x202f;? Aucun événement n&apos;est de ce type.</translation>
+        <translation>Supprimer le type {name}&#x202f;? Aucun événement n’est de ce type.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -579,7 +579,7 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>Change those events first.</source>
-        <translation>Modifiez d&apos;abord ces événements.</translation>
+        <translation>Modifiez d’abord ces événements.</translation>
     </message>
     <message>
         <source>still in use</source>
@@ -701,19 +701,19 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     <name>EditActorDialog</name>
     <message>
         <source>Edit actor</source>
-        <translation>Modifier l&apos;acteur</translation>
+        <translation>Modifier l’acteur</translation>
     </message>
     <message>
         <source>Save actor</source>
-        <translation>Enregistrer l&apos;acteur</translation>
+        <translation>Enregistrer l’acteur</translation>
     </message>
     <message>
         <source>give the actor a name</source>
-        <translation>donnez un nom à l&apos;acteur</translation>
+        <translation>donnez un nom à l’acteur</translation>
     </message>
     <message>
         <source>nothing changed yet</source>
-        <translation>rien n&apos;a encore changé</translation>
+        <translation>rien n’a encore changé</translation>
     </message>
 </context>
 <context>
@@ -768,11 +768,11 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>deleted it</source>
-        <translation>l&apos;a supprimé</translation>
+        <translation>l’a supprimé</translation>
     </message>
     <message>
         <source>added it</source>
-        <translation>l&apos;a ajouté</translation>
+        <translation>l’a ajouté</translation>
     </message>
     <message>
         <source>{field}: {old} → {new}</source>
@@ -796,7 +796,7 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
+        <translation>Modifié par quelqu’un d’autre</translation>
     </message>
     <message>
         <source> and </source>
@@ -804,11 +804,11 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>Someone</source>
-        <translation>Quelqu&apos;un</translation>
+        <translation>Quelqu’un</translation>
     </message>
     <message>
         <source>{who} changed {event} while you were editing it. Your change is not saved yet.</source>
-        <translation>{who} a modifié {event} pendant que vous le modifiiez. Votre modification n&apos;est pas encore enregistrée.</translation>
+        <translation>{who} a modifié {event} pendant que vous le modifiiez. Votre modification n’est pas encore enregistrée.</translation>
     </message>
     <message>
         <source>Your change: {change}.</source>
@@ -816,11 +816,11 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>Keep mine: save your changes over theirs (the history says so).</source>
-        <translation>Garder la mienne&#x202f;: enregistrer vos modifications à la place des siennes (l&apos;historique le signale).</translation>
+        <translation>Garder la mienne&#x202f;: enregistrer vos modifications à la place des siennes (l’historique le signale).</translation>
     </message>
     <message>
         <source>Take theirs: discard your changes and show the event as they left it.</source>
-        <translation>Prendre la sienne&#x202f;: abandonner vos modifications et afficher l&apos;événement tel que l&apos;autre personne l&apos;a laissé.</translation>
+        <translation>Prendre la sienne&#x202f;: abandonner vos modifications et afficher l’événement tel que l’autre personne l’a laissé.</translation>
     </message>
     <message>
         <source>&amp;Take theirs</source>
@@ -839,11 +839,11 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     <name>EditFields</name>
     <message>
         <source>give the report&apos;s web address</source>
-        <translation>donnez l&apos;adresse web de l&apos;article</translation>
+        <translation>donnez l’adresse web de l’article</translation>
     </message>
     <message>
         <source>{address} is not a web address I can link to (http or https only)</source>
-        <translation>{address} n&apos;est pas une adresse web utilisable comme lien (http ou https seulement)</translation>
+        <translation>{address} n’est pas une adresse web utilisable comme lien (http ou https seulement)</translation>
     </message>
 </context>
 <context>
@@ -866,7 +866,7 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>nothing changed yet</source>
-        <translation>rien n&apos;a encore changé</translation>
+        <translation>rien n’a encore changé</translation>
     </message>
 </context>
 <context>
@@ -881,7 +881,7 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>The timeline cannot be edited now</source>
-        <translation>La chronologie ne peut pas être modifiée pour l&apos;instant</translation>
+        <translation>La chronologie ne peut pas être modifiée pour l’instant</translation>
     </message>
     <message>
         <source>the connection to it is lost; it is tried again every second</source>
@@ -893,11 +893,11 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>it is open for viewing only (this server user may not edit it)</source>
-        <translation>elle est ouverte en lecture seule (cet utilisateur du serveur n&apos;a pas le droit de la modifier)</translation>
+        <translation>elle est ouverte en lecture seule (cet utilisateur du serveur n’a pas le droit de la modifier)</translation>
     </message>
     <message>
         <source>The change was not saved</source>
-        <translation>La modification n&apos;a pas été enregistrée</translation>
+        <translation>La modification n’a pas été enregistrée</translation>
     </message>
     <message>
         <source>Edit a copy?</source>
@@ -905,7 +905,7 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>The sample timeline is read-only.</source>
-        <translation>La chronologie d&apos;exemple est en lecture seule.</translation>
+        <translation>La chronologie d’exemple est en lecture seule.</translation>
     </message>
     <message>
         <source>This timeline cannot be edited here.</source>
@@ -913,7 +913,7 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
     </message>
     <message>
         <source>It is rebuilt whenever the app is updated, which would lose your edits.</source>
-        <translation>Elle est reconstruite à chaque mise à jour de l&apos;application, ce qui effacerait vos modifications.</translation>
+        <translation>Elle est reconstruite à chaque mise à jour de l’application, ce qui effacerait vos modifications.</translation>
     </message>
     <message>
         <source>{why}
@@ -921,11 +921,11 @@ Le détail a été écrit sur la sortie d’erreur. Vous pouvez continuer à tra
 Make an editable copy in your documents folder ({target}) and open it?</source>
         <translation>{why}
 
-Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouvrir&#x202f;?</translation>
+Faire une copie modifiable dans votre dossier Documents ({target}) et l’ouvrir&#x202f;?</translation>
     </message>
     <message>
         <source>The copy could not be made</source>
-        <translation>La copie n&apos;a pas pu être faite</translation>
+        <translation>La copie n’a pas pu être faite</translation>
     </message>
     <message>
         <source>The copy cannot be edited</source>
@@ -933,19 +933,19 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>Editing a copy: {file}</source>
-        <translation>Modification d&apos;une copie&#x202f;: {file}</translation>
+        <translation>Modification d’une copie&#x202f;: {file}</translation>
     </message>
     <message>
         <source>News timeline</source>
-        <translation>Chronologie de l&apos;actualité</translation>
+        <translation>Chronologie de l’actualité</translation>
     </message>
     <message>
         <source>The edit could not be undone</source>
-        <translation>La modification n&apos;a pas pu être annulée</translation>
+        <translation>La modification n’a pas pu être annulée</translation>
     </message>
     <message>
         <source>The edit could not be redone</source>
-        <translation>La modification n&apos;a pas pu être rétablie</translation>
+        <translation>La modification n’a pas pu être rétablie</translation>
     </message>
     <message>
         <source>&amp;Undo {edit}</source>
@@ -977,7 +977,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>The timeline could not be created</source>
-        <translation>La chronologie n&apos;a pas pu être créée</translation>
+        <translation>La chronologie n’a pas pu être créée</translation>
     </message>
     <message>
         <source>Created {file}</source>
@@ -985,11 +985,11 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>The timeline could not be copied</source>
-        <translation>La chronologie n&apos;a pas pu être copiée</translation>
+        <translation>La chronologie n’a pas pu être copiée</translation>
     </message>
     <message>
         <source>it is not stored in a file</source>
-        <translation>elle n&apos;est pas enregistrée dans un fichier</translation>
+        <translation>elle n’est pas enregistrée dans un fichier</translation>
     </message>
     <message>
         <source>{name} copy</source>
@@ -1001,7 +1001,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>The copy could not be saved</source>
-        <translation>La copie n&apos;a pas pu être enregistrée</translation>
+        <translation>La copie n’a pas pu être enregistrée</translation>
     </message>
     <message>
         <source>Saved a copy as {file}</source>
@@ -1017,11 +1017,11 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>The timeline could not be opened</source>
-        <translation>La chronologie n&apos;a pas pu être ouverte</translation>
+        <translation>La chronologie n’a pas pu être ouverte</translation>
     </message>
     <message>
         <source>{file} is no longer there</source>
-        <translation>{file} n&apos;existe plus</translation>
+        <translation>{file} n’existe plus</translation>
     </message>
     <message>
         <source>{database} on {server}</source>
@@ -1036,15 +1036,15 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>The event cannot be edited now</source>
-        <translation>L&apos;événement ne peut pas être modifié pour l&apos;instant</translation>
+        <translation>L’événement ne peut pas être modifié pour l’instant</translation>
     </message>
     <message>
         <source>The event cannot be deleted now</source>
-        <translation>L&apos;événement ne peut pas être supprimé pour l&apos;instant</translation>
+        <translation>L’événement ne peut pas être supprimé pour l’instant</translation>
     </message>
     <message>
         <source>The event was not deleted</source>
-        <translation>L&apos;événement n&apos;a pas été supprimé</translation>
+        <translation>L’événement n’a pas été supprimé</translation>
     </message>
     <message>
         <source>Add a Source</source>
@@ -1052,27 +1052,27 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>The source could not be read</source>
-        <translation>La source n&apos;a pas pu être lue</translation>
+        <translation>La source n’a pas pu être lue</translation>
     </message>
     <message>
         <source>The event was not saved</source>
-        <translation>L&apos;événement n&apos;a pas été enregistré</translation>
+        <translation>L’événement n’a pas été enregistré</translation>
     </message>
     <message>
         <source>Your change was discarded: the event is shown as the other editor left it</source>
-        <translation>Votre modification a été abandonnée&#x202f;: l&apos;événement est affiché tel que l&apos;autre personne l&apos;a laissé</translation>
+        <translation>Votre modification a été abandonnée&#x202f;: l’événement est affiché tel que l’autre personne l’a laissé</translation>
     </message>
     <message>
         <source>The passage could not be read</source>
-        <translation>Le passage n&apos;a pas pu être lu</translation>
+        <translation>Le passage n’a pas pu être lu</translation>
     </message>
     <message>
         <source>Nothing is selected</source>
-        <translation>Rien n&apos;est sélectionné</translation>
+        <translation>Rien n’est sélectionné</translation>
     </message>
     <message>
         <source>select a passage in the article first, then try again</source>
-        <translation>sélectionnez d&apos;abord un passage de l&apos;article, puis réessayez</translation>
+        <translation>sélectionnez d’abord un passage de l’article, puis réessayez</translation>
     </message>
 </context>
 <context>
@@ -1102,7 +1102,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     <name>EventEditorDialog</name>
     <message>
         <source>Edit event: {title}</source>
-        <translation>Modifier l&apos;événement&#x202f;: {title}</translation>
+        <translation>Modifier l’événement&#x202f;: {title}</translation>
     </message>
     <message>
         <source>New event</source>
@@ -1118,7 +1118,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>passage this event is from</source>
-        <translation>passage d&apos;où vient l&apos;événement</translation>
+        <translation>passage d’où vient l’événement</translation>
     </message>
     <message>
         <source>Passa&amp;ge:</source>
@@ -1126,15 +1126,15 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>Optional: why, for the history (“corrected from SAP&apos;s page”)</source>
-        <translation>Facultatif&#x202f;: pourquoi, pour l&apos;historique («&#x202f;corrigé d&apos;après la page de SAP&#x202f;»)</translation>
+        <translation>Facultatif&#x202f;: pourquoi, pour l’historique («&#x202f;corrigé d’après la page de SAP&#x202f;»)</translation>
     </message>
     <message>
         <source>Save event</source>
-        <translation>Enregistrer l&apos;événement</translation>
+        <translation>Enregistrer l’événement</translation>
     </message>
     <message>
         <source>Add event</source>
-        <translation>Ajouter l&apos;événement</translation>
+        <translation>Ajouter l’événement</translation>
     </message>
     <message>
         <source>Quote:</source>
@@ -1158,7 +1158,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>The passage the event is quoted from</source>
-        <translation>Le passage d&apos;où l&apos;événement est cité</translation>
+        <translation>Le passage d’où l’événement est cité</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -1178,11 +1178,11 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>Choose the event&apos;s type</source>
-        <translation>Choisissez le type de l&apos;événement</translation>
+        <translation>Choisissez le type de l’événement</translation>
     </message>
     <message>
         <source>give the event a title</source>
-        <translation>donnez un titre à l&apos;événement</translation>
+        <translation>donnez un titre à l’événement</translation>
     </message>
     <message>
         <source>choose a type (or add one)</source>
@@ -1190,7 +1190,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>quote the event: {problem}</source>
-        <translation>citez l&apos;événement&#x202f;: {problem}</translation>
+        <translation>citez l’événement&#x202f;: {problem}</translation>
     </message>
     <message>
         <source>cite the date: {problem}</source>
@@ -1198,7 +1198,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>nothing changed yet</source>
-        <translation>rien n&apos;a encore changé</translation>
+        <translation>rien n’a encore changé</translation>
     </message>
 </context>
 <context>
@@ -1308,7 +1308,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>The export failed: {reason}.</source>
-        <translation>L&apos;exportation a échoué&#x202f;: {reason}.</translation>
+        <translation>L’exportation a échoué&#x202f;: {reason}.</translation>
     </message>
     <message>
         <source>Exported {file}</source>
@@ -1340,7 +1340,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>Printing failed: {reason}.</source>
-        <translation>L&apos;impression a échoué&#x202f;: {reason}.</translation>
+        <translation>L’impression a échoué&#x202f;: {reason}.</translation>
     </message>
     <message>
         <source>Export PDF…</source>
@@ -1607,15 +1607,15 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     <name>ImportActions</name>
     <message>
         <source>Import cancelled: nothing was imported.</source>
-        <translation>Importation annulée&#x202f;: rien n&apos;a été importé.</translation>
+        <translation>Importation annulée&#x202f;: rien n’a été importé.</translation>
     </message>
     <message>
         <source>The file could not be imported</source>
-        <translation>Le fichier n&apos;a pas pu être importé</translation>
+        <translation>Le fichier n’a pas pu être importé</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
-        <translation>Rien n&apos;a été importé</translation>
+        <translation>Rien n’a été importé</translation>
     </message>
     <message>
         <source>Filters cleared to show them.</source>
@@ -1658,7 +1658,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>Optional: why, for the history</source>
-        <translation>Facultatif&#x202f;: pourquoi, pour l&apos;historique</translation>
+        <translation>Facultatif&#x202f;: pourquoi, pour l’historique</translation>
     </message>
     <message>
         <source>Why</source>
@@ -1686,7 +1686,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>Imported events have no verified quote: they are marked unsourced until you attach a quote from a source. Their text is kept as the file&apos;s claim.</source>
-        <translation>Les événements importés n&apos;ont pas de citation vérifiée&#x202f;: ils sont marqués sans source tant que vous ne leur avez pas associé une citation d&apos;une source. Leur texte est conservé comme l&apos;affirmation du fichier.</translation>
+        <translation>Les événements importés n’ont pas de citation vérifiée&#x202f;: ils sont marqués sans source tant que vous ne leur avez pas associé une citation d’une source. Leur texte est conservé comme l’affirmation du fichier.</translation>
     </message>
     <message>
         <source>choose the file to import</source>
@@ -1694,15 +1694,15 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l&apos;ouv
     </message>
     <message>
         <source>there is no such file</source>
-        <translation>ce fichier n&apos;existe pas</translation>
+        <translation>ce fichier n’existe pas</translation>
     </message>
     <message>
         <source>The format could not be told from the file: choose it.</source>
-        <translation>Le format n&apos;a pas pu être déduit du fichier&#x202f;: choisissez-le.</translation>
+        <translation>Le format n’a pas pu être déduit du fichier&#x202f;: choisissez-le.</translation>
     </message>
     <message>
         <source>Told from the file; choose another if it is wrong.</source>
-        <translation>Déduit du fichier&#x202f;; choisissez-en un autre s&apos;il est faux.</translation>
+        <translation>Déduit du fichier&#x202f;; choisissez-en un autre s’il est faux.</translation>
     </message>
 </context>
 <context>
@@ -1917,7 +1917,7 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
     <message>
         <source>Add actor</source>
-        <translation>Ajouter l&apos;acteur</translation>
+        <translation>Ajouter l’acteur</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -1933,7 +1933,7 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
     <message>
         <source>give the actor a name</source>
-        <translation>donnez un nom à l&apos;acteur</translation>
+        <translation>donnez un nom à l’acteur</translation>
     </message>
     <message>
         <source>{clash}: pick that actor instead</source>
@@ -1944,7 +1944,7 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     <name>NewTypeDialog</name>
     <message>
         <source>New event type</source>
-        <translation>Nouveau type d&apos;événement</translation>
+        <translation>Nouveau type d’événement</translation>
     </message>
     <message>
         <source>(none: a new top-level type)</source>
@@ -2033,7 +2033,7 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
     <message>
         <source>Type an actor&apos;s name or alias, then Enter</source>
-        <translation>Tapez le nom d&apos;un acteur ou un autre de ses noms, puis Entrée</translation>
+        <translation>Tapez le nom d’un acteur ou un autre de ses noms, puis Entrée</translation>
     </message>
     <message>
         <source>A&amp;dd</source>
@@ -2041,7 +2041,7 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
     <message>
         <source>Actors of the event (Delete removes one)</source>
-        <translation>Acteurs de l&apos;événement (Suppr en retire un)</translation>
+        <translation>Acteurs de l’événement (Suppr en retire un)</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
@@ -2049,7 +2049,7 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
     <message>
         <source>Type an actor&apos;s name first</source>
-        <translation>Tapez d&apos;abord le nom d&apos;un acteur</translation>
+        <translation>Tapez d’abord le nom d’un acteur</translation>
     </message>
     <message>
         <source>{name} — {role} (new actor)</source>
@@ -2068,11 +2068,11 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
     <message>
         <source>Used for timelines opened or created from now on. Left empty, your user name on this computer is recorded.</source>
-        <translation>Utilisé pour les chronologies ouvertes ou créées désormais. Laissé vide, c&apos;est votre nom d&apos;utilisateur sur cet ordinateur qui est enregistré.</translation>
+        <translation>Utilisé pour les chronologies ouvertes ou créées désormais. Laissé vide, c’est votre nom d’utilisateur sur cet ordinateur qui est enregistré.</translation>
     </message>
     <message>
         <source>Your &amp;name (recorded in the history of every edit):</source>
-        <translation>Votre &amp;nom (pour l&apos;historique des modifications)&#x202f;:</translation>
+        <translation>Votre &amp;nom (pour l’historique des modifications)&#x202f;:</translation>
     </message>
 </context>
 <context>
@@ -2090,15 +2090,15 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     <name>ReportDialog</name>
     <message>
         <source>Import report</source>
-        <translation>Compte rendu de l&apos;importation</translation>
+        <translation>Compte rendu de l’importation</translation>
     </message>
     <message>
         <source>Nothing was skipped or changed.</source>
-        <translation>Rien n&apos;a été ignoré ni modifié.</translation>
+        <translation>Rien n’a été ignoré ni modifié.</translation>
     </message>
     <message>
         <source>Edit › Undo takes the whole import back in one step.</source>
-        <translation>Édition › Annuler défait toute l&apos;importation en une fois.</translation>
+        <translation>Édition › Annuler défait toute l’importation en une fois.</translation>
     </message>
 </context>
 <context>
@@ -2113,11 +2113,11 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
     <message>
         <source>There is no user {user} on this server.</source>
-        <translation>Il n&apos;y a pas d&apos;utilisateur {user} sur ce serveur.</translation>
+        <translation>Il n’y a pas d’utilisateur {user} sur ce serveur.</translation>
     </message>
     <message>
         <source>There is no database {database} on this server.</source>
-        <translation>Il n&apos;y a pas de base de données {database} sur ce serveur.</translation>
+        <translation>Il n’y a pas de base de données {database} sur ce serveur.</translation>
     </message>
     <message>
         <source>The server offers no TLS: choose sslmode prefer or disable.</source>
@@ -2129,11 +2129,11 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
     <message>
         <source>The server&apos;s TLS certificate is not trusted: {reason}</source>
-        <translation>Le certificat TLS du serveur n&apos;est pas reconnu&#x202f;: {reason}</translation>
+        <translation>Le certificat TLS du serveur n’est pas reconnu&#x202f;: {reason}</translation>
     </message>
     <message>
         <source>No server is known by the name {host}.</source>
-        <translation>Aucun serveur n&apos;est connu sous le nom {host}.</translation>
+        <translation>Aucun serveur n’est connu sous le nom {host}.</translation>
     </message>
     <message>
         <source>No server answers at {host}, port {port}: is it running?</source>
@@ -2161,7 +2161,7 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
     <message>
         <source>Opened {location} for viewing (this user may not edit it)</source>
-        <translation>{location} ouverte en lecture seule (cet utilisateur n&apos;a pas le droit de la modifier)</translation>
+        <translation>{location} ouverte en lecture seule (cet utilisateur n’a pas le droit de la modifier)</translation>
     </message>
     <message>
         <source>Open Server Timeline</source>
@@ -2181,7 +2181,7 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
     <message>
         <source>prefer: TLS if the server offers it; require: TLS or nothing; verify-ca and verify-full: TLS with the server&apos;s certificate checked against the root certificate below (verify-full also checks the host name); disable: no TLS</source>
-        <translation>prefer&#x202f;: TLS si le serveur le propose&#x202f;; require&#x202f;: TLS ou rien&#x202f;; verify-ca et verify-full&#x202f;: TLS, le certificat du serveur étant vérifié avec le certificat racine ci-dessous (verify-full vérifie aussi le nom d&apos;hôte)&#x202f;; disable&#x202f;: sans TLS</translation>
+        <translation>prefer&#x202f;: TLS si le serveur le propose&#x202f;; require&#x202f;: TLS ou rien&#x202f;; verify-ca et verify-full&#x202f;: TLS, le certificat du serveur étant vérifié avec le certificat racine ci-dessous (verify-full vérifie aussi le nom d’hôte)&#x202f;; disable&#x202f;: sans TLS</translation>
     </message>
     <message>
         <source>file (verify-ca/full)</source>
@@ -2197,7 +2197,7 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
     <message>
         <source>No system keyring is available here, so the password cannot be remembered: it is used for this connection only. libpq&apos;s ~/.pgpass file or the PGPASSWORD variable can supply it instead (leave the field empty).</source>
-        <translation>Aucun trousseau système n&apos;est disponible ici&#x202f;: le mot de passe ne peut pas être mémorisé et ne sert que pour cette connexion. Le fichier ~/.pgpass de libpq ou la variable PGPASSWORD peuvent le fournir à la place (laissez le champ vide).</translation>
+        <translation>Aucun trousseau système n’est disponible ici&#x202f;: le mot de passe ne peut pas être mémorisé et ne sert que pour cette connexion. Le fichier ~/.pgpass de libpq ou la variable PGPASSWORD peuvent le fournir à la place (laissez le champ vide).</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
@@ -2268,7 +2268,7 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
     <message>
         <source>Optional: why, for the history</source>
-        <translation>Facultatif&#x202f;: pourquoi, pour l&apos;historique</translation>
+        <translation>Facultatif&#x202f;: pourquoi, pour l’historique</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2332,7 +2332,7 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
     <message>
         <source>nothing changed yet</source>
-        <translation>rien n&apos;a encore changé</translation>
+        <translation>rien n’a encore changé</translation>
     </message>
 </context>
 <context>
@@ -2489,15 +2489,15 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     </message>
     <message>
         <source>This database was written by an older version of the app.</source>
-        <translation>Cette base de données a été écrite par une version plus ancienne de l&apos;application.</translation>
+        <translation>Cette base de données a été écrite par une version plus ancienne de l’application.</translation>
     </message>
     <message>
         <source>A copy of the file as it is will be kept next to it (…schemaN.bak) before anything is changed.</source>
-        <translation>Une copie du fichier en l&apos;état sera conservée à côté (…schemaN.bak) avant toute modification.</translation>
+        <translation>Une copie du fichier en l’état sera conservée à côté (…schemaN.bak) avant toute modification.</translation>
     </message>
     <message>
         <source>The upgrade runs in one transaction on the server: all of it, or nothing if anything fails. Other editors should close this timeline first.</source>
-        <translation>La mise à jour se fait en une seule transaction sur le serveur&#x202f;: entièrement, ou pas du tout si quoi que ce soit échoue. Les autres personnes qui modifient cette chronologie doivent d&apos;abord la fermer.</translation>
+        <translation>La mise à jour se fait en une seule transaction sur le serveur&#x202f;: entièrement, ou pas du tout si quoi que ce soit échoue. Les autres personnes qui modifient cette chronologie doivent d’abord la fermer.</translation>
     </message>
     <message>
         <source>{reason}.
@@ -2513,7 +2513,7 @@ La mettre à jour maintenant&#x202f;? {safety}</translation>
     </message>
     <message>
         <source>Upgraded {name}; the old file is kept as {backup}</source>
-        <translation>{name} mise à jour&#x202f;; l&apos;ancien fichier est conservé sous le nom {backup}</translation>
+        <translation>{name} mise à jour&#x202f;; l’ancien fichier est conservé sous le nom {backup}</translation>
     </message>
 </context>
 </TS>
