@@ -210,7 +210,7 @@ def test_type_labels_translate_the_standard_ones_only() -> None:
 
 def test_lane_labels() -> None:
     with l10n.speaking("fr"):
-        assert shown_lane_label(NO_ACTOR_LANE, "No acting actor") == ("Sans acteur agissant")
+        assert shown_lane_label(NO_ACTOR_LANE, "No acting actor") == ("Sans acteur à l’initiative")
         assert shown_lane_label("3", "Apple") == "Apple"
         assert shown_lane_label("aid", "Aid") == "Aide"
         assert shown_lane_label("all", "All events") == "Tous les événements"

@@ -69,7 +69,7 @@ def test_a_french_pdf_reads_french(
     assert "Références des dates" in whole
     assert "Article source" in texts[0] and "Exporté le" in texts[0]
     assert squash("Référence de la date [1]") in flat
-    assert "Jour exact" in whole and "agissant" in whole
+    assert "Jour exact" in whole and "à l’initiative" in whole
     # The date of the export in the date wording of the language.
     with l10n.speaking("fr"):
         assert squash(long_date(dt.date.today())) in squash(texts[0])

@@ -192,7 +192,7 @@ def test_a_new_type_and_a_new_actor_are_asked_in_french(  # type: ignore[no-unty
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     answer.check()
     item = editor.participants.list.item(0).text()
-    assert item == "Banque de France — agit (nouvel acteur)"
+    assert item == "Banque de France — à l’initiative (nouvel acteur)"
 
 
 def test_editing_an_actor_and_a_type_in_french(  # type: ignore[no-untyped-def]

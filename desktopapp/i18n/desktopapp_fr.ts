@@ -1626,7 +1626,7 @@ Faire une copie modifiable dans votre dossier Documents ({target}) et l’ouvrir
     <name>ImportDialog</name>
     <message>
         <source>An acting actor (a lane of its own when grouped by actor)</source>
-        <translation>Un acteur qui agit (une piste à part quand on regroupe par acteur)</translation>
+        <translation>Un acteur à l’initiative (une piste à part quand on regroupe par acteur)</translation>
     </message>
     <message>
         <source>A type under “Imported” (a lane of its own when grouped by type)</source>
@@ -2025,11 +2025,11 @@ Dates&#x202f;: l’article date rarement ce qu’il rapporte&#x202f;; la date de
     <name>ParticipantsEditor</name>
     <message>
         <source>acting</source>
-        <translation>agit</translation>
+        <translation>à l’initiative</translation>
     </message>
     <message>
         <source>affected</source>
-        <translation>subit</translation>
+        <translation>concerné</translation>
     </message>
     <message>
         <source>Type an actor&apos;s name or alias, then Enter</source>
