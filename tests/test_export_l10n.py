@@ -70,6 +70,8 @@ def test_a_french_pdf_reads_french(
     assert "Article source" in texts[0] and "Exporté le" in texts[0]
     assert squash("Référence de la date [1]") in flat
     assert "Jour exact" in whole and "à l’initiative" in whole
+    # Each event's type line names a standard type in French (it said "Cash export limit").
+    assert "Limite de sortie d’espèces" in whole and "Cash export limit" not in whole
     # The date of the export in the date wording of the language.
     with l10n.speaking("fr"):
         assert squash(long_date(dt.date.today())) in squash(texts[0])
@@ -242,9 +244,14 @@ def test_the_web_page_speaks_the_language_it_was_exported_in(article_db: Path) -
     assert french["months"][1] == "févr." and english["months"][1] == "Feb"
     assert french["words"]["firstDay"] == "1er" and english["words"]["firstDay"] == "1"
     assert french["title"] == "Chronologie des événements rapportés"
-    # The data tables are the same: only the words came in French.
-    for key in ("events", "types", "actors", "citations"):
+    # The data tables are the same: only the words came in French, the standard types'
+    # names among them (a French page said "Corporate withdrawal"); slugs and colours stay.
+    for key in ("events", "actors", "citations"):
         assert french[key] == english[key] or key == "events"
+    unlabelled = [{**t, "label": None} for t in french["types"]]
+    assert unlabelled == [{**t, "label": None} for t in english["types"]]
+    labels = {t["slug"]: t["label"] for t in french["types"]}
+    assert labels["corporate-withdrawal"] == "Retrait d’entreprise"
     # The words are data inside the JSON, never markup.
     assert "<script>" not in json.dumps(french["words"])
 

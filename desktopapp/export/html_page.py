@@ -181,7 +181,7 @@ def page_data(
     Every text a person reads went through :func:`for_display` (bidi controls shown, not
     obeyed; huge texts cut); every link through :func:`link_target` (http(s) only).
     """
-    type_labels = {t.slug: t.label for t in repository.event_types}
+    type_labels = {t.slug: t.shown_label for t in repository.event_types}
     tables = _Tables(repository.sources, type_labels)
     records = [tables.event(event) for event in events]
     return {
@@ -240,7 +240,7 @@ class _Tables:
             "id": event.id,
             "t": _line(event.title),
             "s": _paragraph(event.summary),
-            "y": self._type(event.type.slug, event.type.label),
+            "y": self._type(event.type.slug, event.type.shown_label),
             "a": sorted({self._actor(a.name) for a in event.actors()}),
             "g": [self._actor(a.name) for a in event.actors(Role.ACTING)],
             "d": _line(date.describe()),

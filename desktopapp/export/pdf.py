@@ -893,7 +893,9 @@ def _body(event: Event, report: Report, styles: Styles, width: float) -> TextFra
         for_display(event.title, LINE_LIMIT, say_cut=True), styles.chars(SANS, 10.5, bold=True)
     )
     meta = styles.chars(SANS, 8, color=MUTED)
-    rich.paragraph(after=3).text(event.type.label, styles.chars(SANS, 8, bold=True, color=ACCENT))
+    rich.paragraph(after=3).text(
+        event.type.shown_label, styles.chars(SANS, 8, bold=True, color=ACCENT)
+    )
     people = " · ".join(
         f"{p.actor.name}{NBSP}({_(ROLE_WORDS[p.role])})" for p in event.participants
     )

@@ -23,7 +23,7 @@ REPORT_TITLE = N_("Timeline of reported events")
 def filter_line(repository: EventRepository, event_filter: EventFilter, count: int) -> str:
     """The filter in words and how many events it keeps: "Actor: Apple · Type: all · 3 of
     18 events"."""
-    labels = {t.slug: t.label for t in repository.event_types}
+    labels = {t.slug: t.shown_label for t in repository.event_types}
     total = repository.total
     return f"{event_filter.describe(labels)} · {shown_of_total(count, total)}"
 

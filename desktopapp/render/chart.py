@@ -261,7 +261,7 @@ def _legend(
 ) -> tuple[LegendEntry, ...]:
     roots: set[str] = {row.type_slug.split("/", 1)[0] for lane in lanes for row in lane.events}
     roots.update(lane.colour_slug for lane in lanes if lane.colour_slug is not None)
-    labels = {t.slug: t.label for t in repository.event_types}
+    labels = {t.slug: t.shown_label for t in repository.event_types}
     return legend_entries(labels, roots, with_styles=not aggregated)
 
 
