@@ -627,6 +627,14 @@ class Edit:
 
     # -- precomputed structures ------------------------------------------------------------
 
+    def _naming_event_states(self, actor_id: int) -> dict[int, _EventState | None]:
+        """The state of every event naming the actor, before its names change: what the search
+        index and the list's names of those events are moved from."""
+        rows = self._rows(
+            "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = :a", {"a": actor_id}
+        )
+        return {row[0]: self._state(row[0]) for row in rows}
+
     def _state(self, event_id: int) -> _EventState | None:
         row = self.connection.execute(
             text("SELECT type_id, start_date, end_date, title, summary FROM events WHERE id = :id"),
@@ -1431,13 +1439,7 @@ class Edit:
                 raise CommandError(
                     _("{name} is already one of this actor's names").format(name=repr(name))
                 )
-        events = [
-            r[0]
-            for r in self._rows(
-                "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = :a", {"a": actor_id}
-            )
-        ]
-        states = {event_id: self._state(event_id) for event_id in events}
+        states = self._naming_event_states(actor_id)
         self._sql(
             "DELETE FROM actor_names WHERE actor_id = :a AND language = :l AND NOT is_alias",
             {"a": actor_id, "l": language},
@@ -1775,14 +1777,8 @@ class Edit:
                         name=repr(other), language=repr(language)
                     )
                 )
-        events = [
-            r[0]
-            for r in self._rows(
-                "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = :a", {"a": actor_id}
-            )
-        ]
         # The search index and the list's names of each of its events follow the new names.
-        documents = {event_id: self._state(event_id) for event_id in events}
+        documents = self._naming_event_states(actor_id)
         self._sql(
             "UPDATE actors SET name = :n, kind = :k WHERE id = :a",
             {"n": name, "k": kind, "a": actor_id},
